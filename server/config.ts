@@ -1,0 +1,47 @@
+/** Settings read from the environment once at start; the README lists each. */
+import path from 'node:path';
+
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  apiToken: string | undefined;
+  logLevel: string;
+  neo4j: Neo4jSettings | undefined;
+  corsOrigins: string[];
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const uri = env.NEO4J_URI?.trim();
+  return {
+    port: intSetting(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    apiToken: env.API_TOKEN ? env.API_TOKEN : undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    neo4j: uri
+      ? {
+          uri,
+          user: env.NEO4J_USER || 'neo4j',
+          password: env.NEO4J_PASSWORD || 'password',
+          database: env.NEO4J_DATABASE || 'neo4j',
+        }
+      : undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './action-graph';
+export * from './neighbourhood';
+export * from './paths';
+export * from './chains';
+export * from './metrics';

@@ -1,0 +1,69 @@
+/**
+ * Ordering, paging and truncation rules that both stores apply to what they found, so the two
+ * answer every query identically.
+ */
+import { compareActions, matchRank, normalizeText, type Action, type Actor, type Source } from '../domain';
+import type { ActorWithDegree, Page, PageRequest, Subgraph } from './types';
+
+export function page<T>(all: readonly T[], req: PageRequest): Page<T> {
+  return { items: all.slice(req.offset, req.offset + req.limit), total: all.length };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Actors matching `q` best first (then by name, then id); without `q`, by name then id. */
+export function rankActors<T extends Actor>(actors: Iterable<T>, q: string | undefined): T[] {
+  const ranked: { actor: T; rank: number; name: string }[] = [];
+  for (const actor of actors) {
+    const rank = q ? matchRank(actor, q) : 0;
+    if (rank !== null) ranked.push({ actor, rank, name: normalizeText(actor.name) });
+  }
+  ranked.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || byId(a.actor, b.actor));
+  return ranked.map((r) => r.actor);
+}
+
+/** Sources whose title, publisher or author contains `q` (normalized), by id. */
+export function filterSources(sources: Iterable<Source>, q: string | undefined): Source[] {
+  const needle = q ? normalizeText(q) : '';
+  const out = [...sources].filter(
+    (s) => !needle || [s.title, s.publisher ?? '', s.author ?? ''].some((t) => normalizeText(t).includes(needle)),
+  );
+  return out.sort(byId);
+}
+
+export function sortActions(actions: Action[]): Action[] {
+  return actions.sort(compareActions);
+}
+
+export function sortById<T extends { id: string }>(records: T[]): T[] {
+  return records.sort(byId);
+}
+
+/**
+ * Caps a subgraph at `maxElements`: actors first in the order given, then actions (timeline
+ * order) whose two ends were kept, until the cap.
+ */
+export function capSubgraph(actors: ActorWithDegree[], actions: Action[], maxElements: number): Subgraph {
+  const keptActors = actors.slice(0, maxElements);
+  const kept = new Set(keptActors.map((a) => a.id));
+  const room = maxElements - keptActors.length;
+  const candidates = sortActions(actions.filter((a) => kept.has(a.from) && kept.has(a.to)));
+  const keptActions = candidates.slice(0, room);
+  return {
+    actors: keptActors,
+    actions: keptActions,
+    truncated: keptActors.length < actors.length || keptActions.length < actions.length,
+  };
+}
+
+/** Actor ids an export must carry for its actions to import: both ends, claimants and disputants. */
+export function actorsReferencedBy(actions: Iterable<Action>): Set<string> {
+  const ids = new Set<string>();
+  for (const a of actions) {
+    ids.add(a.from);
+    ids.add(a.to);
+    a.claimedBy?.forEach((id) => ids.add(id));
+    a.disputedBy?.forEach((id) => ids.add(id));
+  }
+  return ids;
+}

@@ -1,0 +1,121 @@
+/**
+ * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
+ * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
+ */
+import type { Action, Actor, InterchangeDocument, Source } from '../../domain';
+import { actionAttributes, createActionGraph, type ActionGraph } from '../../graph';
+import { sortActions } from '../answers';
+
+export type Op =
+  | { t: 'actor'; v: Actor }
+  | { t: 'source'; v: Source }
+  | { t: 'action'; v: Action }
+  | { t: 'delActor'; id: string }
+  | { t: 'delSource'; id: string }
+  | { t: 'delAction'; id: string };
+
+export class GraphState {
+  readonly actors = new Map<string, Actor>();
+  readonly sources = new Map<string, Source>();
+  readonly actions = new Map<string, Action>();
+  readonly graph: ActionGraph = createActionGraph();
+  /** Source id -> ids of the actions citing it. */
+  readonly citations = new Map<string, Set<string>>();
+  /** Actor id -> ids of the actions that name it as claimant or disputant. */
+  readonly mentions = new Map<string, Set<string>>();
+  private timeline: Action[] | null = null;
+  /** Bumped on every change, so derived answers can be cached against it. */
+  version = 0;
+
+  apply(ops: readonly Op[]): void {
+    for (const op of ops) this.applyOne(op);
+    this.timeline = null;
+    this.version++;
+  }
+
+  /** All actions in timeline order, rebuilt lazily after a change. */
+  sortedActions(): Action[] {
+    if (!this.timeline) this.timeline = sortActions([...this.actions.values()]);
+    return this.timeline;
+  }
+
+  toDocument(): InterchangeDocument {
+    return {
+      format: 'deplatforming-graph/v1',
+      actors: [...this.actors.values()],
+      sources: [...this.sources.values()],
+      actions: [...this.actions.values()],
+    };
+  }
+
+  loadDocument(doc: InterchangeDocument): void {
+    this.apply([
+      ...(doc.actors ?? []).map((v): Op => ({ t: 'actor', v })),
+      ...(doc.sources ?? []).map((v): Op => ({ t: 'source', v })),
+      ...(doc.actions ?? []).map((v): Op => ({ t: 'action', v })),
+    ]);
+  }
+
+  private applyOne(op: Op): void {
+    switch (op.t) {
+      case 'actor':
+        this.actors.set(op.v.id, op.v);
+        if (this.graph.hasNode(op.v.id)) this.graph.replaceNodeAttributes(op.v.id, { actor: op.v });
+        else this.graph.addNode(op.v.id, { actor: op.v });
+        return;
+      case 'source':
+        this.sources.set(op.v.id, op.v);
+        return;
+      case 'action':
+        this.removeAction(op.v.id);
+        this.actions.set(op.v.id, op.v);
+        this.graph.addDirectedEdgeWithKey(op.v.id, op.v.from, op.v.to, actionAttributes(op.v));
+        for (const s of op.v.sourceIds) addTo(this.citations, s, op.v.id);
+        for (const a of [...(op.v.claimedBy ?? []), ...(op.v.disputedBy ?? [])]) addTo(this.mentions, a, op.v.id);
+        return;
+      case 'delActor':
+        this.actors.delete(op.id);
+        if (this.graph.hasNode(op.id)) this.graph.dropNode(op.id);
+        return;
+      case 'delSource':
+        this.sources.delete(op.id);
+        return;
+      case 'delAction':
+        this.removeAction(op.id);
+        return;
+    }
+  }
+
+  private removeAction(id: string): void {
+    const old = this.actions.get(id);
+    if (!old) return;
+    this.actions.delete(id);
+    this.graph.dropEdge(id);
+    for (const s of old.sourceIds) removeFrom(this.citations, s, id);
+    for (const a of [...(old.claimedBy ?? []), ...(old.disputedBy ?? [])]) removeFrom(this.mentions, a, id);
+  }
+
+  /** Ids of the actions that reference an actor in any role, sorted. */
+  actionsReferencingActor(id: string): string[] {
+    const ids = new Set(this.mentions.get(id) ?? []);
+    if (this.graph.hasNode(id)) this.graph.forEachEdge(id, (key) => ids.add(key));
+    return [...ids].sort();
+  }
+
+  actionsCitingSource(id: string): string[] {
+    return [...(this.citations.get(id) ?? [])].sort();
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) index.delete(key);
+}

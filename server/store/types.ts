@@ -1,0 +1,130 @@
+/**
+ * The one interface both stores implement. It covers everything API v1 needs; routes talk to
+ * nothing else. Answers are plain records of the interchange format plus derived fields.
+ */
+import type { Action, ActionFilter, ActionType, Actor, ActorKind, InterchangeDocument, Layer, Source, Status } from '../domain';
+
+export type StoreKind = 'embedded' | 'neo4j';
+
+export interface Counts {
+  actors: number;
+  sources: number;
+  actions: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+export type ActorWithDegree = Actor & { degree: number };
+export type ActorDetail = ActorWithDegree & { actionCounts: Partial<Record<ActionType, number>> };
+export type ActionWithSources = Action & { sources: Source[] };
+export type SourceWithActions = Source & { actions: string[] };
+
+export interface ActorQuery extends PageRequest {
+  q?: string;
+  kind?: ActorKind;
+  layer?: Layer;
+}
+
+export interface ActionQuery extends PageRequest, ActionFilter {
+  actor?: string;
+}
+
+export interface SourceQuery extends PageRequest {
+  q?: string;
+}
+
+/** A part of the graph: actors and the actions between them. */
+export interface Subgraph {
+  actors: ActorWithDegree[];
+  actions: Action[];
+  truncated: boolean;
+}
+
+export interface Path {
+  actors: string[];
+  actions: string[];
+}
+
+export interface Chain {
+  actions: string[];
+}
+
+export interface ChainsAnswer {
+  chains: Chain[];
+  /** True when the search stopped at its work bound before seeing every chain. */
+  truncated: boolean;
+}
+
+export interface RankedActor {
+  id: string;
+  name: string;
+  value: number;
+}
+
+export interface Stats {
+  counts: Counts;
+  actionsByType: Partial<Record<ActionType, number>>;
+  actionsByStatus: Partial<Record<Status, number>>;
+  actorsByKind: Partial<Record<ActorKind, number>>;
+  topByDegree: RankedActor[];
+  topByBetweenness: RankedActor[];
+}
+
+export interface ImportResult {
+  created: Counts;
+  updated: Counts;
+  unchanged: Counts;
+}
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface GraphStore {
+  readonly kind: StoreKind;
+
+  /** Counts of records; throws UnavailableError when the store cannot be reached. */
+  counts(): Promise<Counts>;
+
+  getActor(id: string): Promise<ActorDetail | null>;
+  listActors(query: ActorQuery): Promise<Page<ActorWithDegree>>;
+  getAction(id: string): Promise<ActionWithSources | null>;
+  /** The timeline: filtered, sorted by date then id, undated last. */
+  listActions(query: ActionQuery): Promise<Page<Action>>;
+  getSource(id: string): Promise<SourceWithActions | null>;
+  listSources(query: SourceQuery): Promise<Page<Source>>;
+
+  /** Actors within `depth` (1..3) actions of `focus` and the actions among them; null for an unknown focus. */
+  neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null>;
+  /** The filtered graph: actions passing the filter and the actors they touch (everything when unfiltered). */
+  selection(filter: ActionFilter, maxElements: number): Promise<Subgraph>;
+  /** Every shortest path (actions taken in either direction), ordered by action ids, at most `limit`. */
+  shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]>;
+  /** Maximal time-respecting chains whose first action involves `actor`. */
+  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer>;
+  stats(top: number): Promise<Stats>;
+
+  /** All or nothing, idempotent; throws ValidationError naming every problem. */
+  importDocument(doc: InterchangeDocument): Promise<ImportResult>;
+  /** Interchange v1 of the filtered selection, sources included; importable back. */
+  exportDocument(filter: ActionFilter): Promise<InterchangeDocument>;
+
+  createActor(actor: Actor): Promise<void>;
+  replaceActor(actor: Actor): Promise<void>;
+  deleteActor(id: string): Promise<void>;
+  createSource(source: Source): Promise<void>;
+  replaceSource(source: Source): Promise<void>;
+  deleteSource(id: string): Promise<void>;
+  createAction(action: Action): Promise<void>;
+  replaceAction(action: Action): Promise<void>;
+  deleteAction(id: string): Promise<void>;
+
+  /** Makes everything durable and releases files, drivers and timers. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,86 @@
+/**
+ * The stores the contract suite runs against: the embedded store always, Neo4j when NEO4J_URI is
+ * set. Each `open()` gives an empty store of that kind.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EmbeddedStore } from '../../server/store/embedded';
+import type { GraphStore } from '../../server/store/types';
+import { silentLogger } from '../../server/logger';
+
+export interface StoreFactory {
+  name: 'embedded' | 'neo4j';
+  /** An empty store. */
+  open(): Promise<GraphStore>;
+  /** Releases what open() made (temp folders, database content). */
+  cleanup(store: GraphStore): Promise<void>;
+}
+
+export function tempDir(prefix = 'dg-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+const embedded: StoreFactory = (() => {
+  const dirs = new WeakMap<GraphStore, string>();
+  return {
+    name: 'embedded',
+    async open() {
+      const dir = tempDir();
+      const store = await EmbeddedStore.open({ dataDir: dir, logger: silentLogger() });
+      dirs.set(store, dir);
+      return store;
+    },
+    async cleanup(store) {
+      await store.close().catch(() => undefined);
+      const dir = dirs.get(store);
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+})();
+
+function neo4jSettings() {
+  return {
+    uri: process.env.NEO4J_URI!,
+    user: process.env.NEO4J_USER || 'neo4j',
+    password: process.env.NEO4J_PASSWORD || 'password',
+    database: process.env.NEO4J_DATABASE || 'neo4j',
+  };
+}
+
+const neo4j: StoreFactory = {
+  name: 'neo4j',
+  async open() {
+    // Required lazily so the embedded-only run never loads the driver.
+    const { Neo4jStore } = await import('../../server/store/neo4j');
+    const store = await Neo4jStore.connect(neo4jSettings(), silentLogger());
+    await store.wipeForTests();
+    return store;
+  },
+  async cleanup(store) {
+    await store.close().catch(() => undefined);
+  },
+};
+
+let warned = false;
+/** The factories to run; warns once, clearly, when Neo4j is skipped. */
+export function storeFactories(): StoreFactory[] {
+  return process.env.NEO4J_URI ? [embedded, neo4j] : [embedded];
+}
+
+/**
+ * Runs `body` once per store. Without NEO4J_URI the Neo4j run is registered as skipped (so the
+ * skip shows in the counts) and a message says why.
+ */
+export function describeEachStore(title: string, body: (factory: StoreFactory) => void): void {
+  for (const factory of [embedded, neo4j]) {
+    const available = factory.name === 'embedded' || Boolean(process.env.NEO4J_URI);
+    if (!available && !warned) {
+      warned = true;
+      console.warn('NEO4J_URI is not set: Neo4j contract runs are skipped. `npm run test:neo4j` starts a real Neo4j and runs them.');
+    }
+    (available ? describe : describe.skip)(`${title} [${factory.name}]`, () => body(factory));
+  }
+}
+
+export const embeddedFactory = embedded;
