@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '../../server/store/embedded';
+import { Neo4jStore } from '../../server/store/neo4j';
 import type { GraphStore } from '../../server/store/types';
 import { silentLogger } from '../../server/logger';
 
@@ -51,8 +52,6 @@ function neo4jSettings() {
 const neo4j: StoreFactory = {
   name: 'neo4j',
   async open() {
-    // Required lazily so the embedded-only run never loads the driver.
-    const { Neo4jStore } = await import('../../server/store/neo4j');
     const store = await Neo4jStore.connect(neo4jSettings(), silentLogger());
     await store.wipeForTests();
     return store;
