@@ -17,6 +17,12 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 
+# Prune run dirs left by earlier invocations that were SIGKILLed (their Neo4j already exited by itself).
+for d in "$DIR"/.run/[0-9]*; do
+  [[ -d "$d" ]] || continue
+  kill -0 "$(basename "$d")" 2>/dev/null || rm -rf -- "$d"
+done
+
 export NEO4J_RUN_DIR="$DIR/.run/$$"
 
 cleanup() {

@@ -126,6 +126,12 @@ echo "$pid" > "$RUN_DIR/pid"
 fail() {
   echo "----- last lines of $LOG -----" >&2
   tail -n 40 "$LOG" >&2
+  # the launcher deletes its temp data dir itself, except when it was SIGKILLed / crashed hard
+  local workdir
+  workdir="$(sed -n 's/^\[neo4j-launcher\] working directory //p' "$LOG" | head -n1)"
+  if [[ -n "$workdir" && "$(basename "$workdir")" == neo4j-test-* && -d "$workdir" ]]; then
+    rm -rf -- "$workdir"
+  fi
   die "$*"
 }
 
@@ -135,13 +141,15 @@ while :; do
   uri="$(sed -n 's/^NEO4J_URI=//p' "$OUT" | head -n1)"
   [[ -n "$uri" ]] && break
   if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null || true
     rm -f "$RUN_DIR/pid"
     fail "Neo4j process exited before becoming ready (log: $LOG)"
   fi
   if (( SECONDS >= deadline )); then
     kill -TERM "$pid" 2>/dev/null || true
-    sleep 5
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     rm -f "$RUN_DIR/pid"
     fail "Neo4j not ready after ${TIMEOUT}s (log: $LOG)"
   fi

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -84,6 +85,28 @@ public final class Launcher {
         Path workDir = Files.createTempDirectory("neo4j-test-");
         log("working directory " + workDir);
 
+        // Registered before startup so SIGTERM during a slow start still cleans up.
+        // SIGTERM / SIGINT / System.exit all run shutdown hooks.
+        AtomicReference<Neo4j> server = new AtomicReference<>();
+        AtomicBoolean closed = new AtomicBoolean(false);
+        Runnable shutdown = () -> {
+            if (closed.compareAndSet(false, true)) {
+                log("shutting down");
+                try {
+                    Neo4j n = server.get();
+                    if (n != null) {
+                        n.close();
+                    }
+                } catch (Throwable e) {
+                    log("error during shutdown: " + e);
+                } finally {
+                    deleteRecursively(workDir);
+                    log("stopped");
+                }
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "neo4j-launcher-shutdown"));
+
         long t0 = System.nanoTime();
         Neo4j neo4j;
         try {
@@ -95,11 +118,14 @@ public final class Launcher {
                     .withConfig(HttpsConnector.enabled, false)
                     .withConfig(GraphDatabaseSettings.auth_enabled, auth)
                     .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMiB))
+                    // dbms.usage_report.enabled: no phoning home from tests
+                    .withConfig(GraphDatabaseSettings.udc_enabled, false)
                     // Defaults are a 5 s quiet period per Netty event loop group (boss + workers), which
                     // makes every shutdown take ~10-12 s. Nothing to drain in tests.
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                     .build();
+            server.set(neo4j);
             if (auth) {
                 // Embedded access to the system database bypasses auth; replace the initial neo4j/neo4j
                 // (change-required) credentials with the test password.
@@ -112,28 +138,11 @@ public final class Launcher {
             log("failed to start: " + e);
             e.printStackTrace(System.err);
             dumpLogTails(workDir);
-            deleteRecursively(workDir);
-            System.exit(1);
+            System.exit(1); // shutdown hook closes whatever started and deletes workDir
             return;
         }
 
-        AtomicBoolean closed = new AtomicBoolean(false);
         CountDownLatch stop = new CountDownLatch(1);
-        Runnable shutdown = () -> {
-            if (closed.compareAndSet(false, true)) {
-                log("shutting down");
-                try {
-                    neo4j.close();
-                } catch (Throwable e) {
-                    log("error during shutdown: " + e);
-                } finally {
-                    deleteRecursively(workDir);
-                    log("stopped");
-                }
-            }
-        };
-        // SIGTERM / SIGINT / System.exit all run shutdown hooks.
-        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "neo4j-launcher-shutdown"));
 
         URI bolt = neo4j.boltURI();
         if (bolt.getPort() <= 0) {
