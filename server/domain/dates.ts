@@ -25,8 +25,16 @@ const DATETIME =
 /** Lower rank sorts first among equal instants: the more precise value comes first. */
 const PRECISION_RANK: Record<DatePrecision, number> = { datetime: 0, day: 1, month: 2, year: 3 };
 
+/** Date.UTC, without its mapping of years 0-99 to 1900-1999; months and days may overflow. */
+function utc(year: number, month: number, day = 1, h = 0, mi = 0, s = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  d.setUTCHours(h, mi, s, ms);
+  return d.getTime();
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utc(year, month, 0)).getUTCDate();
 }
 
 function validMonth(m: number): boolean {
@@ -40,13 +48,13 @@ export function parseDate(text: string): ParsedDate | { error: string } {
   let m: RegExpExecArray | null;
   if ((m = YEAR.exec(text))) {
     const y = Number(m[1]);
-    return { text, precision: 'year', start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) - 1 };
+    return { text, precision: 'year', start: utc(y, 0, 1), end: utc(y + 1, 0, 1) - 1 };
   }
   if ((m = MONTH.exec(text))) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     if (!validMonth(mo)) return bad('month must be 01 to 12');
-    return { text, precision: 'month', start: Date.UTC(y, mo - 1, 1), end: Date.UTC(y, mo, 1) - 1 };
+    return { text, precision: 'month', start: utc(y, mo - 1, 1), end: utc(y, mo, 1) - 1 };
   }
   if ((m = DAY.exec(text))) {
     const y = Number(m[1]);
@@ -54,7 +62,7 @@ export function parseDate(text: string): ParsedDate | { error: string } {
     const d = Number(m[3]);
     if (!validMonth(mo)) return bad('month must be 01 to 12');
     if (d < 1 || d > daysInMonth(y, mo)) return bad(`day must be 01 to ${daysInMonth(y, mo)}`);
-    return { text, precision: 'day', start: Date.UTC(y, mo - 1, d), end: Date.UTC(y, mo - 1, d + 1) - 1 };
+    return { text, precision: 'day', start: utc(y, mo - 1, d), end: utc(y, mo - 1, d + 1) - 1 };
   }
   if ((m = DATETIME.exec(text))) {
     const [, ys, mos, ds, hs, mis, ss, ms, zone] = m as unknown as string[];
@@ -76,7 +84,7 @@ export function parseDate(text: string): ParsedDate | { error: string } {
       if (oh > 14 || om > 59) return bad('offset out of range');
       offsetMin = sign * (oh * 60 + om);
     }
-    const instant = Date.UTC(y, mo - 1, d, h, mi, s, frac) - offsetMin * 60_000;
+    const instant = utc(y, mo - 1, d, h, mi, s, frac) - offsetMin * 60_000;
     // The value names one instant at the precision it was written in (minute, second or ms).
     const unit = ms !== undefined ? 1 : ss !== undefined ? 1000 : 60_000;
     return { text, precision: 'datetime', start: instant, end: instant + unit - 1 };

@@ -1,5 +1,10 @@
 /** Record identity: what "unchanged" means for an import, whichever store holds the record. */
 
+/** Defines a plain own property, so a key such as "__proto__" stays data and never a prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A copy with undefined fields dropped and object keys sorted, so equal content compares equal. */
 export function canonical<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => canonical(v)) as T;
@@ -7,7 +12,7 @@ export function canonical<T>(value: T): T {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value as object).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = canonical(v);
+      if (v !== undefined) setOwn(out, key, canonical(v));
     }
     return out as T;
   }
@@ -16,4 +21,15 @@ export function canonical<T>(value: T): T {
 
 export function sameRecord(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/** A deep copy of a JSON-shaped record, so a store's memory is never shared with its callers. */
+export function copyRecord<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyRecord) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value as object)) setOwn(out, key, copyRecord((value as Record<string, unknown>)[key]));
+    return out as T;
+  }
+  return value;
 }

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  actionPredicate, actionReferenceProblems, compareActions, documentProblems, isEmptyFilter, sameRecord,
-  type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source,
+  actionPredicate, actionReferenceProblems, canonical, compareActions, copyRecord, documentProblems, isEmptyFilter,
+  parseAction, parseActor, parseDocument, parseSource, sameRecord,
+  type Action, type ActionFilter, type Actor, type InterchangeDocument, type Parsed, type Source,
 } from '../../domain';
 import { actionsAmong, actorsWithin, allShortestPaths, betweenness, timeRespectingChains, topN } from '../../graph';
 import type { Logger } from '../../logger';
@@ -20,6 +21,16 @@ import type {
 import { Journal, replayJournal } from './journal';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import { GraphState, type Op } from './state';
+
+/** The record as the schema reads it: a fresh, canonical copy the caller can no longer change. */
+function valid<T>(parsed: Parsed<T>, message = 'invalid record'): T {
+  if (!parsed.ok) throw new ValidationError(parsed.problems, message);
+  return canonical(parsed.value);
+}
+
+function copyActions(sub: Subgraph): Subgraph {
+  return { ...sub, actions: copyRecord(sub.actions) };
+}
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -91,7 +102,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private withDegree(actor: Actor): ActorWithDegree {
-    return { ...actor, degree: this.state.graph.degree(actor.id) };
+    return { ...copyRecord(actor), degree: this.state.graph.degree(actor.id) };
   }
 
   async getActor(id: string): Promise<ActorDetail | null> {
@@ -116,7 +127,7 @@ export class EmbeddedStore implements GraphStore {
   async getAction(id: string): Promise<ActionWithSources | null> {
     const action = this.state.actions.get(id);
     if (!action) return null;
-    return { ...action, sources: action.sourceIds.map((s) => this.state.sources.get(s)!).filter(Boolean) };
+    return copyRecord({ ...action, sources: action.sourceIds.map((s) => this.state.sources.get(s)!).filter(Boolean) });
   }
 
   async listActions(query: ActionQuery): Promise<Page<Action>> {
@@ -132,7 +143,8 @@ export class EmbeddedStore implements GraphStore {
     } else {
       matching = isEmptyFilter(query) ? this.state.sortedActions() : this.state.sortedActions().filter(passes);
     }
-    return page(matching, query);
+    const p = page(matching, query);
+    return { items: copyRecord(p.items), total: p.total };
   }
 
   private timelineIndex(a: Action, b: Action): number {
@@ -142,11 +154,12 @@ export class EmbeddedStore implements GraphStore {
   async getSource(id: string): Promise<SourceWithActions | null> {
     const source = this.state.sources.get(id);
     if (!source) return null;
-    return { ...source, actions: this.state.actionsCitingSource(id) };
+    return { ...copyRecord(source), actions: this.state.actionsCitingSource(id) };
   }
 
   async listSources(query: SourceQuery): Promise<Page<Source>> {
-    return page(filterSources(this.state.sources.values(), query.q), query);
+    const p = page(filterSources(this.state.sources.values(), query.q), query);
+    return { items: copyRecord(p.items), total: p.total };
   }
 
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
@@ -154,19 +167,19 @@ export class EmbeddedStore implements GraphStore {
     const passes = actionPredicate(filter);
     const ids = actorsWithin(this.state.graph, focus, depth, passes);
     const actors = ids.map((id) => this.withDegree(this.state.actors.get(id)!));
-    return capSubgraph(actors, actionsAmong(this.state.graph, ids, passes), maxElements);
+    return copyActions(capSubgraph(actors, actionsAmong(this.state.graph, ids, passes), maxElements));
   }
 
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
     if (isEmptyFilter(filter)) {
       const actors = sortById([...this.state.actors.values()]).map((a) => this.withDegree(a));
-      return capSubgraph(actors, [...this.state.actions.values()], maxElements);
+      return copyActions(capSubgraph(actors, [...this.state.actions.values()], maxElements));
     }
     const actions = this.state.sortedActions().filter(actionPredicate(filter));
     const touched = new Set<string>();
     for (const a of actions) touched.add(a.from).add(a.to);
     const actors = [...touched].sort().map((id) => this.withDegree(this.state.actors.get(id)!));
-    return capSubgraph(actors, actions, maxElements);
+    return copyActions(capSubgraph(actors, actions, maxElements));
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
@@ -209,21 +222,21 @@ export class EmbeddedStore implements GraphStore {
   async exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
     const { state } = this;
     if (isEmptyFilter(filter)) {
-      return {
+      return copyRecord({
         format: 'deplatforming-graph/v1',
         actors: sortById([...state.actors.values()]),
         sources: sortById([...state.sources.values()]),
         actions: state.sortedActions().slice(),
-      };
+      });
     }
     const actions = state.sortedActions().filter(actionPredicate(filter));
     const sourceIds = new Set(actions.flatMap((a) => a.sourceIds));
-    return {
+    return copyRecord({
       format: 'deplatforming-graph/v1',
       actors: [...actorsReferencedBy(actions)].sort().map((id) => state.actors.get(id)!),
       sources: [...sourceIds].sort().map((id) => state.sources.get(id)!),
       actions,
-    };
+    });
   }
 
   // ---- writes ----
@@ -248,16 +261,25 @@ export class EmbeddedStore implements GraphStore {
     if (this.journal.bytes > this.compactBytes) this.compact();
   }
 
+  /**
+   * Folds the journal into a snapshot. A failure here loses nothing (the journal still holds
+   * every write), so it is logged and the write that triggered it stands.
+   */
   private compact(): void {
     const started = Date.now();
-    writeSnapshot(path.join(this.dir, SNAPSHOT), { seq: this.seq, graph: this.state.toDocument() });
-    this.journal.reset();
-    this.logger.info({ ms: Date.now() - started, seq: this.seq }, 'embedded store compacted');
+    try {
+      writeSnapshot(path.join(this.dir, SNAPSHOT), { seq: this.seq, graph: this.state.toDocument() });
+      this.journal.reset();
+      this.logger.info({ ms: Date.now() - started, seq: this.seq }, 'embedded store compacted');
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'compaction failed; the journal keeps every write and compaction will be retried');
+    }
   }
 
-  importDocument(doc: InterchangeDocument): Promise<ImportResult> {
+  importDocument(input: InterchangeDocument): Promise<ImportResult> {
     return this.serial(() => {
       const { state } = this;
+      const doc = valid(parseDocument(input), 'the import was rejected and nothing was written');
       const problems = documentProblems(doc, { hasActor: (id) => state.actors.has(id), hasSource: (id) => state.sources.has(id) });
       if (problems.length) throw new ValidationError(problems, 'the import was rejected and nothing was written');
       const result: ImportResult = {
@@ -282,15 +304,17 @@ export class EmbeddedStore implements GraphStore {
     });
   }
 
-  createActor(actor: Actor): Promise<void> {
+  createActor(input: Actor): Promise<void> {
     return this.serial(() => {
+      const actor = valid(parseActor(input));
       if (this.state.actors.has(actor.id)) throw new ConflictError(`actor "${actor.id}" already exists`);
       this.commit([{ t: 'actor', v: actor }]);
     });
   }
 
-  replaceActor(actor: Actor): Promise<void> {
+  replaceActor(input: Actor): Promise<void> {
     return this.serial(() => {
+      const actor = valid(parseActor(input));
       if (!this.state.actors.has(actor.id)) throw new NotFoundError('actor', actor.id);
       this.commit([{ t: 'actor', v: actor }]);
     });
@@ -305,15 +329,17 @@ export class EmbeddedStore implements GraphStore {
     });
   }
 
-  createSource(source: Source): Promise<void> {
+  createSource(input: Source): Promise<void> {
     return this.serial(() => {
+      const source = valid(parseSource(input));
       if (this.state.sources.has(source.id)) throw new ConflictError(`source "${source.id}" already exists`);
       this.commit([{ t: 'source', v: source }]);
     });
   }
 
-  replaceSource(source: Source): Promise<void> {
+  replaceSource(input: Source): Promise<void> {
     return this.serial(() => {
+      const source = valid(parseSource(input));
       if (!this.state.sources.has(source.id)) throw new NotFoundError('source', source.id);
       this.commit([{ t: 'source', v: source }]);
     });
@@ -336,16 +362,18 @@ export class EmbeddedStore implements GraphStore {
     if (problems.length) throw new ValidationError(problems, 'unresolved references');
   }
 
-  createAction(action: Action): Promise<void> {
+  createAction(input: Action): Promise<void> {
     return this.serial(() => {
+      const action = valid(parseAction(input));
       if (this.state.actions.has(action.id)) throw new ConflictError(`action "${action.id}" already exists`);
       this.checkActionReferences(action);
       this.commit([{ t: 'action', v: action }]);
     });
   }
 
-  replaceAction(action: Action): Promise<void> {
+  replaceAction(input: Action): Promise<void> {
     return this.serial(() => {
+      const action = valid(parseAction(input));
       if (!this.state.actions.has(action.id)) throw new NotFoundError('action', action.id);
       this.checkActionReferences(action);
       this.commit([{ t: 'action', v: action }]);
