@@ -1,19 +1,57 @@
 /** The Express application: the API under /api and the built browser at /. */
+import fs from 'node:fs';
+import path from 'node:path';
 import express from 'express';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { GraphStore } from './store/types';
-import { healthRouter } from './api/health';
+import { apiNotFound, errorHandler } from './api/errors';
+import { requestLogging } from './api/logging';
+import { registerApiRoutes } from './api/routes';
+import { cors, securityHeaders } from './api/security';
 
 export interface AppContext {
   store: GraphStore;
   config: Config;
   logger: Logger;
+  /** Writes allowed per client IP and minute (WRITE_RATE_LIMIT); 60 unless given. */
+  writeRateLimitPerMinute?: number;
+  /** The built browser; `dist/client` when it exists unless given, none when null. */
+  clientDir?: string | null;
+}
+
+export const DEFAULT_WRITE_RATE_LIMIT = 60;
+
+/** dist/client, found from the sources (server/) and from the build (dist/server/). */
+export function defaultClientDir(): string | null {
+  const candidates = [path.resolve(__dirname, '..', 'dist', 'client'), path.resolve(__dirname, '..', 'client')];
+  return candidates.find((dir) => path.basename(path.dirname(dir)) === 'dist' && fs.existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+/** Serves the built browser and answers its client-side routes (any other GET outside /api) with index.html. */
+function serveClient(app: express.Express, dir: string): void {
+  app.use(express.static(dir, { index: 'index.html', fallthrough: true }));
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) {
+      next();
+      return;
+    }
+    res.sendFile('index.html', { root: dir });
+  });
 }
 
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', healthRouter(ctx));
+  app.set('query parser', 'simple');
+  app.set('trust proxy', false);
+  app.use(requestLogging(ctx.logger));
+  app.use(securityHeaders());
+  app.use('/api', cors(ctx.config.corsOrigins));
+  registerApiRoutes(app, ctx, { writeRateLimitPerMinute: ctx.writeRateLimitPerMinute ?? DEFAULT_WRITE_RATE_LIMIT });
+  app.use('/api', apiNotFound());
+  const clientDir = ctx.clientDir === undefined ? defaultClientDir() : ctx.clientDir;
+  if (clientDir) serveClient(app, clientDir);
+  app.use(errorHandler());
   return app;
 }

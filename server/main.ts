@@ -1,14 +1,26 @@
 /** Starts the server: opens the configured store, seeds it when empty, serves, stops cleanly. */
 import type { Server } from 'node:http';
 import { loadSeed } from '../graph-seed/seed';
-import { createApp } from './app';
+import { createApp, DEFAULT_WRITE_RATE_LIMIT } from './app';
 import { readConfig } from './config';
 import { createLogger } from './logger';
 import { openStore } from './store';
 
+/** How long a stop waits for requests in flight before it closes the store anyway. */
+const STOP_GRACE_MS = 15_000;
+
+function writeRateLimit(env: NodeJS.ProcessEnv): number {
+  const raw = env.WRITE_RATE_LIMIT;
+  if (raw === undefined || raw === '') return DEFAULT_WRITE_RATE_LIMIT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`WRITE_RATE_LIMIT must be an integer from 1 to 1000000, got "${raw}"`);
+  return n;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  const writeRateLimitPerMinute = writeRateLimit(process.env);
   const started = Date.now();
   const store = await openStore(config, logger);
   const counts = await store.counts();
@@ -16,31 +28,59 @@ async function main(): Promise<void> {
     const result = await loadSeed(store);
     logger.info({ created: result.created }, 'empty store seeded from graph-seed/seed.json');
   }
-  const app = createApp({ store, config, logger });
+  const app = createApp({ store, config, logger, writeRateLimitPerMinute });
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host}:${config.port}`, store: store.kind, ms: Date.now() - started }, 'listening');
+    logger.info(
+      { url: `http://${config.host}:${config.port}`, store: store.kind, writes: config.apiToken ? 'enabled' : 'disabled', ms: Date.now() - started },
+      'listening',
+    );
   });
+  // Bounds on slow clients: a request must send its headers and its body in time.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
+  server.on('error', (err) => {
+    logger.error({ err: err.message }, 'the server could not listen');
+    void store.close().finally(() => process.exit(1));
+  });
+
   let stopping = false;
+  const closeStoreAndExit = (code: number) => {
+    store
+      .close()
+      .then(() => {
+        logger.info('stopped');
+        process.exit(code);
+      })
+      .catch((err: Error) => {
+        logger.error({ err: err.message }, 'store did not close cleanly');
+        process.exit(1);
+      });
+  };
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests in flight');
+    logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.warn({ graceMs: STOP_GRACE_MS }, 'requests still in flight after the grace period; closing them');
+      server.closeAllConnections();
+    }, STOP_GRACE_MS);
+    force.unref();
+    // Keep-alive connections are closed as soon as their request in flight is answered.
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    idle.unref();
     server.close(() => {
-      store
-        .close()
-        .then(() => {
-          logger.info('stopped');
-          process.exit(0);
-        })
-        .catch((err: Error) => {
-          logger.error({ err: err.message }, 'store did not close cleanly');
-          process.exit(1);
-        });
+      clearTimeout(force);
+      clearInterval(idle);
+      closeStoreAndExit(0);
     });
     server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
+  });
 }
 
 main().catch((err: Error) => {

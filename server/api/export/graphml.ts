@@ -1,0 +1,35 @@
+/** GraphML with a typed <key> for every attribute; one <edge> per action, directed. */
+import type { Subgraph } from '../../store/types';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute } from './attributes';
+import { xml } from './xml';
+
+function keys<T>(attrs: Attribute<T>[], target: 'node' | 'edge', prefix: string): string[] {
+  return attrs.map((a) => `  <key id="${prefix}${a.name}" for="${target}" attr.name="${a.name}" attr.type="${a.type}"/>`);
+}
+
+function data<T>(attrs: Attribute<T>[], record: T, prefix: string): string {
+  return attrs
+    .map((a) => [a, a.value(record)] as const)
+    .filter(([, v]) => v !== undefined)
+    .map(([a, v]) => `<data key="${prefix}${a.name}">${xml(v!)}</data>`)
+    .join('');
+}
+
+export function toGraphml(sub: Subgraph): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...keys(ACTOR_ATTRIBUTES, 'node', 'n_'),
+    ...keys(ACTION_ATTRIBUTES, 'edge', 'e_'),
+    '  <graph id="deplatforming-graph" edgedefault="directed">',
+    ...sub.actors.map((a) => `    <node id="${xml(a.id)}">${data(ACTOR_ATTRIBUTES, a, 'n_')}</node>`),
+    ...sub.actions.map(
+      (a) => `    <edge id="${xml(a.id)}" source="${xml(a.from)}" target="${xml(a.to)}">${data(ACTION_ATTRIBUTES, a, 'e_')}</edge>`,
+    ),
+    '  </graph>',
+    '</graphml>',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,24 @@
+/** POST /api/import: an interchange v1 document, all or nothing, idempotent; at most 10 MB. */
+import { defineRoute, IMPORT_BODY_LIMIT } from './route';
+import { ImportAnswer, Interchange } from './schemas';
+
+export const importRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/import',
+    operationId: 'importDocument',
+    summary: 'Import an interchange v1 document (at most 10 MB): all or nothing, idempotent',
+    description:
+      'Every reference must resolve in the payload or in the store. A 400 names every problem with its JSON path ' +
+      '(`actions[3].to: unknown actor "parlr"`) and nothing is written.',
+    tag: 'import and export',
+    write: true,
+    body: Interchange,
+    bodyLimit: IMPORT_BODY_LIMIT,
+    bodyError: 'the import was rejected and nothing was written',
+    responses: { 200: { description: 'Imported; counts of created, updated and unchanged records.', schema: ImportAnswer } },
+    async handle({ body }, { store }, res) {
+      res.json(await store.importDocument(body));
+    },
+  }),
+];

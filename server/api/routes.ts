@@ -1,0 +1,75 @@
+/**
+ * The route table of API v1: every route the server answers under /api, in one list. The Express
+ * registration below and the OpenAPI document are both derived from it.
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import type { AppContext } from '../app';
+import { actionRoutes } from './actions';
+import { actorRoutes } from './actors';
+import { requireToken } from './auth';
+import { chainRoutes } from './chains';
+import { docsRoutes } from './docs';
+import { exportRoutes } from './export';
+import { graphRoutes } from './graph';
+import { healthRoutes } from './health';
+import { importRoutes } from './import';
+import { buildOpenApi } from './openapi';
+import { pathRoutes } from './paths';
+import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
+import { writeRateLimit } from './security';
+import { sourceRoutes } from './sources';
+import { statsRoutes } from './stats';
+
+export const API_VERSION = '1.0.0';
+
+let cachedDocument: Record<string, unknown> | null = null;
+
+const openApiRoute = defineRoute({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'getOpenApi',
+  summary: 'This OpenAPI 3.1 document, generated from the schemas that validate requests',
+  tag: 'documentation',
+  responses: { 200: { description: 'The OpenAPI document.', contentType: 'application/json' } },
+  handle(_input, _ctx, res) {
+    res.json(openApiDocument());
+  },
+});
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...healthRoutes,
+  ...actorRoutes,
+  ...actionRoutes,
+  ...sourceRoutes,
+  ...graphRoutes,
+  ...pathRoutes,
+  ...chainRoutes,
+  ...statsRoutes,
+  ...exportRoutes,
+  ...importRoutes,
+  openApiRoute,
+  ...docsRoutes,
+];
+
+export function openApiDocument(): Record<string, unknown> {
+  cachedDocument ??= buildOpenApi(API_ROUTES, API_VERSION);
+  return cachedDocument;
+}
+
+export interface RegisterOptions {
+  writeRateLimitPerMinute: number;
+}
+
+/** Registers every route of the table on the app, at `/api` + its path. */
+export function registerApiRoutes(app: Express, ctx: AppContext, options: RegisterOptions): void {
+  const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
+  for (const route of API_ROUTES) {
+    const chain: RequestHandler[] = [];
+    if (route.write) chain.push(...writeGuards);
+    if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true }));
+    chain.push(async (req, res) => {
+      await route.handle(route.parse(req) as never, ctx, res, req);
+    });
+    app[route.method](`/api${route.path}`, ...chain);
+  }
+}

@@ -1,0 +1,78 @@
+/** Response hardening: helmet with a strict CSP, CORS closed unless configured, write rate limits. */
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { ApiError, sendError } from './errors';
+
+/**
+ * Cytoscape.js inserts one fixed <style> element (`position: relative` for its container). Its
+ * hash is allowed so the browser needs no 'unsafe-inline'; every other inline style or script is
+ * refused.
+ */
+const CYTOSCAPE_STYLE = '.__________cytoscape_container { position: relative; }';
+const cytoscapeStyleHash = `'sha256-${createHash('sha256').update(CYTOSCAPE_STYLE).digest('base64')}'`;
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", cytoscapeStyleHash],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+  });
+}
+
+/** CORS for the configured origins only; with none configured, no CORS header is ever sent. */
+export function cors(origins: readonly string[]): RequestHandler {
+  const any = origins.includes('*');
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (!origin || (!any && !allowed.has(origin))) {
+      next();
+      return;
+    }
+    res.setHeader('Access-Control-Allow-Origin', any ? '*' : origin);
+    res.vary('Origin');
+    res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After, Content-Disposition, WWW-Authenticate');
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, DELETE');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-Id');
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** Writes per client IP and minute; the excess is answered 429 `rate_limited` with Retry-After. */
+export function writeRateLimit(perMinute: number): RequestHandler {
+  const windowMs = 60_000;
+  return rateLimit({
+    windowMs,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
+      sendError(res, new ApiError(429, 'rate_limited', `too many writes: at most ${perMinute} a minute; retry in ${seconds} s`, [], {
+        'Retry-After': String(seconds),
+      }));
+    },
+  });
+}
