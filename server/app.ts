@@ -14,13 +14,11 @@ export interface AppContext {
   store: GraphStore;
   config: Config;
   logger: Logger;
-  /** Writes allowed per client IP and minute (WRITE_RATE_LIMIT); 60 unless given. */
+  /** Writes allowed per client address and minute; config.writeRateLimitPerMinute unless given. */
   writeRateLimitPerMinute?: number;
   /** The built browser; `dist/client` when it exists unless given, none when null. */
   clientDir?: string | null;
 }
-
-export const DEFAULT_WRITE_RATE_LIMIT = 60;
 
 /** dist/client, found from the sources (server/) and from the build (dist/server/). */
 export function defaultClientDir(): string | null {
@@ -44,11 +42,11 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('trust proxy', false);
+  app.set('trust proxy', ctx.config.trustProxyHops > 0 ? ctx.config.trustProxyHops : false);
   app.use(requestLogging(ctx.logger));
   app.use(securityHeaders());
   app.use('/api', cors(ctx.config.corsOrigins));
-  registerApiRoutes(app, ctx, { writeRateLimitPerMinute: ctx.writeRateLimitPerMinute ?? DEFAULT_WRITE_RATE_LIMIT });
+  registerApiRoutes(app, ctx, { writeRateLimitPerMinute: ctx.writeRateLimitPerMinute ?? ctx.config.writeRateLimitPerMinute });
   app.use('/api', apiNotFound());
   const clientDir = ctx.clientDir === undefined ? defaultClientDir() : ctx.clientDir;
   if (clientDir) serveClient(app, clientDir);

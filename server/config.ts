@@ -16,6 +16,10 @@ export interface Config {
   logLevel: string;
   neo4j: Neo4jSettings | undefined;
   corsOrigins: string[];
+  /** Writes allowed per client address and minute. */
+  writeRateLimitPerMinute: number;
+  /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none). */
+  trustProxyHops: number;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -43,5 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    writeRateLimitPerMinute: intSetting(env, 'WRITE_RATE_LIMIT', 60, 1, 1_000_000),
+    trustProxyHops: intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
   };
 }

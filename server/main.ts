@@ -1,7 +1,7 @@
 /** Starts the server: opens the configured store, seeds it when empty, serves, stops cleanly. */
 import type { Server } from 'node:http';
 import { loadSeed } from '../graph-seed/seed';
-import { createApp, DEFAULT_WRITE_RATE_LIMIT } from './app';
+import { createApp } from './app';
 import { readConfig } from './config';
 import { createLogger } from './logger';
 import { openStore } from './store';
@@ -9,18 +9,9 @@ import { openStore } from './store';
 /** How long a stop waits for requests in flight before it closes the store anyway. */
 const STOP_GRACE_MS = 15_000;
 
-function writeRateLimit(env: NodeJS.ProcessEnv): number {
-  const raw = env.WRITE_RATE_LIMIT;
-  if (raw === undefined || raw === '') return DEFAULT_WRITE_RATE_LIMIT;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`WRITE_RATE_LIMIT must be an integer from 1 to 1000000, got "${raw}"`);
-  return n;
-}
-
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
-  const writeRateLimitPerMinute = writeRateLimit(process.env);
   const started = Date.now();
   const store = await openStore(config, logger);
   const counts = await store.counts();
@@ -28,7 +19,7 @@ async function main(): Promise<void> {
     const result = await loadSeed(store);
     logger.info({ created: result.created }, 'empty store seeded from graph-seed/seed.json');
   }
-  const app = createApp({ store, config, logger, writeRateLimitPerMinute });
+  const app = createApp({ store, config, logger });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://${config.host}:${config.port}`, store: store.kind, writes: config.apiToken ? 'enabled' : 'disabled', ms: Date.now() - started },

@@ -5,7 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { formatPath, problemsFromZod, type Problem } from '../domain';
+import { problemsFromZod, shapeProblems, type Problem } from '../domain';
 import type { AppContext } from '../app';
 import { ApiError, badRequest, problemsError } from './errors';
 import { noQuery } from './query';
@@ -56,40 +56,6 @@ export interface ApiRoute extends AnyRouteSpec {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Deeper than any record of the interchange format can be; JSON.parse itself accepts any depth. */
-export const MAX_BODY_DEPTH = 20;
-
-/**
- * Keys that could pollute a prototype, anywhere in a parsed JSON body, with their JSON paths; also
- * nesting beyond MAX_BODY_DEPTH. Iterative, so no body can exhaust the stack.
- */
-export function bodyShapeProblems(body: unknown): Problem[] {
-  const problems: Problem[] = [];
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: body, path: [] }];
-  while (stack.length && problems.length < 100) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_BODY_DEPTH) {
-      problems.push({ path: formatPath(path), message: `is nested more than ${MAX_BODY_DEPTH} levels deep` });
-      continue;
-    }
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-      continue;
-    }
-    for (const key of Object.keys(value).reverse()) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({ path: formatPath(path) || '(root)', message: `unknown field(s): "${key}"` });
-      } else {
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
-      }
-    }
-  }
-  return problems;
-}
 
 /** Problems with path and query parameters, each named by the parameter. */
 function paramProblems(error: z.ZodError, known: string[]): Problem[] {
@@ -150,7 +116,7 @@ export function defineRoute<
       if (s.body) {
         const prefix = s.bodyError ?? 'invalid body';
         if (req.body === undefined) throw badRequest(`${prefix}: a JSON body is required (Content-Type: application/json)`);
-        const shape = bodyShapeProblems(req.body);
+        const shape = shapeProblems(req.body);
         if (shape.length) throw problemsError(prefix, shape);
         const b = s.body.safeParse(req.body);
         if (!b.success) throw problemsError(prefix, problemsFromZod(b.error));

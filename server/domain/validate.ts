@@ -33,9 +33,46 @@ export function problemText(p: Problem): string {
   return `${p.path}: ${p.message}`;
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Deeper than any record of the interchange format can be; JSON.parse itself accepts any depth. */
+export const MAX_BODY_DEPTH = 20;
+
+/**
+ * Keys that could pollute a prototype, anywhere in a parsed JSON body, with their JSON paths; also
+ * nesting beyond MAX_BODY_DEPTH. Iterative, so no body can exhaust the stack.
+ */
+export function shapeProblems(body: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: body, path: [] }];
+  while (stack.length && problems.length < 100) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_BODY_DEPTH) {
+      problems.push({ path: formatPath(path), message: `is nested more than ${MAX_BODY_DEPTH} levels deep` });
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    for (const key of Object.keys(value).reverse()) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({ path: formatPath(path) || '(root)', message: `unknown field(s): "${key}"` });
+      } else {
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+  return problems;
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: PropertyKey[] = []): Parsed<T> {
+  // zod drops a "__proto__" key silently, so such keys are refused before the schema sees them.
+  const shape = shapeProblems(input);
+  if (shape.length) return { ok: false, problems: shape };
   const r = schema.safeParse(input);
   return r.success ? { ok: true, value: r.data } : { ok: false, problems: problemsFromZod(r.error, prefix) };
 }

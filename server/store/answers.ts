@@ -40,19 +40,47 @@ export function sortById<T extends { id: string }>(records: T[]): T[] {
 }
 
 /**
- * Caps a subgraph at `maxElements`: actors first in the order given, then actions (timeline
- * order) whose two ends were kept, until the cap.
+ * Caps a subgraph at `maxElements`. Under the cap it is returned whole. Over it, actors are taken
+ * in priority order (the order given, e.g. by distance from a focus, or by degree for `'degree'`),
+ * each with the actions linking it to actors already kept, so the answer stays a connected
+ * picture of the most important part rather than a list of isolated nodes. Actors keep the order
+ * given and actions the timeline order.
  */
-export function capSubgraph(actors: ActorWithDegree[], actions: Action[], maxElements: number): Subgraph {
-  const keptActors = actors.slice(0, maxElements);
-  const kept = new Set(keptActors.map((a) => a.id));
-  const room = maxElements - keptActors.length;
-  const candidates = sortActions(actions.filter((a) => kept.has(a.from) && kept.has(a.to)));
-  const keptActions = candidates.slice(0, room);
+export function capSubgraph(
+  actors: ActorWithDegree[],
+  actions: Action[],
+  maxElements: number,
+  priority: 'given' | 'degree' = 'given',
+): Subgraph {
+  if (actors.length + actions.length <= maxElements) return { actors, actions: sortActions(actions), truncated: false };
+  const ranked = priority === 'degree' ? [...actors].sort((a, b) => b.degree - a.degree || byId(a, b)) : actors;
+  const byActor = new Map<string, Action[]>();
+  for (const a of sortActions([...actions])) {
+    for (const end of [a.from, a.to]) {
+      let list = byActor.get(end);
+      if (!list) byActor.set(end, (list = []));
+      list.push(a);
+    }
+  }
+  const kept = new Set<string>();
+  const keptActions = new Set<Action>();
+  let used = 0;
+  for (const actor of ranked) {
+    if (used >= maxElements) break;
+    kept.add(actor.id);
+    used++;
+    for (const a of byActor.get(actor.id) ?? []) {
+      if (used >= maxElements) break;
+      if (kept.has(a.from) && kept.has(a.to) && !keptActions.has(a)) {
+        keptActions.add(a);
+        used++;
+      }
+    }
+  }
   return {
-    actors: keptActors,
-    actions: keptActions,
-    truncated: keptActors.length < actors.length || keptActions.length < actions.length,
+    actors: actors.filter((a) => kept.has(a.id)),
+    actions: sortActions([...keptActions]),
+    truncated: true,
   };
 }
 

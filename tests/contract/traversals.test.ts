@@ -92,30 +92,30 @@ describeEachStore('traversals', (factory) => {
       expect(actorIds(g)).toEqual(['z']);
     });
 
-    test('maxElements caps the answer: actors first, then actions with both ends kept, and says so', async () => {
+    test('maxElements caps the answer: actors by distance, each with its actions to actors already kept', async () => {
+      // Kept in this order: f, a, n1, b, n2, n3, x, n7, c, n4, n9, y, n8, d, n5 (15 elements in all).
       const g5 = await store.neighbourhood('f', 3, {}, 5);
-      expect(actorIds(g5)).toEqual(['f', 'a', 'b', 'x', 'c']);
-      expect(g5!.actions).toEqual([]);
+      expect(actorIds(g5)).toEqual(['f', 'a', 'b']);
+      expect(actionIds(g5)).toEqual(['n1', 'n2']);
       expect(g5!.truncated).toBe(true);
 
       const g9 = await store.neighbourhood('f', 3, {}, 9);
-      expect(actorIds(g9)).toHaveLength(7);
-      expect(g9!.actions).toHaveLength(2);
-      const kept = new Set(actorIds(g9));
-      for (const a of g9!.actions) expect(kept.has(a.from) && kept.has(a.to)).toBe(true);
+      expect(actorIds(g9)).toEqual(['f', 'a', 'b', 'x', 'c']);
+      expect(actionIds(g9)).toEqual(['n1', 'n2', 'n3', 'n7']);
       expect(g9!.truncated).toBe(true);
 
       const g14 = await store.neighbourhood('f', 3, {}, 14);
-      expect(g14!.actions).toHaveLength(7);
+      expect(actorIds(g14)).toEqual(['f', 'a', 'b', 'x', 'c', 'y', 'd']);
+      expect(actionIds(g14)).toEqual(['n1', 'n2', 'n3', 'n4', 'n7', 'n8', 'n9']);
       expect(g14!.truncated).toBe(true);
 
       const exact = await store.neighbourhood('f', 3, {}, 15);
       expect(exact!.actions).toHaveLength(8);
       expect(exact!.truncated).toBe(false);
 
-      // A cap that cuts actors can only keep actions whose both ends survived.
       const g3 = await store.neighbourhood('f', 3, {}, 3);
-      expect(actorIds(g3)).toEqual(['f', 'a', 'b']);
+      expect(actorIds(g3)).toEqual(['f', 'a']);
+      expect(actionIds(g3)).toEqual(['n1']);
       expect(g3!.truncated).toBe(true);
     });
 
@@ -137,10 +137,11 @@ describeEachStore('traversals', (factory) => {
       expect(none).toEqual({ actors: [], actions: [], truncated: false });
     });
 
-    test('selection is capped too', async () => {
+    test('a capped selection keeps the best-connected actors and the actions among them', async () => {
+      // Degrees: a, b, c, f = 3 (ties by id), then d, x = 2. Kept: a, b, n3 (a-b), c.
       const g = await store.selection({}, 4);
-      expect(g.actors).toHaveLength(4);
-      expect(g.actions.length + g.actors.length).toBeLessThanOrEqual(4);
+      expect(actorIds(g)).toEqual(['a', 'b', 'c']);
+      expect(actionIds(g)).toEqual(['n3']);
       expect(g.truncated).toBe(true);
     });
   });

@@ -173,13 +173,13 @@ export class EmbeddedStore implements GraphStore {
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
     if (isEmptyFilter(filter)) {
       const actors = sortById([...this.state.actors.values()]).map((a) => this.withDegree(a));
-      return copyActions(capSubgraph(actors, [...this.state.actions.values()], maxElements));
+      return copyActions(capSubgraph(actors, [...this.state.actions.values()], maxElements, 'degree'));
     }
     const actions = this.state.sortedActions().filter(actionPredicate(filter));
     const touched = new Set<string>();
     for (const a of actions) touched.add(a.from).add(a.to);
     const actors = [...touched].sort().map((id) => this.withDegree(this.state.actors.get(id)!));
-    return copyActions(capSubgraph(actors, actions, maxElements));
+    return copyActions(capSubgraph(actors, actions, maxElements, 'degree'));
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {

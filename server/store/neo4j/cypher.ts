@@ -1,0 +1,292 @@
+/**
+ * Every Cypher statement the Neo4j store runs, as named constants (tests/cypher/cypher-syntax.test.ts
+ * checks each one with Neo4j's own parser). Values always travel as parameters; labels and
+ * relationship types are fixed here and never built from input.
+ *
+ * The model, as analysts see it in Neo4j Browser:
+ *
+ *   (:Actor {id, name, kind, layer, aliases, description, wikidata, searchText})
+ *   (:Source {id, title, publisher, author, published, url, kind})
+ *   (:Action {id, type, date, endDate, status, summary, claimedBy, disputedBy, sourceIds,
+ *             detailsJson, dateStart, spanEnd})
+ *   (from:Actor)-[:ACTED]->(action:Action)-[:ACTED_ON]->(to:Actor)
+ *   (action)-[:CITES]->(source)
+ *   (claimant:Actor)-[:CLAIMS]->(action),  (disputant:Actor)-[:DISPUTES]->(action)
+ *
+ * `dateStart` and `spanEnd` are the epoch milliseconds (UTC) of the earliest and latest instant of
+ * the action's span (`actionSpan` in server/domain/filters.ts), absent when undated; `searchText`
+ * is the normalized name and aliases (`searchText` in server/domain/search.ts), one per line.
+ * The list properties keep the order of the record; the relationships are there for querying.
+ *
+ * Useful in the Browser: the full-text index `actorNames` covers Actor.name and Actor.aliases:
+ *   CALL db.index.fulltext.queryNodes('actorNames', 'amazon~') YIELD node, score RETURN node.id, score
+ */
+
+// ---- fragments (not statements; composed into the constants below) ----------------------------
+
+/**
+ * The filter prefilter on an action `a`. Exact for type, status and window (the same comparisons
+ * as `actionPredicate`), the store still applies `actionPredicate` to what comes back.
+ * Parameters: $types, $statuses (null = any), $windowStart, $windowEnd (epoch ms, null = open),
+ * $datedOnly (boolean: keep only dated actions, for chains).
+ */
+const ACTION_PASSES = `($types IS NULL OR a.type IN $types)
+  AND ($statuses IS NULL OR a.status IN $statuses)
+  AND ($windowStart IS NULL OR a.spanEnd >= $windowStart)
+  AND ($windowEnd IS NULL OR a.dateStart <= $windowEnd)
+  AND ($datedOnly = false OR a.dateStart IS NOT NULL)`;
+
+/** One action record per row: its node properties and the ids of its two ends. */
+const ACTION_ROW = `properties(a) AS action, f.id AS fromId, t.id AS toId`;
+
+/** Number of actions an actor `n` takes part in, as `from` or as `to`. */
+const DEGREE = `COUNT { (n)-[:ACTED|ACTED_ON]-(:Action) }`;
+
+// ---- schema --------------------------------------------------------------------------------------
+
+export const CREATE_ACTOR_ID_CONSTRAINT =
+  'CREATE CONSTRAINT actor_id_unique IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE';
+export const CREATE_SOURCE_ID_CONSTRAINT =
+  'CREATE CONSTRAINT source_id_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE';
+export const CREATE_ACTION_ID_CONSTRAINT =
+  'CREATE CONSTRAINT action_id_unique IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE';
+export const CREATE_ACTION_TYPE_INDEX = 'CREATE INDEX action_type IF NOT EXISTS FOR (n:Action) ON (n.type)';
+export const CREATE_ACTION_STATUS_INDEX = 'CREATE INDEX action_status IF NOT EXISTS FOR (n:Action) ON (n.status)';
+export const CREATE_ACTION_DATE_START_INDEX =
+  'CREATE INDEX action_date_start IF NOT EXISTS FOR (n:Action) ON (n.dateStart)';
+export const CREATE_ACTION_SPAN_END_INDEX =
+  'CREATE INDEX action_span_end IF NOT EXISTS FOR (n:Action) ON (n.spanEnd)';
+/** Serves the `CONTAINS` prefilter of the actor search. */
+export const CREATE_ACTOR_SEARCH_TEXT_INDEX =
+  'CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (n:Actor) ON (n.searchText)';
+/** For analysts (fuzzy and Lucene queries on names and aliases); the API ranks with rankActors. */
+export const CREATE_ACTOR_NAMES_FULLTEXT_INDEX =
+  'CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]';
+
+// ---- counts and statistics ----------------------------------------------------------------------
+
+export const COUNT_RECORDS = `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Action) } AS actions`;
+
+export const COUNT_ACTIONS_BY_TYPE = `MATCH (a:Action) RETURN a.type AS key, count(*) AS n`;
+export const COUNT_ACTIONS_BY_STATUS = `MATCH (a:Action) RETURN a.status AS key, count(*) AS n`;
+export const COUNT_ACTORS_BY_KIND = `MATCH (n:Actor) RETURN n.kind AS key, count(*) AS n`;
+
+/** The (from, to) pair of every action, for betweenness. */
+export const ACTION_PAIRS = `MATCH (f:Actor)-[:ACTED]->(:Action)-[:ACTED_ON]->(t:Actor) RETURN f.id AS fromId, t.id AS toId`;
+
+// ---- actors --------------------------------------------------------------------------------------
+
+/** One actor, with the type of every action it takes part in (as from or to). */
+export const GET_ACTOR = `MATCH (n:Actor {id: $id})
+RETURN properties(n) AS actor, COLLECT { MATCH (n)-[:ACTED|ACTED_ON]-(a:Action) RETURN a.type } AS types`;
+
+/**
+ * Actors with their degree, prefiltered by kind, layer and the normalized query
+ * ($kind, $layer, $q: null = any); ranking and paging happen in the store with rankActors.
+ */
+export const LIST_ACTORS = `MATCH (n:Actor)
+WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($layer IS NULL OR n.layer = $layer)
+  AND ($q IS NULL OR n.searchText CONTAINS $q)
+RETURN properties(n) AS actor, ${DEGREE} AS degree`;
+
+/** The actors with these ids ($ids), with their degree. */
+export const ACTORS_BY_IDS_WITH_DEGREE = `UNWIND $ids AS id
+MATCH (n:Actor {id: id})
+RETURN properties(n) AS actor, ${DEGREE} AS degree`;
+
+/** The actors with these ids ($ids). */
+export const ACTORS_BY_IDS = `UNWIND $ids AS id
+MATCH (n:Actor {id: id})
+RETURN properties(n) AS actor`;
+
+/** Every actor, without degree (exports). */
+export const ALL_ACTORS = `MATCH (n:Actor) RETURN properties(n) AS actor`;
+
+/** Which of the ids $ids are actors. */
+export const EXISTING_ACTOR_IDS = `UNWIND $ids AS id
+MATCH (n:Actor {id: id})
+RETURN n.id AS id`;
+
+/** Ids of the actions that reference an actor in any role; no row when the actor is unknown. */
+export const ACTOR_REFERENCES = `MATCH (n:Actor {id: $id})
+RETURN COLLECT { MATCH (n)-[:ACTED|ACTED_ON|CLAIMS|DISPUTES]-(a:Action) RETURN DISTINCT a.id } AS actions`;
+
+// ---- sources -------------------------------------------------------------------------------------
+
+/** One source, with the ids of the actions that cite it. */
+export const GET_SOURCE = `MATCH (s:Source {id: $id})
+RETURN properties(s) AS source, COLLECT { MATCH (a:Action)-[:CITES]->(s) RETURN DISTINCT a.id } AS actions`;
+
+export const ALL_SOURCES = `MATCH (s:Source) RETURN properties(s) AS source`;
+
+/** The sources with these ids ($ids). */
+export const SOURCES_BY_IDS = `UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN properties(s) AS source`;
+
+/** Which of the ids $ids are sources. */
+export const EXISTING_SOURCE_IDS = `UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s.id AS id`;
+
+/** Ids of the actions that cite a source; no row when the source is unknown. */
+export const SOURCE_REFERENCES = `MATCH (s:Source {id: $id})
+RETURN COLLECT { MATCH (a:Action)-[:CITES]->(s) RETURN DISTINCT a.id } AS actions`;
+
+// ---- actions -------------------------------------------------------------------------------------
+
+/** One action with its ends and the sources it cites (any order; the store orders by sourceIds). */
+export const GET_ACTION = `MATCH (f:Actor)-[:ACTED]->(a:Action {id: $id})-[:ACTED_ON]->(t:Actor)
+RETURN ${ACTION_ROW}, COLLECT { MATCH (a)-[:CITES]->(s:Source) RETURN properties(s) } AS sources`;
+
+/** Which of the ids $ids are actions. */
+export const EXISTING_ACTION_IDS = `UNWIND $ids AS id
+MATCH (a:Action {id: id})
+RETURN a.id AS id`;
+
+/**
+ * The actions with these ids ($ids). The id lookup is its own MATCH so the planner seeks by id
+ * first (as one pattern it chose a hash join over two scans of the whole id index).
+ */
+export const ACTIONS_BY_IDS = `UNWIND $ids AS id
+MATCH (a:Action {id: id})
+MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
+RETURN ${ACTION_ROW}`;
+
+/** Every action passing the prefilter (the timeline, selections and exports). */
+export const FILTERED_ACTIONS = `MATCH (f:Actor)-[:ACTED]->(a:Action)-[:ACTED_ON]->(t:Actor)
+WHERE ${ACTION_PASSES}
+RETURN ${ACTION_ROW}`;
+
+/**
+ * The actions passing the prefilter that touch (as from or to) any of the actors $ids: one level
+ * of a breadth-first expansion, and the timeline of one actor.
+ */
+export const ACTIONS_TOUCHING = `UNWIND $ids AS id
+MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
+WITH DISTINCT a
+MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
+WHERE ${ACTION_PASSES}
+RETURN ${ACTION_ROW}`;
+
+/** The actions passing the prefilter with both ends among the actors $ids. */
+export const ACTIONS_AMONG = `UNWIND $ids AS id
+MATCH (f:Actor {id: id})-[:ACTED]->(a:Action)-[:ACTED_ON]->(t:Actor)
+WHERE t.id IN $ids AND ${ACTION_PASSES}
+RETURN ${ACTION_ROW}`;
+
+// ---- writes --------------------------------------------------------------------------------------
+
+/** Creates or overwrites actors: $rows of {id, props}; properties not in props are removed. */
+export const UPSERT_ACTORS = `UNWIND $rows AS row
+MERGE (n:Actor {id: row.id})
+SET n = row.props`;
+
+/** Creates or overwrites sources: $rows of {id, props}. */
+export const UPSERT_SOURCES = `UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s = row.props`;
+
+/** Creates one actor ($props); the uniqueness constraint refuses an existing id. */
+export const CREATE_ACTOR = `CREATE (n:Actor)
+SET n = $props`;
+
+/** Creates one source ($props). */
+export const CREATE_SOURCE = `CREATE (s:Source)
+SET s = $props`;
+
+/** Creates one action's node ($props); link it with the LINK_ACTION_* statements. */
+export const CREATE_ACTION = `CREATE (a:Action)
+SET a = $props`;
+
+/** Overwrites the properties of an existing actor; returns 0 when there is none. */
+export const REPLACE_ACTOR = `MATCH (n:Actor {id: $id})
+SET n = $props
+RETURN count(n) AS replaced`;
+
+export const REPLACE_SOURCE = `MATCH (s:Source {id: $id})
+SET s = $props
+RETURN count(s) AS replaced`;
+
+/**
+ * Deletes an actor that nothing references (checked first). Plain DELETE, not DETACH: if an
+ * action linked to it in the meantime, Neo4j refuses and nothing dangles.
+ */
+export const DELETE_ACTOR = `MATCH (n:Actor {id: $id})
+DELETE n
+RETURN count(*) AS deleted`;
+
+export const DELETE_SOURCE = `MATCH (s:Source {id: $id})
+DELETE s
+RETURN count(*) AS deleted`;
+
+/** Deletes an action and its relationships (its ends, citations, claims and disputes). */
+export const DELETE_ACTION = `MATCH (a:Action {id: $id})
+DETACH DELETE a
+RETURN count(*) AS deleted`;
+
+/** Drops every relationship of the actions $ids, before they are linked again. */
+export const UNLINK_ACTIONS = `UNWIND $ids AS id
+MATCH (:Action {id: id})-[r]-()
+DELETE r`;
+
+/** Creates or overwrites actions' properties: $rows of {id, props}. */
+export const UPSERT_ACTIONS = `UNWIND $rows AS row
+MERGE (a:Action {id: row.id})
+SET a = row.props`;
+
+/** Links actions to their two ends: $rows of {id, from, to}; returns how many were linked. */
+export const LINK_ACTION_ENDS = `UNWIND $rows AS row
+MATCH (a:Action {id: row.id})
+MATCH (f:Actor {id: row.from})
+MATCH (t:Actor {id: row.to})
+CREATE (f)-[:ACTED]->(a)-[:ACTED_ON]->(t)
+RETURN count(*) AS linked`;
+
+/** Links actions to the sources they cite: $rows of {id, ids}; returns how many ids resolved. */
+export const LINK_ACTION_SOURCES = `UNWIND $rows AS row
+MATCH (a:Action {id: row.id})
+UNWIND row.ids AS sourceId
+MATCH (s:Source {id: sourceId})
+MERGE (a)-[:CITES]->(s)
+RETURN count(*) AS linked`;
+
+/** Links actions to the actors who claim them: $rows of {id, ids}. */
+export const LINK_ACTION_CLAIMANTS = `UNWIND $rows AS row
+MATCH (a:Action {id: row.id})
+UNWIND row.ids AS actorId
+MATCH (c:Actor {id: actorId})
+MERGE (c)-[:CLAIMS]->(a)
+RETURN count(*) AS linked`;
+
+/** Links actions to the actors who dispute them: $rows of {id, ids}. */
+export const LINK_ACTION_DISPUTANTS = `UNWIND $rows AS row
+MATCH (a:Action {id: row.id})
+UNWIND row.ids AS actorId
+MATCH (d:Actor {id: actorId})
+MERGE (d)-[:DISPUTES]->(a)
+RETURN count(*) AS linked`;
+
+/** Labels, relationship types and property keys the statements may use (for the syntax test). */
+export const MODEL_VOCABULARY = {
+  labels: ['Actor', 'Source', 'Action'],
+  relationshipTypes: ['ACTED', 'ACTED_ON', 'CITES', 'CLAIMS', 'DISPUTES'],
+  propertyKeys: [
+    'id', 'name', 'kind', 'layer', 'aliases', 'description', 'wikidata', 'searchText',
+    'title', 'publisher', 'author', 'published', 'url',
+    'type', 'date', 'endDate', 'status', 'summary', 'claimedBy', 'disputedBy', 'sourceIds', 'detailsJson',
+    'dateStart', 'spanEnd',
+  ],
+  /** Keys of the maps in $rows parameters (the parser counts them as property keys too). */
+  rowKeys: ['props', 'ids', 'from', 'to'],
+} as const;
+
+// ---- tests ---------------------------------------------------------------------------------------
+
+/** Deletes up to 10,000 records of the model (run until it deletes none); for test isolation only. */
+export const WIPE_BATCH = `MATCH (n)
+WHERE n:Actor OR n:Source OR n:Action
+WITH n LIMIT 10000
+DETACH DELETE n
+RETURN count(*) AS deleted`;

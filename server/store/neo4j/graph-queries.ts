@@ -1,0 +1,135 @@
+/**
+ * Neighbourhoods, selections, paths, chains, statistics and exports. Each fetches what it needs
+ * in one read transaction (one consistent view) and answers through the same functions as the
+ * embedded store (server/graph, server/store/answers.ts), so both stores answer identically.
+ */
+import {
+  actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT,
+  type Action, type ActionFilter, type ActionType, type ActorKind, type InterchangeDocument, type Status,
+} from '../../domain';
+import { actionsAmong, actorsWithin, allShortestPaths, betweenness, buildActionGraph, timeRespectingChains, topN } from '../../graph';
+import { actorsReferencedBy, capSubgraph, sortActions, sortById } from '../answers';
+import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';
+import {
+  ACTION_PAIRS, ACTIONS_AMONG, ACTORS_BY_IDS, ACTORS_BY_IDS_WITH_DEGREE, ALL_ACTORS, ALL_SOURCES, COUNT_ACTIONS_BY_STATUS,
+  COUNT_ACTIONS_BY_TYPE, COUNT_ACTORS_BY_KIND, COUNT_RECORDS, FILTERED_ACTIONS, LIST_ACTORS, SOURCES_BY_IDS,
+} from './cypher';
+import type { Db, Tx } from './db';
+import { filterParams } from './filter';
+import { actionOfRow, actorOfRow, actorWithDegreeOfRow, sourceOfRow } from './mapping';
+import { expand, graphOf } from './traversal';
+
+const NO_FILTER = filterParams({});
+
+async function actorsWithDegree(tx: Tx, ids: Iterable<string>): Promise<Map<string, ActorWithDegree>> {
+  const rows = await tx.run(ACTORS_BY_IDS_WITH_DEGREE, { ids: [...ids] });
+  return new Map(rows.map((r) => {
+    const a = actorWithDegreeOfRow(r);
+    return [a.id, a] as const;
+  }));
+}
+
+/** Passing actions, in timeline order. */
+async function passingActions(tx: Tx, filter: ActionFilter): Promise<Action[]> {
+  const rows = await tx.run(FILTERED_ACTIONS, filterParams(filter));
+  return sortActions(rows.map(actionOfRow).filter(actionPredicate(filter)));
+}
+
+export function neighbourhood(db: Db, focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
+  return db.read(async (tx) => {
+    const [focusRow] = await tx.run(ACTORS_BY_IDS, { ids: [focus] });
+    if (!focusRow) return null;
+    const passes = actionPredicate(filter);
+    const params = filterParams(filter);
+    const reach = await expand(tx, focus, depth, params, passes);
+    // Actions among the actors at the last level were not fetched by the expansion.
+    for (const row of await tx.run(ACTIONS_AMONG, { ...params, ids: [...reach.actors] })) {
+      const a = actionOfRow(row);
+      if (passes(a)) reach.actions.set(a.id, a);
+    }
+    const records = await actorsWithDegree(tx, reach.actors);
+    const g = buildActionGraph(records.values(), reach.actions.values());
+    const ids = actorsWithin(g, focus, depth, passes);
+    return capSubgraph(ids.map((id) => records.get(id)!), actionsAmong(g, ids, passes), maxElements);
+  });
+}
+
+export function selection(db: Db, filter: ActionFilter, maxElements: number): Promise<Subgraph> {
+  return db.read(async (tx) => {
+    if (isEmptyFilter(filter)) {
+      const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
+      const actions = (await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow);
+      return capSubgraph(actors, actions, maxElements);
+    }
+    const actions = await passingActions(tx, filter);
+    const touched = new Set<string>();
+    for (const a of actions) touched.add(a.from).add(a.to);
+    const records = await actorsWithDegree(tx, touched);
+    const actors = [...touched].sort().map((id) => records.get(id)!);
+    return capSubgraph(actors, actions, maxElements);
+  });
+}
+
+export function shortestPaths(db: Db, source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
+  if (source === target) return Promise.resolve([]);
+  return db.read(async (tx) => {
+    const passes = actionPredicate(filter);
+    const reach = await expand(tx, target, maxLength, filterParams(filter), passes, source);
+    if (!reach.actors.has(source)) return [];
+    return allShortestPaths(await graphOf(tx, reach), source, target, maxLength, passes, limit);
+  });
+}
+
+export function chains(db: Db, actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
+  return db.read(async (tx) => {
+    const passes = actionPredicate(filter);
+    const reach = await expand(tx, actor, maxLength, filterParams(filter, true), passes);
+    const found = timeRespectingChains(await graphOf(tx, reach), actor, maxLength, passes, limit);
+    return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
+  });
+}
+
+function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const r of rows) if (typeof r.key === 'string') out[r.key as K] = Number(r.n);
+  return out;
+}
+
+export function stats(db: Db, top: number): Promise<Stats> {
+  return db.read(async (tx) => {
+    const [c] = await tx.run(COUNT_RECORDS);
+    const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    const pairs = (await tx.run(ACTION_PAIRS)).map((r) => [r.fromId as string, r.toId as string] as const);
+    const named = (r: { id: string; value: number }) => ({ id: r.id, name: names.get(r.id) ?? r.id, value: r.value });
+    return {
+      counts: { actors: Number(c?.actors ?? 0), sources: Number(c?.sources ?? 0), actions: Number(c?.actions ?? 0) },
+      actionsByType: tally<ActionType>(await tx.run(COUNT_ACTIONS_BY_TYPE)),
+      actionsByStatus: tally<Status>(await tx.run(COUNT_ACTIONS_BY_STATUS)),
+      actorsByKind: tally<ActorKind>(await tx.run(COUNT_ACTORS_BY_KIND)),
+      topByDegree: topN(actors.map((a) => [a.id, a.degree] as const), top).map(named),
+      topByBetweenness: topN(betweenness(actors.map((a) => a.id), pairs), top).map(named),
+    };
+  });
+}
+
+export function exportDocument(db: Db, filter: ActionFilter): Promise<InterchangeDocument> {
+  return db.read(async (tx) => {
+    if (isEmptyFilter(filter)) {
+      return {
+        format: INTERCHANGE_FORMAT,
+        actors: sortById((await tx.run(ALL_ACTORS)).map(actorOfRow)),
+        sources: sortById((await tx.run(ALL_SOURCES)).map(sourceOfRow)),
+        actions: sortActions((await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow)),
+      };
+    }
+    const actions = await passingActions(tx, filter);
+    const sourceIds = new Set(actions.flatMap((a) => a.sourceIds));
+    return {
+      format: INTERCHANGE_FORMAT,
+      actors: sortById((await tx.run(ACTORS_BY_IDS, { ids: [...actorsReferencedBy(actions)] })).map(actorOfRow)),
+      sources: sortById((await tx.run(SOURCES_BY_IDS, { ids: [...sourceIds] })).map(sourceOfRow)),
+      actions,
+    };
+  });
+}

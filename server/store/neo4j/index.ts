@@ -1,0 +1,1 @@
+export { Neo4jStore } from './store';

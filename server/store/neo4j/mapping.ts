@@ -1,0 +1,104 @@
+/**
+ * Records of the interchange format <-> node properties. Absent optional fields are absent
+ * properties (never null), list fields keep their order, an action's `details` is one JSON string
+ * (`detailsJson`), and derived properties (`searchText`, `dateStart`, `spanEnd`) are dropped on
+ * the way back, so a record read back deep-equals the one written.
+ */
+import neo4j from 'neo4j-driver';
+import { actionSpan, searchText, type Action, type Actor, type DetailValue, type Source } from '../../domain';
+
+export type Props = Record<string, unknown>;
+
+/** Copies the listed keys that are present (not undefined, not null), in the listed order. */
+function pick<T>(from: Props, keys: readonly string[]): T {
+  const out: Props = {};
+  for (const key of keys) {
+    const v = from[key];
+    if (v !== undefined && v !== null) out[key] = v;
+  }
+  return out as T;
+}
+
+const ACTOR_FIELDS = ['id', 'name', 'kind', 'layer', 'aliases', 'description', 'wikidata'] as const;
+const SOURCE_FIELDS = ['id', 'title', 'publisher', 'author', 'published', 'url', 'kind'] as const;
+const ACTION_STORED_FIELDS = ['id', 'type', 'date', 'endDate', 'status', 'claimedBy', 'disputedBy', 'summary', 'sourceIds'] as const;
+
+export function actorProps(actor: Actor): Props {
+  return { ...pick<Props>(actor as unknown as Props, ACTOR_FIELDS), searchText: searchText(actor) };
+}
+
+export function actorFromProps(props: Props): Actor {
+  return pick<Actor>(props, ACTOR_FIELDS);
+}
+
+export function sourceProps(source: Source): Props {
+  return pick<Props>(source as unknown as Props, SOURCE_FIELDS);
+}
+
+export function sourceFromProps(props: Props): Source {
+  return pick<Source>(props, SOURCE_FIELDS);
+}
+
+/** An action's node properties; its ends are relationships, not properties. */
+export function actionProps(action: Action): Props {
+  const props = pick<Props>(action as unknown as Props, ACTION_STORED_FIELDS);
+  if (action.details !== undefined) props.detailsJson = JSON.stringify(action.details);
+  const span = actionSpan(action);
+  if (span) {
+    props.dateStart = neo4j.int(span.start);
+    props.spanEnd = neo4j.int(span.end);
+  }
+  return props;
+}
+
+/** The action record from its node properties and the ids of its two ends, fields in schema order. */
+export function actionFromProps(props: Props, from: string, to: string): Action {
+  const out: Props = { id: props.id, type: props.type, from, to };
+  if (props.date != null) out.date = props.date;
+  if (props.endDate != null) out.endDate = props.endDate;
+  out.status = props.status;
+  if (props.claimedBy != null) out.claimedBy = props.claimedBy;
+  if (props.disputedBy != null) out.disputedBy = props.disputedBy;
+  out.summary = props.summary;
+  out.sourceIds = props.sourceIds ?? [];
+  if (typeof props.detailsJson === 'string') out.details = JSON.parse(props.detailsJson) as Record<string, DetailValue>;
+  return out as unknown as Action;
+}
+
+/** Row parameters for the batched action writes. */
+export function actionRow(action: Action): { id: string; props: Props } {
+  return { id: action.id, props: actionProps(action) };
+}
+
+export function actionLinks(actions: readonly Action[]) {
+  return {
+    ends: actions.map((a) => ({ id: a.id, from: a.from, to: a.to })),
+    sources: actions.map((a) => ({ id: a.id, ids: a.sourceIds })),
+    claimants: actions.filter((a) => a.claimedBy?.length).map((a) => ({ id: a.id, ids: a.claimedBy! })),
+    disputants: actions.filter((a) => a.disputedBy?.length).map((a) => ({ id: a.id, ids: a.disputedBy! })),
+  };
+}
+
+// ---- rows of the statements in cypher.ts -> records --------------------------------------------
+
+type Row = Record<string, unknown>;
+
+/** A row with `actor` (properties). */
+export function actorOfRow(row: Row): Actor {
+  return actorFromProps(row.actor as Props);
+}
+
+/** A row with `source` (properties). */
+export function sourceOfRow(row: Row): Source {
+  return sourceFromProps(row.source as Props);
+}
+
+/** A row with `action` (properties), `fromId` and `toId`. */
+export function actionOfRow(row: Row): Action {
+  return actionFromProps(row.action as Props, row.fromId as string, row.toId as string);
+}
+
+/** A row with `actor` and `degree`. */
+export function actorWithDegreeOfRow(row: Row): Actor & { degree: number } {
+  return { ...actorOfRow(row), degree: Number(row.degree) };
+}

@@ -1,0 +1,66 @@
+/** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
+import { actionPredicate, normalizeText, type Action, type Source } from '../../domain';
+import { filterSources, page, rankActors, sortActions } from '../answers';
+import type {
+  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
+} from '../types';
+import {
+  ACTIONS_TOUCHING, ALL_SOURCES, COUNT_RECORDS, FILTERED_ACTIONS, GET_ACTION, GET_ACTOR, GET_SOURCE, LIST_ACTORS,
+} from './cypher';
+import type { Db } from './db';
+import { filterParams } from './filter';
+import { actionOfRow, actorOfRow, actorWithDegreeOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
+
+export async function counts(db: Db): Promise<Counts> {
+  const [row] = await db.query(COUNT_RECORDS);
+  return { actors: Number(row?.actors ?? 0), sources: Number(row?.sources ?? 0), actions: Number(row?.actions ?? 0) };
+}
+
+export async function getActor(db: Db, id: string): Promise<ActorDetail | null> {
+  const [row] = await db.query(GET_ACTOR, { id });
+  if (!row) return null;
+  const types = row.types as Action['type'][];
+  const actionCounts: ActorDetail['actionCounts'] = {};
+  for (const t of types) actionCounts[t] = (actionCounts[t] ?? 0) + 1;
+  return { ...actorOfRow(row), degree: types.length, actionCounts };
+}
+
+export async function listActors(db: Db, query: ActorQuery): Promise<Page<ActorWithDegree>> {
+  // matchRank matches exactly when the normalized query is a substring of the normalized name or
+  // of an alias, i.e. of searchText; an empty normalized query matches everyone.
+  const q = query.q ? normalizeText(query.q) : '';
+  const rows = await db.query(LIST_ACTORS, { kind: query.kind ?? null, layer: query.layer ?? null, q: q || null });
+  return page(rankActors(rows.map(actorWithDegreeOfRow), query.q), query);
+}
+
+export async function getAction(db: Db, id: string): Promise<ActionWithSources | null> {
+  const [row] = await db.query(GET_ACTION, { id });
+  if (!row) return null;
+  const action = actionOfRow(row);
+  const byId = new Map<string, Source>();
+  for (const props of row.sources as Props[]) {
+    const s = sourceFromProps(props);
+    byId.set(s.id, s);
+  }
+  return { ...action, sources: action.sourceIds.map((s) => byId.get(s)).filter((s): s is Source => s !== undefined) };
+}
+
+/** The timeline: the filter (and `actor`, as from or to), timeline order, one page. */
+export async function listActions(db: Db, query: ActionQuery): Promise<Page<Action>> {
+  const params = filterParams(query);
+  const rows = query.actor !== undefined
+    ? await db.query(ACTIONS_TOUCHING, { ...params, ids: [query.actor] })
+    : await db.query(FILTERED_ACTIONS, params);
+  return page(sortActions(rows.map(actionOfRow).filter(actionPredicate(query))), query);
+}
+
+export async function getSource(db: Db, id: string): Promise<SourceWithActions | null> {
+  const [row] = await db.query(GET_SOURCE, { id });
+  if (!row) return null;
+  return { ...sourceOfRow(row), actions: [...(row.actions as string[])].sort() };
+}
+
+export async function listSources(db: Db, query: SourceQuery): Promise<Page<Source>> {
+  const rows = await db.query(ALL_SOURCES);
+  return page(filterSources(rows.map(sourceOfRow), query.q), query);
+}

@@ -1,0 +1,154 @@
+/**
+ * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
+ * driver per store; every answer is computed with the same shared functions as the embedded store.
+ */
+import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../domain';
+import type { Neo4jSettings } from '../../config';
+import type { Logger } from '../../logger';
+import type {
+  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, ChainsAnswer, Counts, GraphStore, ImportResult,
+  Page, Path, SourceQuery, SourceWithActions, Stats, Subgraph,
+} from '../types';
+import { WIPE_BATCH } from './cypher';
+import { Db } from './db';
+import * as graph from './graph-queries';
+import * as reads from './reads';
+import { ensureSchema } from './schema';
+import * as writes from './writes';
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Opens the driver, checks the server answers, and creates missing constraints and indexes. */
+  static async connect(settings: Neo4jSettings, logger: Logger): Promise<Neo4jStore> {
+    let db: Db;
+    try {
+      db = Db.open(settings.uri, settings.user, settings.password, settings.database, logger);
+    } catch (err) {
+      throw new Error(`NEO4J_URI cannot be used (${(err as Error).message}); expected e.g. neo4j://host:7687 or bolt://host:7687`);
+    }
+    try {
+      await db.verify();
+      await ensureSchema(db);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+    logger.info({ uri: settings.uri, database: settings.database }, 'neo4j store connected');
+    return new Neo4jStore(db, logger);
+  }
+
+  counts(): Promise<Counts> {
+    return reads.counts(this.db);
+  }
+
+  getActor(id: string): Promise<ActorDetail | null> {
+    return reads.getActor(this.db, id);
+  }
+
+  listActors(query: ActorQuery): Promise<Page<ActorWithDegree>> {
+    return reads.listActors(this.db, query);
+  }
+
+  getAction(id: string): Promise<ActionWithSources | null> {
+    return reads.getAction(this.db, id);
+  }
+
+  listActions(query: ActionQuery): Promise<Page<Action>> {
+    return reads.listActions(this.db, query);
+  }
+
+  getSource(id: string): Promise<SourceWithActions | null> {
+    return reads.getSource(this.db, id);
+  }
+
+  listSources(query: SourceQuery): Promise<Page<Source>> {
+    return reads.listSources(this.db, query);
+  }
+
+  neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
+    return graph.neighbourhood(this.db, focus, depth, filter, maxElements);
+  }
+
+  selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
+    return graph.selection(this.db, filter, maxElements);
+  }
+
+  shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
+    return graph.shortestPaths(this.db, source, target, maxLength, filter, limit);
+  }
+
+  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
+    return graph.chains(this.db, actor, maxLength, filter, limit);
+  }
+
+  stats(top: number): Promise<Stats> {
+    return graph.stats(this.db, top);
+  }
+
+  importDocument(doc: InterchangeDocument): Promise<ImportResult> {
+    return writes.importDocument(this.db, doc);
+  }
+
+  exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
+    return graph.exportDocument(this.db, filter);
+  }
+
+  createActor(actor: Actor): Promise<void> {
+    return writes.createActor(this.db, actor);
+  }
+
+  replaceActor(actor: Actor): Promise<void> {
+    return writes.replaceActor(this.db, actor);
+  }
+
+  deleteActor(id: string): Promise<void> {
+    return writes.deleteActor(this.db, id);
+  }
+
+  createSource(source: Source): Promise<void> {
+    return writes.createSource(this.db, source);
+  }
+
+  replaceSource(source: Source): Promise<void> {
+    return writes.replaceSource(this.db, source);
+  }
+
+  deleteSource(id: string): Promise<void> {
+    return writes.deleteSource(this.db, id);
+  }
+
+  createAction(action: Action): Promise<void> {
+    return writes.createAction(this.db, action);
+  }
+
+  replaceAction(action: Action): Promise<void> {
+    return writes.replaceAction(this.db, action);
+  }
+
+  deleteAction(id: string): Promise<void> {
+    return writes.deleteAction(this.db, id);
+  }
+
+  /**
+   * Deletes every actor, source and action (constraints and indexes stay). For test isolation
+   * only: the API never calls it.
+   */
+  async wipeForTests(): Promise<void> {
+    for (;;) {
+      const [row] = await this.db.query(WIPE_BATCH, {}, 'write');
+      if (!Number(row?.deleted)) return;
+    }
+  }
+
+  /** Writes are durable once committed; this only closes the driver. */
+  async close(): Promise<void> {
+    await this.db.close();
+    this.logger.info('neo4j store closed');
+  }
+}
