@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY vite.config.ts* ./
+COPY vite.config.mts ./
 COPY server ./server
 COPY client ./client
 COPY graph-seed ./graph-seed

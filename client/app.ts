@@ -1,0 +1,241 @@
+/**
+ * The controller: turns each view state into a drawing. It fetches the graph when what the data
+ * depends on changes (focus, depth, expansions, type, status, dates), lays it out off the main
+ * thread, then lets the active view mode and the features sync themselves.
+ */
+import type { Core } from 'cytoscape';
+import { api, ApiError, toFilter, type EdgeData } from './api';
+import { emptyGraph, mergeAnswers, toElements, type GraphData } from './graph/adapter';
+import { fitView, getCy, quickBounds, replaceElements, shownElements } from './graph/cy';
+import type { Positions } from './graph/fcose-run';
+import { fcosePositions } from './graph/layout';
+import { clearFilters, clearFocus, dataKey, drawsWholeGraph } from './state/reducers';
+import type { ViewStore } from './state/store';
+import type { LayerChoice, Mode, ViewState } from './state/types';
+import { plural } from './ui/format';
+import { setStatus } from './ui/status';
+import { announce } from './ui/dom';
+
+/** A way of drawing the loaded graph (graph, stack, chain, paths, table). */
+export interface ModeView {
+  show(app: App, s: ViewState, prev: ViewState | null, dataChanged: boolean): void;
+  hide(app: App): void;
+}
+
+export type ViewListener = (s: ViewState, prev: ViewState | null, dataChanged: boolean) => void;
+
+export interface Metrics {
+  /** ms from navigation start to the first graph drawn. */
+  firstDraw?: number;
+  loads: { elements: number; fetchMs: number; layoutMs: number; drawMs: number; totalMs: number }[];
+}
+
+declare global {
+  interface Window {
+    __metrics: Metrics;
+  }
+}
+
+export class App {
+  graph: GraphData = emptyGraph();
+  /** Actions of the graph without the date window, for the timeline. */
+  timeline: EdgeData[] = [];
+  /** fcose positions of the loaded graph. */
+  fcose: Positions = {};
+  readonly names = new Map<string, string>();
+  readonly metrics: Metrics = { loads: [] };
+  private key: string | null = null;
+  private loading: { key: string; promise: Promise<boolean>; abort: AbortController } | null = null;
+  private readonly listeners: ViewListener[] = [];
+  private readonly modes: Partial<Record<Mode, ModeView>> = {};
+  private shown: Mode | null = null;
+
+  constructor(readonly store: ViewStore) {
+    window.__metrics = this.metrics;
+    store.subscribe((next, prev) => void this.render(next, prev));
+  }
+
+  get cy(): Core {
+    return getCy();
+  }
+
+  get state(): ViewState {
+    return this.store.get();
+  }
+
+  registerMode(mode: Mode, view: ModeView): void {
+    this.modes[mode] = view;
+  }
+
+  onView(fn: ViewListener): void {
+    this.listeners.push(fn);
+  }
+
+  /** Runs `fn` now and on every change of the view state, loaded or not (for controls). */
+  onState(fn: (s: ViewState) => void): void {
+    this.store.subscribe((s) => fn(s));
+    fn(this.store.get());
+  }
+
+  start(): Promise<void> {
+    return this.render(this.store.get(), null);
+  }
+
+  /** Fetches the graph again (after an edit or an import). */
+  reload(): Promise<void> {
+    this.key = null;
+    return this.render(this.store.get(), null);
+  }
+
+  nameOf(id: string): string {
+    return this.names.get(id) ?? id;
+  }
+
+  /** Looks up names not yet known (actors outside the drawn graph). */
+  async ensureNames(ids: string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.names.has(id));
+    await Promise.all(
+      missing.map((id) =>
+        api.actor(id).then(
+          (a) => void this.names.set(a.id, a.name),
+          () => undefined,
+        ),
+      ),
+    );
+  }
+
+  /** Whether an actor passes the layer filter. */
+  actorShown(layer: string | undefined, layers: LayerChoice[] = this.state.layers): boolean {
+    return layers.length === 0 || layers.includes((layer ?? 'none') as LayerChoice);
+  }
+
+  private async render(s: ViewState, prev: ViewState | null): Promise<void> {
+    const key = dataKey(s);
+    let dataChanged = false;
+    if (key !== this.key) {
+      if (this.loading?.key !== key) {
+        this.loading?.abort.abort();
+        const abort = new AbortController();
+        this.loading = { key, abort, promise: this.load(s, key, abort.signal) };
+      }
+      const ok = await this.loading.promise;
+      if (this.store.get() !== s) return; // a newer view arrived while loading
+      if (!ok) return;
+      dataChanged = true;
+      prev = null;
+    }
+    this.applyView(s, prev, dataChanged);
+  }
+
+  private async load(s: ViewState, key: string, signal: AbortSignal): Promise<boolean> {
+    const t0 = performance.now();
+    setStatus('loading', 'Loading the graph…');
+    const filter = toFilter(s);
+    const whole = drawsWholeGraph(s);
+    const focus = whole ? null : s.focus;
+    try {
+      const windowed = Boolean(s.from || s.to);
+      const [answers, timelineAnswer] = await Promise.all([
+        Promise.all([api.graph(focus, s.depth, filter, signal), ...(focus ? s.expand.map((x) => api.graph(x, 1, filter, signal)) : [])]),
+        windowed ? api.graph(focus, s.depth, { ...filter, from: undefined, to: undefined }, signal) : Promise.resolve(null),
+      ]);
+      const graph = mergeAnswers(answers);
+      for (const n of graph.nodes.values()) this.names.set(n.id, n.label);
+      const tFetch = performance.now();
+      if (graph.nodes.size > 0) setStatus('layout', `Laying out ${plural(graph.nodes.size, 'actor')}…`);
+      const positions = graph.nodes.size > 0 ? await fcosePositions(graph) : {};
+      if (signal.aborted) return false;
+      const tLayout = performance.now();
+      this.graph = graph;
+      this.timeline = timelineAnswer ? timelineAnswer.elements.edges.map((e) => e.data) : [...graph.edges.values()];
+      this.fcose = positions;
+      this.shown && this.modes[this.shown]?.hide(this);
+      this.shown = null;
+      replaceElements(toElements(graph), positions);
+      this.key = key;
+      const tDraw = performance.now();
+      this.metrics.loads.push({
+        elements: graph.nodes.size + graph.edges.size,
+        fetchMs: Math.round(tFetch - t0),
+        layoutMs: Math.round(tLayout - tFetch),
+        drawMs: Math.round(tDraw - tLayout),
+        totalMs: Math.round(tDraw - t0),
+      });
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'AbortError' || signal.aborted) return false;
+      this.showLoadError(e, s);
+      return false;
+    } finally {
+      if (this.loading?.key === key) this.loading = null;
+    }
+  }
+
+  private showLoadError(e: unknown, s: ViewState): void {
+    this.key = null;
+    if (e instanceof ApiError && e.status === 404 && s.focus) {
+      setStatus('error', `There is no actor “${s.focus}”.`, { label: 'Show the whole graph', run: () => this.store.update(clearFocus) });
+      return;
+    }
+    const msg = e instanceof ApiError ? e.message : (e as Error).message;
+    const down = e instanceof ApiError && (e.status === 0 || e.status >= 500);
+    setStatus('error', down ? `The graph could not be loaded: ${msg}.` : `The server refused this view: ${msg}`, {
+      label: 'Try again',
+      run: () => void this.reload(),
+    }, e instanceof ApiError ? e.details : []);
+  }
+
+  private applyView(s: ViewState, prev: ViewState | null, dataChanged: boolean): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.nodes('.actor').forEach((n) => {
+        n.toggleClass('filtered', !this.actorShown(n.data('layer') as string | undefined, s.layers));
+        n.toggleClass('focus', !drawsWholeGraph(s) && n.id() === s.focus);
+      });
+      cy.edges('.action').forEach((e) => void e.toggleClass('filtered', e.source().hasClass('filtered') || e.target().hasClass('filtered')));
+      cy.elements('.picked').removeClass('picked');
+      if (s.sel) cy.getElementById(s.sel.id).filter(s.sel.kind === 'actor' ? 'node' : 'edge').addClass('picked');
+    });
+    if (this.shown !== s.mode) {
+      if (this.shown) this.modes[this.shown]?.hide(this);
+      this.shown = s.mode;
+      prev = null;
+    }
+    this.modes[s.mode]?.show(this, s, prev, dataChanged);
+    this.showEmptyOrReady(s);
+    for (const fn of this.listeners) fn(s, prev, dataChanged);
+    if (dataChanged && this.metrics.firstDraw === undefined) {
+      requestAnimationFrame(() => {
+        this.metrics.firstDraw = Math.round(performance.now());
+      });
+    }
+  }
+
+  private showEmptyOrReady(s: ViewState): void {
+    const filtered = s.types.length || s.statuses.length || s.layers.length || s.from || s.to;
+    const clear = { label: 'Clear the filters', run: () => this.store.update(clearFilters) };
+    if (this.graph.nodes.size === 0) {
+      if (filtered) setStatus('empty', 'Nothing matches these filters.', clear);
+      else setStatus('empty', 'The graph is empty: no actor has been added yet. Import a file (Edit) to start.');
+      announce('Nothing to show.');
+      return;
+    }
+    const shown = this.cy.nodes('.actor').not('.filtered').length;
+    if (shown === 0) {
+      setStatus('empty', 'No actor in the chosen layers.', clear);
+      return;
+    }
+    setStatus('ready');
+    if (s.mode !== 'table') fitIfNeeded();
+  }
+}
+
+/** Fits once per draw when nothing is in view. */
+function fitIfNeeded(): void {
+  const cy = getCy();
+  const ext = cy.extent();
+  const vis = shownElements(cy).nodes('.actor');
+  if (vis.empty()) return;
+  const bb = quickBounds(vis);
+  if (bb.x2 < ext.x1 || bb.x1 > ext.x2 || bb.y2 < ext.y1 || bb.y1 > ext.y2) fitView();
+}

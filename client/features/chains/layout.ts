@@ -1,0 +1,43 @@
+/**
+ * A chain drawn left to right: actors in columns by the step where they first take part, the
+ * steps numbered on their edges ("1. banned · 8 Jan 2021").
+ */
+import type { Core } from 'cytoscape';
+import type { Positions } from '../../graph/fcose-run';
+import { shortDate } from '../../ui/format';
+
+export const COLUMN = 200;
+export const ROW = 150;
+
+export function chainPositions(cy: Core, actions: string[]): Positions {
+  const order: string[] = [];
+  for (const id of actions) {
+    const e = cy.getElementById(id);
+    if (e.empty()) continue;
+    for (const end of [e.data('source') as string, e.data('target') as string]) if (!order.includes(end)) order.push(end);
+  }
+  const pos: Positions = {};
+  order.forEach((id, i) => (pos[id] = { x: i * COLUMN, y: (i % 2) * ROW }));
+  return pos;
+}
+
+/** Marks the chain's edges with their step labels and hides everything else. */
+export function markChain(cy: Core, actions: string[]): void {
+  cy.batch(() => {
+    clearChain(cy);
+    const keep = new Set<string>();
+    actions.forEach((id, i) => {
+      const e = cy.getElementById(id);
+      if (e.empty()) return;
+      e.data('step', `${i + 1}. ${e.data('label')} · ${e.data('date') ? shortDate(e.data('date')) : 'undated'}`);
+      e.addClass('chain-step');
+      keep.add(id).add(e.data('source')).add(e.data('target'));
+    });
+    cy.elements('.actor, .action').forEach((e) => void (keep.has(e.id()) || e.addClass('offview')));
+  });
+}
+
+export function clearChain(cy: Core): void {
+  cy.elements('.offview').removeClass('offview');
+  cy.edges('.chain-step').removeClass('chain-step').removeData('step');
+}

@@ -1,0 +1,146 @@
+/**
+ * The action form: add an action or change one, with its sources. Checked here with the shared
+ * zod schema first, then by the server, whose error details are shown in place.
+ */
+import { ACTION_TYPES, ACTION_TYPE_IDS, STATUSES, parseAction, parseSource, type Action, type Source } from '../../../server/domain';
+import type { App } from '../../app';
+import { api, ApiError } from '../../api';
+import { select } from '../../state/reducers';
+import { fill, h } from '../../ui/dom';
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function field(id: string, label: string, control: Field, hint?: string): HTMLElement {
+  control.id = id;
+  control.name = id;
+  if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
+  return h('div', { class: 'field', 'data-field': id }, h('label', { for: id }, label), control, hint ? h('div', { class: 'hint', id: `${id}-hint` }, hint) : null);
+}
+
+const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+
+export function actionForm(app: App, onDone: () => void): { el: HTMLElement; load(a: Action | null): void } {
+  const c = {
+    id: h('input', { type: 'text', required: true, pattern: '[a-z0-9][a-z0-9-]{0,63}' }),
+    type: h('select', {}, ...ACTION_TYPE_IDS.map((t) => h('option', { value: t }, `${ACTION_TYPES[t].label} (${t})`))),
+    from: h('input', { type: 'text', required: true, list: 'actor-ids' }),
+    to: h('input', { type: 'text', required: true, list: 'actor-ids' }),
+    date: h('input', { type: 'text' }),
+    endDate: h('input', { type: 'text' }),
+    status: h('select', {}, ...STATUSES.map((st) => h('option', { value: st }, st))),
+    claimedBy: h('input', { type: 'text', list: 'actor-ids' }),
+    disputedBy: h('input', { type: 'text', list: 'actor-ids' }),
+    summary: h('textarea', { rows: 3, required: true, maxlength: 1000 }),
+    sourceIds: h('input', { type: 'text' }),
+    srcId: h('input', { type: 'text' }),
+    srcTitle: h('input', { type: 'text' }),
+    srcUrl: h('input', { type: 'url' }),
+    srcPublisher: h('input', { type: 'text' }),
+    srcPublished: h('input', { type: 'text' }),
+  };
+  const ids = h('datalist', { id: 'actor-ids' });
+  const errors = h('div', { class: 'form-errors', role: 'alert', id: 'action-errors' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Save the action');
+  let editing: Action | null = null;
+  const form = h(
+    'form',
+    { class: 'action-form', novalidate: true },
+    h('h3', { id: 'action-form-title' }, 'Add an action'),
+    ids,
+    field('a-id', 'Id (slug)', c.id, 'lowercase letters, digits and "-", e.g. apple-delists-parler'),
+    field('a-type', 'Type', c.type),
+    field('a-from', 'From (actor id, who acted)', c.from),
+    field('a-to', 'To (actor id, acted upon)', c.to),
+    field('a-date', 'Date', c.date, 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm±hh:mm'),
+    field('a-endDate', 'End date (optional)', c.endDate),
+    field('a-status', 'Status', c.status),
+    field('a-claimedBy', 'Claimed by (actor ids, comma-separated)', c.claimedBy, 'required for alleged and disputed'),
+    field('a-disputedBy', 'Disputed by (actor ids, comma-separated)', c.disputedBy, 'required for disputed'),
+    field('a-summary', 'Summary (your own words)', c.summary),
+    field('a-sourceIds', 'Source ids (comma-separated)', c.sourceIds, 'existing sources; or add a new one below'),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'New source (optional)'),
+      field('s-id', 'Source id', c.srcId),
+      field('s-title', 'Title', c.srcTitle),
+      field('s-url', 'URL (http or https)', c.srcUrl),
+      field('s-publisher', 'Publisher', c.srcPublisher),
+      field('s-published', 'Published (date)', c.srcPublished),
+    ),
+    errors,
+    submit,
+  );
+
+  const showProblems = (title: string, lines: string[]) => {
+    fill(errors, h('p', {}, title), lines.length ? h('ul', {}, ...lines.map((l) => h('li', {}, l))) : null);
+    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+    for (const line of lines) {
+      const name = /^(?:actions\[\d+\]\.|sources\[\d+\]\.)?([a-zA-Z]+)/.exec(line)?.[1];
+      const el = name ? form.querySelector(`#a-${name}`) : null;
+      el?.setAttribute('aria-invalid', 'true');
+    }
+  };
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    fill(errors);
+    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+    const optList = (v: string) => (list(v).length ? list(v) : undefined);
+    let newSource: Source | null = null;
+    if (c.srcId.value.trim() || c.srcTitle.value.trim()) {
+      const parsed = parseSource({ id: c.srcId.value.trim(), title: c.srcTitle.value.trim(), url: opt(c.srcUrl.value), publisher: opt(c.srcPublisher.value), published: opt(c.srcPublished.value) });
+      if (!parsed.ok) return showProblems('The new source is not valid:', parsed.problems.map((p) => `source ${p.path}: ${p.message}`));
+      newSource = parsed.value;
+    }
+    const sourceIds = list(c.sourceIds.value);
+    if (newSource && !sourceIds.includes(newSource.id)) sourceIds.push(newSource.id);
+    const candidate = {
+      ...(editing?.details ? { details: editing.details } : {}),
+      id: c.id.value.trim(), type: c.type.value, from: c.from.value.trim(), to: c.to.value.trim(), date: opt(c.date.value), endDate: opt(c.endDate.value),
+      status: c.status.value, claimedBy: optList(c.claimedBy.value), disputedBy: optList(c.disputedBy.value), summary: c.summary.value.trim(), sourceIds,
+    };
+    const parsed = parseAction(candidate);
+    if (!parsed.ok) return showProblems('Please correct these fields:', parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    submit.disabled = true;
+    const save = async () => {
+      if (newSource) await api.createSource(newSource);
+      await (editing ? api.replaceAction(parsed.value) : api.createAction(parsed.value));
+    };
+    save()
+      .then(async () => {
+        fill(errors, h('p', { class: 'ok' }, `Saved “${parsed.value.id}”.`));
+        await app.reload();
+        app.store.update((s) => select(s, { kind: 'action', id: parsed.value.id }));
+        onDone();
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError) showProblems(`The server refused it (${e.status} ${e.code}): ${e.message}`, e.details);
+        else showProblems(`It could not be saved: ${(e as Error).message}`, []);
+      })
+      .finally(() => (submit.disabled = false));
+  });
+
+  return {
+    el: form,
+    load(a) {
+      editing = a;
+      fill(errors);
+      ids.replaceChildren(...[...app.graph.nodes.values()].map((n) => h('option', { value: n.id }, n.label)));
+      form.querySelector('#action-form-title')!.textContent = a ? `Change the action “${a.id}”` : 'Add an action';
+      c.id.value = a?.id ?? '';
+      c.id.readOnly = Boolean(a);
+      c.type.value = a?.type ?? 'BANNED';
+      c.from.value = a?.from ?? '';
+      c.to.value = a?.to ?? '';
+      c.date.value = a?.date ?? '';
+      c.endDate.value = a?.endDate ?? '';
+      c.status.value = a?.status ?? 'reported';
+      c.claimedBy.value = (a?.claimedBy ?? []).join(', ');
+      c.disputedBy.value = (a?.disputedBy ?? []).join(', ');
+      c.summary.value = a?.summary ?? '';
+      c.sourceIds.value = (a?.sourceIds ?? []).join(', ');
+      for (const k of ['srcId', 'srcTitle', 'srcUrl', 'srcPublisher', 'srcPublished'] as const) c[k].value = '';
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** An SVG of what is drawn, made from Cytoscape's positions and the same palette as the canvas. */
+import type { Core } from 'cytoscape';
+import { DISPUTED_LABEL, STATUS_LOOKS, kindShape, layerColour, typeColour } from '../../graph/palette';
+import { shapeElement } from '../../graph/shapes';
+import { shownElements } from '../../graph/cy';
+import { nodeSize } from '../../graph/adapter';
+import { s } from '../../ui/dom';
+import type { Status } from '../../../server/domain';
+
+const DASH = { solid: '', dashed: '7 4', dotted: '2 3' } as const;
+const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
+
+export function graphSvg(cy: Core, title: string): string {
+  const shown = shownElements(cy);
+  const bb = shown.boundingBox({});
+  const pad = 40;
+  const x0 = bb.x1 - pad;
+  const y0 = bb.y1 - pad - 24;
+  const w = Math.max(100, bb.w + 2 * pad);
+  const hgt = Math.max(100, bb.h + 2 * pad + 44);
+  const svg = s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `${x0} ${y0} ${w} ${hgt}`, width: Math.round(w), height: Math.round(hgt), 'font-family': FONT });
+  svg.append(s('title', {}, title), s('rect', { x: x0, y: y0, width: w, height: hgt, fill: '#ffffff' }));
+  const defs = s('defs');
+  const markers = new Set<string>();
+  const marker = (colour: string) => {
+    const id = `arrow-${colour.slice(1)}`;
+    if (!markers.has(id)) {
+      markers.add(id);
+      defs.append(s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour })));
+    }
+    return `url(#${id})`;
+  };
+  svg.append(defs);
+  shown.nodes('.lane').forEach((n) => {
+    const p = n.position();
+    const lw = Number(n.data('w'));
+    const lh = Number(n.data('h'));
+    svg.append(
+      s('rect', { x: p.x - lw / 2, y: p.y - lh / 2, width: lw, height: lh, fill: String(n.data('colour')), 'fill-opacity': 0.1 }),
+      s('text', { x: p.x - lw / 2 - 8, y: p.y + 5, 'text-anchor': 'end', 'font-size': 14, 'font-weight': 'bold', fill: '#333' }, String(n.data('label'))),
+    );
+  });
+  shown.nodes('.axis').forEach((n) => {
+    const p = n.position();
+    svg.append(s('text', { x: p.x, y: p.y + 14, 'text-anchor': 'middle', 'font-size': 11, fill: '#555' }, String(n.data('label'))));
+  });
+  const labels = s('g', { 'font-size': 9, 'text-anchor': 'middle' });
+  shown.edges('.action').forEach((e) => {
+    const a = e.sourceEndpoint();
+    const b = e.targetEndpoint();
+    const cps = e.controlPoints?.() ?? [];
+    const colour = typeColour(String(e.data('type')));
+    const look = STATUS_LOOKS[e.data('status') as Status] ?? STATUS_LOOKS.reported;
+    const d = cps.length === 1 ? `M${a.x},${a.y} Q${cps[0]!.x},${cps[0]!.y} ${b.x},${b.y}` : `M${a.x},${a.y} L${b.x},${b.y}`;
+    svg.append(s('path', { d, fill: 'none', stroke: colour, 'stroke-width': look.width, 'stroke-dasharray': DASH[look.dash], 'marker-end': marker(colour) }));
+    const m = e.midpoint();
+    const text = String(e.data('step') ?? e.data('label'));
+    labels.append(s('text', { x: m.x, y: m.y + 3, fill: e.data('status') === 'disputed' ? DISPUTED_LABEL : '#333', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, text));
+  });
+  shown.nodes('.actor').forEach((n) => {
+    const p = n.position();
+    const size = nodeSize(Number(n.data('deg')));
+    svg.append(shapeElement(kindShape(String(n.data('kind'))), p.x, p.y, size, size, { fill: layerColour(n.data('layer') as string | undefined), stroke: '#ffffff', 'stroke-width': 1.5 }));
+    svg.append(s('text', { x: p.x, y: p.y + size / 2 + 15, 'text-anchor': 'middle', 'font-size': 12, fill: '#1a1a1a', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, String(n.data('label'))));
+  });
+  svg.append(labels);
+  svg.append(s('text', { x: x0 + 12, y: y0 + 20, 'font-size': 13, fill: '#333' }, title));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+}

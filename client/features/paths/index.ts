@@ -1,0 +1,106 @@
+/** Paths: pick two actors, see every shortest path between them highlighted (GET /api/paths). */
+import type { Path } from '../../../server/store/types';
+import type { App, ModeView } from '../../app';
+import { api, ApiError, toFilter } from '../../api';
+import { fitView } from '../../graph/cy';
+import { setPathEnds } from '../../state/reducers';
+import type { ViewState } from '../../state/types';
+import { actorPicker } from '../../ui/actor-picker';
+import { announce, byId, fill, h } from '../../ui/dom';
+import { plural } from '../../ui/format';
+
+function highlight(app: App, paths: Path[]): void {
+  const cy = app.cy;
+  cy.batch(() => {
+    cy.elements().removeClass('hl faded');
+    if (!paths.length) return;
+    const ids = new Set(paths.flatMap((p) => [...p.actors, ...p.actions]));
+    cy.elements('.actor, .action').forEach((e) => void e.addClass(ids.has(e.id()) ? 'hl' : 'faded'));
+  });
+  fitView(cy.elements('.hl'), true);
+}
+
+function pathLine(app: App, p: Path): HTMLElement {
+  const line = h('span', { class: 'path-steps' });
+  p.actors.forEach((id, i) => {
+    line.append(h('strong', {}, app.nameOf(id)));
+    const actionId = p.actions[i];
+    if (actionId === undefined) return;
+    const e = app.cy.getElementById(actionId);
+    const forward = e.nonempty() ? e.data('source') === id : true;
+    const label = e.nonempty() ? (e.data('label') as string) : actionId;
+    line.append(h('span', { class: 'path-edge' }, forward ? ` —${label}→ ` : ` ←${label}— `));
+  });
+  return line;
+}
+
+export function pathsView(app: App): ModeView {
+  let key = '';
+  let paths: Path[] = [];
+  let abort: AbortController | null = null;
+  const results = h('div', { id: 'path-results', 'aria-live': 'polite' });
+  const src = actorPicker({ id: 'path-src', label: 'From actor', onPick: (a) => app.store.update((s) => setPathEnds(s, a.id, s.dst)) });
+  const dst = actorPicker({ id: 'path-dst', label: 'To actor', onPick: (a) => app.store.update((s) => setPathEnds(s, s.src, a.id)) });
+  const swap = h('button', { type: 'button' }, 'Swap');
+  swap.addEventListener('click', () => app.store.update((s) => setPathEnds(s, s.dst, s.src)));
+
+  const renderResults = (s: ViewState) => {
+    if (!s.src || !s.dst) {
+      fill(results, h('p', { class: 'hint' }, 'Choose two actors to see every shortest path between them.'));
+      return;
+    }
+    if (!paths.length) {
+      fill(results, h('p', { class: 'empty' }, `No path joins ${app.nameOf(s.src)} and ${app.nameOf(s.dst)} within 4 actions under these filters.`));
+      return;
+    }
+    const list = h('ol', { class: 'paths' });
+    paths.forEach((p) => {
+      const b = h('button', { type: 'button', class: 'link' }, 'show only this one');
+      b.addEventListener('click', () => highlight(app, [p]));
+      list.append(h('li', {}, pathLine(app, p), ' ', b));
+    });
+    const all = h('button', { type: 'button', class: 'small' }, 'Show all paths');
+    all.addEventListener('click', () => highlight(app, paths));
+    fill(results, h('p', {}, `${plural(paths.length, 'shortest path')} of ${plural(paths[0]!.actions.length, 'action')}:`), list, all);
+  };
+
+  return {
+    show(_app, s, prev) {
+      if (prev === null) {
+        fill(byId('tool-panel'), h('h2', {}, 'Paths'), h('div', { class: 'pickers' }, src.root, dst.root, swap), results);
+      }
+      src.setValue(s.src ? app.nameOf(s.src) : '');
+      dst.setValue(s.dst ? app.nameOf(s.dst) : '');
+      const k = JSON.stringify([s.src, s.dst, s.types, s.statuses, s.from, s.to]);
+      if (k === key && prev !== null) return;
+      key = k;
+      paths = [];
+      abort?.abort();
+      app.cy.elements().removeClass('hl faded');
+      if (!s.src || !s.dst) return renderResults(s);
+      abort = new AbortController();
+      fill(results, h('p', { class: 'loading' }, 'Finding paths…'));
+      api
+        .paths(s.src, s.dst, toFilter(s), 4, abort.signal)
+        .then(async (answer) => {
+          paths = answer.paths;
+          await app.ensureNames(paths.flatMap((p) => p.actors).concat([s.src!, s.dst!]));
+          src.setValue(app.nameOf(s.src!));
+          dst.setValue(app.nameOf(s.dst!));
+          highlight(app, paths);
+          renderResults(s);
+          announce(paths.length ? `${plural(paths.length, 'path')} found.` : 'No path found.');
+        })
+        .catch((e: unknown) => {
+          if ((e as Error).name === 'AbortError') return;
+          fill(results, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : String(e)));
+        });
+    },
+    hide() {
+      abort?.abort();
+      key = '';
+      app.cy.elements().removeClass('hl faded');
+      fill(byId('tool-panel'));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** The stack view: actors in rows by layer, x by first action date or by name. */
+import type { App, ModeView } from '../../app';
+import { applyPositions, fitView } from '../../graph/cy';
+import { setStackX } from '../../state/reducers';
+import type { StackX, ViewState } from '../../state/types';
+import { byId, fill, h } from '../../ui/dom';
+import { stackLayout } from './layout';
+
+export function stackView(app: App): ModeView {
+  let drawnKey = '';
+  const radios = new Map<StackX, HTMLInputElement>();
+  const group = h('fieldset', { class: 'radios' }, h('legend', {}, 'Order actors in each row by'));
+  for (const [value, label] of [['date', 'date of their first action'], ['name', 'name']] as [StackX, string][]) {
+    const r = h('input', { type: 'radio', name: 'stack-x', id: `stack-x-${value}`, value });
+    r.addEventListener('change', () => r.checked && app.store.update((s) => setStackX(s, value)));
+    radios.set(value, r);
+    group.append(h('div', {}, r, h('label', { for: `stack-x-${value}` }, label)));
+  }
+
+  const draw = (s: ViewState, animate: boolean) => {
+    const cy = app.cy;
+    cy.remove('.lane, .axis');
+    const { positions, decorations } = stackLayout(cy, s.stackX);
+    cy.add(decorations);
+    void applyPositions(positions, animate).then(() => fitView(undefined, animate));
+  };
+
+  return {
+    show(_app, s, prev) {
+      if (prev === null) {
+        fill(
+          byId('tool-panel'),
+          h('h2', {}, 'Stack'),
+          h('p', { class: 'hint' }, 'Each row is a layer of the stack. Lines that cross rows show which layer cut off which: an app store removing an app, a host suspending a platform.'),
+          group,
+        );
+      }
+      for (const [v, r] of radios) r.checked = v === s.stackX;
+      const key = JSON.stringify([s.stackX, s.layers]);
+      if (prev === null || key !== drawnKey) {
+        draw(s, prev !== null);
+        drawnKey = key;
+      }
+    },
+    hide() {
+      drawnKey = '';
+      app.cy.remove('.lane, .axis');
+      fill(byId('tool-panel'));
+    },
+  };
+}

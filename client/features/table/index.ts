@@ -1,0 +1,131 @@
+/**
+ * The table view: the drawn actions as rows, sortable by column, navigable by keyboard (arrows,
+ * Home/End, Enter for details). The accessible alternative to the drawing.
+ */
+import { compareActionDates } from '../../../server/domain';
+import type { App, ModeView } from '../../app';
+import type { EdgeData } from '../../api';
+import { select, sortBy } from '../../state/reducers';
+import { SORT_COLUMNS, type SortColumn, type ViewState } from '../../state/types';
+import { byId, fill, h } from '../../ui/dom';
+import { formatDate, plural } from '../../ui/format';
+
+const HEADERS: Record<SortColumn, string> = { date: 'Date', type: 'Action', from: 'From', to: 'To', status: 'Status', summary: 'Summary' };
+const PAGE = 500;
+
+function rowsOf(app: App, s: ViewState): EdgeData[] {
+  const shown = (id: string) => app.actorShown(app.graph.nodes.get(id)?.layer, s.layers);
+  const rows = [...app.graph.edges.values()].filter((e) => shown(e.source) && shown(e.target));
+  const text = (e: EdgeData, col: SortColumn): string =>
+    col === 'type' ? e.label : col === 'from' ? app.nameOf(e.source) : col === 'to' ? app.nameOf(e.target) : col === 'status' ? e.status : (e.summary ?? '');
+  const cmp = (a: EdgeData, b: EdgeData) =>
+    s.sort.col === 'date' ? compareActionDates(a.date, b.date) : text(a, s.sort.col).localeCompare(text(b, s.sort.col), 'en', { sensitivity: 'base' });
+  const dir = s.sort.dir === 'asc' ? 1 : -1;
+  return rows.sort((a, b) => dir * cmp(a, b) || compareActionDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
+}
+
+export function tableView(app: App): ModeView {
+  const root = byId('table-view');
+  let limit = PAGE;
+
+  const moveFocus = (row: HTMLTableRowElement | null | undefined) => {
+    if (!row) return;
+    root.querySelectorAll('tr[tabindex="0"]').forEach((r) => r.setAttribute('tabindex', '-1'));
+    row.setAttribute('tabindex', '0');
+    row.focus();
+  };
+
+  const render = (s: ViewState) => {
+    const rows = rowsOf(app, s);
+    const head = h(
+      'tr',
+      {},
+      ...SORT_COLUMNS.map((col) => {
+        const sorted = s.sort.col === col;
+        const b = h('button', { type: 'button', class: 'sort', 'data-col': col }, HEADERS[col], h('span', { 'aria-hidden': 'true' }, sorted ? (s.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''));
+        b.addEventListener('click', () => app.store.update((st) => sortBy(st, col)));
+        return h('th', { scope: 'col', 'aria-sort': sorted ? (s.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, b);
+      }),
+    );
+    const selected = s.sel?.kind === 'action' ? s.sel.id : null;
+    const body = h('tbody');
+    rows.slice(0, limit).forEach((e, i) => {
+      const tr = h(
+        'tr',
+        { tabindex: (selected ? e.id === selected : i === 0) ? 0 : -1, 'data-id': e.id, 'aria-selected': String(e.id === selected) },
+        h('td', { class: 'nowrap' }, formatDate(e.date, false)),
+        h('td', {}, e.label),
+        h('td', {}, app.nameOf(e.source)),
+        h('td', {}, app.nameOf(e.target)),
+        h('td', {}, h('span', { class: `status status-${e.status}` }, e.status)),
+        h('td', { class: 'summary' }, e.summary ?? ''),
+      );
+      tr.addEventListener('click', () => {
+        moveFocus(tr);
+        app.store.update((st) => select(st, { kind: 'action', id: e.id }));
+      });
+      body.append(tr);
+    });
+    if (!body.querySelector('tr[tabindex="0"]')) body.firstElementChild?.setAttribute('tabindex', '0');
+    body.addEventListener('keydown', (ev) => {
+      const tr = (ev.target as HTMLElement).closest('tr');
+      if (!tr) return;
+      const go: Record<string, () => Element | null | undefined> = {
+        ArrowDown: () => tr.nextElementSibling,
+        ArrowUp: () => tr.previousElementSibling,
+        Home: () => body.firstElementChild,
+        End: () => body.lastElementChild,
+        PageDown: () => body.children[Math.min(body.children.length - 1, [...body.children].indexOf(tr) + 10)],
+        PageUp: () => body.children[Math.max(0, [...body.children].indexOf(tr) - 10)],
+      };
+      if (go[ev.key]) {
+        ev.preventDefault();
+        moveFocus(go[ev.key]!() as HTMLTableRowElement);
+      } else if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        const id = tr.dataset.id!;
+        app.store.update((st) => select(st, { kind: 'action', id }));
+      }
+    });
+    const more = rows.length > limit ? h('button', { type: 'button' }, `Show ${Math.min(PAGE, rows.length - limit)} more rows`) : null;
+    more?.addEventListener('click', () => {
+      limit += PAGE;
+      render(app.state);
+    });
+    const hadFocus = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).closest('tr')?.dataset.id : undefined;
+    fill(
+      root,
+      rows.length
+        ? h(
+            'table',
+            { class: 'actions-table', 'aria-describedby': 'table-help' },
+            h('caption', {}, `${plural(rows.length, 'action')}${rows.length > limit ? `, first ${limit} shown` : ''}`),
+            h('thead', {}, head),
+            body,
+          )
+        : h('p', { class: 'empty' }, 'No action matches these filters.'),
+      h('p', { id: 'table-help', class: 'hint' }, 'Up and down arrows move between rows; Enter shows the details of an action. Click a column heading to sort.'),
+      more,
+    );
+    if (hadFocus) moveFocus(root.querySelector<HTMLTableRowElement>(`tr[data-id="${CSS.escape(hadFocus)}"]`));
+  };
+
+  return {
+    show(_app, s, prev) {
+      if (prev === null) {
+        limit = PAGE;
+        root.hidden = false;
+        byId('graph-wrap').hidden = true;
+        fill(byId('tool-panel'), h('h2', {}, 'Table'), h('p', { class: 'hint' }, 'The actions of the current view, with the same filters as the drawing.'));
+      }
+      render(s);
+    },
+    hide() {
+      root.hidden = true;
+      byId('graph-wrap').hidden = false;
+      fill(root);
+      fill(byId('tool-panel'));
+      app.cy.resize();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * End-to-end harness: the real server in-process (createApp with an embedded store in a temp
+ * dir, seeded), the built browser from dist/client, and Debian's Chromium driven by
+ * playwright-core. Without dist/client or Chromium the suites are skipped, with a message.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadSeed } from '../../../graph-seed/seed';
+import { createApp } from '../../../server/app';
+import { readConfig } from '../../../server/config';
+import { silentLogger } from '../../../server/logger';
+import { EmbeddedStore } from '../../../server/store/embedded';
+import type { GraphStore } from '../../../server/store/types';
+import { tempDir } from '../../support/stores';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const CLIENT_DIR = process.env.E2E_CLIENT_DIR || path.join(ROOT, 'dist', 'client');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+export const TOKEN = 'e2e-secret-token';
+
+/** Why the browser suites cannot run here, or null when they can. */
+export function missingPrerequisite(): string | null {
+  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return 'dist/client/index.html is missing: run `npx vite build` first';
+  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing: install Chromium (apt-get install chromium) or set CHROMIUM_PATH`;
+  return null;
+}
+
+/** `describe`, or `describe.skip` with a console message saying why. */
+export function describeBrowser(title: string, body: () => void): void {
+  const missing = missingPrerequisite();
+  if (missing) console.warn(`End-to-end suite "${title}" skipped: ${missing}.`);
+  (missing ? describe.skip : describe)(title, body);
+}
+
+export interface Running {
+  url: string;
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { seed?: boolean; apiToken?: string } = {}): Promise<Running> {
+  const dir = tempDir('dg-e2e-');
+  const store = await EmbeddedStore.open({ dataDir: dir, logger: silentLogger() });
+  if (opts.seed !== false) await loadSeed(store);
+  const config = { ...readConfig({}), dataDir: dir, apiToken: opts.apiToken };
+  const app = createApp({ store, config, logger: silentLogger(), clientDir: CLIENT_DIR, writeRateLimitPerMinute: 10_000 });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<Watched> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Waits until the view has settled: loaded, laid out and drawn (or empty, or an error). */
+export async function settled(page: Page, timeout = 30_000): Promise<string> {
+  await until(page, "['ready', 'empty', 'error'].includes(document.body.dataset.state)", timeout);
+  // Let animations (350 ms) and the details fetch finish.
+  await page.waitForTimeout(450);
+  return js<string>(page, "document.body.dataset.state || ''");
+}
+
+/** Evaluates an expression in the page (kept as text: the test tsconfig has no DOM types). */
+export function js<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+/**
+ * Polls an expression until it is truthy. (page.waitForFunction evaluates its text with eval,
+ * which the server's CSP forbids; page.evaluate goes through the debugger and is not blocked.)
+ */
+export async function until(page: Page, expression: string, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(expression).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The query of the page's URL as an object. */
+export async function query(page: Page): Promise<Record<string, string>> {
+  return Object.fromEntries(new URL(page.url()).searchParams.entries());
+}
+
+/** Page coordinates of an element of the drawing (node centre, or edge midpoint). */
+export async function cyPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return js(
+    page,
+    `(() => { const e = window.cy.getElementById(${JSON.stringify(id)}); const r = window.cy.container().getBoundingClientRect();
+      const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint(); return { x: r.left + p.x, y: r.top + p.y }; })()`,
+  );
+}
+
+/** Counts of the drawn elements: actors and actions, and those shown (not filtered out). */
+export async function drawn(page: Page): Promise<{ nodes: number; edges: number; shownNodes: number; shownEdges: number }> {
+  return js(
+    page,
+    `({ nodes: window.cy.nodes('.actor').length, edges: window.cy.edges('.action').length,
+        shownNodes: window.cy.nodes('.actor').filter(':visible').length, shownEdges: window.cy.edges('.action').filter(':visible').length })`,
+  );
+}
+
+/** GET an API path from the test process. */
+export async function apiGet<T>(base: string, p: string): Promise<T> {
+  const res = await fetch(base + p);
+  if (!res.ok) throw new Error(`GET ${p}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

@@ -1,0 +1,61 @@
+/** The browser's view state: pure reducers and the URL form (no browser needed). */
+import { compareDateTexts } from '../../server/domain';
+import { dataKey, expand, focusOn, select, setWindow, sortBy } from '../../client/state/reducers';
+import { INITIAL_STATE, type ViewState } from '../../client/state/types';
+import { fromQuery, toQuery } from '../../client/state/url';
+
+describe('view state in the URL', () => {
+  test('the initial state is the bare address', () => {
+    expect(toQuery(INITIAL_STATE)).toBe('');
+    expect(fromQuery('').state).toEqual(INITIAL_STATE);
+  });
+
+  test('every field survives the round trip', () => {
+    const s: ViewState = {
+      mode: 'stack', focus: 'parler', depth: 2, expand: ['aws', 'twitter'], types: ['SUED', 'BANNED'], statuses: ['alleged'],
+      layers: ['cloud-hosting', 'none'], from: '2021-01', to: '2021-01-10T23:59:00-08:00', sel: { kind: 'action', id: 'aws-suspends-parler' },
+      src: 'apple', dst: 'aws', chainActor: 'twitter', chain: 3, stackX: 'name', sort: { col: 'from', dir: 'desc' },
+    };
+    const q = toQuery(s);
+    expect(q).toContain('type=SUED,BANNED');
+    expect(q).toContain('sel=action:aws-suspends-parler');
+    expect(fromQuery(q)).toEqual({ state: s, ignored: [] });
+  });
+
+  test('values that do not parse are dropped and reported, never guessed', () => {
+    const { state, ignored } = fromQuery('?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&from=Jan%2010&sel=%3Cimg%3E&sort=colour');
+    expect(state.mode).toBe('graph');
+    expect(state.focus).toBeNull();
+    expect(state.depth).toBe(1);
+    expect(state.types).toEqual(['BANNED']);
+    expect(state.from).toBeNull();
+    expect(state.sel).toBeNull();
+    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'mode', 'sel', 'sort']);
+  });
+});
+
+describe('view state reducers', () => {
+  test('focusing selects the actor and drops earlier expansions; expanding needs a focus', () => {
+    const a = expand(focusOn(INITIAL_STATE, 'parler'), 'aws');
+    expect(a).toMatchObject({ focus: 'parler', expand: ['aws'], sel: { kind: 'actor', id: 'parler' } });
+    expect(focusOn(a, 'twitter').expand).toEqual([]);
+    expect(expand(INITIAL_STATE, 'aws')).toBe(INITIAL_STATE);
+  });
+
+  test('selecting the same element again changes nothing (no history entry)', () => {
+    const s = select(INITIAL_STATE, { kind: 'actor', id: 'aws' });
+    expect(select(s, { kind: 'actor', id: 'aws' })).toBe(s);
+  });
+
+  test('a window given backwards is put right; sorting twice flips the direction', () => {
+    expect(setWindow(INITIAL_STATE, '2021-02', '2021-01-05', compareDateTexts)).toMatchObject({ from: '2021-01-05', to: '2021-02' });
+    expect(sortBy(sortBy(INITIAL_STATE, 'type'), 'type').sort).toEqual({ col: 'type', dir: 'desc' });
+  });
+
+  test('only what the data depends on makes a new fetch; paths and chains draw the whole graph', () => {
+    const s = focusOn(INITIAL_STATE, 'parler');
+    expect(dataKey({ ...s, sel: null, layers: ['media'], mode: 'stack' })).toBe(dataKey(s));
+    expect(dataKey({ ...s, depth: 2 })).not.toBe(dataKey(s));
+    expect(dataKey({ ...s, mode: 'paths' })).toBe(dataKey(INITIAL_STATE));
+  });
+});
