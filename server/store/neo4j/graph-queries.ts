@@ -54,19 +54,20 @@ export function neighbourhood(db: Db, focus: string, depth: number, filter: Acti
   });
 }
 
+/** Over the cap, the best-connected actors are kept first (priority 'degree'), as in the embedded store. */
 export function selection(db: Db, filter: ActionFilter, maxElements: number): Promise<Subgraph> {
   return db.read(async (tx) => {
     if (isEmptyFilter(filter)) {
       const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
       const actions = (await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow);
-      return capSubgraph(actors, actions, maxElements);
+      return capSubgraph(actors, actions, maxElements, 'degree');
     }
     const actions = await passingActions(tx, filter);
     const touched = new Set<string>();
     for (const a of actions) touched.add(a.from).add(a.to);
     const records = await actorsWithDegree(tx, touched);
     const actors = [...touched].sort().map((id) => records.get(id)!);
-    return capSubgraph(actors, actions, maxElements);
+    return capSubgraph(actors, actions, maxElements, 'degree');
   });
 }
 

@@ -2,10 +2,11 @@
  * Records of the interchange format <-> node properties. Absent optional fields are absent
  * properties (never null), list fields keep their order, an action's `details` is one JSON string
  * (`detailsJson`), and derived properties (`searchText`, `dateStart`, `spanEnd`) are dropped on
- * the way back, so a record read back deep-equals the one written.
+ * the way back, so a record read back deep-equals the one written. Records come back canonical
+ * (keys sorted, as `canonical` in domain/records.ts makes them), as the embedded store keeps them.
  */
 import neo4j from 'neo4j-driver';
-import { actionSpan, searchText, type Action, type Actor, type DetailValue, type Source } from '../../domain';
+import { actionSpan, canonical, searchText, type Action, type Actor, type DetailValue, type Source } from '../../domain';
 
 export type Props = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export function actorProps(actor: Actor): Props {
 }
 
 export function actorFromProps(props: Props): Actor {
-  return pick<Actor>(props, ACTOR_FIELDS);
+  return canonical(pick<Actor>(props, ACTOR_FIELDS));
 }
 
 export function sourceProps(source: Source): Props {
@@ -36,13 +37,13 @@ export function sourceProps(source: Source): Props {
 }
 
 export function sourceFromProps(props: Props): Source {
-  return pick<Source>(props, SOURCE_FIELDS);
+  return canonical(pick<Source>(props, SOURCE_FIELDS));
 }
 
 /** An action's node properties; its ends are relationships, not properties. */
 export function actionProps(action: Action): Props {
   const props = pick<Props>(action as unknown as Props, ACTION_STORED_FIELDS);
-  if (action.details !== undefined) props.detailsJson = JSON.stringify(action.details);
+  if (action.details !== undefined) props.detailsJson = JSON.stringify(canonical(action.details));
   const span = actionSpan(action);
   if (span) {
     props.dateStart = neo4j.int(span.start);
@@ -51,7 +52,7 @@ export function actionProps(action: Action): Props {
   return props;
 }
 
-/** The action record from its node properties and the ids of its two ends, fields in schema order. */
+/** The action record from its node properties and the ids of its two ends. */
 export function actionFromProps(props: Props, from: string, to: string): Action {
   const out: Props = { id: props.id, type: props.type, from, to };
   if (props.date != null) out.date = props.date;
@@ -62,7 +63,7 @@ export function actionFromProps(props: Props, from: string, to: string): Action 
   out.summary = props.summary;
   out.sourceIds = props.sourceIds ?? [];
   if (typeof props.detailsJson === 'string') out.details = JSON.parse(props.detailsJson) as Record<string, DetailValue>;
-  return out as unknown as Action;
+  return canonical(out as unknown as Action);
 }
 
 /** Row parameters for the batched action writes. */

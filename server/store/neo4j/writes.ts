@@ -4,8 +4,8 @@
  * Checks, their order and their messages are those of the embedded store.
  */
 import {
-  actionReferenceProblems, documentProblems, referencedIds, sameRecord,
-  type Action, type Actor, type InterchangeDocument, type Source,
+  actionReferenceProblems, canonical, documentProblems, parseAction, parseActor, parseDocument, parseSource, referencedIds,
+  sameRecord, type Action, type Actor, type InterchangeDocument, type Parsed, type Source,
 } from '../../domain';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Counts, ImportResult } from '../types';
@@ -75,7 +75,19 @@ async function writeActions(tx: Tx, actions: readonly Action[], create = false):
 
 const zero = (): Counts => ({ actors: 0, sources: 0, actions: 0 });
 
-export function importDocument(db: Db, doc: InterchangeDocument): Promise<ImportResult> {
+const IMPORT_REJECTED = 'the import was rejected and nothing was written';
+
+/**
+ * The record as the schema reads it, canonical (keys sorted): callers pass parsed records, but a
+ * store takes nothing on trust, and stores what the embedded store stores.
+ */
+function valid<T>(parsed: Parsed<T>, message = 'invalid record'): T {
+  if (!parsed.ok) throw new ValidationError(parsed.problems, message);
+  return canonical(parsed.value);
+}
+
+export async function importDocument(db: Db, input: InterchangeDocument): Promise<ImportResult> {
+  const doc = valid(parseDocument(input), IMPORT_REJECTED);
   return db.write(async (tx) => {
     const actors = doc.actors ?? [];
     const sources = doc.sources ?? [];
@@ -106,7 +118,7 @@ export function importDocument(db: Db, doc: InterchangeDocument): Promise<Import
       hasActor: (id) => storedActors.has(id) || knownActors.has(id),
       hasSource: (id) => storedSources.has(id) || knownSources.has(id),
     });
-    if (problems.length) throw new ValidationError(problems, 'the import was rejected and nothing was written');
+    if (problems.length) throw new ValidationError(problems, IMPORT_REJECTED);
 
     const result: ImportResult = { created: zero(), updated: zero(), unchanged: zero() };
     const changed = <T extends { id: string }>(records: T[], stored: Map<string, T>, key: keyof Counts): T[] =>
@@ -126,19 +138,21 @@ export function importDocument(db: Db, doc: InterchangeDocument): Promise<Import
 
 // ---- actors ----
 
-export function createActor(db: Db, actor: Actor): Promise<void> {
+export async function createActor(db: Db, input: Actor): Promise<void> {
+  const actor = valid(parseActor(input));
   return db.write(async (tx) => {
     if ((await existing(tx, EXISTING_ACTOR_IDS, [actor.id])).size) throw new ConflictError(`actor "${actor.id}" already exists`);
     await tx.run(CREATE_ACTOR, { props: actorProps(actor) });
   });
 }
 
-export async function replaceActor(db: Db, actor: Actor): Promise<void> {
+export async function replaceActor(db: Db, input: Actor): Promise<void> {
+  const actor = valid(parseActor(input));
   const [row] = await db.query(REPLACE_ACTOR, { id: actor.id, props: actorProps(actor) }, 'write');
   if (!Number(row?.replaced)) throw new NotFoundError('actor', actor.id);
 }
 
-export function deleteActor(db: Db, id: string): Promise<void> {
+export async function deleteActor(db: Db, id: string): Promise<void> {
   return db.write(async (tx) => {
     const [row] = await tx.run(ACTOR_REFERENCES, { id });
     if (!row) throw new NotFoundError('actor', id);
@@ -150,19 +164,21 @@ export function deleteActor(db: Db, id: string): Promise<void> {
 
 // ---- sources ----
 
-export function createSource(db: Db, source: Source): Promise<void> {
+export async function createSource(db: Db, input: Source): Promise<void> {
+  const source = valid(parseSource(input));
   return db.write(async (tx) => {
     if ((await existing(tx, EXISTING_SOURCE_IDS, [source.id])).size) throw new ConflictError(`source "${source.id}" already exists`);
     await tx.run(CREATE_SOURCE, { props: sourceProps(source) });
   });
 }
 
-export async function replaceSource(db: Db, source: Source): Promise<void> {
+export async function replaceSource(db: Db, input: Source): Promise<void> {
+  const source = valid(parseSource(input));
   const [row] = await db.query(REPLACE_SOURCE, { id: source.id, props: sourceProps(source) }, 'write');
   if (!Number(row?.replaced)) throw new NotFoundError('source', source.id);
 }
 
-export function deleteSource(db: Db, id: string): Promise<void> {
+export async function deleteSource(db: Db, id: string): Promise<void> {
   return db.write(async (tx) => {
     const [row] = await tx.run(SOURCE_REFERENCES, { id });
     if (!row) throw new NotFoundError('source', id);
@@ -182,7 +198,8 @@ async function checkActionReferences(tx: Tx, action: Action): Promise<void> {
   if (problems.length) throw new ValidationError(problems, 'unresolved references');
 }
 
-export function createAction(db: Db, action: Action): Promise<void> {
+export async function createAction(db: Db, input: Action): Promise<void> {
+  const action = valid(parseAction(input));
   return db.write(async (tx) => {
     if ((await existing(tx, EXISTING_ACTION_IDS, [action.id])).size) throw new ConflictError(`action "${action.id}" already exists`);
     await checkActionReferences(tx, action);
@@ -190,7 +207,8 @@ export function createAction(db: Db, action: Action): Promise<void> {
   });
 }
 
-export function replaceAction(db: Db, action: Action): Promise<void> {
+export async function replaceAction(db: Db, input: Action): Promise<void> {
+  const action = valid(parseAction(input));
   return db.write(async (tx) => {
     if (!(await existing(tx, EXISTING_ACTION_IDS, [action.id])).size) throw new NotFoundError('action', action.id);
     await checkActionReferences(tx, action);
