@@ -26,8 +26,8 @@ export function isEmptyFilter(f: ActionFilter): boolean {
 /** Earliest and latest instants of an action: from its date to its endDate (or its date's end). */
 export function actionSpan(a: Pick<Action, 'date' | 'endDate'>): { start: number; end: number } | null {
   if (a.date === undefined) return null;
-  const start = mustParseDate(a.date);
-  const end = a.endDate !== undefined ? mustParseDate(a.endDate) : start;
+  const start = cachedParse(a.date);
+  const end = a.endDate !== undefined ? cachedParse(a.endDate) : start;
   return { start: start.start, end: Math.max(end.end, start.end) };
 }
 

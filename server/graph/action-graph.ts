@@ -26,9 +26,36 @@ export function actionAttributes(action: Action): ActionAttributes {
   return { action, start: actionSpan(action)?.start ?? null };
 }
 
+/**
+ * graphology keeps each node's neighbours in plain objects keyed by neighbour id. V8 gives every
+ * new key on a fresh object a new hidden class, and with tens of thousands of distinct actor ids
+ * that transition tree makes edge insertion ~3x slower (measured on reopen at 300k actions).
+ * Putting the adjacency objects in dictionary mode up front avoids it. It reaches into
+ * graphology's node records, so it checks their shape and does nothing if they differ.
+ */
+function useDictionaryAdjacency(g: ActionGraph, id: string): void {
+  const record = (g as unknown as { _nodes?: Map<string, Record<string, unknown>> })._nodes?.get(id);
+  for (const key of ['out', 'in']) {
+    const adjacency = record?.[key];
+    if (adjacency && typeof adjacency === 'object' && Object.keys(adjacency).length === 0) {
+      const o = adjacency as Record<string, unknown>;
+      o['\u0000a'] = 0;
+      o['\u0000b'] = 0;
+      delete o['\u0000a'];
+      delete o['\u0000b'];
+    }
+  }
+}
+
+/** Adds an actor node, with adjacency ready for many distinct neighbours. */
+export function addActorNode(g: ActionGraph, actor: Actor): void {
+  g.addNode(actor.id, { actor });
+  useDictionaryAdjacency(g, actor.id);
+}
+
 export function buildActionGraph(actors: Iterable<Actor>, actions: Iterable<Action>): ActionGraph {
   const g = createActionGraph();
-  for (const actor of actors) g.addNode(actor.id, { actor });
+  for (const actor of actors) addActorNode(g, actor);
   for (const action of actions) g.addDirectedEdgeWithKey(action.id, action.from, action.to, actionAttributes(action));
   return g;
 }

@@ -3,7 +3,7 @@
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
 import type { Action, Actor, InterchangeDocument, Source } from '../../domain';
-import { actionAttributes, createActionGraph, type ActionGraph } from '../../graph';
+import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { sortActions } from '../answers';
 
 export type Op =
@@ -19,10 +19,13 @@ export class GraphState {
   readonly sources = new Map<string, Source>();
   readonly actions = new Map<string, Action>();
   readonly graph: ActionGraph = createActionGraph();
-  /** Source id -> ids of the actions citing it. */
-  readonly citations = new Map<string, Set<string>>();
-  /** Actor id -> ids of the actions that name it as claimant or disputant. */
-  readonly mentions = new Map<string, Set<string>>();
+  /**
+   * Source id -> ids of the actions citing it, and actor id -> ids of the actions naming it as
+   * claimant or disputant. Only referential checks and source pages need them, so they are built
+   * on first use (not at start, where they cost a second at 300k actions) and then kept current.
+   */
+  private citationIndex: Map<string, Set<string>> | null = null;
+  private mentionIndex: Map<string, Set<string>> | null = null;
   private timeline: Action[] | null = null;
   /** Bumped on every change, so derived answers can be cached against it. */
   version = 0;
@@ -61,17 +64,17 @@ export class GraphState {
       case 'actor':
         this.actors.set(op.v.id, op.v);
         if (this.graph.hasNode(op.v.id)) this.graph.replaceNodeAttributes(op.v.id, { actor: op.v });
-        else this.graph.addNode(op.v.id, { actor: op.v });
+        else addActorNode(this.graph, op.v);
         return;
       case 'source':
         this.sources.set(op.v.id, op.v);
         return;
       case 'action':
-        this.removeAction(op.v.id);
+        if (this.actions.has(op.v.id)) this.removeAction(op.v.id);
         this.actions.set(op.v.id, op.v);
         this.graph.addDirectedEdgeWithKey(op.v.id, op.v.from, op.v.to, actionAttributes(op.v));
-        for (const s of op.v.sourceIds) addTo(this.citations, s, op.v.id);
-        for (const a of [...(op.v.claimedBy ?? []), ...(op.v.disputedBy ?? [])]) addTo(this.mentions, a, op.v.id);
+        if (this.citationIndex) indexCitations(this.citationIndex, op.v, addTo);
+        if (this.mentionIndex) indexMentions(this.mentionIndex, op.v, addTo);
         return;
       case 'delActor':
         this.actors.delete(op.id);
@@ -91,20 +94,47 @@ export class GraphState {
     if (!old) return;
     this.actions.delete(id);
     this.graph.dropEdge(id);
-    for (const s of old.sourceIds) removeFrom(this.citations, s, id);
-    for (const a of [...(old.claimedBy ?? []), ...(old.disputedBy ?? [])]) removeFrom(this.mentions, a, id);
+    if (this.citationIndex) indexCitations(this.citationIndex, old, removeFrom);
+    if (this.mentionIndex) indexMentions(this.mentionIndex, old, removeFrom);
+  }
+
+  private citations(): Map<string, Set<string>> {
+    if (!this.citationIndex) {
+      this.citationIndex = new Map();
+      for (const a of this.actions.values()) indexCitations(this.citationIndex, a, addTo);
+    }
+    return this.citationIndex;
+  }
+
+  private mentions(): Map<string, Set<string>> {
+    if (!this.mentionIndex) {
+      this.mentionIndex = new Map();
+      for (const a of this.actions.values()) indexMentions(this.mentionIndex, a, addTo);
+    }
+    return this.mentionIndex;
   }
 
   /** Ids of the actions that reference an actor in any role, sorted. */
   actionsReferencingActor(id: string): string[] {
-    const ids = new Set(this.mentions.get(id) ?? []);
+    const ids = new Set(this.mentions().get(id) ?? []);
     if (this.graph.hasNode(id)) this.graph.forEachEdge(id, (key) => ids.add(key));
     return [...ids].sort();
   }
 
   actionsCitingSource(id: string): string[] {
-    return [...(this.citations.get(id) ?? [])].sort();
+    return [...(this.citations().get(id) ?? [])].sort();
   }
+}
+
+type IndexEdit = (index: Map<string, Set<string>>, key: string, value: string) => void;
+
+function indexCitations(index: Map<string, Set<string>>, a: Action, edit: IndexEdit): void {
+  for (const s of a.sourceIds) edit(index, s, a.id);
+}
+
+function indexMentions(index: Map<string, Set<string>>, a: Action, edit: IndexEdit): void {
+  for (const actor of a.claimedBy ?? []) edit(index, actor, a.id);
+  for (const actor of a.disputedBy ?? []) edit(index, actor, a.id);
 }
 
 function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
