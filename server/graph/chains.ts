@@ -24,16 +24,23 @@ function byStartThenId(a: Step, b: Step): number {
   return a.start - b.start || (a.action.id < b.action.id ? -1 : a.action.id > b.action.id ? 1 : 0);
 }
 
-/** Longest first, then earliest first (start instants element by element), then action ids. */
-export function compareChains(a: Step[], b: Step[]): number {
-  if (a.length !== b.length) return b.length - a.length;
-  for (let i = 0; i < a.length; i++) {
-    const c = byStartThenId(a[i]!, b[i]!);
-    if (c !== 0) return c;
+/** Index of the first step that does not begin before `start`. */
+function firstFrom(steps: Step[], start: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
   }
-  return 0;
+  return lo;
 }
 
+/**
+ * Depth-first search with every choice taken in (start, id) order, so chains of one length come
+ * out already in the answer's order: the first `limit` found of each length are the best of that
+ * length, and the search can stop as soon as `limit` chains of maxLength are found.
+ */
 export function timeRespectingChains(
   g: ActionGraph,
   actor: string,
@@ -43,7 +50,7 @@ export function timeRespectingChains(
   workBound = CHAIN_WORK_BOUND,
 ): ChainSearch {
   if (!g.hasNode(actor)) return { chains: [], truncated: false };
-  // Dated, passing actions touching each actor, in start order, computed lazily once per actor.
+  // Dated, passing actions touching each actor, in (start, id) order, computed once per actor.
   const incident = new Map<string, Step[]>();
   const stepsAt = (node: string): Step[] => {
     let list = incident.get(node);
@@ -60,34 +67,42 @@ export function timeRespectingChains(
 
   let work = 0;
   let truncated = false;
-  const found: Step[][] = [];
+  let done = false;
+  const byLength: string[][][] = Array.from({ length: maxLength + 1 }, () => []);
   const chain: Step[] = [];
   const used = new Set<string>();
 
+  /** Actions that may follow `last`, merged from both of its actors' sorted lists. */
   const extensions = (last: Step): Step[] => {
+    const a = stepsAt(last.action.from);
+    const b = stepsAt(last.action.to);
+    let i = firstFrom(a, last.start);
+    let j = firstFrom(b, last.start);
     const out: Step[] = [];
-    const seen = new Set<string>();
-    for (const end of [last.action.from, last.action.to]) {
-      for (const s of stepsAt(end)) {
-        if (s.start >= last.start && !used.has(s.action.id) && !seen.has(s.action.id)) {
-          seen.add(s.action.id);
-          out.push(s);
-        }
+    while (i < a.length || j < b.length) {
+      let next: Step;
+      if (j >= b.length) next = a[i++]!;
+      else if (i >= a.length) next = b[j++]!;
+      else {
+        const c = byStartThenId(a[i]!, b[j]!);
+        next = c <= 0 ? a[i++]! : b[j++]!;
+        if (c === 0) j++; // the same action, touching both actors
       }
+      if (!used.has(next.action.id)) out.push(next);
     }
-    return out.sort(byStartThenId);
+    return out;
   };
 
   const extend = (): void => {
-    if (truncated) return;
     if (++work > workBound) {
       truncated = true;
       return;
     }
-    const last = chain[chain.length - 1]!;
-    const next = chain.length < maxLength ? extensions(last) : [];
+    const next = chain.length < maxLength ? extensions(chain[chain.length - 1]!) : [];
     if (next.length === 0) {
-      if (chain.length >= 2) found.push([...chain]);
+      const bucket = byLength[chain.length]!;
+      if (chain.length >= 2 && bucket.length < limit) bucket.push(chain.map((s) => s.action.id));
+      if (byLength[maxLength]!.length >= limit) done = true;
       return;
     }
     for (const s of next) {
@@ -96,7 +111,7 @@ export function timeRespectingChains(
       extend();
       used.delete(s.action.id);
       chain.pop();
-      if (truncated) return;
+      if (truncated || done) return;
     }
   };
 
@@ -106,9 +121,10 @@ export function timeRespectingChains(
     extend();
     used.delete(first.action.id);
     chain.pop();
-    if (truncated) break;
+    if (truncated || done) break;
   }
 
-  found.sort(compareChains);
-  return { chains: found.slice(0, limit).map((c) => c.map((s) => s.action.id)), truncated };
+  const chains: string[][] = [];
+  for (let n = maxLength; n >= 2 && chains.length < limit; n--) chains.push(...byLength[n]!.slice(0, limit - chains.length));
+  return { chains, truncated };
 }

@@ -1,5 +1,5 @@
 /** Actors within a number of actions of a focus, by breadth-first search over passing actions. */
-import type { Action } from '../domain';
+import { compareActions, type Action } from '../domain';
 import { otherEnd, type ActionGraph } from './action-graph';
 
 /** Actor ids by distance from `focus` (focus first), each level sorted by id. */
@@ -26,14 +26,44 @@ export function actorsWithin(g: ActionGraph, focus: string, depth: number, passe
   return order;
 }
 
-/** Passing actions with both ends among `actors`, each once. */
-export function actionsAmong(g: ActionGraph, actors: readonly string[], passes: (a: Action) => boolean): Action[] {
-  const inside = new Set(actors);
-  const out: Action[] = [];
-  for (const node of actors) {
-    g.forEachOutEdge(node, (_key, attrs, _source, target) => {
-      if (inside.has(target) && passes(attrs.action)) out.push(attrs.action);
+export interface CappedPart {
+  actors: string[];
+  actions: Action[];
+  truncated: boolean;
+}
+
+/**
+ * The part of the graph among `actors` under a cap of `maxElements`: actors are taken in the
+ * order given, each with its passing actions (timeline order) to actors already taken, until the
+ * cap. It reads only the adjacency of the actors it keeps, so a capped answer costs what it
+ * returns rather than the whole graph.
+ */
+export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a: Action) => boolean, maxElements: number): CappedPart {
+  const kept = new Set<string>();
+  const actions: Action[] = [];
+  let used = 0;
+  let truncated = false;
+  outer: for (const id of actors) {
+    if (used >= maxElements) {
+      truncated = true;
+      break;
+    }
+    kept.add(id);
+    used++;
+    const links: Action[] = [];
+    g.forEachEdge(id, (_key, attrs) => {
+      const a = attrs.action;
+      if (kept.has(otherEnd(a, id)) && passes(a)) links.push(a);
     });
+    links.sort(compareActions);
+    for (const a of links) {
+      if (used >= maxElements) {
+        truncated = true;
+        break outer;
+      }
+      actions.push(a);
+      used++;
+    }
   }
-  return out;
+  return { actors: actors.filter((id) => kept.has(id)), actions: actions.sort(compareActions), truncated };
 }

@@ -11,11 +11,14 @@ export interface FoundPath {
   actions: string[];
 }
 
-/** Hop distances from `start` over passing actions, up to `maxDepth`. */
-function distances(g: ActionGraph, start: string, maxDepth: number, passes: (a: Action) => boolean): Map<string, number> {
+/**
+ * Hop distances from `start` over passing actions, up to `maxDepth`, stopping after the level at
+ * which `goal` is reached: the walk back needs nothing farther.
+ */
+function distances(g: ActionGraph, start: string, maxDepth: number, passes: (a: Action) => boolean, goal: string): Map<string, number> {
   const dist = new Map<string, number>([[start, 0]]);
   let frontier = [start];
-  for (let d = 1; d <= maxDepth && frontier.length; d++) {
+  for (let d = 1; d <= maxDepth && frontier.length && !dist.has(goal); d++) {
     const next: string[] = [];
     for (const node of frontier) {
       g.forEachEdge(node, (_k, attrs) => {
@@ -41,7 +44,7 @@ export function allShortestPaths(
   limit: number,
 ): FoundPath[] {
   if (!g.hasNode(source) || !g.hasNode(target) || source === target) return [];
-  const fromTarget = distances(g, target, maxLength, passes);
+  const fromTarget = distances(g, target, maxLength, passes, source);
   const length = fromTarget.get(source);
   if (length === undefined) return [];
   const paths: FoundPath[] = [];

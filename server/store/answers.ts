@@ -3,6 +3,7 @@
  * answer every query identically.
  */
 import { compareActions, matchRank, normalizeText, type Action, type Actor, type Source } from '../domain';
+import { buildActionGraph, cappedPart } from '../graph';
 import type { ActorWithDegree, Page, PageRequest, Subgraph } from './types';
 
 export function page<T>(all: readonly T[], req: PageRequest): Page<T> {
@@ -40,11 +41,9 @@ export function sortById<T extends { id: string }>(records: T[]): T[] {
 }
 
 /**
- * Caps a subgraph at `maxElements`. Under the cap it is returned whole. Over it, actors are taken
- * in priority order (the order given, e.g. by distance from a focus, or by degree for `'degree'`),
- * each with the actions linking it to actors already kept, so the answer stays a connected
- * picture of the most important part rather than a list of isolated nodes. Actors keep the order
- * given and actions the timeline order.
+ * Caps a subgraph at `maxElements` with the rule of cappedPart (server/graph): actors in priority
+ * order (the order given, or by degree for `'degree'`), each with its actions to actors already
+ * kept. Actors keep the order given and actions the timeline order.
  */
 export function capSubgraph(
   actors: ActorWithDegree[],
@@ -52,36 +51,10 @@ export function capSubgraph(
   maxElements: number,
   priority: 'given' | 'degree' = 'given',
 ): Subgraph {
-  if (actors.length + actions.length <= maxElements) return { actors, actions: sortActions(actions), truncated: false };
   const ranked = priority === 'degree' ? [...actors].sort((a, b) => b.degree - a.degree || byId(a, b)) : actors;
-  const byActor = new Map<string, Action[]>();
-  for (const a of sortActions([...actions])) {
-    for (const end of [a.from, a.to]) {
-      let list = byActor.get(end);
-      if (!list) byActor.set(end, (list = []));
-      list.push(a);
-    }
-  }
-  const kept = new Set<string>();
-  const keptActions = new Set<Action>();
-  let used = 0;
-  for (const actor of ranked) {
-    if (used >= maxElements) break;
-    kept.add(actor.id);
-    used++;
-    for (const a of byActor.get(actor.id) ?? []) {
-      if (used >= maxElements) break;
-      if (kept.has(a.from) && kept.has(a.to) && !keptActions.has(a)) {
-        keptActions.add(a);
-        used++;
-      }
-    }
-  }
-  return {
-    actors: actors.filter((a) => kept.has(a.id)),
-    actions: sortActions([...keptActions]),
-    truncated: true,
-  };
+  const part = cappedPart(buildActionGraph(actors, actions), ranked.map((a) => a.id), () => true, maxElements);
+  const kept = new Set(part.actors);
+  return { actors: actors.filter((a) => kept.has(a.id)), actions: part.actions, truncated: part.truncated };
 }
 
 /** Actor ids an export must carry for its actions to import: both ends, claimants and disputants. */

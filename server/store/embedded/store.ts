@@ -10,9 +10,9 @@ import {
   parseAction, parseActor, parseDocument, parseSource, sameRecord,
   type Action, type ActionFilter, type Actor, type InterchangeDocument, type Parsed, type Source,
 } from '../../domain';
-import { actionsAmong, actorsWithin, allShortestPaths, betweenness, timeRespectingChains, topN } from '../../graph';
+import { actorsWithin, allShortestPaths, betweenness, cappedPart, timeRespectingChains, topN, type CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
-import { actorsReferencedBy, capSubgraph, filterSources, page, rankActors, sortById } from '../answers';
+import { actorsReferencedBy, filterSources, page, rankActors, sortById } from '../answers';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
   ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, ChainsAnswer, Counts, GraphStore,
@@ -28,9 +28,7 @@ function valid<T>(parsed: Parsed<T>, message = 'invalid record'): T {
   return canonical(parsed.value);
 }
 
-function copyActions(sub: Subgraph): Subgraph {
-  return { ...sub, actions: copyRecord(sub.actions) };
-}
+
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -166,20 +164,35 @@ export class EmbeddedStore implements GraphStore {
     if (!this.state.actors.has(focus)) return null;
     const passes = actionPredicate(filter);
     const ids = actorsWithin(this.state.graph, focus, depth, passes);
-    const actors = ids.map((id) => this.withDegree(this.state.actors.get(id)!));
-    return copyActions(capSubgraph(actors, actionsAmong(this.state.graph, ids, passes), maxElements));
+    return this.subgraphOf(cappedPart(this.state.graph, ids, passes, maxElements), false);
   }
 
+  /** Over the cap, the best-connected actors come first (as capSubgraph's 'degree' priority). */
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
+    const { graph } = this.state;
+    let ids: string[];
+    let passes: (a: Action) => boolean;
     if (isEmptyFilter(filter)) {
-      const actors = sortById([...this.state.actors.values()]).map((a) => this.withDegree(a));
-      return copyActions(capSubgraph(actors, [...this.state.actions.values()], maxElements, 'degree'));
+      ids = [...this.state.actors.keys()];
+      passes = () => true;
+    } else {
+      passes = actionPredicate(filter);
+      const touched = new Set<string>();
+      for (const a of this.state.actions.values()) if (passes(a)) touched.add(a.from).add(a.to);
+      ids = [...touched];
     }
-    const actions = this.state.sortedActions().filter(actionPredicate(filter));
-    const touched = new Set<string>();
-    for (const a of actions) touched.add(a.from).add(a.to);
-    const actors = [...touched].sort().map((id) => this.withDegree(this.state.actors.get(id)!));
-    return copyActions(capSubgraph(actors, actions, maxElements, 'degree'));
+    const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
+    ids.sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+    return this.subgraphOf(cappedPart(graph, ids, passes, maxElements), true);
+  }
+
+  private subgraphOf(part: CappedPart, sortActorsById: boolean): Subgraph {
+    const ids = sortActorsById ? [...part.actors].sort() : part.actors;
+    return {
+      actors: ids.map((id) => this.withDegree(this.state.actors.get(id)!)),
+      actions: copyRecord(part.actions),
+      truncated: part.truncated,
+    };
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {

@@ -7,7 +7,7 @@ import {
   actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT,
   type Action, type ActionFilter, type ActionType, type ActorKind, type InterchangeDocument, type Status,
 } from '../../domain';
-import { actionsAmong, actorsWithin, allShortestPaths, betweenness, buildActionGraph, timeRespectingChains, topN } from '../../graph';
+import { actorsWithin, allShortestPaths, cappedPart, betweenness, buildActionGraph, timeRespectingChains, topN } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortActions, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';
 import {
@@ -49,8 +49,8 @@ export function neighbourhood(db: Db, focus: string, depth: number, filter: Acti
     }
     const records = await actorsWithDegree(tx, reach.actors);
     const g = buildActionGraph(records.values(), reach.actions.values());
-    const ids = actorsWithin(g, focus, depth, passes);
-    return capSubgraph(ids.map((id) => records.get(id)!), actionsAmong(g, ids, passes), maxElements);
+    const part = cappedPart(g, actorsWithin(g, focus, depth, passes), passes, maxElements);
+    return { actors: part.actors.map((id) => records.get(id)!), actions: part.actions, truncated: part.truncated };
   });
 }
 
