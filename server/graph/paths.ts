@@ -11,28 +11,85 @@ export interface FoundPath {
   actions: string[];
 }
 
-/**
- * Hop distances from `start` over passing actions, up to `maxDepth`, stopping after the level at
- * which `goal` is reached: the walk back needs nothing farther.
- */
-function distances(g: ActionGraph, start: string, maxDepth: number, passes: (a: Action) => boolean, goal: string): Map<string, number> {
-  const dist = new Map<string, number>([[start, 0]]);
-  let frontier = [start];
-  for (let d = 1; d <= maxDepth && frontier.length && !dist.has(goal); d++) {
+/** One side of a bidirectional search: distances from its start, level by level. */
+class Side {
+  readonly dist = new Map<string, number>();
+  readonly levels: string[][];
+  constructor(start: string) {
+    this.dist.set(start, 0);
+    this.levels = [[start]];
+  }
+  get depth(): number {
+    return this.levels.length - 1;
+  }
+  get frontier(): string[] {
+    return this.levels[this.levels.length - 1]!;
+  }
+  expand(g: ActionGraph, passes: (a: Action) => boolean): void {
+    const d = this.levels.length;
     const next: string[] = [];
-    for (const node of frontier) {
+    for (const node of this.frontier) {
       g.forEachEdge(node, (_k, attrs) => {
         if (!passes(attrs.action)) return;
         const other = otherEnd(attrs.action, node);
-        if (!dist.has(other)) {
-          dist.set(other, d);
+        if (!this.dist.has(other)) {
+          this.dist.set(other, d);
           next.push(other);
         }
       });
     }
-    frontier = next;
+    this.levels.push(next);
   }
-  return dist;
+}
+
+/**
+ * Distance to `target` of every actor on a shortest path from `source`, by a bidirectional
+ * breadth-first search that always grows the smaller frontier: on graphs with hubs it reads a
+ * small part of what a one-sided search up to the same length would. Null when the two are more
+ * than `maxLength` apart.
+ */
+function distancesToTarget(
+  g: ActionGraph,
+  source: string,
+  target: string,
+  maxLength: number,
+  passes: (a: Action) => boolean,
+): { length: number; toTarget: (actor: string) => number | undefined } | null {
+  const s = new Side(source);
+  const t = new Side(target);
+  let length = Infinity;
+  while (s.depth + t.depth < maxLength && s.frontier.length && t.frontier.length) {
+    const side = s.frontier.length <= t.frontier.length ? s : t;
+    const other = side === s ? t : s;
+    side.expand(g, passes);
+    for (const v of side.frontier) {
+      const d = other.dist.get(v);
+      if (d !== undefined) length = Math.min(length, side.dist.get(v)! + d);
+    }
+    if (length !== Infinity) break;
+  }
+  if (length === Infinity) return null;
+  // Walking back over the source side's levels: an actor at level i is on a shortest path exactly
+  // when a neighbour is length - i - 1 from the target (actors on the deepest level that are on a
+  // path were all reached from the target side too).
+  const rem = new Map<string, number>();
+  for (let i = s.depth; i >= 0; i--) {
+    for (const v of s.levels[i]!) {
+      const known = t.dist.get(v);
+      if (known !== undefined) {
+        rem.set(v, known);
+        continue;
+      }
+      let onPath = false;
+      g.forEachEdge(v, (_k, attrs) => {
+        if (onPath || !passes(attrs.action)) return;
+        const w = otherEnd(attrs.action, v);
+        if ((rem.get(w) ?? t.dist.get(w)) === length - i - 1) onPath = true;
+      });
+      if (onPath) rem.set(v, length - i);
+    }
+  }
+  return { length, toTarget: (actor) => rem.get(actor) ?? t.dist.get(actor) };
 }
 
 export function allShortestPaths(
@@ -44,9 +101,9 @@ export function allShortestPaths(
   limit: number,
 ): FoundPath[] {
   if (!g.hasNode(source) || !g.hasNode(target) || source === target) return [];
-  const fromTarget = distances(g, target, maxLength, passes, source);
-  const length = fromTarget.get(source);
-  if (length === undefined) return [];
+  const found = distancesToTarget(g, source, target, maxLength, passes);
+  if (!found) return [];
+  const { length, toTarget } = found;
   const paths: FoundPath[] = [];
   const actors = [source];
   const actions: string[] = [];
@@ -61,7 +118,7 @@ export function allShortestPaths(
     const steps: Action[] = [];
     g.forEachEdge(node, (_k, attrs) => {
       const a = attrs.action;
-      if (passes(a) && fromTarget.get(otherEnd(a, node)) === remaining - 1) steps.push(a);
+      if (passes(a) && toTarget(otherEnd(a, node)) === remaining - 1) steps.push(a);
     });
     steps.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     for (const a of steps) {
