@@ -74,6 +74,8 @@ function fromHttpError(err: HttpLikeError): ApiError | null {
       return new ApiError(413, 'payload_too_large', `the body is larger than the limit of ${formatBytes(err.limit ?? 0)}`);
     case 'entity.parse.failed':
       return badRequest(`the body is not valid JSON: ${err.message ?? 'parse error'}`);
+    case 'encoding.invalid':
+      return badRequest(err.message ?? 'the body is not valid UTF-8');
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return badRequest(`the body cannot be read: ${err.message ?? 'unsupported encoding'}`);

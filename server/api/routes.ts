@@ -61,12 +61,23 @@ export interface RegisterOptions {
 }
 
 /** Registers every route of the table on the app, at `/api` + its path. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body that is not valid UTF-8 is refused, rather than stored with replacement characters. */
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
+  try {
+    utf8.decode(buf);
+  } catch {
+    throw Object.assign(new Error('the body is not valid UTF-8'), { status: 400, statusCode: 400, type: 'encoding.invalid', expose: true });
+  }
+}
+
 export function registerApiRoutes(app: Express, ctx: AppContext, options: RegisterOptions): void {
   const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
     if (route.write) chain.push(...writeGuards);
-    if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true }));
+    if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
     chain.push(async (req, res) => {
       await route.handle(route.parse(req) as never, ctx, res, req);
     });
