@@ -72,3 +72,88 @@ export function generateGraph({ actors: nActors, actions: nActions, seed = 42, s
   }
   return { format: 'deplatforming-graph/v1', actors, sources, actions };
 }
+
+/** The sizes of the issue: S, M, L (actors / actions). */
+export const SIZES = {
+  S: { actors: 1_000, actions: 6_000 },
+  M: { actors: 10_000, actions: 60_000 },
+  L: { actors: 100_000, actions: 600_000 },
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+export interface Probe {
+  id: string;
+  degree: number;
+}
+
+/** The actors each query is aimed at, chosen from the data alone so every run picks the same. */
+export interface Probes {
+  /** Median degree (actors sorted by degree, then id; the middle one). */
+  ordinary: Probe;
+  /** The next actor in that order: the other end of the shortest-path query. */
+  ordinary2: Probe;
+  /** Maximum degree (ties: the smallest id). */
+  hub: Probe;
+  /** Degree distribution, for the report. */
+  degrees: { min: number; median: number; p90: number; p99: number; max: number; mean: number };
+}
+
+export function degreesOf(doc: InterchangeDocument): Map<string, number> {
+  const deg = new Map<string, number>();
+  for (const a of doc.actors ?? []) deg.set(a.id, 0);
+  for (const a of doc.actions ?? []) {
+    deg.set(a.from, (deg.get(a.from) ?? 0) + 1);
+    deg.set(a.to, (deg.get(a.to) ?? 0) + 1);
+  }
+  return deg;
+}
+
+export function pickProbes(doc: InterchangeDocument): Probes {
+  const deg = degreesOf(doc);
+  const sorted = [...deg.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (sorted.length < 3) throw new Error('pickProbes needs at least 3 actors');
+  const mid = Math.floor(sorted.length / 2);
+  const at = (i: number): Probe => ({ id: sorted[i]![0], degree: sorted[i]![1] });
+  let hubIndex = sorted.length - 1;
+  while (hubIndex > 0 && sorted[hubIndex - 1]![1] === sorted[hubIndex]![1]) hubIndex--;
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]![1];
+  const total = sorted.reduce((n, [, d]) => n + d, 0);
+  return {
+    ordinary: at(mid),
+    ordinary2: at(mid + 1),
+    hub: at(hubIndex),
+    degrees: { min: sorted[0]![1], median: q(0.5), p90: q(0.9), p99: q(0.99), max: sorted[sorted.length - 1]![1], mean: Math.round((total / sorted.length) * 10) / 10 },
+  };
+}
+
+/**
+ * The document cut into import bodies of at most `maxBytes` of JSON each (the API takes 10 MB):
+ * actors first, then sources, then actions, so every reference resolves in the store or the body.
+ */
+export function importBatches(doc: InterchangeDocument, maxBytes = 8 * 1024 * 1024): { body: string; actions: number; records: number }[] {
+  const out: { body: string; actions: number; records: number }[] = [];
+  const head = `{"format":${JSON.stringify(doc.format)}`;
+  let parts: Record<'actors' | 'sources' | 'actions', string[]> = { actors: [], sources: [], actions: [] };
+  let bytes = head.length + 64;
+  const flush = () => {
+    const records = parts.actors.length + parts.sources.length + parts.actions.length;
+    if (records === 0) return;
+    const body = `${head}${(['actors', 'sources', 'actions'] as const)
+      .filter((k) => parts[k].length)
+      .map((k) => `,"${k}":[${parts[k].join(',')}]`)
+      .join('')}}`;
+    out.push({ body, actions: parts.actions.length, records });
+    parts = { actors: [], sources: [], actions: [] };
+    bytes = head.length + 64;
+  };
+  for (const key of ['actors', 'sources', 'actions'] as const) {
+    for (const record of doc[key] ?? []) {
+      const text = JSON.stringify(record);
+      if (bytes + text.length + 1 > maxBytes) flush();
+      parts[key].push(text);
+      bytes += text.length + 1;
+    }
+  }
+  flush();
+  return out;
+}

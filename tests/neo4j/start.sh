@@ -2,6 +2,8 @@
 # Start a throwaway in-process Neo4j 5.26 Community (neo4j-harness) for tests. No Docker needed.
 #
 #   tests/neo4j/start.sh [launcher args...]      e.g. --auth (enable auth, neo4j/password)
+#   tests/neo4j/start.sh --port 7999 --data-dir /tmp/neo4j-data   a server that can be stopped and
+#                                                  started again with the same data and URI
 #
 # Prints the Bolt URI (bolt://127.0.0.1:<port>) on stdout; everything else goes to stderr.
 # Writes  $NEO4J_RUN_DIR/uri, $NEO4J_RUN_DIR/pid, $NEO4J_RUN_DIR/neo4j.log (default run dir: tests/neo4j/.run).

@@ -28,6 +28,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
 
@@ -48,6 +49,9 @@ import org.neo4j.io.ByteUnit;
  *   <li>{@code --pagecache <MiB>}: page cache size (default 128)</li>
  *   <li>{@code --auth}: enable authentication, user {@code neo4j} with password {@code --password}
  *       (default {@code password}). Without it auth is disabled and any credentials are accepted.</li>
+ *   <li>{@code --data-dir <path>}: keep the databases and transaction logs in this folder (created if
+ *       missing) and leave it in place on shutdown, so a later launch with the same folder (and the
+ *       same {@code --port}) is the same server restarted. Default: inside the temp dir, deleted.</li>
  * </ul>
  */
 public final class Launcher {
@@ -63,6 +67,7 @@ public final class Launcher {
         long pagecacheMiB = 128;
         boolean auth = false;
         String password = "password";
+        Path dataDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
@@ -71,6 +76,7 @@ public final class Launcher {
                 case "--pagecache" -> pagecacheMiB = Long.parseLong(args[++i]);
                 case "--auth" -> auth = true;
                 case "--password" -> password = args[++i];
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 default -> {
                     System.err.println("neo4j-launcher: unknown argument " + args[i]);
                     System.exit(2);
@@ -110,7 +116,7 @@ public final class Launcher {
         long t0 = System.nanoTime();
         Neo4j neo4j;
         try {
-            neo4j = Neo4jBuilders.newInProcessBuilder(workDir)
+            Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir)
                     .withConfig(BoltConnector.enabled, true)
                     .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -123,8 +129,14 @@ public final class Launcher {
                     // Defaults are a 5 s quiet period per Netty event loop group (boss + workers), which
                     // makes every shutdown take ~10-12 s. Nothing to drain in tests.
                     .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
-                    .build();
+                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
+            if (dataDir != null) {
+                // Outside the temp dir, so neither the harness nor the shutdown hook deletes it.
+                Files.createDirectories(dataDir);
+                builder = builder.withConfig(GraphDatabaseSettings.data_directory, dataDir);
+                log("data directory " + dataDir + " (kept on shutdown)");
+            }
+            neo4j = builder.build();
             server.set(neo4j);
             if (auth) {
                 // Embedded access to the system database bypasses auth; replace the initial neo4j/neo4j

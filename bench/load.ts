@@ -1,0 +1,102 @@
+/** HTTP load with autocannon: a fixed duration, N connections, req/s and latency percentiles. */
+// autocannon ships no type declarations; the part used here is typed below.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+interface Histogram {
+  average: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  p50: number;
+  p90: number;
+  p97_5: number;
+  p99: number;
+  total: number;
+}
+
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+
+export interface LoadOptions {
+  /** Seconds of measurement. */
+  durationS: number;
+  connections: number;
+  /** Seconds of warm-up before it (not counted). */
+  warmupS?: number;
+  /** Per-request timeout, seconds. */
+  timeoutS?: number;
+  headers?: Record<string, string>;
+  /** Run between the warm-up and the measurement (e.g. wait for the server to finish queued work). */
+  settle?: () => Promise<unknown>;
+}
+
+export interface LoadResult {
+  /** Requests completed per second over the measurement. */
+  rps: number;
+  /** Latency percentiles, ms. */
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Mean bytes of one answer. */
+  bytesPerReq: number;
+  durationS: number;
+  connections: number;
+  statusCodes: Record<string, number>;
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function cannon(url: string, durationS: number, o: LoadOptions): Promise<AutocannonResult> {
+  return autocannon({
+    url,
+    connections: o.connections,
+    duration: durationS,
+    timeout: o.timeoutS ?? 120,
+    headers: o.headers ?? {},
+    // No latency correction: the load is closed-loop (each connection waits for its answer).
+  });
+}
+
+export async function measure(url: string, o: LoadOptions): Promise<LoadResult> {
+  if (o.warmupS && o.warmupS > 0) {
+    await cannon(url, o.warmupS, o);
+    await o.settle?.();
+  }
+  const r = await cannon(url, o.durationS, o);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = s.count;
+  const requests = r.requests.total;
+  return {
+    rps: round(requests / Math.max(r.duration, 1e-9), 1),
+    p50: round(r.latency.p50),
+    p90: round(r.latency.p90),
+    p99: round(r.latency.p99),
+    max: round(r.latency.max),
+    mean: round(r.latency.mean),
+    requests,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    bytesPerReq: requests ? Math.round(r.throughput.total / requests) : 0,
+    durationS: round(r.duration, 2),
+    connections: o.connections,
+    statusCodes,
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The server under test as a separate process (node dist/server/main.js), so the load tool and
+ * the server never share an event loop; its memory is read from /proc/<pid>/status.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) =>
+  fs.existsSync(path.join(d, 'package.json')),
+)!;
+export const SERVER_MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
+
+let frozenMain: string | null = null;
+
+/**
+ * Copies the build (dist/, the seed file) to a private folder and runs the server from there for
+ * the rest of the process: other people rebuilding dist/ during a long run cannot change the
+ * server under test half-way. Answers the folder (removed by unfreezeBuild).
+ */
+export function freezeBuild(): string {
+  if (!fs.existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` first`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bench-build-'));
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (src) => !src.includes(`${path.sep}dist${path.sep}bench`) });
+  fs.mkdirSync(path.join(dir, 'graph-seed'));
+  fs.copyFileSync(path.join(ROOT, 'graph-seed', 'seed.json'), path.join(dir, 'graph-seed', 'seed.json'));
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  frozenMain = path.join(dir, 'dist', 'server', 'main.js');
+  return dir;
+}
+
+export function unfreezeBuild(dir: string): void {
+  if (frozenMain?.startsWith(dir)) frozenMain = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The server entry point in use: the frozen copy when there is one. */
+export function serverMain(): string {
+  return frozenMain ?? SERVER_MAIN;
+}
+
+export interface Memory {
+  /** Resident set now, MB. */
+  rssMB: number;
+  /** Peak resident set since the process started, MB. */
+  hwmMB: number;
+}
+
+export function memoryOf(pid: number): Memory | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMB: Math.round(kb('VmRSS') / 1024), hwmMB: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerOptions {
+  dataDir: string;
+  neo4jUri?: string;
+  /** pino level; `info` to read the store's own open time from the log. */
+  logLevel?: string;
+  port?: number;
+  token?: string;
+  /** Extra node options, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+  nodeArgs?: string[];
+}
+
+/** Servers started and not yet stopped, so an interrupted run can stop them. */
+const live = new Set<ServerProcess>();
+
+/** Kills every server this process started and has not stopped (on SIGINT/SIGTERM). */
+export function killAllServers(): void {
+  for (const s of live) s.child.kill('SIGKILL');
+  live.clear();
+}
+
+export class ServerProcess {
+  /** ms from spawn to the first 200 of /api/health. */
+  readyMs = 0;
+  /** Log lines (JSON) the server wrote. */
+  readonly log: string[] = [];
+  private exited: Promise<number | null>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+    readonly token: string,
+    readonly options: ServerOptions,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const keep = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() && this.log.length < 2000) this.log.push(line);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  static async start(options: ServerOptions, timeoutMs = 600_000): Promise<ServerProcess> {
+    const main = serverMain();
+    if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
+    const port = options.port ?? (await freePort());
+    const token = options.token ?? crypto.randomBytes(16).toString('hex');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: options.dataDir,
+      API_TOKEN: token,
+      WRITE_RATE_LIMIT: '1000000',
+      LOG_LEVEL: options.logLevel ?? 'warn',
+    };
+    if (options.neo4jUri) {
+      env.NEO4J_URI = options.neo4jUri;
+      env.NEO4J_USER = process.env.NEO4J_USER || 'neo4j';
+      env.NEO4J_PASSWORD = process.env.NEO4J_PASSWORD || 'password';
+      env.NEO4J_DATABASE = process.env.NEO4J_DATABASE || 'neo4j';
+    }
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], { env, cwd: path.dirname(path.dirname(path.dirname(main))), stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = new ServerProcess(child, `http://127.0.0.1:${port}`, token, options);
+    live.add(server);
+    child.once('exit', () => live.delete(server));
+    let exitCode: number | null | undefined;
+    void server.exited.then((c) => (exitCode = c));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before answering:\n${server.log.slice(-20).join('\n')}`);
+      try {
+        const res = await fetch(`${server.url}/api/health`);
+        if (res.ok) {
+          await res.arrayBuffer();
+          break;
+        }
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) {
+        await server.kill('SIGKILL');
+        throw new Error(`the server did not answer /api/health within ${timeoutMs} ms`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    server.readyMs = Math.round(performance.now() - t0);
+    return server;
+  }
+
+  memory(): Memory | null {
+    return memoryOf(this.pid);
+  }
+
+  /** ms the store took to open, from the server's own log line (LOG_LEVEL=info). */
+  storeOpenMs(): number | null {
+    for (const line of this.log) {
+      try {
+        const rec = JSON.parse(line) as { msg?: string; ms?: number };
+        if (rec.msg === 'embedded store opened' && typeof rec.ms === 'number') return rec.ms;
+      } catch {
+        /* not JSON */
+      }
+    }
+    return null;
+  }
+
+  /** Sends a signal and waits for the exit; answers the ms it took. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 300_000): Promise<number> {
+    const t0 = performance.now();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+    return Math.round(performance.now() - t0);
+  }
+}
+
+/** Sizes of the files in a folder, MB (one decimal). */
+export function folderFiles(dir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const f of fs.readdirSync(dir)) out[f] = Math.round(fs.statSync(path.join(dir, f)).size / 1024 / 102.4) / 10;
+  } catch {
+    /* gone */
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/** The issue's targets, checked against one run's figures (null: not measured in this run). */
+import type { BenchResults, StoreRun } from './run';
+
+export interface TargetCheck {
+  target: string;
+  store?: string;
+  value: string;
+  met: boolean | null;
+}
+
+/** Two significant digits for small ratios (0.0042), two decimals otherwise. */
+const fmt = (n: number, d = 2) => (Math.abs(n) < 0.1 && n !== 0 ? n.toPrecision(2) : String(Math.round(n * 10 ** d) / 10 ** d));
+
+export function evaluateTargets(r: BenchResults): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const size = (name: string) => r.sizes.find((s) => s.name === name);
+  const runOf = (name: string, store: string): StoreRun | undefined => size(name)?.runs.find((x) => x.store === store && !x.error);
+  const m = size('M');
+  for (const store of ['embedded', 'neo4j']) {
+    const run = runOf('M', store);
+    if (!run) continue;
+    const q = (name: string) => run.queries.find((x) => x.name === name);
+    for (const which of ['ordinary', 'hub']) {
+      const d2 = q(`graph depth 2, ${which}`);
+      if (!d2) continue;
+      out.push({ target: `M: depth-2 neighbourhood (${which}) >= 0.5x floor throughput`, store, value: `${fmt(d2.ratioToFloor)}x (${d2.rps} req/s vs ${run.floor.rps})`, met: d2.ratioToFloor >= 0.5 });
+      out.push({ target: `M: depth-2 neighbourhood (${which}) p99 <= 20 ms`, store, value: `${d2.p99} ms`, met: d2.p99 <= 20 });
+    }
+    const paths = q('paths maxLength 4');
+    if (paths) out.push({ target: 'M: shortest paths >= 0.3x floor', store, value: `${fmt(paths.ratioToFloor)}x (${paths.rps} req/s)`, met: paths.ratioToFloor >= 0.3 });
+    const chains = q('chains maxLength 4, ordinary');
+    if (chains) out.push({ target: 'M: chains (ordinary actor) >= 0.2x floor', store, value: `${fmt(chains.ratioToFloor)}x (${chains.rps} req/s)`, met: chains.ratioToFloor >= 0.2 });
+    const hubChains = q('chains maxLength 4, hub');
+    if (hubChains) out.push({ target: 'M: chains (hub) >= 0.2x floor (not in the issue; same bar)', store, value: `${fmt(hubChains.ratioToFloor)}x (${hubChains.rps} req/s)`, met: hubChains.ratioToFloor >= 0.2 });
+    if (run.import) out.push({ target: 'M: import >= 20,000 actions/s, durable', store, value: `${run.import.actionsPerS} actions/s`, met: run.import.actionsPerS >= 20_000 });
+  }
+  if (!m) out.push({ target: 'M targets', value: 'M not run', met: null });
+  for (const s of r.sizes) {
+    if (!s.comparison.length) continue;
+    const worst = [...s.comparison].sort((a, b) => b.throughputSlowdown - a.throughputSlowdown)[0]!;
+    const over = s.comparison.filter((c) => c.throughputSlowdown > 3).map((c) => `${c.query} ${c.throughputSlowdown}x`);
+    out.push({
+      target: `${s.name}: Neo4j within 3x of embedded (throughput, every query)`,
+      value: `worst ${worst.throughputSlowdown}x (${worst.query})${over.length ? `; over 3x: ${over.join(', ')}` : ''}`,
+      met: over.length === 0,
+    });
+  }
+  const l = runOf('L', 'embedded');
+  if (l?.reopen) {
+    const snap = l.reopen.fromSnapshot.readyMs;
+    const crash = l.reopen.afterCrash.readyMs;
+    out.push({ target: 'L: embedded reopen <= 10 s (from the snapshot, a normal restart)', store: 'embedded', value: `${fmt(snap / 1000, 1)} s`, met: snap <= 10_000 });
+    out.push({ target: 'L: embedded reopen <= 10 s (after kill -9: snapshot + journal)', store: 'embedded', value: `${fmt(crash / 1000, 1)} s`, met: crash <= 10_000 });
+    const peaks = [l.memory.afterLoad?.hwmMB, l.reopen.afterCrash.memory?.hwmMB, l.reopen.fromSnapshot.memory?.hwmMB].filter((n): n is number => n !== undefined);
+    const steady = [l.memory.afterLoad?.rssMB, l.reopen.fromSnapshot.memory?.rssMB].filter((n): n is number => n !== undefined);
+    out.push({ target: 'L: resident memory <= 1.5 GB (peak VmHWM, import + load and reopen)', store: 'embedded', value: `${Math.max(...peaks)} MB`, met: Math.max(...peaks) <= 1536 });
+    out.push({ target: 'L: resident memory <= 1.5 GB (VmRSS after load / after reopen)', store: 'embedded', value: `${steady.join(' / ')} MB`, met: Math.max(...steady) <= 1536 });
+  } else {
+    out.push({ target: 'L: embedded reopen and memory', value: 'L not run', met: null });
+  }
+  if (r.browser) {
+    const seed = r.browser.find((b) => b.graph === 'seed' && b.renderer === 'canvas' && !b.error);
+    if (seed) out.push({ target: 'browser: seed first draw < 1 s', value: `${seed.firstDrawMs} ms`, met: seed.firstDrawMs < 1000 });
+    const big = r.browser.find((b) => b.graph === '5k nodes / 20k edges' && b.renderer === 'webgl' && !b.error);
+    if (big) {
+      out.push({ target: 'browser: 5k nodes / 20k edges first draw < 4 s (WebGL)', value: `${big.firstDrawMs} ms`, met: big.firstDrawMs < 4000 });
+    } else out.push({ target: 'browser: 5k nodes / 20k edges first draw < 4 s (WebGL)', value: 'not measured', met: null });
+    for (const b of r.browser) {
+      if (b.error || !b.pan) continue;
+      out.push({ target: `browser: panning frames < 50 ms (p95), ${b.graph}, ${b.renderer}`, value: `p95 ${b.pan.p95} ms, median ${b.pan.p50} ms`, met: b.pan.p95 < 50 });
+    }
+  }
+  return out;
+}
