@@ -38,15 +38,23 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than any record of the interchange format can be; JSON.parse itself accepts any depth. */
 export const MAX_BODY_DEPTH = 20;
 
+/** An unpaired UTF-16 surrogate: not Unicode text, and a store would change it (Neo4j does). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
- * Keys that could pollute a prototype, anywhere in a parsed JSON body, with their JSON paths; also
- * nesting beyond MAX_BODY_DEPTH. Iterative, so no body can exhaust the stack.
+ * Keys that could pollute a prototype, anywhere in a parsed JSON body, with their JSON paths;
+ * nesting beyond MAX_BODY_DEPTH; text that is not valid Unicode. Iterative, so no body can
+ * exhaust the stack.
  */
 export function shapeProblems(body: unknown): Problem[] {
   const problems: Problem[] = [];
   const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: body, path: [] }];
   while (stack.length && problems.length < 100) {
     const { value, path } = stack.pop()!;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+      problems.push({ path: formatPath(path) || '(root)', message: 'contains an unpaired UTF-16 surrogate (not valid Unicode text)' });
+      continue;
+    }
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_BODY_DEPTH) {
       problems.push({ path: formatPath(path), message: `is nested more than ${MAX_BODY_DEPTH} levels deep` });
@@ -59,6 +67,8 @@ export function shapeProblems(body: unknown): Problem[] {
     for (const key of Object.keys(value).reverse()) {
       if (FORBIDDEN_KEYS.has(key)) {
         problems.push({ path: formatPath(path) || '(root)', message: `unknown field(s): "${key}"` });
+      } else if (LONE_SURROGATE.test(key)) {
+        problems.push({ path: formatPath(path) || '(root)', message: 'has a field name with an unpaired UTF-16 surrogate' });
       } else {
         stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
       }
