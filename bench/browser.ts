@@ -55,6 +55,8 @@ export interface BrowserResult {
   longestFrameGapMs: number;
   /** WebGL actually in use, read from the renderer. */
   webglInUse: boolean;
+  /** ms from navigation start: DOMContentLoaded, and the start and end of the /api/graph request. */
+  phases?: { domContentLoaded: number; graphRequestStart: number; graphResponseEnd: number };
   zoom: number;
   pan: PanStats | null;
   errors: string[];
@@ -240,6 +242,11 @@ async function measureOne(url: string, renderer: 'canvas' | 'webgl', mo: Measure
     const gaps = (await page.evaluate('window.__gaps')) as number[];
     const info = (await page.evaluate(`({ nodes: window.cy.nodes('.actor').length, edges: window.cy.edges('.action').length,
       webgl: !!window.cy.renderer().webgl, zoom: window.cy.zoom() })`)) as { nodes: number; edges: number; webgl: boolean; zoom: number };
+    // Where the time before the fetch went: the document and the bundle, then the app's first request.
+    const phases = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0];
+      const g = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/graph'));
+      return { domContentLoaded: Math.round(n ? n.domContentLoadedEventEnd : -1), graphRequestStart: Math.round(g ? g.startTime : -1),
+        graphResponseEnd: Math.round(g ? g.responseEnd : -1) }; })()`)) as BrowserResult['phases'];
     await page.waitForTimeout(500);
     await startProfile();
     const pan = stats((await page.evaluate(PAN(panFrames, 8000))) as number[]);
@@ -257,6 +264,7 @@ async function measureOne(url: string, renderer: 'canvas' | 'webgl', mo: Measure
       drawMs: load.drawMs,
       longestFrameGapMs: Math.round(Math.max(0, ...gaps.slice(1))),
       webglInUse: info.webgl,
+      phases,
       zoom: Math.round(info.zoom * 1000) / 1000,
       pan,
       errors,
@@ -308,7 +316,7 @@ export async function runBrowserBench(o: { log: (m: string) => void; sizes?: str
               profile: o.profileDir ? path.join(o.profileDir, `${spec.name.replace(/[^a-z0-9]+/gi, '-')}-${renderer}`) : undefined,
             });
             results.push({ ...base, ...r });
-            o.log(`  ${spec.name} (${r.nodes} nodes, ${r.edges} edges), ${renderer}${r.webglInUse !== (renderer === 'webgl') ? ' (RENDERER MISMATCH)' : ''}: first draw ${r.firstDrawMs} ms (fetch ${r.fetchMs}, layout ${r.layoutMs}, draw ${r.drawMs}); panning frames p50 ${r.pan?.p50} ms, p95 ${r.pan?.p95} ms, max ${r.pan?.max} ms${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
+            o.log(`  ${spec.name} (${r.nodes} nodes, ${r.edges} edges), ${renderer}${r.webglInUse !== (renderer === 'webgl') ? ' (RENDERER MISMATCH)' : ''}: first draw ${r.firstDrawMs} ms (DOMContentLoaded ${r.phases?.domContentLoaded}, graph request at ${r.phases?.graphRequestStart}; fetch ${r.fetchMs}, layout ${r.layoutMs}, draw ${r.drawMs}); panning frames p50 ${r.pan?.p50} ms, p95 ${r.pan?.p95} ms, max ${r.pan?.max} ms${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
           } catch (err) {
             const srv = server.child.exitCode !== null || server.child.signalCode !== null
               ? ` [the server exited: ${server.child.exitCode ?? server.child.signalCode}; ${server.log.slice(-3).join(' | ')}]`

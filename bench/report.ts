@@ -56,6 +56,10 @@ function sizeTable(s: SizeRun): string {
       (r.memory.neo4jJvm ? `; Neo4j JVM ${int(r.memory.neo4jJvm.rssMB)} MB` : '');
     lines.push(`| ${r.store} | ${r.import ? `${n(r.import.ms / 1000, 1)} s (${r.import.bodyMB} MB)` : '–'} | ${int(r.import?.actionsPerS)} | ${r.import?.batches ?? '–'} | ${int(r.firstStartMs)} ms | ${mem} | ${r.loadavg.start.join(', ')} → ${r.loadavg.end.join(', ')} |`);
   }
+  for (const r of s.runs) {
+    const peaks = Object.entries(r.memory.peakByPhase ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
+    if (peaks.length) lines.push('', `Peak RSS by phase (${r.store}, sampled every 100 ms): ${peaks.map(([k, v]) => `${k} ${int(v)} MB`).join(', ')}.`);
+  }
   const re = e?.reopen;
   if (re) {
     lines.push('');

@@ -76,7 +76,13 @@ export interface StoreRun {
   /** The floor: /api/health under the same load, before and after the queries. */
   floor: { before: LoadResult; after: LoadResult; rps: number };
   queries: QueryResult[];
-  memory: { afterImport: Memory | null; afterLoad: Memory | null; neo4jJvm?: Memory | null };
+  memory: {
+    afterImport: Memory | null;
+    afterLoad: Memory | null;
+    neo4jJvm?: Memory | null;
+    /** Highest resident set (MB) sampled every 100 ms during each phase: start, import, floor, each query. */
+    peakByPhase: Record<string, number>;
+  };
   reopen?: ReopenResult;
   wipeMs?: number;
   loadavg: { start: [number, number, number]; end: [number, number, number] };
@@ -188,10 +194,19 @@ function summarize(body: unknown): Record<string, unknown> {
   return {};
 }
 
+/** Longest one request of a query may take before the query is reported as too slow and not loaded. */
+const SAMPLE_TIMEOUT_MS = 120_000;
+
 async function sample(url: string): Promise<QueryResult['sample']> {
   const t0 = performance.now();
-  const res = await fetch(url);
-  const text = await res.text();
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(SAMPLE_TIMEOUT_MS) });
+    text = await res.text();
+  } catch (err) {
+    return { status: 0, bytes: 0, ms: Math.round(performance.now() - t0), summary: { error: `no answer within ${SAMPLE_TIMEOUT_MS / 1000} s (${(err as Error).name})` } };
+  }
   const ms = round(performance.now() - t0, 1);
   let summary: Record<string, unknown> = {};
   try {
@@ -282,19 +297,29 @@ async function runStore(
     import: null,
     floor: { before: null as unknown as LoadResult, after: null as unknown as LoadResult, rps: 0 },
     queries: [],
-    memory: { afterImport: null, afterLoad: null },
+    memory: { afterImport: null, afterLoad: null, peakByPhase: {} },
     loadavg: { start, end: start },
   };
   let server: ServerProcess | null = null;
+  let sampler: NodeJS.Timeout | null = null;
+  let phase = 'start';
   try {
     if (store === 'neo4j') {
       run.wipeMs = await wipe(neo!.uri);
       log(`  neo4j wiped in ${run.wipeMs} ms`);
     }
     server = await ServerProcess.start({ dataDir, neo4jUri: store === 'neo4j' ? neo!.uri : undefined });
+    // Resident memory sampled every 100 ms, the highest seen kept per phase (import, floor, each query).
+    const srv = server;
+    sampler = setInterval(() => {
+      const m = srv.memory();
+      if (m) run.memory.peakByPhase[phase] = Math.max(run.memory.peakByPhase[phase] ?? 0, m.rssMB);
+    }, 100);
     run.firstStartMs = server.readyMs;
     log(`  ${store}: server up in ${server.readyMs} ms (pid ${server.pid}); importing ${size.actions} actions...`);
+    phase = 'import';
     run.import = await importThroughApi(server, doc, o.batchBytes, log, o.importBudgetS);
+    phase = 'floor';
     run.memory.afterImport = server.memory();
     log(`  import: ${run.import.ms} ms, ${run.import.actionsPerS} actions/s over ${run.import.batches} batches (${run.import.bodyMB} MB)`);
 
@@ -306,8 +331,16 @@ async function runStore(
     run.floor.before = await measure(`${server.url}/api/health`, load);
     log(`  floor /api/health: ${run.floor.before.rps} req/s, p50 ${run.floor.before.p50} ms, p99 ${run.floor.before.p99} ms`);
     for (const q of queriesFor(probes)) {
+      phase = q.name;
       const url = `${server.url}${q.path}`;
       const s = await sample(url);
+      if (s.status === 0) {
+        // Too slow to load at all: reported with its one (unfinished) request.
+        const none = { rps: 0, p50: s.ms, p90: s.ms, p99: s.ms, max: s.ms, mean: s.ms, requests: 0, non2xx: 0, errors: 1, timeouts: 1, bytesPerReq: 0, durationS: s.ms / 1000, connections: 1, statusCodes: {} };
+        run.queries.push({ name: q.name, path: q.path, ...none, ratioToFloor: 0, sample: s, drainMs: await drain(server.url), serverMemory: server.memory() });
+        log(`  ${q.name}: no answer within ${SAMPLE_TIMEOUT_MS / 1000} s; not loaded`);
+        continue;
+      }
       // A slow query gets a longer run, so every connection completes a few requests, and fewer
       // connections: requests queued behind each other past the server's 20 s headers timeout
       // would be cut (408) and measure the queue, not the query.
@@ -318,6 +351,7 @@ async function runStore(
       run.queries.push({ name: q.name, path: q.path, ...r, ratioToFloor: 0, sample: s, drainMs, serverMemory: server.memory() });
       log(`  ${q.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors || r.timeouts ? ` (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''} ${JSON.stringify(s.summary)}`);
     }
+    phase = 'floor';
     run.floor.after = await measure(`${server.url}/api/health`, load);
     run.floor.rps = round((run.floor.before.rps + run.floor.after.rps) / 2, 1);
     for (const q of run.queries) q.ratioToFloor = round(q.rps / run.floor.rps, 3);
@@ -325,6 +359,7 @@ async function runStore(
     run.memory.afterLoad = server.memory();
     if (neo) run.memory.neo4jJvm = neo4jMemory(neo);
 
+    if (sampler) clearInterval(sampler);
     if (store === 'embedded' && o.reopen) {
       await server.kill('SIGKILL');
       const crashed = await ServerProcess.start({ dataDir, logLevel: 'info' });
@@ -339,6 +374,7 @@ async function runStore(
     run.error = (err as Error).message;
     log(`  ${store} ${size.name} FAILED: ${run.error}`);
   } finally {
+    if (sampler) clearInterval(sampler);
     if (server) await server.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
     run.loadavg.end = loadavg();
