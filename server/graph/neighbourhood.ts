@@ -51,10 +51,21 @@ export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a
     kept.add(id);
     used++;
     const links: Action[] = [];
-    g.forEachEdge(id, (_key, attrs) => {
-      const a = attrs.action;
-      if (kept.has(otherEnd(a, id)) && passes(a)) links.push(a);
-    });
+    if (g.degree(id) > 4 * kept.size) {
+      // A hub among few kept actors: look its actions up by the kept actors rather than read
+      // them all (a depth-2 neighbourhood holds most hubs, each with thousands of actions).
+      for (const other of kept) {
+        if (other === id) continue;
+        g.forEachEdge(id, other, (_key, attrs) => {
+          if (passes(attrs.action)) links.push(attrs.action);
+        });
+      }
+    } else {
+      g.forEachEdge(id, (_key, attrs) => {
+        const a = attrs.action;
+        if (kept.has(otherEnd(a, id)) && passes(a)) links.push(a);
+      });
+    }
     links.sort(compareActions);
     for (const a of links) {
       if (used >= maxElements) {

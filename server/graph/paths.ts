@@ -58,8 +58,15 @@ function distancesToTarget(
   const s = new Side(source);
   const t = new Side(target);
   let length = Infinity;
+  // What growing a side costs is the actions of its frontier, not the number of its actors: one
+  // hub on a frontier of ten costs more than a hundred ordinary actors.
+  const cost = (side: Side) => {
+    let n = 0;
+    for (const v of side.frontier) n += g.degree(v);
+    return n;
+  };
   while (s.depth + t.depth < maxLength && s.frontier.length && t.frontier.length) {
-    const side = s.frontier.length <= t.frontier.length ? s : t;
+    const side = cost(s) <= cost(t) ? s : t;
     const other = side === s ? t : s;
     side.expand(g, passes);
     for (const v of side.frontier) {
@@ -80,6 +87,9 @@ function distancesToTarget(
         rem.set(v, known);
         continue;
       }
+      // On the deepest level only actors the target side reached can be on a path: no need to
+      // read the actions of the others (often most of the level, hubs included).
+      if (i === s.depth) continue;
       let onPath = false;
       g.forEachEdge(v, (_k, attrs) => {
         if (onPath || !passes(attrs.action)) return;

@@ -2,7 +2,7 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import type { Action, Actor, InterchangeDocument, Source } from '../../domain';
+import { actionSpan, hasDateWindow, windowOf, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../domain';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { sortActions } from '../answers';
 
@@ -27,6 +27,8 @@ export class GraphState {
   private citationIndex: Map<string, Set<string>> | null = null;
   private mentionIndex: Map<string, Set<string>> | null = null;
   private timeline: Action[] | null = null;
+  /** Start instants of the dated part of the timeline, and the longest span, for date windows. */
+  private starts: { starts: Float64Array; longest: number } | null = null;
   /** Bumped on every change, so derived answers can be cached against it. */
   version = 0;
 
@@ -38,8 +40,48 @@ export class GraphState {
 
   /** All actions in timeline order, rebuilt lazily after a change. */
   sortedActions(): Action[] {
-    if (!this.timeline) this.timeline = sortActions([...this.actions.values()]);
+    if (!this.timeline) {
+      this.timeline = sortActions([...this.actions.values()]);
+      this.starts = null;
+    }
     return this.timeline;
+  }
+
+  /**
+   * The part of the timeline a filter's date window can keep: the run whose start lies in
+   * [window start - longest span, window end], found by binary search on the start instants (the
+   * timeline order keeps them ascending; undated actions sort last and never pass a window). The
+   * whole timeline when the filter has no window. The caller still applies the filter.
+   */
+  candidates(filter: ActionFilter): Action[] {
+    const timeline = this.sortedActions();
+    if (!hasDateWindow(filter)) return timeline;
+    if (!this.starts) {
+      const starts: number[] = [];
+      let longest = 0;
+      for (const a of timeline) {
+        const span = actionSpan(a);
+        if (!span) break;
+        starts.push(span.start);
+        longest = Math.max(longest, span.end - span.start);
+      }
+      this.starts = { starts: Float64Array.from(starts), longest };
+    }
+    const { starts, longest } = this.starts;
+    const win = windowOf(filter);
+    const firstAtOrAfter = (x: number) => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const from = win.start === -Infinity ? 0 : firstAtOrAfter(win.start - longest);
+    const to = win.end === Infinity ? starts.length : firstAtOrAfter(win.end + 1);
+    return timeline.slice(from, to);
   }
 
   toDocument(): InterchangeDocument {

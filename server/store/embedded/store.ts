@@ -139,7 +139,7 @@ export class EmbeddedStore implements GraphStore {
         ? [...ids].map((id) => this.state.actions.get(id)!).filter(passes).sort((a, b) => this.timelineIndex(a, b))
         : this.state.sortedActions().filter((a) => ids.has(a.id) && passes(a));
     } else {
-      matching = isEmptyFilter(query) ? this.state.sortedActions() : this.state.sortedActions().filter(passes);
+      matching = isEmptyFilter(query) ? this.state.sortedActions() : this.state.candidates(query).filter(passes);
     }
     const p = page(matching, query);
     return { items: copyRecord(p.items), total: p.total };
@@ -178,7 +178,7 @@ export class EmbeddedStore implements GraphStore {
     } else {
       passes = actionPredicate(filter);
       const touched = new Set<string>();
-      for (const a of this.state.actions.values()) if (passes(a)) touched.add(a.from).add(a.to);
+      for (const a of this.state.candidates(filter)) if (passes(a)) touched.add(a.from).add(a.to);
       ids = [...touched];
     }
     const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
@@ -242,7 +242,7 @@ export class EmbeddedStore implements GraphStore {
         actions: state.sortedActions().slice(),
       });
     }
-    const actions = state.sortedActions().filter(actionPredicate(filter));
+    const actions = state.candidates(filter).filter(actionPredicate(filter));
     const sourceIds = new Set(actions.flatMap((a) => a.sourceIds));
     return copyRecord({
       format: 'deplatforming-graph/v1',

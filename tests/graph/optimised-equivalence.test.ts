@@ -1,0 +1,78 @@
+/**
+ * The optimised traversals against the simpler implementations they replaced (kept under
+ * reference/) on random skewed multigraphs: answers must be identical, truncation included.
+ */
+import fc from 'fast-check';
+import { buildActionGraph, timeRespectingChains, cappedPart, actorsWithin } from '../../server/graph';
+import { actionPredicate, type Action, type Actor } from '../../server/domain';
+import { GraphState } from '../../server/store/embedded/state';
+import { timeRespectingChains as eagerChains } from './reference/chains';
+import { cappedPart as eagerCapped } from './reference/neighbourhood';
+
+function docFrom(n: number, edges: [number, number, number, number][]) {
+  const actors: Actor[] = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, name: `A${i}`, kind: 'company' }) as Actor);
+  const actions: Action[] = edges
+    .filter(([a, b]) => a % n !== b % n)
+    .map(([a, b, day, t], i) => ({ id: `x${String(i).padStart(3, '0')}`, type: (['BANNED', 'SUED', 'HOSTED'] as const)[t % 3]!, from: `a${a % n}`, to: `a${b % n}`, ...(day % 7 === 6 ? {} : { date: `2020-01-${String(1 + (day % 5)).padStart(2, '0')}` }), status: 'confirmed', summary: 's', sourceIds: ['s'] }) as Action);
+  return { actors, actions };
+}
+// Skewed: low-numbered actors are hubs.
+const edge = fc.tuple(fc.nat(40).map((x) => Math.floor((x * x) / 40)), fc.nat(40), fc.nat(13), fc.nat(5));
+const arb = fc.record({
+  n: fc.integer({ min: 2, max: 16 }),
+  edges: fc.array(edge, { maxLength: 60 }),
+  s: fc.nat(40), t: fc.nat(40), max: fc.integer({ min: 1, max: 6 }), limit: fc.integer({ min: 1, max: 12 }), filt: fc.boolean(), cap: fc.integer({ min: 1, max: 80 }),
+});
+const RUNS = Number(process.env.RUNS ?? 500);
+
+test('chains: the lazy search answers as the eager one, and so does fetching actors on demand (as Neo4j does)', () => {
+  fc.assert(fc.property(arb, fc.integer({ min: 5, max: 400 }), ({ n, edges, s, max, limit, filt }, bound) => {
+    const d = docFrom(n, edges);
+    const g = buildActionGraph(d.actors, d.actions);
+    const passes = actionPredicate(filt ? { types: ['BANNED', 'SUED'] } : {});
+    const m = Math.max(2, max);
+    const actor = `a${s % n}`;
+    const old = eagerChains(g, actor, m, passes, limit, bound);
+    const now = timeRespectingChains(g, actor, m, passes, limit, bound);
+    expect({ chains: now.chains, truncated: now.truncated }).toEqual(old);
+    // On demand: start from the actor's own actions, add the missing actors' actions, search again.
+    const fetched = new Set([actor]);
+    const have = new Map<string, Action>();
+    const touch = (id: string) => d.actions.filter((a) => (a.from === id || a.to === id) && a.date !== undefined && passes(a)).forEach((a) => have.set(a.id, a));
+    touch(actor);
+    for (let round = 0; round < 100; round++) {
+      const ids = new Set([actor, ...[...have.values()].flatMap((a) => [a.from, a.to])]);
+      const part = buildActionGraph([...ids].map((id) => ({ id }) as Actor), have.values());
+      const r = timeRespectingChains(part, actor, m, passes, limit, bound, (x) => fetched.has(x));
+      if (r.missing.length === 0) {
+        expect({ chains: r.chains, truncated: r.truncated }).toEqual(old);
+        return;
+      }
+      for (const x of r.missing) { touch(x); fetched.add(x); }
+    }
+    throw new Error('no fixpoint');
+  }), { numRuns: RUNS });
+});
+
+test('cappedPart: looking a hub\'s actions up by kept actor answers as reading them all', () => {
+  fc.assert(fc.property(arb, ({ n, edges, s, max, filt, cap }) => {
+    const d = docFrom(n, edges);
+    const g = buildActionGraph(d.actors, d.actions);
+    const passes = actionPredicate(filt ? { types: ['BANNED', 'SUED'] } : {});
+    const ids = actorsWithin(g, `a${s % n}`, 1 + (max % 3), passes);
+    expect(cappedPart(g, ids, passes, cap)).toEqual(eagerCapped(g, ids, passes, cap));
+  }), { numRuns: RUNS });
+});
+
+test('timeline date window: the binary-searched candidates, filtered, are the filtered timeline', () => {
+  const dates = fc.oneof(fc.constant(undefined), fc.constantFrom('2019', '2020', '2020-02', '2020-03-04', '2021-01-01T10:00:00Z', '2020-12-31T23:30:00-08:00', '2018-06', '0099', '2020-03-04T00:00:00+14:00'));
+  const bound = fc.option(fc.constantFrom('2019', '2020-03', '2020-03-04', '2020-12-31', '2021', '2020-03-04T12:00:00Z'));
+  fc.assert(fc.property(fc.array(fc.tuple(dates, dates), { maxLength: 30 }), bound, bound, (spans, from, to) => {
+    const st = new GraphState();
+    st.apply([{ t: 'actor', v: { id: 'a', name: 'A', kind: 'company' } as Actor }, { t: 'actor', v: { id: 'b', name: 'B', kind: 'company' } as Actor }]);
+    st.apply(spans.map(([d, e], i) => ({ t: 'action' as const, v: { id: `x${i}`, type: 'BANNED', from: 'a', to: 'b', status: 'confirmed', summary: 's', sourceIds: [], ...(d ? { date: d } : {}), ...(d && e ? { endDate: e } : {}) } as unknown as Action })));
+    const f = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const p = actionPredicate(f);
+    expect(st.candidates(f).filter(p).map((a) => a.id)).toEqual(st.sortedActions().filter(p).map((a) => a.id));
+  }), { numRuns: RUNS });
+});

@@ -1,0 +1,70 @@
+/** The earlier, eager implementation kept as a test oracle: the optimised search must answer exactly as it does. */
+/** Actors within a number of actions of a focus, by breadth-first search over passing actions. */
+import { compareActions, type Action } from '../../../server/domain';
+import { otherEnd, type ActionGraph } from '../../../server/graph/action-graph';
+
+/** Actor ids by distance from `focus` (focus first), each level sorted by id. */
+export function actorsWithin(g: ActionGraph, focus: string, depth: number, passes: (a: Action) => boolean): string[] {
+  const seen = new Set<string>([focus]);
+  const order = [focus];
+  let frontier = [focus];
+  for (let d = 0; d < depth && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      g.forEachEdge(node, (_key, attrs) => {
+        if (!passes(attrs.action)) return;
+        const other = otherEnd(attrs.action, node);
+        if (!seen.has(other)) {
+          seen.add(other);
+          next.push(other);
+        }
+      });
+    }
+    next.sort();
+    order.push(...next);
+    frontier = next;
+  }
+  return order;
+}
+
+export interface CappedPart {
+  actors: string[];
+  actions: Action[];
+  truncated: boolean;
+}
+
+/**
+ * The part of the graph among `actors` under a cap of `maxElements`: actors are taken in the
+ * order given, each with its passing actions (timeline order) to actors already taken, until the
+ * cap. It reads only the adjacency of the actors it keeps, so a capped answer costs what it
+ * returns rather than the whole graph.
+ */
+export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a: Action) => boolean, maxElements: number): CappedPart {
+  const kept = new Set<string>();
+  const actions: Action[] = [];
+  let used = 0;
+  let truncated = false;
+  outer: for (const id of actors) {
+    if (used >= maxElements) {
+      truncated = true;
+      break;
+    }
+    kept.add(id);
+    used++;
+    const links: Action[] = [];
+    g.forEachEdge(id, (_key, attrs) => {
+      const a = attrs.action;
+      if (kept.has(otherEnd(a, id)) && passes(a)) links.push(a);
+    });
+    links.sort(compareActions);
+    for (const a of links) {
+      if (used >= maxElements) {
+        truncated = true;
+        break outer;
+      }
+      actions.push(a);
+      used++;
+    }
+  }
+  return { actors: actors.filter((id) => kept.has(id)), actions: actions.sort(compareActions), truncated };
+}
