@@ -373,4 +373,40 @@ describeEachStore('traversals', (factory) => {
       expect(await chains('nobody')).toEqual([]);
     });
   });
+
+  describe('after a write', () => {
+    test('the same traversal asked again answers from the new graph, never from the one before', async () => {
+      const store = await open(doc({
+        actors: ['p', 'q', 'r'],
+        actions: [action('w1', 'BANNED', 'p', 'q', '2021-01-01')],
+      }));
+      const ask = async () => ({
+        near: ids((await store.neighbourhood('p', 2, {}, BIG))!.actions).sort(),
+        all: ids((await store.selection({}, BIG)).actions).sort(),
+        paths: (await store.shortestPaths('p', 'r', 4, {}, 10)).map((x) => x.actions),
+        chains: (await store.chains('p', 4, {}, 10)).chains.map((c) => c.actions),
+      });
+      expect(await ask()).toEqual({ near: ['w1'], all: ['w1'], paths: [], chains: [] });
+      await store.createAction(action('w2', 'SUED', 'q', 'r', '2021-01-02'));
+      expect(await ask()).toEqual({ near: ['w1', 'w2'], all: ['w1', 'w2'], paths: [['w1', 'w2']], chains: [['w1', 'w2']] });
+      await store.deleteAction('w1');
+      expect(await ask()).toEqual({ near: [], all: ['w2'], paths: [], chains: [] });
+    });
+
+    test('changing an answer it was given does not change the next answer', async () => {
+      const store = await open(doc({ actors: ['p', 'q'], actions: [action('w1', 'BANNED', 'p', 'q', '2021-01-01')] }));
+      const first = await store.neighbourhood('p', 1, {}, BIG);
+      first!.actors.length = 0;
+      first!.actions[0]!.summary = 'changed by the caller';
+      const paths = await store.shortestPaths('p', 'q', 2, {}, 10);
+      paths[0]!.actions.push('x');
+      const chains = await store.chains('p', 2, {}, 10);
+      chains.chains.push({ actions: ['x'] });
+      const again = await store.neighbourhood('p', 1, {}, BIG);
+      expect(ids(again!.actors)).toEqual(['p', 'q']);
+      expect(again!.actions[0]!.summary).not.toBe('changed by the caller');
+      expect(await store.shortestPaths('p', 'q', 2, {}, 10)).toEqual([{ actors: ['p', 'q'], actions: ['w1'] }]);
+      expect((await store.chains('p', 2, {}, 10)).chains).toEqual([]);
+    });
+  });
 });

@@ -19,6 +19,7 @@ import type {
   ImportResult, Page, Path, SourceQuery, SourceWithActions, Stats, Subgraph,
 } from '../types';
 import { Journal, replayJournal } from './journal';
+import { VersionedMemo } from './memo';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import { GraphState, type Op } from './state';
 
@@ -48,6 +49,10 @@ export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private queue: Promise<unknown> = Promise.resolve();
   private statsCache: { version: number; top: number; stats: Stats } | null = null;
+  /** Parts, paths and chains by query; the records in them are the state's own, copied out on every answer. */
+  private readonly parts = new VersionedMemo<CappedPart>(64);
+  private readonly paths = new VersionedMemo<Path[]>(64);
+  private readonly chainSearches = new VersionedMemo<ChainsAnswer>(64);
   private closed = false;
 
   private constructor(
@@ -162,13 +167,20 @@ export class EmbeddedStore implements GraphStore {
 
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     if (!this.state.actors.has(focus)) return null;
-    const passes = actionPredicate(filter);
-    const ids = actorsWithin(this.state.graph, focus, depth, passes);
-    return this.subgraphOf(cappedPart(this.state.graph, ids, passes, maxElements), false);
+    const part = this.parts.get(this.state.version, JSON.stringify(['focus', focus, depth, filter, maxElements]), () => {
+      const passes = actionPredicate(filter);
+      return cappedPart(this.state.graph, actorsWithin(this.state.graph, focus, depth, passes), passes, maxElements);
+    });
+    return this.subgraphOf(part, false);
   }
 
   /** Over the cap, the best-connected actors come first (as capSubgraph's 'degree' priority). */
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
+    const part = this.parts.get(this.state.version, JSON.stringify(['selection', filter, maxElements]), () => this.selectionPart(filter, maxElements));
+    return this.subgraphOf(part, true);
+  }
+
+  private selectionPart(filter: ActionFilter, maxElements: number): CappedPart {
     const { graph } = this.state;
     let ids: string[];
     let passes: (a: Action) => boolean;
@@ -183,7 +195,7 @@ export class EmbeddedStore implements GraphStore {
     }
     const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
     ids.sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-    return this.subgraphOf(cappedPart(graph, ids, passes, maxElements), true);
+    return cappedPart(graph, ids, passes, maxElements);
   }
 
   private subgraphOf(part: CappedPart, sortActorsById: boolean): Subgraph {
@@ -196,12 +208,17 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
-    return allShortestPaths(this.state.graph, source, target, maxLength, actionPredicate(filter), limit);
+    const found = this.paths.get(this.state.version, JSON.stringify([source, target, maxLength, filter, limit]), () =>
+      allShortestPaths(this.state.graph, source, target, maxLength, actionPredicate(filter), limit));
+    return found.map((p) => ({ actors: [...p.actors], actions: [...p.actions] }));
   }
 
   async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    const found = timeRespectingChains(this.state.graph, actor, maxLength, actionPredicate(filter), limit);
-    return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
+    const found = this.chainSearches.get(this.state.version, JSON.stringify([actor, maxLength, filter, limit]), () => {
+      const search = timeRespectingChains(this.state.graph, actor, maxLength, actionPredicate(filter), limit);
+      return { chains: search.chains.map((actions) => ({ actions })), truncated: search.truncated };
+    });
+    return { chains: found.chains.map((c) => ({ actions: [...c.actions] })), truncated: found.truncated };
   }
 
   async stats(top: number): Promise<Stats> {
