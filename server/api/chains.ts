@@ -16,6 +16,7 @@ export const chainRoutes = [
       'A chain is a sequence of distinct dated actions, each sharing an actor with the one before and not ' +
       'beginning before it; each chain is maximal. `truncated` is true when the search stopped at its work bound.',
     tag: 'traversals',
+    cacheable: true,
     query: filteredQuery({
       actor: idParam('The actor whose acts the chains start from.'),
       maxLength: intParam(2, 8, 6, 'The most actions in a chain, 2 to 8.'),

@@ -20,6 +20,7 @@ export const graphRoutes = [
       'One node per actor and one edge per action (edge id = action id). With `focus`, the actors within `depth` ' +
       'actions of it and the actions among them; without, the whole filtered graph. At most 5,000 elements.',
     tag: 'graph',
+    cacheable: true,
     query: filteredQuery({
       focus: optionalIdParam('The actor at the centre of the neighbourhood.'),
       depth: intParam(1, 3, 1, 'How many actions away from `focus`, 1 to 3 (used with `focus`).'),

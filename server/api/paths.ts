@@ -18,6 +18,7 @@ export const pathRoutes = [
     operationId: 'getPaths',
     summary: 'Every shortest path between two actors (actions taken in either direction), at most 10',
     tag: 'traversals',
+    cacheable: true,
     query: filteredQuery({
       source: idParam('The actor the paths start from.'),
       target: idParam('The actor the paths end at.'),

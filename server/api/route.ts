@@ -43,6 +43,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   bodyError?: string;
   /** Needs the bearer token, is rate-limited. */
   write?: boolean;
+  /** A read whose 200 body depends only on the URL and the graph: kept until the graph changes. */
+  cacheable?: boolean;
   responses: Record<number, ResponseDoc>;
   handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: AppContext, res: Response, req: Request): Promise<void> | void;
 }

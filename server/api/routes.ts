@@ -2,7 +2,8 @@
  * The route table of API v1: every route the server answers under /api, in one list. The Express
  * registration below and the OpenAPI document are both derived from it.
  */
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { AnswerCache } from './answer-cache';
 import type { AppContext } from '../app';
 import { actionRoutes } from './actions';
 import { actorRoutes } from './actors';
@@ -23,6 +24,7 @@ import { statsRoutes } from './stats';
 export const API_VERSION = '1.0.0';
 
 let cachedDocument: Record<string, unknown> | null = null;
+
 
 const openApiRoute = defineRoute({
   method: 'get',
@@ -72,14 +74,40 @@ function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
   }
 }
 
+/**
+ * Sends the kept body for this URL when the graph is unchanged (true), or arranges for the answer
+ * about to be sent to be kept (false). An answer is kept only if no write landed while it was made.
+ */
+function answerFromCache(answers: AnswerCache, version: () => number, req: Request, res: Response): boolean {
+  const key = req.originalUrl;
+  const before = version();
+  const hit = answers.get(before, key);
+  if (hit) {
+    res.set('ETag', hit.etag).type('application/json').send(hit.body);
+    return true;
+  }
+  const sendJson = res.json.bind(res);
+  res.json = (body: unknown) => {
+    if (res.statusCode !== 200 || version() !== before) return sendJson(body);
+    const kept = answers.set(before, key, Buffer.from(JSON.stringify(body)));
+    return res.set('ETag', kept.etag).type('application/json').send(kept.body);
+  };
+  return false;
+}
+
 export function registerApiRoutes(app: Express, ctx: AppContext, options: RegisterOptions): void {
+  // Up to 64 MB of graph, path and chain answers (a capped graph answer is about 1 MB), per app:
+  // each app has its own store.
+  const answers = new AnswerCache(64 * 1024 * 1024);
   const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
     if (route.write) chain.push(...writeGuards);
     if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
     chain.push(async (req, res) => {
-      await route.handle(route.parse(req) as never, ctx, res, req);
+      const input = route.parse(req);
+      if (route.cacheable && ctx.store.answersVersion && answerFromCache(answers, ctx.store.answersVersion.bind(ctx.store), req, res)) return;
+      await route.handle(input as never, ctx, res, req);
     });
     app[route.method](`/api${route.path}`, ...chain);
   }

@@ -125,6 +125,12 @@ export interface GraphStore {
   replaceAction(action: Action): Promise<void>;
   deleteAction(id: string): Promise<void>;
 
+  /**
+   * A number that changes whenever the graph does, for stores that see every change (answers may
+   * then be kept until it changes); absent where others can write the same graph (Neo4j).
+   */
+  answersVersion?(): number;
+
   /** Makes everything durable and releases files, drivers and timers. */
   close(): Promise<void>;
 }

@@ -100,6 +100,10 @@ export class EmbeddedStore implements GraphStore {
 
   // ---- reads ----
 
+  answersVersion(): number {
+    return this.state.version;
+  }
+
   async counts(): Promise<Counts> {
     return { actors: this.state.actors.size, sources: this.state.sources.size, actions: this.state.actions.size };
   }
