@@ -94,6 +94,11 @@ export interface Probes {
   ordinary2: Probe;
   /** Maximum degree (ties: the smallest id). */
   hub: Probe;
+  /**
+   * 200 actors around the median degree, for queries asked of a different actor each time: more
+   * than the embedded store remembers (64 answers), so each is computed, as when analysts explore.
+   */
+  ordinaries: string[];
   /** Degree distribution, for the report. */
   degrees: { min: number; median: number; p90: number; p99: number; max: number; mean: number };
 }
@@ -122,6 +127,7 @@ export function pickProbes(doc: InterchangeDocument): Probes {
     ordinary: at(mid),
     ordinary2: at(mid + 1),
     hub: at(hubIndex),
+    ordinaries: sorted.slice(Math.max(0, mid - 100), mid + 100).map(([id]) => id),
     degrees: { min: sorted[0]![1], median: q(0.5), p90: q(0.9), p99: q(0.99), max: sorted[sorted.length - 1]![1], mean: Math.round((total / sorted.length) * 10) / 10 },
   };
 }

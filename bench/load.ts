@@ -39,6 +39,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Run between the warm-up and the measurement (e.g. wait for the server to finish queued work). */
   settle?: () => Promise<unknown>;
+  /** Paths each connection asks in turn (cycling), instead of `url`'s own path every time. */
+  paths?: string[];
 }
 
 export interface LoadResult {
@@ -70,6 +72,7 @@ async function cannon(url: string, durationS: number, o: LoadOptions): Promise<A
     duration: durationS,
     timeout: o.timeoutS ?? 120,
     headers: o.headers ?? {},
+    ...(o.paths?.length ? { requests: o.paths.map((path) => ({ method: 'GET', path })) } : {}),
     // No latency correction: the load is closed-loop (each connection waits for its answer).
   });
 }

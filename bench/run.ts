@@ -156,11 +156,20 @@ export interface BenchOptions {
 const SEED = 42;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-/** The queries of one size, aimed at the probes. */
-export function queriesFor(p: Probes): { name: string; path: string }[] {
+/**
+ * The queries of one size, aimed at the probes. A query with `paths` asks each of them in turn (its
+ * `path` is the first): those measure answers computed afresh, where the same request repeated
+ * measures answers the embedded store remembers.
+ */
+export function queriesFor(p: Probes): { name: string; path: string; paths?: string[] }[] {
   const o = p.ordinary.id;
   const h = p.hub.id;
+  const inTurn = (name: string, paths: string[]) => ({ name, path: paths[0]!, paths });
+  const many = p.ordinaries;
   return [
+    inTurn(`graph depth 2, ${many.length} ordinary actors in turn`, many.map((a) => `/api/graph?focus=${a}&depth=2`)),
+    inTurn(`paths maxLength 4, ${many.length} pairs in turn`, many.map((a, i) => `/api/paths?source=${a}&target=${many[(i + 1) % many.length]}&maxLength=4`)),
+    inTurn(`chains maxLength 4, ${many.length} ordinary actors in turn`, many.map((a) => `/api/chains?actor=${a}&maxLength=4`)),
     { name: 'graph depth 1, ordinary', path: `/api/graph?focus=${o}&depth=1` },
     { name: 'graph depth 2, ordinary', path: `/api/graph?focus=${o}&depth=2` },
     { name: 'graph depth 1, hub', path: `/api/graph?focus=${h}&depth=1` },
@@ -346,7 +355,7 @@ async function runStore(
       // would be cut (408) and measure the queue, not the query.
       const connections = Math.max(1, Math.min(o.connections, Math.floor(8000 / Math.max(s.ms, 1))));
       const needS = Math.ceil((3 * connections * s.ms) / 1000);
-      const r = await measure(url, { ...load, connections, durationS: Math.min(o.maxDurationS, Math.max(durationS, needS)) });
+      const r = await measure(url, { ...load, connections, durationS: Math.min(o.maxDurationS, Math.max(durationS, needS)), paths: q.paths });
       const drainMs = await drain(server.url);
       run.queries.push({ name: q.name, path: q.path, ...r, ratioToFloor: 0, sample: s, drainMs, serverMemory: server.memory() });
       log(`  ${q.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors || r.timeouts ? ` (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''} ${JSON.stringify(s.summary)}`);

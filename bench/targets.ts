@@ -1,5 +1,5 @@
 /** The issue's targets, checked against one run's figures (null: not measured in this run). */
-import type { BenchResults, StoreRun } from './run';
+import type { BenchResults, QueryResult, StoreRun } from './run';
 
 export interface TargetCheck {
   target: string;
@@ -20,18 +20,24 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
     const run = runOf('M', store);
     if (!run) continue;
     const q = (name: string) => run.queries.find((x) => x.name === name);
-    for (const which of ['ordinary', 'hub']) {
-      const d2 = q(`graph depth 2, ${which}`);
-      if (!d2) continue;
-      out.push({ target: `M: depth-2 neighbourhood (${which}) >= 0.5x floor throughput`, store, value: `${fmt(d2.ratioToFloor)}x (${d2.rps} req/s vs ${run.floor.rps})`, met: d2.ratioToFloor >= 0.5 });
-      out.push({ target: `M: depth-2 neighbourhood (${which}) p99 <= 20 ms`, store, value: `${d2.p99} ms`, met: d2.p99 <= 20 });
+    const inTurn = (prefix: string) => run.queries.find((x) => x.name.startsWith(prefix) && x.name.endsWith('in turn'));
+    // The issue's bars, first on answers computed afresh (a different actor each request), then on
+    // the same request repeated, which the embedded store answers from what it remembers.
+    const bars: [string, QueryResult | undefined, number, boolean][] = [
+      ['depth-2 neighbourhood, a different ordinary actor each request', inTurn('graph depth 2,'), 0.5, true],
+      ['depth-2 neighbourhood (ordinary), the same request repeated', q('graph depth 2, ordinary'), 0.5, true],
+      ['depth-2 neighbourhood (hub), the same request repeated', q('graph depth 2, hub'), 0.5, true],
+      ['shortest paths, a different pair each request', inTurn('paths maxLength 4,'), 0.3, false],
+      ['shortest paths, the same request repeated', q('paths maxLength 4'), 0.3, false],
+      ['chains, a different ordinary actor each request', inTurn('chains maxLength 4,'), 0.2, false],
+      ['chains (ordinary actor), the same request repeated', q('chains maxLength 4, ordinary'), 0.2, false],
+      ['chains (hub), the same request repeated (not in the issue; same bar)', q('chains maxLength 4, hub'), 0.2, false],
+    ];
+    for (const [what, res, bar, p99] of bars) {
+      if (!res) continue;
+      out.push({ target: `M: ${what} >= ${bar}x floor throughput`, store, value: `${fmt(res.ratioToFloor)}x (${res.rps} req/s vs ${run.floor.rps})`, met: res.ratioToFloor >= bar });
+      if (p99) out.push({ target: `M: ${what}: p99 <= 20 ms`, store, value: `${res.p99} ms`, met: res.p99 <= 20 });
     }
-    const paths = q('paths maxLength 4');
-    if (paths) out.push({ target: 'M: shortest paths >= 0.3x floor', store, value: `${fmt(paths.ratioToFloor)}x (${paths.rps} req/s)`, met: paths.ratioToFloor >= 0.3 });
-    const chains = q('chains maxLength 4, ordinary');
-    if (chains) out.push({ target: 'M: chains (ordinary actor) >= 0.2x floor', store, value: `${fmt(chains.ratioToFloor)}x (${chains.rps} req/s)`, met: chains.ratioToFloor >= 0.2 });
-    const hubChains = q('chains maxLength 4, hub');
-    if (hubChains) out.push({ target: 'M: chains (hub) >= 0.2x floor (not in the issue; same bar)', store, value: `${fmt(hubChains.ratioToFloor)}x (${hubChains.rps} req/s)`, met: hubChains.ratioToFloor >= 0.2 });
     if (run.import) out.push({ target: 'M: import >= 20,000 actions/s, durable', store, value: `${run.import.actionsPerS} actions/s`, met: run.import.actionsPerS >= 20_000 });
   }
   if (!m) out.push({ target: 'M targets', value: 'M not run', met: null });
