@@ -95,8 +95,9 @@ export interface Probes {
   /** Maximum degree (ties: the smallest id). */
   hub: Probe;
   /**
-   * 200 actors around the median degree, for queries asked of a different actor each time: more
-   * than the embedded store remembers (64 answers), so each is computed, as when analysts explore.
+   * Up to 1,000 actors around the median degree (half the actors at most), for queries asked of a
+   * different actor each time: more than the server keeps (64 computed answers, 256 answer
+   * bodies), so each is computed afresh, as when analysts explore.
    */
   ordinaries: string[];
   /** Degree distribution, for the report. */
@@ -127,7 +128,7 @@ export function pickProbes(doc: InterchangeDocument): Probes {
     ordinary: at(mid),
     ordinary2: at(mid + 1),
     hub: at(hubIndex),
-    ordinaries: sorted.slice(Math.max(0, mid - 100), mid + 100).map(([id]) => id),
+    ordinaries: sorted.slice(mid - Math.min(500, Math.floor(sorted.length / 4)), mid + Math.min(500, Math.floor(sorted.length / 4))).map(([id]) => id),
     degrees: { min: sorted[0]![1], median: q(0.5), p90: q(0.9), p99: q(0.99), max: sorted[sorted.length - 1]![1], mean: Math.round((total / sorted.length) * 10) / 10 },
   };
 }

@@ -39,7 +39,10 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Run between the warm-up and the measurement (e.g. wait for the server to finish queued work). */
   settle?: () => Promise<unknown>;
-  /** Paths each connection asks in turn (cycling), instead of `url`'s own path every time. */
+  /**
+   * Paths asked in turn across all connections (one shared round robin, so no two connections ask
+   * the same one at once), instead of `url`'s own path every time.
+   */
   paths?: string[];
 }
 
@@ -65,6 +68,11 @@ export interface LoadResult {
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
+function roundRobin(paths: string[]): (req: Record<string, unknown>) => Record<string, unknown> {
+  let next = 0;
+  return (req) => ({ ...req, path: paths[next++ % paths.length] });
+}
+
 async function cannon(url: string, durationS: number, o: LoadOptions): Promise<AutocannonResult> {
   return autocannon({
     url,
@@ -72,7 +80,7 @@ async function cannon(url: string, durationS: number, o: LoadOptions): Promise<A
     duration: durationS,
     timeout: o.timeoutS ?? 120,
     headers: o.headers ?? {},
-    ...(o.paths?.length ? { requests: o.paths.map((path) => ({ method: 'GET', path })) } : {}),
+    ...(o.paths?.length ? { requests: [{ method: 'GET', setupRequest: roundRobin(o.paths) }] } : {}),
     // No latency correction: the load is closed-loop (each connection waits for its answer).
   });
 }

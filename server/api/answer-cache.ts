@@ -17,7 +17,10 @@ export class AnswerCache {
   private version = -1;
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxEntries: number,
+  ) {}
 
   get(version: number, key: string): CachedBody | undefined {
     this.sync(version);
@@ -37,7 +40,7 @@ export class AnswerCache {
     this.entries.set(key, entry);
     this.bytes += body.length;
     for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
+      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
       this.entries.delete(k);
       this.bytes -= v.body.length;
     }

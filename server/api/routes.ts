@@ -96,9 +96,9 @@ function answerFromCache(answers: AnswerCache, version: () => number, req: Reque
 }
 
 export function registerApiRoutes(app: Express, ctx: AppContext, options: RegisterOptions): void {
-  // Up to 64 MB of graph, path and chain answers (a capped graph answer is about 1 MB), per app:
-  // each app has its own store.
-  const answers = new AnswerCache(64 * 1024 * 1024);
+  // Up to 256 graph, path and chain answers and 64 MB (a capped graph answer is about 1 MB), per
+  // app: each app has its own store.
+  const answers = new AnswerCache(64 * 1024 * 1024, 256);
   const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
