@@ -1,15 +1,24 @@
 /**
  * The one driver of a store and the ways the store talks to it: single statements through
- * `executeQuery`, several statements in one managed read or write transaction. The database is
+ * `executeQuery`, several statements in one managed read or write transaction, and the probe
+ * (counts and version) shared by concurrent callers. The database is
  * always named, every result comes back as plain objects (lossless integers off), and every
  * failure goes through translateError.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../../logger';
+import type { Counts } from '../types';
+import { COUNT_RECORDS } from './cypher';
 import { translateError } from './driver-errors';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
+
+/** What a probe of the database finds: its record counts and its version (a bookmark). */
+export interface Probe {
+  counts: Counts;
+  version: string;
+}
 
 /** A transaction as the store sees it: run a statement, get its rows. */
 export interface Tx {
@@ -56,32 +65,81 @@ export class Db {
     });
   }
 
-  /** Several statements on one consistent view. */
+  /** Several statements in one read transaction. */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('read', work).then((r) => r.value);
+  }
+
+  /**
+   * A read transaction and the bookmark it ended on: the id of the last transaction committed in
+   * the database when it finished (Neo4j 5 answers a read's COMMIT with that bookmark, whoever
+   * wrote last). Equal to a bookmark taken before it began, nothing was committed in between.
+   */
+  readVersioned<T>(work: (tx: Tx) => Promise<T>): Promise<{ value: T; version: string }> {
     return this.transaction('read', work);
   }
 
   /** Several statements committed together or not at all (a throw rolls everything back). */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('write', work);
+    return this.transaction('write', work).then((r) => r.value);
   }
 
-  private async transaction<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private session(mode: 'read' | 'write') {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'write' ? neo4j.session.WRITE : neo4j.session.READ,
+      // Share executeQuery's bookmarks, so a read after a write sees it (causal consistency).
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+
+  private async transaction<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>): Promise<{ value: T; version: string }> {
     return this.guard(`${mode} transaction`, async () => {
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: mode === 'write' ? neo4j.session.WRITE : neo4j.session.READ,
-        // Share executeQuery's bookmarks, so a read after a write sees it (causal consistency).
-        bookmarkManager: this.driver.executeQueryBookmarkManager,
-      });
+      const session = this.session(mode);
       try {
-        return mode === 'write'
+        const value = mode === 'write'
           ? await session.executeWrite((tx) => work(txOf(tx)))
           : await session.executeRead((tx) => work(txOf(tx)));
+        return { value, version: session.lastBookmarks().join(' ') };
       } finally {
         await session.close();
       }
     });
+  }
+
+  private probing: Promise<Probe> | null = null;
+  private queued: Promise<Probe> | null = null;
+
+  /**
+   * The record counts and the database's version (as readVersioned), from a probe that started
+   * after this call: concurrent callers share one (the next one, if one is already under way), so
+   * ten health checks at once cost one round trip, and none is answered from before it arrived.
+   */
+  probe(): Promise<Probe> {
+    if (!this.probing) return this.startProbe();
+    this.queued ??= this.probing.catch(() => undefined).then(() => {
+      this.queued = null;
+      return this.startProbe();
+    });
+    return this.queued;
+  }
+
+  private startProbe(): Promise<Probe> {
+    const probe = this.guard(COUNT_RECORDS, async () => {
+      // One statement in an auto-commit transaction: one round trip (a managed one takes two).
+      const session = this.session('read');
+      try {
+        const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject() as Row);
+        const counts = { actors: Number(row?.actors ?? 0), sources: Number(row?.sources ?? 0), actions: Number(row?.actions ?? 0) };
+        return { counts, version: session.lastBookmarks().join(' ') };
+      } finally {
+        await session.close();
+      }
+    }).finally(() => {
+      if (this.probing === probe) this.probing = null;
+    });
+    this.probing = probe;
+    return probe;
   }
 
   private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * Neighbourhoods, selections, paths, chains, statistics and exports. Each fetches what it needs
+ * Selections, paths, chains, statistics and exports (neighbourhoods: neighbourhood.ts). Each fetches what it needs
  * in one read transaction (one consistent view) and answers through the same functions as the
  * embedded store (server/graph, server/store/answers.ts), so both stores answer identically.
  */
@@ -7,17 +7,17 @@ import {
   actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT,
   type Action, type ActionFilter, type ActionType, type ActorKind, type InterchangeDocument, type Status,
 } from '../../domain';
-import { actorsWithin, allShortestPaths, cappedPart, betweenness, buildActionGraph, timeRespectingChains, topN } from '../../graph';
+import { betweenness, topN } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortActions, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';
 import {
-  ACTION_PAIRS, ACTIONS_AMONG, ACTORS_BY_IDS, ACTORS_BY_IDS_WITH_DEGREE, ALL_ACTORS, ALL_SOURCES, COUNT_ACTIONS_BY_STATUS,
+  ACTION_PAIRS, ACTORS_BY_IDS, ACTORS_BY_IDS_WITH_DEGREE, ALL_ACTORS, ALL_SOURCES, COUNT_ACTIONS_BY_STATUS,
   COUNT_ACTIONS_BY_TYPE, COUNT_ACTORS_BY_KIND, COUNT_RECORDS, FILTERED_ACTIONS, LIST_ACTORS, SOURCES_BY_IDS,
 } from './cypher';
 import type { Db, Tx } from './db';
 import { filterParams } from './filter';
 import { actionOfRow, actorOfRow, actorWithDegreeOfRow, sourceOfRow } from './mapping';
-import { expand, graphOf } from './traversal';
+import { chainsIn, shortestPathsIn } from './traversal';
 
 const NO_FILTER = filterParams({});
 
@@ -35,59 +35,29 @@ async function passingActions(tx: Tx, filter: ActionFilter): Promise<Action[]> {
   return sortActions(rows.map(actionOfRow).filter(actionPredicate(filter)));
 }
 
-export function neighbourhood(db: Db, focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
-  return db.read(async (tx) => {
-    const [focusRow] = await tx.run(ACTORS_BY_IDS, { ids: [focus] });
-    if (!focusRow) return null;
-    const passes = actionPredicate(filter);
-    const params = filterParams(filter);
-    const reach = await expand(tx, focus, depth, params, passes);
-    // Actions among the actors at the last level were not fetched by the expansion.
-    for (const row of await tx.run(ACTIONS_AMONG, { ...params, ids: [...reach.actors] })) {
-      const a = actionOfRow(row);
-      if (passes(a)) reach.actions.set(a.id, a);
-    }
-    const records = await actorsWithDegree(tx, reach.actors);
-    const g = buildActionGraph(records.values(), reach.actions.values());
-    const part = cappedPart(g, actorsWithin(g, focus, depth, passes), passes, maxElements);
-    return { actors: part.actors.map((id) => records.get(id)!), actions: part.actions, truncated: part.truncated };
-  });
-}
-
 /** Over the cap, the best-connected actors are kept first (priority 'degree'), as in the embedded store. */
-export function selection(db: Db, filter: ActionFilter, maxElements: number): Promise<Subgraph> {
-  return db.read(async (tx) => {
-    if (isEmptyFilter(filter)) {
-      const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
-      const actions = (await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow);
-      return capSubgraph(actors, actions, maxElements, 'degree');
-    }
-    const actions = await passingActions(tx, filter);
-    const touched = new Set<string>();
-    for (const a of actions) touched.add(a.from).add(a.to);
-    const records = await actorsWithDegree(tx, touched);
-    const actors = [...touched].sort().map((id) => records.get(id)!);
+export async function selection(tx: Tx, filter: ActionFilter, maxElements: number): Promise<Subgraph> {
+  if (isEmptyFilter(filter)) {
+    const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
+    const actions = (await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow);
     return capSubgraph(actors, actions, maxElements, 'degree');
-  });
+  }
+  const actions = await passingActions(tx, filter);
+  const touched = new Set<string>();
+  for (const a of actions) touched.add(a.from).add(a.to);
+  const records = await actorsWithDegree(tx, touched);
+  const actors = [...touched].sort().map((id) => records.get(id)!);
+  return capSubgraph(actors, actions, maxElements, 'degree');
 }
 
-export function shortestPaths(db: Db, source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
-  if (source === target) return Promise.resolve([]);
-  return db.read(async (tx) => {
-    const passes = actionPredicate(filter);
-    const reach = await expand(tx, target, maxLength, filterParams(filter), passes, source);
-    if (!reach.actors.has(source)) return [];
-    return allShortestPaths(await graphOf(tx, reach), source, target, maxLength, passes, limit);
-  });
+export async function shortestPaths(tx: Tx, source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
+  if (source === target) return [];
+  return shortestPathsIn(tx, source, target, maxLength, filterParams(filter), actionPredicate(filter), limit);
 }
 
-export function chains(db: Db, actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-  return db.read(async (tx) => {
-    const passes = actionPredicate(filter);
-    const reach = await expand(tx, actor, maxLength, filterParams(filter, true), passes);
-    const found = timeRespectingChains(await graphOf(tx, reach), actor, maxLength, passes, limit);
-    return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
-  });
+export async function chains(tx: Tx, actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
+  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), actionPredicate(filter), limit);
+  return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
 }
 
 function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Record<K, number>> {
@@ -96,22 +66,20 @@ function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Recor
   return out;
 }
 
-export function stats(db: Db, top: number): Promise<Stats> {
-  return db.read(async (tx) => {
-    const [c] = await tx.run(COUNT_RECORDS);
-    const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
-    const names = new Map(actors.map((a) => [a.id, a.name]));
-    const pairs = (await tx.run(ACTION_PAIRS)).map((r) => [r.fromId as string, r.toId as string] as const);
-    const named = (r: { id: string; value: number }) => ({ id: r.id, name: names.get(r.id) ?? r.id, value: r.value });
-    return {
-      counts: { actors: Number(c?.actors ?? 0), sources: Number(c?.sources ?? 0), actions: Number(c?.actions ?? 0) },
-      actionsByType: tally<ActionType>(await tx.run(COUNT_ACTIONS_BY_TYPE)),
-      actionsByStatus: tally<Status>(await tx.run(COUNT_ACTIONS_BY_STATUS)),
-      actorsByKind: tally<ActorKind>(await tx.run(COUNT_ACTORS_BY_KIND)),
-      topByDegree: topN(actors.map((a) => [a.id, a.degree] as const), top).map(named),
-      topByBetweenness: topN(betweenness(actors.map((a) => a.id), pairs), top).map(named),
-    };
-  });
+export async function stats(tx: Tx, top: number): Promise<Stats> {
+  const [c] = await tx.run(COUNT_RECORDS);
+  const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  const pairs = (await tx.run(ACTION_PAIRS)).map((r) => [r.fromId as string, r.toId as string] as const);
+  const named = (r: { id: string; value: number }) => ({ id: r.id, name: names.get(r.id) ?? r.id, value: r.value });
+  return {
+    counts: { actors: Number(c?.actors ?? 0), sources: Number(c?.sources ?? 0), actions: Number(c?.actions ?? 0) },
+    actionsByType: tally<ActionType>(await tx.run(COUNT_ACTIONS_BY_TYPE)),
+    actionsByStatus: tally<Status>(await tx.run(COUNT_ACTIONS_BY_STATUS)),
+    actorsByKind: tally<ActorKind>(await tx.run(COUNT_ACTORS_BY_KIND)),
+    topByDegree: topN(actors.map((a) => [a.id, a.degree] as const), top).map(named),
+    topByBetweenness: topN(betweenness(actors.map((a) => a.id), pairs), top).map(named),
+  };
 }
 
 export function exportDocument(db: Db, filter: ActionFilter): Promise<InterchangeDocument> {

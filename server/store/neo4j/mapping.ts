@@ -103,3 +103,15 @@ export function actionOfRow(row: Row): Action {
 export function actorWithDegreeOfRow(row: Row): Actor & { degree: number } {
   return { ...actorOfRow(row), degree: Number(row.degree) };
 }
+
+/**
+ * A row of the slim columns (ACTION_KEYS in cypher.ts): an action with what traversals read (type,
+ * status, dates, ends) and an empty summary and sources. Never part of an answer: traversals
+ * answer ids, and records come from the full rows.
+ */
+export function slimActionOfRow(row: Row): Action {
+  const out: Props = { id: row.id, type: row.type, from: row.fromId, to: row.toId, status: row.status, summary: '', sourceIds: [] };
+  if (row.date != null) out.date = row.date;
+  if (row.endDate != null) out.endDate = row.endDate;
+  return out as unknown as Action;
+}

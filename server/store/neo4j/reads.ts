@@ -5,15 +5,15 @@ import type {
   ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
 } from '../types';
 import {
-  ACTIONS_TOUCHING, ALL_SOURCES, COUNT_RECORDS, FILTERED_ACTIONS, GET_ACTION, GET_ACTOR, GET_SOURCE, LIST_ACTORS,
+  ACTIONS_TOUCHING, ALL_SOURCES, FILTERED_ACTIONS, GET_ACTION, GET_ACTOR, GET_SOURCE, LIST_ACTORS,
 } from './cypher';
 import type { Db } from './db';
 import { filterParams } from './filter';
 import { actionOfRow, actorOfRow, actorWithDegreeOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
 
+/** From the shared probe (Db.probe): concurrent health checks cost one round trip between them. */
 export async function counts(db: Db): Promise<Counts> {
-  const [row] = await db.query(COUNT_RECORDS);
-  return { actors: Number(row?.actors ?? 0), sources: Number(row?.sources ?? 0), actions: Number(row?.actions ?? 0) };
+  return (await db.probe()).counts;
 }
 
 export async function getActor(db: Db, id: string): Promise<ActorDetail | null> {

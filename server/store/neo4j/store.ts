@@ -12,17 +12,23 @@ import type {
 import { WIPE_BATCH } from './cypher';
 import { Db } from './db';
 import * as graph from './graph-queries';
+import { neighbourhood } from './neighbourhood';
 import * as reads from './reads';
+import { Memo } from './memo';
 import { ensureSchema } from './schema';
 import * as writes from './writes';
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
+  private readonly memo: Memo;
+
   private constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.memo = new Memo(db);
+  }
 
   /** Opens the driver, checks the server answers, and creates missing constraints and indexes. */
   static async connect(settings: Neo4jSettings, logger: Logger): Promise<Neo4jStore> {
@@ -71,24 +77,27 @@ export class Neo4jStore implements GraphStore {
     return reads.listSources(this.db, query);
   }
 
+  // Traversals and statistics are remembered per version of the database (memo.ts), as the
+  // embedded store remembers them until its next write.
+
   neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
-    return graph.neighbourhood(this.db, focus, depth, filter, maxElements);
+    return this.memo.get(JSON.stringify(['focus', focus, depth, filter, maxElements]), (tx) => neighbourhood(tx, focus, depth, filter, maxElements));
   }
 
   selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
-    return graph.selection(this.db, filter, maxElements);
+    return this.memo.get(JSON.stringify(['selection', filter, maxElements]), (tx) => graph.selection(tx, filter, maxElements));
   }
 
   shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
-    return graph.shortestPaths(this.db, source, target, maxLength, filter, limit);
+    return this.memo.get(JSON.stringify(['paths', source, target, maxLength, filter, limit]), (tx) => graph.shortestPaths(tx, source, target, maxLength, filter, limit));
   }
 
   chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    return graph.chains(this.db, actor, maxLength, filter, limit);
+    return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit]), (tx) => graph.chains(tx, actor, maxLength, filter, limit));
   }
 
   stats(top: number): Promise<Stats> {
-    return graph.stats(this.db, top);
+    return this.memo.get(JSON.stringify(['stats', top]), (tx) => graph.stats(tx, top));
   }
 
   importDocument(doc: InterchangeDocument): Promise<ImportResult> {

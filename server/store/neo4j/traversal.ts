@@ -1,72 +1,115 @@
 /**
- * Fetches the part of the graph a traversal can reach, so the shared algorithms of server/graph
- * run on it and answer exactly as they do on the whole graph (which the embedded store holds).
- *
- * `expand` is a breadth-first search run level by level in Cypher (ACTIONS_TOUCHING): after
- * `levels` rounds it holds every passing action incident to an actor within `levels - 1` actions
- * of the start, hence every actor within `levels` actions. That is what each algorithm reads:
- * - actorsWithin(depth): incident actions of actors nearer than `depth`        -> levels = depth;
- * - allShortestPaths(maxLength): distances from the target up to maxLength     -> levels = maxLength,
- *   stopping early once the source is reached (nothing farther is looked at);
- * - timeRespectingChains(maxLength): action i of a chain has both ends within i actions of the
- *   start, and only chains shorter than maxLength are extended                  -> levels = maxLength.
+ * Fetches the part of the graph a traversal reads, so the shared algorithms of server/graph run on
+ * it and answer exactly as they do on the whole graph (which the embedded store holds). Paths and
+ * chains answer ids only, so they fetch the slim columns (ACTION_KEYS_TOUCHING): no property maps,
+ * no summaries or sources.
  */
 import type { Action, Actor } from '../../domain';
-import { buildActionGraph, type ActionGraph } from '../../graph';
-import { ACTIONS_TOUCHING, ACTORS_BY_IDS } from './cypher';
+import { allShortestPaths, buildActionGraph, timeRespectingChains, type ActionGraph, type ChainSearch, type FoundPath } from '../../graph';
+import { ACTION_KEYS_TOUCHING } from './cypher';
 import type { Tx } from './db';
 import type { FilterParams } from './filter';
-import { actionOfRow, actorOfRow } from './mapping';
+import { slimActionOfRow } from './mapping';
 
-export interface Reach {
-  /** Passing actions found, by id. */
-  actions: Map<string, Action>;
-  /** Actors reached, the start first; every end of every found action is among them. */
-  actors: Set<string>;
-}
-
+/** Ids per statement: bounds one statement's parameters and rows. */
 const FRONTIER_CHUNK = 2_000;
 
-export async function expand(
+/** The passing actions (slim) touching any of `ids`; an action between two of them comes twice. */
+async function touching(tx: Tx, ids: readonly string[], params: FilterParams, passes: (a: Action) => boolean): Promise<Action[]> {
+  const out: Action[] = [];
+  for (let i = 0; i < ids.length; i += FRONTIER_CHUNK) {
+    for (const row of await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: ids.slice(i, i + FRONTIER_CHUNK) })) {
+      const action = slimActionOfRow(row);
+      if (passes(action) && (!params.datedOnly || action.date !== undefined)) out.push(action);
+    }
+  }
+  return out;
+}
+
+/** A graph of these actions and their ends; the algorithms read actor ids only, not records. */
+function graphOf(actors: Iterable<string>, actions: Iterable<Action>): ActionGraph {
+  return buildActionGraph([...actors].map((id) => ({ id }) as Actor), actions);
+}
+
+/**
+ * Every shortest path, on what is fetched from both ends at once: each round expands the side
+ * with the smaller frontier by one level, until an actor reached from one side has been reached
+ * from the other, or the two depths add up to maxLength. With d = the two depths added up when
+ * they meet, no path is shorter than d, and each action of a path of length d touches an actor
+ * within (source depth - 1) of the source or within (target depth - 1) of the target, all of whose
+ * actions were fetched: the part holds every shortest path and no shorter one, so
+ * allShortestPaths answers on it as on the whole graph. A one-sided expansion up to maxLength
+ * fetches up to the whole graph instead.
+ */
+export async function shortestPathsIn(
   tx: Tx,
-  start: string,
-  levels: number,
+  source: string,
+  target: string,
+  maxLength: number,
   params: FilterParams,
   passes: (a: Action) => boolean,
-  stopWhenReached?: string,
-): Promise<Reach> {
+  limit: number,
+): Promise<FoundPath[]> {
   const actions = new Map<string, Action>();
-  const actors = new Set<string>([start]);
-  let frontier = [start];
-  for (let level = 0; level < levels && frontier.length > 0; level++) {
+  interface Side {
+    reached: Set<string>;
+    frontier: string[];
+    depth: number;
+  }
+  const sides: [Side, Side] = [
+    { reached: new Set([source]), frontier: [source], depth: 0 },
+    { reached: new Set([target]), frontier: [target], depth: 0 },
+  ];
+  while (sides[0].depth + sides[1].depth < maxLength && sides[0].frontier.length > 0 && sides[1].frontier.length > 0) {
+    const [side, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
     const next: string[] = [];
-    for (let i = 0; i < frontier.length; i += FRONTIER_CHUNK) {
-      const rows = await tx.run(ACTIONS_TOUCHING, { ...params, ids: frontier.slice(i, i + FRONTIER_CHUNK) });
-      for (const row of rows) {
-        const action = actionOfRow(row);
-        if (!passes(action) || (params.datedOnly && action.date === undefined) || actions.has(action.id)) continue;
-        actions.set(action.id, action);
-        for (const end of [action.from, action.to]) {
-          if (!actors.has(end)) {
-            actors.add(end);
-            next.push(end);
-          }
-        }
+    let met = false;
+    for (const action of await touching(tx, side.frontier, params, passes)) {
+      actions.set(action.id, action);
+      for (const end of [action.from, action.to]) {
+        if (side.reached.has(end)) continue;
+        side.reached.add(end);
+        next.push(end);
+        if (other.reached.has(end)) met = true;
       }
     }
-    frontier = next;
-    if (stopWhenReached !== undefined && actors.has(stopWhenReached)) break;
+    side.frontier = next;
+    side.depth++;
+    if (met) {
+      const g = graphOf(new Set([...sides[0].reached, ...sides[1].reached]), actions.values());
+      return allShortestPaths(g, source, target, maxLength, passes, limit);
+    }
   }
-  return { actions, actors };
+  return [];
 }
 
-/** The actor records for ids (unknown ids are skipped). */
-export async function actorsByIds(tx: Tx, ids: Iterable<string>): Promise<Actor[]> {
-  const rows = await tx.run(ACTORS_BY_IDS, { ids: [...ids] });
-  return rows.map(actorOfRow);
-}
-
-/** An ActionGraph of what `expand` found. */
-export async function graphOf(tx: Tx, reach: Reach): Promise<ActionGraph> {
-  return buildActionGraph(await actorsByIds(tx, reach.actors), reach.actions.values());
+/**
+ * Time-respecting chains, fetching actors' actions as the search steps on them. In answer order
+ * and stopping at the limit, the search steps on few actors (a hub's chains rarely leave its first
+ * neighbours), so it runs on what is fetched, says which actors it lacked (`missing`), and runs
+ * again once their actions are in, until it lacks none: that run read complete lists only, so it
+ * answers as on the whole graph (tests/graph/optimised-equivalence.test.ts checks this scheme).
+ */
+export async function chainsIn(
+  tx: Tx,
+  actor: string,
+  maxLength: number,
+  params: FilterParams,
+  passes: (a: Action) => boolean,
+  limit: number,
+): Promise<Omit<ChainSearch, 'missing'>> {
+  const actions = new Map<string, Action>();
+  const actors = new Set<string>([actor]);
+  const fetched = new Set<string>();
+  let wanted = [actor];
+  for (;;) {
+    for (const action of await touching(tx, wanted, params, passes)) {
+      actions.set(action.id, action);
+      actors.add(action.from).add(action.to);
+    }
+    for (const id of wanted) fetched.add(id);
+    const found = timeRespectingChains(graphOf(actors, actions.values()), actor, maxLength, passes, limit, undefined, (id) => fetched.has(id));
+    if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
+    wanted = found.missing;
+  }
 }
