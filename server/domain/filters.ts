@@ -75,3 +75,22 @@ export function compareActionDates(a: string | undefined, b: string | undefined)
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
   return compareDates(cachedParse(a), cachedParse(b));
 }
+
+/**
+ * Sorts in place into timeline order (as compareActions), parsing each date once rather than at
+ * every comparison: for thousands of actions the comparisons' date lookups were most of the cost.
+ */
+export function sortTimeline<T extends Action>(actions: T[]): T[] {
+  const keyed = actions.map((a) => ({ a, d: a.date === undefined ? null : cachedParse(a.date) }));
+  keyed.sort((x, y) => {
+    if (x.d === null || y.d === null) {
+      if (x.d !== y.d) return x.d === null ? 1 : -1;
+    } else {
+      const c = compareDates(x.d, y.d);
+      if (c) return c;
+    }
+    return x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0;
+  });
+  for (let i = 0; i < keyed.length; i++) actions[i] = keyed[i]!.a;
+  return actions;
+}

@@ -1,4 +1,5 @@
 export * from './action-graph';
+export * from './incidence';
 export * from './neighbourhood';
 export * from './paths';
 export * from './chains';

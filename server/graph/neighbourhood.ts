@@ -1,6 +1,7 @@
 /** Actors within a number of actions of a focus, by breadth-first search over passing actions. */
-import { compareActions, type Action } from '../domain';
+import { sortTimeline, type Action } from '../domain';
 import { otherEnd, type ActionGraph } from './action-graph';
+import { incidentActions } from './incidence';
 
 /** Actor ids by distance from `focus` (focus first), each level sorted by id. */
 export function actorsWithin(g: ActionGraph, focus: string, depth: number, passes: (a: Action) => boolean): string[] {
@@ -10,14 +11,14 @@ export function actorsWithin(g: ActionGraph, focus: string, depth: number, passe
   for (let d = 0; d < depth && frontier.length > 0; d++) {
     const next: string[] = [];
     for (const node of frontier) {
-      g.forEachEdge(node, (_key, attrs) => {
-        if (!passes(attrs.action)) return;
-        const other = otherEnd(attrs.action, node);
+      for (const a of incidentActions(g, node)) {
+        if (!passes(a)) continue;
+        const other = otherEnd(a, node);
         if (!seen.has(other)) {
           seen.add(other);
           next.push(other);
         }
-      });
+      }
     }
     next.sort();
     order.push(...next);
@@ -60,13 +61,11 @@ export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a
           if (passes(attrs.action)) links.push(attrs.action);
         });
       }
+      sortTimeline(links);
     } else {
-      g.forEachEdge(id, (_key, attrs) => {
-        const a = attrs.action;
-        if (kept.has(otherEnd(a, id)) && passes(a)) links.push(a);
-      });
+      // Already in timeline order.
+      for (const a of incidentActions(g, id)) if (kept.has(otherEnd(a, id)) && passes(a)) links.push(a);
     }
-    links.sort(compareActions);
     for (const a of links) {
       if (used >= maxElements) {
         truncated = true;
@@ -76,5 +75,5 @@ export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a
       used++;
     }
   }
-  return { actors: actors.filter((id) => kept.has(id)), actions: actions.sort(compareActions), truncated };
+  return { actors: actors.filter((id) => kept.has(id)), actions: sortTimeline(actions), truncated };
 }

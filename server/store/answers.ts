@@ -2,7 +2,7 @@
  * Ordering, paging and truncation rules that both stores apply to what they found, so the two
  * answer every query identically.
  */
-import { compareActions, matchRank, normalizeText, type Action, type Actor, type Source } from '../domain';
+import { matchRank, sortTimeline, normalizeText, type Action, type Actor, type Source } from '../domain';
 import { buildActionGraph, cappedPart } from '../graph';
 import type { ActorWithDegree, Page, PageRequest, Subgraph } from './types';
 
@@ -33,7 +33,7 @@ export function filterSources(sources: Iterable<Source>, q: string | undefined):
 }
 
 export function sortActions(actions: Action[]): Action[] {
-  return actions.sort(compareActions);
+  return sortTimeline(actions);
 }
 
 export function sortById<T extends { id: string }>(records: T[]): T[] {

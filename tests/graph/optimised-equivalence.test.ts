@@ -3,8 +3,8 @@
  * reference/) on random skewed multigraphs: answers must be identical, truncation included.
  */
 import fc from 'fast-check';
-import { buildActionGraph, timeRespectingChains, cappedPart, actorsWithin } from '../../server/graph';
-import { actionPredicate, type Action, type Actor } from '../../server/domain';
+import { actionAttributes, actorsWithin, buildActionGraph, cappedPart, incidentActions, timeRespectingChains } from '../../server/graph';
+import { actionPredicate, compareActions, sortTimeline, type Action, type Actor } from '../../server/domain';
 import { GraphState } from '../../server/store/embedded/state';
 import { timeRespectingChains as eagerChains } from './reference/chains';
 import { cappedPart as eagerCapped } from './reference/neighbourhood';
@@ -74,5 +74,19 @@ test('timeline date window: the binary-searched candidates, filtered, are the fi
     const f = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const p = actionPredicate(f);
     expect(st.candidates(f).filter(p).map((a) => a.id)).toEqual(st.sortedActions().filter(p).map((a) => a.id));
+  }), { numRuns: RUNS });
+});
+
+test('sortTimeline orders as compareActions; incidentActions follows every change to the graph', () => {
+  const dates = fc.option(fc.constantFrom('2019', '2020-02', '2020-03-04', '2021-01-01T10:00:00Z', '2020-12-31T23:30:00-08:00', '0099', '2020-03-04T00:00:00+14:00'), { nil: undefined });
+  fc.assert(fc.property(fc.array(fc.tuple(dates, fc.nat(3), fc.nat(3)), { maxLength: 40 }), fc.array(fc.nat(39), { maxLength: 10 }), (specs, drops) => {
+    const actions = specs.map(([date, f, t], i) => ({ id: `x${String((i * 7) % 40).padStart(2, '0')}-${i}`, type: 'BANNED', from: `a${f}`, to: `a${(f + t + 1) % 4 === f ? (f + 1) % 4 : (f + t + 1) % 4}`, status: 'confirmed', summary: 's', sourceIds: [], ...(date ? { date } : {}) }) as Action);
+    expect(sortTimeline([...actions]).map((a) => a.id)).toEqual([...actions].sort(compareActions).map((a) => a.id));
+    const g = buildActionGraph(['a0', 'a1', 'a2', 'a3'].map((id) => ({ id }) as Actor), actions);
+    const expected = (id: string) => g.edges(id).map((k) => g.getEdgeAttribute(k, 'action')).sort(compareActions).map((a) => a.id);
+    for (const id of ['a0', 'a1', 'a2', 'a3']) expect(incidentActions(g, id).map((a) => a.id)).toEqual(expected(id));
+    for (const d of drops) if (actions[d] && g.hasEdge(actions[d]!.id)) g.dropEdge(actions[d]!.id);
+    g.addDirectedEdgeWithKey('late', 'a0', 'a1', actionAttributes({ id: 'late', type: 'SUED', from: 'a0', to: 'a1', status: 'confirmed', summary: 's', sourceIds: [], date: '2000' } as unknown as Action));
+    for (const id of ['a0', 'a1', 'a2', 'a3']) expect(incidentActions(g, id).map((a) => a.id)).toEqual(expected(id));
   }), { numRuns: RUNS });
 });
