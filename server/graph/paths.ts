@@ -5,6 +5,7 @@
  */
 import type { Action } from '../domain';
 import { otherEnd, type ActionGraph } from './action-graph';
+import { incidentActions } from './incidence';
 
 export interface FoundPath {
   actors: string[];
@@ -29,14 +30,14 @@ class Side {
     const d = this.levels.length;
     const next: string[] = [];
     for (const node of this.frontier) {
-      g.forEachEdge(node, (_k, attrs) => {
-        if (!passes(attrs.action)) return;
-        const other = otherEnd(attrs.action, node);
+      for (const a of incidentActions(g, node)) {
+        if (!passes(a)) continue;
+        const other = otherEnd(a, node);
         if (!this.dist.has(other)) {
           this.dist.set(other, d);
           next.push(other);
         }
-      });
+      }
     }
     this.levels.push(next);
   }
@@ -90,13 +91,14 @@ function distancesToTarget(
       // On the deepest level only actors the target side reached can be on a path: no need to
       // read the actions of the others (often most of the level, hubs included).
       if (i === s.depth) continue;
-      let onPath = false;
-      g.forEachEdge(v, (_k, attrs) => {
-        if (onPath || !passes(attrs.action)) return;
-        const w = otherEnd(attrs.action, v);
-        if ((rem.get(w) ?? t.dist.get(w)) === length - i - 1) onPath = true;
-      });
-      if (onPath) rem.set(v, length - i);
+      for (const a of incidentActions(g, v)) {
+        if (!passes(a)) continue;
+        const w = otherEnd(a, v);
+        if ((rem.get(w) ?? t.dist.get(w)) === length - i - 1) {
+          rem.set(v, length - i);
+          break;
+        }
+      }
     }
   }
   return { length, toTarget: (actor) => rem.get(actor) ?? t.dist.get(actor) };
@@ -126,10 +128,7 @@ export function allShortestPaths(
       return;
     }
     const steps: Action[] = [];
-    g.forEachEdge(node, (_k, attrs) => {
-      const a = attrs.action;
-      if (passes(a) && toTarget(otherEnd(a, node)) === remaining - 1) steps.push(a);
-    });
+    for (const a of incidentActions(g, node)) if (passes(a) && toTarget(otherEnd(a, node)) === remaining - 1) steps.push(a);
     steps.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     for (const a of steps) {
       actors.push(otherEnd(a, node));
