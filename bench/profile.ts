@@ -3,7 +3,8 @@
  * e.g. `node dist/bench/profile.js M '/api/graph?focus=actor-005120&depth=2' 10`. Starts the server with
  * --cpu-prof, imports the synthetic graph, drives the query with autocannon, stops the server and prints
  * the functions with the most self time (and the hottest call stacks) from the .cpuprofile it wrote.
- * `<query path>` may name a probe: {ordinary}, {ordinary2}, {hub}.
+ * `<query path>` may name a probe: {ordinary}, {ordinary2}, {hub}; or {each} and {next}, an actor of
+ * probes.ordinaries and the one after it, asked in turn as `npm run bench` does.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   const doc = generateGraph({ ...size, seed: 42 });
   const probes = pickProbes(doc);
   const query = queryArg.replace('{ordinary}', probes.ordinary.id).replace('{ordinary2}', probes.ordinary2.id).replace('{hub}', probes.hub.id);
+  const many = probes.ordinaries;
+  const paths = query.includes('{each}') ? many.map((a, i) => query.replace('{each}', a).replace('{next}', many[(i + 1) % many.length]!)) : undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-profile-'));
   const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-cpuprof-'));
   const neo4jUri = store === 'neo4j' ? process.env.NEO4J_URI : undefined;
@@ -98,9 +101,9 @@ async function main(): Promise<void> {
   }
   const server = await ServerProcess.start({ dataDir, neo4jUri, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
   try {
-    const first = await fetch(`${server.url}${query}`);
+    const first = await fetch(`${server.url}${paths?.[0] ?? query}`);
     console.log(`first answer: HTTP ${first.status}, ${(await first.text()).length} bytes`);
-    const r = await measure(`${server.url}${query}`, { durationS: Number(secondsArg), connections: 10, warmupS: 1 });
+    const r = await measure(`${server.url}${paths?.[0] ?? query}`, { durationS: Number(secondsArg), connections: 10, warmupS: 1, paths });
     console.log(`${query}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.bytesPerReq} bytes, non2xx ${r.non2xx}`);
   } finally {
     await server.kill('SIGTERM');
