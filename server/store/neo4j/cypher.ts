@@ -193,14 +193,21 @@ RETURN ${ACTION_KEYS}`;
 
 /**
  * The focus (no row when it is unknown) and the ids of the actors one passing action away from
- * it: the first level of a neighbourhood in one round trip.
+ * it (`ids`), and when $twoLevels, those one passing action away from them (`next`, the focus
+ * and `ids` included): the first levels of a neighbourhood in one round trip.
  */
-export const FOCUS_NEIGHBOURS = `MATCH (n:Actor {id: $id})
-RETURN COLLECT {
+export const FOCUS_LEVELS = `MATCH (n:Actor {id: $id})
+WITH n, COLLECT {
   MATCH (n)-[:ACTED|ACTED_ON]-(a:Action)-[:ACTED|ACTED_ON]-(m:Actor)
   WHERE ${ACTION_PASSES}
+  RETURN DISTINCT m
+} AS near
+RETURN [m IN near | m.id] AS ids, COLLECT {
+  UNWIND near AS x
+  MATCH (x)-[:ACTED|ACTED_ON]-(a:Action)-[:ACTED|ACTED_ON]-(m:Actor)
+  WHERE $twoLevels AND ${ACTION_PASSES}
   RETURN DISTINCT m.id
-} AS ids`;
+} AS next`;
 
 /** Ids of the actors one passing action away from any of the actors $ids ($ids included when so linked). */
 export const NEIGHBOUR_IDS = `UNWIND $ids AS id
@@ -209,16 +216,23 @@ WHERE ${ACTION_PASSES}
 RETURN DISTINCT m.id AS id`;
 
 /**
- * The passing actions touching any of the actors $ids whose other end is among the actors
- * $among ($ids included): what a growing set of actors adds to the actions among it. An action
- * between two actors of $ids comes twice.
+ * What the actors $ids add to a growing set of actors ($among, $ids included), in one row: their
+ * records with degree (`actors`, rows as ACTORS_BY_IDS_WITH_DEGREE) and the passing actions
+ * touching them whose other end is in the set (`actions`, rows as ACTION_ROW), each action once
+ * (from its `from` end when both ends are new).
  */
-export const ACTIONS_ADDED_AMONG = `UNWIND $ids AS id
-MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
-WHERE ${ACTION_PASSES}
-MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
-WHERE f.id IN $among AND t.id IN $among
-RETURN ${ACTION_ROW}`;
+export const ACTORS_AND_ACTIONS_ADDED = `RETURN COLLECT {
+  UNWIND $ids AS id
+  MATCH (n:Actor {id: id})
+  RETURN {actor: properties(n), degree: ${DEGREE}}
+} AS actors, COLLECT {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
+  WHERE ${ACTION_PASSES}
+  MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
+  WHERE f.id IN $among AND t.id IN $among AND (f.id = id OR NOT f.id IN $ids)
+  RETURN {action: properties(a), fromId: f.id, toId: t.id}
+} AS actions`;
 
 // ---- writes --------------------------------------------------------------------------------------
 
@@ -322,8 +336,8 @@ export const MODEL_VOCABULARY = {
     'type', 'date', 'endDate', 'status', 'summary', 'claimedBy', 'disputedBy', 'sourceIds', 'detailsJson',
     'dateStart', 'spanEnd',
   ],
-  /** Keys of the maps in $rows parameters (the parser counts them as property keys too). */
-  rowKeys: ['props', 'ids', 'from', 'to'],
+  /** Keys of the maps in $rows parameters and of the maps statements return (the parser counts them as property keys too). */
+  rowKeys: ['props', 'ids', 'from', 'to', 'actor', 'degree', 'action', 'fromId', 'toId'],
 } as const;
 
 // ---- tests ---------------------------------------------------------------------------------------

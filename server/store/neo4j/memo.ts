@@ -5,8 +5,10 @@
  * served for a state of the database other than the one it was computed on.
  *
  * A hit costs the probe (one round trip, shared by concurrent requests) instead of the traversal's
- * statements. A miss costs the probe on top of them; its answer is kept only when the database's
- * version after the traversal is the probe's, i.e. nothing was committed while it ran.
+ * statements. A miss costs nothing more than the traversal; its answer is kept only when the
+ * database's version after it is one already seen before it began, i.e. nothing was committed
+ * in between. Comparing bookmarks is exact for the versions this store sees: two bookmarks are
+ * equal only when no transaction was committed between them.
  */
 import { copyRecord } from '../../domain';
 import type { Db, Tx } from './db';
@@ -17,7 +19,6 @@ const CAPACITY = 64;
 export class Memo {
   private version: string | null = null;
   private readonly entries = new Map<string, unknown>();
-  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(private readonly db: Db) {}
 
@@ -26,31 +27,42 @@ export class Memo {
    * read transaction. Callers get their own copy either way (answers are records they may change).
    */
   async get<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const { version } = await this.db.probe();
+    // `version` is one the database had at some moment before `work` begins: if it still has it
+    // when `work` ends, nothing was committed in between and the answer is that version's.
+    let version = this.version;
+    if (version !== null && this.entries.has(key)) {
+      // A candidate: it stands if the database is still at the version it was computed on.
+      version = (await this.db.probe()).version;
+      this.at(version);
+      if (this.entries.has(key)) {
+        const hit = this.entries.get(key) as T;
+        // Map order is the recency order: move the hit to the end.
+        this.entries.delete(key);
+        this.entries.set(key, hit);
+        return copyRecord(hit);
+      }
+    }
+    // Not shared with a computation already running for the same key: it may have begun before
+    // this request arrived, and miss a write its client has already been told about.
+    const computed = await this.db.readVersioned(work);
+    // An empty version (a server that sends no bookmarks) proves nothing: keep nothing then.
+    if (version && computed.version === version && this.version === version) {
+      this.entries.set(key, computed.value);
+      if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
+      return copyRecord(computed.value);
+    }
+    if (computed.version) {
+      // Something was committed before or while it ran: what is kept is for an older version.
+      // This answer is not kept; the next one computed at this version will be.
+      this.at(computed.version);
+    }
+    return computed.value;
+  }
+
+  private at(version: string): void {
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
     }
-    if (this.entries.has(key)) {
-      const hit = this.entries.get(key) as T;
-      // Map order is the recency order: move the hit to the end.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return copyRecord(hit);
-    }
-    // Requests for the same answer on the same version share one computation.
-    const slot = `${version}\n${key}`;
-    let running = this.running.get(slot) as Promise<{ value: T; version: string }> | undefined;
-    if (!running) {
-      running = this.db.readVersioned(work).finally(() => this.running.delete(slot));
-      this.running.set(slot, running);
-      const computed = await running;
-      // An empty version (a server that sends no bookmarks) proves nothing: keep nothing then.
-      if (version && computed.version === version && this.version === version) {
-        this.entries.set(key, computed.value);
-        if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
-      }
-    }
-    return copyRecord((await running).value);
   }
 }

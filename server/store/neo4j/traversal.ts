@@ -32,14 +32,16 @@ function graphOf(actors: Iterable<string>, actions: Iterable<Action>): ActionGra
 }
 
 /**
- * Every shortest path, on what is fetched from both ends at once: each round expands the side
- * with the smaller frontier by one level, until an actor reached from one side has been reached
- * from the other, or the two depths add up to maxLength. With d = the two depths added up when
- * they meet, no path is shorter than d, and each action of a path of length d touches an actor
- * within (source depth - 1) of the source or within (target depth - 1) of the target, all of whose
- * actions were fetched: the part holds every shortest path and no shorter one, so
- * allShortestPaths answers on it as on the whole graph. A one-sided expansion up to maxLength
- * fetches up to the whole graph instead.
+ * Every shortest path, on what is fetched from both ends: the first round expands both ends by
+ * one level (one statement), each later round the side with the smaller frontier, until an actor
+ * reached from one side has been reached from the other, or the two depths add up to maxLength.
+ * Each side's reached actors are then exactly those within its depth of its end, and every actor
+ * nearer than that has had all its passing actions fetched. With d the length of a shortest path
+ * (at most the two depths added up, once the sides meet), each action of such a path touches an
+ * actor within (source depth - 1) of the source or within (target depth - 1) of the target: the
+ * part holds every shortest path, and no shorter one (it is part of the graph), so
+ * allShortestPaths answers on it as on the whole graph. Sides that never meet within maxLength
+ * mean no path that short. A one-sided expansion up to maxLength fetches up to the whole graph.
  */
 export async function shortestPathsIn(
   tx: Tx,
@@ -56,27 +58,31 @@ export async function shortestPathsIn(
     frontier: string[];
     depth: number;
   }
-  const sides: [Side, Side] = [
-    { reached: new Set([source]), frontier: [source], depth: 0 },
-    { reached: new Set([target]), frontier: [target], depth: 0 },
-  ];
-  while (sides[0].depth + sides[1].depth < maxLength && sides[0].frontier.length > 0 && sides[1].frontier.length > 0) {
-    const [side, other] = sides[0].frontier.length <= sides[1].frontier.length ? [sides[0], sides[1]] : [sides[1], sides[0]];
-    const next: string[] = [];
-    let met = false;
-    for (const action of await touching(tx, side.frontier, params, passes)) {
-      actions.set(action.id, action);
-      for (const end of [action.from, action.to]) {
-        if (side.reached.has(end)) continue;
-        side.reached.add(end);
-        next.push(end);
-        if (other.reached.has(end)) met = true;
+  const s: Side = { reached: new Set([source]), frontier: [source], depth: 0 };
+  const t: Side = { reached: new Set([target]), frontier: [target], depth: 0 };
+  while (s.depth + t.depth < maxLength && s.frontier.length > 0 && t.frontier.length > 0) {
+    const grow = s.depth === 0 && t.depth === 0 ? [s, t] : [s.frontier.length <= t.frontier.length ? s : t];
+    const fetched = await touching(tx, grow.flatMap((side) => side.frontier), params, passes);
+    const added: string[][] = [];
+    for (const side of grow) {
+      const frontier = new Set(side.frontier);
+      const next: string[] = [];
+      for (const action of fetched) {
+        if (!frontier.has(action.from) && !frontier.has(action.to)) continue; // fetched for the other side
+        actions.set(action.id, action);
+        for (const end of [action.from, action.to]) {
+          if (side.reached.has(end)) continue;
+          side.reached.add(end);
+          next.push(end);
+        }
       }
+      side.frontier = next;
+      side.depth++;
+      added.push(next);
     }
-    side.frontier = next;
-    side.depth++;
+    const met = grow.some((side, k) => added[k]!.some((id) => (side === s ? t : s).reached.has(id)));
     if (met) {
-      const g = graphOf(new Set([...sides[0].reached, ...sides[1].reached]), actions.values());
+      const g = graphOf(new Set([...s.reached, ...t.reached]), actions.values());
       return allShortestPaths(g, source, target, maxLength, passes, limit);
     }
   }
