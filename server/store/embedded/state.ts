@@ -2,7 +2,7 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import { actionSpan, hasDateWindow, windowOf, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../domain';
+import { actionPredicate, actionSpan, hasDateWindow, isEmptyFilter, windowOf, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../domain';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { sortActions } from '../answers';
 
@@ -13,6 +13,37 @@ export type Op =
   | { t: 'delActor'; id: string }
   | { t: 'delSource'; id: string }
   | { t: 'delAction'; id: string };
+
+interface TimelineSpans {
+  starts: Float64Array;
+  ends: Float64Array;
+  longest: number;
+}
+
+function spansOf(timeline: readonly Action[]): TimelineSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let longest = 0;
+  for (const a of timeline) {
+    const span = actionSpan(a);
+    if (!span) break;
+    starts.push(span.start);
+    ends.push(span.end);
+    longest = Math.max(longest, span.end - span.start);
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), longest };
+}
+
+function firstAtOrAfter(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class GraphState {
   readonly actors = new Map<string, Actor>();
@@ -27,8 +58,8 @@ export class GraphState {
   private citationIndex: Map<string, Set<string>> | null = null;
   private mentionIndex: Map<string, Set<string>> | null = null;
   private timeline: Action[] | null = null;
-  /** Start instants of the dated part of the timeline, and the longest span, for date windows. */
-  private starts: { starts: Float64Array; longest: number } | null = null;
+  /** Start and end instants of the dated part of the timeline, and the longest span, for date windows. */
+  private spans: TimelineSpans | null = null;
   /** Bumped on every change, so derived answers can be cached against it. */
   version = 0;
 
@@ -42,46 +73,34 @@ export class GraphState {
   sortedActions(): Action[] {
     if (!this.timeline) {
       this.timeline = sortActions([...this.actions.values()]);
-      this.starts = null;
+      this.spans = null;
     }
     return this.timeline;
   }
 
   /**
-   * The part of the timeline a filter's date window can keep: the run whose start lies in
-   * [window start - longest span, window end], found by binary search on the start instants (the
-   * timeline order keeps them ascending; undated actions sort last and never pass a window). The
-   * whole timeline when the filter has no window. The caller still applies the filter.
+   * The actions passing `filter`, in timeline order. A date window is answered from the start and
+   * end instants of the timeline kept as arrays: binary search finds the run whose start lies in
+   * [window start - longest span, window end] (the timeline keeps starts ascending; undated
+   * actions sort last and never pass a window), and each action in it is checked against two
+   * numbers rather than its parsed dates.
    */
-  candidates(filter: ActionFilter): Action[] {
+  matching(filter: ActionFilter): Action[] {
     const timeline = this.sortedActions();
-    if (!hasDateWindow(filter)) return timeline;
-    if (!this.starts) {
-      const starts: number[] = [];
-      let longest = 0;
-      for (const a of timeline) {
-        const span = actionSpan(a);
-        if (!span) break;
-        starts.push(span.start);
-        longest = Math.max(longest, span.end - span.start);
-      }
-      this.starts = { starts: Float64Array.from(starts), longest };
-    }
-    const { starts, longest } = this.starts;
+    if (isEmptyFilter(filter)) return timeline;
+    if (!hasDateWindow(filter)) return timeline.filter(actionPredicate(filter));
+    const { starts, ends, longest } = (this.spans ??= spansOf(timeline));
     const win = windowOf(filter);
-    const firstAtOrAfter = (x: number) => {
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (starts[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    const from = win.start === -Infinity ? 0 : firstAtOrAfter(win.start - longest);
-    const to = win.end === Infinity ? starts.length : firstAtOrAfter(win.end + 1);
-    return timeline.slice(from, to);
+    const from = win.start === -Infinity ? 0 : firstAtOrAfter(starts, win.start - longest);
+    const to = win.end === Infinity ? starts.length : firstAtOrAfter(starts, win.end + 1);
+    const rest = filter.types?.length || filter.statuses?.length ? actionPredicate({ types: filter.types, statuses: filter.statuses }) : null;
+    const out: Action[] = [];
+    for (let i = from; i < to; i++) {
+      if (ends[i]! < win.start || starts[i]! > win.end) continue;
+      const a = timeline[i]!;
+      if (!rest || rest(a)) out.push(a);
+    }
+    return out;
   }
 
   toDocument(): InterchangeDocument {

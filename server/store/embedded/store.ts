@@ -148,7 +148,7 @@ export class EmbeddedStore implements GraphStore {
         ? [...ids].map((id) => this.state.actions.get(id)!).filter(passes).sort((a, b) => this.timelineIndex(a, b))
         : this.state.sortedActions().filter((a) => ids.has(a.id) && passes(a));
     } else {
-      matching = isEmptyFilter(query) ? this.state.sortedActions() : this.state.candidates(query).filter(passes);
+      matching = this.state.matching(query);
     }
     const p = page(matching, query);
     return { items: copyRecord(p.items), total: p.total };
@@ -194,7 +194,7 @@ export class EmbeddedStore implements GraphStore {
     } else {
       passes = actionPredicate(filter);
       const touched = new Set<string>();
-      for (const a of this.state.candidates(filter)) if (passes(a)) touched.add(a.from).add(a.to);
+      for (const a of this.state.matching(filter)) touched.add(a.from).add(a.to);
       ids = [...touched];
     }
     const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
@@ -263,7 +263,7 @@ export class EmbeddedStore implements GraphStore {
         actions: state.sortedActions().slice(),
       });
     }
-    const actions = state.candidates(filter).filter(actionPredicate(filter));
+    const actions = state.matching(filter);
     const sourceIds = new Set(actions.flatMap((a) => a.sourceIds));
     return copyRecord({
       format: 'deplatforming-graph/v1',
