@@ -1,9 +1,9 @@
 /** HTTP load with autocannon: a fixed duration, N connections, req/s and latency percentiles. */
-// autocannon ships no type declarations; the part used here is typed below.
+// autocannon ships no type declarations; the part used here (and by tests/reliability) is typed below.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+export const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
-interface Histogram {
+export interface Histogram {
   average: number;
   mean: number;
   stddev: number;
@@ -16,12 +16,18 @@ interface Histogram {
   total: number;
 }
 
-interface AutocannonResult {
+export interface AutocannonResult {
   duration: number;
   errors: number;
   timeouts: number;
   non2xx: number;
   mismatches: number;
+  resets: number;
+  '1xx': number;
+  '2xx': number;
+  '3xx': number;
+  '4xx': number;
+  '5xx': number;
   requests: Histogram;
   latency: Histogram;
   throughput: Histogram;

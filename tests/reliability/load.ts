@@ -18,39 +18,7 @@ import { checkGraph, Ledger, percentile } from './support/ledger';
 import { OwnNeo4j } from './support/neo4j';
 import { RELIABILITY_TOKEN, ROOT, startServer, type ServerProcess } from './support/server';
 
-// autocannon ships no type declarations; the part used here is typed below.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
-
-interface Histogram {
-  average: number;
-  mean: number;
-  stddev: number;
-  min: number;
-  max: number;
-  p50: number;
-  p90: number;
-  p97_5: number;
-  p99: number;
-  total: number;
-}
-
-interface AutocannonResult {
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  resets: number;
-  requests: Histogram;
-  latency: Histogram;
-  throughput: Histogram;
-  statusCodeStats?: Record<string, { count: number }>;
-  '1xx': number;
-  '2xx': number;
-  '3xx': number;
-  '4xx': number;
-  '5xx': number;
-}
+import { autocannon } from '../../bench/load';
 
 export interface LoadOptions {
   store: 'embedded' | 'neo4j';

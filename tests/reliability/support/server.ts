@@ -6,12 +6,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../../bench/server-process';
 
 export const ROOT = [path.resolve(__dirname, '..', '..', '..'), path.resolve(__dirname, '..', '..', '..', '..')].find((d) =>
   fs.existsSync(path.join(d, 'package.json')),
 )!;
+export { freePort };
+
 export const SERVER_MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
 
 /** The write token the suites give the servers they start; tests check it never leaks. */
@@ -21,16 +23,6 @@ export function builtServerAvailable(): boolean {
   return fs.existsSync(SERVER_MAIN);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ServerOptions {
   /** DATA_DIR of the embedded store (ignored by the server when neo4jUri is given). */
