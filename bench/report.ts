@@ -19,13 +19,14 @@ function sizeTable(s: SizeRun): string {
     `Probes: ordinary actor \`${s.probes.ordinary.id}\` (degree ${s.probes.ordinary.degree}, the median), hub \`${s.probes.hub.id}\` ` +
       `(degree ${s.probes.hub.degree}, the maximum); paths go to \`${s.probes.ordinary2.id}\` (degree ${s.probes.ordinary2.degree}). ` +
       `Degrees: mean ${s.probes.degrees.mean}, median ${s.probes.degrees.median}, p90 ${s.probes.degrees.p90}, p99 ${s.probes.degrees.p99}, max ${s.probes.degrees.max}. ` +
-      `${s.durationS} s per query, ${e?.floor.before?.connections ?? j?.floor.before?.connections ?? '?'} connections.`,
+      `${s.durationS} s per query, ${e?.floor.before?.connections ?? j?.floor.before?.connections ?? '?'} connections. ` +
+      '`first ms` is one request alone before the load, so computed afresh; "in turn" rows ask a different actor each request.',
   );
   lines.push('');
   for (const r of s.runs) if (r.error) lines.push(`**${r.store} failed:** ${r.error}\n`);
   const stores = s.runs.filter((r) => !r.error || r.queries.length);
   const head = ['query'];
-  for (const r of stores) head.push(`${r.store} req/s`, `p50 ms`, `p99 ms`, `x floor`);
+  for (const r of stores) head.push(`${r.store} req/s`, `p50 ms`, `p99 ms`, `x floor`, 'first ms');
   if (e && j) head.push('Neo4j slowdown (req/s)', 'p99 Neo4j/emb.');
   lines.push(`| ${head.join(' | ')} |`);
   lines.push(`|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
@@ -34,13 +35,13 @@ function sizeTable(s: SizeRun): string {
     const row = [name];
     for (const r of stores) {
       if (name === '/api/health (floor)') {
-        row.push(`${n(r.floor.rps, 0)}`, n(r.floor.before?.p50, 2), n(r.floor.before?.p99, 2), '1');
+        row.push(`${n(r.floor.rps, 0)}`, n(r.floor.before?.p50, 2), n(r.floor.before?.p99, 2), '1', '–');
         continue;
       }
       const q = r.queries.find((x) => x.name === name);
       const bad = q && (q.non2xx || q.errors || q.timeouts) ? ` (${q.non2xx} non-2xx, ${q.errors} errors)` : '';
       const conns = q && r.floor.before && q.connections !== r.floor.before.connections ? ` (${q.connections} conn.)` : '';
-      row.push(q ? `${n(q.rps, q.rps < 10 ? 1 : 0)}${conns}${bad}` : '–', n(q?.p50, 1), n(q?.p99, 1), n(q?.ratioToFloor, 3));
+      row.push(q ? `${n(q.rps, q.rps < 10 ? 1 : 0)}${conns}${bad}` : '–', n(q?.p50, 1), n(q?.p99, 1), n(q?.ratioToFloor, 3), n(q?.sample.ms, 1));
     }
     if (e && j) {
       const c = s.comparison.find((x) => x.query === name);
