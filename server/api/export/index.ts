@@ -12,6 +12,7 @@ import { toCyjs } from './cyjs';
 import { toGexf } from './gexf';
 import { toGraphml } from './graphml';
 import { toInterchangeJson } from './json';
+import { OneAtATime } from './one-at-a-time';
 
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'cyjs'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,6 +47,9 @@ async function exportFile(ctx: AppContext, format: ExportFormat, part: 'actions'
   }
 }
 
+/** Exports are built one at a time per process (see OneAtATime). */
+const exportsInTurn = new OneAtATime();
+
 const formatParam = z.enum(EXPORT_FORMATS);
 const partParam = z.enum(['actions', 'actors']).optional();
 
@@ -72,12 +76,15 @@ export const exportRoutes = [
       },
     },
     async handle({ query }, ctx, res) {
-      const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
-      res
-        .status(200)
-        .set('Content-Type', file.contentType)
-        .set('Content-Disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      // Sent inside the turn, so a file's text is handed to the socket before the next is built.
+      await exportsInTurn.run(async () => {
+        const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
+        res
+          .status(200)
+          .set('Content-Type', file.contentType)
+          .set('Content-Disposition', `attachment; filename="${file.filename}"`)
+          .send(file.body);
+      });
     },
   }),
 ];
