@@ -34,7 +34,7 @@ const statements: [string, string][] = Object.entries(cypher as Record<string, u
 
 test('the statements are found', () => {
   expect(statements.length).toBeGreaterThanOrEqual(40);
-  expect(statements.map(([name]) => name)).toEqual(expect.arrayContaining(['GET_ACTOR', 'ACTIONS_TOUCHING', 'LINK_ACTION_ENDS']));
+  expect(statements.map(([name]) => name)).toEqual(expect.arrayContaining(['GET_ACTOR', 'ACTION_KEYS_TOUCHING', 'LINK_ACTION_ENDS']));
 });
 
 describe('every statement in server/store/neo4j/cypher.ts parses and checks cleanly', () => {

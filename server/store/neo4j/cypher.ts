@@ -8,11 +8,15 @@
  *   (:Actor {id, name, kind, layer, aliases, description, wikidata, searchText})
  *   (:Source {id, title, publisher, author, published, url, kind})
  *   (:Action {id, type, date, endDate, status, summary, claimedBy, disputedBy, sourceIds,
- *             detailsJson, dateStart, spanEnd})
+ *             detailsJson, dateStart, spanEnd, fromId, toId})
  *   (from:Actor)-[:ACTED]->(action:Action)-[:ACTED_ON]->(to:Actor)
  *   (action)-[:CITES]->(source)
  *   (claimant:Actor)-[:CLAIMS]->(action),  (disputant:Actor)-[:DISPUTES]->(action)
  *
+ * `fromId` and `toId` are the ids of the action's two ends, the actors at the other end of its
+ * ACTED and ACTED_ON relationships, written with it: reading them costs a property, where
+ * following the relationships costs two expansions of the action's relationship chain (about
+ * half of a traversal's db hits). The relationships stay the model for Cypher users.
  * `dateStart` and `spanEnd` are the epoch milliseconds (UTC) of the earliest and latest instant of
  * the action's span (`actionSpan` in server/domain/filters.ts), absent when undated; `searchText`
  * is the normalized name and aliases (`searchText` in server/domain/search.ts), one per line.
@@ -37,7 +41,13 @@ const ACTION_PASSES = `($types IS NULL OR a.type IN $types)
   AND ($datedOnly = false OR a.dateStart IS NOT NULL)`;
 
 /** One action record per row: its node properties and the ids of its two ends. */
-const ACTION_ROW = `properties(a) AS action, f.id AS fromId, t.id AS toId`;
+const ACTION_ROW = `properties(a) AS action, a.fromId AS fromId, a.toId AS toId`;
+
+/**
+ * What traversals read of an action (its filter fields, date and ends), not what answers show:
+ * a fifth of the properties, and no map per row. See `slimActionOfRow` in mapping.ts.
+ */
+const ACTION_KEYS = `a.id AS id, a.type AS type, a.status AS status, a.date AS date, a.endDate AS endDate, a.fromId AS fromId, a.toId AS toId`;
 
 /**
  * Number of actions an actor `n` takes part in, as `from` or as `to`. ACTED and ACTED_ON only ever
@@ -76,7 +86,7 @@ export const COUNT_ACTIONS_BY_STATUS = `MATCH (a:Action) RETURN a.status AS key,
 export const COUNT_ACTORS_BY_KIND = `MATCH (n:Actor) RETURN n.kind AS key, count(*) AS n`;
 
 /** The (from, to) pair of every action, for betweenness. */
-export const ACTION_PAIRS = `MATCH (f:Actor)-[:ACTED]->(:Action)-[:ACTED_ON]->(t:Actor) RETURN f.id AS fromId, t.id AS toId`;
+export const ACTION_PAIRS = `MATCH (a:Action) RETURN a.fromId AS fromId, a.toId AS toId`;
 
 // ---- actors --------------------------------------------------------------------------------------
 
@@ -141,7 +151,7 @@ RETURN COLLECT { MATCH (a:Action)-[:CITES]->(s) RETURN DISTINCT a.id } AS action
 // ---- actions -------------------------------------------------------------------------------------
 
 /** One action with its ends and the sources it cites (any order; the store orders by sourceIds). */
-export const GET_ACTION = `MATCH (f:Actor)-[:ACTED]->(a:Action {id: $id})-[:ACTED_ON]->(t:Actor)
+export const GET_ACTION = `MATCH (a:Action {id: $id})
 RETURN ${ACTION_ROW}, COLLECT { MATCH (a)-[:CITES]->(s:Source) RETURN properties(s) } AS sources`;
 
 /** Which of the ids $ids are actions. */
@@ -149,46 +159,30 @@ export const EXISTING_ACTION_IDS = `UNWIND $ids AS id
 MATCH (a:Action {id: id})
 RETURN a.id AS id`;
 
-/**
- * The actions with these ids ($ids). The id lookup is its own MATCH so the planner seeks by id
- * first (as one pattern it chose a hash join over two scans of the whole id index).
- */
+/** The actions with these ids ($ids). */
 export const ACTIONS_BY_IDS = `UNWIND $ids AS id
 MATCH (a:Action {id: id})
-MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
 RETURN ${ACTION_ROW}`;
 
-/** Every action passing the prefilter (the timeline, selections and exports). */
-export const FILTERED_ACTIONS = `MATCH (f:Actor)-[:ACTED]->(a:Action)-[:ACTED_ON]->(t:Actor)
+/** Every action passing the prefilter, slim columns: the timeline sorts these and fetches one page. */
+export const FILTERED_ACTION_KEYS = `MATCH (a:Action)
+WHERE ${ACTION_PASSES}
+RETURN ${ACTION_KEYS}`;
+
+/** Every action passing the prefilter (selections and exports). */
+export const FILTERED_ACTIONS = `MATCH (a:Action)
 WHERE ${ACTION_PASSES}
 RETURN ${ACTION_ROW}`;
 
-/**
- * The actions passing the prefilter that touch (as from or to) any of the actors $ids: one level
- * of a breadth-first expansion, and the timeline of one actor.
- */
-export const ACTIONS_TOUCHING = `UNWIND $ids AS id
-MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
-WITH DISTINCT a
-MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
-WHERE ${ACTION_PASSES}
-RETURN ${ACTION_ROW}`;
 
 /**
- * What traversals read of an action (its filter fields, date and ends), not what answers show:
- * a fifth of the properties, and no map per row. See `slimActionOfRow` in mapping.ts.
- */
-const ACTION_KEYS = `a.id AS id, a.type AS type, a.status AS status, a.date AS date, a.endDate AS endDate, f.id AS fromId, t.id AS toId`;
-
-/**
- * ACTIONS_TOUCHING with the slim columns, one row per (frontier actor, action): an action between
- * two actors of $ids comes twice and the caller keeps one. The filter runs before the ends are
- * expanded, so failing actions cost no more than their relationship.
+ * The passing actions that touch (as from or to) any of the actors $ids, slim columns, one row per
+ * (actor, action): an action between two actors of $ids comes twice and the caller keeps one. One
+ * level of a traversal, and the timeline of one actor.
  */
 export const ACTION_KEYS_TOUCHING = `UNWIND $ids AS id
 MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
 WHERE ${ACTION_PASSES}
-MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
 RETURN ${ACTION_KEYS}`;
 
 /**
@@ -229,12 +223,21 @@ export const ACTORS_AND_ACTIONS_ADDED = `RETURN COLLECT {
   UNWIND $ids AS id
   MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
   WHERE ${ACTION_PASSES}
-  MATCH (f:Actor)-[:ACTED]->(a)-[:ACTED_ON]->(t:Actor)
-  WHERE f.id IN $among AND t.id IN $among AND (f.id = id OR NOT f.id IN $ids)
-  RETURN {action: properties(a), fromId: f.id, toId: t.id}
+    AND a.fromId IN $among AND a.toId IN $among AND (a.fromId = id OR NOT a.fromId IN $ids)
+  RETURN {action: properties(a), fromId: a.fromId, toId: a.toId}
 } AS actions`;
 
 // ---- writes --------------------------------------------------------------------------------------
+
+/**
+ * Sets `fromId` and `toId` on up to 10,000 actions written before they existed (run until it
+ * updates none): what a database made by an earlier version of the store needs once.
+ */
+export const BACKFILL_ACTION_ENDS = `MATCH (f:Actor)-[:ACTED]->(a:Action)-[:ACTED_ON]->(t:Actor)
+WHERE a.fromId IS NULL OR a.toId IS NULL
+WITH a, f, t LIMIT 10000
+SET a.fromId = f.id, a.toId = t.id
+RETURN count(*) AS updated`;
 
 /** Creates or overwrites actors: $rows of {id, props}; properties not in props are removed. */
 export const UPSERT_ACTORS = `UNWIND $rows AS row
@@ -253,10 +256,6 @@ SET n = $props`;
 /** Creates one source ($props). */
 export const CREATE_SOURCE = `CREATE (s:Source)
 SET s = $props`;
-
-/** Creates one action's node ($props); link it with the LINK_ACTION_* statements. */
-export const CREATE_ACTION = `CREATE (a:Action)
-SET a = $props`;
 
 /** Overwrites the properties of an existing actor; returns 0 when there is none. */
 export const REPLACE_ACTOR = `MATCH (n:Actor {id: $id})
@@ -293,6 +292,39 @@ DELETE r`;
 export const UPSERT_ACTIONS = `UNWIND $rows AS row
 MERGE (a:Action {id: row.id})
 SET a = row.props`;
+
+/**
+ * Creates new actions with all their relationships in one statement: $rows of {props, from, to,
+ * sources, claimants, disputants} (ids). Returns how many were created (both ends found) and how
+ * many citations, claims and disputes were linked (references found), for the caller to check.
+ * An import's new actions take one statement per batch instead of five; CREATE, not MERGE: the
+ * caller checked they are new, and the uniqueness constraint refuses a concurrent create.
+ */
+export const CREATE_ACTIONS_LINKED = `UNWIND $rows AS row
+MATCH (f:Actor {id: row.from})
+MATCH (t:Actor {id: row.to})
+CREATE (f)-[:ACTED]->(a:Action)-[:ACTED_ON]->(t)
+SET a = row.props
+WITH a, row
+CALL (a, row) {
+  UNWIND row.sources AS sourceId
+  MATCH (s:Source {id: sourceId})
+  MERGE (a)-[:CITES]->(s)
+  RETURN count(*) AS cited
+}
+CALL (a, row) {
+  UNWIND row.claimants AS actorId
+  MATCH (c:Actor {id: actorId})
+  MERGE (c)-[:CLAIMS]->(a)
+  RETURN count(*) AS claimed
+}
+CALL (a, row) {
+  UNWIND row.disputants AS actorId
+  MATCH (d:Actor {id: actorId})
+  MERGE (d)-[:DISPUTES]->(a)
+  RETURN count(*) AS disputed
+}
+RETURN count(*) AS created, sum(cited) AS cited, sum(claimed) AS claimed, sum(disputed) AS disputed`;
 
 /** Links actions to their two ends: $rows of {id, from, to}; returns how many were linked. */
 export const LINK_ACTION_ENDS = `UNWIND $rows AS row
@@ -334,10 +366,10 @@ export const MODEL_VOCABULARY = {
     'id', 'name', 'kind', 'layer', 'aliases', 'description', 'wikidata', 'searchText',
     'title', 'publisher', 'author', 'published', 'url',
     'type', 'date', 'endDate', 'status', 'summary', 'claimedBy', 'disputedBy', 'sourceIds', 'detailsJson',
-    'dateStart', 'spanEnd',
+    'dateStart', 'spanEnd', 'fromId', 'toId',
   ],
   /** Keys of the maps in $rows parameters and of the maps statements return (the parser counts them as property keys too). */
-  rowKeys: ['props', 'ids', 'from', 'to', 'actor', 'degree', 'action', 'fromId', 'toId'],
+  rowKeys: ['props', 'ids', 'from', 'to', 'sources', 'claimants', 'disputants', 'actor', 'degree', 'action', 'fromId', 'toId'],
 } as const;
 
 // ---- tests ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
  * Records of the interchange format <-> node properties. Absent optional fields are absent
  * properties (never null), list fields keep their order, an action's `details` is one JSON string
- * (`detailsJson`), and derived properties (`searchText`, `dateStart`, `spanEnd`) are dropped on
+ * (`detailsJson`), and derived properties (`searchText`, `dateStart`, `spanEnd`, `fromId`, `toId`) are dropped on
  * the way back, so a record read back deep-equals the one written. Records come back canonical
  * (keys sorted, as `canonical` in domain/records.ts makes them), as the embedded store keeps them.
  */
@@ -40,9 +40,12 @@ export function sourceFromProps(props: Props): Source {
   return canonical(pick<Source>(props, SOURCE_FIELDS));
 }
 
-/** An action's node properties; its ends are relationships, not properties. */
+/** An action's node properties; its ends are relationships, with their ids copied as `fromId` and `toId`. */
 export function actionProps(action: Action): Props {
   const props = pick<Props>(action as unknown as Props, ACTION_STORED_FIELDS);
+  // Derived, for reads that would otherwise follow the ACTED and ACTED_ON relationships.
+  props.fromId = action.from;
+  props.toId = action.to;
   if (action.details !== undefined) props.detailsJson = JSON.stringify(canonical(action.details));
   const span = actionSpan(action);
   if (span) {

@@ -5,11 +5,11 @@ import type {
   ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
 } from '../types';
 import {
-  ACTIONS_TOUCHING, ALL_SOURCES, FILTERED_ACTIONS, GET_ACTION, GET_ACTOR, GET_SOURCE, LIST_ACTORS,
+  ACTION_KEYS_TOUCHING, ACTIONS_BY_IDS, ALL_SOURCES, FILTERED_ACTION_KEYS, GET_ACTION, GET_ACTOR, GET_SOURCE, LIST_ACTORS,
 } from './cypher';
 import type { Db } from './db';
 import { filterParams } from './filter';
-import { actionOfRow, actorOfRow, actorWithDegreeOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
+import { actionOfRow, actorOfRow, actorWithDegreeOfRow, slimActionOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
 
 /** From the shared probe (Db.probe): concurrent health checks cost one round trip between them. */
 export async function counts(db: Db): Promise<Counts> {
@@ -45,13 +45,27 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
   return { ...action, sources: action.sourceIds.map((s) => byId.get(s)).filter((s): s is Source => s !== undefined) };
 }
 
-/** The timeline: the filter (and `actor`, as from or to), timeline order, one page. */
+/**
+ * The timeline: the filter (and `actor`, as from or to), timeline order, one page. The passing
+ * actions come as slim rows (id, filter fields, dates) to be sorted, and only the page's records
+ * are fetched: a page of 100 out of thousands reads a tenth of the properties.
+ */
 export async function listActions(db: Db, query: ActionQuery): Promise<Page<Action>> {
   const params = filterParams(query);
-  const rows = query.actor !== undefined
-    ? await db.query(ACTIONS_TOUCHING, { ...params, ids: [query.actor] })
-    : await db.query(FILTERED_ACTIONS, params);
-  return page(sortActions(rows.map(actionOfRow).filter(actionPredicate(query))), query);
+  return db.read(async (tx) => {
+    const rows = query.actor !== undefined
+      ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
+      : await tx.run(FILTERED_ACTION_KEYS, params);
+    const keys = page(sortActions(rows.map(slimActionOfRow).filter(actionPredicate(query))), query);
+    const records = new Map<string, Action>();
+    for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
+      const a = actionOfRow(row);
+      records.set(a.id, a);
+    }
+    // One transaction sees every commit made before each statement: an action deleted between
+    // the two is left out, never answered half-read.
+    return { items: keys.items.map((a) => records.get(a.id)).filter((a): a is Action => a !== undefined), total: keys.total };
+  });
 }
 
 export async function getSource(db: Db, id: string): Promise<SourceWithActions | null> {

@@ -22,7 +22,15 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   cypher.CREATE_ACTOR_NAMES_FULLTEXT_INDEX,
 ];
 
-/** Schema statements cannot share a transaction with each other, so each runs on its own. */
+/**
+ * Schema statements cannot share a transaction with each other, so each runs on its own. Then the
+ * derived `fromId` and `toId` of actions written by an earlier version of the store (cypher.ts),
+ * in batches: none once done, so a start costs one scan of the actions.
+ */
 export async function ensureSchema(db: Db): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) await db.query(statement, {}, 'write');
+  for (;;) {
+    const [row] = await db.query(cypher.BACKFILL_ACTION_ENDS, {}, 'write');
+    if (!Number(row?.updated)) return;
+  }
 }
