@@ -2,7 +2,7 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import { actionPredicate, actionSpan, hasDateWindow, isEmptyFilter, windowOf, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../domain';
+import { ACTION_TYPE_IDS, actionSpan, hasDateWindow, isEmptyFilter, STATUSES, windowOf, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../domain';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { sortActions } from '../answers';
 
@@ -14,24 +14,42 @@ export type Op =
   | { t: 'delSource'; id: string }
   | { t: 'delAction'; id: string };
 
-interface TimelineSpans {
+/** The timeline as columns; starts and ends cover its dated part (the undated actions come last). */
+interface TimelineColumns {
   starts: Float64Array;
   ends: Float64Array;
+  types: Uint8Array;
+  statuses: Uint8Array;
   longest: number;
 }
 
-function spansOf(timeline: readonly Action[]): TimelineSpans {
+function columnsOf(timeline: readonly Action[]): TimelineColumns {
   const starts: number[] = [];
   const ends: number[] = [];
+  const types = new Uint8Array(timeline.length);
+  const statuses = new Uint8Array(timeline.length);
+  const typeCode = new Map<string, number>(ACTION_TYPE_IDS.map((t, i) => [t, i]));
+  const statusCode = new Map<string, number>(STATUSES.map((t, i) => [t, i]));
   let longest = 0;
-  for (const a of timeline) {
+  timeline.forEach((a, i) => {
+    types[i] = typeCode.get(a.type)!;
+    statuses[i] = statusCode.get(a.status)!;
     const span = actionSpan(a);
-    if (!span) break;
+    if (!span) return;
     starts.push(span.start);
     ends.push(span.end);
     longest = Math.max(longest, span.end - span.start);
-  }
-  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), longest };
+  });
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), types, statuses, longest };
+}
+
+/** Which codes of `all` pass: those in `chosen`, or every one when nothing is chosen. */
+function codeMask(all: readonly string[], chosen: readonly string[] | undefined): Uint8Array {
+  const mask = new Uint8Array(all.length);
+  all.forEach((v, i) => {
+    mask[i] = !chosen?.length || chosen.includes(v) ? 1 : 0;
+  });
+  return mask;
 }
 
 function firstAtOrAfter(sorted: Float64Array, x: number): number {
@@ -58,8 +76,8 @@ export class GraphState {
   private citationIndex: Map<string, Set<string>> | null = null;
   private mentionIndex: Map<string, Set<string>> | null = null;
   private timeline: Action[] | null = null;
-  /** Start and end instants of the dated part of the timeline, and the longest span, for date windows. */
-  private spans: TimelineSpans | null = null;
+  /** The timeline as columns for filtering, rebuilt lazily with it. */
+  private columns: TimelineColumns | null = null;
   /** Bumped on every change, so derived answers can be cached against it. */
   version = 0;
 
@@ -73,32 +91,33 @@ export class GraphState {
   sortedActions(): Action[] {
     if (!this.timeline) {
       this.timeline = sortActions([...this.actions.values()]);
-      this.spans = null;
+      this.columns = null;
     }
     return this.timeline;
   }
 
   /**
-   * The actions passing `filter`, in timeline order. A date window is answered from the start and
-   * end instants of the timeline kept as arrays: binary search finds the run whose start lies in
-   * [window start - longest span, window end] (the timeline keeps starts ascending; undated
-   * actions sort last and never pass a window), and each action in it is checked against two
-   * numbers rather than its parsed dates.
+   * The actions passing `filter`, in timeline order, answered from columns of the timeline: start
+   * and end instants, type and status codes. Reading a field of each action object meant a cache
+   * miss per action (the timeline order is not the order they sit in memory), which at 600k
+   * actions cost ~20 ms a query; the columns are contiguous. With a date window, binary search on
+   * the starts finds the run whose start lies in [window start - longest span, window end] (the
+   * timeline keeps starts ascending; undated actions sort last and never pass a window).
    */
   matching(filter: ActionFilter): Action[] {
     const timeline = this.sortedActions();
     if (isEmptyFilter(filter)) return timeline;
-    if (!hasDateWindow(filter)) return timeline.filter(actionPredicate(filter));
-    const { starts, ends, longest } = (this.spans ??= spansOf(timeline));
+    const { starts, ends, types, statuses, longest } = (this.columns ??= columnsOf(timeline));
+    const typeOk = codeMask(ACTION_TYPE_IDS, filter.types);
+    const statusOk = codeMask(STATUSES, filter.statuses);
+    const windowed = hasDateWindow(filter);
     const win = windowOf(filter);
-    const from = win.start === -Infinity ? 0 : firstAtOrAfter(starts, win.start - longest);
-    const to = win.end === Infinity ? starts.length : firstAtOrAfter(starts, win.end + 1);
-    const rest = filter.types?.length || filter.statuses?.length ? actionPredicate({ types: filter.types, statuses: filter.statuses }) : null;
+    const from = windowed && win.start !== -Infinity ? firstAtOrAfter(starts, win.start - longest) : 0;
+    const to = !windowed ? timeline.length : win.end === Infinity ? starts.length : firstAtOrAfter(starts, win.end + 1);
     const out: Action[] = [];
     for (let i = from; i < to; i++) {
-      if (ends[i]! < win.start || starts[i]! > win.end) continue;
-      const a = timeline[i]!;
-      if (!rest || rest(a)) out.push(a);
+      if (windowed && (ends[i]! < win.start || starts[i]! > win.end)) continue;
+      if (typeOk[types[i]!] && statusOk[statuses[i]!]) out.push(timeline[i]!);
     }
     return out;
   }
