@@ -185,6 +185,30 @@ MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
 WHERE ${ACTION_PASSES}
 RETURN ${ACTION_KEYS}`;
 
+/** ACTION_KEYS as a map, for lists of actions in one row. */
+const ACTION_KEYS_MAP = `{id: a.id, type: a.type, status: a.status, date: a.date, endDate: a.endDate, fromId: a.fromId, toId: a.toId}`;
+
+/**
+ * Two levels in one round trip when the first is small: in one row, the passing actions touching
+ * the actors $ids (`first`, slim maps), and when there are at most $spread of them (`deep`), the
+ * passing actions touching their other ends too (`second`). An ordinary actor's neighbourhood is
+ * a few hundred actions; a hub's first level alone is thousands, and its second the whole graph.
+ */
+export const ACTION_KEYS_NEAR = `UNWIND $ids AS id
+MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
+WHERE ${ACTION_PASSES}
+WITH collect(DISTINCT a) AS near
+WITH near, size(near) <= $spread AS deep
+RETURN deep, [a IN near | ${ACTION_KEYS_MAP}] AS first, COLLECT {
+  UNWIND (CASE WHEN deep THEN near ELSE [] END) AS x
+  UNWIND [x.fromId, x.toId] AS end
+  WITH DISTINCT end
+  WHERE NOT end IN $ids
+  MATCH (:Actor {id: end})-[:ACTED|ACTED_ON]-(a:Action)
+  WHERE ${ACTION_PASSES}
+  RETURN DISTINCT ${ACTION_KEYS_MAP}
+} AS second`;
+
 /**
  * The focus (no row when it is unknown) and the ids of the actors one passing action away from
  * it (`ids`), and when $twoLevels, those one passing action away from them (`next`, the focus

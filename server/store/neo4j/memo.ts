@@ -30,7 +30,11 @@ export class Memo {
     // `version` is one the database had at some moment before `work` begins: if it still has it
     // when `work` ends, nothing was committed in between and the answer is that version's.
     let version = this.version;
-    if (version !== null && this.entries.has(key)) {
+    if (version === null) {
+      // Nothing seen yet (the first request): learn the version, or nothing could be kept.
+      version = (await this.db.probe()).version;
+      this.at(version);
+    } else if (this.entries.has(key)) {
       // A candidate: it stands if the database is still at the version it was computed on.
       version = (await this.db.probe()).version;
       this.at(version);

@@ -6,42 +6,95 @@
  */
 import type { Action, Actor } from '../../domain';
 import { allShortestPaths, buildActionGraph, timeRespectingChains, type ActionGraph, type ChainSearch, type FoundPath } from '../../graph';
-import { ACTION_KEYS_TOUCHING } from './cypher';
-import type { Tx } from './db';
+import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING } from './cypher';
+import type { Row, Tx } from './db';
 import type { FilterParams } from './filter';
 import { slimActionOfRow } from './mapping';
 
 /** Ids per statement: bounds one statement's parameters and rows. */
 const FRONTIER_CHUNK = 2_000;
 
-/** The passing actions (slim) touching any of `ids`; an action between two of them comes twice. */
-async function touching(tx: Tx, ids: readonly string[], params: FilterParams, passes: (a: Action) => boolean): Promise<Action[]> {
-  const out: Action[] = [];
-  for (let i = 0; i < ids.length; i += FRONTIER_CHUNK) {
-    for (const row of await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: ids.slice(i, i + FRONTIER_CHUNK) })) {
-      const action = slimActionOfRow(row);
-      if (passes(action) && (!params.datedOnly || action.date !== undefined)) out.push(action);
+/**
+ * The first fetch of a traversal takes two levels at once when the first holds at most this many
+ * actions (ACTION_KEYS_NEAR): an ordinary actor's first two levels are a few hundred actions, and
+ * paths and chains read them at once, so one round trip instead of two or three.
+ */
+const SPREAD = 64;
+
+/**
+ * What a traversal has fetched: passing actions (slim) by id and by actor, and the actors all of
+ * whose passing actions are in (`complete`). Algorithms may only read the actions of complete
+ * actors as "all of them".
+ */
+class Part {
+  readonly actions = new Map<string, Action>();
+  readonly complete = new Set<string>();
+  private readonly byActor = new Map<string, Action[]>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly params: FilterParams,
+    private readonly passes: (a: Action) => boolean,
+  ) {}
+
+  /** The fetched actions of an actor (all of them when it is complete). */
+  of(actor: string): readonly Action[] {
+    return this.byActor.get(actor) ?? [];
+  }
+
+  /** Fetches the actions of those of `ids` not complete yet; with `spread`, two levels if small. */
+  async fetch(ids: readonly string[], spread = 0): Promise<void> {
+    const wanted = ids.filter((id) => !this.complete.has(id));
+    if (wanted.length === 0) return;
+    if (spread > 0 && wanted.length <= FRONTIER_CHUNK) {
+      const [row] = await this.tx.run(ACTION_KEYS_NEAR, { ...this.params, ids: wanted, spread });
+      const first = ((row?.first ?? []) as Row[]).map(slimActionOfRow);
+      for (const a of first) this.add(a);
+      for (const id of wanted) this.complete.add(id);
+      if (row?.deep) {
+        // Every passing action of every other end of the first level came in `second`.
+        for (const r of (row.second ?? []) as Row[]) this.add(slimActionOfRow(r));
+        for (const a of first) this.complete.add(a.from).add(a.to);
+      }
+      return;
+    }
+    for (let i = 0; i < wanted.length; i += FRONTIER_CHUNK) {
+      const chunk = wanted.slice(i, i + FRONTIER_CHUNK);
+      for (const row of await this.tx.run(ACTION_KEYS_TOUCHING, { ...this.params, ids: chunk })) this.add(slimActionOfRow(row));
+      for (const id of chunk) this.complete.add(id);
     }
   }
-  return out;
-}
 
-/** A graph of these actions and their ends; the algorithms read actor ids only, not records. */
-function graphOf(actors: Iterable<string>, actions: Iterable<Action>): ActionGraph {
-  return buildActionGraph([...actors].map((id) => ({ id }) as Actor), actions);
+  /** A graph of what is fetched; the algorithms read actor ids only, not records. */
+  graph(start: readonly string[]): ActionGraph {
+    const actors = new Set(start);
+    for (const a of this.actions.values()) actors.add(a.from).add(a.to);
+    return buildActionGraph([...actors].map((id) => ({ id }) as Actor), this.actions.values());
+  }
+
+  private add(action: Action): void {
+    if (this.actions.has(action.id) || !this.passes(action) || (this.params.datedOnly && action.date === undefined)) return;
+    this.actions.set(action.id, action);
+    for (const end of [action.from, action.to]) {
+      let list = this.byActor.get(end);
+      if (!list) this.byActor.set(end, (list = []));
+      list.push(action);
+    }
+  }
 }
 
 /**
- * Every shortest path, on what is fetched from both ends: the first round expands both ends by
- * one level (one statement), each later round the side with the smaller frontier, until an actor
- * reached from one side has been reached from the other, or the two depths add up to maxLength.
- * Each side's reached actors are then exactly those within its depth of its end, and every actor
- * nearer than that has had all its passing actions fetched. With d the length of a shortest path
- * (at most the two depths added up, once the sides meet), each action of such a path touches an
- * actor within (source depth - 1) of the source or within (target depth - 1) of the target: the
- * part holds every shortest path, and no shorter one (it is part of the graph), so
- * allShortestPaths answers on it as on the whole graph. Sides that never meet within maxLength
- * mean no path that short. A one-sided expansion up to maxLength fetches up to the whole graph.
+ * Every shortest path, by a bidirectional breadth-first search run here on what is fetched, each
+ * step growing the side with the smaller frontier by one level once its frontier's actions are
+ * all in (fetched as needed; the first fetch takes two levels of both ends when small). It stops
+ * when an actor reached from one side has been reached from the other, or the two depths add up
+ * to maxLength. Each side's reached actors are then exactly those within its depth of its end,
+ * and every actor nearer than that is complete. With d the length of a shortest path (at most the
+ * two depths added up, once the sides meet), each action of such a path touches an actor within
+ * (source depth - 1) of the source or within (target depth - 1) of the target: what is fetched
+ * holds every shortest path, and no shorter one (it is part of the graph), so allShortestPaths
+ * answers on it as on the whole graph. Sides that never meet within maxLength mean no path that
+ * short. A one-sided expansion up to maxLength fetches up to the whole graph.
  */
 export async function shortestPathsIn(
   tx: Tx,
@@ -52,7 +105,8 @@ export async function shortestPathsIn(
   passes: (a: Action) => boolean,
   limit: number,
 ): Promise<FoundPath[]> {
-  const actions = new Map<string, Action>();
+  const part = new Part(tx, params, passes);
+  await part.fetch([source, target], SPREAD);
   interface Side {
     reached: Set<string>;
     frontier: string[];
@@ -61,30 +115,22 @@ export async function shortestPathsIn(
   const s: Side = { reached: new Set([source]), frontier: [source], depth: 0 };
   const t: Side = { reached: new Set([target]), frontier: [target], depth: 0 };
   while (s.depth + t.depth < maxLength && s.frontier.length > 0 && t.frontier.length > 0) {
-    const grow = s.depth === 0 && t.depth === 0 ? [s, t] : [s.frontier.length <= t.frontier.length ? s : t];
-    const fetched = await touching(tx, grow.flatMap((side) => side.frontier), params, passes);
-    const added: string[][] = [];
-    for (const side of grow) {
-      const frontier = new Set(side.frontier);
-      const next: string[] = [];
-      for (const action of fetched) {
-        if (!frontier.has(action.from) && !frontier.has(action.to)) continue; // fetched for the other side
-        actions.set(action.id, action);
+    const side = s.frontier.length <= t.frontier.length ? s : t;
+    const other = side === s ? t : s;
+    await part.fetch(side.frontier);
+    const next: string[] = [];
+    for (const v of side.frontier) {
+      for (const action of part.of(v)) {
         for (const end of [action.from, action.to]) {
           if (side.reached.has(end)) continue;
           side.reached.add(end);
           next.push(end);
         }
       }
-      side.frontier = next;
-      side.depth++;
-      added.push(next);
     }
-    const met = grow.some((side, k) => added[k]!.some((id) => (side === s ? t : s).reached.has(id)));
-    if (met) {
-      const g = graphOf(new Set([...s.reached, ...t.reached]), actions.values());
-      return allShortestPaths(g, source, target, maxLength, passes, limit);
-    }
+    side.frontier = next;
+    side.depth++;
+    if (next.some((id) => other.reached.has(id))) return allShortestPaths(part.graph([source, target]), source, target, maxLength, passes, limit);
   }
   return [];
 }
@@ -104,18 +150,11 @@ export async function chainsIn(
   passes: (a: Action) => boolean,
   limit: number,
 ): Promise<Omit<ChainSearch, 'missing'>> {
-  const actions = new Map<string, Action>();
-  const actors = new Set<string>([actor]);
-  const fetched = new Set<string>();
-  let wanted = [actor];
+  const part = new Part(tx, params, passes);
+  await part.fetch([actor], SPREAD);
   for (;;) {
-    for (const action of await touching(tx, wanted, params, passes)) {
-      actions.set(action.id, action);
-      actors.add(action.from).add(action.to);
-    }
-    for (const id of wanted) fetched.add(id);
-    const found = timeRespectingChains(graphOf(actors, actions.values()), actor, maxLength, passes, limit, undefined, (id) => fetched.has(id));
+    const found = timeRespectingChains(part.graph([actor]), actor, maxLength, passes, limit, undefined, (id) => part.complete.has(id));
     if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
-    wanted = found.missing;
+    await part.fetch(found.missing);
   }
 }
