@@ -6,6 +6,8 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { stylesheet } from './style';
 import type { Positions } from './fcose-run';
+import { LARGE_ABOVE } from './adapter';
+import { moveDrawingOnViewport } from './viewport-texture';
 
 export const WEBGL_ABOVE = 2000;
 
@@ -18,6 +20,9 @@ declare global {
 let cy: Core | null = null;
 let container: HTMLElement | null = null;
 let webgl = false;
+/** Whether the graph drawn is large enough to move its last drawing while panning (viewport-texture.ts). */
+let large = false;
+let forgetDrawing: () => void = () => undefined;
 const binders: ((cy: Core) => void)[] = [];
 
 const hasWebGL2 = (() => {
@@ -74,6 +79,7 @@ function create(useWebGL: boolean): Core {
     ...(useWebGL ? { renderer: { name: 'canvas', webgl: true } } : {}),
   } as cytoscape.CytoscapeOptions);
   webgl = useWebGL;
+  forgetDrawing = moveDrawingOnViewport(instance, () => large);
   bindLabelLevel(instance);
   cy = instance;
   window.cy = instance;
@@ -109,6 +115,8 @@ export function replaceElements(elements: ElementDefinition[], positions: Positi
     c.destroy();
     c = create(wantWebGL);
   }
+  large = elements.length > LARGE_ABOVE;
+  forgetDrawing();
   c.batch(() => {
     c.elements().remove();
     c.add(
