@@ -90,3 +90,29 @@ test('sortTimeline orders as compareActions; incidentActions follows every chang
     for (const id of ['a0', 'a1', 'a2', 'a3']) expect(incidentActions(g, id).map((a) => a.id)).toEqual(expected(id));
   }), { numRuns: RUNS });
 });
+
+test('the timeline and its filter columns, kept up to date by splicing changes in, equal those built afresh', () => {
+  const dates = fc.option(fc.constantFrom('2019', '2020-02', '2020-03-04', '2021-01-01T10:00:00Z', '2020-12-31T23:30:00-08:00'), { nil: undefined });
+  const op = fc.oneof(
+    fc.record({ put: fc.nat(15), date: dates, type: fc.constantFrom('BANNED', 'SUED') }),
+    fc.record({ del: fc.nat(15) }),
+  );
+  fc.assert(fc.property(fc.array(fc.tuple(fc.array(op, { maxLength: 8 }), fc.boolean()), { maxLength: 12 }), (batches) => {
+    const st = new GraphState();
+    st.apply([{ t: 'actor', v: { id: 'a', name: 'A', kind: 'company' } as Actor }, { t: 'actor', v: { id: 'b', name: 'B', kind: 'company' } as Actor }]);
+    const ids = () => st.sortedActions().map((a) => a.id);
+    const fresh = () => [...st.actions.values()].sort(compareActions).map((a) => a.id);
+    const filters = [{ types: ['SUED' as const] }, { from: '2020-02-15', to: '2020-12-31' }, { from: '2020-03', types: ['BANNED' as const] }, { to: '2019-06' }];
+    for (const [ops, read] of batches) {
+      st.apply(ops.map((o) => ('put' in o
+        ? { t: 'action' as const, v: { id: `x${String(o.put).padStart(2, '0')}`, type: o.type, from: 'a', to: 'b', status: 'confirmed', summary: 's', sourceIds: [], ...(o.date ? { date: o.date } : {}) } as unknown as Action }
+        : { t: 'delAction' as const, id: `x${String(o.del).padStart(2, '0')}` })));
+      if (read) {
+        expect(ids()).toEqual(fresh());
+        // The filter columns are spliced along with the list: filtering must agree too.
+        for (const f of filters) expect(st.matching(f).map((a) => a.id)).toEqual([...st.actions.values()].sort(compareActions).filter(actionPredicate(f)).map((a) => a.id));
+      }
+    }
+    expect(ids()).toEqual(fresh());
+  }), { numRuns: RUNS });
+});

@@ -2,9 +2,9 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import { ACTION_TYPE_IDS, actionSpan, hasDateWindow, isEmptyFilter, STATUSES, windowOf, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../domain';
+import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../domain';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
-import { sortActions } from '../answers';
+import { Timeline } from './timeline';
 
 export type Op =
   | { t: 'actor'; v: Actor }
@@ -13,55 +13,6 @@ export type Op =
   | { t: 'delActor'; id: string }
   | { t: 'delSource'; id: string }
   | { t: 'delAction'; id: string };
-
-/** The timeline as columns; starts and ends cover its dated part (the undated actions come last). */
-interface TimelineColumns {
-  starts: Float64Array;
-  ends: Float64Array;
-  types: Uint8Array;
-  statuses: Uint8Array;
-  longest: number;
-}
-
-function columnsOf(timeline: readonly Action[]): TimelineColumns {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const types = new Uint8Array(timeline.length);
-  const statuses = new Uint8Array(timeline.length);
-  const typeCode = new Map<string, number>(ACTION_TYPE_IDS.map((t, i) => [t, i]));
-  const statusCode = new Map<string, number>(STATUSES.map((t, i) => [t, i]));
-  let longest = 0;
-  timeline.forEach((a, i) => {
-    types[i] = typeCode.get(a.type)!;
-    statuses[i] = statusCode.get(a.status)!;
-    const span = actionSpan(a);
-    if (!span) return;
-    starts.push(span.start);
-    ends.push(span.end);
-    longest = Math.max(longest, span.end - span.start);
-  });
-  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), types, statuses, longest };
-}
-
-/** Which codes of `all` pass: those in `chosen`, or every one when nothing is chosen. */
-function codeMask(all: readonly string[], chosen: readonly string[] | undefined): Uint8Array {
-  const mask = new Uint8Array(all.length);
-  all.forEach((v, i) => {
-    mask[i] = !chosen?.length || chosen.includes(v) ? 1 : 0;
-  });
-  return mask;
-}
-
-function firstAtOrAfter(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export class GraphState {
   readonly actors = new Map<string, Actor>();
@@ -75,51 +26,27 @@ export class GraphState {
    */
   private citationIndex: Map<string, Set<string>> | null = null;
   private mentionIndex: Map<string, Set<string>> | null = null;
-  private timeline: Action[] | null = null;
-  /** The timeline as columns for filtering, rebuilt lazily with it. */
-  private columns: TimelineColumns | null = null;
+  private readonly timeline = new Timeline();
   /** Bumped on every change, so derived answers can be cached against it. */
   version = 0;
 
   apply(ops: readonly Op[]): void {
-    for (const op of ops) this.applyOne(op);
-    this.timeline = null;
+    for (const op of ops) {
+      if (op.t === 'action') this.timeline.changed(op.v.id, this.actions.get(op.v.id), true);
+      else if (op.t === 'delAction') this.timeline.changed(op.id, this.actions.get(op.id), false);
+      this.applyOne(op);
+    }
     this.version++;
   }
 
-  /** All actions in timeline order, rebuilt lazily after a change. */
+  /** All actions in timeline order. Do not modify. */
   sortedActions(): Action[] {
-    if (!this.timeline) {
-      this.timeline = sortActions([...this.actions.values()]);
-      this.columns = null;
-    }
-    return this.timeline;
+    return this.timeline.sorted(this.actions);
   }
 
-  /**
-   * The actions passing `filter`, in timeline order, answered from columns of the timeline: start
-   * and end instants, type and status codes. Reading a field of each action object meant a cache
-   * miss per action (the timeline order is not the order they sit in memory), which at 600k
-   * actions cost ~20 ms a query; the columns are contiguous. With a date window, binary search on
-   * the starts finds the run whose start lies in [window start - longest span, window end] (the
-   * timeline keeps starts ascending; undated actions sort last and never pass a window).
-   */
+  /** The actions passing `filter`, in timeline order. */
   matching(filter: ActionFilter): Action[] {
-    const timeline = this.sortedActions();
-    if (isEmptyFilter(filter)) return timeline;
-    const { starts, ends, types, statuses, longest } = (this.columns ??= columnsOf(timeline));
-    const typeOk = codeMask(ACTION_TYPE_IDS, filter.types);
-    const statusOk = codeMask(STATUSES, filter.statuses);
-    const windowed = hasDateWindow(filter);
-    const win = windowOf(filter);
-    const from = windowed && win.start !== -Infinity ? firstAtOrAfter(starts, win.start - longest) : 0;
-    const to = !windowed ? timeline.length : win.end === Infinity ? starts.length : firstAtOrAfter(starts, win.end + 1);
-    const out: Action[] = [];
-    for (let i = from; i < to; i++) {
-      if (windowed && (ends[i]! < win.start || starts[i]! > win.end)) continue;
-      if (typeOk[types[i]!] && statusOk[statuses[i]!]) out.push(timeline[i]!);
-    }
-    return out;
+    return this.timeline.matching(filter, this.actions);
   }
 
   toDocument(): InterchangeDocument {
