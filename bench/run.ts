@@ -120,6 +120,7 @@ export interface BenchResults {
     warmupS: number;
     batchMB: number;
     seed: number;
+    serverNodeArgs?: string[];
     neo4j?: { uri: string; owned: boolean; javaOpts?: string; pagecacheMiB?: number; startMs?: number };
   };
   loadavg: { start: [number, number, number]; end: [number, number, number] };
@@ -134,6 +135,8 @@ export interface BenchOptions {
   stores: StoreName[];
   /** Sizes run on Neo4j (names); all when undefined. */
   neo4jSizes?: string[];
+  /** Node flags for the server processes (e.g. --max-old-space-size=1024), recorded in the results. */
+  serverNodeArgs?: string[];
   durationS: (size: SizeSpec) => number;
   warmupS: number;
   /** An import taking longer than this is abandoned (the run is reported as failed), s. */
@@ -317,7 +320,7 @@ async function runStore(
       run.wipeMs = await wipe(neo!.uri);
       log(`  neo4j wiped in ${run.wipeMs} ms`);
     }
-    server = await ServerProcess.start({ dataDir, neo4jUri: store === 'neo4j' ? neo!.uri : undefined });
+    server = await ServerProcess.start({ dataDir, neo4jUri: store === 'neo4j' ? neo!.uri : undefined, nodeArgs: o.serverNodeArgs });
     // Resident memory sampled every 100 ms, the highest seen kept per phase (import, floor, each query).
     const srv = server;
     sampler = setInterval(() => {
@@ -371,11 +374,11 @@ async function runStore(
     if (sampler) clearInterval(sampler);
     if (store === 'embedded' && o.reopen) {
       await server.kill('SIGKILL');
-      const crashed = await ServerProcess.start({ dataDir, logLevel: 'info' });
+      const crashed = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs });
       const afterCrash = { readyMs: crashed.readyMs, storeOpenMs: crashed.storeOpenMs(), memory: crashed.memory(), files: folderFiles(dataDir) };
       const cleanStopMs = await crashed.kill('SIGTERM');
       const files = folderFiles(dataDir);
-      server = await ServerProcess.start({ dataDir, logLevel: 'info' });
+      server = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs });
       run.reopen = { afterCrash, cleanStopMs, fromSnapshot: { readyMs: server.readyMs, storeOpenMs: server.storeOpenMs(), memory: server.memory(), files } };
       log(`  reopen after kill -9: ${afterCrash.readyMs} ms (store ${afterCrash.storeOpenMs} ms, RSS ${afterCrash.memory?.rssMB} MB); clean stop ${cleanStopMs} ms; from snapshot: ${server.readyMs} ms (store ${run.reopen.fromSnapshot.storeOpenMs} ms, RSS ${run.reopen.fromSnapshot.memory?.rssMB} MB, peak ${run.reopen.fromSnapshot.memory?.hwmMB} MB)`);
     }
@@ -420,7 +423,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     git: git(),
     machine: machine(),
     command: process.argv.slice(2).join(' '),
-    settings: { connections: o.connections, warmupS: o.warmupS, batchMB: round(o.batchBytes / 1024 / 1024, 1), seed: SEED },
+    settings: { connections: o.connections, warmupS: o.warmupS, batchMB: round(o.batchBytes / 1024 / 1024, 1), seed: SEED, ...(o.serverNodeArgs?.length ? { serverNodeArgs: o.serverNodeArgs } : {}) },
     loadavg: { start: loadavg(), end: loadavg() },
     sizes: [],
     browser: null,
@@ -550,6 +553,7 @@ export function optionsFromArgs(args: string[]): BenchOptions {
     neo4jHeap: argValue(args, '--neo4j-heap'),
     neo4jPagecacheMiB: argValue(args, '--neo4j-pagecache') ? Number(argValue(args, '--neo4j-pagecache')) : undefined,
     browserSizes: argValue(args, '--browser-sizes')?.split(','),
+    serverNodeArgs: argValue(args, '--server-node-args')?.split(' ').filter(Boolean),
     log: (m) => console.log(m),
   };
 }
