@@ -189,21 +189,30 @@ RETURN ${ACTION_KEYS}`;
 const ACTION_KEYS_MAP = `{id: a.id, type: a.type, status: a.status, date: a.date, endDate: a.endDate, fromId: a.fromId, toId: a.toId}`;
 
 /**
- * Two levels in one round trip when the first is small: in one row, the passing actions touching
- * the actors $ids (`first`, slim maps), and when there are at most $spread of them (`deep`), the
- * passing actions touching their other ends too (`second`). An ordinary actor's neighbourhood is
- * a few hundred actions; a hub's first level alone is thousands, and its second the whole graph.
+ * Two levels in one round trip when both are small: in one row, the passing actions touching the
+ * actors $ids (`first`, slim maps), and when there are at most $spread of them and their other
+ * ends take part in at most $reach actions in all (`deep`), the passing actions touching those
+ * ends too (`second`). An ordinary actor's first two levels are a few hundred actions; with a hub
+ * among them (a hub's own first level is thousands), a level at a time fetches less.
  */
 export const ACTION_KEYS_NEAR = `UNWIND $ids AS id
 MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
 WHERE ${ACTION_PASSES}
 WITH collect(DISTINCT a) AS near
-WITH near, size(near) <= $spread AS deep
-RETURN deep, [a IN near | ${ACTION_KEYS_MAP}] AS first, COLLECT {
-  UNWIND (CASE WHEN deep THEN near ELSE [] END) AS x
+WITH near, COLLECT {
+  UNWIND near AS x
   UNWIND [x.fromId, x.toId] AS end
   WITH DISTINCT end
   WHERE NOT end IN $ids
+  RETURN end
+} AS ends
+WITH near, ends, size(near) <= $spread AND reduce(n = 0, d IN COLLECT {
+  UNWIND ends AS end
+  MATCH (m:Actor {id: end})
+  RETURN COUNT { (m)-[:ACTED|ACTED_ON]-() }
+} | n + d) <= $reach AS deep
+RETURN deep, [a IN near | ${ACTION_KEYS_MAP}] AS first, COLLECT {
+  UNWIND (CASE WHEN deep THEN ends ELSE [] END) AS end
   MATCH (:Actor {id: end})-[:ACTED|ACTED_ON]-(a:Action)
   WHERE ${ACTION_PASSES}
   RETURN DISTINCT ${ACTION_KEYS_MAP}

@@ -15,11 +15,12 @@ import { slimActionOfRow } from './mapping';
 const FRONTIER_CHUNK = 2_000;
 
 /**
- * The first fetch of a traversal takes two levels at once when the first holds at most this many
- * actions (ACTION_KEYS_NEAR): an ordinary actor's first two levels are a few hundred actions, and
- * paths and chains read them at once, so one round trip instead of two or three.
+ * The first fetch of a traversal takes two levels at once when the first holds at most `spread`
+ * actions and the second at most `reach` (ACTION_KEYS_NEAR): an ordinary actor's first two levels
+ * at M are a few hundred actions, which paths and chains read anyway, so one round trip instead
+ * of two or three; past those bounds a level at a time fetches less.
  */
-const SPREAD = 64;
+const NEAR = { spread: 64, reach: 500 };
 
 /**
  * What a traversal has fetched: passing actions (slim) by id and by actor, and the actors all of
@@ -42,12 +43,12 @@ class Part {
     return this.byActor.get(actor) ?? [];
   }
 
-  /** Fetches the actions of those of `ids` not complete yet; with `spread`, two levels if small. */
-  async fetch(ids: readonly string[], spread = 0): Promise<void> {
+  /** Fetches the actions of those of `ids` not complete yet; with `near`, two levels if small. */
+  async fetch(ids: readonly string[], near?: typeof NEAR): Promise<void> {
     const wanted = ids.filter((id) => !this.complete.has(id));
     if (wanted.length === 0) return;
-    if (spread > 0 && wanted.length <= FRONTIER_CHUNK) {
-      const [row] = await this.tx.run(ACTION_KEYS_NEAR, { ...this.params, ids: wanted, spread });
+    if (near && wanted.length <= FRONTIER_CHUNK) {
+      const [row] = await this.tx.run(ACTION_KEYS_NEAR, { ...this.params, ...near, ids: wanted });
       const first = ((row?.first ?? []) as Row[]).map(slimActionOfRow);
       for (const a of first) this.add(a);
       for (const id of wanted) this.complete.add(id);
@@ -106,7 +107,7 @@ export async function shortestPathsIn(
   limit: number,
 ): Promise<FoundPath[]> {
   const part = new Part(tx, params, passes);
-  await part.fetch([source, target], SPREAD);
+  await part.fetch([source, target], NEAR);
   interface Side {
     reached: Set<string>;
     frontier: string[];
@@ -151,7 +152,7 @@ export async function chainsIn(
   limit: number,
 ): Promise<Omit<ChainSearch, 'missing'>> {
   const part = new Part(tx, params, passes);
-  await part.fetch([actor], SPREAD);
+  await part.fetch([actor], NEAR);
   for (;;) {
     const found = timeRespectingChains(part.graph([actor]), actor, maxLength, passes, limit, undefined, (id) => part.complete.has(id));
     if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
