@@ -39,20 +39,23 @@ const hasWebGL2 = (() => {
   };
 })();
 
-/** Zoom under which the labels of a large graph are hidden. */
-export const FAR_ZOOM = 0.6;
+/**
+ * Zoom under which the labels of a large graph are hidden. A large graph fits the window well
+ * under it, where thousands of labels would overlap unreadably and drawing them (a texture each)
+ * cost seconds before the first picture.
+ */
+export const FAR_ZOOM = 1;
 
 /** Hides or shows the labels of a large graph as the zoom crosses FAR_ZOOM. */
 function bindLabelLevel(c: Core): void {
-  let far: boolean | null = null;
   let queued = false;
   const update = () => {
     queued = false;
     const big = c.nodes('.big');
     if (big.empty()) return;
     const want = c.zoom() < FAR_ZOOM;
-    if (want === far && big.first().hasClass('far') === want) return;
-    far = want;
+    // Toggling to the same class still restyles every node.
+    if (big.first().hasClass('far') === want) return;
     c.batch(() => big.toggleClass('far', want));
   };
   c.on('zoom add', () => {

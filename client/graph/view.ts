@@ -11,7 +11,10 @@ export const graphView: ModeView = {
       h('h2', {}, 'Graph'),
       h('p', { class: 'hint' }, 'Click an actor or an action for its details. Double-click an actor to add its neighbours. Drag to move, scroll to zoom.'),
     );
-    void applyPositions(app.fcose, !dataChanged).then(() => fitView(undefined, !dataChanged));
+    // A new graph was put in at these positions already: setting them again would only mark
+    // every element as moved before the first picture.
+    if (dataChanged) fitView();
+    else void applyPositions(app.fcose, true).then(() => fitView(undefined, true));
   },
   hide() {
     fill(byId('tool-panel'));
