@@ -55,7 +55,7 @@ function distancesToTarget(
   target: string,
   maxLength: number,
   passes: (a: Action) => boolean,
-): { length: number; toTarget: (actor: string) => number | undefined } | null {
+): { length: number; toTarget: (actor: string) => number | undefined; atDistance: (r: number) => ReadonlySet<string> } | null {
   const s = new Side(source);
   const t = new Side(target);
   let length = Infinity;
@@ -101,7 +101,18 @@ function distancesToTarget(
       }
     }
   }
-  return { length, toTarget: (actor) => rem.get(actor) ?? t.dist.get(actor) };
+  // Actors `r` actions from the target: the target side's level r, and those the walk back found.
+  const at = new Map<number, Set<string>>();
+  const atDistance = (r: number): ReadonlySet<string> => {
+    let set = at.get(r);
+    if (!set) {
+      set = new Set(t.levels[r] ?? []);
+      for (const [v, d] of rem) if (d === r) set.add(v);
+      at.set(r, set);
+    }
+    return set;
+  };
+  return { length, toTarget: (actor) => rem.get(actor) ?? t.dist.get(actor), atDistance };
 }
 
 export function allShortestPaths(
@@ -115,7 +126,7 @@ export function allShortestPaths(
   if (!g.hasNode(source) || !g.hasNode(target) || source === target) return [];
   const found = distancesToTarget(g, source, target, maxLength, passes);
   if (!found) return [];
-  const { length, toTarget } = found;
+  const { length, toTarget, atDistance } = found;
   const paths: FoundPath[] = [];
   const actors = [source];
   const actions: string[] = [];
@@ -128,7 +139,18 @@ export function allShortestPaths(
       return;
     }
     const steps: Action[] = [];
-    for (const a of incidentActions(g, node)) if (passes(a) && toTarget(otherEnd(a, node)) === remaining - 1) steps.push(a);
+    const next = atDistance(remaining - 1);
+    if (g.degree(node) > 4 * next.size) {
+      // A hub: look its actions up by the few actors one step closer rather than read them all.
+      for (const w of next) {
+        if (w === node) continue;
+        g.forEachEdge(node, w, (_k, attrs) => {
+          if (passes(attrs.action)) steps.push(attrs.action);
+        });
+      }
+    } else {
+      for (const a of incidentActions(g, node)) if (passes(a) && toTarget(otherEnd(a, node)) === remaining - 1) steps.push(a);
+    }
     steps.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     for (const a of steps) {
       actors.push(otherEnd(a, node));
