@@ -54,7 +54,9 @@ export function memoryOf(pid: number): Memory | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMB: Math.round(kb('VmRSS') / 1024), hwmMB: Math.round(kb('VmHWM') / 1024) };
+    const rss = kb('VmRSS');
+    if (!Number.isFinite(rss)) return null;
+    return { rssMB: Math.round((rss / 1024) * 10) / 10, hwmMB: Math.round((kb('VmHWM') / 1024) * 10) / 10 };
   } catch {
     return null;
   }

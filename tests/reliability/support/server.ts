@@ -7,12 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { freePort } from '../../../bench/server-process';
+import { freePort, memoryOf, type Memory } from '../../../bench/server-process';
 
 export const ROOT = [path.resolve(__dirname, '..', '..', '..'), path.resolve(__dirname, '..', '..', '..', '..')].find((d) =>
   fs.existsSync(path.join(d, 'package.json')),
 )!;
-export { freePort };
+export { freePort, memoryOf, type Memory };
 
 export const SERVER_MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
 
@@ -48,24 +48,6 @@ export interface ServerOptions {
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
-}
-
-export interface Memory {
-  rssMB: number;
-  /** Peak resident set since the start, MB. */
-  hwmMB: number;
-}
-
-export function memoryOf(pid: number): Memory | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    const rss = kb('VmRSS');
-    if (!Number.isFinite(rss)) return null;
-    return { rssMB: Math.round((rss / 1024) * 10) / 10, hwmMB: Math.round((kb('VmHWM') / 1024) * 10) / 10 };
-  } catch {
-    return null;
-  }
 }
 
 /** One line of the server's pino output, parsed (or the raw text when it is not JSON). */
