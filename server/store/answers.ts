@@ -2,7 +2,7 @@
  * Ordering, paging and truncation rules that both stores apply to what they found, so the two
  * answer every query identically.
  */
-import { matchRank, sortTimeline, normalizeText, type Action, type Actor, type Source } from '../domain';
+import { matchRank, normalizeText, type Action, type Actor, type Source } from '../domain';
 import { buildActionGraph, cappedPart } from '../graph';
 import type { ActorWithDegree, Page, PageRequest, Subgraph } from './types';
 
@@ -30,10 +30,6 @@ export function filterSources(sources: Iterable<Source>, q: string | undefined):
     (s) => !needle || [s.title, s.publisher ?? '', s.author ?? ''].some((t) => normalizeText(t).includes(needle)),
   );
   return out.sort(byId);
-}
-
-export function sortActions(actions: Action[]): Action[] {
-  return sortTimeline(actions);
 }
 
 export function sortById<T extends { id: string }>(records: T[]): T[] {

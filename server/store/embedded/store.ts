@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  actionPredicate, actionReferenceProblems, canonical, compareActions, copyRecord, documentProblems, isEmptyFilter,
+  actionPredicate, actionReferenceProblems, canonical, copyRecord, documentProblems, isEmptyFilter,
   parseAction, parseActor, parseDocument, parseSource, sameRecord,
   type Action, type ActionFilter, type Actor, type InterchangeDocument, type Parsed, type Source,
 } from '../../domain';
-import { actorsWithin, allShortestPaths, betweenness, cappedPart, timeRespectingChains, topN, type CappedPart } from '../../graph';
+import { actorsWithin, allShortestPaths, betweenness, cappedPart, incidentActions, timeRespectingChains, topN, type CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
 import { actorsReferencedBy, filterSources, page, rankActors, sortById } from '../answers';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -138,24 +138,12 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async listActions(query: ActionQuery): Promise<Page<Action>> {
-    const passes = actionPredicate(query);
-    let matching: Action[];
-    if (query.actor !== undefined) {
-      if (!this.state.graph.hasNode(query.actor)) return { items: [], total: 0 };
-      const ids = new Set<string>();
-      this.state.graph.forEachEdge(query.actor, (key) => ids.add(key));
-      matching = this.state.sortedActions().length > ids.size * 8
-        ? [...ids].map((id) => this.state.actions.get(id)!).filter(passes).sort((a, b) => this.timelineIndex(a, b))
-        : this.state.sortedActions().filter((a) => ids.has(a.id) && passes(a));
-    } else {
-      matching = this.state.matching(query);
-    }
+    // An actor's actions are kept in timeline order already (incidentActions).
+    const matching = query.actor !== undefined
+      ? incidentActions(this.state.graph, query.actor).filter(actionPredicate(query))
+      : this.state.matching(query);
     const p = page(matching, query);
     return { items: copyRecord(p.items), total: p.total };
-  }
-
-  private timelineIndex(a: Action, b: Action): number {
-    return compareActions(a, b);
   }
 
   async getSource(id: string): Promise<SourceWithActions | null> {

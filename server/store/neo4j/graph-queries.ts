@@ -4,11 +4,11 @@
  * embedded store (server/graph, server/store/answers.ts), so both stores answer identically.
  */
 import {
-  actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT,
+  actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT, sortTimeline,
   type Action, type ActionFilter, type ActionType, type ActorKind, type InterchangeDocument, type Status,
 } from '../../domain';
 import { betweenness, topN } from '../../graph';
-import { actorsReferencedBy, capSubgraph, sortActions, sortById } from '../answers';
+import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';
 import {
   ACTION_PAIRS, ACTORS_BY_IDS, ACTORS_BY_IDS_WITH_DEGREE, ALL_ACTORS, ALL_SOURCES, COUNT_ACTIONS_BY_STATUS,
@@ -32,7 +32,7 @@ async function actorsWithDegree(tx: Tx, ids: Iterable<string>): Promise<Map<stri
 /** Passing actions, in timeline order. */
 async function passingActions(tx: Tx, filter: ActionFilter): Promise<Action[]> {
   const rows = await tx.run(FILTERED_ACTIONS, filterParams(filter));
-  return sortActions(rows.map(actionOfRow).filter(actionPredicate(filter)));
+  return sortTimeline(rows.map(actionOfRow).filter(actionPredicate(filter)));
 }
 
 /** Over the cap, the best-connected actors are kept first (priority 'degree'), as in the embedded store. */
@@ -89,7 +89,7 @@ export function exportDocument(db: Db, filter: ActionFilter): Promise<Interchang
         format: INTERCHANGE_FORMAT,
         actors: sortById((await tx.run(ALL_ACTORS)).map(actorOfRow)),
         sources: sortById((await tx.run(ALL_SOURCES)).map(sourceOfRow)),
-        actions: sortActions((await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow)),
+        actions: sortTimeline((await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow)),
       };
     }
     const actions = await passingActions(tx, filter);

@@ -1,6 +1,6 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
-import { actionPredicate, normalizeText, type Action, type Source } from '../../domain';
-import { filterSources, page, rankActors, sortActions } from '../answers';
+import { actionPredicate, normalizeText, sortTimeline, type Action, type Source } from '../../domain';
+import { filterSources, page, rankActors } from '../answers';
 import type {
   ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
 } from '../types';
@@ -56,7 +56,7 @@ export async function listActions(db: Db, query: ActionQuery): Promise<Page<Acti
     const rows = query.actor !== undefined
       ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
       : await tx.run(FILTERED_ACTION_KEYS, params);
-    const keys = page(sortActions(rows.map(slimActionOfRow).filter(actionPredicate(query))), query);
+    const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(actionPredicate(query))), query);
     const records = new Map<string, Action>();
     for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
       const a = actionOfRow(row);
