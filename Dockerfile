@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY vite.config.mts ./
+COPY contract ./contract
 COPY server ./server
 COPY client ./client
 COPY graph-seed ./graph-seed

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { edgeElement, nodeElement } from '../server/api/elements';
-import type { InterchangeDocument } from '../server/domain';
+import type { InterchangeDocument } from '../contract';
 import { degreesOf, generateGraph } from './generate';
 import { summarizeProfile, type CallFrame } from './profile';
 import { ROOT, ServerProcess } from './server-process';

@@ -2,7 +2,7 @@
  * Deterministic synthetic graphs for benchmarks: a fixed seed, a skewed degree distribution (a few
  * hubs, many small actors, as in real platform graphs) and dates spread over years.
  */
-import { ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, type Action, type Actor, type InterchangeDocument, type Source } from '../server/domain';
+import { ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, type Action, type Actor, type InterchangeDocument, type Source } from '../contract';
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function rng(seed: number): () => number {

@@ -2,7 +2,7 @@
  * The one way the browser talks to the server: API v1 under /api, with typed answers.
  * Every failure becomes an ApiError carrying the server's code, message and details.
  */
-import type { Action, ActionFilter, ActionType, ActorKind, InterchangeDocument, Layer, Source, Status } from '../server/domain';
+import type { Action, ActionFilter, ActionType, ActorKind, InterchangeDocument, Layer, Source, Status } from '../contract';
 import type {
   ActionWithSources, ActorDetail, ActorWithDegree, Chain, Counts, ImportResult, Page, Path,
 } from '../server/store/types';

@@ -1,7 +1,7 @@
 /** The seed dataset: read, validated against interchange v1, and loaded into a store. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument, problemText, type InterchangeDocument } from '../server/domain';
+import { parseDocument, problemText, type InterchangeDocument } from '../contract';
 import type { GraphStore, ImportResult } from '../server/store/types';
 
 /** Found from both the sources (graph-seed/) and the build (dist/graph-seed/). */

@@ -2,23 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import type { GraphStore } from './store/types';
+import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './api/errors';
 import { requestLogging } from './api/logging';
 import { registerApiRoutes } from './api/routes';
 import { cors, securityHeaders } from './api/security';
-
-export interface AppContext {
-  store: GraphStore;
-  config: Config;
-  logger: Logger;
-  /** Writes allowed per client address and minute; config.writeRateLimitPerMinute unless given. */
-  writeRateLimitPerMinute?: number;
-  /** The built browser; `dist/client` when it exists unless given, none when null. */
-  clientDir?: string | null;
-}
 
 /** dist/client, found from the sources (server/) and from the build (dist/server/). */
 export function defaultClientDir(): string | null {

@@ -4,7 +4,7 @@
  * merge into one graph.
  */
 import type { ElementDefinition } from 'cytoscape';
-import { actionLabel, type Action, type Actor } from '../../server/domain';
+import { actionLabel, type Action, type Actor } from '../../contract';
 import type { EdgeData, GraphAnswer, NodeData } from '../api';
 
 export interface GraphData {

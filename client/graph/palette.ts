@@ -2,7 +2,7 @@
  * Colours and shapes of the drawing, shared by the stylesheet, the legend and the SVG export.
  * A vocabulary entry without a colour here is drawn in the fallback grey.
  */
-import type { ActionType, ActorKind, Layer, Status } from '../../server/domain';
+import type { ActionType, ActorKind, Layer, Status } from '../../contract';
 
 export const NO_LAYER_COLOUR = '#d4d4d4';
 export const FALLBACK_EDGE = '#7a7a7a';

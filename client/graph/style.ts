@@ -4,7 +4,7 @@
  * lane, axis (set by features).
  */
 import type { StylesheetJson } from 'cytoscape';
-import { ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, STATUSES } from '../../server/domain';
+import { ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, STATUSES } from '../../contract';
 import { DISPUTED_LABEL, NO_LAYER_COLOUR, STATUS_LOOKS, kindShape, layerColour, typeColour } from './palette';
 
 export function stylesheet(): StylesheetJson {

@@ -1,5 +1,5 @@
 /** Pure changes of the view state: each takes a state and returns a new one. */
-import type { ActionType, Status } from '../../server/domain';
+import type { ActionType, Status } from '../../contract';
 import { INITIAL_STATE, type Depth, type LayerChoice, type Mode, type Selection, type SortColumn, type StackX, type ViewState } from './types';
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];

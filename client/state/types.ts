@@ -1,5 +1,5 @@
 /** The view: plain data, changed only by the pure functions of reducers.ts, kept in the URL. */
-import type { ActionType, Layer, Status } from '../../server/domain';
+import type { ActionType, Layer, Status } from '../../contract';
 
 export const MODES = ['graph', 'stack', 'chain', 'paths', 'table'] as const;
 export type Mode = (typeof MODES)[number];

@@ -4,7 +4,7 @@
  * Only values that differ from the initial state are written. Values that do not parse are
  * dropped (and reported), never guessed.
  */
-import { ACTION_TYPE_IDS, ID_PATTERN, LAYERS, STATUSES, isParsedDate, parseDate, type ActionType, type Status } from '../../server/domain';
+import { ACTION_TYPE_IDS, ID_PATTERN, LAYERS, STATUSES, isParsedDate, parseDate, type ActionType, type Status } from '../../contract';
 import { INITIAL_STATE, MODES, SORT_COLUMNS, type Depth, type LayerChoice, type Mode, type Selection, type SortColumn, type ViewState } from './types';
 
 const ACTION_PREFIX = 'action:';

@@ -4,7 +4,7 @@
  */
 import { api, ApiError } from '../api';
 import type { ActorWithDegree } from '../../server/store/types';
-import { normalizeText } from '../../server/domain';
+import { normalizeText } from '../../contract';
 import { h } from './dom';
 
 export interface PickerOptions {

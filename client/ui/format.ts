@@ -1,5 +1,5 @@
 /** Dates shown with the precision they were given in, and other labels. */
-import { parseDate, isParsedDate, type DatePrecision } from '../../server/domain';
+import { parseDate, isParsedDate, type DatePrecision } from '../../contract';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SHORT = MONTHS.map((m) => m.slice(0, 3));

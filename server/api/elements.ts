@@ -1,5 +1,5 @@
 /** Actors and actions as Cytoscape elements: one node per actor, one edge per action. */
-import { actionLabel, type Action } from '../domain';
+import { actionLabel, type Action } from '../../contract';
 import type { ActorWithDegree } from '../store/types';
 
 export interface NodeElement {

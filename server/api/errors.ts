@@ -3,7 +3,7 @@
  * store errors, body-parser errors and the unexpected are mapped to an HTTP status and a code.
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { problemText, type Problem } from '../domain';
+import { problemText, type Problem } from '../../contract';
 import { ConflictError, NotFoundError, StorageFullError, UnavailableError, ValidationError } from '../store/errors';
 
 export const ERROR_CODES = [

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import {
   ACTION_TYPE_IDS, ACTOR_KINDS, DateSchema, ID_PATTERN, IdSchema, LAYERS, STATUSES, isParsedDate, parseDate,
   type ActionFilter, type ActionType, type Status,
-} from '../domain';
+} from '../../contract';
 
 /** JSON Schemas of parameters whose zod form (strings transformed) would document them poorly. */
 const documented = new WeakMap<z.ZodType, Record<string, unknown>>();

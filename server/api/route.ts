@@ -5,8 +5,8 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { problemsFromZod, shapeProblems, type Problem } from '../domain';
-import type { AppContext } from '../app';
+import { problemsFromZod, shapeProblems, type Problem } from '../../contract';
+import type { AppContext } from '../context';
 import { ApiError, badRequest, problemsError } from './errors';
 import { noQuery } from './query';
 

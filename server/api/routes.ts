@@ -4,7 +4,7 @@
  */
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { AnswerCache } from './answer-cache';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { actionRoutes } from './actions';
 import { actorRoutes } from './actors';
 import { requireToken } from './auth';

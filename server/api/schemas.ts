@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import {
   ACTION_TYPE_IDS, ACTOR_KINDS, ActionSchema, DateSchema, ActorSchema, InterchangeSchema, SourceSchema, STATUSES,
-} from '../domain';
+} from '../../contract';
 import { ERROR_CODES } from './errors';
 
 /** The named schemas of the OpenAPI document (components.schemas); a private registry, not zod's global one. */

@@ -4,7 +4,7 @@
  * The embedded store keeps one up to date; the Neo4j store builds one from the part it fetched.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { actionSpan, type Action, type Actor } from '../domain';
+import { actionSpan, type Action, type Actor } from '../../contract';
 
 export interface ActorAttributes {
   actor: Actor;

@@ -4,7 +4,7 @@
  * end (or it reached maxLength). Enumeration is exponential on dense graphs, so it runs under a
  * work bound and says when it stopped early.
  */
-import type { Action } from '../domain';
+import type { Action } from '../../contract';
 import type { ActionGraph } from './action-graph';
 
 export interface ChainSearch {

@@ -4,7 +4,7 @@
  * array costs a fraction of graphology's per-edge callbacks, and the list comes sorted, where each
  * reader used to sort its own. Any change to an actor's actions drops its list.
  */
-import { sortTimeline, type Action } from '../domain';
+import { sortTimeline, type Action } from '../../contract';
 import type { ActionGraph } from './action-graph';
 
 const listsOf = new WeakMap<ActionGraph, Map<string, readonly Action[]>>();

@@ -1,5 +1,5 @@
 /** Actors within a number of actions of a focus, by breadth-first search over passing actions. */
-import { sortTimeline, type Action } from '../domain';
+import { sortTimeline, type Action } from '../../contract';
 import { otherEnd, type ActionGraph } from './action-graph';
 import { incidentActions } from './incidence';
 

@@ -3,7 +3,7 @@
  * the same actors making two paths. Paths come in the order of their action ids, element by
  * element, so both stores give the same first `limit`.
  */
-import type { Action } from '../domain';
+import type { Action } from '../../contract';
 import { otherEnd, type ActionGraph } from './action-graph';
 import { incidentActions } from './incidence';
 

@@ -2,7 +2,7 @@
  * Ordering, paging and truncation rules that both stores apply to what they found, so the two
  * answer every query identically.
  */
-import { matchRank, normalizeText, type Action, type Actor, type Source } from '../domain';
+import { matchRank, normalizeText, type Action, type Actor, type Source } from '../../contract';
 import { buildActionGraph, cappedPart } from '../graph';
 import type { ActorWithDegree, Page, PageRequest, Subgraph } from './types';
 

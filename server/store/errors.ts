@@ -2,7 +2,7 @@
  * Failures a store reports, each mapped by the API to one error code of the spec. Stores throw
  * these and nothing else for expected conditions, so routes never inspect store internals.
  */
-import type { Problem } from '../domain';
+import type { Problem } from '../../contract';
 
 export class StoreError extends Error {}
 

@@ -2,7 +2,7 @@
  * The one interface both stores implement. It covers everything API v1 needs; routes talk to
  * nothing else. Answers are plain records of the interchange format plus derived fields.
  */
-import type { Action, ActionFilter, ActionType, Actor, ActorKind, InterchangeDocument, Layer, Source, Status } from '../domain';
+import type { Action, ActionFilter, ActionType, Actor, ActorKind, InterchangeDocument, Layer, Source, Status } from '../../contract';
 
 export type StoreKind = 'embedded' | 'neo4j';
 

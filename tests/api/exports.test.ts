@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Express } from 'express';
-import type { Action } from '../../server/domain';
+import type { Action } from '../../contract';
 import { seedDocument } from '../support/seed';
 import { describeEachStore } from '../support/stores';
 import { action, actor, doc, importDoc, openHarness, source, SRC, type Harness } from './harness';

@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
-import type { Action, ActionType, Actor, InterchangeDocument, Source } from '../../server/domain';
+import type { Action, ActionType, Actor, InterchangeDocument, Source } from '../../contract';
 import type { GraphStore } from '../../server/store/types';
 import type { StoreFactory } from '../support/stores';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import request from 'supertest';
 import type { Express } from 'express';
-import { ID_PATTERN } from '../../server/domain';
+import { ID_PATTERN } from '../../contract';
 import { API_ROUTES } from '../../server/api/routes';
 import { seedDocument } from '../support/seed';
 import { describeEachStore, tempDir } from '../support/stores';

@@ -1,6 +1,6 @@
 /** The read endpoints over the seed dataset: its facts asked through the API. */
 import request from 'supertest';
-import { compareActions, type Action } from '../../server/domain';
+import { compareActions, type Action } from '../../contract';
 import { seedDocument } from '../support/seed';
 import { describeEachStore } from '../support/stores';
 import { importDoc, openHarness, type Harness } from './harness';

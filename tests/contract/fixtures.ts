@@ -2,7 +2,7 @@
  * Tiny builders for hand-made graphs. Every expected answer in the contract suite is worked out by
  * hand from graphs built with these, never copied from a store's output.
  */
-import type { Action, ActionType, Actor, InterchangeDocument, Source } from '../../server/domain';
+import type { Action, ActionType, Actor, InterchangeDocument, Source } from '../../contract';
 import type { GraphStore } from '../../server/store/types';
 import type { StoreFactory } from '../support/stores';
 

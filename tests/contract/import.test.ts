@@ -1,5 +1,5 @@
 /** Import and export through a store: counts, idempotence, all or nothing, round trips. */
-import { parseDocument, problemText, type InterchangeDocument } from '../../server/domain';
+import { parseDocument, problemText, type InterchangeDocument } from '../../contract';
 import { ValidationError } from '../../server/store/errors';
 import type { GraphStore } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';

@@ -8,7 +8,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { generateGraph } from '../../bench/generate';
-import type { ActionFilter, InterchangeDocument } from '../../server/domain';
+import type { ActionFilter, InterchangeDocument } from '../../contract';
 import type { GraphStore } from '../../server/store/types';
 import { embeddedFactory, storeFactories } from '../support/stores';
 

@@ -1,5 +1,5 @@
 /** Single-record writes and reads: create, replace, delete, referential rules, faithful read-back. */
-import type { Action, Actor, Source } from '../../server/domain';
+import type { Action, Actor, Source } from '../../contract';
 import { ConflictError, NotFoundError, ValidationError } from '../../server/store/errors';
 import type { GraphStore } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';

@@ -1,7 +1,7 @@
 /** Dates of interchange v1, the timeline order and the date-window filter (no store involved). */
 import {
   actionPredicate, compareActions, compareDateTexts, isParsedDate, parseDate, type Action, type ParsedDate,
-} from '../../server/domain';
+} from '../../contract';
 import { action } from '../contract/fixtures';
 
 function ok(text: string): ParsedDate {

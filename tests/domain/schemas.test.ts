@@ -1,7 +1,7 @@
 /** Interchange v1 validation: the schemas and the document-level checks, with their JSON paths. */
 import {
   documentProblems, parseAction, parseActor, parseDocument, parseSource, problemText, type KnownIds, type Problem,
-} from '../../server/domain';
+} from '../../contract';
 import { action, actor, doc, source } from '../contract/fixtures';
 
 const nothingStored: KnownIds = { hasActor: () => false, hasSource: () => false };

@@ -1,5 +1,5 @@
 /** The browser's view state: pure reducers and the URL form (no browser needed). */
-import { compareDateTexts } from '../../server/domain';
+import { compareDateTexts } from '../../contract';
 import { dataKey, expand, focusOn, select, setWindow, sortBy } from '../../client/state/reducers';
 import { INITIAL_STATE, type ViewState } from '../../client/state/types';
 import { fromQuery, toQuery } from '../../client/state/url';

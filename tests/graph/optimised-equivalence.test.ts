@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { actionAttributes, actorsWithin, buildActionGraph, cappedPart, incidentActions, timeRespectingChains } from '../../server/graph';
-import { actionPredicate, compareActions, sortTimeline, type Action, type Actor } from '../../server/domain';
+import { actionPredicate, compareActions, sortTimeline, type Action, type Actor } from '../../contract';
 import { GraphState } from '../../server/store/embedded/state';
 import { timeRespectingChains as eagerChains } from './reference/chains';
 import { cappedPart as eagerCapped } from './reference/neighbourhood';

@@ -3,7 +3,7 @@
  * to maxLength enumerated, the shortest kept, ordered by action ids element by element.
  */
 import fc from 'fast-check';
-import type { Action } from '../../server/domain';
+import type { Action } from '../../contract';
 import { allShortestPaths, buildActionGraph } from '../../server/graph';
 
 function reference(actions: Action[], source: string, target: string, maxLength: number, limit: number): string[][] {

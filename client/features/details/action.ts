@@ -1,5 +1,5 @@
 /** Details of an action: who did what to whom, when (at the precision known), how sure, and its sources. */
-import { ACTION_TYPES, type Source } from '../../../server/domain';
+import { ACTION_TYPES, type Source } from '../../../contract';
 import type { ActionWithSources } from '../../../server/store/types';
 import type { App } from '../../app';
 import { api } from '../../api';

@@ -1,5 +1,5 @@
 /** Details of an actor: what it is, where it sits, its Wikidata entry and its actions. */
-import { ACTION_TYPES, LAYER_LABELS, compareActions, type Action } from '../../../server/domain';
+import { ACTION_TYPES, LAYER_LABELS, compareActions, type Action } from '../../../contract';
 import type { ActorDetail } from '../../../server/store/types';
 import type { App } from '../../app';
 import { api } from '../../api';

@@ -2,7 +2,7 @@
  * The action form: add an action or change one, with its sources. Checked here with the shared
  * zod schema first, then by the server, whose error details are shown in place.
  */
-import { ACTION_TYPES, ACTION_TYPE_IDS, STATUSES, parseAction, parseSource, type Action, type Source } from '../../../server/domain';
+import { ACTION_TYPES, ACTION_TYPE_IDS, STATUSES, parseAction, parseSource, type Action, type Source } from '../../../contract';
 import type { App } from '../../app';
 import { api, ApiError } from '../../api';
 import { select } from '../../state/reducers';

@@ -2,7 +2,7 @@
  * Editing, for whoever holds the API token: the token (kept in sessionStorage only), the action
  * form and the import. Opened from the header's Edit button or an action's "Change" button.
  */
-import type { Action } from '../../../server/domain';
+import type { Action } from '../../../contract';
 import type { App } from '../../app';
 import { token } from '../../api';
 import { byId, fill, h } from '../../ui/dom';

@@ -5,7 +5,7 @@ import { shapeElement } from '../../graph/shapes';
 import { shownElements } from '../../graph/cy';
 import { nodeSize } from '../../graph/adapter';
 import { s } from '../../ui/dom';
-import type { Status } from '../../../server/domain';
+import type { Status } from '../../../contract';
 
 const DASH = { solid: '', dashed: '7 4', dotted: '2 3' } as const;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';

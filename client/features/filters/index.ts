@@ -2,7 +2,7 @@
  * The filter panel: action types, statuses, layers and the date window. Type, status and dates
  * go to the API; layers filter the drawn actors here. A group with every box ticked is "all".
  */
-import { ACTION_TYPES, ACTION_TYPE_IDS, LAYERS, LAYER_LABELS, STATUSES, compareDateTexts, isParsedDate, parseDate } from '../../../server/domain';
+import { ACTION_TYPES, ACTION_TYPE_IDS, LAYERS, LAYER_LABELS, STATUSES, compareDateTexts, isParsedDate, parseDate } from '../../../contract';
 import type { App } from '../../app';
 import { clearFilters, setLayers, setStatuses, setTypes, setWindow } from '../../state/reducers';
 import type { LayerChoice, ViewState } from '../../state/types';

@@ -1,5 +1,5 @@
 /** The legend: shape by actor kind, colour by layer, line colour by action type, line style by status. */
-import { ACTION_TYPES, ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, LAYER_LABELS, STATUSES } from '../../../server/domain';
+import { ACTION_TYPES, ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, LAYER_LABELS, STATUSES } from '../../../contract';
 import { DISPUTED_LABEL, NO_LAYER_COLOUR, STATUS_LOOKS, kindShape, layerColour, typeColour } from '../../graph/palette';
 import { shapeElement } from '../../graph/shapes';
 import { byId, h, s } from '../../ui/dom';

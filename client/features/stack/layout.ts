@@ -4,7 +4,7 @@
  * which layer each cut happened.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { LAYERS, LAYER_LABELS, compareActionDates } from '../../../server/domain';
+import { LAYERS, LAYER_LABELS, compareActionDates } from '../../../contract';
 import type { Positions } from '../../graph/fcose-run';
 import { layerColour } from '../../graph/palette';
 import type { LayerChoice, StackX } from '../../state/types';

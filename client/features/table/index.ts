@@ -2,7 +2,7 @@
  * The table view: the drawn actions as rows, sortable by column, navigable by keyboard (arrows,
  * Home/End, Enter for details). The accessible alternative to the drawing.
  */
-import { compareActionDates } from '../../../server/domain';
+import { compareActionDates } from '../../../contract';
 import type { App, ModeView } from '../../app';
 import type { EdgeData } from '../../api';
 import { select, sortBy } from '../../state/reducers';

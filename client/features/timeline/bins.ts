@@ -1,5 +1,5 @@
 /** Binning of dated actions into days, months or years for the timeline histogram. */
-import { isParsedDate, parseDate, type ParsedDate } from '../../../server/domain';
+import { isParsedDate, parseDate, type ParsedDate } from '../../../contract';
 
 export type Unit = 'day' | 'month' | 'year';
 

@@ -2,7 +2,7 @@
  * The timeline: actions counted over time (a histogram of the graph without its date window), a
  * window to drag over it (sets from/to), and a play button that replays the cascade.
  */
-import { compareDateTexts, isParsedDate, parseDate } from '../../../server/domain';
+import { compareDateTexts, isParsedDate, parseDate } from '../../../contract';
 import type { App } from '../../app';
 import { setWindow } from '../../state/reducers';
 import type { ViewState } from '../../state/types';

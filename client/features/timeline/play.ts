@@ -3,7 +3,7 @@
  * time, with the actors they touch. Undated actions stay as the background they are.
  */
 import type { Core, EdgeCollection } from 'cytoscape';
-import { compareActionDates } from '../../../server/domain';
+import { compareActionDates } from '../../../contract';
 import { announce } from '../../ui/dom';
 import { formatDate } from '../../ui/format';
 

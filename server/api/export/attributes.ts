@@ -2,7 +2,7 @@
  * The attributes every file export carries for actors and actions, with their types, so GraphML,
  * GEXF, CSV and Cytoscape JSON all describe the same columns.
  */
-import { actionLabel, type Action } from '../../domain';
+import { actionLabel, type Action } from '../../../contract';
 import type { ActorWithDegree } from '../../store/types';
 
 export type AttrValue = string | number | boolean | undefined;

@@ -2,7 +2,7 @@
  * Cytoscape JSON as Cytoscape desktop opens it (File > Import > Network from File, .cyjs): nodes
  * carry `name`, edges `interaction`; lists stay lists, `details` is a JSON string.
  */
-import { actionLabel } from '../../domain';
+import { actionLabel } from '../../../contract';
 import type { Subgraph } from '../../store/types';
 import { edgeElement, nodeElement } from '../elements';
 

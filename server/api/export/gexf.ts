@@ -3,7 +3,7 @@
  * action ended, `end` (the latest instant of its endDate), so Gephi's timeline plays the actions.
  * An undated action has no start: it is there from the beginning of the timeline.
  */
-import { mustParseDate, type Action } from '../../domain';
+import { mustParseDate, type Action } from '../../../contract';
 import type { Subgraph } from '../../store/types';
 import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute } from './attributes';
 import { xml } from './xml';

@@ -3,8 +3,8 @@
  * touch; for `json`, also the sources they cite) as a file download in one of five formats.
  */
 import { z } from 'zod';
-import type { ActionFilter } from '../../domain';
-import type { AppContext } from '../../app';
+import type { ActionFilter } from '../../../contract';
+import type { AppContext } from '../../context';
 import { filteredQuery, toActionFilter } from '../query';
 import { defineRoute } from '../route';
 import { actionsCsv, actorsCsv } from './csv';

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InterchangeDocument } from '../../domain';
+import type { InterchangeDocument } from '../../../contract';
 
 export interface Snapshot {
   seq: number;

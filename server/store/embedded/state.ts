@@ -2,7 +2,7 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../domain';
+import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { Timeline } from './timeline';
 

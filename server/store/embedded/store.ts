@@ -9,7 +9,7 @@ import {
   actionPredicate, actionReferenceProblems, canonical, copyRecord, documentProblems, isEmptyFilter,
   parseAction, parseActor, parseDocument, parseSource, sameRecord,
   type Action, type ActionFilter, type Actor, type InterchangeDocument, type Parsed, type Source,
-} from '../../domain';
+} from '../../../contract';
 import { actorsWithin, allShortestPaths, betweenness, cappedPart, incidentActions, timeRespectingChains, topN, type CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
 import { actorsReferencedBy, filterSources, page, rankActors, sortById } from '../answers';

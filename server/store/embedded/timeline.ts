@@ -9,7 +9,7 @@
 import {
   ACTION_TYPE_IDS, actionSpan, compareActions, hasDateWindow, isEmptyFilter, sortTimeline, STATUSES, windowOf,
   type Action, type ActionFilter,
-} from '../../domain';
+} from '../../../contract';
 
 interface Columns {
   /** Start and end instants; NaN for undated actions, which come last (`dated` is how many are not). */

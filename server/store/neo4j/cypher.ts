@@ -18,8 +18,8 @@
  * following the relationships costs two expansions of the action's relationship chain (about
  * half of a traversal's db hits). The relationships stay the model for Cypher users.
  * `dateStart` and `spanEnd` are the epoch milliseconds (UTC) of the earliest and latest instant of
- * the action's span (`actionSpan` in server/domain/filters.ts), absent when undated; `searchText`
- * is the normalized name and aliases (`searchText` in server/domain/search.ts), one per line.
+ * the action's span (`actionSpan` in contract/filters.ts), absent when undated; `searchText`
+ * is the normalized name and aliases (`searchText` in contract/search.ts), one per line.
  * The list properties keep the order of the record; the relationships are there for querying.
  *
  * Useful in the Browser: the full-text index `actorNames` covers Actor.name and Actor.aliases:

@@ -1,6 +1,6 @@
 /** The parameters of the Cypher prefilter (`ACTION_PASSES` in cypher.ts) for an ActionFilter. */
 import neo4j, { type Integer } from 'neo4j-driver';
-import { hasDateWindow, windowOf, type ActionFilter } from '../../domain';
+import { hasDateWindow, windowOf, type ActionFilter } from '../../../contract';
 
 export type FilterParams = {
   types: string[] | null;

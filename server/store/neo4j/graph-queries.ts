@@ -6,7 +6,7 @@
 import {
   actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT, sortTimeline,
   type Action, type ActionFilter, type ActionType, type ActorKind, type InterchangeDocument, type Status,
-} from '../../domain';
+} from '../../../contract';
 import { betweenness, topN } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';

@@ -3,10 +3,10 @@
  * properties (never null), list fields keep their order, an action's `details` is one JSON string
  * (`detailsJson`), and derived properties (`searchText`, `dateStart`, `spanEnd`, `fromId`, `toId`) are dropped on
  * the way back, so a record read back deep-equals the one written. Records come back canonical
- * (keys sorted, as `canonical` in domain/records.ts makes them), as the embedded store keeps them.
+ * (keys sorted, as `canonical` in contract/records.ts makes them), as the embedded store keeps them.
  */
 import neo4j from 'neo4j-driver';
-import { actionSpan, canonical, searchText, type Action, type Actor, type DetailValue, type Source } from '../../domain';
+import { actionSpan, canonical, searchText, type Action, type Actor, type DetailValue, type Source } from '../../../contract';
 
 export type Props = Record<string, unknown>;
 

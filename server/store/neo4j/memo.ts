@@ -10,7 +10,7 @@
  * in between. Comparing bookmarks is exact for the versions this store sees: two bookmarks are
  * equal only when no transaction was committed between them.
  */
-import { copyRecord } from '../../domain';
+import { copyRecord } from '../../../contract';
 import type { Db, Tx } from './db';
 
 /** Entries kept per version, least recently used dropped first (as the embedded store's 64). */

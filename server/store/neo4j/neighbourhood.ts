@@ -10,8 +10,8 @@
  * An ordinary actor's neighbourhood takes two statements; a hub's depth-2 one, which holds most of
  * the graph, fetches about the part the cap keeps.
  */
-import type { Action, ActionFilter, Actor } from '../../domain';
-import { actionPredicate } from '../../domain';
+import type { Action, ActionFilter, Actor } from '../../../contract';
+import { actionPredicate } from '../../../contract';
 import { buildActionGraph, cappedPart } from '../../graph';
 import type { ActorWithDegree, Subgraph } from '../types';
 import { ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS } from './cypher';

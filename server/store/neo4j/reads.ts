@@ -1,5 +1,5 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
-import { actionPredicate, normalizeText, sortTimeline, type Action, type Source } from '../../domain';
+import { actionPredicate, normalizeText, sortTimeline, type Action, type Source } from '../../../contract';
 import { filterSources, page, rankActors } from '../answers';
 import type {
   ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,

@@ -2,7 +2,7 @@
  * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
  * driver per store; every answer is computed with the same shared functions as the embedded store.
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../domain';
+import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
 import type { Logger } from '../../logger';
 import type {

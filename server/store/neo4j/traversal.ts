@@ -4,7 +4,7 @@
  * chains answer ids only, so they fetch the slim columns (ACTION_KEYS_TOUCHING): no property maps,
  * no summaries or sources.
  */
-import type { Action, Actor } from '../../domain';
+import type { Action, Actor } from '../../../contract';
 import { allShortestPaths, buildActionGraph, timeRespectingChains, type ActionGraph, type ChainSearch, type FoundPath } from '../../graph';
 import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING } from './cypher';
 import type { Row, Tx } from './db';

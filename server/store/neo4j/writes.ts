@@ -6,7 +6,7 @@
 import {
   actionReferenceProblems, canonical, documentProblems, parseAction, parseActor, parseDocument, parseSource, referencedIds,
   sameRecord, type Action, type Actor, type InterchangeDocument, type Parsed, type Source,
-} from '../../domain';
+} from '../../../contract';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Counts, ImportResult } from '../types';
 import {

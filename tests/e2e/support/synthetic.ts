@@ -1,5 +1,5 @@
 /** A synthetic interchange v1 document of a given size, the same for the same arguments. */
-import { ACTION_TYPE_IDS, LAYERS, STATUSES, type InterchangeDocument } from '../../../server/domain';
+import { ACTION_TYPE_IDS, LAYERS, STATUSES, type InterchangeDocument } from '../../../contract';
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;

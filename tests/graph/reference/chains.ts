@@ -5,7 +5,7 @@
  * end (or it reached maxLength). Enumeration is exponential on dense graphs, so it runs under a
  * work bound and says when it stopped early.
  */
-import type { Action } from '../../../server/domain';
+import type { Action } from '../../../contract';
 import type { ActionGraph } from '../../../server/graph/action-graph';
 
 export interface ChainSearch {

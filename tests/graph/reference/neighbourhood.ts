@@ -1,6 +1,6 @@
 /** The earlier, eager implementation kept as a test oracle: the optimised search must answer exactly as it does. */
 /** Actors within a number of actions of a focus, by breadth-first search over passing actions. */
-import { compareActions, type Action } from '../../../server/domain';
+import { compareActions, type Action } from '../../../contract';
 import { otherEnd, type ActionGraph } from '../../../server/graph/action-graph';
 
 /** Actor ids by distance from `focus` (focus first), each level sorted by id. */
