@@ -2,47 +2,10 @@
  * The one way the browser talks to the server: API v1 under /api, with typed answers.
  * Every failure becomes an ApiError carrying the server's code, message and details.
  */
-import type { Action, ActionFilter, ActionType, ActorKind, InterchangeDocument, Layer, Source, Status } from '../contract';
 import type {
-  ActionWithSources, ActorDetail, ActorWithDegree, Chain, Counts, ImportResult, Page, Path,
-} from '../server/store/types';
-
-/** An actor as /api/graph draws it. */
-export interface NodeData {
-  id: string;
-  label: string;
-  kind: ActorKind;
-  layer?: Layer;
-  aliases?: string[];
-  degree?: number;
-  wikidata?: string;
-  [extra: string]: unknown;
-}
-
-/** An action as /api/graph draws it; `id` is the action id. */
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: ActionType;
-  label: string;
-  date?: string;
-  endDate?: string;
-  status: Status;
-  summary?: string;
-  [extra: string]: unknown;
-}
-
-export interface GraphAnswer {
-  elements: { nodes: { data: NodeData }[]; edges: { data: EdgeData }[] };
-  truncated: boolean;
-}
-
-export interface Health {
-  status: string;
-  store: string;
-  counts: Counts;
-}
+  Action, ActionFilter, ActionType, ActionWithSources, ActorDetail, ActorWithDegree, ChainsAnswer, GraphAnswer, Health,
+  ImportResult, InterchangeDocument, PageAnswer, PathsAnswer, Source, Status,
+} from '../contract';
 
 export class ApiError extends Error {
   constructor(
@@ -134,16 +97,16 @@ export const api = {
   health: (signal?: AbortSignal) => get<Health>('/health', {}, signal),
   graph: (focus: string | null, depth: number, f: ActionFilter, signal?: AbortSignal) =>
     get<GraphAnswer>('/graph', { ...(focus ? { focus, depth } : {}), ...filterParams(f) }, signal),
-  actors: (q: string, limit = 8, signal?: AbortSignal) => get<Page<ActorWithDegree>>('/actors', { q, limit }, signal),
+  actors: (q: string, limit = 8, signal?: AbortSignal) => get<PageAnswer<ActorWithDegree>>('/actors', { q, limit }, signal),
   actor: (id: string, signal?: AbortSignal) => get<ActorDetail>(`/actors/${enc(id)}`, {}, signal),
   actions: (actor: string | null, f: ActionFilter, limit = 100, offset = 0, signal?: AbortSignal) =>
-    get<Page<Action>>('/actions', { actor, ...filterParams(f), limit, offset }, signal),
+    get<PageAnswer<Action>>('/actions', { actor, ...filterParams(f), limit, offset }, signal),
   action: (id: string, signal?: AbortSignal) => get<ActionWithSources>(`/actions/${enc(id)}`, {}, signal),
-  sources: (q: string, limit = 20, signal?: AbortSignal) => get<Page<Source>>('/sources', { q, limit }, signal),
+  sources: (q: string, limit = 20, signal?: AbortSignal) => get<PageAnswer<Source>>('/sources', { q, limit }, signal),
   paths: (source: string, target: string, f: ActionFilter, maxLength = 4, signal?: AbortSignal) =>
-    get<{ paths: Path[] }>('/paths', { source, target, maxLength, ...filterParams(f) }, signal),
+    get<PathsAnswer>('/paths', { source, target, maxLength, ...filterParams(f) }, signal),
   chains: (actor: string, f: ActionFilter, maxLength = 6, signal?: AbortSignal) =>
-    get<{ chains: Chain[]; truncated?: boolean }>('/chains', { actor, maxLength, ...filterParams(f) }, signal),
+    get<ChainsAnswer>('/chains', { actor, maxLength, ...filterParams(f) }, signal),
   exportUrl: (format: 'json' | 'graphml' | 'gexf' | 'csv' | 'cyjs', f: ActionFilter, extra: Params = {}) =>
     apiUrl('/export', { format, ...extra, ...filterParams(f) }),
   createAction: (a: Action) => request<Action>('POST', '/actions', {}, a),

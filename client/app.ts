@@ -4,7 +4,8 @@
  * thread, then lets the active view mode and the features sync themselves.
  */
 import type { Core } from 'cytoscape';
-import { api, ApiError, toFilter, type EdgeData } from './api';
+import type { EdgeData } from '../contract';
+import { api, ApiError, toFilter } from './api';
 import { emptyGraph, mergeAnswers, toElements, type GraphData } from './graph/adapter';
 import { fitView, getCy, quickBounds, replaceElements, shownElements } from './graph/cy';
 import type { Positions } from './graph/fcose-run';

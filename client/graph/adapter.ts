@@ -4,8 +4,7 @@
  * merge into one graph.
  */
 import type { ElementDefinition } from 'cytoscape';
-import { actionLabel, type Action, type Actor } from '../../contract';
-import type { EdgeData, GraphAnswer, NodeData } from '../api';
+import type { EdgeData, GraphAnswer, NodeData } from '../../contract';
 
 export interface GraphData {
   nodes: Map<string, NodeData>;
@@ -53,22 +52,10 @@ export function toElements(g: GraphData): ElementDefinition[] {
   const out: ElementDefinition[] = [];
   const big = g.nodes.size + g.edges.size > LARGE_ABOVE ? ' big far' : '';
   for (const n of g.nodes.values()) {
-    out.push({ group: 'nodes', data: { ...n, label: n.label ?? n.id, deg: deg.get(n.id) ?? 0 }, classes: `actor${big}` });
+    out.push({ group: 'nodes', data: { ...n, deg: deg.get(n.id) ?? 0 }, classes: `actor${big}` });
   }
   for (const e of g.edges.values()) {
-    out.push({ group: 'edges', data: { ...e, label: e.label || actionLabel(e.type) }, classes: `action${big}` });
+    out.push({ group: 'edges', data: { ...e }, classes: `action${big}` });
   }
   return out;
-}
-
-/** An action record as the graph draws it. */
-export function edgeFromAction(a: Action): EdgeData {
-  return {
-    id: a.id, source: a.from, target: a.to, type: a.type, label: actionLabel(a.type), date: a.date, endDate: a.endDate,
-    status: a.status, summary: a.summary,
-  };
-}
-
-export function nodeFromActor(a: Actor): NodeData {
-  return { id: a.id, label: a.name, kind: a.kind, layer: a.layer, aliases: a.aliases, wikidata: a.wikidata };
 }

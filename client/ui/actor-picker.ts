@@ -3,8 +3,7 @@
  * GET /api/actors?q= as the user types, matched on names and aliases; arrows move, Enter picks.
  */
 import { api, ApiError } from '../api';
-import type { ActorWithDegree } from '../../server/store/types';
-import { normalizeText } from '../../contract';
+import { normalizeText, type ActorWithDegree } from '../../contract';
 import { h } from './dom';
 
 export interface PickerOptions {

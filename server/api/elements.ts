@@ -1,37 +1,5 @@
 /** Actors and actions as Cytoscape elements: one node per actor, one edge per action. */
-import { actionLabel, type Action } from '../../contract';
-import type { ActorWithDegree } from '../store/types';
-
-export interface NodeElement {
-  data: {
-    id: string;
-    label: string;
-    name: string;
-    kind: string;
-    layer?: string;
-    degree: number;
-    aliases?: string[];
-    description?: string;
-    wikidata?: string;
-  };
-}
-
-export interface EdgeElement {
-  data: {
-    id: string;
-    source: string;
-    target: string;
-    type: string;
-    label: string;
-    date?: string;
-    endDate?: string;
-    status: string;
-    summary: string;
-    claimedBy?: string[];
-    disputedBy?: string[];
-    sourceIds: string[];
-  };
-}
+import { actionLabel, type Action, type ActorWithDegree, type EdgeElement, type NodeElement } from '../../contract';
 
 export function nodeElement(a: ActorWithDegree): NodeElement {
   return {

@@ -3,14 +3,8 @@
  * store errors, body-parser errors and the unexpected are mapped to an HTTP status and a code.
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { problemText, type Problem } from '../../contract';
+import { problemText, type ErrorCode, type Problem } from '../../contract';
 import { ConflictError, NotFoundError, StorageFullError, UnavailableError, ValidationError } from '../store/errors';
-
-export const ERROR_CODES = [
-  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'rate_limited',
-  'unavailable', 'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An answer that is an error: thrown by routes and middleware, sent by the error handler. */
 export class ApiError extends Error {

@@ -3,7 +3,7 @@
  * each request give its parameters and body (JSON Schema 2020-12, OpenAPI 3.1's dialect).
  */
 import { z } from 'zod';
-import { ERROR_CODES } from './errors';
+import { ERROR_CODES } from '../../contract';
 import { paramJsonSchema } from './query';
 import { openApiPath, type ApiRoute, type ResponseDoc } from './route';
 import { apiSchemas } from './schemas';

@@ -2,9 +2,11 @@
  * Ordering, paging and truncation rules that both stores apply to what they found, so the two
  * answer every query identically.
  */
-import { matchRank, normalizeText, type Action, type Actor, type Source } from '../../contract';
+import {
+  matchRank, normalizeText, type Action, type Actor, type ActorWithDegree, type Page, type PageRequest, type Source,
+} from '../../contract';
 import { buildActionGraph, cappedPart } from '../graph';
-import type { ActorWithDegree, Page, PageRequest, Subgraph } from './types';
+import type { Subgraph } from './types';
 
 export function page<T>(all: readonly T[], req: PageRequest): Page<T> {
   return { items: all.slice(req.offset, req.offset + req.limit), total: all.length };

@@ -1,31 +1,18 @@
 /**
  * The one interface both stores implement. It covers everything API v1 needs; routes talk to
- * nothing else. Answers are plain records of the interchange format plus derived fields.
+ * nothing else. Its answers are the contract's types (contract/), which the API sends as they are;
+ * the queries and Subgraph are the store's own.
  */
-import type { Action, ActionFilter, ActionType, Actor, ActorKind, InterchangeDocument, Layer, Source, Status } from '../../contract';
+import type {
+  Action, ActionFilter, ActionWithSources, Actor, ActorDetail, ActorKind, ActorWithDegree, ChainsAnswer, Counts,
+  ImportResult, InterchangeDocument, Layer, Page, PageRequest, Path, Source, SourceWithActions, Stats, StoreKind,
+} from '../../contract';
 
-export type StoreKind = 'embedded' | 'neo4j';
-
-export interface Counts {
-  actors: number;
-  sources: number;
-  actions: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface PageRequest {
-  limit: number;
-  offset: number;
-}
-
-export type ActorWithDegree = Actor & { degree: number };
-export type ActorDetail = ActorWithDegree & { actionCounts: Partial<Record<ActionType, number>> };
-export type ActionWithSources = Action & { sources: Source[] };
-export type SourceWithActions = Source & { actions: string[] };
+/** Re-exported so the stores take the interface's types from one import. */
+export type {
+  ActionWithSources, ActorDetail, ActorWithDegree, ChainsAnswer, Counts, ImportResult, Page, PageRequest, Path,
+  SourceWithActions, Stats, StoreKind,
+};
 
 export interface ActorQuery extends PageRequest {
   q?: string;
@@ -46,42 +33,6 @@ export interface Subgraph {
   actors: ActorWithDegree[];
   actions: Action[];
   truncated: boolean;
-}
-
-export interface Path {
-  actors: string[];
-  actions: string[];
-}
-
-export interface Chain {
-  actions: string[];
-}
-
-export interface ChainsAnswer {
-  chains: Chain[];
-  /** True when the search stopped at its work bound before seeing every chain. */
-  truncated: boolean;
-}
-
-export interface RankedActor {
-  id: string;
-  name: string;
-  value: number;
-}
-
-export interface Stats {
-  counts: Counts;
-  actionsByType: Partial<Record<ActionType, number>>;
-  actionsByStatus: Partial<Record<Status, number>>;
-  actorsByKind: Partial<Record<ActorKind, number>>;
-  topByDegree: RankedActor[];
-  topByBetweenness: RankedActor[];
-}
-
-export interface ImportResult {
-  created: Counts;
-  updated: Counts;
-  unchanged: Counts;
 }
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';

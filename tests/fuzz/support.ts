@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import pino from 'pino';
 import { createApp } from '../../server/app';
-import { ERROR_CODES } from '../../server/api/errors';
+import { ERROR_CODES } from '../../contract';
 import { readConfig } from '../../server/config';
 import type { GraphStore } from '../../server/store/types';
 import { Client, type Answer } from '../reliability/support/http';

@@ -1,5 +1,5 @@
 /** Chains: the time-respecting chains that start from an actor (GET /api/chains), one drawn at a time. */
-import type { Chain } from '../../../server/store/types';
+import type { Chain } from '../../../contract';
 import type { App, ModeView } from '../../app';
 import { api, ApiError, toFilter } from '../../api';
 import { applyPositions, fitView } from '../../graph/cy';

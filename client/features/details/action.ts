@@ -1,6 +1,5 @@
 /** Details of an action: who did what to whom, when (at the precision known), how sure, and its sources. */
-import { ACTION_TYPES, type Source } from '../../../contract';
-import type { ActionWithSources } from '../../../server/store/types';
+import { ACTION_TYPES, type ActionWithSources, type Source } from '../../../contract';
 import type { App } from '../../app';
 import { api } from '../../api';
 import { select } from '../../state/reducers';

@@ -1,6 +1,5 @@
 /** Details of an actor: what it is, where it sits, its Wikidata entry and its actions. */
-import { ACTION_TYPES, LAYER_LABELS, compareActions, type Action } from '../../../contract';
-import type { ActorDetail } from '../../../server/store/types';
+import { ACTION_TYPES, LAYER_LABELS, compareActions, type Action, type ActorDetail } from '../../../contract';
 import type { App } from '../../app';
 import { api } from '../../api';
 import { focusOn, select, setPathEnds, showChains } from '../../state/reducers';

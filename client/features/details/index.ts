@@ -1,5 +1,5 @@
 /** The details panel: the selected actor or action, fetched from the API. */
-import type { ActionWithSources } from '../../../server/store/types';
+import type { ActionWithSources } from '../../../contract';
 import type { App } from '../../app';
 import { ApiError } from '../../api';
 import type { Selection } from '../../state/types';

@@ -1,5 +1,5 @@
 /** Paths: pick two actors, see every shortest path between them highlighted (GET /api/paths). */
-import type { Path } from '../../../server/store/types';
+import type { Path } from '../../../contract';
 import type { App, ModeView } from '../../app';
 import { api, ApiError, toFilter } from '../../api';
 import { fitView } from '../../graph/cy';

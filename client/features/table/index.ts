@@ -2,9 +2,8 @@
  * The table view: the drawn actions as rows, sortable by column, navigable by keyboard (arrows,
  * Home/End, Enter for details). The accessible alternative to the drawing.
  */
-import { compareActionDates } from '../../../contract';
+import { compareActionDates, type EdgeData } from '../../../contract';
 import type { App, ModeView } from '../../app';
-import type { EdgeData } from '../../api';
 import { select, sortBy } from '../../state/reducers';
 import { SORT_COLUMNS, type SortColumn, type ViewState } from '../../state/types';
 import { byId, fill, h } from '../../ui/dom';
