@@ -7,7 +7,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import request from 'supertest';
 import type { Express } from 'express';
-import { ID_PATTERN } from '../../contract';
+import { ErrorBodySchema, ID_PATTERN } from '../../contract';
 import { API_ROUTES } from '../../server/api/routes';
 import { seedDocument } from '../support/seed';
 import { describeEachStore, tempDir } from '../support/stores';
@@ -122,6 +122,34 @@ describeEachStore('API description and hardening', (factory) => {
       expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
         ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'rate_limited', 'unavailable', 'internal'],
       );
+    });
+
+    test('every answer is exactly its documented schema: no field missing, none undocumented', async () => {
+      const get = (url: string) => request(h.app).get(url).expect(200).then((res) => res.body as Json);
+      const sourceId = (await get('/api/sources?limit=1')).items[0].id as string;
+      const answers: [method: string, route: string, body: Json][] = [
+        ['get', '/health', await get('/api/health')],
+        ['get', '/graph', await get('/api/graph')],
+        ['get', '/graph', await get('/api/graph?focus=parler&depth=2')],
+        ['get', '/actors', await get('/api/actors?q=par')],
+        ['get', '/actors/:id', await get('/api/actors/parler')],
+        ['get', '/actions', await get('/api/actions?actor=parler')],
+        ['get', '/actions/:id', await get('/api/actions/aws-suspends-parler')],
+        ['get', '/sources', await get('/api/sources')],
+        ['get', '/sources/:id', await get(`/api/sources/${sourceId}`)],
+        ['get', '/paths', await get('/api/paths?source=parler&target=aws')],
+        ['get', '/chains', await get('/api/chains?actor=parler')],
+        ['get', '/stats', await get('/api/stats')],
+        ['post', '/import', (await request(h.app).post('/api/import').set(AUTH).send(seedDocument()).expect(200)).body],
+      ];
+      for (const [method, route, body] of answers) {
+        const schema = API_ROUTES.find((r) => r.method === method && r.path === route)?.responses[200]?.schema;
+        if (!schema) throw new Error(`no documented answer for ${method} ${route}`);
+        // zod objects drop keys they do not declare, so an equal parse also shows nothing undeclared was sent.
+        expect({ route, body: schema.parse(body) }).toEqual({ route, body });
+      }
+      const missing = (await request(h.app).get('/api/actors/no-such-actor').expect(404)).body;
+      expect(ErrorBodySchema.parse(missing)).toEqual(missing);
     });
   });
 
