@@ -11,9 +11,9 @@ interface KindRules<T> {
   parse(input: unknown): Parsed<T>;
   /** Its key in counts and in an interchange document. */
   plural: keyof Counts;
-  /** How a refused delete names the actions that hold on to the record. */
+  /** How a refused delete names the actions that hold on to the record (none holds an action). */
   heldBy: string;
-  /** Checks a record written on its own makes of the stored graph, beyond its own id. */
+  /** What a record written on its own needs stored besides its id: for an action, its actors and sources. */
   checkReferences?(record: T, lookup: RecordLookup): Promise<void>;
 }
 
