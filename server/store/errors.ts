@@ -3,11 +3,12 @@
  * these and nothing else for expected conditions, so routes never inspect store internals.
  */
 import type { Problem } from '../../contract';
+import type { RecordKind } from './rules/lookup';
 
 export class StoreError extends Error {}
 
 export class NotFoundError extends StoreError {
-  constructor(readonly what: 'actor' | 'source' | 'action', readonly id: string) {
+  constructor(readonly what: RecordKind, readonly id: string) {
     super(`${what} "${id}" not found`);
   }
 }

@@ -147,6 +147,52 @@ describeEachStore('import', (factory) => {
     expect(await store.counts()).toEqual(zero);
   });
 
+  test('duplicate ids and unresolved references are named together, duplicates first, each kind in turn', async () => {
+    const store = await open();
+    await store.importDocument(doc({ actors: ['stored'] }));
+    const bad = doc({
+      actors: ['a', 'b', 'a'],
+      sources: [source('s'), source('s')],
+      actions: [action('x', 'SUED', 'a', 'stored', undefined, { sourceIds: ['s'] }), action('x', 'SUED', 'ghost', 'b', undefined, { sourceIds: ['s'] })],
+    });
+    let caught: unknown;
+    await store.importDocument(bad).catch((err) => (caught = err));
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).problems.map(problemText)).toEqual([
+      'actors[2].id: duplicate id "a" (also actors[0])',
+      'sources[1].id: duplicate id "s" (also sources[0])',
+      'actions[1].id: duplicate id "x" (also actions[0])',
+      'actions[1].from: unknown actor "ghost"',
+    ]);
+    expect((caught as Error).message).toMatch(/^the import was rejected and nothing was written: actors\[2\]\.id: /);
+    expect(await store.counts()).toEqual({ actors: 1, sources: 0, actions: 0 });
+  });
+
+  test('each record of each kind is created, updated or unchanged on its own', async () => {
+    const store = await open();
+    await store.importDocument(doc({
+      actors: ['same', 'old'],
+      sources: [source('s-same'), source('s-old')],
+      actions: [action('a-same', 'BANNED', 'same', 'old', '2021-01-01'), action('a-old', 'SUED', 'old', 'same', '2021-01-02')],
+    }));
+    const r = await store.importDocument(doc({
+      actors: ['new', actor('old', { name: 'Renamed' }), 'same'],
+      sources: [source('s-old', { title: 'Retitled' }), source('s-same'), source('s-new')],
+      actions: [
+        action('a-new', 'HOSTED', 'new', 'same'),
+        action('a-old', 'SUED', 'old', 'new', '2021-01-02'),
+        action('a-same', 'BANNED', 'same', 'old', '2021-01-01'),
+      ],
+    }));
+    expect(r).toEqual({
+      created: { actors: 1, sources: 1, actions: 1 },
+      updated: { actors: 1, sources: 1, actions: 1 },
+      unchanged: { actors: 1, sources: 2, actions: 1 },
+    });
+    expect((await store.getAction('a-old'))?.to).toBe('new');
+    expect((await store.getSource('s-old'))?.title).toBe('Retitled');
+  });
+
   test('references resolve to records already stored', async () => {
     const store = await open();
     await store.importDocument(doc({ actors: ['aws', 'parler'], sources: [source('s-old')] }));

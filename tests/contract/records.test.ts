@@ -261,6 +261,48 @@ describeEachStore('records', (factory) => {
     });
   });
 
+  // The API answers these messages and details as they are, so both stores must word them alike.
+  test('refusals say the same in every store: messages, details and problems', async () => {
+    const refusal = (write: Promise<unknown>) => write.then(() => null, (err: unknown) => err);
+    await store.importDocument(doc({
+      actors: ['a', 'b', 'free'],
+      sources: [source('s')],
+      actions: [action('y', 'BANNED', 'a', 'b', '2021-01-02', { sourceIds: ['s'] }), action('x', 'SUED', 'b', 'a', '2021-01-01', { sourceIds: ['s'] })],
+    }));
+
+    const exists = await refusal(store.createActor(actor('a')));
+    expect(exists).toBeInstanceOf(ConflictError);
+    expect(exists).toMatchObject({ message: 'actor "a" already exists', details: [] });
+    expect(await refusal(store.createSource(source('s')))).toMatchObject({ message: 'source "s" already exists' });
+    // An existing id is refused before its references are looked at.
+    expect(await refusal(store.createAction(action('x', 'SUED', 'ghost', 'a')))).toMatchObject({ message: 'action "x" already exists' });
+
+    const missing = await refusal(store.replaceSource(source('ghost')));
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(missing).toMatchObject({ message: 'source "ghost" not found', what: 'source', id: 'ghost' });
+    expect(await refusal(store.replaceAction(action('ghost', 'SUED', 'nobody', 'a')))).toMatchObject({ message: 'action "ghost" not found' });
+    expect(await refusal(store.deleteAction('ghost'))).toMatchObject({ message: 'action "ghost" not found' });
+
+    const held = await refusal(store.deleteActor('a'));
+    expect(held).toBeInstanceOf(ConflictError);
+    expect(held).toMatchObject({ message: 'actor "a" is referenced by 2 action(s)', details: ['x', 'y'] });
+    expect(await refusal(store.deleteSource('s'))).toMatchObject({ message: 'source "s" is cited by 2 action(s)', details: ['x', 'y'] });
+
+    const unresolved = await refusal(store.createAction(action('z', 'ACCUSED', 'a', 'ghost', undefined, { status: 'alleged', claimedBy: ['free', 'nobody'], sourceIds: ['s', 'nosuch'] })));
+    expect(unresolved).toBeInstanceOf(ValidationError);
+    expect((unresolved as ValidationError).problems).toEqual([
+      { path: 'to', message: 'unknown actor "ghost"' },
+      { path: 'claimedBy[1]', message: 'unknown actor "nobody"' },
+      { path: 'sourceIds[1]', message: 'unknown source "nosuch"' },
+    ]);
+    expect((unresolved as Error).message).toBe('unresolved references: to: unknown actor "ghost"; claimedBy[1]: unknown actor "nobody"; sourceIds[1]: unknown source "nosuch"');
+
+    const invalid = await refusal(store.createActor({ id: 'c', name: 'C', kind: 'not-a-kind' } as unknown as Actor));
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect((invalid as Error).message).toMatch(/^invalid record: kind: /);
+    expect(await store.counts()).toEqual({ actors: 3, sources: 1, actions: 2 });
+  });
+
   test('unknown ids read as null', async () => {
     expect(await store.getActor('nope')).toBeNull();
     expect(await store.getSource('nope')).toBeNull();

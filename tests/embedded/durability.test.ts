@@ -46,7 +46,7 @@ function capturingLogger(lines: string[]): Logger {
  * handle is released so the test does not leak it. The store object is not used afterwards.
  */
 function abandon(store: EmbeddedStore): void {
-  const journal = (store as unknown as { journal?: { close?: () => void } }).journal;
+  const journal = (store as unknown as { writer?: { journal?: { close?: () => void } } }).writer?.journal;
   try {
     journal?.close?.();
   } catch {

@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { StorageFullError, UnavailableError } from '../errors';
 
+/** The journal's name in DATA_DIR. */
+export const JOURNAL_FILE = 'graph.journal';
+
 export interface JournalEntry<T> {
   seq: number;
   record: T;

@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InterchangeDocument } from '../../../contract';
 
+/** The snapshot's name in DATA_DIR. */
+export const SNAPSHOT_FILE = 'graph.snapshot.json';
+
 export interface Snapshot {
   seq: number;
   graph: InterchangeDocument;

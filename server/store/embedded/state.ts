@@ -14,6 +14,11 @@ export type Op =
   | { t: 'delSource'; id: string }
   | { t: 'delAction'; id: string };
 
+/** What the journal keeps of one write: its ops, applied together or not at all. */
+export interface JournalRecord {
+  ops: Op[];
+}
+
 export class GraphState {
   readonly actors = new Map<string, Actor>();
   readonly sources = new Map<string, Source>();

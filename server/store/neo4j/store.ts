@@ -109,39 +109,39 @@ export class Neo4jStore implements GraphStore {
   }
 
   createActor(actor: Actor): Promise<void> {
-    return writes.createActor(this.db, actor);
+    return writes.create(this.db, 'actor', actor);
   }
 
   replaceActor(actor: Actor): Promise<void> {
-    return writes.replaceActor(this.db, actor);
+    return writes.replace(this.db, 'actor', actor);
   }
 
   deleteActor(id: string): Promise<void> {
-    return writes.deleteActor(this.db, id);
+    return writes.remove(this.db, 'actor', id);
   }
 
   createSource(source: Source): Promise<void> {
-    return writes.createSource(this.db, source);
+    return writes.create(this.db, 'source', source);
   }
 
   replaceSource(source: Source): Promise<void> {
-    return writes.replaceSource(this.db, source);
+    return writes.replace(this.db, 'source', source);
   }
 
   deleteSource(id: string): Promise<void> {
-    return writes.deleteSource(this.db, id);
+    return writes.remove(this.db, 'source', id);
   }
 
   createAction(action: Action): Promise<void> {
-    return writes.createAction(this.db, action);
+    return writes.create(this.db, 'action', action);
   }
 
   replaceAction(action: Action): Promise<void> {
-    return writes.replaceAction(this.db, action);
+    return writes.replace(this.db, 'action', action);
   }
 
   deleteAction(id: string): Promise<void> {
-    return writes.deleteAction(this.db, id);
+    return writes.remove(this.db, 'action', id);
   }
 
   /**

@@ -1,48 +1,21 @@
 /**
  * Writes. Each runs in one write transaction: its checks read the same state it writes, and a
  * throw anywhere (a failed check, a lost reference, the server going away) rolls all of it back.
- * Checks, their order and their messages are those of the embedded store.
+ * The checks are the rules both stores share (store/rules), asked of this transaction (lookup.ts).
  */
+import type { Action, InterchangeDocument } from '../../../contract';
+import { ConflictError, NotFoundError } from '../errors';
+import { checkCreate, checkDelete, checkReplace, planImport, validDocument, validRecord, type RecordKind, type Records } from '../rules';
+import type { ImportResult } from '../types';
+import { chunks, runBatched } from './batches';
 import {
-  actionReferenceProblems, canonical, documentProblems, parseAction, parseActor, parseDocument, parseSource, referencedIds,
-  sameRecord, type Action, type Actor, type InterchangeDocument, type Parsed, type Source,
-} from '../../../contract';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { Counts, ImportResult } from '../types';
-import {
-  ACTIONS_BY_IDS, ACTOR_REFERENCES, ACTORS_BY_IDS, CREATE_ACTIONS_LINKED, CREATE_ACTOR, CREATE_SOURCE, DELETE_ACTION, DELETE_ACTOR,
-  DELETE_SOURCE, EXISTING_ACTION_IDS, EXISTING_ACTOR_IDS, EXISTING_SOURCE_IDS, LINK_ACTION_CLAIMANTS, LINK_ACTION_DISPUTANTS,
-  LINK_ACTION_ENDS, LINK_ACTION_SOURCES, REPLACE_ACTOR, REPLACE_SOURCE, SOURCE_REFERENCES, SOURCES_BY_IDS, UNLINK_ACTIONS,
-  UPSERT_ACTIONS, UPSERT_ACTORS, UPSERT_SOURCES,
+  CREATE_ACTIONS_LINKED, CREATE_ACTOR, CREATE_SOURCE, DELETE_ACTION, DELETE_ACTOR, DELETE_SOURCE, LINK_ACTION_CLAIMANTS,
+  LINK_ACTION_DISPUTANTS, LINK_ACTION_ENDS, LINK_ACTION_SOURCES, REPLACE_ACTOR, REPLACE_SOURCE, UNLINK_ACTIONS, UPSERT_ACTIONS,
+  UPSERT_ACTORS, UPSERT_SOURCES,
 } from './cypher';
 import type { Db, Params, Tx } from './db';
-import {
-  actionLinks, actionOfRow, actionProps, actionRow, actorOfRow, actorProps, sourceOfRow, sourceProps,
-} from './mapping';
-
-/**
- * Rows per UNWIND statement: big imports go in several statements of one transaction. Fewer,
- * bigger statements: each costs a round trip and a plan lookup; 5,000 rows of actions stay a few
- * MB of parameters.
- */
-const BATCH = 5_000;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
-
-async function runBatched<T>(tx: Tx, statement: string, rows: readonly T[], key = 'rows', extra: Params = {}): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (const chunk of chunks(rows)) out.push(...(await tx.run(statement, { ...extra, [key]: chunk })));
-  return out;
-}
-
-async function existing(tx: Tx, statement: string, ids: Iterable<string>): Promise<Set<string>> {
-  const rows = await runBatched(tx, statement, [...new Set(ids)], 'ids');
-  return new Set(rows.map((r) => r.id as string));
-}
+import { lookupIn } from './lookup';
+import { actionLinks, actionProps, actionRow, actorProps, sourceProps } from './mapping';
 
 /** Runs a LINK_* statement and checks that every reference found its node. */
 async function link(tx: Tx, statement: string, rows: { id: string; ids?: readonly string[] }[], expected: number): Promise<void> {
@@ -93,152 +66,80 @@ async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void>
   await link(tx, LINK_ACTION_DISPUTANTS, links.disputants, count(links.disputants));
 }
 
-const zero = (): Counts => ({ actors: 0, sources: 0, actions: 0 });
-
-const IMPORT_REJECTED = 'the import was rejected and nothing was written';
-
-/**
- * The record as the schema reads it, canonical (keys sorted): callers pass parsed records, but a
- * store takes nothing on trust, and stores what the embedded store stores.
- */
-function valid<T>(parsed: Parsed<T>, message = 'invalid record'): T {
-  if (!parsed.ok) throw new ValidationError(parsed.problems, message);
-  return canonical(parsed.value);
+/** How each kind is written, once the rules (store/rules) have passed in the same transaction. */
+interface KindWrites<T> {
+  create(tx: Tx, record: T): Promise<void>;
+  /** False when the record is gone: a concurrent change deleted it after the rules found it. */
+  replace(tx: Tx, record: T): Promise<boolean>;
+  remove(tx: Tx, id: string): Promise<boolean>;
 }
 
+/** Whether a statement on one record (REPLACE_*, DELETE_*) found it, by the count it returns. */
+async function found(tx: Tx, statement: string, params: Params, count: 'replaced' | 'deleted'): Promise<boolean> {
+  const [row] = await tx.run(statement, params);
+  return Number(row?.[count] ?? 0) > 0;
+}
+
+const WRITES: { [K in RecordKind]: KindWrites<Records[K]> } = {
+  actor: {
+    create: async (tx, actor) => {
+      await tx.run(CREATE_ACTOR, { props: actorProps(actor) });
+    },
+    replace: (tx, actor) => found(tx, REPLACE_ACTOR, { id: actor.id, props: actorProps(actor) }, 'replaced'),
+    remove: (tx, id) => found(tx, DELETE_ACTOR, { id }, 'deleted'),
+  },
+  source: {
+    create: async (tx, source) => {
+      await tx.run(CREATE_SOURCE, { props: sourceProps(source) });
+    },
+    replace: (tx, source) => found(tx, REPLACE_SOURCE, { id: source.id, props: sourceProps(source) }, 'replaced'),
+    remove: (tx, id) => found(tx, DELETE_SOURCE, { id }, 'deleted'),
+  },
+  action: {
+    create: (tx, action) => createActions(tx, [action]),
+    replace: async (tx, action) => {
+      // MERGE by id: an action deleted meanwhile is made again, every reference checked as it is linked.
+      await rewriteActions(tx, [action]);
+      return true;
+    },
+    remove: (tx, id) => found(tx, DELETE_ACTION, { id }, 'deleted'),
+  },
+};
+
 export async function importDocument(db: Db, input: InterchangeDocument): Promise<ImportResult> {
-  const doc = valid(parseDocument(input), IMPORT_REJECTED);
+  const doc = validDocument(input);
   return db.write(async (tx) => {
-    const actors = doc.actors ?? [];
-    const sources = doc.sources ?? [];
-    const actions = doc.actions ?? [];
-    const refs = referencedIds(actions);
-
-    // What is stored already: the records the payload may replace, and the references it may use.
-    const storedActors = new Map<string, Actor>();
-    for (const r of await runBatched(tx, ACTORS_BY_IDS, [...new Set(actors.map((a) => a.id))], 'ids')) {
-      const a = actorOfRow(r);
-      storedActors.set(a.id, a);
-    }
-    const storedSources = new Map<string, Source>();
-    for (const r of await runBatched(tx, SOURCES_BY_IDS, [...new Set(sources.map((s) => s.id))], 'ids')) {
-      const s = sourceOfRow(r);
-      storedSources.set(s.id, s);
-    }
-    const storedActions = new Map<string, Action>();
-    for (const r of await runBatched(tx, ACTIONS_BY_IDS, [...new Set(actions.map((a) => a.id))], 'ids')) {
-      const a = actionOfRow(r);
-      storedActions.set(a.id, a);
-    }
-    const inPayload = { actors: new Set(actors.map((a) => a.id)), sources: new Set(sources.map((s) => s.id)) };
-    const knownActors = await existing(tx, EXISTING_ACTOR_IDS, [...refs.actors].filter((id) => !inPayload.actors.has(id)));
-    const knownSources = await existing(tx, EXISTING_SOURCE_IDS, [...refs.sources].filter((id) => !inPayload.sources.has(id)));
-
-    const problems = documentProblems(doc, {
-      hasActor: (id) => storedActors.has(id) || knownActors.has(id),
-      hasSource: (id) => storedSources.has(id) || knownSources.has(id),
-    });
-    if (problems.length) throw new ValidationError(problems, IMPORT_REJECTED);
-
-    const result: ImportResult = { created: zero(), updated: zero(), unchanged: zero() };
-    const changed = <T extends { id: string }>(records: T[], stored: Map<string, T>, key: keyof Counts): T[] =>
-      records.filter((r) => {
-        const old = stored.get(r.id);
-        const outcome = !old ? 'created' : sameRecord(old, r) ? 'unchanged' : 'updated';
-        result[outcome][key]++;
-        return outcome !== 'unchanged';
-      });
-
-    await runBatched(tx, UPSERT_ACTORS, changed(actors, storedActors, 'actors').map((a) => ({ id: a.id, props: actorProps(a) })));
-    await runBatched(tx, UPSERT_SOURCES, changed(sources, storedSources, 'sources').map((s) => ({ id: s.id, props: sourceProps(s) })));
-    const changedActions = changed(actions, storedActions, 'actions');
-    await createActions(tx, changedActions.filter((a) => !storedActions.has(a.id)));
-    await rewriteActions(tx, changedActions.filter((a) => storedActions.has(a.id)));
+    const { result, writes } = await planImport(doc, lookupIn(tx));
+    await runBatched(tx, UPSERT_ACTORS, writes.actor.map(({ record }) => ({ id: record.id, props: actorProps(record) })));
+    await runBatched(tx, UPSERT_SOURCES, writes.source.map(({ record }) => ({ id: record.id, props: sourceProps(record) })));
+    await createActions(tx, writes.action.filter((w) => w.outcome === 'created').map((w) => w.record));
+    await rewriteActions(tx, writes.action.filter((w) => w.outcome === 'updated').map((w) => w.record));
     return result;
   });
 }
 
-// ---- actors ----
+// A record is validated before its transaction opens, so an invalid one is refused even when
+// the database cannot be reached.
 
-export async function createActor(db: Db, input: Actor): Promise<void> {
-  const actor = valid(parseActor(input));
+export async function create<K extends RecordKind>(db: Db, kind: K, input: Records[K]): Promise<void> {
+  const record = validRecord(kind, input);
   return db.write(async (tx) => {
-    if ((await existing(tx, EXISTING_ACTOR_IDS, [actor.id])).size) throw new ConflictError(`actor "${actor.id}" already exists`);
-    await tx.run(CREATE_ACTOR, { props: actorProps(actor) });
+    await checkCreate(kind, record, lookupIn(tx));
+    await WRITES[kind].create(tx, record);
   });
 }
 
-export async function replaceActor(db: Db, input: Actor): Promise<void> {
-  const actor = valid(parseActor(input));
-  const [row] = await db.query(REPLACE_ACTOR, { id: actor.id, props: actorProps(actor) }, 'write');
-  if (!Number(row?.replaced)) throw new NotFoundError('actor', actor.id);
-}
-
-export async function deleteActor(db: Db, id: string): Promise<void> {
+export async function replace<K extends RecordKind>(db: Db, kind: K, input: Records[K]): Promise<void> {
+  const record = validRecord(kind, input);
   return db.write(async (tx) => {
-    const [row] = await tx.run(ACTOR_REFERENCES, { id });
-    if (!row) throw new NotFoundError('actor', id);
-    const refs = [...(row.actions as string[])].sort();
-    if (refs.length) throw new ConflictError(`actor "${id}" is referenced by ${refs.length} action(s)`, refs);
-    await tx.run(DELETE_ACTOR, { id });
+    await checkReplace(kind, record, lookupIn(tx));
+    if (!(await WRITES[kind].replace(tx, record))) throw new NotFoundError(kind, record.id);
   });
 }
 
-// ---- sources ----
-
-export async function createSource(db: Db, input: Source): Promise<void> {
-  const source = valid(parseSource(input));
+export async function remove(db: Db, kind: RecordKind, id: string): Promise<void> {
   return db.write(async (tx) => {
-    if ((await existing(tx, EXISTING_SOURCE_IDS, [source.id])).size) throw new ConflictError(`source "${source.id}" already exists`);
-    await tx.run(CREATE_SOURCE, { props: sourceProps(source) });
+    await checkDelete(kind, id, lookupIn(tx));
+    if (!(await WRITES[kind].remove(tx, id))) throw new NotFoundError(kind, id);
   });
-}
-
-export async function replaceSource(db: Db, input: Source): Promise<void> {
-  const source = valid(parseSource(input));
-  const [row] = await db.query(REPLACE_SOURCE, { id: source.id, props: sourceProps(source) }, 'write');
-  if (!Number(row?.replaced)) throw new NotFoundError('source', source.id);
-}
-
-export async function deleteSource(db: Db, id: string): Promise<void> {
-  return db.write(async (tx) => {
-    const [row] = await tx.run(SOURCE_REFERENCES, { id });
-    if (!row) throw new NotFoundError('source', id);
-    const refs = [...(row.actions as string[])].sort();
-    if (refs.length) throw new ConflictError(`source "${id}" is cited by ${refs.length} action(s)`, refs);
-    await tx.run(DELETE_SOURCE, { id });
-  });
-}
-
-// ---- actions ----
-
-async function checkActionReferences(tx: Tx, action: Action): Promise<void> {
-  const refs = referencedIds([action]);
-  const actors = await existing(tx, EXISTING_ACTOR_IDS, refs.actors);
-  const sources = await existing(tx, EXISTING_SOURCE_IDS, refs.sources);
-  const problems = actionReferenceProblems([action], { hasActor: (id) => actors.has(id), hasSource: (id) => sources.has(id) }, () => '');
-  if (problems.length) throw new ValidationError(problems, 'unresolved references');
-}
-
-export async function createAction(db: Db, input: Action): Promise<void> {
-  const action = valid(parseAction(input));
-  return db.write(async (tx) => {
-    if ((await existing(tx, EXISTING_ACTION_IDS, [action.id])).size) throw new ConflictError(`action "${action.id}" already exists`);
-    await checkActionReferences(tx, action);
-    await createActions(tx, [action]);
-  });
-}
-
-export async function replaceAction(db: Db, input: Action): Promise<void> {
-  const action = valid(parseAction(input));
-  return db.write(async (tx) => {
-    if (!(await existing(tx, EXISTING_ACTION_IDS, [action.id])).size) throw new NotFoundError('action', action.id);
-    await checkActionReferences(tx, action);
-    await rewriteActions(tx, [action]);
-  });
-}
-
-export async function deleteAction(db: Db, id: string): Promise<void> {
-  const [row] = await db.query(DELETE_ACTION, { id }, 'write');
-  if (!Number(row?.deleted)) throw new NotFoundError('action', id);
 }

@@ -1,0 +1,60 @@
+/** Records and lists of them, read from memory and copied out: callers never hold the state's own objects. */
+import { actionPredicate, copyRecord, type Action, type Actor, type Source } from '../../../contract';
+import { incidentActions } from '../../graph';
+import { filterSources, page, rankActors } from '../answers';
+import type {
+  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
+} from '../types';
+import type { GraphState } from './state';
+
+export function withDegree(state: GraphState, actor: Actor): ActorWithDegree {
+  return { ...copyRecord(actor), degree: state.graph.degree(actor.id) };
+}
+
+export function counts(state: GraphState): Counts {
+  return { actors: state.actors.size, sources: state.sources.size, actions: state.actions.size };
+}
+
+export function getActor(state: GraphState, id: string): ActorDetail | null {
+  const actor = state.actors.get(id);
+  if (!actor) return null;
+  const actionCounts: ActorDetail['actionCounts'] = {};
+  state.graph.forEachEdge(id, (_k, attrs) => {
+    actionCounts[attrs.action.type] = (actionCounts[attrs.action.type] ?? 0) + 1;
+  });
+  return { ...withDegree(state, actor), actionCounts };
+}
+
+export function listActors(state: GraphState, query: ActorQuery): Page<ActorWithDegree> {
+  const candidates = [...state.actors.values()].filter(
+    (a) => (!query.kind || a.kind === query.kind) && (!query.layer || a.layer === query.layer),
+  );
+  const p = page(rankActors(candidates, query.q), query);
+  return { items: p.items.map((a) => withDegree(state, a)), total: p.total };
+}
+
+export function getAction(state: GraphState, id: string): ActionWithSources | null {
+  const action = state.actions.get(id);
+  if (!action) return null;
+  return copyRecord({ ...action, sources: action.sourceIds.map((s) => state.sources.get(s)!).filter(Boolean) });
+}
+
+export function listActions(state: GraphState, query: ActionQuery): Page<Action> {
+  // An actor's actions are kept in timeline order already (incidentActions).
+  const matching = query.actor !== undefined
+    ? incidentActions(state.graph, query.actor).filter(actionPredicate(query))
+    : state.matching(query);
+  const p = page(matching, query);
+  return { items: copyRecord(p.items), total: p.total };
+}
+
+export function getSource(state: GraphState, id: string): SourceWithActions | null {
+  const source = state.sources.get(id);
+  if (!source) return null;
+  return { ...copyRecord(source), actions: state.actionsCitingSource(id) };
+}
+
+export function listSources(state: GraphState, query: SourceQuery): Page<Source> {
+  const p = page(filterSources(state.sources.values(), query.q), query);
+  return { items: copyRecord(p.items), total: p.total };
+}

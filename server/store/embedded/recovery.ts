@@ -1,0 +1,54 @@
+/**
+ * Opening DATA_DIR: the graph is the last snapshot plus every journal record written after it.
+ * The journal is then opened for appends at the end of its last whole record.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../../logger';
+import { Journal, JOURNAL_FILE, replayJournal } from './journal';
+import { readSnapshot, SNAPSHOT_FILE } from './snapshot';
+import { GraphState, type JournalRecord } from './state';
+
+export interface Recovered {
+  state: GraphState;
+  journal: Journal;
+  /** Sequence number of the last write in the state. */
+  seq: number;
+}
+
+/** A folder that cannot be used stops the start with what to fix, before anything is read. */
+function checkDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK);
+  } catch (err) {
+    throw new Error(`DATA_DIR "${dataDir}" cannot be used: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (it must be a readable, writable folder)`);
+  }
+}
+
+export function recover(dataDir: string, logger: Logger): Recovered {
+  const started = Date.now();
+  checkDataDir(dataDir);
+  const state = new GraphState();
+  const snap = readSnapshot(path.join(dataDir, SNAPSHOT_FILE));
+  if (snap) state.loadDocument(snap.graph);
+  let seq = snap?.seq ?? 0;
+  const journalFile = path.join(dataDir, JOURNAL_FILE);
+  const replay = replayJournal<JournalRecord>(journalFile, (msg) => logger.warn(msg));
+  for (const entry of replay.entries) {
+    if (entry.seq <= seq) continue; // already in the snapshot: a crash came between snapshot and journal reset
+    state.apply(entry.record.ops);
+    seq = entry.seq;
+  }
+  let journal: Journal;
+  try {
+    journal = Journal.open(journalFile, replay.validBytes);
+  } catch (err) {
+    throw new Error(`DATA_DIR "${dataDir}" cannot be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  logger.info(
+    { dataDir, actors: state.actors.size, actions: state.actions.size, journalRecords: replay.entries.length, ms: Date.now() - started },
+    'embedded store opened',
+  );
+  return { state, journal, seq };
+}

@@ -1,0 +1,59 @@
+/**
+ * Neighbourhoods, selections, paths and chains over the action graph. The store remembers what
+ * the searches find (memo.ts), which holds the state's own records, so answers are copied out.
+ */
+import { actionPredicate, copyRecord, isEmptyFilter, type Action, type ActionFilter } from '../../../contract';
+import { actorsWithin, allShortestPaths, cappedPart, timeRespectingChains, type CappedPart } from '../../graph';
+import type { ChainsAnswer, Path, Subgraph } from '../types';
+import { withDegree } from './reads';
+import type { GraphState } from './state';
+
+export function neighbourhoodPart(state: GraphState, focus: string, depth: number, filter: ActionFilter, maxElements: number): CappedPart {
+  const passes = actionPredicate(filter);
+  return cappedPart(state.graph, actorsWithin(state.graph, focus, depth, passes), passes, maxElements);
+}
+
+/** Over the cap, the best-connected actors come first (as capSubgraph's 'degree' priority). */
+export function selectionPart(state: GraphState, filter: ActionFilter, maxElements: number): CappedPart {
+  const { graph } = state;
+  let ids: string[];
+  let passes: (a: Action) => boolean;
+  if (isEmptyFilter(filter)) {
+    ids = [...state.actors.keys()];
+    passes = () => true;
+  } else {
+    passes = actionPredicate(filter);
+    const touched = new Set<string>();
+    for (const a of state.matching(filter)) touched.add(a.from).add(a.to);
+    ids = [...touched];
+  }
+  const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
+  ids.sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  return cappedPart(graph, ids, passes, maxElements);
+}
+
+export function subgraphOf(state: GraphState, part: CappedPart, sortActorsById: boolean): Subgraph {
+  const ids = sortActorsById ? [...part.actors].sort() : part.actors;
+  return {
+    actors: ids.map((id) => withDegree(state, state.actors.get(id)!)),
+    actions: copyRecord(part.actions),
+    truncated: part.truncated,
+  };
+}
+
+export function findPaths(state: GraphState, source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Path[] {
+  return allShortestPaths(state.graph, source, target, maxLength, actionPredicate(filter), limit);
+}
+
+export function copyPaths(paths: readonly Path[]): Path[] {
+  return paths.map((p) => ({ actors: [...p.actors], actions: [...p.actions] }));
+}
+
+export function findChains(state: GraphState, actor: string, maxLength: number, filter: ActionFilter, limit: number): ChainsAnswer {
+  const search = timeRespectingChains(state.graph, actor, maxLength, actionPredicate(filter), limit);
+  return { chains: search.chains.map((actions) => ({ actions })), truncated: search.truncated };
+}
+
+export function copyChains(found: ChainsAnswer): ChainsAnswer {
+  return { chains: found.chains.map((c) => ({ actions: [...c.actions] })), truncated: found.truncated };
+}

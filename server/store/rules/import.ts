@@ -1,0 +1,50 @@
+/**
+ * The rules of an import: the whole document is checked (duplicate ids, unresolved references)
+ * before anything is written, and each record is created, updated, or left unchanged when the
+ * store holds an equal one. The store then writes the plan in one transaction (or journal record).
+ */
+import { documentProblems, sameRecord, type InterchangeDocument } from '../../../contract';
+import { ValidationError } from '../errors';
+import type { Counts, ImportResult, WriteOutcome } from '../types';
+import { KINDS } from './kinds';
+import type { RecordKind, RecordLookup, Records } from './lookup';
+import { storedReferences } from './references';
+import { IMPORT_REJECTED } from './validation';
+
+export interface RecordWrite<T> {
+  record: T;
+  outcome: Exclude<WriteOutcome, 'unchanged'>;
+}
+
+export interface ImportPlan {
+  result: ImportResult;
+  /** Per kind, the records to write, in document order; unchanged ones are left out. */
+  writes: { [K in RecordKind]: RecordWrite<Records[K]>[] };
+}
+
+const zero = (): Counts => ({ actors: 0, sources: 0, actions: 0 });
+
+/** Checks a valid document (validDocument) against the store and classifies its records. */
+export async function planImport(doc: InterchangeDocument, lookup: RecordLookup): Promise<ImportPlan> {
+  const actors = doc.actors ?? [];
+  const sources = doc.sources ?? [];
+  const actions = doc.actions ?? [];
+  const inPayload = { actors: new Set(actors.map((a) => a.id)), sources: new Set(sources.map((s) => s.id)) };
+  const problems = documentProblems(doc, await storedReferences(lookup, actions, inPayload));
+  if (problems.length) throw new ValidationError(problems, IMPORT_REJECTED);
+
+  const result: ImportResult = { created: zero(), updated: zero(), unchanged: zero() };
+  const classify = async <K extends RecordKind>(kind: K, records: Records[K][]): Promise<RecordWrite<Records[K]>[]> => {
+    const stored = await lookup.records(kind, records.map((r) => r.id));
+    const writes: RecordWrite<Records[K]>[] = [];
+    for (const record of records) {
+      const old = stored.get(record.id);
+      const outcome = !old ? 'created' : sameRecord(old, record) ? 'unchanged' : 'updated';
+      result[outcome][KINDS[kind].plural]++;
+      if (outcome !== 'unchanged') writes.push({ record, outcome });
+    }
+    return writes;
+  };
+  const writes = { actor: await classify('actor', actors), source: await classify('source', sources), action: await classify('action', actions) };
+  return { result, writes };
+}
