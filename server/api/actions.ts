@@ -2,6 +2,7 @@
 import type { GraphStore } from '../store/types';
 import { notFound, samePathId } from './errors';
 import { filteredQuery, idPathParams, optionalIdParam, pageShape, toActionFilter } from './query';
+import { Reply } from './reply';
 import { defineRoute } from './route';
 import { Action, ActionWithSources, pageOf } from './schemas';
 
@@ -23,10 +24,10 @@ export const actionRoutes = [
     tag: 'actions',
     query: filteredQuery({ actor: optionalIdParam('Keeps the actions where this actor is `from` or `to`.'), ...pageShape }),
     responses: { 200: { description: 'A page of actions.', schema: ActionPage } },
-    async handle({ query }, { store }, res) {
+    async handle({ query }, { store }) {
       const { actor, limit, offset } = query;
       const page = await store.listActions({ ...toActionFilter(query), limit, offset, ...(actor !== undefined && { actor }) });
-      res.json({ ...page, limit, offset });
+      return { ...page, limit, offset };
     },
   }),
   defineRoute({
@@ -37,8 +38,8 @@ export const actionRoutes = [
     tag: 'actions',
     params: idPathParams,
     responses: { 200: { description: 'The action.', schema: ActionWithSources }, 404: { description: 'No such action.' } },
-    async handle({ params }, { store }, res) {
-      res.json(await mustGetAction(store, params.id));
+    async handle({ params }, { store }) {
+      return mustGetAction(store, params.id);
     },
   }),
   defineRoute({
@@ -53,9 +54,9 @@ export const actionRoutes = [
       201: { description: 'Created; the action as stored, with its sources.', schema: ActionWithSources },
       409: { description: 'An action with this id exists.' },
     },
-    async handle({ body }, { store }, res) {
+    async handle({ body }, { store }) {
       await store.createAction(body);
-      res.status(201).location(`/api/actions/${body.id}`).json(await mustGetAction(store, body.id));
+      return new Reply(201, { location: `/api/actions/${body.id}`, json: await mustGetAction(store, body.id) });
     },
   }),
   defineRoute({
@@ -71,10 +72,10 @@ export const actionRoutes = [
       200: { description: 'Replaced; the action as stored, with its sources.', schema: ActionWithSources },
       404: { description: 'No such action.' },
     },
-    async handle({ params, body }, { store }, res) {
+    async handle({ params, body }, { store }) {
       samePathId(params.id, body.id);
       await store.replaceAction(body);
-      res.json(await mustGetAction(store, body.id));
+      return mustGetAction(store, body.id);
     },
   }),
   defineRoute({
@@ -86,9 +87,9 @@ export const actionRoutes = [
     write: true,
     params: idPathParams,
     responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such action.' } },
-    async handle({ params }, { store }, res) {
+    async handle({ params }, { store }) {
       await store.deleteAction(params.id);
-      res.status(204).end();
+      return new Reply(204);
     },
   }),
 ];

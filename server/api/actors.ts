@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { notFound, samePathId } from './errors';
 import { idPathParams, kindParam, layerParam, pageShape, searchParam } from './query';
+import { Reply } from './reply';
 import { defineRoute } from './route';
 import { Actor, ActorDetail, ActorWithDegree, pageOf } from './schemas';
 import type { GraphStore } from '../store/types';
@@ -23,12 +24,12 @@ export const actorRoutes = [
     tag: 'actors',
     query: z.strictObject({ q: searchParam, kind: kindParam, layer: layerParam, ...pageShape }),
     responses: { 200: { description: 'A page of actors.', schema: ActorPage } },
-    async handle({ query }, { store }, res) {
+    async handle({ query }, { store }) {
       const { q, kind, layer, limit, offset } = query;
       const page = await store.listActors({
         limit, offset, ...(q !== undefined && { q }), ...(kind && { kind }), ...(layer && { layer }),
       });
-      res.json({ ...page, limit, offset });
+      return { ...page, limit, offset };
     },
   }),
   defineRoute({
@@ -39,8 +40,8 @@ export const actorRoutes = [
     tag: 'actors',
     params: idPathParams,
     responses: { 200: { description: 'The actor.', schema: ActorDetail }, 404: { description: 'No such actor.' } },
-    async handle({ params }, { store }, res) {
-      res.json(await mustGetActor(store, params.id));
+    async handle({ params }, { store }) {
+      return mustGetActor(store, params.id);
     },
   }),
   defineRoute({
@@ -55,9 +56,9 @@ export const actorRoutes = [
       201: { description: 'Created; the actor as stored.', schema: ActorDetail },
       409: { description: 'An actor with this id exists.' },
     },
-    async handle({ body }, { store }, res) {
+    async handle({ body }, { store }) {
       await store.createActor(body);
-      res.status(201).location(`/api/actors/${body.id}`).json(await mustGetActor(store, body.id));
+      return new Reply(201, { location: `/api/actors/${body.id}`, json: await mustGetActor(store, body.id) });
     },
   }),
   defineRoute({
@@ -73,10 +74,10 @@ export const actorRoutes = [
       200: { description: 'Replaced; the actor as stored.', schema: ActorDetail },
       404: { description: 'No such actor.' },
     },
-    async handle({ params, body }, { store }, res) {
+    async handle({ params, body }, { store }) {
       samePathId(params.id, body.id);
       await store.replaceActor(body);
-      res.json(await mustGetActor(store, body.id));
+      return mustGetActor(store, body.id);
     },
   }),
   defineRoute({
@@ -92,9 +93,9 @@ export const actorRoutes = [
       404: { description: 'No such actor.' },
       409: { description: 'Actions reference the actor; `details` lists them.' },
     },
-    async handle({ params }, { store }, res) {
+    async handle({ params }, { store }) {
       await store.deleteActor(params.id);
-      res.status(204).end();
+      return new Reply(204);
     },
   }),
 ];

@@ -6,51 +6,39 @@
  * database may be written by other servers, so its answers are never kept.
  */
 import { createHash } from 'node:crypto';
+import { VersionedLru } from '../cache/versioned-lru';
+import { Reply, type Answer } from './reply';
 
-export interface CachedBody {
+interface KeptBody {
   body: Buffer;
   etag: string;
 }
 
+/** The kept bytes as sent, with a validator naming them for conditional requests (304). */
+function replyOf(kept: KeptBody): Reply {
+  return new Reply(200, { headers: { ETag: kept.etag, 'Content-Type': 'application/json' }, body: kept.body });
+}
+
 export class AnswerCache {
-  private readonly entries = new Map<string, CachedBody>();
-  private version = -1;
-  private bytes = 0;
+  private readonly kept: VersionedLru<KeptBody, number>;
 
-  constructor(
-    private readonly maxBytes: number,
-    private readonly maxEntries: number,
-  ) {}
-
-  get(version: number, key: string): CachedBody | undefined {
-    this.sync(version);
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Map order is the recency order: move the hit to the end.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+  constructor(maxBytes: number, maxEntries: number) {
+    this.kept = new VersionedLru({ entries: maxEntries, bytes: { max: maxBytes, sizeOf: (k) => k.body.length } });
   }
 
-  set(version: number, key: string, body: Buffer): CachedBody {
-    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    this.sync(version);
-    if (body.length > this.maxBytes / 4) return entry;
-    this.entries.set(key, entry);
-    this.bytes += body.length;
-    for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(k);
-      this.bytes -= v.body.length;
-    }
-    return entry;
-  }
-
-  private sync(version: number): void {
-    if (version === this.version) return;
-    this.entries.clear();
-    this.bytes = 0;
-    this.version = version;
+  /**
+   * The answer kept for `key` while the graph is at the version it was made on; otherwise the one
+   * `make` gives, kept when it is a JSON body (a 200) and no write landed while it was made.
+   */
+  async answer(version: () => number, key: string, make: () => Promise<Answer>): Promise<Answer> {
+    const before = version();
+    const hit = this.kept.get(before, key);
+    if (hit) return replyOf(hit);
+    const answer = await make();
+    if (answer instanceof Reply || version() !== before) return answer;
+    const body = Buffer.from(JSON.stringify(answer));
+    const kept = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    this.kept.set(before, key, kept);
+    return replyOf(kept);
   }
 }

@@ -25,10 +25,10 @@ export const chainRoutes = [
       200: { description: 'The chains.', schema: ChainsAnswer },
       404: { description: 'No actor has the `actor` id.' },
     },
-    async handle({ query }, { store }, res) {
+    async handle({ query }, { store }) {
       await mustHaveActor(store, query.actor, 'actor');
       const found = await store.chains(query.actor, query.maxLength, toActionFilter(query), MAX_CHAINS);
-      res.json({ chains: found.chains, truncated: found.truncated });
+      return { chains: found.chains, truncated: found.truncated };
     },
   }),
 ];

@@ -1,5 +1,6 @@
 /** GET /api/docs: the OpenAPI document rendered for a browser, with its script and stylesheet. */
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-assets';
+import { Reply } from './reply';
 import { defineRoute } from './route';
 
 function asset(path: string, operationId: string, summary: string, contentType: string, body: string) {
@@ -10,8 +11,8 @@ function asset(path: string, operationId: string, summary: string, contentType: 
     summary,
     tag: 'documentation',
     responses: { 200: { description: summary, contentType } },
-    handle(_input, _ctx, res) {
-      res.set('Content-Type', contentType).set('Cache-Control', 'no-cache').send(body);
+    handle() {
+      return new Reply(200, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-cache' }, body });
     },
   });
 }

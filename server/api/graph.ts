@@ -29,16 +29,16 @@ export const graphRoutes = [
       200: { description: 'The elements.', schema: GraphAnswer },
       404: { description: 'No actor has the `focus` id.' },
     },
-    async handle({ query }, { store }, res) {
+    async handle({ query }, { store }) {
       const filter = toActionFilter(query);
       const sub = query.focus !== undefined
         ? await store.neighbourhood(query.focus, query.depth, filter, MAX_ELEMENTS)
         : await store.selection(filter, MAX_ELEMENTS);
       if (!sub) throw notFound(`actor "${query.focus}" (the focus) not found`);
-      res.json({
+      return {
         elements: { nodes: sub.actors.map(nodeElement), edges: sub.actions.map(edgeElement) },
         truncated: sub.truncated,
-      });
+      };
     },
   }),
 ];

@@ -17,8 +17,8 @@ export const importRoutes = [
     bodyLimit: IMPORT_BODY_LIMIT,
     bodyError: 'the import was rejected and nothing was written',
     responses: { 200: { description: 'Imported; counts of created, updated and unchanged records.', schema: ImportAnswer } },
-    async handle({ body }, { store }, res) {
-      res.json(await store.importDocument(body));
+    handle({ body }, { store }) {
+      return store.importDocument(body);
     },
   }),
 ];

@@ -28,11 +28,11 @@ export const pathRoutes = [
       200: { description: 'The paths; empty where none is within `maxLength`.', schema: PathsAnswer },
       404: { description: 'No actor has the `source` or `target` id.' },
     },
-    async handle({ query }, { store }, res) {
+    async handle({ query }, { store }) {
       await mustHaveActor(store, query.source, 'source');
       await mustHaveActor(store, query.target, 'target');
       const paths = await store.shortestPaths(query.source, query.target, query.maxLength, toActionFilter(query), MAX_PATHS);
-      res.json({ paths });
+      return { paths };
     },
   }),
 ];

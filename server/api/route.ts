@@ -3,12 +3,14 @@
  * body, and its answers. The same definitions register the Express handlers (routes.ts) and
  * write the OpenAPI document (openapi.ts), so the two cannot drift apart.
  */
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { problemsFromZod, shapeProblems, type Problem } from '../../contract';
 import type { AppContext } from '../context';
 import { ApiError, badRequest, problemsError } from './errors';
+import type { OneAtATime } from './export/one-at-a-time';
 import { noQuery } from './query';
+import type { Answer } from './reply';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -45,8 +47,10 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   write?: boolean;
   /** A read whose 200 body depends only on the URL and the graph: kept until the graph changes. */
   cacheable?: boolean;
+  /** Answered one at a time: each answer is sent before the next request of the route begins. */
+  inTurn?: OneAtATime;
   responses: Record<number, ResponseDoc>;
-  handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: AppContext, res: Response, req: Request): Promise<void> | void;
+  handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: AppContext, req: Request): Promise<Answer> | Answer;
 }
 
 type AnyRouteSpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;

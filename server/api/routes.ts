@@ -2,7 +2,7 @@
  * The route table of API v1: every route the server answers under /api, in one list. The Express
  * registration below and the OpenAPI document are both derived from it.
  */
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { AnswerCache } from './answer-cache';
 import type { AppContext } from '../context';
 import { actionRoutes } from './actions';
@@ -16,6 +16,7 @@ import { healthRoutes } from './health';
 import { importRoutes } from './import';
 import { buildOpenApi } from './openapi';
 import { pathRoutes } from './paths';
+import { send } from './reply';
 import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
 import { writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
@@ -33,8 +34,8 @@ const openApiRoute = defineRoute({
   summary: 'This OpenAPI 3.1 document, generated from the schemas that validate requests',
   tag: 'documentation',
   responses: { 200: { description: 'The OpenAPI document.', contentType: 'application/json' } },
-  handle(_input, _ctx, res) {
-    res.json(openApiDocument());
+  handle() {
+    return openApiDocument();
   },
 });
 
@@ -74,31 +75,11 @@ function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
   }
 }
 
-/**
- * Sends the kept body for this URL when the graph is unchanged (true), or arranges for the answer
- * about to be sent to be kept (false). An answer is kept only if no write landed while it was made.
- */
-function answerFromCache(answers: AnswerCache, version: () => number, req: Request, res: Response): boolean {
-  const key = req.originalUrl;
-  const before = version();
-  const hit = answers.get(before, key);
-  if (hit) {
-    res.set('ETag', hit.etag).type('application/json').send(hit.body);
-    return true;
-  }
-  const sendJson = res.json.bind(res);
-  res.json = (body: unknown) => {
-    if (res.statusCode !== 200 || version() !== before) return sendJson(body);
-    const kept = answers.set(before, key, Buffer.from(JSON.stringify(body)));
-    return res.set('ETag', kept.etag).type('application/json').send(kept.body);
-  };
-  return false;
-}
-
 export function registerApiRoutes(app: Express, ctx: AppContext, options: RegisterOptions): void {
   // Up to 256 graph, path and chain answers and 64 MB (a capped graph answer is about 1 MB), per
   // app: each app has its own store.
   const answers = new AnswerCache(64 * 1024 * 1024, 256);
+  const version = ctx.store.answersVersion?.bind(ctx.store);
   const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
@@ -106,8 +87,9 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
     if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
     chain.push(async (req, res) => {
       const input = route.parse(req);
-      if (route.cacheable && ctx.store.answersVersion && answerFromCache(answers, ctx.store.answersVersion.bind(ctx.store), req, res)) return;
-      await route.handle(input as never, ctx, res, req);
+      const handle = async () => route.handle(input as never, ctx, req);
+      const respond = async () => send(res, await (route.cacheable && version ? answers.answer(version, req.originalUrl, handle) : handle()));
+      await (route.inTurn ? route.inTurn.run(respond) : respond());
     });
     app[route.method](`/api${route.path}`, ...chain);
   }

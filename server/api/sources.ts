@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { GraphStore } from '../store/types';
 import { notFound, samePathId } from './errors';
 import { idPathParams, pageShape, searchParam } from './query';
+import { Reply } from './reply';
 import { defineRoute } from './route';
 import { Source, SourceWithActions, pageOf } from './schemas';
 
@@ -23,10 +24,10 @@ export const sourceRoutes = [
     tag: 'sources',
     query: z.strictObject({ q: searchParam, ...pageShape }),
     responses: { 200: { description: 'A page of sources.', schema: SourcePage } },
-    async handle({ query }, { store }, res) {
+    async handle({ query }, { store }) {
       const { q, limit, offset } = query;
       const page = await store.listSources({ limit, offset, ...(q !== undefined && { q }) });
-      res.json({ ...page, limit, offset });
+      return { ...page, limit, offset };
     },
   }),
   defineRoute({
@@ -37,8 +38,8 @@ export const sourceRoutes = [
     tag: 'sources',
     params: idPathParams,
     responses: { 200: { description: 'The source.', schema: SourceWithActions }, 404: { description: 'No such source.' } },
-    async handle({ params }, { store }, res) {
-      res.json(await mustGetSource(store, params.id));
+    async handle({ params }, { store }) {
+      return mustGetSource(store, params.id);
     },
   }),
   defineRoute({
@@ -53,9 +54,9 @@ export const sourceRoutes = [
       201: { description: 'Created; the source as stored.', schema: SourceWithActions },
       409: { description: 'A source with this id exists.' },
     },
-    async handle({ body }, { store }, res) {
+    async handle({ body }, { store }) {
       await store.createSource(body);
-      res.status(201).location(`/api/sources/${body.id}`).json(await mustGetSource(store, body.id));
+      return new Reply(201, { location: `/api/sources/${body.id}`, json: await mustGetSource(store, body.id) });
     },
   }),
   defineRoute({
@@ -71,10 +72,10 @@ export const sourceRoutes = [
       200: { description: 'Replaced; the source as stored.', schema: SourceWithActions },
       404: { description: 'No such source.' },
     },
-    async handle({ params, body }, { store }, res) {
+    async handle({ params, body }, { store }) {
       samePathId(params.id, body.id);
       await store.replaceSource(body);
-      res.json(await mustGetSource(store, body.id));
+      return mustGetSource(store, body.id);
     },
   }),
   defineRoute({
@@ -90,9 +91,9 @@ export const sourceRoutes = [
       404: { description: 'No such source.' },
       409: { description: 'Actions cite the source; `details` lists them.' },
     },
-    async handle({ params }, { store }, res) {
+    async handle({ params }, { store }) {
       await store.deleteSource(params.id);
-      res.status(204).end();
+      return new Reply(204);
     },
   }),
 ];

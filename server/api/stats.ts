@@ -12,8 +12,8 @@ export const statsRoutes = [
     summary: 'Counts by action type, status and actor kind; the top 10 actors by degree and by betweenness',
     tag: 'stats',
     responses: { 200: { description: 'The statistics.', schema: StatsAnswer } },
-    async handle(_input, { store }, res) {
-      res.json(await store.stats(TOP_ACTORS));
+    handle(_input, { store }) {
+      return store.stats(TOP_ACTORS);
     },
   }),
 ];

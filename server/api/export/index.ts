@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ActionFilter } from '../../../contract';
 import type { AppContext } from '../../context';
 import { filteredQuery, toActionFilter } from '../query';
+import { Reply } from '../reply';
 import { defineRoute } from '../route';
 import { actionsCsv, actorsCsv } from './csv';
 import { toCyjs } from './cyjs';
@@ -75,15 +76,13 @@ export const exportRoutes = [
         contentType: ['application/json', 'application/graphml+xml', 'application/gexf+xml', 'text/csv'],
       },
     },
-    async handle({ query }, ctx, res) {
-      // Sent inside the turn, so a file's text is handed to the socket before the next is built.
-      await exportsInTurn.run(async () => {
-        const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
-        res
-          .status(200)
-          .set('Content-Type', file.contentType)
-          .set('Content-Disposition', `attachment; filename="${file.filename}"`)
-          .send(file.body);
+    // Sent inside the turn, so a file's text is handed to the socket before the next is built.
+    inTurn: exportsInTurn,
+    async handle({ query }, ctx) {
+      const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
+      return new Reply(200, {
+        headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` },
+        body: file.body,
       });
     },
   }),

@@ -4,27 +4,20 @@
  * depth-2 neighbourhood costs tens of milliseconds to compute; any write bumps the state's
  * version, which empties the memo, so an answer is never older than the last acknowledged write.
  */
-export class VersionedMemo<T> {
-  private readonly entries = new Map<string, T>();
-  private version = -1;
+import { VersionedLru } from '../../cache/versioned-lru';
 
-  constructor(private readonly capacity: number) {}
+export class VersionedMemo<T> {
+  private readonly kept: VersionedLru<T, number>;
+
+  constructor(capacity: number) {
+    this.kept = new VersionedLru({ entries: capacity });
+  }
 
   get(version: number, key: string, compute: () => T): T {
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Map order is the recency order: move the hit to the end.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    const hit = this.kept.get(version, key);
+    if (hit !== undefined) return hit;
     const value = compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.kept.set(version, key, value);
     return value;
   }
 }

@@ -11,14 +11,12 @@
  * equal only when no transaction was committed between them.
  */
 import { copyRecord } from '../../../contract';
+import { VersionedLru } from '../../cache/versioned-lru';
 import type { Db, Tx } from './db';
 
-/** Entries kept per version, least recently used dropped first (as the embedded store's 64). */
-const CAPACITY = 64;
-
 export class Memo {
-  private version: string | null = null;
-  private readonly entries = new Map<string, unknown>();
+  /** Entries kept per version, least recently used dropped first (as the embedded store's 64). */
+  private readonly kept = new VersionedLru<unknown, string>({ entries: 64 });
 
   constructor(private readonly db: Db) {}
 
@@ -29,44 +27,30 @@ export class Memo {
   async get<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     // `version` is one the database had at some moment before `work` begins: if it still has it
     // when `work` ends, nothing was committed in between and the answer is that version's.
-    let version = this.version;
-    if (version === null) {
+    let version = this.kept.version;
+    if (version === undefined) {
       // Nothing seen yet (the first request): learn the version, or nothing could be kept.
       version = (await this.db.probe()).version;
-      this.at(version);
-    } else if (this.entries.has(key)) {
+      this.kept.at(version);
+    } else if (this.kept.has(key)) {
       // A candidate: it stands if the database is still at the version it was computed on.
       version = (await this.db.probe()).version;
-      this.at(version);
-      if (this.entries.has(key)) {
-        const hit = this.entries.get(key) as T;
-        // Map order is the recency order: move the hit to the end.
-        this.entries.delete(key);
-        this.entries.set(key, hit);
-        return copyRecord(hit);
-      }
+      const hit = this.kept.get(version, key);
+      if (hit !== undefined) return copyRecord(hit as T);
     }
     // Not shared with a computation already running for the same key: it may have begun before
     // this request arrived, and miss a write its client has already been told about.
     const computed = await this.db.readVersioned(work);
     // An empty version (a server that sends no bookmarks) proves nothing: keep nothing then.
-    if (version && computed.version === version && this.version === version) {
-      this.entries.set(key, computed.value);
-      if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
+    if (version && computed.version === version && this.kept.version === version) {
+      this.kept.set(version, key, computed.value);
       return copyRecord(computed.value);
     }
     if (computed.version) {
       // Something was committed before or while it ran: what is kept is for an older version.
       // This answer is not kept; the next one computed at this version will be.
-      this.at(computed.version);
+      this.kept.at(computed.version);
     }
     return computed.value;
-  }
-
-  private at(version: string): void {
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
   }
 }
