@@ -1,7 +1,7 @@
 /**
  * The view modes, in the switcher's order; the first is the default (the bare address). A new
- * mode is a folder client/modes/<id>/ with mode.ts (its descriptor) and view.ts (what it draws),
- * plus one line here.
+ * mode is a folder client/modes/<id>/ with mode.ts (its descriptor) and view.ts (what it draws,
+ * found by views.ts), plus its import and its entry here.
  */
 import type { ModeDescriptor } from './descriptor';
 import { chain } from './chain/mode';
