@@ -128,7 +128,7 @@ export class App {
           (e) => this.showLoadError(e, s),
         );
         this.loading = { key, promise };
-        void promise.finally(() => this.loading?.key === key && (this.loading = null));
+        void promise.finally(() => this.loading?.promise === promise && (this.loading = null));
       }
       const ok = await this.loading.promise;
       if (this.store.get() !== s) return; // a newer view arrived while loading
