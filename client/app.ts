@@ -10,17 +10,24 @@ import { emptyGraph, mergeAnswers, toElements, type GraphData } from './graph/ad
 import { fitView, getCy, quickBounds, replaceElements, shownElements } from './graph/cy';
 import type { Positions } from './graph/fcose-run';
 import { fcosePositions } from './graph/layout';
-import { clearFilters, clearFocus, dataKey, drawsWholeGraph } from './state/reducers';
+import { latestRequest } from './latest-request';
+import type { ModeView } from './modes/mode-view';
+import { modeOf, type ModeId } from './modes/registry';
+import { clearFilters, clearFocus, dataKey, shownFocus } from './state/reducers';
 import type { ViewStore } from './state/store';
-import type { LayerChoice, Mode, ViewState } from './state/types';
+import type { LayerChoice, ViewState } from './state/types';
 import { plural } from './ui/format';
 import { setStatus } from './ui/status';
 import { announce } from './ui/dom';
 
-/** A way of drawing the loaded graph (graph, stack, chain, paths, table). */
-export interface ModeView {
-  show(app: App, s: ViewState, prev: ViewState | null, dataChanged: boolean): void;
-  hide(app: App): void;
+/** A graph fetched and laid out, not yet drawn, with the times of those steps. */
+interface Loaded {
+  graph: GraphData;
+  timeline: EdgeData[];
+  positions: Positions;
+  t0: number;
+  tFetch: number;
+  tLayout: number;
 }
 
 export type ViewListener = (s: ViewState, prev: ViewState | null, dataChanged: boolean) => void;
@@ -46,10 +53,11 @@ export class App {
   readonly names = new Map<string, string>();
   readonly metrics: Metrics = { loads: [] };
   private key: string | null = null;
-  private loading: { key: string; promise: Promise<boolean>; abort: AbortController } | null = null;
+  private loading: { key: string; promise: Promise<boolean> } | null = null;
+  private readonly loads = latestRequest();
   private readonly listeners: ViewListener[] = [];
-  private readonly modes: Partial<Record<Mode, ModeView>> = {};
-  private shown: Mode | null = null;
+  private readonly modes = new Map<ModeId, ModeView>();
+  private shown: ModeId | null = null;
 
   constructor(readonly store: ViewStore) {
     window.__metrics = this.metrics;
@@ -64,8 +72,8 @@ export class App {
     return this.store.get();
   }
 
-  registerMode(mode: Mode, view: ModeView): void {
-    this.modes[mode] = view;
+  registerMode(mode: ModeId, view: ModeView): void {
+    this.modes.set(mode, view);
   }
 
   onView(fn: ViewListener): void {
@@ -115,9 +123,13 @@ export class App {
     let dataChanged = false;
     if (key !== this.key) {
       if (this.loading?.key !== key) {
-        this.loading?.abort.abort();
-        const abort = new AbortController();
-        this.loading = { key, abort, promise: this.load(s, key, abort.signal) };
+        const promise = this.loads.run(
+          (signal) => this.fetchAndLayOut(s, signal),
+          (loaded) => this.draw(loaded, key),
+          (e) => this.showLoadError(e, s),
+        );
+        this.loading = { key, promise };
+        void promise.finally(() => this.loading?.promise === promise && (this.loading = null));
       }
       const ok = await this.loading.promise;
       if (this.store.get() !== s) return; // a newer view arrived while loading
@@ -128,48 +140,41 @@ export class App {
     this.applyView(s, prev, dataChanged);
   }
 
-  private async load(s: ViewState, key: string, signal: AbortSignal): Promise<boolean> {
+  private async fetchAndLayOut(s: ViewState, signal: AbortSignal): Promise<Loaded> {
     const t0 = performance.now();
     setStatus('loading', 'Loading the graph…');
     const filter = toFilter(s);
-    const whole = drawsWholeGraph(s);
-    const focus = whole ? null : s.focus;
-    try {
-      const windowed = Boolean(s.from || s.to);
-      const [answers, timelineAnswer] = await Promise.all([
-        Promise.all([api.graph(focus, s.depth, filter, signal), ...(focus ? s.expand.map((x) => api.graph(x, 1, filter, signal)) : [])]),
-        windowed ? api.graph(focus, s.depth, { ...filter, from: undefined, to: undefined }, signal) : Promise.resolve(null),
-      ]);
-      const graph = mergeAnswers(answers);
-      for (const n of graph.nodes.values()) this.names.set(n.id, n.label);
-      const tFetch = performance.now();
-      if (graph.nodes.size > 0) setStatus('layout', `Laying out ${plural(graph.nodes.size, 'actor')}…`);
-      const positions = graph.nodes.size > 0 ? await fcosePositions(graph) : {};
-      if (signal.aborted) return false;
-      const tLayout = performance.now();
-      this.graph = graph;
-      this.timeline = timelineAnswer ? timelineAnswer.elements.edges.map((e) => e.data) : [...graph.edges.values()];
-      this.fcose = positions;
-      this.shown && this.modes[this.shown]?.hide(this);
-      this.shown = null;
-      replaceElements(toElements(graph), positions);
-      this.key = key;
-      const tDraw = performance.now();
-      this.metrics.loads.push({
-        elements: graph.nodes.size + graph.edges.size,
-        fetchMs: Math.round(tFetch - t0),
-        layoutMs: Math.round(tLayout - tFetch),
-        drawMs: Math.round(tDraw - tLayout),
-        totalMs: Math.round(tDraw - t0),
-      });
-      return true;
-    } catch (e) {
-      if ((e as Error).name === 'AbortError' || signal.aborted) return false;
-      this.showLoadError(e, s);
-      return false;
-    } finally {
-      if (this.loading?.key === key) this.loading = null;
-    }
+    const focus = shownFocus(s);
+    const windowed = Boolean(s.from || s.to);
+    const [answers, timelineAnswer] = await Promise.all([
+      Promise.all([api.graph(focus, s.depth, filter, signal), ...(focus ? s.expand.map((x) => api.graph(x, 1, filter, signal)) : [])]),
+      windowed ? api.graph(focus, s.depth, { ...filter, from: undefined, to: undefined }, signal) : Promise.resolve(null),
+    ]);
+    const graph = mergeAnswers(answers);
+    for (const n of graph.nodes.values()) this.names.set(n.id, n.label);
+    const tFetch = performance.now();
+    if (graph.nodes.size > 0) setStatus('layout', `Laying out ${plural(graph.nodes.size, 'actor')}…`);
+    const positions = graph.nodes.size > 0 ? await fcosePositions(graph) : {};
+    const timeline = timelineAnswer ? timelineAnswer.elements.edges.map((e) => e.data) : [...graph.edges.values()];
+    return { graph, timeline, positions, t0, tFetch, tLayout: performance.now() };
+  }
+
+  private draw({ graph, timeline, positions, t0, tFetch, tLayout }: Loaded, key: string): void {
+    this.graph = graph;
+    this.timeline = timeline;
+    this.fcose = positions;
+    if (this.shown) this.modes.get(this.shown)?.hide();
+    this.shown = null;
+    replaceElements(toElements(graph), positions);
+    this.key = key;
+    const tDraw = performance.now();
+    this.metrics.loads.push({
+      elements: graph.nodes.size + graph.edges.size,
+      fetchMs: Math.round(tFetch - t0),
+      layoutMs: Math.round(tLayout - tFetch),
+      drawMs: Math.round(tDraw - tLayout),
+      totalMs: Math.round(tDraw - t0),
+    });
   }
 
   private showLoadError(e: unknown, s: ViewState): void {
@@ -191,18 +196,18 @@ export class App {
     cy.batch(() => {
       cy.nodes('.actor').forEach((n) => {
         n.toggleClass('filtered', !this.actorShown(n.data('layer') as string | undefined, s.layers));
-        n.toggleClass('focus', !drawsWholeGraph(s) && n.id() === s.focus);
+        n.toggleClass('focus', n.id() === shownFocus(s));
       });
       cy.edges('.action').forEach((e) => void e.toggleClass('filtered', e.source().hasClass('filtered') || e.target().hasClass('filtered')));
       cy.elements('.picked').removeClass('picked');
       if (s.sel) cy.getElementById(s.sel.id).filter(s.sel.kind === 'actor' ? 'node' : 'edge').addClass('picked');
     });
     if (this.shown !== s.mode) {
-      if (this.shown) this.modes[this.shown]?.hide(this);
+      if (this.shown) this.modes.get(this.shown)?.hide();
       this.shown = s.mode;
       prev = null;
     }
-    this.modes[s.mode]?.show(this, s, prev, dataChanged);
+    this.modes.get(s.mode)?.show(s, prev, dataChanged);
     this.showEmptyOrReady(s);
     for (const fn of this.listeners) fn(s, prev, dataChanged);
     if (dataChanged && this.metrics.firstDraw === undefined) {
@@ -227,7 +232,7 @@ export class App {
       return;
     }
     setStatus('ready');
-    if (s.mode !== 'table') fitIfNeeded();
+    if (modeOf(s.mode).drawing) fitIfNeeded();
   }
 }
 

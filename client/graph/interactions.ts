@@ -1,6 +1,6 @@
 /** Pointer input on the drawing: tap selects, double-tap expands, tap on the background clears. */
 import type { ViewStore } from '../state/store';
-import { expand, focusOn, select } from '../state/reducers';
+import { expand, focusOn, select, shownFocus } from '../state/reducers';
 import { onCy } from './cy';
 
 export function bindInteractions(store: ViewStore): void {
@@ -12,7 +12,7 @@ export function bindInteractions(store: ViewStore): void {
     });
     cy.on('dbltap', 'node.actor', (e) => {
       const id = e.target.id() as string;
-      store.update((s) => (s.focus === null || s.mode === 'paths' || s.mode === 'chain' ? focusOn(s, id) : expand(s, id)));
+      store.update((s) => (shownFocus(s) === null ? focusOn(s, id) : expand(s, id)));
     });
     const container = cy.container();
     cy.on('mouseover', 'node.actor, edge.action', () => container?.classList.add('pointing'));

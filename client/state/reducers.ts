@@ -1,16 +1,25 @@
 /** Pure changes of the view state: each takes a state and returns a new one. */
 import type { ActionType, Status } from '../../contract';
-import { INITIAL_STATE, type Depth, type LayerChoice, type Mode, type Selection, type SortColumn, type StackX, type ViewState } from './types';
+import { DEFAULT_MODE, modeOf, type ModeId, type ModeStates } from '../modes/registry';
+import { INITIAL_STATE, type Depth, type LayerChoice, type Selection, type ViewState } from './types';
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
-export function setMode(s: ViewState, mode: Mode): ViewState {
+export function setMode(s: ViewState, mode: ModeId): ViewState {
   return { ...s, mode };
 }
 
-/** Focuses on an actor's neighbourhood and selects it; earlier expansions are dropped. */
+/** Changes a mode's own fields (for its reducers, in client/modes/<id>/). */
+export function patchMode<K extends ModeId>(s: ViewState, mode: K, patch: Partial<ModeStates[K]>): ViewState {
+  return { ...s, modes: { ...s.modes, [mode]: { ...s.modes[mode], ...patch } } };
+}
+
+/**
+ * Focuses on an actor's neighbourhood and selects it; earlier expansions are dropped. A mode
+ * that draws the whole graph cannot show a neighbourhood, so focusing leaves it.
+ */
 export function focusOn(s: ViewState, id: string): ViewState {
-  const mode = s.mode === 'table' || s.mode === 'stack' ? s.mode : 'graph';
+  const mode = modeOf(s.mode).wholeGraph ? DEFAULT_MODE : s.mode;
   return { ...s, mode, focus: id, expand: [], sel: { kind: 'actor', id } };
 }
 
@@ -55,35 +64,22 @@ export function clearFilters(s: ViewState): ViewState {
   return { ...s, types: [], statuses: [], layers: [], from: null, to: null };
 }
 
-export function setPathEnds(s: ViewState, src: string | null, dst: string | null): ViewState {
-  return { ...s, mode: 'paths', src, dst };
-}
-
-export function showChains(s: ViewState, actor: string | null, chain = 0): ViewState {
-  return { ...s, mode: 'chain', chainActor: actor, chain };
-}
-
-export function setStackX(s: ViewState, stackX: StackX): ViewState {
-  return { ...s, stackX };
-}
-
-/** Sorts the table by a column; the same column again flips the direction. */
-export function sortBy(s: ViewState, col: SortColumn): ViewState {
-  const dir = s.sort.col === col && s.sort.dir === 'asc' ? 'desc' : 'asc';
-  return { ...s, sort: { col, dir } };
-}
-
 export function reset(): ViewState {
   return { ...INITIAL_STATE };
 }
 
-/** Paths and chains are searched in the whole filtered graph, so those views draw all of it. */
+/** Whether the whole filtered graph is drawn: nothing is focused, or the mode searches all of it. */
 export function drawsWholeGraph(s: ViewState): boolean {
-  return s.focus === null || s.mode === 'paths' || s.mode === 'chain';
+  return s.focus === null || modeOf(s.mode).wholeGraph;
+}
+
+/** The actor whose neighbourhood is drawn, or null when the whole graph is. */
+export function shownFocus(s: ViewState): string | null {
+  return drawsWholeGraph(s) ? null : s.focus;
 }
 
 /** What the graph data depends on: a change here means fetching again. */
 export function dataKey(s: ViewState): string {
   const whole = drawsWholeGraph(s);
-  return JSON.stringify([whole ? null : s.focus, whole ? 0 : s.depth, whole ? [] : s.expand, s.types, s.statuses, s.from, s.to]);
+  return JSON.stringify([shownFocus(s), whole ? 0 : s.depth, whole ? [] : s.expand, s.types, s.statuses, s.from, s.to]);
 }

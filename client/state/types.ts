@@ -1,16 +1,9 @@
-/** The view: plain data, changed only by the pure functions of reducers.ts, kept in the URL. */
+/**
+ * The view: plain data, changed only by pure functions (reducers.ts and each mode's reducers),
+ * kept in the URL. Fields every mode shares are here; a mode's own fields are under `modes`.
+ */
 import type { ActionType, Layer, Status } from '../../contract';
-
-export const MODES = ['graph', 'stack', 'chain', 'paths', 'table'] as const;
-export type Mode = (typeof MODES)[number];
-
-export const MODE_LABELS: Record<Mode, string> = {
-  graph: 'Graph',
-  stack: 'Stack',
-  chain: 'Chains',
-  paths: 'Paths',
-  table: 'Table',
-};
+import { DEFAULT_MODE, MODES, type ModeId, type ModeStates } from '../modes/registry';
 
 /** Layer filter values: the layers, plus `none` for actors that have no layer. */
 export type LayerChoice = Layer | 'none';
@@ -19,17 +12,8 @@ export type Depth = 1 | 2 | 3;
 
 export type Selection = { kind: 'actor'; id: string } | { kind: 'action'; id: string };
 
-export type StackX = 'date' | 'name';
-
-export const SORT_COLUMNS = ['date', 'type', 'from', 'to', 'status', 'summary'] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
-export interface Sort {
-  col: SortColumn;
-  dir: 'asc' | 'desc';
-}
-
 export interface ViewState {
-  mode: Mode;
+  mode: ModeId;
   /** The actor whose neighbourhood is shown; null: the whole filtered graph. */
   focus: string | null;
   depth: Depth;
@@ -42,18 +26,12 @@ export interface ViewState {
   from: string | null;
   to: string | null;
   sel: Selection | null;
-  /** Paths: the two actors. */
-  src: string | null;
-  dst: string | null;
-  /** Chains: the actor they start from, and the chain shown (index in the answer). */
-  chainActor: string | null;
-  chain: number;
-  stackX: StackX;
-  sort: Sort;
+  /** Each mode's own fields, kept while another mode is shown (and in the URL). */
+  modes: ModeStates;
 }
 
 export const INITIAL_STATE: ViewState = {
-  mode: 'graph',
+  mode: DEFAULT_MODE,
   focus: null,
   depth: 1,
   expand: [],
@@ -63,10 +41,5 @@ export const INITIAL_STATE: ViewState = {
   from: null,
   to: null,
   sel: null,
-  src: null,
-  dst: null,
-  chainActor: null,
-  chain: 0,
-  stackX: 'date',
-  sort: { col: 'date', dir: 'asc' },
+  modes: Object.fromEntries(MODES.map((m) => [m.id, m.initial])) as ModeStates,
 };

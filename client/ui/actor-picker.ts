@@ -5,6 +5,7 @@
 import { api, ApiError } from '../api';
 import { normalizeText, type ActorWithDegree } from '../../contract';
 import { h } from './dom';
+import { latestRequest } from '../latest-request';
 
 export interface PickerOptions {
   id: string;
@@ -49,7 +50,7 @@ export function actorPicker(opts: PickerOptions): Picker {
   );
   let items: ActorWithDegree[] = [];
   let active = -1;
-  let abort: AbortController | null = null;
+  const request = latestRequest();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
@@ -95,25 +96,24 @@ export function actorPicker(opts: PickerOptions): Picker {
     highlight(open ? 0 : -1);
   };
   const search = (q: string) => {
-    abort?.abort();
+    request.abort();
     if (!q.trim()) {
       items = [];
       render('');
       return;
     }
-    abort = new AbortController();
-    api
-      .actors(q.trim(), 8, abort.signal)
-      .then((page) => {
+    void request.run(
+      (signal) => api.actors(q.trim(), 8, signal),
+      (page) => {
         items = page.items;
         render(q);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error).name === 'AbortError') return;
+      },
+      (e) => {
         items = [];
         render(q);
         note.textContent = e instanceof ApiError ? `Search failed: ${e.message}` : 'Search failed.';
-      });
+      },
+    );
   };
   input.addEventListener('input', () => {
     clearTimeout(timer);

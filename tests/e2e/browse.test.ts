@@ -376,6 +376,21 @@ describeBrowser('browser: exploring the seed', () => {
     expect((await query(page)).focus).toBe('aws');
   });
 
+  test('each mode in the switcher opens its view; every mode keeps its own link parameters meanwhile', async () => {
+    const own = { src: 'parler', dst: 'donald-trump', chain: 'twitter', x: 'name', sort: '-from' };
+    await open(`?${new URLSearchParams(own).toString()}`);
+    const modes = await js<string[]>(page, `[...document.querySelectorAll('#modes [data-mode]')].map((b) => b.dataset.mode)`);
+    expect(modes.length).toBeGreaterThan(4);
+    for (const [i, mode] of [...modes.slice(1), modes[0]!].entries()) {
+      await page.click(`[data-mode=${mode}]`);
+      await settled(page);
+      expect(await js(page, `document.querySelector('#modes [aria-pressed=true]')?.dataset.mode`)).toBe(mode);
+      expect(await page.locator('#tool-panel h2').count()).toBe(1);
+      const q = await query(page);
+      expect(q).toEqual({ ...own, ...(i < modes.length - 1 ? { mode } : {}) });
+    }
+  });
+
   test('no serious or critical accessibility violations (axe-core) in the main views', async () => {
     const axe = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
     for (const search of ['', '?mode=table', '?mode=paths&src=parler&dst=donald-trump', '?mode=chain&chain=twitter', '?mode=stack&sel=action:aws-suspends-parler']) {

@@ -1,6 +1,7 @@
 /** The browser's view state: pure reducers and the URL form (no browser needed). */
 import { compareDateTexts } from '../../contract';
-import { dataKey, expand, focusOn, select, setWindow, sortBy } from '../../client/state/reducers';
+import { sortBy } from '../../client/modes/table/reducers';
+import { dataKey, expand, focusOn, select, setWindow } from '../../client/state/reducers';
 import { INITIAL_STATE, type ViewState } from '../../client/state/types';
 import { fromQuery, toQuery } from '../../client/state/url';
 
@@ -14,7 +15,7 @@ describe('view state in the URL', () => {
     const s: ViewState = {
       mode: 'stack', focus: 'parler', depth: 2, expand: ['aws', 'twitter'], types: ['SUED', 'BANNED'], statuses: ['alleged'],
       layers: ['cloud-hosting', 'none'], from: '2021-01', to: '2021-01-10T23:59:00-08:00', sel: { kind: 'action', id: 'aws-suspends-parler' },
-      src: 'apple', dst: 'aws', chainActor: 'twitter', chain: 3, stackX: 'name', sort: { col: 'from', dir: 'desc' },
+      modes: { graph: {}, stack: { x: 'name' }, chain: { actor: 'twitter', index: 3 }, paths: { src: 'apple', dst: 'aws' }, table: { sort: { col: 'from', dir: 'desc' } } },
     };
     const q = toQuery(s);
     expect(q).toContain('type=SUED,BANNED');
@@ -49,7 +50,7 @@ describe('view state reducers', () => {
 
   test('a window given backwards is put right; sorting twice flips the direction', () => {
     expect(setWindow(INITIAL_STATE, '2021-02', '2021-01-05', compareDateTexts)).toMatchObject({ from: '2021-01-05', to: '2021-02' });
-    expect(sortBy(sortBy(INITIAL_STATE, 'type'), 'type').sort).toEqual({ col: 'type', dir: 'desc' });
+    expect(sortBy(sortBy(INITIAL_STATE, 'type'), 'type').modes.table.sort).toEqual({ col: 'type', dir: 'desc' });
   });
 
   test('only what the data depends on makes a new fetch; paths and chains draw the whole graph', () => {

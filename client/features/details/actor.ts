@@ -2,7 +2,9 @@
 import { ACTION_TYPES, LAYER_LABELS, compareActions, type Action, type ActorDetail } from '../../../contract';
 import type { App } from '../../app';
 import { api } from '../../api';
-import { focusOn, select, setPathEnds, showChains } from '../../state/reducers';
+import { showChains } from '../../modes/chain/reducers';
+import { setPathEnds } from '../../modes/paths/reducers';
+import { focusOn, select, shownFocus } from '../../state/reducers';
 import { externalLink, h } from '../../ui/dom';
 import { plural, shortDate } from '../../ui/format';
 
@@ -34,9 +36,9 @@ function render(app: App, actor: ActorDetail, actions: Action[], total: number):
     b.addEventListener('click', run);
     buttons.append(b);
   };
-  if (s.focus !== actor.id || s.mode === 'paths' || s.mode === 'chain') add('Show its neighbourhood', () => app.store.update((st) => focusOn(st, actor.id)));
+  if (shownFocus(s) !== actor.id) add('Show its neighbourhood', () => app.store.update((st) => focusOn(st, actor.id)));
   add('Chains from here', () => app.store.update((st) => showChains(st, actor.id, 0)));
-  add('Paths from here', () => app.store.update((st) => setPathEnds(st, actor.id, st.dst === actor.id ? null : st.dst)));
+  add('Paths from here', () => app.store.update((st) => setPathEnds(st, actor.id, st.modes.paths.dst === actor.id ? null : st.modes.paths.dst)));
   const dl = h(
     'dl',
     {},

@@ -2,6 +2,7 @@
 import type { ActionWithSources } from '../../../contract';
 import type { App } from '../../app';
 import { ApiError } from '../../api';
+import { latestRequest } from '../../latest-request';
 import type { Selection } from '../../state/types';
 import { byId, fill, h } from '../../ui/dom';
 import { actionDetails } from './action';
@@ -17,33 +18,32 @@ export function setActionExtra(fn: (a: ActionWithSources) => HTMLElement | null)
 export function initDetails(app: App): { refresh(): void } {
   const panel = byId('details');
   let shown = '';
-  let abort: AbortController | null = null;
+  const request = latestRequest();
 
   const show = (sel: Selection | null, force = false) => {
     const key = sel ? `${sel.kind}:${sel.id}` : '';
     if (key === shown && !force) return;
     shown = key;
-    abort?.abort();
+    request.abort();
     if (!sel) {
+      panel.removeAttribute('aria-busy');
       fill(panel, h('h2', {}, 'Details'), h('p', { class: 'hint' }, 'Select an actor or an action in the drawing, the table or a list to see its details and sources.'));
       return;
     }
-    abort = new AbortController();
-    const signal = abort.signal;
     panel.setAttribute('aria-busy', 'true');
     fill(panel, h('h2', {}, 'Details'), h('p', { class: 'loading' }, 'Loading…'));
-    const work = sel.kind === 'actor' ? actorDetails(app, sel.id, signal) : actionDetails(app, sel.id, signal, (a) => editHook(a));
-    work
-      .then((els) => {
-        if (signal.aborted) return;
+    void request.run(
+      (signal) => (sel.kind === 'actor' ? actorDetails(app, sel.id, signal) : actionDetails(app, sel.id, signal, (a) => editHook(a))),
+      (els) => {
+        panel.removeAttribute('aria-busy');
         fill(panel, ...els);
-      })
-      .catch((e: unknown) => {
-        if (signal.aborted) return;
+      },
+      (e) => {
+        panel.removeAttribute('aria-busy');
         const msg = e instanceof ApiError && e.status === 404 ? `There is no ${sel.kind} “${sel.id}”.` : `The details could not be loaded: ${(e as Error).message}`;
         fill(panel, h('h2', {}, 'Details'), h('p', { class: 'error', role: 'alert' }, msg));
-      })
-      .finally(() => panel.removeAttribute('aria-busy'));
+      },
+    );
   };
   // After a reload (an edit, an import, other filters) the record may have changed: fetch it again.
   app.onView((s, _prev, dataChanged) => show(s.sel, dataChanged));

@@ -4,6 +4,7 @@
  */
 import type { App } from '../../app';
 import { api, toFilter } from '../../api';
+import { shownFocus } from '../../state/reducers';
 import { byId, download, h } from '../../ui/dom';
 import { graphSvg } from './svg';
 
@@ -21,8 +22,8 @@ function stamp(): string {
 }
 
 export function viewTitle(app: App): string {
-  const s = app.state;
-  return `Deplatforming graph — ${s.focus && s.mode !== 'paths' && s.mode !== 'chain' ? `neighbourhood of ${app.nameOf(s.focus)}` : 'whole graph'} · ${location.href}`;
+  const focus = shownFocus(app.state);
+  return `Deplatforming graph — ${focus ? `neighbourhood of ${app.nameOf(focus)}` : 'whole graph'} · ${location.href}`;
 }
 
 export function initExport(app: App): void {

@@ -3,7 +3,7 @@
  * the way back to the whole graph.
  */
 import type { App } from '../../app';
-import { clearFocus, focusOn, setDepth } from '../../state/reducers';
+import { clearFocus, focusOn, setDepth, shownFocus } from '../../state/reducers';
 import type { Depth } from '../../state/types';
 import { actorPicker } from '../../ui/actor-picker';
 import { byId, fill, h } from '../../ui/dom';
@@ -23,7 +23,8 @@ export function initSearch(app: App): void {
 
   const bar = byId('focus-bar');
   app.onView((s) => {
-    if (!s.focus || s.mode === 'paths' || s.mode === 'chain') {
+    const focus = shownFocus(s);
+    if (!focus) {
       const count = app.cy.nodes('.actor').not('.filtered').length;
       fill(bar, h('span', { class: 'focus-text' }, `Whole graph · ${count} actors, ${app.cy.edges('.action').not('.filtered').length} actions`));
       if (app.graph.truncated) bar.append(h('span', { class: 'warning' }, ' · truncated by the server: narrow with filters or search'));
@@ -36,7 +37,7 @@ export function initSearch(app: App): void {
     whole.addEventListener('click', () => app.store.update(clearFocus));
     fill(
       bar,
-      h('span', { class: 'focus-text' }, 'Neighbourhood of ', h('strong', {}, app.nameOf(s.focus))),
+      h('span', { class: 'focus-text' }, 'Neighbourhood of ', h('strong', {}, app.nameOf(focus))),
       ' ',
       depth,
       s.expand.length ? h('span', { class: 'focus-text' }, ` + ${s.expand.length} expanded`) : null,

@@ -4,6 +4,7 @@
  */
 import { compareDateTexts, isParsedDate, parseDate } from '../../../contract';
 import type { App } from '../../app';
+import { modeOf } from '../../modes/registry';
 import { setWindow } from '../../state/reducers';
 import type { ViewState } from '../../state/types';
 import { byId, fill, h, s } from '../../ui/dom';
@@ -161,7 +162,7 @@ export function initTimeline(app: App): void {
       return !n || app.actorShown(n.layer, st.layers);
     };
     bins = binDates(app.timeline.filter((e) => shown(e.source) && shown(e.target)).map((e) => e.date));
-    play.disabled = st.mode === 'table' || bins.bins.length === 0;
+    play.disabled = !modeOf(st.mode).drawing || bins.bins.length === 0;
     describe(st);
     draw(st);
   });

@@ -1,20 +1,22 @@
-/** Chains: the time-respecting chains that start from an actor (GET /api/chains), one drawn at a time. */
+/** The chains mode's view: the time-respecting chains that start from an actor (GET /api/chains), one drawn at a time. */
 import type { Chain } from '../../../contract';
-import type { App, ModeView } from '../../app';
+import type { App } from '../../app';
 import { api, ApiError, toFilter } from '../../api';
 import { applyPositions, fitView } from '../../graph/cy';
-import { showChains } from '../../state/reducers';
+import { latestRequest } from '../../latest-request';
 import type { ViewState } from '../../state/types';
 import { actorPicker } from '../../ui/actor-picker';
 import { byId, fill, h } from '../../ui/dom';
 import { plural, shortDate } from '../../ui/format';
+import type { ModeView } from '../mode-view';
 import { chainPositions, clearChain, markChain } from './layout';
+import { showChains } from './reducers';
 
-export function chainsView(app: App): ModeView {
+export function view(app: App): ModeView {
   let key = '';
   let chains: Chain[] = [];
   let truncated = false;
-  let abort: AbortController | null = null;
+  const request = latestRequest();
   const results = h('div', { id: 'chain-results' });
   const picker = actorPicker({ id: 'chain-actor', label: 'Chains starting from', onPick: (a) => app.store.update((s) => showChains(s, a.id, 0)) });
 
@@ -26,7 +28,7 @@ export function chainsView(app: App): ModeView {
   };
 
   const draw = (s: ViewState, animate: boolean) => {
-    const chain = chains[s.chain] ?? chains[0];
+    const chain = chains[s.modes.chain.index] ?? chains[0];
     if (!chain) {
       clearChain(app.cy);
       app.cy.elements('.actor, .action').addClass('offview');
@@ -37,21 +39,22 @@ export function chainsView(app: App): ModeView {
   };
 
   const renderList = (s: ViewState) => {
-    if (!s.chainActor) {
+    const { actor, index } = s.modes.chain;
+    if (!actor) {
       fill(results, h('p', { class: 'hint' }, 'Choose an actor to list the chains of actions that followed from what it did or what was done to it, in date order.'));
       return;
     }
     if (!chains.length) {
-      fill(results, h('p', { class: 'empty' }, `No chain of two or more actions starts from ${app.nameOf(s.chainActor)} under these filters.`));
+      fill(results, h('p', { class: 'empty' }, `No chain of two or more actions starts from ${app.nameOf(actor)} under these filters.`));
       return;
     }
     const list = h('ol', { class: 'chains' });
     chains.forEach((c, i) => {
       const first = app.cy.getElementById(c.actions[0]!).data('date') as string | undefined;
       const last = app.cy.getElementById(c.actions[c.actions.length - 1]!).data('date') as string | undefined;
-      const current = i === (chains[s.chain] ? s.chain : 0);
+      const current = i === (chains[index] ? index : 0);
       const b = h('button', { type: 'button', class: 'link chain-pick', 'aria-current': current ? 'true' : false }, `${plural(c.actions.length, 'step')}, ${shortDate(first)} – ${shortDate(last)}`);
-      b.addEventListener('click', () => app.store.update((st) => showChains(st, st.chainActor, i)));
+      b.addEventListener('click', () => app.store.update((st) => showChains(st, st.modes.chain.actor, i)));
       const li = h('li', { class: current ? 'current' : '' }, b);
       if (current) li.append(h('ul', { class: 'steps' }, ...c.actions.map((id, j) => h('li', {}, stepText(id, j)))));
       else li.append(h('div', { class: 'chain-seq' }, c.actions.map((id) => app.cy.getElementById(id).data('label') ?? id).join(' → ')));
@@ -61,45 +64,46 @@ export function chainsView(app: App): ModeView {
   };
 
   return {
-    show(_app, s, prev) {
+    show(s, prev) {
       if (prev === null) fill(byId('tool-panel'), h('h2', {}, 'Chains'), picker.root, results);
-      if (!s.chainActor && s.sel?.kind === 'actor') {
+      const { actor } = s.modes.chain;
+      if (!actor && s.sel?.kind === 'actor') {
         const id = s.sel.id;
         queueMicrotask(() => app.store.update((st) => showChains(st, id, 0), { replace: true }));
       }
-      picker.setValue(s.chainActor ? app.nameOf(s.chainActor) : '');
-      const k = JSON.stringify([s.chainActor, s.types, s.statuses, s.from, s.to]);
+      picker.setValue(actor ? app.nameOf(actor) : '');
+      const k = JSON.stringify([actor, s.types, s.statuses, s.from, s.to]);
       if (k === key && prev !== null) {
-        if (prev.chain !== s.chain) draw(s, true);
+        if (prev.modes.chain.index !== s.modes.chain.index) draw(s, true);
         renderList(s);
         return;
       }
       key = k;
       chains = [];
-      abort?.abort();
-      if (!s.chainActor) {
+      request.abort();
+      if (!actor) {
         draw(s, false);
         return renderList(s);
       }
-      abort = new AbortController();
       fill(results, h('p', { class: 'loading' }, 'Finding chains…'));
-      api
-        .chains(s.chainActor, toFilter(s), 6, abort.signal)
-        .then(async (answer) => {
+      void request.run(
+        async (signal) => {
+          const answer = await api.chains(actor, toFilter(s), 6, signal);
+          await app.ensureNames([actor]);
+          return answer;
+        },
+        (answer) => {
           chains = answer.chains;
           truncated = Boolean(answer.truncated);
-          await app.ensureNames([s.chainActor!]);
-          picker.setValue(app.nameOf(s.chainActor!));
+          picker.setValue(app.nameOf(actor));
           draw(s, false);
           renderList(s);
-        })
-        .catch((e: unknown) => {
-          if ((e as Error).name === 'AbortError') return;
-          fill(results, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : String(e)));
-        });
+        },
+        (e) => fill(results, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : String(e))),
+      );
     },
     hide() {
-      abort?.abort();
+      request.abort();
       key = '';
       clearChain(app.cy);
       fill(byId('tool-panel'));

@@ -1,12 +1,14 @@
-/** The stack view: actors in rows by layer, x by first action date or by name. */
-import type { App, ModeView } from '../../app';
+/** The stack mode's view: actors in rows by layer, x by first action date or by name. */
+import type { App } from '../../app';
 import { applyPositions, fitView } from '../../graph/cy';
-import { setStackX } from '../../state/reducers';
-import type { StackX, ViewState } from '../../state/types';
+import type { ViewState } from '../../state/types';
 import { byId, fill, h } from '../../ui/dom';
+import type { ModeView } from '../mode-view';
 import { stackLayout } from './layout';
+import type { StackX } from './mode';
+import { setStackX } from './reducers';
 
-export function stackView(app: App): ModeView {
+export function view(app: App): ModeView {
   let drawnKey = '';
   const radios = new Map<StackX, HTMLInputElement>();
   const group = h('fieldset', { class: 'radios' }, h('legend', {}, 'Order actors in each row by'));
@@ -20,13 +22,13 @@ export function stackView(app: App): ModeView {
   const draw = (s: ViewState, animate: boolean) => {
     const cy = app.cy;
     cy.remove('.lane, .axis');
-    const { positions, decorations } = stackLayout(cy, s.stackX);
+    const { positions, decorations } = stackLayout(cy, s.modes.stack.x);
     cy.add(decorations);
     void applyPositions(positions, animate).then(() => fitView(undefined, animate));
   };
 
   return {
-    show(_app, s, prev) {
+    show(s, prev) {
       if (prev === null) {
         fill(
           byId('tool-panel'),
@@ -35,8 +37,8 @@ export function stackView(app: App): ModeView {
           group,
         );
       }
-      for (const [v, r] of radios) r.checked = v === s.stackX;
-      const key = JSON.stringify([s.stackX, s.layers]);
+      for (const [v, r] of radios) r.checked = v === s.modes.stack.x;
+      const key = JSON.stringify([s.modes.stack.x, s.layers]);
       if (prev === null || key !== drawnKey) {
         draw(s, prev !== null);
         drawnKey = key;

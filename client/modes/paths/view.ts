@@ -1,13 +1,15 @@
-/** Paths: pick two actors, see every shortest path between them highlighted (GET /api/paths). */
+/** The paths mode's view: pick two actors, see every shortest path between them highlighted (GET /api/paths). */
 import type { Path } from '../../../contract';
-import type { App, ModeView } from '../../app';
+import type { App } from '../../app';
 import { api, ApiError, toFilter } from '../../api';
 import { fitView } from '../../graph/cy';
-import { setPathEnds } from '../../state/reducers';
+import { latestRequest } from '../../latest-request';
 import type { ViewState } from '../../state/types';
 import { actorPicker } from '../../ui/actor-picker';
 import { announce, byId, fill, h } from '../../ui/dom';
 import { plural } from '../../ui/format';
+import type { ModeView } from '../mode-view';
+import { setPathEnds } from './reducers';
 
 function highlight(app: App, paths: Path[]): void {
   const cy = app.cy;
@@ -34,23 +36,25 @@ function pathLine(app: App, p: Path): HTMLElement {
   return line;
 }
 
-export function pathsView(app: App): ModeView {
+export function view(app: App): ModeView {
   let key = '';
   let paths: Path[] = [];
-  let abort: AbortController | null = null;
+  const request = latestRequest();
   const results = h('div', { id: 'path-results', 'aria-live': 'polite' });
-  const src = actorPicker({ id: 'path-src', label: 'From actor', onPick: (a) => app.store.update((s) => setPathEnds(s, a.id, s.dst)) });
-  const dst = actorPicker({ id: 'path-dst', label: 'To actor', onPick: (a) => app.store.update((s) => setPathEnds(s, s.src, a.id)) });
+  const ends = (s: ViewState) => s.modes.paths;
+  const src = actorPicker({ id: 'path-src', label: 'From actor', onPick: (a) => app.store.update((s) => setPathEnds(s, a.id, ends(s).dst)) });
+  const dst = actorPicker({ id: 'path-dst', label: 'To actor', onPick: (a) => app.store.update((s) => setPathEnds(s, ends(s).src, a.id)) });
   const swap = h('button', { type: 'button' }, 'Swap');
-  swap.addEventListener('click', () => app.store.update((s) => setPathEnds(s, s.dst, s.src)));
+  swap.addEventListener('click', () => app.store.update((s) => setPathEnds(s, ends(s).dst, ends(s).src)));
 
   const renderResults = (s: ViewState) => {
-    if (!s.src || !s.dst) {
+    const { src: from, dst: to } = ends(s);
+    if (!from || !to) {
       fill(results, h('p', { class: 'hint' }, 'Choose two actors to see every shortest path between them.'));
       return;
     }
     if (!paths.length) {
-      fill(results, h('p', { class: 'empty' }, `No path joins ${app.nameOf(s.src)} and ${app.nameOf(s.dst)} within 4 actions under these filters.`));
+      fill(results, h('p', { class: 'empty' }, `No path joins ${app.nameOf(from)} and ${app.nameOf(to)} within 4 actions under these filters.`));
       return;
     }
     const list = h('ol', { class: 'paths' });
@@ -65,39 +69,40 @@ export function pathsView(app: App): ModeView {
   };
 
   return {
-    show(_app, s, prev) {
+    show(s, prev) {
       if (prev === null) {
         fill(byId('tool-panel'), h('h2', {}, 'Paths'), h('div', { class: 'pickers' }, src.root, dst.root, swap), results);
       }
-      src.setValue(s.src ? app.nameOf(s.src) : '');
-      dst.setValue(s.dst ? app.nameOf(s.dst) : '');
-      const k = JSON.stringify([s.src, s.dst, s.types, s.statuses, s.from, s.to]);
+      const { src: from, dst: to } = ends(s);
+      src.setValue(from ? app.nameOf(from) : '');
+      dst.setValue(to ? app.nameOf(to) : '');
+      const k = JSON.stringify([from, to, s.types, s.statuses, s.from, s.to]);
       if (k === key && prev !== null) return;
       key = k;
       paths = [];
-      abort?.abort();
+      request.abort();
       app.cy.elements().removeClass('hl faded');
-      if (!s.src || !s.dst) return renderResults(s);
-      abort = new AbortController();
+      if (!from || !to) return renderResults(s);
       fill(results, h('p', { class: 'loading' }, 'Finding paths…'));
-      api
-        .paths(s.src, s.dst, toFilter(s), 4, abort.signal)
-        .then(async (answer) => {
-          paths = answer.paths;
-          await app.ensureNames(paths.flatMap((p) => p.actors).concat([s.src!, s.dst!]));
-          src.setValue(app.nameOf(s.src!));
-          dst.setValue(app.nameOf(s.dst!));
+      void request.run(
+        async (signal) => {
+          const answer = await api.paths(from, to, toFilter(s), 4, signal);
+          await app.ensureNames(answer.paths.flatMap((p) => p.actors).concat([from, to]));
+          return answer.paths;
+        },
+        (found) => {
+          paths = found;
+          src.setValue(app.nameOf(from));
+          dst.setValue(app.nameOf(to));
           highlight(app, paths);
           renderResults(s);
           announce(paths.length ? `${plural(paths.length, 'path')} found.` : 'No path found.');
-        })
-        .catch((e: unknown) => {
-          if ((e as Error).name === 'AbortError') return;
-          fill(results, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : String(e)));
-        });
+        },
+        (e) => fill(results, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : String(e))),
+      );
     },
     hide() {
-      abort?.abort();
+      request.abort();
       key = '';
       app.cy.elements().removeClass('hl faded');
       fill(byId('tool-panel'));

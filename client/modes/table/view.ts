@@ -3,11 +3,14 @@
  * Home/End, Enter for details). The accessible alternative to the drawing.
  */
 import { compareActionDates, type EdgeData } from '../../../contract';
-import type { App, ModeView } from '../../app';
-import { select, sortBy } from '../../state/reducers';
-import { SORT_COLUMNS, type SortColumn, type ViewState } from '../../state/types';
+import type { App } from '../../app';
+import { select } from '../../state/reducers';
+import type { ViewState } from '../../state/types';
 import { byId, fill, h } from '../../ui/dom';
 import { formatDate, plural } from '../../ui/format';
+import type { ModeView } from '../mode-view';
+import { SORT_COLUMNS, type SortColumn } from './mode';
+import { sortBy } from './reducers';
 
 const HEADERS: Record<SortColumn, string> = { date: 'Date', type: 'Action', from: 'From', to: 'To', status: 'Status', summary: 'Summary' };
 const PAGE = 500;
@@ -17,13 +20,14 @@ function rowsOf(app: App, s: ViewState): EdgeData[] {
   const rows = [...app.graph.edges.values()].filter((e) => shown(e.source) && shown(e.target));
   const text = (e: EdgeData, col: SortColumn): string =>
     col === 'type' ? e.label : col === 'from' ? app.nameOf(e.source) : col === 'to' ? app.nameOf(e.target) : col === 'status' ? e.status : (e.summary ?? '');
+  const { sort } = s.modes.table;
   const cmp = (a: EdgeData, b: EdgeData) =>
-    s.sort.col === 'date' ? compareActionDates(a.date, b.date) : text(a, s.sort.col).localeCompare(text(b, s.sort.col), 'en', { sensitivity: 'base' });
-  const dir = s.sort.dir === 'asc' ? 1 : -1;
+    sort.col === 'date' ? compareActionDates(a.date, b.date) : text(a, sort.col).localeCompare(text(b, sort.col), 'en', { sensitivity: 'base' });
+  const dir = sort.dir === 'asc' ? 1 : -1;
   return rows.sort((a, b) => dir * cmp(a, b) || compareActionDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
 }
 
-export function tableView(app: App): ModeView {
+export function view(app: App): ModeView {
   const root = byId('table-view');
   let limit = PAGE;
 
@@ -36,14 +40,15 @@ export function tableView(app: App): ModeView {
 
   const render = (s: ViewState) => {
     const rows = rowsOf(app, s);
+    const { sort } = s.modes.table;
     const head = h(
       'tr',
       {},
       ...SORT_COLUMNS.map((col) => {
-        const sorted = s.sort.col === col;
-        const b = h('button', { type: 'button', class: 'sort', 'data-col': col }, HEADERS[col], h('span', { 'aria-hidden': 'true' }, sorted ? (s.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''));
+        const sorted = sort.col === col;
+        const b = h('button', { type: 'button', class: 'sort', 'data-col': col }, HEADERS[col], h('span', { 'aria-hidden': 'true' }, sorted ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''));
         b.addEventListener('click', () => app.store.update((st) => sortBy(st, col)));
-        return h('th', { scope: 'col', 'aria-sort': sorted ? (s.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, b);
+        return h('th', { scope: 'col', 'aria-sort': sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, b);
       }),
     );
     const selected = s.sel?.kind === 'action' ? s.sel.id : null;
@@ -110,7 +115,7 @@ export function tableView(app: App): ModeView {
   };
 
   return {
-    show(_app, s, prev) {
+    show(s, prev) {
       if (prev === null) {
         limit = PAGE;
         root.hidden = false;

@@ -7,8 +7,9 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { LAYERS, LAYER_LABELS, compareActionDates } from '../../../contract';
 import type { Positions } from '../../graph/fcose-run';
 import { layerColour } from '../../graph/palette';
-import type { LayerChoice, StackX } from '../../state/types';
+import type { LayerChoice } from '../../state/types';
 import { shortDate } from '../../ui/format';
+import type { StackX } from './mode';
 
 export const COL = 170;
 export const SUBROW = 74;
