@@ -17,6 +17,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Data, not code: the server reads it on its first start to seed an empty store (server/seeding.ts).
 COPY graph-seed/seed.json ./graph-seed/seed.json
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -3,7 +3,7 @@
  * The runner writes the same next to its JSON.
  */
 import fs from 'node:fs';
-import type { BenchResults, SizeRun } from './run';
+import type { BenchResults, SizeRun } from './results-types';
 import { evaluateTargets } from './targets';
 
 const n = (x: number | null | undefined, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : String(Math.round(x * 10 ** d) / 10 ** d));

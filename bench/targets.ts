@@ -1,12 +1,5 @@
 /** The targets, checked against one run's figures (null: not measured in this run). */
-import type { BenchResults, QueryResult, StoreRun } from './run';
-
-export interface TargetCheck {
-  target: string;
-  store?: string;
-  value: string;
-  met: boolean | null;
-}
+import type { BenchResults, QueryResult, StoreRun, TargetCheck } from './results-types';
 
 /** Two significant digits for small ratios (0.0042), two decimals otherwise. */
 const fmt = (n: number, d = 2) => (Math.abs(n) < 0.1 && n !== 0 ? n.toPrecision(2) : String(Math.round(n * 10 ** d) / 10 ** d));

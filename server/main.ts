@@ -1,9 +1,9 @@
 /** Starts the server: opens the configured store, seeds it when empty, serves, stops cleanly. */
 import type { Server } from 'node:http';
-import { loadSeed } from '../graph-seed/seed';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { createLogger } from './logger';
+import { defaultSeedFile, seedIfEmpty } from './seeding';
 import { openStore } from './store';
 
 /** How long a stop waits for requests in flight before it closes the store anyway. */
@@ -14,11 +14,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const started = Date.now();
   const store = await openStore(config, logger);
-  const counts = await store.counts();
-  if (counts.actors === 0 && counts.sources === 0 && counts.actions === 0) {
-    const result = await loadSeed(store);
-    logger.info({ created: result.created }, 'empty store seeded from graph-seed/seed.json');
-  }
+  const seedFile = defaultSeedFile();
+  const seeded = await seedIfEmpty(store, seedFile);
+  if (seeded) logger.info({ created: seeded.created, file: seedFile }, 'empty store seeded');
   const app = createApp({ store, config, logger });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(

@@ -7,15 +7,10 @@
  * seconds per frame for 20,000 edges. What is outside the last drawing stays blank until then.
  */
 import type { Core } from 'cytoscape';
+import { rendererInternals } from './cytoscape-internals';
 
 /** How long the view must stay still before the graph is drawn again. */
 export const SETTLE_MS = 160;
-
-/** The parts of Cytoscape's renderer this relies on (not in its typings). */
-interface RendererInternals {
-  render(options?: unknown): void;
-  data?: { canvases?: HTMLCanvasElement[] };
-}
 
 interface Viewport {
   zoom: number;
@@ -29,9 +24,9 @@ interface Viewport {
  * over the new graph.
  */
 export function moveDrawingOnViewport(cy: Core, enabled: () => boolean): () => void {
-  const r = (cy as unknown as { renderer(): RendererInternals }).renderer();
-  const canvases = r.data?.canvases;
-  if (typeof r.render !== 'function' || !canvases?.length) return () => undefined;
+  const internals = rendererInternals(cy);
+  if (!internals) return () => undefined;
+  const { renderer: r, canvases } = internals;
   const draw = r.render.bind(r);
   let drawn: Viewport | null = null;
   let moving = false;

@@ -5,6 +5,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { actionSpan, type Action, type Actor } from '../../contract';
+import { adjacencyObjects } from './graphology-internals';
 
 export interface ActorAttributes {
   actor: Actor;
@@ -30,20 +31,16 @@ export function actionAttributes(action: Action): ActionAttributes {
  * graphology keeps each node's neighbours in plain objects keyed by neighbour id. V8 gives every
  * new key on a fresh object a new hidden class, and with tens of thousands of distinct actor ids
  * that transition tree makes edge insertion ~3x slower (measured on reopen at 300k actions).
- * Putting the adjacency objects in dictionary mode up front avoids it. It reaches into
- * graphology's node records, so it checks their shape and does nothing if they differ.
+ * Putting the adjacency objects in dictionary mode up front avoids it; where graphology's
+ * internals differ, nothing is found and nothing is done.
  */
 function useDictionaryAdjacency(g: ActionGraph, id: string): void {
-  const record = (g as unknown as { _nodes?: Map<string, Record<string, unknown>> })._nodes?.get(id);
-  for (const key of ['out', 'in']) {
-    const adjacency = record?.[key];
-    if (adjacency && typeof adjacency === 'object' && Object.keys(adjacency).length === 0) {
-      const o = adjacency as Record<string, unknown>;
-      o['\u0000a'] = 0;
-      o['\u0000b'] = 0;
-      delete o['\u0000a'];
-      delete o['\u0000b'];
-    }
+  for (const o of adjacencyObjects(g, id)) {
+    if (Object.keys(o).length !== 0) continue;
+    o['\u0000a'] = 0;
+    o['\u0000b'] = 0;
+    delete o['\u0000a'];
+    delete o['\u0000b'];
   }
 }
 

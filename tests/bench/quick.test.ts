@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runBench, type BenchResults } from '../../bench/run';
+import type { BenchResults } from '../../bench/results-types';
+import { runBench } from '../../bench/run';
 import { SERVER_MAIN } from '../../bench/server-process';
 
 jest.setTimeout(120_000);

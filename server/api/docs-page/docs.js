@@ -1,46 +1,6 @@
-/**
- * The API reference page: static HTML, a stylesheet and a script served as separate files, so the
- * strict CSP (no inline script or style) holds. The script fetches /api/openapi.json and renders it
- * with DOM calls and textContent only; nothing is loaded from elsewhere.
- */
-
-export const DOCS_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Deplatforming graph API</title>
-<link rel="stylesheet" href="/api/docs/docs.css">
-<script src="/api/docs/docs.js" defer></script>
-</head>
-<body>
-<header><h1>Deplatforming graph API</h1><p id="intro">Loading <a href="/api/openapi.json">/api/openapi.json</a>…</p></header>
-<nav id="toc" aria-label="Operations"></nav>
-<main id="ops"></main>
-<section id="schemas"></section>
-<noscript><p>This page needs JavaScript; the document itself is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></noscript>
-</body>
-</html>
-`;
-
-export const DOCS_CSS = `body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 70rem; padding: 1rem 2rem; color: #1d1d1f; }
-h1 { margin-bottom: .2rem; }
-h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
-nav ul { columns: 2; list-style: none; padding: 0; }
-nav a { text-decoration: none; }
-.op { border: 1px solid #ddd; border-radius: 6px; margin: 1rem 0; padding: .6rem 1rem; }
-.op h3 { margin: .2rem 0; font-family: ui-monospace, monospace; font-size: 1rem; }
-.method { display: inline-block; min-width: 4.2rem; font-weight: bold; text-transform: uppercase; }
-.get { color: #0b6bcb; } .post { color: #137333; } .put { color: #9a6700; } .delete { color: #c5221f; }
-.lock { font-size: .8rem; color: #9a6700; margin-left: .5rem; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
-th, td { text-align: left; border-bottom: 1px solid #eee; padding: .25rem .5rem; vertical-align: top; }
-code, pre { font-family: ui-monospace, monospace; font-size: .85rem; }
-pre { background: #f6f8fa; padding: .6rem; overflow: auto; max-height: 24rem; }
-details { margin: .3rem 0; }
-`;
-
-export const DOCS_JS = `'use strict';
+// The API reference page's script: renders /api/openapi.json with DOM calls and textContent only,
+// so nothing from the document is ever parsed as markup; it loads nothing from elsewhere.
+'use strict';
 (function () {
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -134,4 +94,3 @@ export const DOCS_JS = `'use strict';
     .then(render)
     .catch(function (e) { document.getElementById('intro').textContent = 'The document could not be loaded: ' + e.message; });
 })();
-`;
