@@ -18,6 +18,7 @@ import type {
   ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, ChainsAnswer, Counts, GraphStore,
   ImportResult, Page, Path, SourceQuery, SourceWithActions, Stats, Subgraph,
 } from '../types';
+import type { FileOps } from './files';
 import { Journal, replayJournal } from './journal';
 import { VersionedMemo } from './memo';
 import { readSnapshot, writeSnapshot } from './snapshot';
@@ -36,6 +37,8 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Journal size past which the store writes a snapshot and empties the journal. */
   compactBytes?: number;
+  /** The journal's file layer; node:fs unless a test watches it. */
+  journalFiles?: FileOps;
 }
 
 interface JournalRecord {
@@ -86,7 +89,7 @@ export class EmbeddedStore implements GraphStore {
     }
     let journal: Journal;
     try {
-      journal = Journal.open(journalFile, replay.validBytes);
+      journal = Journal.open(journalFile, replay.validBytes, options.journalFiles);
     } catch (err) {
       throw new Error(`DATA_DIR "${dataDir}" cannot be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
