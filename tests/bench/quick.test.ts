@@ -10,13 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { runBench, type BenchResults } from '../../bench/run';
 import { SERVER_MAIN } from '../../bench/server-process';
+import { describeWith } from '../support/needs';
 
 jest.setTimeout(120_000);
 
 const built = fs.existsSync(SERVER_MAIN);
-if (!built) console.warn(`bench quick test skipped: ${SERVER_MAIN} is missing (npm test builds it first).`);
+const missingBuild = built ? null : `${SERVER_MAIN} is missing (npm test builds it first)`;
 
-(built ? describe : describe.skip)('bench, quick mode', () => {
+describeWith('build', missingBuild, 'bench, quick mode', () => {
   let dir: string;
   let results: BenchResults;
   const lines: string[] = [];

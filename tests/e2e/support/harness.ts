@@ -1,7 +1,8 @@
 /**
  * End-to-end harness: the real server in-process (createApp with an embedded store in a temp
  * dir, seeded), the built browser from dist/client, and Debian's Chromium driven by
- * playwright-core. Without dist/client or Chromium the suites are skipped, with a message.
+ * playwright-core. Without dist/client or Chromium the suites are skipped with a message, or fail
+ * in CI (tests/support/needs.ts).
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,26 +15,25 @@ import { readConfig } from '../../../server/config';
 import { silentLogger } from '../../../server/logger';
 import { EmbeddedStore } from '../../../server/store/embedded';
 import type { GraphStore } from '../../../server/store/types';
+import { describeWith, onPath } from '../../support/needs';
 import { tempDir } from '../../support/stores';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CLIENT_DIR = process.env.E2E_CLIENT_DIR || path.join(ROOT, 'dist', 'client');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Chromium wherever the system put it (Debian: chromium; Ubuntu and others: chromium-browser). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || onPath('chromium', 'chromium-browser') || '/usr/bin/chromium';
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 export const TOKEN = 'e2e-secret-token';
 
-/** Why the browser suites cannot run here, or null when they can. */
-export function missingPrerequisite(): string | null {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return 'dist/client/index.html is missing: run `npx vite build` first';
-  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing: install Chromium (apt-get install chromium) or set CHROMIUM_PATH`;
-  return null;
-}
-
-/** `describe`, or `describe.skip` with a console message saying why. */
+/** `describe` when the built client and Chromium are here; otherwise skipped with a message (failed in CI). */
 export function describeBrowser(title: string, body: () => void): void {
-  const missing = missingPrerequisite();
-  if (missing) console.warn(`End-to-end suite "${title}" skipped: ${missing}.`);
-  (missing ? describe.skip : describe)(title, body);
+  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
+    describeWith('build', 'dist/client/index.html is missing: run `npx vite build` first', title, body);
+  } else if (!fs.existsSync(CHROMIUM)) {
+    describeWith('chromium', 'no Chromium on PATH (chromium, chromium-browser) nor at /usr/bin/chromium: install it (apt-get install chromium) or set CHROMIUM_PATH', title, body);
+  } else {
+    describe(title, body);
+  }
 }
 
 export interface Running {
