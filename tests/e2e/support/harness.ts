@@ -78,8 +78,16 @@ export interface Watched {
   errors: string[];
 }
 
+/** Counts the page's fetches in flight, so a test can wait for the page to be idle instead of sleeping. */
+export const FETCH_WATCH = `(() => { window.__fetches = 0; const f = window.fetch.bind(window);
+  window.fetch = (...args) => { window.__fetches++; return f(...args).finally(() => { window.__fetches--; }); }; })();`;
+
+/** Nothing loading and nothing moving: no fetch in flight, no animation of the viewport or of an element. */
+const IDLE = `window.__fetches === 0 && (!window.cy || (!window.cy.animated() && window.cy.elements().filter((e) => e.animated()).length === 0))`;
+
 export async function openPage(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<Watched> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.addInitScript(FETCH_WATCH);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
@@ -88,11 +96,17 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return { context, page, errors };
 }
 
-/** Waits until the view has settled: loaded, laid out and drawn (or empty, or an error). */
+/**
+ * Waits until the view has settled: loaded, laid out and drawn (or empty, or an error), then idle
+ * (animations done, the details fetch answered), seen idle twice 100 ms apart so a fetch that a
+ * finished animation starts is waited for too. Needs FETCH_WATCH in the page (openPage adds it).
+ */
 export async function settled(page: Page, timeout = 30_000): Promise<string> {
   await until(page, "['ready', 'empty', 'error'].includes(document.body.dataset.state)", timeout);
-  // Let animations (350 ms) and the details fetch finish.
-  await page.waitForTimeout(450);
+  for (let calm = 0; calm < 2; ) {
+    await until(page, IDLE, timeout);
+    calm = (await page.evaluate(`new Promise((r) => setTimeout(() => r(${IDLE}), 100))`)) ? calm + 1 : 0;
+  }
   return js<string>(page, "document.body.dataset.state || ''");
 }
 
