@@ -4,7 +4,7 @@
  * end (or it reached maxLength). Enumeration is exponential on dense graphs, so it runs under a
  * work bound and says when it stopped early.
  */
-import type { Action } from '../../contract';
+import { compareActions, type Action } from '../../contract';
 import type { ActionGraph } from './action-graph';
 
 export interface ChainSearch {
@@ -26,8 +26,9 @@ interface Step {
   start: number;
 }
 
+/** Timeline order (equal instants: the more precise date first, then id), with the instant compared first as a number. */
 function byStartThenId(a: Step, b: Step): number {
-  return a.start - b.start || (a.action.id < b.action.id ? -1 : a.action.id > b.action.id ? 1 : 0);
+  return a.start - b.start || compareActions(a.action, b.action);
 }
 
 /** Index of the first step that does not begin before `start`. */

@@ -11,13 +11,14 @@ import path from 'node:path';
 import type { BenchResults } from '../../bench/results-types';
 import { runBench } from '../../bench/run';
 import { SERVER_MAIN } from '../../bench/server-process';
+import { describeWith } from '../support/needs';
 
 jest.setTimeout(120_000);
 
 const built = fs.existsSync(SERVER_MAIN);
-if (!built) console.warn(`bench quick test skipped: ${SERVER_MAIN} is missing (npm test builds it first).`);
+const missingBuild = built ? null : `${SERVER_MAIN} is missing (npm test builds it first)`;
 
-(built ? describe : describe.skip)('bench, quick mode', () => {
+describeWith('build', missingBuild, 'bench, quick mode', () => {
   let dir: string;
   let results: BenchResults;
   const lines: string[] = [];

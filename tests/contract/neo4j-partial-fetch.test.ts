@@ -4,16 +4,14 @@
  * remembers answers per database version. Users rely on it answering exactly as the embedded
  * store, which holds the whole graph, and on no remembered answer outliving a write, even one
  * made by someone else (an analyst in Neo4j Browser, another server). Random skewed graphs, every
- * actor, caps small enough to cut inside every level. Needs NEO4J_URI (skipped otherwise).
+ * actor, caps small enough to cut inside every level. Needs NEO4J_URI (skipped otherwise; a failure in CI).
  */
 import neo4j from 'neo4j-driver';
 import { generateGraph } from '../../bench/generate';
 import type { ActionFilter, InterchangeDocument } from '../../contract';
 import type { GraphStore } from '../../server/store/types';
-import { embeddedFactory, storeFactories } from '../support/stores';
-
-const neo4jFactory = storeFactories().find((f) => f.name === 'neo4j');
-const maybe = neo4jFactory ? describe : describe.skip;
+import { describeWith } from '../support/needs';
+import { embeddedFactory, neo4jFactory, neo4jMissing } from '../support/stores';
 
 const FILTERS: ActionFilter[] = [{}, { types: ['BANNED', 'SUED', 'SUSPENDED', 'HOSTED', 'DELISTED'] }, { from: '2017-01-01', to: '2021-06-30' }];
 
@@ -28,7 +26,7 @@ async function embeddedAfter(doc: InterchangeDocument, removed: string, actor: s
   }
 }
 
-maybe('Neo4j answers as the embedded store on random graphs', () => {
+describeWith('neo4j', neo4jMissing(), 'Neo4j answers as the embedded store on random graphs', () => {
   const graphs: [string, InterchangeDocument][] = [
     ['40 actors, 160 actions', generateGraph({ actors: 40, actions: 160, seed: 1 })],
     ['25 actors, 200 actions (dense)', generateGraph({ actors: 25, actions: 200, seed: 2 })],
@@ -37,12 +35,12 @@ maybe('Neo4j answers as the embedded store on random graphs', () => {
   let graph: GraphStore;
   afterEach(async () => {
     await embeddedFactory.cleanup(embedded);
-    await neo4jFactory!.cleanup(graph);
+    await neo4jFactory.cleanup(graph);
   });
 
   async function both(doc: InterchangeDocument): Promise<void> {
     embedded = await embeddedFactory.open();
-    graph = await neo4jFactory!.open();
+    graph = await neo4jFactory.open();
     await embedded.importDocument(doc);
     await graph.importDocument(doc);
   }

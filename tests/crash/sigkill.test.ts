@@ -10,11 +10,12 @@ import { EmbeddedStore } from '../../server/store/embedded';
 import { silentLogger } from '../../server/logger';
 import { rng } from '../../bench/generate';
 import { tempDir } from '../support/stores';
+import { describeWith } from '../support/needs';
 
 const BUILT = path.join(__dirname, '../../dist/server/store/embedded/index.js');
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const available = fs.existsSync(BUILT);
-if (!available) console.warn('dist/ is not built: the SIGKILL crash test is skipped (`npm run build` first; `npm test` does it).');
+const missingBuild = available ? null : 'dist/ is not built (`npm run build` first; `npm test` does it)';
 
 function runAndKill(dataDir: string, round: number, killAfterMs: number): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
@@ -41,7 +42,7 @@ function runAndKill(dataDir: string, round: number, killAfterMs: number): Promis
   });
 }
 
-(available ? describe : describe.skip)('embedded store under SIGKILL', () => {
+describeWith('build', missingBuild, 'embedded store under SIGKILL', () => {
   test(`${ROUNDS} rounds of kill -9 during concurrent writes lose no acknowledged write`, async () => {
     const dir = tempDir('dg-crash-');
     const rand = rng(7);

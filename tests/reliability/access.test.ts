@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import { tempDir } from '../support/stores';
 import { Client } from './support/http';
 import { builtServerAvailable, killAllServers, RELIABILITY_TOKEN, runUntilExit, startServer, type ServerProcess } from './support/server';
+import { describeWith } from '../support/needs';
 
 const available = builtServerAvailable();
-if (!available) console.warn('dist/server/main.js is not built: the access tests on the server process are skipped (`npm run build` first).');
+const missingBuild = available ? null : 'dist/server/main.js is not built (`npm run build` first)';
 
 const dirs: string[] = [];
 function freshDir(): string {
@@ -33,7 +34,7 @@ function expectNoToken(server: ServerProcess): void {
   expect(out.toLowerCase()).not.toContain('authorization');
 }
 
-(available ? describe : describe.skip)('access to the server process', () => {
+describeWith('build', missingBuild, 'access to the server process', () => {
   test('WRITE_RATE_LIMIT: the write past the limit is 429 rate_limited with Retry-After; X-Forwarded-For does not reset it; reads go on', async () => {
     const server = await startServer({ dataDir: freshDir(), writeRateLimit: 5 });
     const client = new Client(server.url, { token: RELIABILITY_TOKEN });

@@ -7,15 +7,16 @@
  */
 import { runLoad } from './load';
 import { builtServerAvailable } from './support/server';
+import { describeWith } from '../support/needs';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
 const available = builtServerAvailable();
-if (!available) console.warn('dist/server/main.js is not built: the load test is skipped (`npm run build` first).');
+const missingBuild = available ? null : 'dist/server/main.js is not built (`npm run build` first)';
 
 const stores: Array<'embedded' | 'neo4j'> = process.env.NEO4J_URI ? ['embedded', 'neo4j'] : ['embedded'];
 
-(available ? describe : describe.skip)('a short mixed load', () => {
+describeWith('build', missingBuild, 'a short mixed load', () => {
   test.each(stores)(`%s: ${SECONDS} s with ${CONNECTIONS} connections, 10%% writes: no errors, no crash, consistent`, async (store) => {
     const r = await runLoad({ store, durationS: SECONDS, connections: CONNECTIONS });
     const { samples, ...rss } = r.rssMB;

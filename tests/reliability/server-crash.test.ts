@@ -16,13 +16,14 @@ import { recordFigures } from './support/figures';
 import { Client, rng, sleep } from './support/http';
 import { checkGraph, Ledger, percentile, readBackAcked, runWriters } from './support/ledger';
 import { builtServerAvailable, freePort, killAllServers, RELIABILITY_TOKEN, startServer } from './support/server';
+import { describeWith } from '../support/needs';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const LANES = Number(process.env.CRASH_LANES ?? 16);
 const available = builtServerAvailable();
-if (!available) console.warn('dist/server/main.js is not built: the server SIGKILL test is skipped (`npm run build` first; `npm test` does it).');
+const missingBuild = available ? null : 'dist/server/main.js is not built (`npm run build` first; `npm test` does it)';
 
-(available ? describe : describe.skip)('the server on the embedded store under SIGKILL', () => {
+describeWith('build', missingBuild, 'the server on the embedded store under SIGKILL', () => {
   afterAll(killAllServers);
 
   test(`${ROUNDS} kills during concurrent HTTP writes: every acknowledged write is kept, the graph stays consistent`, async () => {

@@ -20,9 +20,10 @@ import { recordFigures } from './support/figures';
 import { Client } from './support/http';
 import { checkGraph, Ledger, readBackAcked } from './support/ledger';
 import { builtServerAvailable, killAllServers, RELIABILITY_TOKEN, runUntilExit, startServer, type ServerProcess } from './support/server';
+import { describeWith, testWith } from '../support/needs';
 
 const available = builtServerAvailable();
-if (!available) console.warn('dist/server/main.js is not built: the storage fault tests are skipped (`npm run build` first).');
+const missingBuild = available ? null : 'dist/server/main.js is not built (`npm run build` first)';
 
 const JOURNAL = 'graph.journal';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -64,7 +65,7 @@ function canMount(): boolean {
   }
 }
 const mountable = available && canMount();
-if (available && !mountable) console.warn('mount(2) is not permitted here: the tmpfs full-disk and read-only-mount tests are skipped; the file-size-limit test still runs.');
+const mountMissing = mountable ? null : 'mount(2) of a tmpfs is not permitted here (the file-size-limit test still runs)';
 
 /** Writes n actors one after another; returns their ids (all must be acknowledged). */
 async function writeActors(client: Client, ledger: Ledger, prefix: string, n: number): Promise<string[]> {
@@ -94,7 +95,7 @@ function noStackTrace(text: string): void {
   expect(text).not.toMatch(/^\s+at .+[(:]\S+:\d+/m);
 }
 
-(available ? describe : describe.skip)('storage faults under the server (embedded store)', () => {
+describeWith('build', missingBuild, 'storage faults under the server (embedded store)', () => {
   describe('a torn or truncated last journal record', () => {
     test('half a record appended after a SIGKILL: dropped with a warning, every acknowledged write kept, appends go on', async () => {
       const dir = freshDir();
@@ -199,7 +200,7 @@ function noStackTrace(text: string): void {
       throw new Error('the disk never filled');
     }
 
-    (mountable ? test : test.skip)('a 1 MB tmpfs filled up: 507 unavailable, reads answer, nothing half-written, writes resume with space, a clean stop loses nothing', async () => {
+    testWith('mount', mountMissing, 'a 1 MB tmpfs filled up: 507 unavailable, reads answer, nothing half-written, writes resume with space, a clean stop loses nothing', async () => {
       const mnt = freshDir();
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0755', 'tmpfs', mnt]);
       mounts.push(mnt);
@@ -336,7 +337,7 @@ function noStackTrace(text: string): void {
       }
     });
 
-    (mountable ? test : test.skip)('a read-only mount (EROFS, even for root)', async () => {
+    testWith('mount', mountMissing, 'a read-only mount (EROFS, even for root)', async () => {
       const dir = freshDir();
       const data = path.join(dir, 'data');
       const server = await startServer({ dataDir: data });

@@ -5,8 +5,10 @@
  * stops the start with a clear message rather than guess.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { StorageFullError, UnavailableError } from '../errors';
+import { fsyncDir, type FileOps } from './files';
 
 /** The journal's name in DATA_DIR. */
 export const JOURNAL_FILE = 'graph.journal';
@@ -77,10 +79,29 @@ export class Journal {
     private readonly file: string,
     private fd: number,
     private size: number,
+    private readonly files: FileOps,
   ) {}
 
-  static open(file: string, size: number): Journal {
-    return new Journal(file, fs.openSync(file, 'a'), size);
+  /**
+   * A new journal's name lives in its folder, so the folder is fsynced before any record is
+   * acknowledged: otherwise a power cut could lose the whole file with every fsynced record in it.
+   * The data folder itself may have just been made by the store's open, so its parent is fsynced
+   * too, where it can be read (a parent we may not read was not made by us).
+   */
+  static open(file: string, size: number, files: FileOps = fs): Journal {
+    const isNew = !files.existsSync(file);
+    const fd = files.openSync(file, 'a');
+    if (isNew) {
+      const dir = path.dirname(file);
+      files.fsyncSync(fd);
+      fsyncDir(dir, files);
+      try {
+        fsyncDir(path.dirname(dir), files);
+      } catch {
+        // unreadable parent: see above
+      }
+    }
+    return new Journal(file, fd, size, files);
   }
 
   get bytes(): number {
@@ -92,8 +113,8 @@ export class Journal {
     const data = Buffer.from(encodeLine(json), 'utf8');
     try {
       let written = 0;
-      while (written < data.length) written += fs.writeSync(this.fd, data, written, data.length - written);
-      fs.fsyncSync(this.fd);
+      while (written < data.length) written += this.files.writeSync(this.fd, data, written, data.length - written);
+      this.files.fsyncSync(this.fd);
     } catch (err) {
       this.rollback();
       const code = (err as NodeJS.ErrnoException).code;
@@ -106,8 +127,8 @@ export class Journal {
   /** Cuts a partly written record off so the journal ends on a whole record. */
   private rollback(): void {
     try {
-      fs.ftruncateSync(this.fd, this.size);
-      fs.fsyncSync(this.fd);
+      this.files.ftruncateSync(this.fd, this.size);
+      this.files.fsyncSync(this.fd);
     } catch {
       // The torn tail will be found and dropped by replayJournal at the next start.
     }
@@ -115,12 +136,12 @@ export class Journal {
 
   /** Empties the journal once a snapshot holds everything in it. */
   reset(): void {
-    fs.ftruncateSync(this.fd, 0);
-    fs.fsyncSync(this.fd);
+    this.files.ftruncateSync(this.fd, 0);
+    this.files.fsyncSync(this.fd);
     this.size = 0;
   }
 
   close(): void {
-    fs.closeSync(this.fd);
+    this.files.closeSync(this.fd);
   }
 }

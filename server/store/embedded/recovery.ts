@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../logger';
+import type { FileOps } from './files';
 import { Journal, JOURNAL_FILE, replayJournal } from './journal';
 import { readSnapshot, SNAPSHOT_FILE } from './snapshot';
 import { GraphState, type JournalRecord } from './state';
@@ -26,7 +27,7 @@ function checkDataDir(dataDir: string): void {
   }
 }
 
-export function recover(dataDir: string, logger: Logger): Recovered {
+export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps): Recovered {
   const started = Date.now();
   checkDataDir(dataDir);
   const state = new GraphState();
@@ -42,7 +43,7 @@ export function recover(dataDir: string, logger: Logger): Recovered {
   }
   let journal: Journal;
   try {
-    journal = Journal.open(journalFile, replay.validBytes);
+    journal = Journal.open(journalFile, replay.validBytes, journalFiles);
   } catch (err) {
     throw new Error(`DATA_DIR "${dataDir}" cannot be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

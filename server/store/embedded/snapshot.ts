@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InterchangeDocument } from '../../../contract';
+import { fsyncDir } from './files';
 
 /** The snapshot's name in DATA_DIR. */
 export const SNAPSHOT_FILE = 'graph.snapshot.json';
@@ -24,15 +25,6 @@ export function readSnapshot(file: string): Snapshot | null {
     return snap;
   } catch (err) {
     throw new Error(`snapshot ${file} cannot be read (${(err as Error).message}); restore it from a backup`);
-  }
-}
-
-export function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   ImportResult, Page, Path, SourceQuery, SourceWithActions, Stats, Subgraph,
 } from '../types';
 import { exportDocument } from './export';
+import type { FileOps } from './files';
 import { VersionedMemo } from './memo';
 import * as reads from './reads';
 import { recover } from './recovery';
@@ -25,6 +26,8 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Journal size past which the store writes a snapshot and empties the journal. */
   compactBytes?: number;
+  /** The journal's file layer; node:fs unless a test watches it. */
+  journalFiles?: FileOps;
 }
 
 export class EmbeddedStore implements GraphStore {
@@ -43,7 +46,7 @@ export class EmbeddedStore implements GraphStore {
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
     const { dataDir, logger } = options;
-    const { state, journal, seq } = recover(dataDir, logger);
+    const { state, journal, seq } = recover(dataDir, logger, options.journalFiles);
     return new EmbeddedStore(state, new Writer(state, journal, seq, { dataDir, logger, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 }));
   }
 

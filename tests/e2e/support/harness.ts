@@ -1,7 +1,8 @@
 /**
  * End-to-end harness: the real server in-process (createApp with an embedded store in a temp
  * dir, seeded), the built browser from dist/client, and Debian's Chromium driven by
- * playwright-core. Without dist/client or Chromium the suites are skipped, with a message.
+ * playwright-core. Without dist/client or Chromium the suites are skipped with a message, or fail
+ * in CI (tests/support/needs.ts).
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,26 +15,25 @@ import { readConfig } from '../../../server/config';
 import { silentLogger } from '../../../server/logger';
 import { EmbeddedStore } from '../../../server/store/embedded';
 import type { GraphStore } from '../../../server/store/types';
+import { describeWith, onPath } from '../../support/needs';
 import { tempDir } from '../../support/stores';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CLIENT_DIR = process.env.E2E_CLIENT_DIR || path.join(ROOT, 'dist', 'client');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Chromium wherever the system put it (Debian: chromium; Ubuntu and others: chromium-browser). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || onPath('chromium', 'chromium-browser') || '/usr/bin/chromium';
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 export const TOKEN = 'e2e-secret-token';
 
-/** Why the browser suites cannot run here, or null when they can. */
-export function missingPrerequisite(): string | null {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) return 'dist/client/index.html is missing: run `npx vite build` first';
-  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing: install Chromium (apt-get install chromium) or set CHROMIUM_PATH`;
-  return null;
-}
-
-/** `describe`, or `describe.skip` with a console message saying why. */
+/** `describe` when the built client and Chromium are here; otherwise skipped with a message (failed in CI). */
 export function describeBrowser(title: string, body: () => void): void {
-  const missing = missingPrerequisite();
-  if (missing) console.warn(`End-to-end suite "${title}" skipped: ${missing}.`);
-  (missing ? describe.skip : describe)(title, body);
+  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
+    describeWith('build', 'dist/client/index.html is missing: run `npx vite build` first', title, body);
+  } else if (!fs.existsSync(CHROMIUM)) {
+    describeWith('chromium', 'no Chromium on PATH (chromium, chromium-browser) nor at /usr/bin/chromium: install it (apt-get install chromium) or set CHROMIUM_PATH', title, body);
+  } else {
+    describe(title, body);
+  }
 }
 
 export interface Running {
@@ -78,8 +78,16 @@ export interface Watched {
   errors: string[];
 }
 
+/** Counts the page's fetches in flight, so a test can wait for the page to be idle instead of sleeping. */
+export const FETCH_WATCH = `(() => { window.__fetches = 0; const f = window.fetch.bind(window);
+  window.fetch = (...args) => { window.__fetches++; return f(...args).finally(() => { window.__fetches--; }); }; })();`;
+
+/** Nothing loading and nothing moving: no fetch in flight, no animation of the viewport or of an element. */
+const IDLE = `window.__fetches === 0 && (!window.cy || (!window.cy.animated() && window.cy.elements().filter((e) => e.animated()).length === 0))`;
+
 export async function openPage(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<Watched> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.addInitScript(FETCH_WATCH);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
@@ -88,11 +96,17 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return { context, page, errors };
 }
 
-/** Waits until the view has settled: loaded, laid out and drawn (or empty, or an error). */
+/**
+ * Waits until the view has settled: loaded, laid out and drawn (or empty, or an error), then idle
+ * (animations done, the details fetch answered), seen idle twice 100 ms apart so a fetch that a
+ * finished animation starts is waited for too. Needs FETCH_WATCH in the page (openPage adds it).
+ */
 export async function settled(page: Page, timeout = 30_000): Promise<string> {
   await until(page, "['ready', 'empty', 'error'].includes(document.body.dataset.state)", timeout);
-  // Let animations (350 ms) and the details fetch finish.
-  await page.waitForTimeout(450);
+  for (let calm = 0; calm < 2; ) {
+    await until(page, IDLE, timeout);
+    calm = (await page.evaluate(`new Promise((r) => setTimeout(() => r(${IDLE}), 100))`)) ? calm + 1 : 0;
+  }
   return js<string>(page, "document.body.dataset.state || ''");
 }
 

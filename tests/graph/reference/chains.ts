@@ -1,11 +1,11 @@
-/** The earlier, eager implementation kept as a test oracle: the optimised search must answer exactly as it does. */
+/** The earlier, eager implementation, kept only as a guard for the optimised rewrite (it shares the rule and its mistakes; brute-force/ and oracles.test.ts check the rule itself). */
 /**
  * Time-respecting chains (api-v1): sequences of distinct dated actions, each sharing an actor with
  * the one before and not beginning before it. A chain is emitted when nothing can be added at its
  * end (or it reached maxLength). Enumeration is exponential on dense graphs, so it runs under a
  * work bound and says when it stopped early.
  */
-import type { Action } from '../../../contract';
+import { compareActions, type Action } from '../../../contract';
 import type { ActionGraph } from '../../../server/graph/action-graph';
 
 export interface ChainSearch {
@@ -21,8 +21,9 @@ interface Step {
   start: number;
 }
 
+/** Timeline order (equal instants: the more precise date first, then id), with the instant compared first as a number. */
 function byStartThenId(a: Step, b: Step): number {
-  return a.start - b.start || (a.action.id < b.action.id ? -1 : a.action.id > b.action.id ? 1 : 0);
+  return a.start - b.start || compareActions(a.action, b.action);
 }
 
 /** Index of the first step that does not begin before `start`. */

@@ -1,4 +1,4 @@
-/** The earlier, eager implementation kept as a test oracle: the optimised search must answer exactly as it does. */
+/** The earlier, eager implementation, kept only as a guard for the optimised rewrite (it shares the rule and its mistakes; brute-force/ and oracles.test.ts check the rule itself). */
 /** Actors within a number of actions of a focus, by breadth-first search over passing actions. */
 import { compareActions, type Action } from '../../../contract';
 import { otherEnd, type ActionGraph } from '../../../server/graph/action-graph';

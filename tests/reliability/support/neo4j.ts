@@ -9,18 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { freePort, ROOT } from './server';
+import { onPath } from '../../support/needs';
 
 const NEO4J_DIR = path.join(ROOT, 'tests', 'neo4j');
-
-function onPath(cmd: string): boolean {
-  return (process.env.PATH ?? '').split(':').some((d) => d && fs.existsSync(path.join(d, cmd)));
-}
 
 /** Whether start.sh can run here: Java, and either a built launcher or Maven to build it. */
 export function ownNeo4jAvailable(): boolean {
   const java = (process.env.JAVA_HOME && fs.existsSync(path.join(process.env.JAVA_HOME, 'bin', 'java'))) || onPath('java');
   const built = fs.existsSync(path.join(NEO4J_DIR, 'target', 'cp.txt'));
-  return Boolean(java) && (built || onPath('mvn'));
+  return Boolean(java) && (built || onPath('mvn') !== null);
 }
 
 function run(script: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
