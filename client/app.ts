@@ -150,7 +150,7 @@ export class App {
       this.graph = graph;
       this.timeline = timelineAnswer ? timelineAnswer.elements.edges.map((e) => e.data) : [...graph.edges.values()];
       this.fcose = positions;
-      this.shown && this.modes[this.shown]?.hide(this);
+      if (this.shown) this.modes[this.shown]?.hide(this);
       this.shown = null;
       replaceElements(toElements(graph), positions);
       this.key = key;

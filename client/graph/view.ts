@@ -1,5 +1,5 @@
 /** The graph mode: the fcose drawing of the loaded graph. */
-import type { App, ModeView } from '../app';
+import type { ModeView } from '../app';
 import { byId, fill, h } from '../ui/dom';
 import { applyPositions, fitView } from './cy';
 

@@ -5,7 +5,7 @@
  * dropped (and reported), never guessed.
  */
 import { ACTION_TYPE_IDS, ID_PATTERN, LAYERS, STATUSES, isParsedDate, parseDate, type ActionType, type Status } from '../../contract';
-import { INITIAL_STATE, MODES, SORT_COLUMNS, type Depth, type LayerChoice, type Mode, type Selection, type SortColumn, type ViewState } from './types';
+import { INITIAL_STATE, MODES, SORT_COLUMNS, type LayerChoice, type Mode, type SortColumn, type ViewState } from './types';
 
 const ACTION_PREFIX = 'action:';
 
@@ -48,7 +48,7 @@ export function fromQuery(search: string): Parsed {
   }
   s.focus = id('focus');
   const depth = Number(q.get('depth') ?? 1);
-  if (depth === 1 || depth === 2 || depth === 3) s.depth = depth as Depth;
+  if (depth === 1 || depth === 2 || depth === 3) s.depth = depth;
   else ignored.push('depth');
   s.expand = list(q.get('expand')).filter((x) => ID_PATTERN.test(x));
   s.types = list(q.get('type')).filter((t): t is ActionType => oneOf(ACTION_TYPE_IDS, t));
@@ -60,7 +60,7 @@ export function fromQuery(search: string): Parsed {
   if (sel) {
     const isAction = sel.startsWith(ACTION_PREFIX);
     const raw = isAction ? sel.slice(ACTION_PREFIX.length) : sel;
-    if (ID_PATTERN.test(raw)) s.sel = { kind: isAction ? 'action' : 'actor', id: raw } as Selection;
+    if (ID_PATTERN.test(raw)) s.sel = { kind: isAction ? 'action' : 'actor', id: raw };
     else ignored.push('sel');
   }
   s.src = id('src');

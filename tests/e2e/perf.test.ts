@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, TOKEN, describeBrowser, drawn, js, launch, openPage, screenshot, settled, startServer, type Running } from './support/harness';
+import { ARTIFACTS, TOKEN, describeBrowser, drawn, js, launch, screenshot, settled, startServer, type Running } from './support/harness';
 import { syntheticDocument } from './support/synthetic';
 
 jest.setTimeout(240_000);
