@@ -52,7 +52,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: into('server', 'graph-seed', 'bench', 'tests'), message: 'The browser imports the contract (contract/), never the server.' },
+            {
+              regex: into('server', 'graph-seed', 'bench', 'tests'),
+              message: 'The browser imports the contract (contract/), never the server.',
+            },
             { regex: '^node:', message: 'The browser has no Node built-ins.' },
           ],
         },
@@ -78,7 +81,10 @@ export default tseslint.config(
   {
     files: ['server/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: into('client'), message: 'The server imports the contract, never the browser.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: into('client'), message: 'The server imports the contract, never the browser.' }] },
+      ],
     },
   },
   // Plain JavaScript (config files, child processes the crash tests start): no type information.
