@@ -235,21 +235,21 @@ async function measureOne(url: string, renderer: 'canvas' | 'webgl', mo: Measure
     await page.goto(url);
     await until(page, "['ready', 'empty', 'error'].includes(document.body.dataset.state) && window.__metrics && window.__metrics.firstDraw !== undefined", 300_000);
     await stopProfile('load');
-    const state = (await page.evaluate('document.body.dataset.state')) as string;
+    const state = await page.evaluate<string>('document.body.dataset.state');
     if (state !== 'ready') throw new Error(`the page ended in state "${state}": ${errors.join('; ')}`);
     void errors;
-    const m = (await page.evaluate('window.__metrics')) as { firstDraw: number; loads: { fetchMs: number; layoutMs: number; drawMs: number }[] };
-    const gaps = (await page.evaluate('window.__gaps')) as number[];
-    const info = (await page.evaluate(`({ nodes: window.cy.nodes('.actor').length, edges: window.cy.edges('.action').length,
-      webgl: !!window.cy.renderer().webgl, zoom: window.cy.zoom() })`)) as { nodes: number; edges: number; webgl: boolean; zoom: number };
+    const m = await page.evaluate<{ firstDraw: number; loads: { fetchMs: number; layoutMs: number; drawMs: number }[] }>('window.__metrics');
+    const gaps = await page.evaluate<number[]>('window.__gaps');
+    const info = await page.evaluate<{ nodes: number; edges: number; webgl: boolean; zoom: number }>(`({ nodes: window.cy.nodes('.actor').length,
+      edges: window.cy.edges('.action').length, webgl: !!window.cy.renderer().webgl, zoom: window.cy.zoom() })`);
     // Where the time before the fetch went: the document and the bundle, then the app's first request.
-    const phases = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0];
+    const phases = await page.evaluate<BrowserResult['phases']>(`(() => { const n = performance.getEntriesByType('navigation')[0];
       const g = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/graph'));
       return { domContentLoaded: Math.round(n ? n.domContentLoadedEventEnd : -1), graphRequestStart: Math.round(g ? g.startTime : -1),
-        graphResponseEnd: Math.round(g ? g.responseEnd : -1) }; })()`)) as BrowserResult['phases'];
+        graphResponseEnd: Math.round(g ? g.responseEnd : -1) }; })()`);
     await page.waitForTimeout(500);
     await startProfile();
-    const pan = stats((await page.evaluate(PAN(panFrames, 8000))) as number[]);
+    const pan = stats(await page.evaluate<number[]>(PAN(panFrames, 8000)));
     await stopProfile('pan');
     const load = m.loads[0]!;
     finished = true;

@@ -116,7 +116,7 @@ async function sample(url: string): Promise<QueryResult['sample']> {
     return { status: 0, bytes: 0, ms: Math.round(performance.now() - t0), summary: { error: `no answer within ${SAMPLE_TIMEOUT_MS / 1000} s (${(err as Error).name})` } };
   }
   const ms = round(performance.now() - t0, 1);
-  let summary: Record<string, unknown> = {};
+  let summary: Record<string, unknown>;
   try {
     summary = summarize(JSON.parse(text));
   } catch {
@@ -424,8 +424,9 @@ export function optionsFromArgs(args: string[]): BenchOptions {
     if (m) return { name: n, actors: Number(m[1]), actions: Number(m[2]) };
     throw new Error(`unknown size "${n}" (S, M, L or <actors>/<actions>)`);
   });
-  const stores = (argValue(args, '--stores') ?? 'embedded,neo4j').split(',').map((s) => s.trim()) as StoreName[];
-  for (const s of stores) if (s !== 'embedded' && s !== 'neo4j') throw new Error(`unknown store "${s}"`);
+  const storeNames = (argValue(args, '--stores') ?? 'embedded,neo4j').split(',').map((s) => s.trim());
+  for (const s of storeNames) if (s !== 'embedded' && s !== 'neo4j') throw new Error(`unknown store "${s}"`);
+  const stores = storeNames as StoreName[];
   if (quick && !argValue(args, '--stores') && !process.env.NEO4J_URI) stores.splice(stores.indexOf('neo4j'), 1);
   const duration = argValue(args, '--duration');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -12,10 +12,10 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 /** A copy with undefined fields dropped and object keys sorted, so equal content compares equal. */
 export function canonical<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => canonical(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => canonical(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as object).sort()) {
+    for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) setOwn(out, key, canonical(v));
     }
@@ -33,7 +33,7 @@ export function copyRecord<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyRecord) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as object)) setOwn(out, key, copyRecord((value as Record<string, unknown>)[key]));
+    for (const key of Object.keys(value)) setOwn(out, key, copyRecord((value as Record<string, unknown>)[key]));
     return out as T;
   }
   return value;

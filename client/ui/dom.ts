@@ -61,7 +61,7 @@ export function externalLink(href: string, text: string): HTMLAnchorElement {
   } catch {
     /* not a URL: shown as text only */
   }
-  if (safe === '#') return h('a', {}, text) as HTMLAnchorElement;
+  if (safe === '#') return h('a', {}, text);
   return h('a', { href: safe, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
 

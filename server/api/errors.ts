@@ -96,7 +96,7 @@ export function toApiError(err: unknown): ApiError | null {
     return new ApiError(503, 'unavailable', err.message, [], { 'Retry-After': String(err.retryAfterSeconds) });
   }
   if (err instanceof StorageFullError) return new ApiError(507, 'unavailable', err.message);
-  if (err !== null && typeof err === 'object') return fromHttpError(err as HttpLikeError);
+  if (err !== null && typeof err === 'object') return fromHttpError(err);
   return null;
 }
 
@@ -115,7 +115,7 @@ export function errorHandler(): ErrorRequestHandler {
       return;
     }
     req.log?.error({ err, reqId: req.id }, 'unexpected error');
-    sendError(res, new ApiError(500, 'internal', `an unexpected error occurred; quote request id ${String(req.id)} when reporting it`));
+    sendError(res, new ApiError(500, 'internal', `an unexpected error occurred; quote request id ${req.id as string} when reporting it`));
   };
 }
 

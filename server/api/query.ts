@@ -113,7 +113,7 @@ export function checkWindow(q: { from?: unknown; to?: unknown }, ctx: z.Refineme
 
 /** A strict query object with the filters and the window check. */
 export function filteredQuery<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject({ ...filterShape, ...shape }).superRefine((q, ctx) => checkWindow(q as { from?: unknown; to?: unknown }, ctx));
+  return z.strictObject({ ...filterShape, ...shape }).superRefine((q, ctx) => checkWindow(q, ctx));
 }
 
 export function toActionFilter(q: { type?: ActionType[]; status?: Status[]; from?: string; to?: string }): ActionFilter {

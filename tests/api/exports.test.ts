@@ -22,7 +22,7 @@ async function fetchText(app: Express, url: string, status = 200): Promise<{ tex
       r.on('end', () => done(null, text));
     })
     .expect(status);
-  return { text: res.body as string, headers: res.headers as Record<string, string> };
+  return { text: res.body as string, headers: res.headers };
 }
 
 /** A strict RFC 4180 reader: quoted cells with "" escapes, CRLF between records. */

@@ -13,6 +13,7 @@ import { seedDocument } from '../support/seed';
 import { describeEachStore, tempDir } from '../support/stores';
 import { AUTH, importDoc, openHarness, type Harness } from './harness';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a walk over the OpenAPI document's arbitrary JSON
 type Json = Record<string, any>;
 
 interface RouterLayer {

@@ -191,7 +191,7 @@ describe('actions', () => {
     ['a mixed array', { claims: ['a', 1] }],
     ['an array of arrays', { claims: [['a']] }],
   ])('details: %s is not a value', (_what, details) => {
-    expect(refused(parseAction({ ...base(), details } as never))).toEqual([expect.stringMatching(/^details\.\w+/)]);
+    expect(refused(parseAction({ ...base(), details }))).toEqual([expect.stringMatching(/^details\.\w+/)]);
   });
 });
 

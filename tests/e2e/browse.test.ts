@@ -2,6 +2,7 @@
  * The browser against the real server and the seed: what an analyst and a researcher do.
  * Screenshots of each main view go to tests/artifacts/.
  */
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
   apiGet, cyPoint, describeBrowser, drawn, js, launch, openPage, query, screenshot, settled, startServer, until,
@@ -394,7 +395,7 @@ describeBrowser('browser: exploring the seed', () => {
   });
 
   test('no serious or critical accessibility violations (axe-core) in the main views', async () => {
-    const axe = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
+    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const search of ['', '?mode=table', '?mode=paths&src=parler&dst=donald-trump', '?mode=chain&chain=twitter', '?mode=stack&sel=action:aws-suspends-parler']) {
       await open(search);
       await page.evaluate(axe); // not a <script> tag: the CSP refuses inline scripts, as it should

@@ -79,7 +79,7 @@ export function answerProblems(res: Answer, what: string): string[] {
   if (res.status >= 400) {
     const body = res.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
     const e = body?.error;
-    const shaped = e && typeof e.code === 'string' && typeof e.message === 'string' && e.message.length > 0 && Array.isArray(e.details) && e.details.every((d) => typeof d === 'string') && Object.keys(body!).length === 1;
+    const shaped = e && typeof e.code === 'string' && typeof e.message === 'string' && e.message.length > 0 && Array.isArray(e.details) && e.details.every((d) => typeof d === 'string') && Object.keys(body).length === 1;
     if (!shaped) problems.push(`${what}: ${res.status} is not {error:{code,message,details}}: ${res.text.slice(0, 300)}`);
     else {
       if (!(ERROR_CODES as readonly string[]).includes(String(e.code))) problems.push(`${what}: code "${String(e.code)}" is not in the spec's list`);
@@ -225,7 +225,7 @@ export function queryArb(known: string[]): fc.Arbitrary<string> {
   );
   const extras = fc.oneof({ weight: 5, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.array(extra, { minLength: 1, maxLength: 3 }) });
   return fc.tuple(knownPairs, extras).map(([pairs, more]) => {
-    const parts = [...(pairs as Array<string | null>).filter((p): p is string => p !== null), ...more];
+    const parts = [...(pairs).filter((p): p is string => p !== null), ...more];
     return parts.length ? `?${parts.join('&')}` : '';
   });
 }
@@ -244,7 +244,7 @@ export function jsonValueArb(depth = 6): fc.Arbitrary<unknown> {
       fc.array(tie('value'), { maxLength: 4 }),
       fc.dictionary(key, tie('value'), { maxKeys: 4 }),
     ),
-  })).value as fc.Arbitrary<unknown>;
+  })).value;
 }
 
 export const VALID = {

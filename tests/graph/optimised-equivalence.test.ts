@@ -10,10 +10,10 @@ import { timeRespectingChains as eagerChains } from './reference/chains';
 import { cappedPart as eagerCapped } from './reference/neighbourhood';
 
 function docFrom(n: number, edges: [number, number, number, number][]) {
-  const actors: Actor[] = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, name: `A${i}`, kind: 'company' }) as Actor);
+  const actors: Actor[] = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, name: `A${i}`, kind: 'company' }));
   const actions: Action[] = edges
     .filter(([a, b]) => a % n !== b % n)
-    .map(([a, b, day, t], i) => ({ id: `x${String(i).padStart(3, '0')}`, type: (['BANNED', 'SUED', 'HOSTED'] as const)[t % 3]!, from: `a${a % n}`, to: `a${b % n}`, ...(day % 7 === 6 ? {} : { date: `2020-01-${String(1 + (day % 5)).padStart(2, '0')}` }), status: 'confirmed', summary: 's', sourceIds: ['s'] }) as Action);
+    .map(([a, b, day, t], i) => ({ id: `x${String(i).padStart(3, '0')}`, type: (['BANNED', 'SUED', 'HOSTED'] as const)[t % 3]!, from: `a${a % n}`, to: `a${b % n}`, ...(day % 7 === 6 ? {} : { date: `2020-01-${String(1 + (day % 5)).padStart(2, '0')}` }), status: 'confirmed', summary: 's', sourceIds: ['s'] }));
   return { actors, actions };
 }
 // Skewed: low-numbered actors are hubs.
@@ -69,8 +69,8 @@ test('timeline: the binary-searched, span-array matching is the filter applied t
   const bound = fc.option(fc.constantFrom('2019', '2020-03', '2020-03-04', '2020-12-31', '2021', '2020-03-04T12:00:00Z'));
   fc.assert(fc.property(fc.array(fc.tuple(dates, dates, fc.constantFrom('BANNED', 'SUED'), fc.constantFrom('confirmed', 'alleged')), { maxLength: 30 }), bound, bound, fc.boolean(), fc.boolean(), (spans, from, to, onlySued, onlyAlleged) => {
     const st = new GraphState();
-    st.apply([{ t: 'actor', v: { id: 'a', name: 'A', kind: 'company' } as Actor }, { t: 'actor', v: { id: 'b', name: 'B', kind: 'company' } as Actor }]);
-    st.apply(spans.map(([d, e, type, status], i) => ({ t: 'action' as const, v: { id: `x${i}`, type, from: 'a', to: 'b', status, summary: 's', sourceIds: [], ...(d ? { date: d } : {}), ...(d && e ? { endDate: e } : {}) } as unknown as Action })));
+    st.apply([{ t: 'actor', v: { id: 'a', name: 'A', kind: 'company' } }, { t: 'actor', v: { id: 'b', name: 'B', kind: 'company' } }]);
+    st.apply(spans.map(([d, e, type, status], i) => ({ t: 'action' as const, v: { id: `x${i}`, type, from: 'a', to: 'b', status, summary: 's', sourceIds: [], ...(d ? { date: d } : {}), ...(d && e ? { endDate: e } : {}) } })));
     const f = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(onlySued ? { types: ['SUED' as const] } : {}), ...(onlyAlleged ? { statuses: ['alleged' as const] } : {}) };
     const p = actionPredicate(f);
     expect(st.matching(f).map((a) => a.id)).toEqual(st.sortedActions().filter(p).map((a) => a.id));
@@ -80,12 +80,12 @@ test('timeline: the binary-searched, span-array matching is the filter applied t
 test('sortTimeline orders as compareActions; incidentActions follows every change to the graph', () => {
   const dates = fc.option(fc.constantFrom('2019', '2020-02', '2020-03-04', '2021-01-01T10:00:00Z', '2020-12-31T23:30:00-08:00', '0099', '2020-03-04T00:00:00+14:00'), { nil: undefined });
   fc.assert(fc.property(fc.array(fc.tuple(dates, fc.nat(3), fc.nat(3)), { maxLength: 40 }), fc.array(fc.nat(39), { maxLength: 10 }), (specs, drops) => {
-    const actions = specs.map(([date, f, t], i) => ({ id: `x${String((i * 7) % 40).padStart(2, '0')}-${i}`, type: 'BANNED', from: `a${f}`, to: `a${(f + t + 1) % 4 === f ? (f + 1) % 4 : (f + t + 1) % 4}`, status: 'confirmed', summary: 's', sourceIds: [], ...(date ? { date } : {}) }) as Action);
+    const actions = specs.map(([date, f, t], i): Action => ({ id: `x${String((i * 7) % 40).padStart(2, '0')}-${i}`, type: 'BANNED', from: `a${f}`, to: `a${(f + t + 1) % 4 === f ? (f + 1) % 4 : (f + t + 1) % 4}`, status: 'confirmed', summary: 's', sourceIds: [], ...(date ? { date } : {}) }));
     expect(sortTimeline([...actions]).map((a) => a.id)).toEqual([...actions].sort(compareActions).map((a) => a.id));
     const g = buildActionGraph(['a0', 'a1', 'a2', 'a3'].map((id) => ({ id }) as Actor), actions);
     const expected = (id: string) => g.edges(id).map((k) => g.getEdgeAttribute(k, 'action')).sort(compareActions).map((a) => a.id);
     for (const id of ['a0', 'a1', 'a2', 'a3']) expect(incidentActions(g, id).map((a) => a.id)).toEqual(expected(id));
-    for (const d of drops) if (actions[d] && g.hasEdge(actions[d]!.id)) g.dropEdge(actions[d]!.id);
+    for (const d of drops) if (actions[d] && g.hasEdge(actions[d].id)) g.dropEdge(actions[d].id);
     g.addDirectedEdgeWithKey('late', 'a0', 'a1', actionAttributes({ id: 'late', type: 'SUED', from: 'a0', to: 'a1', status: 'confirmed', summary: 's', sourceIds: [], date: '2000' } as unknown as Action));
     for (const id of ['a0', 'a1', 'a2', 'a3']) expect(incidentActions(g, id).map((a) => a.id)).toEqual(expected(id));
   }), { numRuns: RUNS });
@@ -99,7 +99,7 @@ test('the timeline and its filter columns, kept up to date by splicing changes i
   );
   fc.assert(fc.property(fc.array(fc.tuple(fc.array(op, { maxLength: 8 }), fc.boolean()), { maxLength: 12 }), (batches) => {
     const st = new GraphState();
-    st.apply([{ t: 'actor', v: { id: 'a', name: 'A', kind: 'company' } as Actor }, { t: 'actor', v: { id: 'b', name: 'B', kind: 'company' } as Actor }]);
+    st.apply([{ t: 'actor', v: { id: 'a', name: 'A', kind: 'company' } }, { t: 'actor', v: { id: 'b', name: 'B', kind: 'company' } }]);
     const ids = () => st.sortedActions().map((a) => a.id);
     const fresh = () => [...st.actions.values()].sort(compareActions).map((a) => a.id);
     const filters = [{ types: ['SUED' as const] }, { from: '2020-02-15', to: '2020-12-31' }, { from: '2020-03', types: ['BANNED' as const] }, { to: '2019-06' }];

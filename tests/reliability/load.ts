@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from './support/http';
-import { checkGraph, Ledger, percentile } from './support/ledger';
+import { checkGraph, Ledger } from './support/ledger';
 import { OwnNeo4j } from './support/neo4j';
 import { RELIABILITY_TOKEN, ROOT, startServer, type ServerProcess } from './support/server';
 

@@ -48,7 +48,7 @@ interface Observed {
 }
 
 function observe(url: string, start: number, res: Answer): Observed {
-  return { url, start, end: Date.now(), status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, code: res.body?.error?.code ?? res.body?.status };
+  return { url, start, end: Date.now(), status: res.status, retryAfter: res.headers['retry-after'], code: res.body?.error?.code ?? res.body?.status };
 }
 
 /** Everything but a 2xx must be the spec's 503: code unavailable and a Retry-After. */

@@ -53,7 +53,7 @@ export function initEdit(app: App): void {
     if (!token.get()) return null;
     const b = h('button', { type: 'button', class: 'small', id: 'edit-action' }, 'Change this action');
     const { sources: _sources, ...action } = a;
-    b.addEventListener('click', () => show(action as Action));
+    b.addEventListener('click', () => show(action));
     return b;
   });
 }

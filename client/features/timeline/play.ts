@@ -41,13 +41,13 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
       const cy = getCy();
       cyRef = cy;
       const edges = cy.edges('.action').not('.filtered, .offview').filter((e) => e.data('date') !== undefined);
-      const sorted = edges.toArray().sort((a, b) => compareActionDates(a.data('date'), b.data('date')) || (a.id() < b.id() ? -1 : 1));
+      const sorted = edges.toArray().sort((a, b) => compareActionDates(a.data('date') as string, b.data('date') as string) || (a.id() < b.id() ? -1 : 1));
       const steps: { date: string; edges: EdgeCollection }[] = [];
       for (const e of sorted) {
         const date = e.data('date') as string;
         const last = steps[steps.length - 1];
         if (last && compareActionDates(last.date, date) === 0) last.edges = last.edges.union(e);
-        else steps.push({ date, edges: cy.collection().union(e) as EdgeCollection });
+        else steps.push({ date, edges: cy.collection().union(e) });
       }
       cy.batch(() => {
         edges.addClass('future');
@@ -71,7 +71,7 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
         const what = s.edges
           .toArray()
           .slice(0, 2)
-          .map((e) => `${nameOf(e.data('source'))} ${e.data('label')} ${nameOf(e.data('target'))}`)
+          .map((e) => `${nameOf(e.data('source') as string)} ${e.data('label')} ${nameOf(e.data('target') as string)}`)
           .join('; ');
         announce(`${formatDate(s.date, false)}: ${what}${s.edges.length > 2 ? ` and ${s.edges.length - 2} more` : ''}`);
         onStep(s.date);

@@ -23,8 +23,8 @@ export function view(app: App): ModeView {
   const stepText = (id: string, i: number) => {
     const e = app.cy.getElementById(id);
     if (e.empty()) return `${i + 1}. ${id}`;
-    const when = e.data('date') ? shortDate(e.data('date')) : 'undated';
-    return `${i + 1}. ${when}: ${app.nameOf(e.data('source'))} ${e.data('label')} ${app.nameOf(e.data('target'))}`;
+    const when = e.data('date') ? shortDate(e.data('date') as string) : 'undated';
+    return `${i + 1}. ${when}: ${app.nameOf(e.data('source') as string)} ${e.data('label')} ${app.nameOf(e.data('target') as string)}`;
   };
 
   const draw = (s: ViewState, animate: boolean) => {
@@ -57,7 +57,7 @@ export function view(app: App): ModeView {
       b.addEventListener('click', () => app.store.update((st) => showChains(st, st.modes.chain.actor, i)));
       const li = h('li', { class: current ? 'current' : '' }, b);
       if (current) li.append(h('ul', { class: 'steps' }, ...c.actions.map((id, j) => h('li', {}, stepText(id, j)))));
-      else li.append(h('div', { class: 'chain-seq' }, c.actions.map((id) => app.cy.getElementById(id).data('label') ?? id).join(' → ')));
+      else li.append(h('div', { class: 'chain-seq' }, c.actions.map((id) => (app.cy.getElementById(id).data('label') as string | undefined) ?? id).join(' → ')));
       list.append(li);
     });
     fill(results, h('p', {}, `${plural(chains.length, 'chain')}${truncated ? ' (the search stopped at its bound; there may be more)' : ''}, longest first:`), list);

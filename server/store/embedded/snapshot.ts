@@ -24,7 +24,7 @@ export function readSnapshot(file: string): Snapshot | null {
     if (typeof snap.seq !== 'number' || typeof snap.graph !== 'object') throw new Error('missing fields');
     return snap;
   } catch (err) {
-    throw new Error(`snapshot ${file} cannot be read (${(err as Error).message}); restore it from a backup`);
+    throw new Error(`snapshot ${file} cannot be read (${(err as Error).message}); restore it from a backup`, { cause: err });
   }
 }
 

@@ -135,7 +135,7 @@ export class Timeline {
     const drops = [...new Set(this.left.map((a) => positionOf(old, a)))].sort((x, y) => x - y);
     const at = came.map((a) => positionOf(old, a));
     const n = old.length - drops.length + came.length;
-    const list: Action[] = new Array(n);
+    const list: Action[] = new Array<Action>(n);
     const c = was ? emptyColumns(n) : null;
     if (c && was) c.longest = was.longest;
     let k = 0;

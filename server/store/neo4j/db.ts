@@ -27,7 +27,7 @@ export interface Tx {
 
 function txOf(tx: ManagedTransaction): Tx {
   return {
-    run: async (query, params = {}) => (await tx.run(query, params)).records.map((r) => r.toObject() as Row),
+    run: async (query, params = {}) => (await tx.run(query, params)).records.map((r) => r.toObject()),
   };
 }
 
@@ -61,7 +61,7 @@ export class Db {
         database: this.database,
         routing: mode === 'write' ? neo4j.routing.WRITE : neo4j.routing.READ,
       });
-      return result.records.map((r) => r.toObject() as Row);
+      return result.records.map((r) => r.toObject());
     });
   }
 
@@ -129,7 +129,7 @@ export class Db {
       // One statement in an auto-commit transaction: one round trip (a managed one takes two).
       const session = this.session('read');
       try {
-        const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject() as Row);
+        const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject());
         const counts = { actors: Number(row?.actors ?? 0), sources: Number(row?.sources ?? 0), actions: Number(row?.actions ?? 0) };
         return { counts, version: session.lastBookmarks().join(' ') };
       } finally {

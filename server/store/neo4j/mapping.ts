@@ -25,7 +25,7 @@ const SOURCE_FIELDS = ['id', 'title', 'publisher', 'author', 'published', 'url',
 const ACTION_STORED_FIELDS = ['id', 'type', 'date', 'endDate', 'status', 'claimedBy', 'disputedBy', 'summary', 'sourceIds'] as const;
 
 export function actorProps(actor: Actor): Props {
-  return { ...pick<Props>(actor as unknown as Props, ACTOR_FIELDS), searchText: searchText(actor) };
+  return { ...pick<Props>(actor, ACTOR_FIELDS), searchText: searchText(actor) };
 }
 
 export function actorFromProps(props: Props): Actor {
@@ -33,7 +33,7 @@ export function actorFromProps(props: Props): Actor {
 }
 
 export function sourceProps(source: Source): Props {
-  return pick<Props>(source as unknown as Props, SOURCE_FIELDS);
+  return pick<Props>(source, SOURCE_FIELDS);
 }
 
 export function sourceFromProps(props: Props): Source {
@@ -42,7 +42,7 @@ export function sourceFromProps(props: Props): Source {
 
 /** An action's node properties; its ends are relationships, with their ids copied as `fromId` and `toId`. */
 export function actionProps(action: Action): Props {
-  const props = pick<Props>(action as unknown as Props, ACTION_STORED_FIELDS);
+  const props = pick<Props>(action, ACTION_STORED_FIELDS);
   // Derived, for reads that would otherwise follow the ACTED and ACTED_ON relationships.
   props.fromId = action.from;
   props.toId = action.to;

@@ -36,7 +36,7 @@ export class Neo4jStore implements GraphStore {
     try {
       db = Db.open(settings.uri, settings.user, settings.password, settings.database, logger);
     } catch (err) {
-      throw new Error(`NEO4J_URI cannot be used (${(err as Error).message}); expected e.g. neo4j://host:7687 or bolt://host:7687`);
+      throw new Error(`NEO4J_URI cannot be used (${(err as Error).message}); expected e.g. neo4j://host:7687 or bolt://host:7687`, { cause: err });
     }
     try {
       await db.verify();

@@ -112,7 +112,7 @@ export async function settled(page: Page, timeout = 30_000): Promise<string> {
 
 /** Evaluates an expression in the page (kept as text: the test tsconfig has no DOM types). */
 export function js<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
+  return page.evaluate<T>(expression);
 }
 
 /**
