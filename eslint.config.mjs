@@ -101,4 +101,9 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.mts'],
     languageOptions: { globals: globals.node },
   },
+  // The API docs page's script runs in the reader's browser.
+  {
+    files: ['server/api/docs-page/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
 );

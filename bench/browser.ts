@@ -91,7 +91,12 @@ function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
       // No GPU here: WebGL runs on SwiftShader, which Chromium now wants allowed explicitly.
       '--enable-unsafe-swiftshader',
     ],
@@ -193,7 +198,11 @@ interface MeasureOptions {
   profile?: string;
 }
 
-async function measureOne(url: string, renderer: 'canvas' | 'webgl', mo: MeasureOptions): Promise<Omit<BrowserResult, 'graph' | 'renderer' | 'servedBy'>> {
+async function measureOne(
+  url: string,
+  renderer: 'canvas' | 'webgl',
+  mo: MeasureOptions,
+): Promise<Omit<BrowserResult, 'graph' | 'renderer' | 'servedBy'>> {
   const { forceCanvas, graphBody, panFrames } = mo;
   // A browser per measurement: a crash (WebGL on software rendering can take the GPU process down)
   // stays in its own row.
@@ -233,14 +242,25 @@ async function measureOne(url: string, renderer: 'canvas' | 'webgl', mo: Measure
     };
     await startProfile();
     await page.goto(url);
-    await until(page, "['ready', 'empty', 'error'].includes(document.body.dataset.state) && window.__metrics && window.__metrics.firstDraw !== undefined", 300_000);
+    await until(
+      page,
+      "['ready', 'empty', 'error'].includes(document.body.dataset.state) && window.__metrics && window.__metrics.firstDraw !== undefined",
+      300_000,
+    );
     await stopProfile('load');
     const state = await page.evaluate<string>('document.body.dataset.state');
     if (state !== 'ready') throw new Error(`the page ended in state "${state}": ${errors.join('; ')}`);
     void errors;
-    const m = await page.evaluate<{ firstDraw: number; loads: { fetchMs: number; layoutMs: number; drawMs: number }[] }>('window.__metrics');
+    const m = await page.evaluate<{ firstDraw: number; loads: { fetchMs: number; layoutMs: number; drawMs: number }[] }>(
+      'window.__metrics',
+    );
     const gaps = await page.evaluate<number[]>('window.__gaps');
-    const info = await page.evaluate<{ nodes: number; edges: number; webgl: boolean; zoom: number }>(`({ nodes: window.cy.nodes('.actor').length,
+    const info = await page.evaluate<{
+      nodes: number;
+      edges: number;
+      webgl: boolean;
+      zoom: number;
+    }>(`({ nodes: window.cy.nodes('.actor').length,
       edges: window.cy.edges('.action').length, webgl: !!window.cy.renderer().webgl, zoom: window.cy.zoom() })`);
     // Where the time before the fetch went: the document and the bundle, then the app's first request.
     const phases = await page.evaluate<BrowserResult['phases']>(`(() => { const n = performance.getEntriesByType('navigation')[0];
@@ -276,7 +296,12 @@ async function measureOne(url: string, renderer: 'canvas' | 'webgl', mo: Measure
   }
 }
 
-export async function runBrowserBench(o: { log: (m: string) => void; sizes?: string[]; panFrames?: number; profileDir?: string }): Promise<BrowserResult[]> {
+export async function runBrowserBench(o: {
+  log: (m: string) => void;
+  sizes?: string[];
+  panFrames?: number;
+  profileDir?: string;
+}): Promise<BrowserResult[]> {
   if (o.profileDir) fs.mkdirSync(o.profileDir, { recursive: true });
   const missing = browserMissing();
   if (missing) throw new Error(missing);
@@ -307,7 +332,11 @@ export async function runBrowserBench(o: { log: (m: string) => void; sizes?: str
         }
         const renderers: ('canvas' | 'webgl')[] = elements > WEBGL_ABOVE ? ['webgl', 'canvas'] : ['canvas'];
         for (const renderer of renderers) {
-          const base = { graph: spec.name, renderer, servedBy: graphBody === null ? ('server' as const) : ('bench (above the 5,000-element cap)' as const) };
+          const base = {
+            graph: spec.name,
+            renderer,
+            servedBy: graphBody === null ? ('server' as const) : ('bench (above the 5,000-element cap)' as const),
+          };
           try {
             const r = await measureOne(`${server.url}/`, renderer, {
               forceCanvas: renderer === 'canvas' && elements > WEBGL_ABOVE,
@@ -316,13 +345,31 @@ export async function runBrowserBench(o: { log: (m: string) => void; sizes?: str
               profile: o.profileDir ? path.join(o.profileDir, `${spec.name.replace(/[^a-z0-9]+/gi, '-')}-${renderer}`) : undefined,
             });
             results.push({ ...base, ...r });
-            o.log(`  ${spec.name} (${r.nodes} nodes, ${r.edges} edges), ${renderer}${r.webglInUse !== (renderer === 'webgl') ? ' (RENDERER MISMATCH)' : ''}: first draw ${r.firstDrawMs} ms (DOMContentLoaded ${r.phases?.domContentLoaded}, graph request at ${r.phases?.graphRequestStart}; fetch ${r.fetchMs}, layout ${r.layoutMs}, draw ${r.drawMs}); panning frames p50 ${r.pan?.p50} ms, p95 ${r.pan?.p95} ms, max ${r.pan?.max} ms${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`);
+            o.log(
+              `  ${spec.name} (${r.nodes} nodes, ${r.edges} edges), ${renderer}${r.webglInUse !== (renderer === 'webgl') ? ' (RENDERER MISMATCH)' : ''}: first draw ${r.firstDrawMs} ms (DOMContentLoaded ${r.phases?.domContentLoaded}, graph request at ${r.phases?.graphRequestStart}; fetch ${r.fetchMs}, layout ${r.layoutMs}, draw ${r.drawMs}); panning frames p50 ${r.pan?.p50} ms, p95 ${r.pan?.p95} ms, max ${r.pan?.max} ms${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`,
+            );
           } catch (err) {
-            const srv = server.child.exitCode !== null || server.child.signalCode !== null
-              ? ` [the server exited: ${server.child.exitCode ?? server.child.signalCode}; ${server.log.slice(-3).join(' | ')}]`
-              : '';
+            const srv =
+              server.child.exitCode !== null || server.child.signalCode !== null
+                ? ` [the server exited: ${server.child.exitCode ?? server.child.signalCode}; ${server.log.slice(-3).join(' | ')}]`
+                : '';
             const error = `${(err as Error).message.split('\n')[0]}${srv}`;
-            results.push({ ...base, nodes: 0, edges: 0, elements: 0, firstDrawMs: NaN, fetchMs: NaN, layoutMs: NaN, drawMs: NaN, longestFrameGapMs: NaN, webglInUse: false, zoom: 0, pan: null, errors: [], error });
+            results.push({
+              ...base,
+              nodes: 0,
+              edges: 0,
+              elements: 0,
+              firstDrawMs: NaN,
+              fetchMs: NaN,
+              layoutMs: NaN,
+              drawMs: NaN,
+              longestFrameGapMs: NaN,
+              webglInUse: false,
+              zoom: 0,
+              pan: null,
+              errors: [],
+              error,
+            });
             o.log(`  ${spec.name}, ${renderer}: FAILED ${error}`);
             if (srv) server = await ServerProcess.start({ dataDir });
           }
@@ -338,7 +385,11 @@ export async function runBrowserBench(o: { log: (m: string) => void; sizes?: str
 
 if (require.main === module) {
   // node dist/bench/browser.js ['seed,5k nodes / 20k edges'] [profile dir]
-  runBrowserBench({ log: (m) => console.log(m), sizes: process.argv[2] ? process.argv[2].split(',') : undefined, profileDir: process.argv[3] })
+  runBrowserBench({
+    log: (m) => console.log(m),
+    sizes: process.argv[2] ? process.argv[2].split(',') : undefined,
+    profileDir: process.argv[3],
+  })
     .then((r) => {
       for (const x of r) for (const p of x.profiles ?? []) console.log(`\n${x.graph}, ${x.renderer}: ${p}`);
     })

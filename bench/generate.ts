@@ -128,8 +128,17 @@ export function pickProbes(doc: InterchangeDocument): Probes {
     ordinary: at(mid),
     ordinary2: at(mid + 1),
     hub: at(hubIndex),
-    ordinaries: sorted.slice(mid - Math.min(500, Math.floor(sorted.length / 4)), mid + Math.min(500, Math.floor(sorted.length / 4))).map(([id]) => id),
-    degrees: { min: sorted[0]![1], median: q(0.5), p90: q(0.9), p99: q(0.99), max: sorted[sorted.length - 1]![1], mean: Math.round((total / sorted.length) * 10) / 10 },
+    ordinaries: sorted
+      .slice(mid - Math.min(500, Math.floor(sorted.length / 4)), mid + Math.min(500, Math.floor(sorted.length / 4)))
+      .map(([id]) => id),
+    degrees: {
+      min: sorted[0]![1],
+      median: q(0.5),
+      p90: q(0.9),
+      p99: q(0.99),
+      max: sorted[sorted.length - 1]![1],
+      mean: Math.round((total / sorted.length) * 10) / 10,
+    },
   };
 }
 

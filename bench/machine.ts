@@ -38,7 +38,11 @@ export function machine(): Machine {
 export function git(): { commit: string | null; dirty: boolean | null } {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return { commit, dirty: status.trim().length > 0 };
   } catch {
     return { commit: null, dirty: null };
@@ -54,7 +58,11 @@ export function loadavg(): [number, number, number] {
 /** Files of server/, graph-seed/ and client/ that differ from the commit (what the build ran beyond it). */
 export function gitChanged(): string[] {
   try {
-    return execFileSync('git', ['status', '--porcelain', '--', 'server', 'graph-seed', 'client'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    return execFileSync('git', ['status', '--porcelain', '--', 'server', 'graph-seed', 'client'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .filter(Boolean);
   } catch {

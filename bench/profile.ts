@@ -29,7 +29,13 @@ interface Node {
 
 /** Self and inclusive time by function; `relabel` may name a frame better (e.g. through a source map). */
 export function summarizeProfile(file: string, top = 25, relabel?: (frame: CallFrame) => string | null): string {
-  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    nodes: Node[];
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+    endTime: number;
+  };
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -40,7 +46,10 @@ export function summarizeProfile(file: string, top = 25, relabel?: (frame: CallF
   const label = (n: Node) => {
     const better = relabel?.(n.callFrame);
     if (better) return better;
-    const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/.*\/(node_modules\/)/, '$1').replace(/.*\/dist\//, 'dist/');
+    const url = n.callFrame.url
+      .replace(/^file:\/\//, '')
+      .replace(/.*\/(node_modules\/)/, '$1')
+      .replace(/.*\/dist\//, 'dist/');
     return `${n.callFrame.functionName || '(anonymous)'} ${url ? `${url}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
   };
   let all = 0;
@@ -71,9 +80,14 @@ async function main(): Promise<void> {
   if (!size) throw new Error(`unknown size ${sizeArg}`);
   const doc = generateGraph({ ...size, seed: 42 });
   const probes = pickProbes(doc);
-  const query = queryArg.replace('{ordinary}', probes.ordinary.id).replace('{ordinary2}', probes.ordinary2.id).replace('{hub}', probes.hub.id);
+  const query = queryArg
+    .replace('{ordinary}', probes.ordinary.id)
+    .replace('{ordinary2}', probes.ordinary2.id)
+    .replace('{hub}', probes.hub.id);
   const many = probes.ordinaries;
-  const paths = query.includes('{each}') ? many.map((a, i) => query.replace('{each}', a).replace('{next}', many[(i + 1) % many.length]!)) : undefined;
+  const paths = query.includes('{each}')
+    ? many.map((a, i) => query.replace('{each}', a).replace('{next}', many[(i + 1) % many.length]!))
+    : undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-profile-'));
   const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-cpuprof-'));
   const neo4jUri = store === 'neo4j' ? process.env.NEO4J_URI : undefined;
@@ -85,10 +99,16 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   try {
     for (const b of importBatches(doc)) {
-      const res = await fetch(`${loader.url}/api/import`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${loader.token}` }, body: b.body });
+      const res = await fetch(`${loader.url}/api/import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${loader.token}` },
+        body: b.body,
+      });
       if (!res.ok) throw new Error(`import: ${res.status} ${await res.text()}`);
     }
-    console.log(`import: ${Math.round(performance.now() - t0)} ms, ${Math.round(doc.actions!.length / ((performance.now() - t0) / 1000))} actions/s`);
+    console.log(
+      `import: ${Math.round(performance.now() - t0)} ms, ${Math.round(doc.actions!.length / ((performance.now() - t0) / 1000))} actions/s`,
+    );
   } finally {
     await loader.kill('SIGTERM');
   }

@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import type { BenchResults, SizeRun } from './results-types';
 import { evaluateTargets } from './targets';
 
-const n = (x: number | null | undefined, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : String(Math.round(x * 10 ** d) / 10 ** d));
-const int = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : Math.round(x).toLocaleString('en-US'));
+const n = (x: number | null | undefined, d = 1) =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : String(Math.round(x * 10 ** d) / 10 ** d);
+const int = (x: number | null | undefined) =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : Math.round(x).toLocaleString('en-US');
 
 function sizeTable(s: SizeRun): string {
   const e = s.runs.find((r) => r.store === 'embedded');
@@ -41,7 +43,13 @@ function sizeTable(s: SizeRun): string {
       const q = r.queries.find((x) => x.name === name);
       const bad = q && (q.non2xx || q.errors || q.timeouts) ? ` (${q.non2xx} non-2xx, ${q.errors} errors)` : '';
       const conns = q && r.floor.before && q.connections !== r.floor.before.connections ? ` (${q.connections} conn.)` : '';
-      row.push(q ? `${n(q.rps, q.rps < 10 ? 1 : 0)}${conns}${bad}` : '–', n(q?.p50, 1), n(q?.p99, 1), n(q?.ratioToFloor, 3), n(q?.sample.ms, 1));
+      row.push(
+        q ? `${n(q.rps, q.rps < 10 ? 1 : 0)}${conns}${bad}` : '–',
+        n(q?.p50, 1),
+        n(q?.p99, 1),
+        n(q?.ratioToFloor, 3),
+        n(q?.sample.ms, 1),
+      );
     }
     if (e && j) {
       const c = s.comparison.find((x) => x.query === name);
@@ -53,23 +61,36 @@ function sizeTable(s: SizeRun): string {
   lines.push('| store | import | actions/s | batches | first start | RSS after import / after load (peak) | load avg (start → end) |');
   lines.push('|---|---:|---:|---:|---:|---:|---|');
   for (const r of s.runs) {
-    const mem = `${int(r.memory.afterImport?.rssMB)} / ${int(r.memory.afterLoad?.rssMB)} MB (${int(r.memory.afterLoad?.hwmMB)} MB)` +
+    const mem =
+      `${int(r.memory.afterImport?.rssMB)} / ${int(r.memory.afterLoad?.rssMB)} MB (${int(r.memory.afterLoad?.hwmMB)} MB)` +
       (r.memory.neo4jJvm ? `; Neo4j JVM ${int(r.memory.neo4jJvm.rssMB)} MB` : '');
-    lines.push(`| ${r.store} | ${r.import ? `${n(r.import.ms / 1000, 1)} s (${r.import.bodyMB} MB)` : '–'} | ${int(r.import?.actionsPerS)} | ${r.import?.batches ?? '–'} | ${int(r.firstStartMs)} ms | ${mem} | ${r.loadavg.start.join(', ')} → ${r.loadavg.end.join(', ')} |`);
+    lines.push(
+      `| ${r.store} | ${r.import ? `${n(r.import.ms / 1000, 1)} s (${r.import.bodyMB} MB)` : '–'} | ${int(r.import?.actionsPerS)} | ${r.import?.batches ?? '–'} | ${int(r.firstStartMs)} ms | ${mem} | ${r.loadavg.start.join(', ')} → ${r.loadavg.end.join(', ')} |`,
+    );
   }
   for (const r of s.runs) {
-    const peaks = Object.entries(r.memory.peakByPhase ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
-    if (peaks.length) lines.push('', `Peak RSS by phase (${r.store}, sampled every 100 ms): ${peaks.map(([k, v]) => `${k} ${int(v)} MB`).join(', ')}.`);
+    const peaks = Object.entries(r.memory.peakByPhase ?? {})
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4);
+    if (peaks.length)
+      lines.push('', `Peak RSS by phase (${r.store}, sampled every 100 ms): ${peaks.map(([k, v]) => `${k} ${int(v)} MB`).join(', ')}.`);
   }
   const re = e?.reopen;
   if (re) {
     lines.push('');
     lines.push('| embedded store reopen | ready (spawn → /api/health 200) | store open (its log) | RSS | peak RSS | files (MB) |');
     lines.push('|---|---:|---:|---:|---:|---|');
-    const f = (x: Record<string, number>) => Object.entries(x).map(([k, v]) => `${k} ${v}`).join(', ');
-    lines.push(`| after kill -9 (snapshot + journal) | ${int(re.afterCrash.readyMs)} ms | ${int(re.afterCrash.storeOpenMs)} ms | ${int(re.afterCrash.memory?.rssMB)} MB | ${int(re.afterCrash.memory?.hwmMB)} MB | ${f(re.afterCrash.files)} |`);
+    const f = (x: Record<string, number>) =>
+      Object.entries(x)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+    lines.push(
+      `| after kill -9 (snapshot + journal) | ${int(re.afterCrash.readyMs)} ms | ${int(re.afterCrash.storeOpenMs)} ms | ${int(re.afterCrash.memory?.rssMB)} MB | ${int(re.afterCrash.memory?.hwmMB)} MB | ${f(re.afterCrash.files)} |`,
+    );
     lines.push(`| clean stop (writes the snapshot) | ${int(re.cleanStopMs)} ms | | | | |`);
-    lines.push(`| from the snapshot | ${int(re.fromSnapshot.readyMs)} ms | ${int(re.fromSnapshot.storeOpenMs)} ms | ${int(re.fromSnapshot.memory?.rssMB)} MB | ${int(re.fromSnapshot.memory?.hwmMB)} MB | ${f(re.fromSnapshot.files)} |`);
+    lines.push(
+      `| from the snapshot | ${int(re.fromSnapshot.readyMs)} ms | ${int(re.fromSnapshot.storeOpenMs)} ms | ${int(re.fromSnapshot.memory?.rssMB)} MB | ${int(re.fromSnapshot.memory?.hwmMB)} MB | ${f(re.fromSnapshot.files)} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -79,20 +100,26 @@ export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
   out.push(`## Run of ${r.date} (${r.mode})`);
   out.push('');
-  out.push(`Commit ${r.git.commit?.slice(0, 10) ?? '?'}${r.git.dirty ? ' (with uncommitted changes)' : ''}; ${r.machine.cpus} × ${r.machine.cpuModel}, ${int(r.machine.totalMemMB)} MB, ${r.machine.os}, Node ${r.machine.node}${r.machine.neo4j ? `, ${r.machine.neo4j}` : ''}. Load average ${r.loadavg.start.join(', ')} at the start, ${r.loadavg.end.join(', ')} at the end.`);
+  out.push(
+    `Commit ${r.git.commit?.slice(0, 10) ?? '?'}${r.git.dirty ? ' (with uncommitted changes)' : ''}; ${r.machine.cpus} × ${r.machine.cpuModel}, ${int(r.machine.totalMemMB)} MB, ${r.machine.os}, Node ${r.machine.node}${r.machine.neo4j ? `, ${r.machine.neo4j}` : ''}. Load average ${r.loadavg.start.join(', ')} at the start, ${r.loadavg.end.join(', ')} at the end.`,
+  );
   out.push('');
   for (const s of r.sizes) out.push(sizeTable(s));
   if (r.browser) {
     out.push('### Browser (headless Chromium, 1440×900)');
     out.push('');
-    out.push('| graph | nodes | edges | renderer | /api/graph from | first draw | fetch / layout / draw | longest frame before draw | panning frame p50 / p95 / max | frames > 50 ms |');
+    out.push(
+      '| graph | nodes | edges | renderer | /api/graph from | first draw | fetch / layout / draw | longest frame before draw | panning frame p50 / p95 / max | frames > 50 ms |',
+    );
     out.push('|---|---:|---:|---|---|---:|---|---:|---|---:|');
     for (const b of r.browser) {
       if (b.error) {
         out.push(`| ${b.graph} | | | ${b.renderer} | | failed: ${b.error.slice(0, 120)} | | | | |`);
         continue;
       }
-      out.push(`| ${b.graph} | ${int(b.nodes)} | ${int(b.edges)} | ${b.renderer}${b.webglInUse !== (b.renderer === 'webgl') ? ' (mismatch!)' : ''} | ${b.servedBy} | ${int(b.firstDrawMs)} ms | ${int(b.fetchMs)} / ${int(b.layoutMs)} / ${int(b.drawMs)} ms | ${int(b.longestFrameGapMs)} ms | ${n(b.pan?.p50)} / ${n(b.pan?.p95)} / ${n(b.pan?.max)} ms | ${b.pan?.over50 ?? '–'} of ${b.pan?.frames ?? '–'} |`);
+      out.push(
+        `| ${b.graph} | ${int(b.nodes)} | ${int(b.edges)} | ${b.renderer}${b.webglInUse !== (b.renderer === 'webgl') ? ' (mismatch!)' : ''} | ${b.servedBy} | ${int(b.firstDrawMs)} ms | ${int(b.fetchMs)} / ${int(b.layoutMs)} / ${int(b.drawMs)} ms | ${int(b.longestFrameGapMs)} ms | ${n(b.pan?.p50)} / ${n(b.pan?.p95)} / ${n(b.pan?.max)} ms | ${b.pan?.over50 ?? '–'} of ${b.pan?.frames ?? '–'} |`,
+      );
     }
     out.push('');
   }
@@ -101,7 +128,8 @@ export function renderMarkdown(r: BenchResults): string {
     out.push('');
     out.push('| target | store | this run | met |');
     out.push('|---|---|---|---|');
-    for (const t of r.targets) out.push(`| ${t.target} | ${t.store ?? ''} | ${t.value} | ${t.met === null ? 'not run' : t.met ? 'yes' : '**no**'} |`);
+    for (const t of r.targets)
+      out.push(`| ${t.target} | ${t.store ?? ''} | ${t.value} | ${t.met === null ? 'not run' : t.met ? 'yes' : '**no**'} |`);
     out.push('');
   }
   if (r.notes.length) out.push(r.notes.map((x) => `- ${x}`).join('\n'), '');

@@ -66,9 +66,18 @@ export function queriesFor(p: Probes): { name: string; path: string; paths?: str
   const inTurn = (name: string, paths: string[]) => ({ name, path: paths[0]!, paths });
   const many = p.ordinaries;
   return [
-    inTurn(`graph depth 2, ${many.length} ordinary actors in turn`, many.map((a) => `/api/graph?focus=${a}&depth=2`)),
-    inTurn(`paths maxLength 4, ${many.length} pairs in turn`, many.map((a, i) => `/api/paths?source=${a}&target=${many[(i + 1) % many.length]}&maxLength=4`)),
-    inTurn(`chains maxLength 4, ${many.length} ordinary actors in turn`, many.map((a) => `/api/chains?actor=${a}&maxLength=4`)),
+    inTurn(
+      `graph depth 2, ${many.length} ordinary actors in turn`,
+      many.map((a) => `/api/graph?focus=${a}&depth=2`),
+    ),
+    inTurn(
+      `paths maxLength 4, ${many.length} pairs in turn`,
+      many.map((a, i) => `/api/paths?source=${a}&target=${many[(i + 1) % many.length]}&maxLength=4`),
+    ),
+    inTurn(
+      `chains maxLength 4, ${many.length} ordinary actors in turn`,
+      many.map((a) => `/api/chains?actor=${a}&maxLength=4`),
+    ),
     { name: 'graph depth 1, ordinary', path: `/api/graph?focus=${o}&depth=1` },
     { name: 'graph depth 2, ordinary', path: `/api/graph?focus=${o}&depth=2` },
     { name: 'graph depth 1, hub', path: `/api/graph?focus=${h}&depth=1` },
@@ -76,7 +85,10 @@ export function queriesFor(p: Probes): { name: string; path: string; paths?: str
     { name: 'paths maxLength 4', path: `/api/paths?source=${o}&target=${p.ordinary2.id}&maxLength=4` },
     { name: 'chains maxLength 4, ordinary', path: `/api/chains?actor=${o}&maxLength=4` },
     { name: 'chains maxLength 4, hub', path: `/api/chains?actor=${h}&maxLength=4` },
-    { name: 'timeline, filtered', path: '/api/actions?type=BANNED,SUSPENDED,SUED&status=confirmed,reported&from=2018-01-01&to=2019-12-31&limit=100' },
+    {
+      name: 'timeline, filtered',
+      path: '/api/actions?type=BANNED,SUSPENDED,SUED&status=confirmed,reported&from=2018-01-01&to=2019-12-31&limit=100',
+    },
     { name: 'export json, one year', path: '/api/export?format=json&from=2020-01-01&to=2020-12-31' },
   ];
 }
@@ -97,7 +109,12 @@ function summarize(body: unknown): Record<string, unknown> {
     return { chains: chains.length, longest: chains[0]?.actions.length ?? null, truncated: b.truncated };
   }
   if (Array.isArray(b.items)) return { items: b.items.length, total: b.total };
-  if (Array.isArray(b.actions)) return { actors: (b.actors as unknown[] | undefined)?.length, sources: (b.sources as unknown[] | undefined)?.length, actions: b.actions.length };
+  if (Array.isArray(b.actions))
+    return {
+      actors: (b.actors as unknown[] | undefined)?.length,
+      sources: (b.sources as unknown[] | undefined)?.length,
+      actions: b.actions.length,
+    };
   if (b.counts) return { counts: b.counts };
   return {};
 }
@@ -113,7 +130,12 @@ async function sample(url: string): Promise<QueryResult['sample']> {
     res = await fetch(url, { signal: AbortSignal.timeout(SAMPLE_TIMEOUT_MS) });
     text = await res.text();
   } catch (err) {
-    return { status: 0, bytes: 0, ms: Math.round(performance.now() - t0), summary: { error: `no answer within ${SAMPLE_TIMEOUT_MS / 1000} s (${(err as Error).name})` } };
+    return {
+      status: 0,
+      bytes: 0,
+      ms: Math.round(performance.now() - t0),
+      summary: { error: `no answer within ${SAMPLE_TIMEOUT_MS / 1000} s (${(err as Error).name})` },
+    };
   }
   const ms = round(performance.now() - t0, 1);
   let summary: Record<string, unknown>;
@@ -148,7 +170,13 @@ export async function drain(base: string, timeoutMs = 600_000): Promise<number> 
   return Math.round(performance.now() - t0);
 }
 
-async function importThroughApi(server: ServerProcess, doc: ReturnType<typeof generateGraph>, batchBytes: number, log: (m: string) => void, budgetS: number): Promise<ImportResultBench> {
+async function importThroughApi(
+  server: ServerProcess,
+  doc: ReturnType<typeof generateGraph>,
+  batchBytes: number,
+  log: (m: string) => void,
+  budgetS: number,
+): Promise<ImportResultBench> {
   const batches = importBatches(doc, batchBytes);
   const bodyBytes = batches.reduce((n, b) => n + b.body.length, 0);
   let maxBatchMs = 0;
@@ -168,9 +196,12 @@ async function importThroughApi(server: ServerProcess, doc: ReturnType<typeof ge
     if (batch.actions) actionsMs += ms;
     const elapsedS = (performance.now() - t0) / 1000;
     if (elapsedS > budgetS && i + 1 < batches.length) {
-      throw new Error(`import over its time budget (--import-budget ${budgetS} s): ${i + 1} of ${batches.length} batches in ${Math.round(elapsedS)} s`);
+      throw new Error(
+        `import over its time budget (--import-budget ${budgetS} s): ${i + 1} of ${batches.length} batches in ${Math.round(elapsedS)} s`,
+      );
     }
-    if (batches.length > 4 && (i + 1) % Math.ceil(batches.length / 4) === 0) log(`    import ${i + 1}/${batches.length} batches, ${Math.round(performance.now() - t0)} ms`);
+    if (batches.length > 4 && (i + 1) % Math.ceil(batches.length / 4) === 0)
+      log(`    import ${i + 1}/${batches.length} batches, ${Math.round(performance.now() - t0)} ms`);
   }
   const ms = performance.now() - t0;
   const records = (doc.actors?.length ?? 0) + (doc.sources?.length ?? 0) + (doc.actions?.length ?? 0);
@@ -244,8 +275,31 @@ async function runStore(
       const s = await sample(url);
       if (s.status === 0) {
         // Too slow to load at all: reported with its one (unfinished) request.
-        const none = { rps: 0, p50: s.ms, p90: s.ms, p99: s.ms, max: s.ms, mean: s.ms, requests: 0, non2xx: 0, errors: 1, timeouts: 1, bytesPerReq: 0, durationS: s.ms / 1000, connections: 1, statusCodes: {} };
-        run.queries.push({ name: q.name, path: q.path, ...none, ratioToFloor: 0, sample: s, drainMs: await drain(server.url), serverMemory: server.memory() });
+        const none = {
+          rps: 0,
+          p50: s.ms,
+          p90: s.ms,
+          p99: s.ms,
+          max: s.ms,
+          mean: s.ms,
+          requests: 0,
+          non2xx: 0,
+          errors: 1,
+          timeouts: 1,
+          bytesPerReq: 0,
+          durationS: s.ms / 1000,
+          connections: 1,
+          statusCodes: {},
+        };
+        run.queries.push({
+          name: q.name,
+          path: q.path,
+          ...none,
+          ratioToFloor: 0,
+          sample: s,
+          drainMs: await drain(server.url),
+          serverMemory: server.memory(),
+        });
         log(`  ${q.name}: no answer within ${SAMPLE_TIMEOUT_MS / 1000} s; not loaded`);
         continue;
       }
@@ -254,10 +308,17 @@ async function runStore(
       // would be cut (408) and measure the queue, not the query.
       const connections = Math.max(1, Math.min(o.connections, Math.floor(8000 / Math.max(s.ms, 1))));
       const needS = Math.ceil((3 * connections * s.ms) / 1000);
-      const r = await measure(url, { ...load, connections, durationS: Math.min(o.maxDurationS, Math.max(durationS, needS)), paths: q.paths });
+      const r = await measure(url, {
+        ...load,
+        connections,
+        durationS: Math.min(o.maxDurationS, Math.max(durationS, needS)),
+        paths: q.paths,
+      });
       const drainMs = await drain(server.url);
       run.queries.push({ name: q.name, path: q.path, ...r, ratioToFloor: 0, sample: s, drainMs, serverMemory: server.memory() });
-      log(`  ${q.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors || r.timeouts ? ` (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''} ${JSON.stringify(s.summary)}`);
+      log(
+        `  ${q.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors || r.timeouts ? ` (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''} ${JSON.stringify(s.summary)}`,
+      );
     }
     phase = 'floor';
     run.floor.after = await measure(`${server.url}/api/health`, load);
@@ -271,12 +332,23 @@ async function runStore(
     if (store === 'embedded' && o.reopen) {
       await server.kill('SIGKILL');
       const crashed = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs });
-      const afterCrash = { readyMs: crashed.readyMs, storeOpenMs: crashed.storeOpenMs(), memory: crashed.memory(), files: folderFiles(dataDir) };
+      const afterCrash = {
+        readyMs: crashed.readyMs,
+        storeOpenMs: crashed.storeOpenMs(),
+        memory: crashed.memory(),
+        files: folderFiles(dataDir),
+      };
       const cleanStopMs = await crashed.kill('SIGTERM');
       const files = folderFiles(dataDir);
       server = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs });
-      run.reopen = { afterCrash, cleanStopMs, fromSnapshot: { readyMs: server.readyMs, storeOpenMs: server.storeOpenMs(), memory: server.memory(), files } };
-      log(`  reopen after kill -9: ${afterCrash.readyMs} ms (store ${afterCrash.storeOpenMs} ms, RSS ${afterCrash.memory?.rssMB} MB); clean stop ${cleanStopMs} ms; from snapshot: ${server.readyMs} ms (store ${run.reopen.fromSnapshot.storeOpenMs} ms, RSS ${run.reopen.fromSnapshot.memory?.rssMB} MB, peak ${run.reopen.fromSnapshot.memory?.hwmMB} MB)`);
+      run.reopen = {
+        afterCrash,
+        cleanStopMs,
+        fromSnapshot: { readyMs: server.readyMs, storeOpenMs: server.storeOpenMs(), memory: server.memory(), files },
+      };
+      log(
+        `  reopen after kill -9: ${afterCrash.readyMs} ms (store ${afterCrash.storeOpenMs} ms, RSS ${afterCrash.memory?.rssMB} MB); clean stop ${cleanStopMs} ms; from snapshot: ${server.readyMs} ms (store ${run.reopen.fromSnapshot.storeOpenMs} ms, RSS ${run.reopen.fromSnapshot.memory?.rssMB} MB, peak ${run.reopen.fromSnapshot.memory?.hwmMB} MB)`,
+      );
     }
   } catch (err) {
     run.error = (err as Error).message;
@@ -319,7 +391,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     git: git(),
     machine: machine(),
     command: process.argv.slice(2).join(' '),
-    settings: { connections: o.connections, warmupS: o.warmupS, batchMB: round(o.batchBytes / 1024 / 1024, 1), seed: SEED, ...(o.serverNodeArgs?.length ? { serverNodeArgs: o.serverNodeArgs } : {}) },
+    settings: {
+      connections: o.connections,
+      warmupS: o.warmupS,
+      batchMB: round(o.batchBytes / 1024 / 1024, 1),
+      seed: SEED,
+      ...(o.serverNodeArgs?.length ? { serverNodeArgs: o.serverNodeArgs } : {}),
+    },
     loadavg: { start: loadavg(), end: loadavg() },
     sizes: [],
     browser: null,
@@ -351,7 +429,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       }
       if (neo) {
         results.machine.neo4j = await neo4jVersion(neo.uri);
-        results.settings.neo4j = { uri: neo.uri, owned: neo.owned, javaOpts: neo.javaOpts, pagecacheMiB: neo.pagecacheMiB, startMs: neo.startMs };
+        results.settings.neo4j = {
+          uri: neo.uri,
+          owned: neo.owned,
+          javaOpts: neo.javaOpts,
+          pagecacheMiB: neo.pagecacheMiB,
+          startMs: neo.startMs,
+        };
       }
     }
     for (const size of o.sizes) {
@@ -360,8 +444,19 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       const doc = generateGraph({ actors: size.actors, actions: size.actions, seed: SEED });
       const generateMs = Math.round(performance.now() - t0);
       const probes = pickProbes(doc);
-      o.log(`  generated in ${generateMs} ms; ordinary ${probes.ordinary.id} (degree ${probes.ordinary.degree}), hub ${probes.hub.id} (degree ${probes.hub.degree})`);
-      const sizeRun: SizeRun = { name: size.name, actors: size.actors, actions: size.actions, generateMs, probes, durationS: o.durationS(size), runs: [], comparison: [] };
+      o.log(
+        `  generated in ${generateMs} ms; ordinary ${probes.ordinary.id} (degree ${probes.ordinary.degree}), hub ${probes.hub.id} (degree ${probes.hub.degree})`,
+      );
+      const sizeRun: SizeRun = {
+        name: size.name,
+        actors: size.actors,
+        actions: size.actions,
+        generateMs,
+        probes,
+        durationS: o.durationS(size),
+        runs: [],
+        comparison: [],
+      };
       results.sizes.push(sizeRun);
       for (const store of o.stores) {
         if (store === 'neo4j' && (!neo || (o.neo4jSizes && !o.neo4jSizes.includes(size.name)))) continue;
@@ -430,12 +525,18 @@ export function optionsFromArgs(args: string[]): BenchOptions {
   if (quick && !argValue(args, '--stores') && !process.env.NEO4J_URI) stores.splice(stores.indexOf('neo4j'), 1);
   const duration = argValue(args, '--duration');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  const mode: BenchResults['mode'] = quick ? 'quick' : args.some((a) => a.startsWith('--sizes') || a.startsWith('--stores')) ? 'custom' : 'full';
+  const mode: BenchResults['mode'] = quick
+    ? 'quick'
+    : args.some((a) => a.startsWith('--sizes') || a.startsWith('--stores'))
+      ? 'custom'
+      : 'full';
   const out = argValue(args, '--out') ?? path.join(ROOT, 'bench', 'results', `${quick ? 'quick' : 'bench'}-${stamp}.json`);
   return {
     sizes,
     stores,
-    neo4jSizes: argValue(args, '--neo4j-sizes')?.split(',').map((s) => s.trim().toUpperCase()),
+    neo4jSizes: argValue(args, '--neo4j-sizes')
+      ?.split(',')
+      .map((s) => s.trim().toUpperCase()),
     durationS: (s) => (duration ? Number(duration) : quick ? 1 : s.actions <= 10_000 ? 3 : 8),
     warmupS: Number(argValue(args, '--warmup') ?? (quick ? 0.5 : 1)),
     importBudgetS: Number(argValue(args, '--import-budget') ?? 1200),

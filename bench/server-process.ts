@@ -24,7 +24,10 @@ let frozenMain: string | null = null;
 export function freezeBuild(): string {
   if (!fs.existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bench-build-'));
-  fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (src) => !src.includes(`${path.sep}dist${path.sep}bench`) });
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}dist${path.sep}bench`),
+  });
   fs.mkdirSync(path.join(dir, 'graph-seed'));
   fs.copyFileSync(path.join(ROOT, 'graph-seed', 'seed.json'), path.join(dir, 'graph-seed', 'seed.json'));
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
@@ -141,7 +144,11 @@ export class ServerProcess {
       env.NEO4J_DATABASE = process.env.NEO4J_DATABASE || 'neo4j';
     }
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], { env, cwd: path.dirname(path.dirname(path.dirname(main))), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
+      env,
+      cwd: path.dirname(path.dirname(path.dirname(main))),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`, token, options);
     live.add(server);
     child.once('exit', () => live.delete(server));

@@ -28,10 +28,21 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
     ];
     for (const [what, res, bar, p99] of bars) {
       if (!res) continue;
-      out.push({ target: `M: ${what} >= ${bar}x floor throughput`, store, value: `${fmt(res.ratioToFloor)}x (${res.rps} req/s vs ${run.floor.rps})`, met: res.ratioToFloor >= bar });
+      out.push({
+        target: `M: ${what} >= ${bar}x floor throughput`,
+        store,
+        value: `${fmt(res.ratioToFloor)}x (${res.rps} req/s vs ${run.floor.rps})`,
+        met: res.ratioToFloor >= bar,
+      });
       if (p99) out.push({ target: `M: ${what}: p99 <= 20 ms`, store, value: `${res.p99} ms`, met: res.p99 <= 20 });
     }
-    if (run.import) out.push({ target: 'M: import >= 20,000 actions/s, durable', store, value: `${run.import.actionsPerS} actions/s`, met: run.import.actionsPerS >= 20_000 });
+    if (run.import)
+      out.push({
+        target: 'M: import >= 20,000 actions/s, durable',
+        store,
+        value: `${run.import.actionsPerS} actions/s`,
+        met: run.import.actionsPerS >= 20_000,
+      });
   }
   if (!m) out.push({ target: 'M targets', value: 'M not run', met: null });
   for (const s of r.sizes) {
@@ -48,12 +59,34 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
   if (l?.reopen) {
     const snap = l.reopen.fromSnapshot.readyMs;
     const crash = l.reopen.afterCrash.readyMs;
-    out.push({ target: 'L: embedded reopen <= 10 s (from the snapshot, a normal restart)', store: 'embedded', value: `${fmt(snap / 1000, 1)} s`, met: snap <= 10_000 });
-    out.push({ target: 'L: embedded reopen <= 10 s (after kill -9: snapshot + journal)', store: 'embedded', value: `${fmt(crash / 1000, 1)} s`, met: crash <= 10_000 });
-    const peaks = [l.memory.afterLoad?.hwmMB, l.reopen.afterCrash.memory?.hwmMB, l.reopen.fromSnapshot.memory?.hwmMB].filter((n): n is number => n !== undefined);
+    out.push({
+      target: 'L: embedded reopen <= 10 s (from the snapshot, a normal restart)',
+      store: 'embedded',
+      value: `${fmt(snap / 1000, 1)} s`,
+      met: snap <= 10_000,
+    });
+    out.push({
+      target: 'L: embedded reopen <= 10 s (after kill -9: snapshot + journal)',
+      store: 'embedded',
+      value: `${fmt(crash / 1000, 1)} s`,
+      met: crash <= 10_000,
+    });
+    const peaks = [l.memory.afterLoad?.hwmMB, l.reopen.afterCrash.memory?.hwmMB, l.reopen.fromSnapshot.memory?.hwmMB].filter(
+      (n): n is number => n !== undefined,
+    );
     const steady = [l.memory.afterLoad?.rssMB, l.reopen.fromSnapshot.memory?.rssMB].filter((n): n is number => n !== undefined);
-    out.push({ target: 'L: resident memory <= 1.5 GB (peak VmHWM, import + load and reopen)', store: 'embedded', value: `${Math.max(...peaks)} MB`, met: Math.max(...peaks) <= 1536 });
-    out.push({ target: 'L: resident memory <= 1.5 GB (VmRSS after load / after reopen)', store: 'embedded', value: `${steady.join(' / ')} MB`, met: Math.max(...steady) <= 1536 });
+    out.push({
+      target: 'L: resident memory <= 1.5 GB (peak VmHWM, import + load and reopen)',
+      store: 'embedded',
+      value: `${Math.max(...peaks)} MB`,
+      met: Math.max(...peaks) <= 1536,
+    });
+    out.push({
+      target: 'L: resident memory <= 1.5 GB (VmRSS after load / after reopen)',
+      store: 'embedded',
+      value: `${steady.join(' / ')} MB`,
+      met: Math.max(...steady) <= 1536,
+    });
   } else {
     out.push({ target: 'L: embedded reopen and memory', value: 'L not run', met: null });
   }
@@ -62,11 +95,19 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
     if (seed) out.push({ target: 'browser: seed first draw < 1 s', value: `${seed.firstDrawMs} ms`, met: seed.firstDrawMs < 1000 });
     const big = r.browser.find((b) => b.graph === '5k nodes / 20k edges' && b.renderer === 'webgl' && !b.error);
     if (big) {
-      out.push({ target: 'browser: 5k nodes / 20k edges first draw < 4 s (WebGL)', value: `${big.firstDrawMs} ms`, met: big.firstDrawMs < 4000 });
+      out.push({
+        target: 'browser: 5k nodes / 20k edges first draw < 4 s (WebGL)',
+        value: `${big.firstDrawMs} ms`,
+        met: big.firstDrawMs < 4000,
+      });
     } else out.push({ target: 'browser: 5k nodes / 20k edges first draw < 4 s (WebGL)', value: 'not measured', met: null });
     for (const b of r.browser) {
       if (b.error || !b.pan) continue;
-      out.push({ target: `browser: panning frames < 50 ms (p95), ${b.graph}, ${b.renderer}`, value: `p95 ${b.pan.p95} ms, median ${b.pan.p50} ms`, met: b.pan.p95 < 50 });
+      out.push({
+        target: `browser: panning frames < 50 ms (p95), ${b.graph}, ${b.renderer}`,
+        value: `p95 ${b.pan.p95} ms, median ${b.pan.p50} ms`,
+        met: b.pan.p95 < 50,
+      });
     }
   }
   return out;

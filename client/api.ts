@@ -3,8 +3,21 @@
  * Every failure becomes an ApiError carrying the server's code, message and details.
  */
 import type {
-  Action, ActionFilter, ActionType, ActionWithSources, ActorDetail, ActorWithDegree, ChainsAnswer, GraphAnswer, Health,
-  ImportResult, InterchangeDocument, PageAnswer, PathsAnswer, Source, Status,
+  Action,
+  ActionFilter,
+  ActionType,
+  ActionWithSources,
+  ActorDetail,
+  ActorWithDegree,
+  ChainsAnswer,
+  GraphAnswer,
+  Health,
+  ImportResult,
+  InterchangeDocument,
+  PageAnswer,
+  PathsAnswer,
+  Source,
+  Status,
 } from '../contract';
 
 export class ApiError extends Error {
@@ -115,10 +128,7 @@ export const api = {
 };
 
 /** POST /api/import with upload progress (fetch cannot report it; XHR can). */
-export function importDocument(
-  doc: InterchangeDocument | string,
-  onProgress: (fraction: number) => void,
-): Promise<ImportResult> {
+export function importDocument(doc: InterchangeDocument | string, onProgress: (fraction: number) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/import');

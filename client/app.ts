@@ -185,10 +185,15 @@ export class App {
     }
     const msg = e instanceof ApiError ? e.message : (e as Error).message;
     const down = e instanceof ApiError && (e.status === 0 || e.status >= 500);
-    setStatus('error', down ? `The graph could not be loaded: ${msg}.` : `The server refused this view: ${msg}`, {
-      label: 'Try again',
-      run: () => void this.reload(),
-    }, e instanceof ApiError ? e.details : []);
+    setStatus(
+      'error',
+      down ? `The graph could not be loaded: ${msg}.` : `The server refused this view: ${msg}`,
+      {
+        label: 'Try again',
+        run: () => void this.reload(),
+      },
+      e instanceof ApiError ? e.details : [],
+    );
   }
 
   private applyView(s: ViewState, prev: ViewState | null, dataChanged: boolean): void {
@@ -198,9 +203,14 @@ export class App {
         n.toggleClass('filtered', !this.actorShown(n.data('layer') as string | undefined, s.layers));
         n.toggleClass('focus', n.id() === shownFocus(s));
       });
-      cy.edges('.action').forEach((e) => void e.toggleClass('filtered', e.source().hasClass('filtered') || e.target().hasClass('filtered')));
+      cy.edges('.action').forEach(
+        (e) => void e.toggleClass('filtered', e.source().hasClass('filtered') || e.target().hasClass('filtered')),
+      );
       cy.elements('.picked').removeClass('picked');
-      if (s.sel) cy.getElementById(s.sel.id).filter(s.sel.kind === 'actor' ? 'node' : 'edge').addClass('picked');
+      if (s.sel)
+        cy.getElementById(s.sel.id)
+          .filter(s.sel.kind === 'actor' ? 'node' : 'edge')
+          .addClass('picked');
     });
     if (this.shown !== s.mode) {
       if (this.shown) this.modes.get(this.shown)?.hide();

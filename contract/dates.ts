@@ -19,8 +19,7 @@ export interface ParsedDate {
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Lower rank sorts first among equal instants: the more precise value comes first. */
 const PRECISION_RANK: Record<DatePrecision, number> = { datetime: 0, day: 1, month: 2, year: 3 };

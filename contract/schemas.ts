@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { isParsedDate, mustParseDate, parseDate } from './dates';
 import {
-  ACTION_TYPE_IDS, ACTOR_KINDS, ID_PATTERN, INTERCHANGE_FORMAT, LAYERS, SOURCE_KINDS, STATUSES,
+  ACTION_TYPE_IDS,
+  ACTOR_KINDS,
+  ID_PATTERN,
+  INTERCHANGE_FORMAT,
+  LAYERS,
+  SOURCE_KINDS,
+  STATUSES,
   WIKIDATA_PATTERN,
 } from './vocabulary';
 
@@ -18,18 +24,21 @@ export const DateSchema = z.string().superRefine((value, ctx) => {
   if (!isParsedDate(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error });
 });
 
-const HttpUrlSchema = z.string().max(2000).superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be an absolute http: or https: URL' });
-    return;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    ctx.addIssue({ code: 'custom', message: `URL scheme "${url.protocol}" is not allowed; use http: or https:` });
-  }
-});
+const HttpUrlSchema = z
+  .string()
+  .max(2000)
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute http: or https: URL' });
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `URL scheme "${url.protocol}" is not allowed; use http: or https:` });
+    }
+  });
 
 export const ActorSchema = z.strictObject({
   id: IdSchema,

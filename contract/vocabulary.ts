@@ -29,14 +29,19 @@ export function actionLabel(type: ActionType): string {
 export const STATUSES = ['confirmed', 'reported', 'alleged', 'disputed'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const ACTOR_KINDS = [
-  'company', 'platform', 'app', 'person', 'government', 'court', 'media', 'group', 'other',
-] as const;
+export const ACTOR_KINDS = ['company', 'platform', 'app', 'person', 'government', 'court', 'media', 'group', 'other'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const LAYERS = [
-  'social-network', 'app-store', 'cloud-hosting', 'cdn-security', 'domain-registrar', 'payments',
-  'media', 'legal', 'other',
+  'social-network',
+  'app-store',
+  'cloud-hosting',
+  'cdn-security',
+  'domain-registrar',
+  'payments',
+  'media',
+  'legal',
+  'other',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     const result = await loadSeed(store, process.argv[2] ?? SEED_FILE);
     const counts = await store.counts();
     console.log(`seeded the ${store.kind} store from ${process.argv[2] ?? SEED_FILE}`);
-    console.log(`created ${JSON.stringify(result.created)}, updated ${JSON.stringify(result.updated)}, unchanged ${JSON.stringify(result.unchanged)}`);
+    console.log(
+      `created ${JSON.stringify(result.created)}, updated ${JSON.stringify(result.updated)}, unchanged ${JSON.stringify(result.unchanged)}`,
+    );
     console.log(`the store now holds ${counts.actors} actors, ${counts.sources} sources, ${counts.actions} actions`);
   } finally {
     await store.close();

@@ -46,7 +46,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: env.NEO4J_DATABASE || 'neo4j',
         }
       : undefined,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     writeRateLimitPerMinute: intSetting(env, 'WRITE_RATE_LIMIT', 60, 1, 1_000_000),
     trustProxyHops: intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
   };

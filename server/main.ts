@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   const app = createApp({ store, config, logger });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(
-      { url: `http://${config.host}:${config.port}`, store: store.kind, writes: config.apiToken ? 'enabled' : 'disabled', ms: Date.now() - started },
+      {
+        url: `http://${config.host}:${config.port}`,
+        store: store.kind,
+        writes: config.apiToken ? 'enabled' : 'disabled',
+        ms: Date.now() - started,
+      },
       'listening',
     );
   });

@@ -10,7 +10,10 @@ import type { GraphStore, ImportResult } from './store/types';
 
 /** graph-seed/seed.json at the application's root, found from the sources (server/) and the build (dist/server/). */
 export function defaultSeedFile(): string {
-  const candidates = [path.resolve(__dirname, '..', 'graph-seed', 'seed.json'), path.resolve(__dirname, '..', '..', 'graph-seed', 'seed.json')];
+  const candidates = [
+    path.resolve(__dirname, '..', 'graph-seed', 'seed.json'),
+    path.resolve(__dirname, '..', '..', 'graph-seed', 'seed.json'),
+  ];
   return candidates.find((f) => fs.existsSync(f)) ?? candidates[0]!;
 }
 

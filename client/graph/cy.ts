@@ -141,7 +141,13 @@ export function applyPositions(positions: Positions, animate: boolean): Promise<
     return Promise.resolve();
   }
   return c
-    .layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => positions[n.id()] ?? n.position(), animate: true, animationDuration: 350, fit: false } as cytoscape.LayoutOptions)
+    .layout({
+      name: 'preset',
+      positions: (n: cytoscape.NodeSingular) => positions[n.id()] ?? n.position(),
+      animate: true,
+      animationDuration: 350,
+      fit: false,
+    } as cytoscape.LayoutOptions)
     .run()
     .promiseOn('layoutstop')
     .then(() => undefined);
@@ -159,8 +165,18 @@ export const MAX_FIT_ZOOM = 1.4;
  * Bounds from node positions only, with a margin for the node and its label: no style needs to be
  * computed, which on thousands of elements would stall the page before the first frame.
  */
-export function quickBounds(eles: cytoscape.Collection | cytoscape.NodeCollection): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
-  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+export function quickBounds(eles: cytoscape.Collection | cytoscape.NodeCollection): {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  w: number;
+  h: number;
+} {
+  let x1 = Infinity,
+    y1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity;
   eles.nodes().forEach((n) => {
     const p = n.position();
     const lane = n.hasClass('lane');

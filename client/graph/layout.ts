@@ -66,7 +66,9 @@ export function layoutRequest(g: GraphData): LayoutRequest {
  */
 function placeIsolated(req: LayoutRequest, positions: Positions, isolated: LayoutRequest['nodes']): Positions {
   if (!isolated.length) return positions;
-  let x1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  let x1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity;
   for (const n of req.nodes) {
     const p = positions[n.id];
     if (!p) continue;

@@ -64,7 +64,6 @@ export const STATUS_LOOKS: Record<Status, StatusLook> = {
 
 export const DISPUTED_LABEL = '#b00020';
 
-export const layerColour = (layer: string | undefined): string =>
-  (layer && LAYER_COLOURS[layer as Layer]) || NO_LAYER_COLOUR;
+export const layerColour = (layer: string | undefined): string => (layer && LAYER_COLOURS[layer as Layer]) || NO_LAYER_COLOUR;
 export const typeColour = (type: string): string => TYPE_COLOURS[type as ActionType] ?? FALLBACK_EDGE;
 export const kindShape = (kind: string): string => KIND_SHAPES[kind as ActorKind] ?? 'ellipse';

@@ -28,7 +28,14 @@ const UNIT: Record<string, number[]> = {
 };
 
 /** An SVG element drawing `shape` centred on (x, y), w by h. */
-export function shapeElement(shape: string, x: number, y: number, w: number, hgt: number, attrs: Record<string, string | number>): SVGElement {
+export function shapeElement(
+  shape: string,
+  x: number,
+  y: number,
+  w: number,
+  hgt: number,
+  attrs: Record<string, string | number>,
+): SVGElement {
   if (shape === 'ellipse') return s('ellipse', { cx: x, cy: y, rx: w / 2, ry: hgt / 2, ...attrs });
   if (shape === 'round-rectangle' || shape === 'rectangle') {
     const r = shape === 'rectangle' ? 0 : Math.min(w, hgt) / 4;
@@ -36,6 +43,7 @@ export function shapeElement(shape: string, x: number, y: number, w: number, hgt
   }
   const unit = UNIT[shape] ?? UNIT.hexagon!;
   const points: string[] = [];
-  for (let i = 0; i < unit.length; i += 2) points.push(`${(x + (unit[i]! * w) / 2).toFixed(1)},${(y + (unit[i + 1]! * hgt) / 2).toFixed(1)}`);
+  for (let i = 0; i < unit.length; i += 2)
+    points.push(`${(x + (unit[i]! * w) / 2).toFixed(1)},${(y + (unit[i + 1]! * hgt) / 2).toFixed(1)}`);
   return s('polygon', { points: points.join(' '), ...attrs });
 }

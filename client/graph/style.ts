@@ -78,13 +78,38 @@ export function stylesheet(): StylesheetJson {
     { selector: 'edge.action.big.picked, edge.action.big.hl', style: { label: 'data(label)' } },
     { selector: 'node.actor.focus', style: { 'border-width': 4, 'border-color': '#111111' } },
     { selector: 'node.actor.picked', style: { 'border-width': 4, 'border-color': '#ffbf00', 'overlay-opacity': 0 } },
-    { selector: 'edge.action.picked', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.55, 'underlay-padding': 4, 'z-index': 9 } },
+    {
+      selector: 'edge.action.picked',
+      style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.55, 'underlay-padding': 4, 'z-index': 9 },
+    },
     { selector: '.faded', style: { opacity: 0.14, 'text-opacity': 0.1 } },
-    { selector: 'edge.hl', style: { width: 5, 'z-index': 20, 'underlay-color': '#ffe082', 'underlay-opacity': 0.8, 'underlay-padding': 3, 'min-zoomed-font-size': 4 } },
+    {
+      selector: 'edge.hl',
+      style: {
+        width: 5,
+        'z-index': 20,
+        'underlay-color': '#ffe082',
+        'underlay-opacity': 0.8,
+        'underlay-padding': 3,
+        'min-zoomed-font-size': 4,
+      },
+    },
     { selector: 'node.hl', style: { 'border-width': 4, 'border-color': '#ff8f00', 'z-index': 30, 'min-zoomed-font-size': 4 } },
     { selector: '.filtered, .future, .offview', style: { display: 'none' } },
     { selector: 'edge.just', style: { 'underlay-color': '#ffd54f', 'underlay-opacity': 0.9, 'underlay-padding': 6 } },
-    { selector: 'edge.chain-step', style: { label: 'data(step)', 'font-size': 13, 'font-weight': 'bold', 'text-rotation': 'none', 'min-zoomed-font-size': 4, 'curve-style': 'unbundled-bezier', 'control-point-distances': [40], 'control-point-weights': [0.5] } },
+    {
+      selector: 'edge.chain-step',
+      style: {
+        label: 'data(step)',
+        'font-size': 13,
+        'font-weight': 'bold',
+        'text-rotation': 'none',
+        'min-zoomed-font-size': 4,
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [40],
+        'control-point-weights': [0.5],
+      },
+    },
     {
       selector: 'node.lane',
       style: {
@@ -109,7 +134,18 @@ export function stylesheet(): StylesheetJson {
     },
     {
       selector: 'node.axis',
-      style: { shape: 'rectangle', width: 1, height: 1, 'background-opacity': 0, label: 'data(label)', 'font-size': 11, color: '#555555', 'text-valign': 'bottom', events: 'no', 'min-zoomed-font-size': 5 },
+      style: {
+        shape: 'rectangle',
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        label: 'data(label)',
+        'font-size': 11,
+        color: '#555555',
+        'text-valign': 'bottom',
+        events: 'no',
+        'min-zoomed-font-size': 5,
+      },
     },
   );
   return rules;

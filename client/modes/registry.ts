@@ -10,13 +10,7 @@ import { paths } from './paths/mode';
 import { stack } from './stack/mode';
 import { table } from './table/mode';
 
-export const MODES = [
-  graph,
-  stack,
-  chain,
-  paths,
-  table,
-] as const;
+export const MODES = [graph, stack, chain, paths, table] as const;
 
 type Registered = (typeof MODES)[number];
 export type ModeId = Registered['id'];

@@ -43,7 +43,12 @@ export function queryReader(search: string): { reader: QueryReader; ignored: str
     },
     list(name) {
       const v = q.get(name);
-      return v ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];
+      return v
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
     },
     ignore: (name) => void ignored.push(name),
   };

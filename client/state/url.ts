@@ -8,7 +8,7 @@ import { ACTION_TYPE_IDS, ID_PATTERN, LAYERS, STATUSES, type ActionType, type St
 import type { ModeDescriptor } from '../modes/descriptor';
 import { DEFAULT_MODE, MODES, isModeId, type ModeStates } from '../modes/registry';
 import { oneOf, queryReader } from './query';
-import { INITIAL_STATE, type Depth, type LayerChoice, type Selection, type ViewState } from './types';
+import { INITIAL_STATE, type LayerChoice, type ViewState } from './types';
 
 const ACTION_PREFIX = 'action:';
 
@@ -34,7 +34,7 @@ export function fromQuery(search: string): Parsed {
   }
   s.focus = q.id('focus');
   const depth = Number(q.get('depth') ?? 1);
-  if (depth === 1 || depth === 2 || depth === 3) s.depth = depth as Depth;
+  if (depth === 1 || depth === 2 || depth === 3) s.depth = depth;
   else q.ignore('depth');
   s.expand = q.list('expand').filter((x) => ID_PATTERN.test(x));
   s.types = q.list('type').filter((t): t is ActionType => oneOf(ACTION_TYPE_IDS, t));
@@ -46,7 +46,7 @@ export function fromQuery(search: string): Parsed {
   if (sel) {
     const isAction = sel.startsWith(ACTION_PREFIX);
     const raw = isAction ? sel.slice(ACTION_PREFIX.length) : sel;
-    if (ID_PATTERN.test(raw)) s.sel = { kind: isAction ? 'action' : 'actor', id: raw } as Selection;
+    if (ID_PATTERN.test(raw)) s.sel = { kind: isAction ? 'action' : 'actor', id: raw };
     else q.ignore('sel');
   }
   s.modes = Object.fromEntries(modes.map((m) => [m.id, m.url.read(q)])) as ModeStates;

@@ -35,8 +35,15 @@ export function actorPicker(opts: PickerOptions): Picker {
   const n = ++pickers;
   const listId = `${opts.id}-list`;
   const input = h('input', {
-    id: opts.id, type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
-    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, placeholder: opts.placeholder ?? '',
+    id: opts.id,
+    type: 'text',
+    role: 'combobox',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    placeholder: opts.placeholder ?? '',
   });
   const list = h('ul', { id: listId, role: 'listbox', class: 'picker-list', hidden: true, 'aria-label': `${opts.label}: suggestions` });
   const note = h('div', { class: 'picker-note', 'aria-live': 'polite' });

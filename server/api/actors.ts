@@ -27,7 +27,11 @@ export const actorRoutes = [
     async handle({ query }, { store }) {
       const { q, kind, layer, limit, offset } = query;
       const page = await store.listActors({
-        limit, offset, ...(q !== undefined && { q }), ...(kind && { kind }), ...(layer && { layer }),
+        limit,
+        offset,
+        ...(q !== undefined && { q }),
+        ...(kind && { kind }),
+        ...(layer && { layer }),
       });
       return { ...page, limit, offset };
     },

@@ -21,15 +21,19 @@ export function requireToken(apiToken: string | undefined): RequestHandler {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
     if (!match) {
-      next(new ApiError(401, 'unauthorized', 'a bearer token is required: send Authorization: Bearer <token>', [], {
-        'WWW-Authenticate': CHALLENGE,
-      }));
+      next(
+        new ApiError(401, 'unauthorized', 'a bearer token is required: send Authorization: Bearer <token>', [], {
+          'WWW-Authenticate': CHALLENGE,
+        }),
+      );
       return;
     }
     if (!timingSafeEqual(digest(match[1]!), expected)) {
-      next(new ApiError(401, 'unauthorized', 'the bearer token is not valid', [], {
-        'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"`,
-      }));
+      next(
+        new ApiError(401, 'unauthorized', 'the bearer token is not valid', [], {
+          'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"`,
+        }),
+      );
       return;
     }
     next();

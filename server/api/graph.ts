@@ -31,9 +31,10 @@ export const graphRoutes = [
     },
     async handle({ query }, { store }) {
       const filter = toActionFilter(query);
-      const sub = query.focus !== undefined
-        ? await store.neighbourhood(query.focus, query.depth, filter, MAX_ELEMENTS)
-        : await store.selection(filter, MAX_ELEMENTS);
+      const sub =
+        query.focus !== undefined
+          ? await store.neighbourhood(query.focus, query.depth, filter, MAX_ELEMENTS)
+          : await store.selection(filter, MAX_ELEMENTS);
       if (!sub) throw notFound(`actor "${query.focus}" (the focus) not found`);
       return {
         elements: { nodes: sub.actors.map(nodeElement), edges: sub.actions.map(edgeElement) },

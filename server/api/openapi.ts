@@ -26,7 +26,7 @@ function schemaOf(schema: z.ZodType): Json {
 }
 
 function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> {
-  return ((schema as unknown as { shape?: Record<string, z.ZodType> } | undefined)?.shape) ?? {};
+  return (schema as unknown as { shape?: Record<string, z.ZodType> } | undefined)?.shape ?? {};
 }
 
 function parameters(route: ApiRoute): Json[] {

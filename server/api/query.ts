@@ -5,8 +5,18 @@
  */
 import { z } from 'zod';
 import {
-  ACTION_TYPE_IDS, ACTOR_KINDS, DateSchema, ID_PATTERN, IdSchema, LAYERS, STATUSES, isParsedDate, parseDate,
-  type ActionFilter, type ActionType, type Status,
+  ACTION_TYPE_IDS,
+  ACTOR_KINDS,
+  DateSchema,
+  ID_PATTERN,
+  IdSchema,
+  LAYERS,
+  STATUSES,
+  isParsedDate,
+  parseDate,
+  type ActionFilter,
+  type ActionType,
+  type Status,
 } from '../../contract';
 
 /** JSON Schemas of parameters whose zod form (strings transformed) would document them poorly. */
@@ -75,8 +85,7 @@ function dateParam(description: string) {
 }
 
 /** A required or optional actor id in the query. */
-export const idParam = (description: string) =>
-  withDoc(IdSchema.clone(), { type: 'string', pattern: ID_PATTERN.source, description });
+export const idParam = (description: string) => withDoc(IdSchema.clone(), { type: 'string', pattern: ID_PATTERN.source, description });
 export const optionalIdParam = (description: string) =>
   withDoc(IdSchema.optional(), { type: 'string', pattern: ID_PATTERN.source, description });
 

@@ -95,9 +95,14 @@ function shapeKeys(schema: z.ZodType | undefined): string[] {
 }
 
 function parseQuery(schema: z.ZodType, raw: Record<string, unknown>): unknown {
-  const repeated = Object.entries(raw).filter(([, v]) => Array.isArray(v)).map(([k]) => k);
+  const repeated = Object.entries(raw)
+    .filter(([, v]) => Array.isArray(v))
+    .map(([k]) => k);
   if (repeated.length) {
-    throw paramsError('query parameter', repeated.map((k) => ({ path: k.slice(0, 60), message: 'is given more than once' })));
+    throw paramsError(
+      'query parameter',
+      repeated.map((k) => ({ path: k.slice(0, 60), message: 'is given more than once' })),
+    );
   }
   const r = schema.safeParse({ ...raw });
   if (!r.success) throw paramsError('query parameter', paramProblems(r.error, shapeKeys(schema)));
@@ -117,7 +122,7 @@ export function defineRoute<
     parse(req) {
       const p = paramsSchema.safeParse({ ...req.params });
       if (!p.success) throw paramsError('path parameter', paramProblems(p.error, shapeKeys(paramsSchema)));
-      const query = parseQuery(querySchema, (req.query ?? {}) as Record<string, unknown>);
+      const query = parseQuery(querySchema, req.query ?? {});
       let body: unknown;
       if (s.body) {
         const prefix = s.bodyError ?? 'invalid body';

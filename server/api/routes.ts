@@ -26,7 +26,6 @@ export const API_VERSION = '1.0.0';
 
 let cachedDocument: Record<string, unknown> | null = null;
 
-
 const openApiRoute = defineRoute({
   method: 'get',
   path: '/openapi.json',
@@ -87,8 +86,9 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
     if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
     chain.push(async (req, res) => {
       const input = route.parse(req);
-      const handle = async () => route.handle(input as never, ctx, req);
-      const respond = async () => send(res, await (route.cacheable && version ? answers.answer(version, req.originalUrl, handle) : handle()));
+      const handle = async () => route.handle(input, ctx, req);
+      const respond = async () =>
+        send(res, await (route.cacheable && version ? answers.answer(version, req.originalUrl, handle) : handle()));
       await (route.inTurn ? route.inTurn.run(respond) : respond());
     });
     app[route.method](`/api${route.path}`, ...chain);

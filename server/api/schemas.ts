@@ -4,9 +4,24 @@
  */
 import { z } from 'zod';
 import {
-  ActionSchema, ActionWithSourcesSchema, ActorDetailSchema, ActorSchema, ActorWithDegreeSchema, ChainsAnswerSchema,
-  CountsSchema, DateSchema, ErrorBodySchema, GraphAnswerSchema, HealthSchema, ImportResultSchema, InterchangeSchema,
-  pageAnswerOf, PathsAnswerSchema, SourceSchema, SourceWithActionsSchema, StatsSchema,
+  ActionSchema,
+  ActionWithSourcesSchema,
+  ActorDetailSchema,
+  ActorSchema,
+  ActorWithDegreeSchema,
+  ChainsAnswerSchema,
+  CountsSchema,
+  DateSchema,
+  ErrorBodySchema,
+  GraphAnswerSchema,
+  HealthSchema,
+  ImportResultSchema,
+  InterchangeSchema,
+  pageAnswerOf,
+  PathsAnswerSchema,
+  SourceSchema,
+  SourceWithActionsSchema,
+  StatsSchema,
 } from '../../contract';
 
 /** The named schemas of the OpenAPI document (components.schemas); a private registry, not zod's global one. */

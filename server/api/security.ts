@@ -70,9 +70,12 @@ export function writeRateLimit(perMinute: number): RequestHandler {
     handler: (req, res) => {
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
-      sendError(res, new ApiError(429, 'rate_limited', `too many writes: at most ${perMinute} a minute; retry in ${seconds} s`, [], {
-        'Retry-After': String(seconds),
-      }));
+      sendError(
+        res,
+        new ApiError(429, 'rate_limited', `too many writes: at most ${perMinute} a minute; retry in ${seconds} s`, [], {
+          'Retry-After': String(seconds),
+        }),
+      );
     },
   });
 }

@@ -3,7 +3,14 @@
  * answer every query identically.
  */
 import {
-  matchRank, normalizeText, type Action, type Actor, type ActorWithDegree, type Page, type PageRequest, type Source,
+  matchRank,
+  normalizeText,
+  type Action,
+  type Actor,
+  type ActorWithDegree,
+  type Page,
+  type PageRequest,
+  type Source,
 } from '../../contract';
 import { buildActionGraph, cappedPart } from '../graph';
 import type { Subgraph } from './types';
@@ -50,7 +57,12 @@ export function capSubgraph(
   priority: 'given' | 'degree' = 'given',
 ): Subgraph {
   const ranked = priority === 'degree' ? [...actors].sort((a, b) => b.degree - a.degree || byId(a, b)) : actors;
-  const part = cappedPart(buildActionGraph(actors, actions), ranked.map((a) => a.id), () => true, maxElements);
+  const part = cappedPart(
+    buildActionGraph(actors, actions),
+    ranked.map((a) => a.id),
+    () => true,
+    maxElements,
+  );
   const kept = new Set(part.actors);
   return { actors: actors.filter((a) => kept.has(a.id)), actions: part.actions, truncated: part.truncated };
 }

@@ -8,27 +8,44 @@ import type { RecordKind } from './rules/lookup';
 export class StoreError extends Error {}
 
 export class NotFoundError extends StoreError {
-  constructor(readonly what: RecordKind, readonly id: string) {
+  constructor(
+    readonly what: RecordKind,
+    readonly id: string,
+  ) {
     super(`${what} "${id}" not found`);
   }
 }
 
 export class ConflictError extends StoreError {
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
   }
 }
 
 /** Invalid content or unresolved references; `problems` name each with a JSON path. */
 export class ValidationError extends StoreError {
-  constructor(readonly problems: Problem[], message = 'invalid input') {
-    super(`${message}: ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  constructor(
+    readonly problems: Problem[],
+    message = 'invalid input',
+  ) {
+    super(
+      `${message}: ${problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
   }
 }
 
 /** The store cannot be reached or cannot take writes now; the client may retry. */
 export class UnavailableError extends StoreError {
-  constructor(message: string, readonly retryAfterSeconds = 5) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
     super(message);
   }
 }

@@ -4,14 +4,41 @@
  * the queries and Subgraph are the store's own.
  */
 import type {
-  Action, ActionFilter, ActionWithSources, Actor, ActorDetail, ActorKind, ActorWithDegree, ChainsAnswer, Counts,
-  ImportResult, InterchangeDocument, Layer, Page, PageRequest, Path, Source, SourceWithActions, Stats, StoreKind,
+  Action,
+  ActionFilter,
+  ActionWithSources,
+  Actor,
+  ActorDetail,
+  ActorKind,
+  ActorWithDegree,
+  ChainsAnswer,
+  Counts,
+  ImportResult,
+  InterchangeDocument,
+  Layer,
+  Page,
+  PageRequest,
+  Path,
+  Source,
+  SourceWithActions,
+  Stats,
+  StoreKind,
 } from '../../contract';
 
 /** Re-exported so the stores take the interface's types from one import. */
 export type {
-  ActionWithSources, ActorDetail, ActorWithDegree, ChainsAnswer, Counts, ImportResult, Page, PageRequest, Path,
-  SourceWithActions, Stats, StoreKind,
+  ActionWithSources,
+  ActorDetail,
+  ActorWithDegree,
+  ChainsAnswer,
+  Counts,
+  ImportResult,
+  Page,
+  PageRequest,
+  Path,
+  SourceWithActions,
+  Stats,
+  StoreKind,
 };
 
 export interface ActorQuery extends PageRequest {

@@ -99,7 +99,10 @@ const weird = doc(
     actor('x-d', { name: '@SUM(A1)', kind: 'group' }),
   ],
   [
-    action('x-ab', 'SUED', 'x-a', 'x-b', '2021-01-10T23:59:00-08:00', { summary: '-2+3 "quoted", <b>bold</b>\ttab', details: { venue: 'Court & "Co"', n: 3, flag: true } }),
+    action('x-ab', 'SUED', 'x-a', 'x-b', '2021-01-10T23:59:00-08:00', {
+      summary: '-2+3 "quoted", <b>bold</b>\ttab',
+      details: { venue: 'Court & "Co"', n: 3, flag: true },
+    }),
     action('x-bc', 'HOSTED', 'x-b', 'x-c', '2020', { endDate: '2021-01' }),
     action('x-cd', 'OWNS', 'x-c', 'x-d', undefined, { summary: '\tstarts with a tab' }),
   ],
@@ -128,7 +131,11 @@ describeEachStore('API exports', (factory) => {
       expect(exported.sources).toHaveLength(seed.sources!.length);
       const other = await openHarness(factory);
       try {
-        const res = await request(other.app).post('/api/import').set('Authorization', 'Bearer test-token-6f1c2d9e-never-log-me').send(exported).expect(200);
+        const res = await request(other.app)
+          .post('/api/import')
+          .set('Authorization', 'Bearer test-token-6f1c2d9e-never-log-me')
+          .send(exported)
+          .expect(200);
         expect(res.body.created).toEqual({ actors: seed.actors!.length, sources: seed.sources!.length, actions: seedActions.length });
         const again = await fetchText(other.app, '/api/export?format=json');
         expect(JSON.parse(again.text)).toEqual(exported);
@@ -160,7 +167,7 @@ describeEachStore('API exports', (factory) => {
       expect(byId.get('n_degree')).toMatchObject({ '@for': 'node', '@attr.name': 'degree', '@attr.type': 'int' });
       expect(byId.get('e_dated')).toMatchObject({ '@for': 'edge', '@attr.type': 'boolean' });
       for (const k of keys) expect(['string', 'int', 'boolean']).toContain(k['@attr.type']);
-      const graph = (root.graph as XmlNode[] | XmlNode) as XmlNode;
+      const graph = root.graph as XmlNode[] | XmlNode as XmlNode;
       expect(graph['@edgedefault']).toBe('directed');
       const nodes = graph.node as XmlNode[];
       const edges = graph.edge as XmlNode[];
@@ -203,7 +210,7 @@ describeEachStore('API exports', (factory) => {
       expect(edge('amazon-owns-aws')['@start']).toBeUndefined();
       expect(edge('amazon-owns-aws')['@end']).toBeUndefined();
       expect(edge('aws-hosts-parler')['@label']).toBe('hosted');
-      const declared = new Set(((graph.attributes as XmlNode[]).flatMap((a) => a.attribute as XmlNode[])).map((a) => a['@id']));
+      const declared = new Set((graph.attributes as XmlNode[]).flatMap((a) => a.attribute as XmlNode[]).map((a) => a['@id']));
       for (const e of edges) {
         const values = ((e.attvalues as XmlNode[] | undefined)?.[0]?.attvalue as XmlNode[] | undefined) ?? [];
         for (const v of values) expect(declared.has(v['@for'])).toBe(true);
@@ -218,7 +225,13 @@ describeEachStore('API exports', (factory) => {
       expect(rows[0]!.slice(0, 4)).toEqual(['id', 'source', 'target', 'label']);
       const actions = records(rows);
       expect(actions).toHaveLength(seedActions.length);
-      expect(actions.find((a) => a.id === 'parler-sues-aws')).toMatchObject({ source: 'parler', target: 'aws', actionType: 'SUED', label: 'sued', date: '2021-01-11' });
+      expect(actions.find((a) => a.id === 'parler-sues-aws')).toMatchObject({
+        source: 'parler',
+        target: 'aws',
+        actionType: 'SUED',
+        label: 'sued',
+        date: '2021-01-11',
+      });
       const claimed = actions.find((a) => a.id === 'aws-accuses-parler-of-tos-violation')!;
       expect(claimed.claimedBy).toBe('aws; amazon');
       expect(JSON.parse(actions.find((a) => a.id === 'parler-sues-aws')!.details!).venueActorId).toBe('us-district-court-wd-washington');
@@ -247,7 +260,8 @@ describeEachStore('API exports', (factory) => {
     test('filters apply to every format; a bad format or a misplaced part is a 400', async () => {
       const rows = records(parseCsv((await fetchText(h.app, '/api/export?format=csv&type=DELISTED')).text));
       expect(rows.map((r) => r.id).sort()).toEqual(['apple-delists-parler', 'google-delists-parler']);
-      const graph = (parseXml((await fetchText(h.app, '/api/export?format=graphml&type=DELISTED')).text).graphml as XmlNode).graph as XmlNode;
+      const graph = (parseXml((await fetchText(h.app, '/api/export?format=graphml&type=DELISTED')).text).graphml as XmlNode)
+        .graph as XmlNode;
       expect((graph.node as XmlNode[]).map((n) => n['@id']).sort()).toEqual(['apple', 'google', 'parler']);
       const missing = await request(h.app).get('/api/export').expect(400);
       expect(missing.body.error.message).toContain('"format"');
@@ -278,7 +292,10 @@ describeEachStore('API exports', (factory) => {
       const gnodes = ((gexf.graph as XmlNode).nodes as XmlNode).node as XmlNode[];
       expect(gnodes.find((n) => n['@id'] === 'x-a')!['@label']).toBe(WEIRD_NAME.replace('\u0001', ''));
       const gedges = ((gexf.graph as XmlNode).edges as XmlNode).edge as XmlNode[];
-      expect(gedges.find((e) => e['@id'] === 'x-bc')).toMatchObject({ '@start': '2020-01-01T00:00:00Z', '@end': '2021-01-31T23:59:59.999Z' });
+      expect(gedges.find((e) => e['@id'] === 'x-bc')).toMatchObject({
+        '@start': '2020-01-01T00:00:00Z',
+        '@end': '2021-01-31T23:59:59.999Z',
+      });
     });
 
     test('csv quotes per RFC 4180 and makes formulas inert', async () => {
@@ -298,7 +315,11 @@ describeEachStore('API exports', (factory) => {
 
     test('json and cyjs carry the text unchanged', async () => {
       const exported = JSON.parse((await fetchText(x.app, '/api/export?format=json')).text);
-      expect(exported).toEqual({ ...weird, actors: [...weird.actors!].sort((a, b) => a.id.localeCompare(b.id)), actions: expect.any(Array) });
+      expect(exported).toEqual({
+        ...weird,
+        actors: [...weird.actors!].sort((a, b) => a.id.localeCompare(b.id)),
+        actions: expect.any(Array),
+      });
       expect(exported.actions.find((a: Action) => a.id === 'x-ab').details).toEqual({ venue: 'Court & "Co"', n: 3, flag: true });
       const cy = JSON.parse((await fetchText(x.app, '/api/export?format=cyjs')).text);
       expect(cy.elements.nodes.find((n: { data: { id: string } }) => n.data.id === 'x-a').data.name).toBe(WEIRD_NAME);

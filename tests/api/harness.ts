@@ -39,7 +39,7 @@ export async function openHarness(factory: StoreFactory, options: HarnessOptions
   const logger = pino({ level: options.logLevel ?? 'info' }, { write: (line: string) => void lines.push(line) });
   const config: Config = {
     ...readConfig({}),
-    apiToken: options.token === undefined ? TOKEN : options.token ?? undefined,
+    apiToken: options.token === undefined ? TOKEN : (options.token ?? undefined),
     corsOrigins: options.corsOrigins ?? [],
   };
   const app = createApp({

@@ -57,7 +57,13 @@ describeEachStore('API hostile input', (factory) => {
     for (const [path, params, base] of QUERY_PARAMS) {
       for (const param of params) {
         for (const value of INJECTIONS) {
-          const query = [base.split('&').filter((kv) => kv && !kv.startsWith(`${param}=`)).join('&'), `${param}=${encodeURIComponent(value)}`]
+          const query = [
+            base
+              .split('&')
+              .filter((kv) => kv && !kv.startsWith(`${param}=`))
+              .join('&'),
+            `${param}=${encodeURIComponent(value)}`,
+          ]
             .filter(Boolean)
             .join('&');
           const res = await get(`${path}?${query}`);
@@ -78,7 +84,11 @@ describeEachStore('API hostile input', (factory) => {
     for (const path of PATH_PARAMS) {
       for (const value of INJECTIONS) {
         const url = path + encodeURIComponent(value);
-        for (const res of [await get(url), await request(h.app).delete(url).set(AUTH), await request(h.app).put(url).set(AUTH).send(actor('x'))]) {
+        for (const res of [
+          await get(url),
+          await request(h.app).delete(url).set(AUTH),
+          await request(h.app).put(url).set(AUTH).send(actor('x')),
+        ]) {
           expect(res.status).toBe(400);
           expectErrorShape(res.body);
           expect(res.body.error.message).toContain('"id"');
@@ -89,9 +99,21 @@ describeEachStore('API hostile input', (factory) => {
 
   test('injection strings as record text are stored as text, and find nothing else', async () => {
     const name = '"}) MATCH (n) DETACH DELETE n //';
-    await request(h.app).post('/api/actors').set(AUTH).send(actor('inj-a', { name, aliases: ["' OR 1=1 //"] })).expect(201);
-    await request(h.app).post('/api/sources').set(AUTH).send(source('inj-s', { title: "' OR 1=1 //", publisher: '$limit' })).expect(201);
-    await request(h.app).post('/api/actions').set(AUTH).send(action('inj-x', 'BANNED', 'inj-a', 'parler', '2021', { summary: name, sourceIds: ['inj-s'] })).expect(201);
+    await request(h.app)
+      .post('/api/actors')
+      .set(AUTH)
+      .send(actor('inj-a', { name, aliases: ["' OR 1=1 //"] }))
+      .expect(201);
+    await request(h.app)
+      .post('/api/sources')
+      .set(AUTH)
+      .send(source('inj-s', { title: "' OR 1=1 //", publisher: '$limit' }))
+      .expect(201);
+    await request(h.app)
+      .post('/api/actions')
+      .set(AUTH)
+      .send(action('inj-x', 'BANNED', 'inj-a', 'parler', '2021', { summary: name, sourceIds: ['inj-s'] }))
+      .expect(201);
     expect((await get('/api/actors/inj-a').expect(200)).body.name).toBe(name);
     const found = await get(`/api/actors?q=${encodeURIComponent("' OR 1=1 //")}`).expect(200);
     expect(found.body.items.map((a: { id: string }) => a.id)).toEqual(['inj-a']);
@@ -106,11 +128,31 @@ describeEachStore('API hostile input', (factory) => {
 
   test('prototype-pollution bodies are rejected as unknown fields', async () => {
     const cases: Array<[string, string, RegExp]> = [
-      ['/api/actors', '{"id":"pp","name":"P","kind":"company","__proto__":{"polluted":true}}', /^\(root\): unknown field\(s\): "__proto__"/],
-      ['/api/actors', '{"id":"pp","name":"P","kind":"company","constructor":{"prototype":{"polluted":true}}}', /^\(root\): unknown field\(s\): "constructor"/],
-      ['/api/import', '{"format":"deplatforming-graph/v1","actors":[{"id":"pp","name":"P","kind":"company","__proto__":{"polluted":true}}]}', /^actors\[0\]: unknown field\(s\): "__proto__"/],
-      ['/api/actions', '{"id":"pp","type":"BANNED","from":"parler","to":"aws","status":"confirmed","summary":"s","sourceIds":["x"],"details":{"__proto__":["polluted"]}}', /^details: unknown field\(s\): "__proto__"/],
-      ['/api/actions', '{"id":"pp","type":"BANNED","from":"parler","to":"aws","status":"confirmed","summary":"s","sourceIds":["x"],"details":{"constructor":"x"}}', /^details: unknown field\(s\): "constructor"/],
+      [
+        '/api/actors',
+        '{"id":"pp","name":"P","kind":"company","__proto__":{"polluted":true}}',
+        /^\(root\): unknown field\(s\): "__proto__"/,
+      ],
+      [
+        '/api/actors',
+        '{"id":"pp","name":"P","kind":"company","constructor":{"prototype":{"polluted":true}}}',
+        /^\(root\): unknown field\(s\): "constructor"/,
+      ],
+      [
+        '/api/import',
+        '{"format":"deplatforming-graph/v1","actors":[{"id":"pp","name":"P","kind":"company","__proto__":{"polluted":true}}]}',
+        /^actors\[0\]: unknown field\(s\): "__proto__"/,
+      ],
+      [
+        '/api/actions',
+        '{"id":"pp","type":"BANNED","from":"parler","to":"aws","status":"confirmed","summary":"s","sourceIds":["x"],"details":{"__proto__":["polluted"]}}',
+        /^details: unknown field\(s\): "__proto__"/,
+      ],
+      [
+        '/api/actions',
+        '{"id":"pp","type":"BANNED","from":"parler","to":"aws","status":"confirmed","summary":"s","sourceIds":["x"],"details":{"constructor":"x"}}',
+        /^details: unknown field\(s\): "constructor"/,
+      ],
     ];
     for (const [url, body, detail] of cases) {
       const res = await request(h.app).post(url).set(AUTH).set('Content-Type', 'application/json').send(body).expect(400);
@@ -151,17 +193,30 @@ describeEachStore('API hostile input', (factory) => {
     const res = await request(h.app).post('/api/actors').set(AUTH).set('Content-Type', 'application/json').send(big).expect(413);
     expect(res.body.error.code).toBe('payload_too_large');
     expect(res.body.error.message).toContain('1 MB');
-    const twoMb = JSON.stringify({ format: 'deplatforming-graph/v1', actors: [{ ...actor('big'), description: 'x'.repeat(2 * 1024 * 1024) }] });
+    const twoMb = JSON.stringify({
+      format: 'deplatforming-graph/v1',
+      actors: [{ ...actor('big'), description: 'x'.repeat(2 * 1024 * 1024) }],
+    });
     const read = await request(h.app).post('/api/import').set(AUTH).set('Content-Type', 'application/json').send(twoMb).expect(400);
     expect(read.body.error.details[0]).toMatch(/^actors\[0\]\.description: /);
-    const huge = JSON.stringify({ format: 'deplatforming-graph/v1', actors: [{ ...actor('big'), description: 'x'.repeat(10 * 1024 * 1024 + 10) }] });
+    const huge = JSON.stringify({
+      format: 'deplatforming-graph/v1',
+      actors: [{ ...actor('big'), description: 'x'.repeat(10 * 1024 * 1024 + 10) }],
+    });
     const tooBig = await request(h.app).post('/api/import').set(AUTH).set('Content-Type', 'application/json').send(huge).expect(413);
     expect(tooBig.body.error.message).toContain('10 MB');
     await get('/api/actors/big').expect(404);
   });
 
   test('only http: and https: URLs are accepted in a source', async () => {
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'not a url']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'vbscript:x',
+      'not a url',
+    ]) {
       const res = await request(h.app).post('/api/sources').set(AUTH).send(source('bad-url', { url })).expect(400);
       expect(res.body.error.details[0]).toMatch(/^url: /);
     }
@@ -175,7 +230,14 @@ describeEachStore('API hostile input', (factory) => {
   });
 
   test('unknown and repeated query parameters are 400s naming them', async () => {
-    for (const url of ['/api/health?x=1', '/api/stats?verbose=1', '/api/actors?name=parler', '/api/actions?actors=parler', '/api/graph?focus=parler&deep=2', '/api/openapi.json?v=1']) {
+    for (const url of [
+      '/api/health?x=1',
+      '/api/stats?verbose=1',
+      '/api/actors?name=parler',
+      '/api/actions?actors=parler',
+      '/api/graph?focus=parler&deep=2',
+      '/api/openapi.json?v=1',
+    ]) {
       const res = await get(url).expect(400);
       expectErrorShape(res.body);
       expect(res.body.error.message).toMatch(/is not a parameter of this endpoint/);
@@ -225,14 +287,27 @@ describeEachStore('API hostile input', (factory) => {
       expect(res.body.error.details.length).toBeGreaterThan(0);
     }
     // The edges of each range are accepted.
-    for (const url of ['/api/actors?limit=1', '/api/actors?limit=1000', '/api/graph?focus=parler&depth=3', '/api/actions?from=2021-01&to=2021-01', '/api/actors?offset=9007199254740991']) {
+    for (const url of [
+      '/api/actors?limit=1',
+      '/api/actors?limit=1000',
+      '/api/graph?focus=parler&depth=3',
+      '/api/actions?from=2021-01&to=2021-01',
+      '/api/actors?offset=9007199254740991',
+    ]) {
       await get(url).expect(200);
     }
     expect((await get('/api/actors?offset=9007199254740991').expect(200)).body.items).toEqual([]);
   });
 
   test('unknown routes under /api are JSON 404s; malformed paths are 400s', async () => {
-    for (const [method, url] of [['get', '/api/nope'], ['get', '/api'], ['post', '/api/stats'], ['delete', '/api/graph'], ['get', '/api/actors/parler/extra'], ['patch', '/api/actors/parler']] as const) {
+    for (const [method, url] of [
+      ['get', '/api/nope'],
+      ['get', '/api'],
+      ['post', '/api/stats'],
+      ['delete', '/api/graph'],
+      ['get', '/api/actors/parler/extra'],
+      ['patch', '/api/actors/parler'],
+    ] as const) {
       const res = await request(h.app)[method](url).set(AUTH);
       expect(res.status).toBe(404);
       expectErrorShape(res.body);

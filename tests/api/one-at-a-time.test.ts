@@ -6,15 +6,17 @@ test('tasks run in turn, never two at once, and a failure does not stop the next
   let running = 0;
   let most = 0;
   const order: number[] = [];
-  const task = (i: number, fail = false) => async () => {
-    running++;
-    most = Math.max(most, running);
-    await new Promise((r) => setTimeout(r, 5));
-    order.push(i);
-    running--;
-    if (fail) throw new Error(`task ${i} failed`);
-    return i;
-  };
+  const task =
+    (i: number, fail = false) =>
+    async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      order.push(i);
+      running--;
+      if (fail) throw new Error(`task ${i} failed`);
+      return i;
+    };
   const results = await Promise.allSettled([q.run(task(1)), q.run(task(2, true)), q.run(task(3))]);
   expect(most).toBe(1);
   expect(order).toEqual([1, 2, 3]);

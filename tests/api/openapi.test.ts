@@ -120,13 +120,25 @@ describeEachStore('API description and hardening', (factory) => {
         expect(datePattern.test(ok)).toBe(true);
       }
       for (const bad of ['Jan 10', '2021-01-10T23:59', '21-01-10']) expect(datePattern.test(bad)).toBe(false);
-      expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
-        ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'rate_limited', 'unavailable', 'internal'],
-      );
+      expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual([
+        'bad_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'payload_too_large',
+        'rate_limited',
+        'unavailable',
+        'internal',
+      ]);
     });
 
     test('every answer is exactly its documented schema: no field missing, none undocumented', async () => {
-      const get = (url: string) => request(h.app).get(url).expect(200).then((res) => res.body as Json);
+      const get = (url: string) =>
+        request(h.app)
+          .get(url)
+          .expect(200)
+          .then((res) => res.body as Json);
       const sourceId = (await get('/api/sources?limit=1')).items[0].id as string;
       const answers: [method: string, route: string, body: Json][] = [
         ['get', '/health', await get('/api/health')],
@@ -194,7 +206,10 @@ describeEachStore('API description and hardening', (factory) => {
     test('CORS is closed by default', async () => {
       const res = await request(h.app).get('/api/actors').set('Origin', 'https://elsewhere.example').expect(200);
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
-      const pre = await request(h.app).options('/api/actors').set('Origin', 'https://elsewhere.example').set('Access-Control-Request-Method', 'POST');
+      const pre = await request(h.app)
+        .options('/api/actors')
+        .set('Origin', 'https://elsewhere.example')
+        .set('Access-Control-Request-Method', 'POST');
       expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     });
   });
@@ -204,7 +219,11 @@ describeEachStore('API description and hardening', (factory) => {
     const ok = await request(c.app).get('/api/actors').set('Origin', 'https://client.example').expect(200);
     expect(ok.headers['access-control-allow-origin']).toBe('https://client.example');
     expect(ok.headers.vary).toMatch(/Origin/);
-    const pre = await request(c.app).options('/api/actors').set('Origin', 'https://client.example').set('Access-Control-Request-Method', 'POST').expect(204);
+    const pre = await request(c.app)
+      .options('/api/actors')
+      .set('Origin', 'https://client.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
     expect(pre.headers['access-control-allow-methods']).toContain('POST');
     expect(pre.headers['access-control-allow-headers']).toContain('Authorization');
     const other = await request(c.app).get('/api/actors').set('Origin', 'https://other.example').expect(200);
@@ -214,7 +233,10 @@ describeEachStore('API description and hardening', (factory) => {
   test('the built browser is served at / with client-side routes falling back to index.html', async () => {
     const dir = tempDir('dg-client-');
     try {
-      fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>browser</title><script type="module" src="/assets/app.js"></script>');
+      fs.writeFileSync(
+        path.join(dir, 'index.html'),
+        '<!doctype html><title>browser</title><script type="module" src="/assets/app.js"></script>',
+      );
       fs.mkdirSync(path.join(dir, 'assets'));
       fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1);');
       const c = await openHarness(factory, { clientDir: dir, store: h.store });

@@ -94,7 +94,10 @@ describeEachStore('API reads over the seed', (factory) => {
 
     test('alleged actions name who claims them and are not marked disputed', async () => {
       const res = await get('/api/actions?status=alleged&limit=1000').expect(200);
-      const expected = seedActions.filter((a) => a.status === 'alleged').map((a) => a.id).sort();
+      const expected = seedActions
+        .filter((a) => a.status === 'alleged')
+        .map((a) => a.id)
+        .sort();
       expect((res.body.items as Action[]).map((a) => a.id).sort()).toEqual(expected);
       for (const a of res.body.items as Action[]) {
         expect(a.claimedBy?.length).toBeGreaterThan(0);
@@ -167,9 +170,13 @@ describeEachStore('API reads over the seed', (factory) => {
 
     test('type, status and date window filter; undated actions leave date-filtered answers', async () => {
       const res = await get('/api/actions?from=2021-01-09&to=2021-01-09&limit=1000').expect(200);
-      expect((res.body.items as Action[]).map((a) => a.id).sort()).toEqual(
-        ['amazon-denies-parler-claims', 'apple-delists-parler', 'aws-accuses-parler-of-tos-violation', 'buzzfeed-reports-aws-parler-notice', 'google-delists-parler'],
-      );
+      expect((res.body.items as Action[]).map((a) => a.id).sort()).toEqual([
+        'amazon-denies-parler-claims',
+        'apple-delists-parler',
+        'aws-accuses-parler-of-tos-violation',
+        'buzzfeed-reports-aws-parler-notice',
+        'google-delists-parler',
+      ]);
       const two = await get('/api/actions?type=SUED,DENIED&limit=1000').expect(200);
       expect(two.body.total).toBe(seedActions.filter((a) => a.type === 'SUED' || a.type === 'DENIED').length);
       const none = await get('/api/actions?actor=no-such-actor').expect(200);
@@ -198,7 +205,12 @@ describeEachStore('API reads over the seed', (factory) => {
     test('one source lists the actions citing it', async () => {
       const id = seed.sources![0]!.id;
       const res = await get(`/api/sources/${id}`).expect(200);
-      expect([...res.body.actions].sort()).toEqual(seedActions.filter((a) => a.sourceIds.includes(id)).map((a) => a.id).sort());
+      expect([...res.body.actions].sort()).toEqual(
+        seedActions
+          .filter((a) => a.sourceIds.includes(id))
+          .map((a) => a.id)
+          .sort(),
+      );
       await get('/api/sources/no-such-source').expect(404);
     });
   });
@@ -210,10 +222,23 @@ describeEachStore('API reads over the seed', (factory) => {
       expect(res.body.elements.nodes).toHaveLength(seed.actors!.length);
       expect(res.body.elements.edges).toHaveLength(seedActions.length);
       const node = res.body.elements.nodes.find((n: { data: { id: string } }) => n.data.id === 'aws').data;
-      expect(node).toMatchObject({ id: 'aws', label: 'Amazon Web Services', kind: 'company', layer: 'cloud-hosting', degree: involving('aws').length });
+      expect(node).toMatchObject({
+        id: 'aws',
+        label: 'Amazon Web Services',
+        kind: 'company',
+        layer: 'cloud-hosting',
+        degree: involving('aws').length,
+      });
       expect(node.aliases).toContain('AWS');
       const edge = res.body.elements.edges.find((e: { data: { id: string } }) => e.data.id === 'apple-delists-parler').data;
-      expect(edge).toMatchObject({ source: 'apple', target: 'parler', type: 'DELISTED', label: 'removed from store', date: '2021-01', status: 'reported' });
+      expect(edge).toMatchObject({
+        source: 'apple',
+        target: 'parler',
+        type: 'DELISTED',
+        label: 'removed from store',
+        date: '2021-01',
+        status: 'reported',
+      });
       const hosting = res.body.elements.edges.find((e: { data: { id: string } }) => e.data.id === 'aws-hosts-parler').data;
       expect(hosting).toMatchObject({ label: 'hosted', endDate: '2021-01-10T23:59:00-08:00' });
     });
@@ -224,7 +249,10 @@ describeEachStore('API reads over the seed', (factory) => {
       const ids = res.body.elements.nodes.map((n: { data: { id: string } }) => n.data.id);
       expect(ids[0]).toBe('parler');
       expect(new Set(ids)).toEqual(around);
-      const expectedEdges = seedActions.filter((a) => around.has(a.from) && around.has(a.to)).map((a) => a.id).sort();
+      const expectedEdges = seedActions
+        .filter((a) => around.has(a.from) && around.has(a.to))
+        .map((a) => a.id)
+        .sort();
       expect(res.body.elements.edges.map((e: { data: { id: string } }) => e.data.id).sort()).toEqual(expectedEdges);
       const deeper = await get('/api/graph?focus=buzzfeed&depth=2').expect(200);
       const deepIds = deeper.body.elements.nodes.map((n: { data: { id: string } }) => n.data.id);

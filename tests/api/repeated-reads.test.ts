@@ -27,11 +27,15 @@ describeEachStore('API repeated reads', (factory) => {
     await request(h.app).get(urls[0]!).set('If-None-Match', tag).expect(304);
   });
 
-  test('after a write, each answer is the new graph\'s; after deleting it, the old one again', async () => {
+  test("after a write, each answer is the new graph's; after deleting it, the old one again", async () => {
     const before = await bodies();
     expect(before[2].paths).toEqual([]);
     const oldTag = (await request(h.app).get(urls[0]!)).headers.etag as string;
-    await request(h.app).post('/api/actions').set(AUTH).send(action('r-bc', 'SUED', 'r-b', 'r-c', '2021-01-02')).expect(201);
+    await request(h.app)
+      .post('/api/actions')
+      .set(AUTH)
+      .send(action('r-bc', 'SUED', 'r-b', 'r-c', '2021-01-02'))
+      .expect(201);
     const after = await bodies();
     expect(after[0].elements.edges.map((e: { data: { id: string } }) => e.data.id).sort()).toEqual(['r-ab', 'r-bc']);
     expect(after[1].elements.edges).toHaveLength(2);

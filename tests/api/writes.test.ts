@@ -5,8 +5,16 @@ import { AUTH, TOKEN, action, actor, doc, openHarness, source, SRC, type Harness
 
 describeEachStore('API writes', (factory) => {
   let h: Harness;
-  const post = (url: string, body: unknown) => request(h.app).post(url).set(AUTH).send(body as object);
-  const put = (url: string, body: unknown) => request(h.app).put(url).set(AUTH).send(body as object);
+  const post = (url: string, body: unknown) =>
+    request(h.app)
+      .post(url)
+      .set(AUTH)
+      .send(body as object);
+  const put = (url: string, body: unknown) =>
+    request(h.app)
+      .put(url)
+      .set(AUTH)
+      .send(body as object);
   const del = (url: string) => request(h.app).delete(url).set(AUTH);
   const get = (url: string) => request(h.app).get(url);
 
@@ -47,7 +55,11 @@ describeEachStore('API writes', (factory) => {
       const res = await post('/api/actions', bad).expect(400);
       expect(res.body.error.code).toBe('bad_request');
       expect(res.body.error.details).toEqual(
-        expect.arrayContaining(['to: unknown actor "w-ghost"', 'claimedBy[0]: unknown actor "w-nobody"', 'sourceIds[0]: unknown source "no-src"']),
+        expect.arrayContaining([
+          'to: unknown actor "w-ghost"',
+          'claimedBy[0]: unknown actor "w-nobody"',
+          'sourceIds[0]: unknown source "no-src"',
+        ]),
       );
       expect(res.body.error.message).toContain('unknown actor "w-ghost"');
       await get('/api/actions/w-x').expect(404);
@@ -91,7 +103,13 @@ describeEachStore('API writes', (factory) => {
     test('invalid bodies are 400s naming each field; unknown fields are not ignored', async () => {
       const res = await post('/api/actors', { id: 'Bad Id', name: '', kind: 'alien', extra: 1 }).expect(400);
       const details: string[] = res.body.error.details;
-      expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^id: must be a slug/), expect.stringMatching(/^name: /), expect.stringMatching(/^kind: /)]));
+      expect(details).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^id: must be a slug/),
+          expect.stringMatching(/^name: /),
+          expect.stringMatching(/^kind: /),
+        ]),
+      );
       expect(details).toContain('(root): unknown field(s): "extra"');
       expect(res.body.error.message).toMatch(/^invalid body: /);
       const url = await post('/api/sources', source('w-js', { url: 'javascript:alert(1)' })).expect(400);
@@ -138,10 +156,16 @@ describeEachStore('API writes', (factory) => {
     });
 
     test('schema problems are named by JSON path too', async () => {
-      const bad = { format: 'deplatforming-graph/v1', actors: [actor('i-c'), { id: 'I C', name: 'x', kind: 'company' }], actions: [{ id: 'z' }] };
+      const bad = {
+        format: 'deplatforming-graph/v1',
+        actors: [actor('i-c'), { id: 'I C', name: 'x', kind: 'company' }],
+        actions: [{ id: 'z' }],
+      };
       const res = await post('/api/import', bad).expect(400);
       const details: string[] = res.body.error.details;
-      expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^actors\[1\]\.id: must be a slug/), expect.stringMatching(/^actions\[0\]\.type: /)]));
+      expect(details).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^actors\[1\]\.id: must be a slug/), expect.stringMatching(/^actions\[0\]\.type: /)]),
+      );
       expect(res.body.error.message).toMatch(/^the import was rejected and nothing was written: actors\[1\]\.id/);
       const wrongFormat = await post('/api/import', { format: 'v2' }).expect(400);
       expect(wrongFormat.body.error.details[0]).toMatch(/^format: /);
@@ -157,16 +181,28 @@ describeEachStore('API auth, rate limits and logs', (factory) => {
       const none = await request(h.app).post('/api/actors').send(actor('t-a')).expect(401);
       expect(none.body.error.code).toBe('unauthorized');
       expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
-      const wrong = await request(h.app).post('/api/actors').set('Authorization', 'Bearer wrong-token-value').send(actor('t-a')).expect(401);
+      const wrong = await request(h.app)
+        .post('/api/actors')
+        .set('Authorization', 'Bearer wrong-token-value')
+        .send(actor('t-a'))
+        .expect(401);
       expect(wrong.headers['www-authenticate']).toMatch(/^Bearer .*invalid_token/);
-      await request(h.app).post('/api/actors').set('Authorization', `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}`).send(actor('t-a')).expect(401);
+      await request(h.app)
+        .post('/api/actors')
+        .set('Authorization', `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}`)
+        .send(actor('t-a'))
+        .expect(401);
       await request(h.app).post('/api/actors').set('Authorization', `Bearer ${TOKEN}x`).send(actor('t-a')).expect(401);
       await request(h.app).delete('/api/actors/t-a').expect(401);
       await request(h.app).put('/api/actors/t-a').send(actor('t-a')).expect(401);
       await request(h.app).post('/api/import').send(doc([], [])).expect(401);
       await request(h.app).get('/api/actors/t-a').expect(404);
       await request(h.app).post('/api/actors').set(AUTH).set('X-Request-Id', 'req-create-t-a').send(actor('t-a')).expect(201);
-      await request(h.app).post('/api/actors').set(AUTH).send({ ...actor('t-b'), bad: TOKEN }).expect(400);
+      await request(h.app)
+        .post('/api/actors')
+        .set(AUTH)
+        .send({ ...actor('t-b'), bad: TOKEN })
+        .expect(400);
       const logs = h.logText();
       expect(logs).toContain('req-create-t-a');
       expect(logs).not.toContain(TOKEN);
@@ -180,7 +216,14 @@ describeEachStore('API auth, rate limits and logs', (factory) => {
   test('without API_TOKEN every write is 403 "writes are disabled"; reads answer', async () => {
     const h = await openHarness(factory, { token: null });
     try {
-      for (const [method, url] of [['post', '/api/actors'], ['put', '/api/actors/x'], ['delete', '/api/actors/x'], ['post', '/api/import'], ['post', '/api/sources'], ['delete', '/api/actions/x']] as const) {
+      for (const [method, url] of [
+        ['post', '/api/actors'],
+        ['put', '/api/actors/x'],
+        ['delete', '/api/actors/x'],
+        ['post', '/api/import'],
+        ['post', '/api/sources'],
+        ['delete', '/api/actions/x'],
+      ] as const) {
         const res = await request(h.app)[method](url).set(AUTH).send(actor('x')).expect(403);
         expect(res.body.error).toEqual({ code: 'forbidden', message: expect.stringContaining('writes are disabled'), details: [] });
       }
@@ -193,7 +236,12 @@ describeEachStore('API auth, rate limits and logs', (factory) => {
   test('writes beyond the per-minute limit are 429 rate_limited with Retry-After; reads are not limited', async () => {
     const h = await openHarness(factory, { writeRateLimitPerMinute: 3 });
     try {
-      for (let i = 0; i < 3; i++) await request(h.app).post('/api/actors').set(AUTH).send(actor(`r-${i}`)).expect(201);
+      for (let i = 0; i < 3; i++)
+        await request(h.app)
+          .post('/api/actors')
+          .set(AUTH)
+          .send(actor(`r-${i}`))
+          .expect(201);
       const limited = await request(h.app).post('/api/actors').set(AUTH).send(actor('r-9')).expect(429);
       expect(limited.body.error.code).toBe('rate_limited');
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -18,14 +18,7 @@ export function source(id: string, extra: Partial<Source> = {}): Source {
 }
 
 /** A confirmed action citing SRC; `date` left out when undefined (an undated action). */
-export function action(
-  id: string,
-  type: ActionType,
-  from: string,
-  to: string,
-  date?: string,
-  extra: Partial<Action> = {},
-): Action {
+export function action(id: string, type: ActionType, from: string, to: string, date?: string, extra: Partial<Action> = {}): Action {
   const a: Action = { id, type, from, to, status: 'confirmed', summary: `${from} ${type} ${to}`, sourceIds: [SRC], ...extra };
   if (date !== undefined) a.date = date;
   return a;

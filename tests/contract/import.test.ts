@@ -11,7 +11,13 @@ const zero = { actors: 0, sources: 0, actions: 0 };
 function richDocument(): InterchangeDocument {
   return doc({
     actors: [
-      actor('aws', { name: 'Amazon Web Services', layer: 'cloud-hosting', aliases: ['AWS', 'Amazon Web Services, Inc.'], description: 'cloud', wikidata: 'Q456157' }),
+      actor('aws', {
+        name: 'Amazon Web Services',
+        layer: 'cloud-hosting',
+        aliases: ['AWS', 'Amazon Web Services, Inc.'],
+        description: 'cloud',
+        wikidata: 'Q456157',
+      }),
       actor('amazon', { name: 'Amazon' }),
       actor('parler', { name: 'Parler', kind: 'platform', layer: 'social-network' }),
       actor('twitter', { name: 'Twitter', kind: 'platform' }),
@@ -24,9 +30,17 @@ function richDocument(): InterchangeDocument {
     ],
     actions: [
       action('hosts', 'HOSTED', 'aws', 'parler', undefined, { endDate: '2021-01-10T23:59:00-08:00', sourceIds: ['s1'] }),
-      action('suspends', 'SUSPENDED', 'aws', 'parler', '2021-01-10T23:59:00-08:00', { sourceIds: ['s1', 's2'], details: { announcedOn: '2021-01-09', reasons: ['a', 'b'], pages: 3, permanent: false } }),
+      action('suspends', 'SUSPENDED', 'aws', 'parler', '2021-01-10T23:59:00-08:00', {
+        sourceIds: ['s1', 's2'],
+        details: { announcedOn: '2021-01-09', reasons: ['a', 'b'], pages: 3, permanent: false },
+      }),
       action('sues', 'SUED', 'parler', 'aws', '2021-01-11', { sourceIds: ['s2'], details: { venue: 'Seattle', claims: ['antitrust'] } }),
-      action('accuses', 'ACCUSED', 'parler', 'aws', '2021-01-11', { status: 'disputed', claimedBy: ['parler'], disputedBy: ['amazon'], sourceIds: ['s2'] }),
+      action('accuses', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
+        status: 'disputed',
+        claimedBy: ['parler'],
+        disputedBy: ['amazon'],
+        sourceIds: ['s2'],
+      }),
       action('contract', 'CONTRACTED', 'twitter', 'aws', '2020-12', { status: 'reported', sourceIds: ['s1'] }),
     ],
   });
@@ -96,7 +110,7 @@ describeEachStore('import', (factory) => {
     expect(await store.counts()).toEqual({ actors: 6, sources: 3, actions: 5 });
   });
 
-  test('changing an action\'s ends moves it in the graph', async () => {
+  test("changing an action's ends moves it in the graph", async () => {
     const store = await open();
     await store.importDocument(doc({ actors: ['a', 'b', 'c'], actions: [action('x', 'BANNED', 'a', 'b', '2021-01-01')] }));
     await store.importDocument(doc({ actions: [action('x', 'BANNED', 'a', 'c', '2021-01-01')] }));
@@ -118,7 +132,11 @@ describeEachStore('import', (factory) => {
         action('ok-action', 'SUED', 'parler', 'aws', '2021-01-11', { sourceIds: ['valid-source'] }),
         action('changed', 'HOSTED', 'aws', 'parler', undefined, { summary: 'changed' }),
         action('bad-1', 'SUED', 'parler', 'amazon', '2021-01-11'),
-        action('bad-2', 'ACCUSED', 'parler', 'aws', '2021-01-11', { status: 'alleged', claimedBy: ['parlr'], sourceIds: ['valid-source', 'missing-src'] }),
+        action('bad-2', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
+          status: 'alleged',
+          claimedBy: ['parlr'],
+          sourceIds: ['valid-source', 'missing-src'],
+        }),
       ],
     });
     let caught: unknown;
@@ -153,7 +171,10 @@ describeEachStore('import', (factory) => {
     const bad = doc({
       actors: ['a', 'b', 'a'],
       sources: [source('s'), source('s')],
-      actions: [action('x', 'SUED', 'a', 'stored', undefined, { sourceIds: ['s'] }), action('x', 'SUED', 'ghost', 'b', undefined, { sourceIds: ['s'] })],
+      actions: [
+        action('x', 'SUED', 'a', 'stored', undefined, { sourceIds: ['s'] }),
+        action('x', 'SUED', 'ghost', 'b', undefined, { sourceIds: ['s'] }),
+      ],
     });
     let caught: unknown;
     await store.importDocument(bad).catch((err) => (caught = err));
@@ -170,20 +191,24 @@ describeEachStore('import', (factory) => {
 
   test('each record of each kind is created, updated or unchanged on its own', async () => {
     const store = await open();
-    await store.importDocument(doc({
-      actors: ['same', 'old'],
-      sources: [source('s-same'), source('s-old')],
-      actions: [action('a-same', 'BANNED', 'same', 'old', '2021-01-01'), action('a-old', 'SUED', 'old', 'same', '2021-01-02')],
-    }));
-    const r = await store.importDocument(doc({
-      actors: ['new', actor('old', { name: 'Renamed' }), 'same'],
-      sources: [source('s-old', { title: 'Retitled' }), source('s-same'), source('s-new')],
-      actions: [
-        action('a-new', 'HOSTED', 'new', 'same'),
-        action('a-old', 'SUED', 'old', 'new', '2021-01-02'),
-        action('a-same', 'BANNED', 'same', 'old', '2021-01-01'),
-      ],
-    }));
+    await store.importDocument(
+      doc({
+        actors: ['same', 'old'],
+        sources: [source('s-same'), source('s-old')],
+        actions: [action('a-same', 'BANNED', 'same', 'old', '2021-01-01'), action('a-old', 'SUED', 'old', 'same', '2021-01-02')],
+      }),
+    );
+    const r = await store.importDocument(
+      doc({
+        actors: ['new', actor('old', { name: 'Renamed' }), 'same'],
+        sources: [source('s-old', { title: 'Retitled' }), source('s-same'), source('s-new')],
+        actions: [
+          action('a-new', 'HOSTED', 'new', 'same'),
+          action('a-old', 'SUED', 'old', 'new', '2021-01-02'),
+          action('a-same', 'BANNED', 'same', 'old', '2021-01-01'),
+        ],
+      }),
+    );
     expect(r).toEqual({
       created: { actors: 1, sources: 1, actions: 1 },
       updated: { actors: 1, sources: 1, actions: 1 },
@@ -196,10 +221,19 @@ describeEachStore('import', (factory) => {
   test('references resolve to records already stored', async () => {
     const store = await open();
     await store.importDocument(doc({ actors: ['aws', 'parler'], sources: [source('s-old')] }));
-    const r = await store.importDocument(doc({
-      actors: ['amazon'],
-      actions: [action('x', 'ACCUSED', 'parler', 'aws', '2021-01-11', { status: 'disputed', claimedBy: ['parler'], disputedBy: ['amazon'], sourceIds: ['s-old'] })],
-    }));
+    const r = await store.importDocument(
+      doc({
+        actors: ['amazon'],
+        actions: [
+          action('x', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
+            status: 'disputed',
+            claimedBy: ['parler'],
+            disputedBy: ['amazon'],
+            sourceIds: ['s-old'],
+          }),
+        ],
+      }),
+    );
     expect(r.created).toEqual({ actors: 1, sources: 0, actions: 1 });
     expect((await store.getAction('x'))?.sources.map((s) => s.id)).toEqual(['s-old']);
   });
@@ -237,16 +271,23 @@ describeEachStore('import', (factory) => {
 
   test('a filtered export carries the actions that pass, the actors they reference and the sources they cite, and nothing else', async () => {
     const store = await open();
-    await store.importDocument(doc({
-      actors: ['a', 'b', 'claimer', 'denier', 'c', 'd', 'isolated'],
-      sources: [source('s-in'), source('s-in-2'), source('s-out'), source('s-unused')],
-      actions: [
-        action('in-1', 'ACCUSED', 'a', 'b', '2021-01-05', { status: 'disputed', claimedBy: ['claimer'], disputedBy: ['denier'], sourceIds: ['s-in'] }),
-        action('in-2', 'BANNED', 'b', 'a', '2021-01-20', { sourceIds: ['s-in-2', 's-in'] }),
-        action('out-date', 'BANNED', 'c', 'd', '2022-06-01', { sourceIds: ['s-out'] }),
-        action('out-undated', 'HOSTED', 'c', 'a', undefined, { sourceIds: ['s-out'] }),
-      ],
-    }));
+    await store.importDocument(
+      doc({
+        actors: ['a', 'b', 'claimer', 'denier', 'c', 'd', 'isolated'],
+        sources: [source('s-in'), source('s-in-2'), source('s-out'), source('s-unused')],
+        actions: [
+          action('in-1', 'ACCUSED', 'a', 'b', '2021-01-05', {
+            status: 'disputed',
+            claimedBy: ['claimer'],
+            disputedBy: ['denier'],
+            sourceIds: ['s-in'],
+          }),
+          action('in-2', 'BANNED', 'b', 'a', '2021-01-20', { sourceIds: ['s-in-2', 's-in'] }),
+          action('out-date', 'BANNED', 'c', 'd', '2022-06-01', { sourceIds: ['s-out'] }),
+          action('out-undated', 'HOSTED', 'c', 'a', undefined, { sourceIds: ['s-out'] }),
+        ],
+      }),
+    );
     const exported = await store.exportDocument({ from: '2021-01', to: '2021-01' });
     expect(ids(exported.actions ?? []).sort()).toEqual(['in-1', 'in-2']);
     expect(ids(exported.actors ?? []).sort()).toEqual(['a', 'b', 'claimer', 'denier']);
@@ -262,10 +303,12 @@ describeEachStore('import', (factory) => {
 
   test('a type-filtered export of an undated action keeps it (no window, so undated counts)', async () => {
     const store = await open();
-    await store.importDocument(doc({
-      actors: ['a', 'b', 'c'],
-      actions: [action('h', 'HOSTED', 'a', 'b'), action('x', 'BANNED', 'b', 'c', '2021-01-01')],
-    }));
+    await store.importDocument(
+      doc({
+        actors: ['a', 'b', 'c'],
+        actions: [action('h', 'HOSTED', 'a', 'b'), action('x', 'BANNED', 'b', 'c', '2021-01-01')],
+      }),
+    );
     const exported = await store.exportDocument({ types: ['HOSTED'] });
     expect(ids(exported.actions ?? [])).toEqual(['h']);
     expect(ids(exported.actors ?? []).sort()).toEqual(['a', 'b']);

@@ -17,19 +17,26 @@ describeEachStore('queries', (factory) => {
   describe('listActors', () => {
     let store: GraphStore;
     beforeAll(async () => {
-      store = await open(doc({
-        actors: [
-          actor('net', { name: 'Net', kind: 'platform', layer: 'social-network' }),
-          actor('netflix', { name: 'Netflix', kind: 'company', layer: 'media' }),
-          actor('brunet', { name: 'Brunet', kind: 'person' }),
-          actor('zoe', { name: 'Zoë Quinn', kind: 'person' }),
-          actor('aws', { name: 'Amazon Web Services', kind: 'company', layer: 'cloud-hosting', aliases: ['AWS', 'Amazon Web Services, Inc.'] }),
-          actor('aws-market', { name: 'AWS Marketplace', kind: 'platform', layer: 'app-store' }),
-          actor('societe', { name: 'Société Générale', kind: 'company', layer: 'payments' }),
-          actor('other', { name: 'Unrelated', kind: 'other' }),
-        ],
-        actions: [action('x', 'BANNED', 'net', 'zoe', '2021-01-01'), action('y', 'SUED', 'zoe', 'aws', '2021-01-02')],
-      }));
+      store = await open(
+        doc({
+          actors: [
+            actor('net', { name: 'Net', kind: 'platform', layer: 'social-network' }),
+            actor('netflix', { name: 'Netflix', kind: 'company', layer: 'media' }),
+            actor('brunet', { name: 'Brunet', kind: 'person' }),
+            actor('zoe', { name: 'Zoë Quinn', kind: 'person' }),
+            actor('aws', {
+              name: 'Amazon Web Services',
+              kind: 'company',
+              layer: 'cloud-hosting',
+              aliases: ['AWS', 'Amazon Web Services, Inc.'],
+            }),
+            actor('aws-market', { name: 'AWS Marketplace', kind: 'platform', layer: 'app-store' }),
+            actor('societe', { name: 'Société Générale', kind: 'company', layer: 'payments' }),
+            actor('other', { name: 'Unrelated', kind: 'other' }),
+          ],
+          actions: [action('x', 'BANNED', 'net', 'zoe', '2021-01-01'), action('y', 'SUED', 'zoe', 'aws', '2021-01-02')],
+        }),
+      );
     });
     const search = async (q: string, extra: object = {}) => ids((await store.listActors({ ...ALL, q, ...extra })).items);
 
@@ -75,7 +82,14 @@ describeEachStore('queries', (factory) => {
     test('each actor carries its degree', async () => {
       const items = (await store.listActors({ ...ALL })).items;
       expect(Object.fromEntries(items.map((a) => [a.id, a.degree]))).toEqual({
-        net: 1, netflix: 0, brunet: 0, zoe: 2, aws: 1, 'aws-market': 0, societe: 0, other: 0,
+        net: 1,
+        netflix: 0,
+        brunet: 0,
+        zoe: 2,
+        aws: 1,
+        'aws-market': 0,
+        societe: 0,
+        other: 0,
       });
     });
 
@@ -101,14 +115,16 @@ describeEachStore('queries', (factory) => {
   describe('listActors: queries are text, not patterns', () => {
     let store: GraphStore;
     beforeAll(async () => {
-      store = await open(doc({
-        actors: [
-          actor('amazon', { name: 'Amazon', aliases: ['Amazon.com, Inc.'] }),
-          actor('amazonxcom', { name: 'AmazonXcom' }),
-          actor('cpp', { name: 'C++ (Standard) Foundation*' }),
-          actor('quote', { name: "O'Brien \\ \"Co\"" }),
-        ],
-      }));
+      store = await open(
+        doc({
+          actors: [
+            actor('amazon', { name: 'Amazon', aliases: ['Amazon.com, Inc.'] }),
+            actor('amazonxcom', { name: 'AmazonXcom' }),
+            actor('cpp', { name: 'C++ (Standard) Foundation*' }),
+            actor('quote', { name: 'O\'Brien \\ "Co"' }),
+          ],
+        }),
+      );
     });
     const search = async (q: string) => ids((await store.listActors({ ...ALL, q })).items);
 
@@ -127,13 +143,15 @@ describeEachStore('queries', (factory) => {
   describe('listSources', () => {
     let store: GraphStore;
     beforeAll(async () => {
-      store = await open(doc({
-        sources: [
-          source('s-a', { title: 'Parler sues Amazon Web Services' }),
-          source('s-b', { title: 'Court filing in Seattle' }),
-          source('s-c', { title: 'Amazon answers the suit' }),
-        ],
-      }));
+      store = await open(
+        doc({
+          sources: [
+            source('s-a', { title: 'Parler sues Amazon Web Services' }),
+            source('s-b', { title: 'Court filing in Seattle' }),
+            source('s-c', { title: 'Amazon answers the suit' }),
+          ],
+        }),
+      );
     });
 
     test('q matches the title, case-insensitively', async () => {
@@ -160,22 +178,24 @@ describeEachStore('queries', (factory) => {
   describe('listActions: the timeline', () => {
     let store: GraphStore;
     beforeAll(async () => {
-      store = await open(doc({
-        actors: ['w', 'x', 'y', 'z'],
-        actions: [
-          action('a-undated', 'HOSTED', 'x', 'y'),
-          action('b-late', 'BANNED', 'x', 'y', '2021-01-12'),
-          action('c-offset', 'SUSPENDED', 'y', 'z', '2021-01-10T23:59:00-08:00'),
-          action('d-day', 'SUED', 'z', 'x', '2021-01-11', { status: 'disputed', claimedBy: ['z'], disputedBy: ['x'] }),
-          action('e-year', 'REPORTED', 'x', 'z', '2021', { status: 'reported' }),
-          action('f-month', 'DELISTED', 'y', 'x', '2021-01', { status: 'reported' }),
-          action('g-same', 'BANNED', 'z', 'y', '2021-01-05'),
-          action('a-same', 'SUED', 'x', 'y', '2021-01-05', { status: 'alleged', claimedBy: ['x'] }),
-          action('h-claim', 'ACCUSED', 'x', 'y', '2021-02', { status: 'alleged', claimedBy: ['z'] }),
-          action('0-undated', 'OWNS', 'w', 'x'),
-          action('z-first', 'COMPETES_WITH', 'w', 'y', '2020'),
-        ],
-      }));
+      store = await open(
+        doc({
+          actors: ['w', 'x', 'y', 'z'],
+          actions: [
+            action('a-undated', 'HOSTED', 'x', 'y'),
+            action('b-late', 'BANNED', 'x', 'y', '2021-01-12'),
+            action('c-offset', 'SUSPENDED', 'y', 'z', '2021-01-10T23:59:00-08:00'),
+            action('d-day', 'SUED', 'z', 'x', '2021-01-11', { status: 'disputed', claimedBy: ['z'], disputedBy: ['x'] }),
+            action('e-year', 'REPORTED', 'x', 'z', '2021', { status: 'reported' }),
+            action('f-month', 'DELISTED', 'y', 'x', '2021-01', { status: 'reported' }),
+            action('g-same', 'BANNED', 'z', 'y', '2021-01-05'),
+            action('a-same', 'SUED', 'x', 'y', '2021-01-05', { status: 'alleged', claimedBy: ['x'] }),
+            action('h-claim', 'ACCUSED', 'x', 'y', '2021-02', { status: 'alleged', claimedBy: ['z'] }),
+            action('0-undated', 'OWNS', 'w', 'x'),
+            action('z-first', 'COMPETES_WITH', 'w', 'y', '2020'),
+          ],
+        }),
+      );
     });
     const timeline = async (q: object = {}) => {
       const p = await store.listActions({ ...ALL, ...q });
@@ -185,7 +205,17 @@ describeEachStore('queries', (factory) => {
 
     test('by earliest instant, the more precise first on a tie, then id; undated last by id', async () => {
       expect(await timeline()).toEqual([
-        'z-first', 'f-month', 'e-year', 'a-same', 'g-same', 'd-day', 'c-offset', 'b-late', 'h-claim', '0-undated', 'a-undated',
+        'z-first',
+        'f-month',
+        'e-year',
+        'a-same',
+        'g-same',
+        'd-day',
+        'c-offset',
+        'b-late',
+        'h-claim',
+        '0-undated',
+        'a-undated',
       ]);
     });
 
@@ -235,26 +265,28 @@ describeEachStore('queries', (factory) => {
     let store: GraphStore;
     beforeAll(async () => {
       // A star s-{p,q,r} (with two parallel actions s->p) and a line a-b-c, plus an isolated actor.
-      store = await open(doc({
-        actors: [
-          actor('s', { name: 'Star', kind: 'company' }),
-          actor('p', { name: 'P', kind: 'platform' }),
-          actor('q', { name: 'Q', kind: 'platform' }),
-          actor('r', { name: 'R', kind: 'platform' }),
-          actor('a', { name: 'A', kind: 'person' }),
-          actor('b', { name: 'B', kind: 'person' }),
-          actor('c', { name: 'C', kind: 'media' }),
-          actor('iso', { name: 'Isolated', kind: 'other' }),
-        ],
-        actions: [
-          action('sp1', 'BANNED', 's', 'p', '2021-01-01'),
-          action('sp2', 'BANNED', 's', 'p', '2021-01-02'),
-          action('qs', 'SUED', 'q', 's', '2021-01-03', { status: 'alleged', claimedBy: ['q'] }),
-          action('sr', 'HOSTED', 's', 'r'),
-          action('ab', 'SUED', 'a', 'b', '2021-02-01'),
-          action('cb', 'REPORTED', 'c', 'b', '2021-02-02', { status: 'reported' }),
-        ],
-      }));
+      store = await open(
+        doc({
+          actors: [
+            actor('s', { name: 'Star', kind: 'company' }),
+            actor('p', { name: 'P', kind: 'platform' }),
+            actor('q', { name: 'Q', kind: 'platform' }),
+            actor('r', { name: 'R', kind: 'platform' }),
+            actor('a', { name: 'A', kind: 'person' }),
+            actor('b', { name: 'B', kind: 'person' }),
+            actor('c', { name: 'C', kind: 'media' }),
+            actor('iso', { name: 'Isolated', kind: 'other' }),
+          ],
+          actions: [
+            action('sp1', 'BANNED', 's', 'p', '2021-01-01'),
+            action('sp2', 'BANNED', 's', 'p', '2021-01-02'),
+            action('qs', 'SUED', 'q', 's', '2021-01-03', { status: 'alleged', claimedBy: ['q'] }),
+            action('sr', 'HOSTED', 's', 'r'),
+            action('ab', 'SUED', 'a', 'b', '2021-02-01'),
+            action('cb', 'REPORTED', 'c', 'b', '2021-02-02', { status: 'reported' }),
+          ],
+        }),
+      );
     });
 
     test('counts by type, status and kind', async () => {

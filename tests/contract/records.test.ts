@@ -33,7 +33,12 @@ describeEachStore('records', (factory) => {
     test('create then read back: the same record, optional fields absent (not null), aliases in their order', async () => {
       const minimal = actor('minimal');
       const full = actor('full', {
-        name: 'Zoë Ünïcode — “quoted”', kind: 'person', layer: 'media', aliases: ['Zeta', 'Alpha', 'Mu'], description: 'line 1\nline 2', wikidata: 'Q42',
+        name: 'Zoë Ünïcode — “quoted”',
+        kind: 'person',
+        layer: 'media',
+        aliases: ['Zeta', 'Alpha', 'Mu'],
+        description: 'line 1\nline 2',
+        wikidata: 'Q42',
       });
       await store.createActor(copy(minimal));
       await store.createActor(copy(full));
@@ -84,10 +89,14 @@ describeEachStore('records', (factory) => {
     });
 
     test('deleting an actor that an action references (from, to, claimedBy or disputedBy) is a conflict', async () => {
-      await store.importDocument(doc({
-        actors: ['from-a', 'to-b', 'claimer', 'denier', 'free'],
-        actions: [action('x', 'ACCUSED', 'from-a', 'to-b', '2021-01-01', { status: 'disputed', claimedBy: ['claimer'], disputedBy: ['denier'] })],
-      }));
+      await store.importDocument(
+        doc({
+          actors: ['from-a', 'to-b', 'claimer', 'denier', 'free'],
+          actions: [
+            action('x', 'ACCUSED', 'from-a', 'to-b', '2021-01-01', { status: 'disputed', claimedBy: ['claimer'], disputedBy: ['denier'] }),
+          ],
+        }),
+      );
       for (const id of ['from-a', 'to-b', 'claimer', 'denier']) {
         await expect(store.deleteActor(id)).rejects.toBeInstanceOf(ConflictError);
         expect(await store.getActor(id)).not.toBeNull();
@@ -97,13 +106,15 @@ describeEachStore('records', (factory) => {
     });
 
     test('once the referencing action is gone, or no longer names it, the actor can be deleted', async () => {
-      await store.importDocument(doc({
-        actors: ['a', 'b', 'claimer'],
-        actions: [
-          action('x', 'ACCUSED', 'a', 'b', '2021-01-01', { status: 'alleged', claimedBy: ['claimer'] }),
-          action('y', 'BANNED', 'b', 'a', '2021-01-02'),
-        ],
-      }));
+      await store.importDocument(
+        doc({
+          actors: ['a', 'b', 'claimer'],
+          actions: [
+            action('x', 'ACCUSED', 'a', 'b', '2021-01-01', { status: 'alleged', claimedBy: ['claimer'] }),
+            action('y', 'BANNED', 'b', 'a', '2021-01-02'),
+          ],
+        }),
+      );
       await store.replaceAction(action('x', 'ACCUSED', 'a', 'b', '2021-01-01', { status: 'alleged', claimedBy: ['a'] }));
       await store.deleteActor('claimer');
       await store.deleteAction('x');
@@ -116,7 +127,13 @@ describeEachStore('records', (factory) => {
 
   describe('sources', () => {
     test('create, read back, replace, conflict and not found', async () => {
-      const full = source('s', { publisher: 'P', author: 'A', published: '2021-01-10T23:59:00-08:00', url: 'https://example.com/x?y=1#z', kind: 'court-filing' });
+      const full = source('s', {
+        publisher: 'P',
+        author: 'A',
+        published: '2021-01-10T23:59:00-08:00',
+        url: 'https://example.com/x?y=1#z',
+        kind: 'court-filing',
+      });
       await store.createSource(copy(full));
       expect(sourceRecord(await store.getSource('s'))).toStrictEqual(full);
       await expect(store.createSource(source('s'))).rejects.toBeInstanceOf(ConflictError);
@@ -129,11 +146,13 @@ describeEachStore('records', (factory) => {
     });
 
     test('deleting a cited source is a conflict; uncited, it goes', async () => {
-      await store.importDocument(doc({
-        actors: ['a', 'b'],
-        sources: [source('cited'), source('also-cited'), source('free')],
-        actions: [action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['also-cited', 'cited'] })],
-      }));
+      await store.importDocument(
+        doc({
+          actors: ['a', 'b'],
+          sources: [source('cited'), source('also-cited'), source('free')],
+          actions: [action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['also-cited', 'cited'] })],
+        }),
+      );
       await expect(store.deleteSource('cited')).rejects.toBeInstanceOf(ConflictError);
       await expect(store.deleteSource('also-cited')).rejects.toBeInstanceOf(ConflictError);
       await store.deleteSource('free');
@@ -144,16 +163,18 @@ describeEachStore('records', (factory) => {
     });
 
     test('getSource lists the ids of the actions citing it, sorted', async () => {
-      await store.importDocument(doc({
-        actors: ['a', 'b'],
-        sources: [source('s'), source('t')],
-        actions: [
-          action('m-action', 'BANNED', 'a', 'b', '2020-01-01', { sourceIds: ['s'] }),
-          action('b-action', 'BANNED', 'a', 'b', '2022-01-01', { sourceIds: ['t', 's'] }),
-          action('z-action', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] }),
-          action('c-action', 'SUED', 'b', 'a', '2019', { sourceIds: ['t'] }),
-        ],
-      }));
+      await store.importDocument(
+        doc({
+          actors: ['a', 'b'],
+          sources: [source('s'), source('t')],
+          actions: [
+            action('m-action', 'BANNED', 'a', 'b', '2020-01-01', { sourceIds: ['s'] }),
+            action('b-action', 'BANNED', 'a', 'b', '2022-01-01', { sourceIds: ['t', 's'] }),
+            action('z-action', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] }),
+            action('c-action', 'SUED', 'b', 'a', '2019', { sourceIds: ['t'] }),
+          ],
+        }),
+      );
       expect((await store.getSource('s'))?.actions).toEqual(['b-action', 'm-action', 'z-action']);
       expect((await store.getSource('t'))?.actions).toEqual(['b-action', 'c-action']);
       await store.createSource(source('u'));
@@ -174,7 +195,17 @@ describeEachStore('records', (factory) => {
         disputedBy: ['b'],
         summary: 'Über “summary”\nwith lines',
         sourceIds: ['s3', 's1', 's2'],
-        details: { venue: 'Seattle', claims: ['antitrust', 'breach of contract'], empty: [], pages: 18, ratio: 0.5, negative: -3, zero: 0, permanent: true, defendant: false },
+        details: {
+          venue: 'Seattle',
+          claims: ['antitrust', 'breach of contract'],
+          empty: [],
+          pages: 18,
+          ratio: 0.5,
+          negative: -3,
+          zero: 0,
+          permanent: true,
+          defendant: false,
+        },
       });
       const minimal = action('y', 'BANNED', 'b', 'c', undefined, { sourceIds: ['s1'] });
       await store.createAction(copy(full));
@@ -191,7 +222,9 @@ describeEachStore('records', (factory) => {
 
     test('creating an existing id is a conflict', async () => {
       await store.createAction(action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }));
-      await expect(store.createAction(action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(store.createAction(action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(
+        ConflictError,
+      );
       expect((await store.getAction('x'))?.type).toBe('BANNED');
     });
 
@@ -199,8 +232,14 @@ describeEachStore('records', (factory) => {
       const cases: Array<[Action, RegExp]> = [
         [action('x', 'BANNED', 'ghost', 'b', undefined, { sourceIds: ['s1'] }), /from.*unknown actor "ghost"/],
         [action('x', 'BANNED', 'a', 'ghost', undefined, { sourceIds: ['s1'] }), /to.*unknown actor "ghost"/],
-        [action('x', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s1'], status: 'alleged', claimedBy: ['ghost'] }), /claimedBy\[0\].*unknown actor "ghost"/],
-        [action('x', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s1'], status: 'disputed', claimedBy: ['a'], disputedBy: ['ghost'] }), /disputedBy\[0\].*unknown actor "ghost"/],
+        [
+          action('x', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s1'], status: 'alleged', claimedBy: ['ghost'] }),
+          /claimedBy\[0\].*unknown actor "ghost"/,
+        ],
+        [
+          action('x', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s1'], status: 'disputed', claimedBy: ['a'], disputedBy: ['ghost'] }),
+          /disputedBy\[0\].*unknown actor "ghost"/,
+        ],
         [action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1', 'nosuch'] }), /sourceIds\[1\].*unknown source "nosuch"/],
       ];
       for (const [bad, message] of cases) {
@@ -211,7 +250,9 @@ describeEachStore('records', (factory) => {
         expect(await store.getAction('x')).toBeNull();
       }
       await store.createAction(action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }));
-      await expect(store.replaceAction(action('x', 'BANNED', 'a', 'ghost', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(ValidationError);
+      await expect(store.replaceAction(action('x', 'BANNED', 'a', 'ghost', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(
+        ValidationError,
+      );
       expect((await store.getAction('x'))?.to).toBe('b');
       expect((await store.counts()).actions).toBe(1);
     });
@@ -225,7 +266,9 @@ describeEachStore('records', (factory) => {
       expect((await store.getSource('s2'))?.actions).toEqual(['x']);
       expect((await store.getActor('a'))?.degree).toBe(0);
       expect((await store.getActor('c'))?.degree).toBe(1);
-      await expect(store.replaceAction(action('ghost', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.replaceAction(action('ghost', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     test('delete: gone; a missing id is NotFoundError', async () => {
@@ -238,14 +281,16 @@ describeEachStore('records', (factory) => {
     });
 
     test('getActor: degree counts the actions it takes part in, actionCounts counts them by type', async () => {
-      await store.importDocument(doc({
-        actions: [
-          action('e1', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s1'] }),
-          action('e2', 'BANNED', 'c', 'a', '2021-01-02', { sourceIds: ['s1'] }),
-          action('e3', 'SUED', 'a', 'b', undefined, { sourceIds: ['s1'] }),
-          action('e4', 'HOSTED', 'b', 'c', '2021', { sourceIds: ['s1'] }),
-        ],
-      }));
+      await store.importDocument(
+        doc({
+          actions: [
+            action('e1', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s1'] }),
+            action('e2', 'BANNED', 'c', 'a', '2021-01-02', { sourceIds: ['s1'] }),
+            action('e3', 'SUED', 'a', 'b', undefined, { sourceIds: ['s1'] }),
+            action('e4', 'HOSTED', 'b', 'c', '2021', { sourceIds: ['s1'] }),
+          ],
+        }),
+      );
       const a = await store.getActor('a');
       expect(a?.degree).toBe(3);
       expect(a?.actionCounts).toEqual({ BANNED: 2, SUED: 1 });
@@ -263,12 +308,21 @@ describeEachStore('records', (factory) => {
 
   // The API answers these messages and details as they are, so both stores must word them alike.
   test('refusals say the same in every store: messages, details and problems', async () => {
-    const refusal = (write: Promise<unknown>) => write.then(() => null, (err: unknown) => err);
-    await store.importDocument(doc({
-      actors: ['a', 'b', 'free'],
-      sources: [source('s')],
-      actions: [action('y', 'BANNED', 'a', 'b', '2021-01-02', { sourceIds: ['s'] }), action('x', 'SUED', 'b', 'a', '2021-01-01', { sourceIds: ['s'] })],
-    }));
+    const refusal = (write: Promise<unknown>) =>
+      write.then(
+        () => null,
+        (err: unknown) => err,
+      );
+    await store.importDocument(
+      doc({
+        actors: ['a', 'b', 'free'],
+        sources: [source('s')],
+        actions: [
+          action('y', 'BANNED', 'a', 'b', '2021-01-02', { sourceIds: ['s'] }),
+          action('x', 'SUED', 'b', 'a', '2021-01-01', { sourceIds: ['s'] }),
+        ],
+      }),
+    );
 
     const exists = await refusal(store.createActor(actor('a')));
     expect(exists).toBeInstanceOf(ConflictError);
@@ -280,7 +334,9 @@ describeEachStore('records', (factory) => {
     const missing = await refusal(store.replaceSource(source('ghost')));
     expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing).toMatchObject({ message: 'source "ghost" not found', what: 'source', id: 'ghost' });
-    expect(await refusal(store.replaceAction(action('ghost', 'SUED', 'nobody', 'a')))).toMatchObject({ message: 'action "ghost" not found' });
+    expect(await refusal(store.replaceAction(action('ghost', 'SUED', 'nobody', 'a')))).toMatchObject({
+      message: 'action "ghost" not found',
+    });
     expect(await refusal(store.deleteAction('ghost'))).toMatchObject({ message: 'action "ghost" not found' });
 
     const held = await refusal(store.deleteActor('a'));
@@ -288,14 +344,20 @@ describeEachStore('records', (factory) => {
     expect(held).toMatchObject({ message: 'actor "a" is referenced by 2 action(s)', details: ['x', 'y'] });
     expect(await refusal(store.deleteSource('s'))).toMatchObject({ message: 'source "s" is cited by 2 action(s)', details: ['x', 'y'] });
 
-    const unresolved = await refusal(store.createAction(action('z', 'ACCUSED', 'a', 'ghost', undefined, { status: 'alleged', claimedBy: ['free', 'nobody'], sourceIds: ['s', 'nosuch'] })));
+    const unresolved = await refusal(
+      store.createAction(
+        action('z', 'ACCUSED', 'a', 'ghost', undefined, { status: 'alleged', claimedBy: ['free', 'nobody'], sourceIds: ['s', 'nosuch'] }),
+      ),
+    );
     expect(unresolved).toBeInstanceOf(ValidationError);
     expect((unresolved as ValidationError).problems).toEqual([
       { path: 'to', message: 'unknown actor "ghost"' },
       { path: 'claimedBy[1]', message: 'unknown actor "nobody"' },
       { path: 'sourceIds[1]', message: 'unknown source "nosuch"' },
     ]);
-    expect((unresolved as Error).message).toBe('unresolved references: to: unknown actor "ghost"; claimedBy[1]: unknown actor "nobody"; sourceIds[1]: unknown source "nosuch"');
+    expect((unresolved as Error).message).toBe(
+      'unresolved references: to: unknown actor "ghost"; claimedBy[1]: unknown actor "nobody"; sourceIds[1]: unknown source "nosuch"',
+    );
 
     const invalid = await refusal(store.createActor({ id: 'c', name: 'C', kind: 'not-a-kind' } as unknown as Actor));
     expect(invalid).toBeInstanceOf(ValidationError);

@@ -98,7 +98,7 @@ describeEachStore('seed dataset: the facts', (factory) => {
     expect(text).toMatch(/tortious interference/i);
   });
 
-  test('Parler\'s accusations are alleged or disputed, claimed by Parler; the disputed ones are disputed by Amazon', async () => {
+  test("Parler's accusations are alleged or disputed, claimed by Parler; the disputed ones are disputed by Amazon", async () => {
     const accusations = (await all({ types: ['ACCUSED'] })).filter((a) => a.from === 'parler');
     expect(accusations.length).toBeGreaterThanOrEqual(4);
     for (const a of accusations) {
@@ -109,10 +109,15 @@ describeEachStore('seed dataset: the facts', (factory) => {
     const disputedAgainstAws = accusations.filter((a) => a.status === 'disputed' && a.to === 'aws');
     expect(disputedAgainstAws.length).toBeGreaterThanOrEqual(3);
     const statusFiltered = await all({ actor: 'parler', statuses: ['disputed'], types: ['ACCUSED'] });
-    expect(statusFiltered.filter((a) => a.from === 'parler').map((a) => a.id).sort()).toEqual(disputedAgainstAws.map((a) => a.id).sort());
+    expect(
+      statusFiltered
+        .filter((a) => a.from === 'parler')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(disputedAgainstAws.map((a) => a.id).sort());
   });
 
-  test('Amazon denied Parler\'s claims', async () => {
+  test("Amazon denied Parler's claims", async () => {
     const denials = await between('DENIED', 'amazon', 'parler');
     expect(denials).toHaveLength(1);
     expect(denials[0]!.status).toBe('confirmed');
@@ -177,7 +182,11 @@ describeEachStore('seed dataset: the facts', (factory) => {
   test('a ban on one platform leads, step by step, to a suit against a cloud provider', async () => {
     const answer = await store.chains('twitter', 3, {}, 1000);
     expect(answer.truncated).toBe(false);
-    expect(answer.chains.map((c) => c.actions)).toContainEqual(['twitter-bans-trump', 'twitter-users-migrate-to-parler', 'parler-sues-aws']);
+    expect(answer.chains.map((c) => c.actions)).toContainEqual([
+      'twitter-bans-trump',
+      'twitter-users-migrate-to-parler',
+      'parler-sues-aws',
+    ]);
     // Every chain from Twitter starts with one of Twitter's own dated actions.
     const twitterActions = new Set((await all({ actor: 'twitter' })).filter((a) => a.date !== undefined).map((a) => a.id));
     for (const c of answer.chains) expect(twitterActions.has(c.actions[0]!)).toBe(true);

@@ -19,7 +19,9 @@ const missingBuild = available ? null : 'dist/ is not built (`npm run build` fir
 
 function runAndKill(dataDir: string, round: number, killAfterMs: number): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'writer-child.js'), dataDir, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'writer-child.js'), dataDir, String(round)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked = new Set<string>();
     let buffer = '';
     let stderr = '';

@@ -22,9 +22,19 @@ async function main() {
     for (let i = 0; i < 8; i++) {
       const id = `r${round}-b${burst}-${i}`;
       const actor = { id: `actor-${id}`, name: `Actor ${id}`, kind: 'person' };
-      const action = { id, type: 'BANNED', from: 'a', to: actor.id, date: '2021-01-10', status: 'reported', summary: 'x'.repeat(200), sourceIds: ['s'] };
+      const action = {
+        id,
+        type: 'BANNED',
+        from: 'a',
+        to: actor.id,
+        date: '2021-01-10',
+        status: 'reported',
+        summary: 'x'.repeat(200),
+        sourceIds: ['s'],
+      };
       writes.push(
-        store.importDocument({ format: 'deplatforming-graph/v1', actors: [actor], actions: [action] })
+        store
+          .importDocument({ format: 'deplatforming-graph/v1', actors: [actor], actions: [action] })
           .then(() => process.stdout.write(`ack ${id}\n`)),
       );
     }
@@ -33,6 +43,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(String(err && err.stack || err));
+  process.stderr.write(String((err && err.stack) || err));
   process.exit(1);
 });

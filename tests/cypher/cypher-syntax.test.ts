@@ -29,8 +29,9 @@ function diagnose(query: string): string[] {
     .map((d) => `${d.severity === 1 ? 'error' : 'warning'} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`);
 }
 
-const statements: [string, string][] = Object.entries(cypher as Record<string, unknown>)
-  .filter((e): e is [string, string] => typeof e[1] === 'string');
+const statements: [string, string][] = Object.entries(cypher as Record<string, unknown>).filter(
+  (e): e is [string, string] => typeof e[1] === 'string',
+);
 
 test('the statements are found', () => {
   expect(statements.length).toBeGreaterThanOrEqual(40);

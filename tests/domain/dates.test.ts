@@ -1,7 +1,5 @@
 /** Dates of interchange v1, the timeline order and the date-window filter (no store involved). */
-import {
-  actionPredicate, compareActions, compareDateTexts, isParsedDate, parseDate, type Action, type ParsedDate,
-} from '../../contract';
+import { actionPredicate, compareActions, compareDateTexts, isParsedDate, parseDate, type Action, type ParsedDate } from '../../contract';
 import { action } from '../contract/fixtures';
 
 function ok(text: string): ParsedDate {
@@ -69,7 +67,10 @@ describe('parseDate: accepted forms', () => {
 
   test('the precision is kept as given', () => {
     expect(['2021', '2021-01', '2021-01-01', '2021-01-01T00:00:00Z'].map((t) => ok(t).precision)).toEqual([
-      'year', 'month', 'day', 'datetime',
+      'year',
+      'month',
+      'day',
+      'datetime',
     ]);
   });
 });
@@ -125,7 +126,9 @@ describe('date ordering', () => {
 
   test('a date-time with an offset sorts by its UTC instant: after the next UTC day begins, before the day after', () => {
     expect(order(['2021-01-12', '2021-01-10T23:59:00-08:00', '2021-01-11'])).toEqual([
-      '2021-01-11', '2021-01-10T23:59:00-08:00', '2021-01-12',
+      '2021-01-11',
+      '2021-01-10T23:59:00-08:00',
+      '2021-01-12',
     ]);
     expect(compareDateTexts('2021-01-10T23:59:00-08:00', '2021-01-11')).toBeGreaterThan(0);
     expect(compareDateTexts('2021-01-10T23:59:00-08:00', '2021-01-12')).toBeLessThan(0);
@@ -137,20 +140,28 @@ describe('date ordering', () => {
 
   test('equal earliest instants: the more precise value first', () => {
     expect(order(['2021', '2021-01', '2021-01-01T00:00:00Z', '2021-01-01'])).toEqual([
-      '2021-01-01T00:00:00Z', '2021-01-01', '2021-01', '2021',
+      '2021-01-01T00:00:00Z',
+      '2021-01-01',
+      '2021-01',
+      '2021',
     ]);
   });
 
   test('the earliest instant decides before precision does', () => {
     // 2020-12-31T23:00-05:00 is 2021-01-01T04:00Z: after the first instant of 2021.
     expect(order(['2020-12-31T23:00:00-05:00', '2021', '2020-12', '2020-12-31'])).toEqual([
-      '2020-12', '2020-12-31', '2021', '2020-12-31T23:00:00-05:00',
+      '2020-12',
+      '2020-12-31',
+      '2021',
+      '2020-12-31T23:00:00-05:00',
     ]);
   });
 
   test('milliseconds order within a second', () => {
     expect(order(['2021-01-01T00:00:00.100Z', '2021-01-01T00:00:00.020Z', '2021-01-01T00:00:00Z'])).toEqual([
-      '2021-01-01T00:00:00Z', '2021-01-01T00:00:00.020Z', '2021-01-01T00:00:00.100Z',
+      '2021-01-01T00:00:00Z',
+      '2021-01-01T00:00:00.020Z',
+      '2021-01-01T00:00:00.100Z',
     ]);
   });
 });
@@ -170,7 +181,16 @@ describe('compareActions: the timeline order', () => {
       action('z-first', 'BANNED', 'x', 'y', '2020'),
     ];
     expect(actions.sort(compareActions).map((a) => a.id)).toEqual([
-      'z-first', 'f-month', 'e-year', 'a-same', 'g-same', 'd-day', 'c-offset', 'b-late', '0-undated', 'a-undated',
+      'z-first',
+      'f-month',
+      'e-year',
+      'a-same',
+      'g-same',
+      'd-day',
+      'c-offset',
+      'b-late',
+      '0-undated',
+      'a-undated',
     ]);
   });
 });

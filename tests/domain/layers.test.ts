@@ -9,7 +9,8 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 
 function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => path.join(e.parentPath, e.name));
 }
@@ -17,14 +18,17 @@ function tsFiles(dir: string): string[] {
 /** Each import of a file as the repository folder it reaches (`server`, `contract`…) or the package it names. */
 function reaches(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)]
-    .map((m) => m[1] ?? m[2]!);
+  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
   return specifiers.map((s) => (s.startsWith('.') ? path.relative(ROOT, path.resolve(path.dirname(file), s)).split(path.sep)[0]! : s));
 }
 
 test('the contract imports only itself and zod', () => {
   const outside = tsFiles(path.join(ROOT, 'contract')).flatMap((f) =>
-    reaches(f).filter((r) => r !== 'contract' && r !== 'zod').map((r) => `${path.relative(ROOT, f)} -> ${r}`),
+    reaches(f)
+      .filter((r) => r !== 'contract' && r !== 'zod')
+      .map((r) => `${path.relative(ROOT, f)} -> ${r}`),
   );
   expect(outside).toEqual([]);
 });
@@ -32,7 +36,11 @@ test('the contract imports only itself and zod', () => {
 test('the browser imports nothing from the server', () => {
   const files = tsFiles(path.join(ROOT, 'client'));
   expect(files.length).toBeGreaterThan(10);
-  const intoServer = files.flatMap((f) => reaches(f).filter((r) => r === 'server').map(() => path.relative(ROOT, f)));
+  const intoServer = files.flatMap((f) =>
+    reaches(f)
+      .filter((r) => r === 'server')
+      .map(() => path.relative(ROOT, f)),
+  );
   expect(intoServer).toEqual([]);
   expect(files.some((f) => reaches(f).includes('contract'))).toBe(true);
 });

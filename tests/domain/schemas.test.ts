@@ -1,6 +1,13 @@
 /** Interchange v1 validation: the schemas and the document-level checks, with their JSON paths. */
 import {
-  documentProblems, parseAction, parseActor, parseDocument, parseSource, problemText, type KnownIds, type Problem,
+  documentProblems,
+  parseAction,
+  parseActor,
+  parseDocument,
+  parseSource,
+  problemText,
+  type KnownIds,
+  type Problem,
 } from '../../contract';
 import { action, actor, doc, source } from '../contract/fixtures';
 
@@ -23,18 +30,23 @@ describe('unknown fields are refused, not ignored', () => {
     expect(t.join('\n')).toContain('"extra"');
   });
 
-  test('in an actor, a source and an action, with the record\'s path', () => {
+  test("in an actor, a source and an action, with the record's path", () => {
     const d = doc({
       actors: [actor('a'), { ...actor('b'), nickname: 'B' } as never],
       sources: [{ ...source('s'), rating: 5 } as never],
-      actions: [action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }), { ...action('y', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }), weight: 2 } as never],
+      actions: [
+        action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }),
+        { ...action('y', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }), weight: 2 } as never,
+      ],
     });
     const t = refused(parseDocument(d));
-    expect(t).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^actors\[1\].*"nickname"/),
-      expect.stringMatching(/^sources\[0\].*"rating"/),
-      expect.stringMatching(/^actions\[1\].*"weight"/),
-    ]));
+    expect(t).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^actors\[1\].*"nickname"/),
+        expect.stringMatching(/^sources\[0\].*"rating"/),
+        expect.stringMatching(/^actions\[1\].*"weight"/),
+      ]),
+    );
     expect(t).toHaveLength(3);
   });
 
@@ -61,16 +73,25 @@ describe('ids', () => {
 
   test('references must be slugs too', () => {
     const t = refused(parseAction(action('x', 'BANNED', 'a', 'B', undefined, { sourceIds: ['S 1'], claimedBy: ['Q'] })));
-    expect(t).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^to: /), expect.stringMatching(/^sourceIds\[0\]: /), expect.stringMatching(/^claimedBy\[0\]: /),
-    ]));
+    expect(t).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^to: /),
+        expect.stringMatching(/^sourceIds\[0\]: /),
+        expect.stringMatching(/^claimedBy\[0\]: /),
+      ]),
+    );
   });
 });
 
 describe('actors', () => {
   test('a full actor is valid', () => {
     const full = actor('aws', {
-      name: 'Amazon Web Services', kind: 'company', layer: 'cloud-hosting', aliases: ['AWS'], description: 'd', wikidata: 'Q456157',
+      name: 'Amazon Web Services',
+      kind: 'company',
+      layer: 'cloud-hosting',
+      aliases: ['AWS'],
+      description: 'd',
+      wikidata: 'Q456157',
     });
     expect(parseActor(full)).toEqual({ ok: true, value: full });
   });
@@ -97,12 +118,17 @@ describe('sources: urls', () => {
     expect(parseSource(source('s', { url })).ok).toBe(true);
   });
 
-  test.each(['javascript:alert(1)', 'JavaScript:alert(1)', '/relative/path', 'example.com/page', 'ftp://example.com/f', 'data:text/html,hi', ''])(
-    '%j is refused',
-    (url) => {
-      expect(refused(parseSource(source('s', { url })))).toEqual([expect.stringMatching(/^url: /)]);
-    },
-  );
+  test.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    '/relative/path',
+    'example.com/page',
+    'ftp://example.com/f',
+    'data:text/html,hi',
+    '',
+  ])('%j is refused', (url) => {
+    expect(refused(parseSource(source('s', { url })))).toEqual([expect.stringMatching(/^url: /)]);
+  });
 
   test('published is a date of the interchange format', () => {
     expect(parseSource(source('s', { published: '2021-01' })).ok).toBe(true);
@@ -132,12 +158,15 @@ describe('actions', () => {
   });
 
   test('disputed also needs a non-empty disputedBy', () => {
-    expect(refused(parseAction({ ...base(), status: 'disputed', claimedBy: ['parler'] }))).toEqual([expect.stringMatching(/^disputedBy: /)]);
+    expect(refused(parseAction({ ...base(), status: 'disputed', claimedBy: ['parler'] }))).toEqual([
+      expect.stringMatching(/^disputedBy: /),
+    ]);
     expect(refused(parseAction({ ...base(), status: 'disputed', claimedBy: ['parler'], disputedBy: [] }))).toEqual([
       expect.stringMatching(/^disputedBy: /),
     ]);
     expect(refused(parseAction({ ...base(), status: 'disputed' })).sort()).toEqual([
-      expect.stringMatching(/^claimedBy: /), expect.stringMatching(/^disputedBy: /),
+      expect.stringMatching(/^claimedBy: /),
+      expect.stringMatching(/^disputedBy: /),
     ]);
     expect(parseAction({ ...base(), status: 'disputed', claimedBy: ['parler'], disputedBy: ['amazon'] }).ok).toBe(true);
   });
@@ -214,7 +243,12 @@ describe('documentProblems: duplicates and references, each with its JSON path',
       actors: ['a', 'b'],
       sources: [source('s')],
       actions: [
-        action('x0', 'ACCUSED', 'ghost', 'b', undefined, { sourceIds: ['s', 'nosource'], status: 'disputed', claimedBy: ['a', 'claimer'], disputedBy: ['denier'] }),
+        action('x0', 'ACCUSED', 'ghost', 'b', undefined, {
+          sourceIds: ['s', 'nosource'],
+          status: 'disputed',
+          claimedBy: ['a', 'claimer'],
+          disputedBy: ['denier'],
+        }),
         action('x1', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s'] }),
       ],
     });
@@ -240,15 +274,21 @@ describe('documentProblems: duplicates and references, each with its JSON path',
     const d = doc({
       actors: ['a', 'b', 'a'],
       sources: [source('s'), source('s')],
-      actions: [action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }), action('y', 'BANNED', 'b', 'a', undefined, { sourceIds: ['s'] }), action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] })],
+      actions: [
+        action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }),
+        action('y', 'BANNED', 'b', 'a', undefined, { sourceIds: ['s'] }),
+        action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] }),
+      ],
     });
     const t = texts(documentProblems(d, nothingStored));
     expect(t).toHaveLength(3);
-    expect(t).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^actors\[2\]\.id: .*duplicate.*"a"/),
-      expect.stringMatching(/^sources\[1\]\.id: .*duplicate.*"s"/),
-      expect.stringMatching(/^actions\[2\]\.id: .*duplicate.*"x"/),
-    ]));
+    expect(t).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^actors\[2\]\.id: .*duplicate.*"a"/),
+        expect.stringMatching(/^sources\[1\]\.id: .*duplicate.*"s"/),
+        expect.stringMatching(/^actions\[2\]\.id: .*duplicate.*"x"/),
+      ]),
+    );
   });
 
   test('a valid document has no problems', () => {

@@ -5,8 +5,20 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
-  apiGet, cyPoint, describeBrowser, drawn, js, launch, openPage, query, screenshot, settled, startServer, until,
-  type Running, type Watched,
+  apiGet,
+  cyPoint,
+  describeBrowser,
+  drawn,
+  js,
+  launch,
+  openPage,
+  query,
+  screenshot,
+  settled,
+  startServer,
+  until,
+  type Running,
+  type Watched,
 } from './support/harness';
 
 jest.setTimeout(90_000);
@@ -143,7 +155,11 @@ describeBrowser('browser: exploring the seed', () => {
     expect(await settled(page)).toBe('ready');
 
     await page.route('**/api/graph**', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'the store cannot be reached', details: [] } }) }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'the store cannot be reached', details: [] } }),
+      }),
     );
     await page.click('[data-mode=stack]');
     await page.goto(`${srv.url}/?focus=parler`);
@@ -184,7 +200,10 @@ describeBrowser('browser: exploring the seed', () => {
 
   test('paths: every shortest path between Parler and Donald Trump is highlighted', async () => {
     await open('?mode=paths&src=parler&dst=donald-trump');
-    const answer = await apiGet<{ paths: { actors: string[]; actions: string[] }[] }>(srv.url, '/api/paths?source=parler&target=donald-trump');
+    const answer = await apiGet<{ paths: { actors: string[]; actions: string[] }[] }>(
+      srv.url,
+      '/api/paths?source=parler&target=donald-trump',
+    );
     expect(answer.paths.length).toBeGreaterThan(0);
     await until(page, `document.querySelectorAll('#path-results ol.paths > li').length > 0`);
     expect(await page.locator('#path-results ol.paths > li').count()).toBe(answer.paths.length);
@@ -213,7 +232,10 @@ describeBrowser('browser: exploring the seed', () => {
     expect(answer.chains.length).toBeGreaterThan(0);
     await until(page, `window.cy.edges('.chain-step').length > 0`);
     const first = answer.chains[0]!.actions;
-    const steps = await js<{ id: string; step: string }[]>(page, `window.cy.edges('.chain-step').map((e) => ({ id: e.id(), step: e.data('step') }))`);
+    const steps = await js<{ id: string; step: string }[]>(
+      page,
+      `window.cy.edges('.chain-step').map((e) => ({ id: e.id(), step: e.data('step') }))`,
+    );
     expect(steps.map((s) => s.id).sort()).toEqual([...first].sort());
     for (const [i, id] of first.entries()) expect(steps.find((s) => s.id === id)?.step).toMatch(new RegExp(`^${i + 1}\\. `));
     // Left to right: each step's first new actor is further right than the ones before.
@@ -237,7 +259,9 @@ describeBrowser('browser: exploring the seed', () => {
       `(() => { const out = {}; window.cy.nodes('.actor').forEach((n) => { const l = n.data('layer') || 'none'; (out[l] = out[l] || []).push(n.position('y')); }); return out; })()`,
     );
     // Each layer's actors lie within its lane, and lanes do not overlap.
-    const bands = Object.values(rows).map((ys) => [Math.min(...ys), Math.max(...ys)] as const).sort((a, b) => a[0] - b[0]);
+    const bands = Object.values(rows)
+      .map((ys) => [Math.min(...ys), Math.max(...ys)] as const)
+      .sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < bands.length; i++) expect(bands[i]![0]).toBeGreaterThan(bands[i - 1]![1]);
     await screenshot(page, 'stack');
     await page.click('#stack-x-name');
@@ -333,17 +357,32 @@ describeBrowser('browser: exploring the seed', () => {
       expect(await page.isChecked('#f-type-SUED')).toBe(true);
       expect(await page.isChecked('#f-type-BANNED')).toBe(false);
       expect(await page.isChecked('#f-layer-app-store')).toBe(false);
-      expect(await js(page, `window.cy.edges('.action').filter((e) => !['ACCUSED','SUED','DENIED'].includes(e.data('type'))).length`)).toBe(0);
-      expect(await js(page, `window.cy.nodes('.actor').filter(':visible').filter((n) => !['cloud-hosting','social-network'].includes(n.data('layer'))).length`)).toBe(0);
+      expect(await js(page, `window.cy.edges('.action').filter((e) => !['ACCUSED','SUED','DENIED'].includes(e.data('type'))).length`)).toBe(
+        0,
+      );
+      expect(
+        await js(
+          page,
+          `window.cy.nodes('.actor').filter(':visible').filter((n) => !['cloud-hosting','social-network'].includes(n.data('layer'))).length`,
+        ),
+      ).toBe(0);
       expect(await js(page, `window.cy.getElementById('parler').hasClass('focus')`)).toBe(true);
       await until(page, `document.querySelector('#details h2')?.textContent === 'Amazon Web Services'`);
     };
     await restore();
-    const positions = await js<string>(page, `JSON.stringify(window.cy.nodes('.actor').map((n) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]))`);
+    const positions = await js<string>(
+      page,
+      `JSON.stringify(window.cy.nodes('.actor').map((n) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]))`,
+    );
     await page.reload();
     expect(await settled(page)).toBe('ready');
     await restore();
-    expect(await js<string>(page, `JSON.stringify(window.cy.nodes('.actor').map((n) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]))`)).toBe(positions);
+    expect(
+      await js<string>(
+        page,
+        `JSON.stringify(window.cy.nodes('.actor').map((n) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]))`,
+      ),
+    ).toBe(positions);
 
     // Same graph layout for the same link, even in another tab.
     await page.goto(`${srv.url}/?focus=aws`);
@@ -396,7 +435,13 @@ describeBrowser('browser: exploring the seed', () => {
 
   test('no serious or critical accessibility violations (axe-core) in the main views', async () => {
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    for (const search of ['', '?mode=table', '?mode=paths&src=parler&dst=donald-trump', '?mode=chain&chain=twitter', '?mode=stack&sel=action:aws-suspends-parler']) {
+    for (const search of [
+      '',
+      '?mode=table',
+      '?mode=paths&src=parler&dst=donald-trump',
+      '?mode=chain&chain=twitter',
+      '?mode=stack&sel=action:aws-suspends-parler',
+    ]) {
       await open(search);
       await page.evaluate(axe); // not a <script> tag: the CSP refuses inline scripts, as it should
       const result = await js<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(

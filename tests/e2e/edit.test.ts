@@ -3,7 +3,20 @@
  * titles are shown as text, never run.
  */
 import type { Browser } from 'playwright-core';
-import { TOKEN, describeBrowser, js, launch, openPage, query, screenshot, settled, startServer, until, type Running, type Watched } from './support/harness';
+import {
+  TOKEN,
+  describeBrowser,
+  js,
+  launch,
+  openPage,
+  query,
+  screenshot,
+  settled,
+  startServer,
+  until,
+  type Running,
+  type Watched,
+} from './support/harness';
 
 jest.setTimeout(90_000);
 
@@ -12,13 +25,26 @@ const XSS = '<img src=x onerror=window.__xss=1>';
 const xssDocument = {
   format: 'deplatforming-graph/v1',
   actors: [
-    { id: 'xss-actor', name: XSS, kind: 'group', aliases: ['<script>window.__xss=2</script>'], description: '<b onmouseover="window.__xss=3">bold?</b>' },
+    {
+      id: 'xss-actor',
+      name: XSS,
+      kind: 'group',
+      aliases: ['<script>window.__xss=2</script>'],
+      description: '<b onmouseover="window.__xss=3">bold?</b>',
+    },
   ],
   sources: [{ id: 'xss-src', title: '<img src=y onerror=window.__xss=4>', url: 'https://example.org/report?q=<c>' }],
   actions: [
     {
-      id: 'xss-action', type: 'ACCUSED', from: 'xss-actor', to: 'parler', date: '2021-01-12', status: 'alleged', claimedBy: ['xss-actor'],
-      summary: '<img src=z onerror=window.__xss=5> accuses Parler', sourceIds: ['xss-src'],
+      id: 'xss-action',
+      type: 'ACCUSED',
+      from: 'xss-actor',
+      to: 'parler',
+      date: '2021-01-12',
+      status: 'alleged',
+      claimedBy: ['xss-actor'],
+      summary: '<img src=z onerror=window.__xss=5> accuses Parler',
+      sourceIds: ['xss-src'],
     },
   ],
 };
@@ -127,7 +153,11 @@ describeBrowser('browser: editing and untrusted text', () => {
     expect(await page.inputValue('#a-from')).toBe('google');
     await page.fill('#a-summary', 'Google restored the Parler app on Google Play.');
     await page.click('.action-form button[type=submit]');
-    await until(page, `document.querySelector('#details .description')?.textContent === 'Google restored the Parler app on Google Play.'`, 20_000);
+    await until(
+      page,
+      `document.querySelector('#details .description')?.textContent === 'Google restored the Parler app on Google Play.'`,
+      20_000,
+    );
 
     // The server's refusal, with its details, in place.
     await page.keyboard.press('Escape');
@@ -159,7 +189,17 @@ describeBrowser('browser: editing and untrusted text', () => {
       );
     await drop({
       format: 'deplatforming-graph/v1',
-      actions: [{ id: 'bad-import', type: 'BANNED', from: 'twitter', to: 'parlr', status: 'reported', summary: 'x', sourceIds: ['src-000-parler-sues-aws'] }],
+      actions: [
+        {
+          id: 'bad-import',
+          type: 'BANNED',
+          from: 'twitter',
+          to: 'parlr',
+          status: 'reported',
+          summary: 'x',
+          sourceIds: ['src-000-parler-sues-aws'],
+        },
+      ],
     });
     await until(page, `document.querySelector('#import-result .error-details li') !== null`);
     expect(await page.locator('#import-result').textContent()).toContain('actions[0].to: unknown actor "parlr"');
@@ -169,7 +209,18 @@ describeBrowser('browser: editing and untrusted text', () => {
     await drop({
       format: 'deplatforming-graph/v1',
       actors: [{ id: 'gab', name: 'Gab', kind: 'platform', layer: 'social-network' }],
-      actions: [{ id: 'users-move-to-gab', type: 'USERS_MIGRATED', from: 'parler', to: 'gab', date: '2021-01-11', status: 'reported', summary: 'Some Parler users moved to Gab.', sourceIds: ['src-000-parler-sues-aws'] }],
+      actions: [
+        {
+          id: 'users-move-to-gab',
+          type: 'USERS_MIGRATED',
+          from: 'parler',
+          to: 'gab',
+          date: '2021-01-11',
+          status: 'reported',
+          summary: 'Some Parler users moved to Gab.',
+          sourceIds: ['src-000-parler-sues-aws'],
+        },
+      ],
     });
     await until(page, `/created: 1 actors, 0 sources, 1 actions/.test(document.getElementById('import-result').textContent)`);
     expect(await js(page, `document.getElementById('import-progress').value`)).toBe(1);

@@ -35,8 +35,11 @@ describeBrowser('browser: a large graph', () => {
     try {
       expect(await settled(page, 120_000)).toBe('ready');
       expect(await js<number>(page, `window.cy.elements().length`)).toBeGreaterThan(2000);
-      const edge = await js<{ curve: string; arrow: string; label: string }>(page, `(() => { const e = window.cy.edges('.action').first();
-        return { curve: e.style('curve-style'), arrow: e.style('target-arrow-shape'), label: e.style('label') }; })()`);
+      const edge = await js<{ curve: string; arrow: string; label: string }>(
+        page,
+        `(() => { const e = window.cy.edges('.action').first();
+        return { curve: e.style('curve-style'), arrow: e.style('target-arrow-shape'), label: e.style('label') }; })()`,
+      );
       expect(edge).toEqual({ curve: 'straight', arrow: 'triangle', label: '' });
       const zoom0 = await js<number>(page, 'window.cy.zoom()');
       expect(zoom0).toBeLessThan(1);

@@ -15,8 +15,16 @@ describe('latest request wins', () => {
     const second = deferred<string>();
     const applied: string[] = [];
     const signals: AbortSignal[] = [];
-    const a = r.run((signal) => (signals.push(signal), first.promise), (v) => applied.push(v), () => applied.push('error'));
-    const b = r.run((signal) => (signals.push(signal), second.promise), (v) => applied.push(v), () => applied.push('error'));
+    const a = r.run(
+      (signal) => (signals.push(signal), first.promise),
+      (v) => applied.push(v),
+      () => applied.push('error'),
+    );
+    const b = r.run(
+      (signal) => (signals.push(signal), second.promise),
+      (v) => applied.push(v),
+      () => applied.push('error'),
+    );
     expect(signals[0]!.aborted).toBe(true);
     expect(signals[1]!.aborted).toBe(false);
     second.resolve('new');
@@ -29,13 +37,26 @@ describe('latest request wins', () => {
     const r = latestRequest();
     const failures: unknown[] = [];
     const old = deferred<number>();
-    const a = r.run(() => old.promise, () => undefined, (e) => failures.push(e));
-    const b = r.run(() => Promise.reject(new Error('refused')), () => undefined, (e) => failures.push(e));
+    const a = r.run(
+      () => old.promise,
+      () => undefined,
+      (e) => failures.push(e),
+    );
+    const b = r.run(
+      () => Promise.reject(new Error('refused')),
+      () => undefined,
+      (e) => failures.push(e),
+    );
     old.reject(new Error('stale failure'));
     await Promise.all([a, b]);
     expect(failures.map((e) => (e as Error).message)).toEqual(['refused']);
 
-    const aborted = r.run((signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('x'), { name: 'AbortError' })))), () => undefined, (e) => failures.push(e));
+    const aborted = r.run(
+      (signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('x'), { name: 'AbortError' })))),
+      () => undefined,
+      (e) => failures.push(e),
+    );
     r.abort();
     expect(await aborted).toBe(false);
     expect(failures).toHaveLength(1);
@@ -45,7 +66,11 @@ describe('latest request wins', () => {
     const r = latestRequest();
     const d = deferred<string>();
     const applied: string[] = [];
-    const p = r.run(() => d.promise, (v) => applied.push(v), () => undefined);
+    const p = r.run(
+      () => d.promise,
+      (v) => applied.push(v),
+      () => undefined,
+    );
     r.abort();
     d.resolve('late');
     expect(await p).toBe(false);

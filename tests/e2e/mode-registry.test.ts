@@ -23,7 +23,11 @@ const SAMPLES: { [K in keyof ModeStates]: ModeStates[K] | null } = {
   table: { sort: { col: 'summary', dir: 'desc' } },
 };
 
-const withMode = (id: string, part: unknown): ViewState => ({ ...INITIAL_STATE, mode: id as ViewState['mode'], modes: { ...INITIAL_STATE.modes, [id]: part } });
+const withMode = (id: string, part: unknown): ViewState => ({
+  ...INITIAL_STATE,
+  mode: id as ViewState['mode'],
+  modes: { ...INITIAL_STATE.modes, [id]: part },
+});
 
 describe('the view-mode registry', () => {
   test('ids are unique and each has a label; the default mode is the first', () => {
@@ -34,8 +38,12 @@ describe('the view-mode registry', () => {
   });
 
   test('each registered mode has its folder with a view, and each mode folder is registered', () => {
-    for (const m of modes) expect({ mode: m.id, view: fs.existsSync(path.join(MODES_DIR, m.id, 'view.ts')) }).toEqual({ mode: m.id, view: true });
-    const folders = fs.readdirSync(MODES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    for (const m of modes)
+      expect({ mode: m.id, view: fs.existsSync(path.join(MODES_DIR, m.id, 'view.ts')) }).toEqual({ mode: m.id, view: true });
+    const folders = fs
+      .readdirSync(MODES_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.sort()).toEqual(modes.map((m) => m.id).sort());
   });
 
@@ -51,15 +59,18 @@ describe('the view-mode registry', () => {
     expect(m.url.read(queryReader('').reader)).toEqual(m.initial);
   });
 
-  test.each(modes.map((m) => [m.id, m] as const))('%s: its fields round-trip through the URL, written under its own parameters only', (id, m) => {
-    const sample = SAMPLES[id as keyof ModeStates];
-    if (sample === null) return expect(m.url.params).toEqual([]);
-    expect(sample).not.toEqual(m.initial);
-    const s = withMode(id, sample);
-    const q = new URLSearchParams(toQuery(s));
-    expect([...q.keys()].sort()).toEqual(['mode', ...m.url.params].sort());
-    expect(fromQuery(toQuery(s))).toEqual({ state: s, ignored: [] });
-  });
+  test.each(modes.map((m) => [m.id, m] as const))(
+    '%s: its fields round-trip through the URL, written under its own parameters only',
+    (id, m) => {
+      const sample = SAMPLES[id as keyof ModeStates];
+      if (sample === null) return expect(m.url.params).toEqual([]);
+      expect(sample).not.toEqual(m.initial);
+      const s = withMode(id, sample);
+      const q = new URLSearchParams(toQuery(s));
+      expect([...q.keys()].sort()).toEqual(['mode', ...m.url.params].sort());
+      expect(fromQuery(toQuery(s))).toEqual({ state: s, ignored: [] });
+    },
+  );
 
   test('every mode keeps its fields in the URL while another mode is shown', () => {
     const s: ViewState = { ...INITIAL_STATE, modes: { ...INITIAL_STATE.modes } };
@@ -75,7 +86,13 @@ describe('the view-mode registry', () => {
     expect(ignored).toEqual([]);
     expect(state.mode).toBe('chain');
     expect(state.focus).toBe('aws');
-    expect(state.modes).toEqual({ graph: {}, stack: { x: 'name' }, chain: { actor: 'twitter', index: 1 }, paths: { src: 'parler', dst: 'donald-trump' }, table: { sort: { col: 'status', dir: 'desc' } } });
+    expect(state.modes).toEqual({
+      graph: {},
+      stack: { x: 'name' },
+      chain: { actor: 'twitter', index: 1 },
+      paths: { src: 'parler', dst: 'donald-trump' },
+      table: { sort: { col: 'status', dir: 'desc' } },
+    });
   });
 
   test('an unknown mode falls back to the default, keeping the rest of the link', () => {

@@ -10,7 +10,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, FETCH_WATCH, TOKEN, describeBrowser, drawn, js, launch, openPage, screenshot, settled, startServer, type Running } from './support/harness';
+import {
+  ARTIFACTS,
+  FETCH_WATCH,
+  TOKEN,
+  describeBrowser,
+  drawn,
+  js,
+  launch,
+  screenshot,
+  settled,
+  startServer,
+  type Running,
+} from './support/harness';
 import { syntheticDocument } from './support/synthetic';
 
 jest.setTimeout(240_000);
@@ -46,7 +58,9 @@ describeBrowser('browser: time to first draw', () => {
     await browser?.close();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2));
-    console.log(`time to first draw:\n${timings.map((t) => `  ${t.graph}: ${t.nodes} nodes, ${t.edges} edges${t.truncated ? ' (truncated by the server)' : ''}: first draw ${t.firstDrawMs} ms (fetch ${t.fetchMs}, layout ${t.layoutMs}, draw ${t.drawMs}); longest frame gap ${Math.round(t.longestFrameGapMs)} ms; WebGL ${t.webgl}`).join('\n')}`);
+    console.log(
+      `time to first draw:\n${timings.map((t) => `  ${t.graph}: ${t.nodes} nodes, ${t.edges} edges${t.truncated ? ' (truncated by the server)' : ''}: first draw ${t.firstDrawMs} ms (fetch ${t.fetchMs}, layout ${t.layoutMs}, draw ${t.drawMs}); longest frame gap ${Math.round(t.longestFrameGapMs)} ms; WebGL ${t.webgl}`).join('\n')}`,
+    );
   });
 
   async function measure(srv: Running, name: string): Promise<Timing> {
@@ -68,7 +82,10 @@ describeBrowser('browser: time to first draw', () => {
       graph: name,
       nodes: d.nodes,
       edges: d.edges,
-      truncated: await page.locator('#focus-bar .warning').count().then((n) => n > 0),
+      truncated: await page
+        .locator('#focus-bar .warning')
+        .count()
+        .then((n) => n > 0),
       firstDrawMs: m.firstDraw,
       fetchMs: load.fetchMs,
       layoutMs: load.layoutMs,

@@ -13,9 +13,23 @@ describe('view state in the URL', () => {
 
   test('every field survives the round trip', () => {
     const s: ViewState = {
-      mode: 'stack', focus: 'parler', depth: 2, expand: ['aws', 'twitter'], types: ['SUED', 'BANNED'], statuses: ['alleged'],
-      layers: ['cloud-hosting', 'none'], from: '2021-01', to: '2021-01-10T23:59:00-08:00', sel: { kind: 'action', id: 'aws-suspends-parler' },
-      modes: { graph: {}, stack: { x: 'name' }, chain: { actor: 'twitter', index: 3 }, paths: { src: 'apple', dst: 'aws' }, table: { sort: { col: 'from', dir: 'desc' } } },
+      mode: 'stack',
+      focus: 'parler',
+      depth: 2,
+      expand: ['aws', 'twitter'],
+      types: ['SUED', 'BANNED'],
+      statuses: ['alleged'],
+      layers: ['cloud-hosting', 'none'],
+      from: '2021-01',
+      to: '2021-01-10T23:59:00-08:00',
+      sel: { kind: 'action', id: 'aws-suspends-parler' },
+      modes: {
+        graph: {},
+        stack: { x: 'name' },
+        chain: { actor: 'twitter', index: 3 },
+        paths: { src: 'apple', dst: 'aws' },
+        table: { sort: { col: 'from', dir: 'desc' } },
+      },
     };
     const q = toQuery(s);
     expect(q).toContain('type=SUED,BANNED');

@@ -34,11 +34,14 @@ function open(dataDir: string, options: { logger?: Logger; compactBytes?: number
 
 /** A logger whose warnings land in `lines` (the `msg` of each record at warn level or above). */
 function capturingLogger(lines: string[]): Logger {
-  return pino({ level: 'warn' }, {
-    write(s: string) {
-      lines.push(String(JSON.parse(s).msg));
+  return pino(
+    { level: 'warn' },
+    {
+      write(s: string) {
+        lines.push(String(JSON.parse(s).msg));
+      },
     },
-  });
+  );
 }
 
 /**
@@ -56,18 +59,22 @@ function abandon(store: EmbeddedStore): void {
 
 /** A few writes of every kind; returns what the graph should then hold. */
 async function writeSome(store: GraphStore): Promise<void> {
-  await store.importDocument(doc({
-    actors: ['aws', 'parler', 'amazon'],
-    sources: [source('s1')],
-    actions: [action('hosts', 'HOSTED', 'aws', 'parler', undefined, { sourceIds: ['s1'], endDate: '2021-01-10T23:59:00-08:00' })],
-  }));
+  await store.importDocument(
+    doc({
+      actors: ['aws', 'parler', 'amazon'],
+      sources: [source('s1')],
+      actions: [action('hosts', 'HOSTED', 'aws', 'parler', undefined, { sourceIds: ['s1'], endDate: '2021-01-10T23:59:00-08:00' })],
+    }),
+  );
   await store.createActor(actor('apple', { name: 'Apple', aliases: ['App Store'] }));
   await store.createSource(source('s2', { url: 'https://example.com/s2' }));
   await store.createAction(action('delists', 'DELISTED', 'apple', 'parler', '2021-01', { sourceIds: ['s2'] }));
   await store.replaceActor(actor('aws', { name: 'Amazon Web Services', layer: 'cloud-hosting' }));
   await store.createAction(action('temp', 'BANNED', 'amazon', 'parler', '2021-01-09', { sourceIds: ['s1'] }));
   await store.deleteAction('temp');
-  await store.replaceAction(action('hosts', 'HOSTED', 'aws', 'parler', undefined, { sourceIds: ['s1', 's2'], endDate: '2021-01-10T23:59:00-08:00' }));
+  await store.replaceAction(
+    action('hosts', 'HOSTED', 'aws', 'parler', undefined, { sourceIds: ['s1', 's2'], endDate: '2021-01-10T23:59:00-08:00' }),
+  );
 }
 
 async function snapshotOf(store: GraphStore) {
@@ -125,7 +132,9 @@ describe('embedded store durability', () => {
     ['compacting every few writes', 2000],
   ])('a real crash (%s): writes acknowledged before a SIGKILL all survive it', async (_what, compactBytes) => {
     const dir = freshDir();
-    const child = spawn(process.execPath, [path.join(__dirname, 'crash-child.js'), dir, String(compactBytes)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'crash-child.js'), dir, String(compactBytes)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked: string[] = [];
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
@@ -185,7 +194,10 @@ describe('embedded store durability', () => {
 
     test.each([
       ['a whole last line with a bad checksum', '00000000 {"seq":99,"record":{"ops":[{"t":"delActor","id":"apple"}]}}\n'],
-      ['half a line, then a line with a bad checksum', '{"seq":98,"rec' + '00000000 {"seq":99,"record":{"ops":[{"t":"delActor","id":"apple"}]}}\n'],
+      [
+        'half a line, then a line with a bad checksum',
+        '{"seq":98,"rec' + '00000000 {"seq":99,"record":{"ops":[{"t":"delActor","id":"apple"}]}}\n',
+      ],
       ['a last line with a good checksum prefix but no space', 'deadbeef{"seq":99}\n'],
       ['a lone newline', '\n'],
     ])('%s is dropped with a warning', async (_what, tail) => {
@@ -295,19 +307,22 @@ describe('embedded store durability', () => {
   test.each([
     ['createAction', (s: EmbeddedStore) => s.createAction(action('loop', 'BANNED', 'a', 'a'))],
     ['importDocument', (s: EmbeddedStore) => s.importDocument(doc({ actors: ['c'], actions: [action('loop', 'BANNED', 'a', 'a')] }))],
-  ])('a write refused by the store (%s of an action with from === to) leaves nothing behind, and the folder still opens', async (_what, write) => {
-    const dir = freshDir();
-    const a = await open(dir);
-    await a.importDocument(doc({ actors: ['a', 'b'], sources: [source('src')] }));
-    await expect(write(a)).rejects.toThrow();
-    expect(await a.getAction('loop')).toBeNull();
-    expect(await a.getActor('c')).toBeNull();
-    expect(await a.counts()).toEqual({ actors: 2, sources: 1, actions: 0 });
-    abandon(a);
-    const b = await open(dir);
-    expect(await b.counts()).toEqual({ actors: 2, sources: 1, actions: 0 });
-    await b.close();
-  });
+  ])(
+    'a write refused by the store (%s of an action with from === to) leaves nothing behind, and the folder still opens',
+    async (_what, write) => {
+      const dir = freshDir();
+      const a = await open(dir);
+      await a.importDocument(doc({ actors: ['a', 'b'], sources: [source('src')] }));
+      await expect(write(a)).rejects.toThrow();
+      expect(await a.getAction('loop')).toBeNull();
+      expect(await a.getActor('c')).toBeNull();
+      expect(await a.counts()).toEqual({ actors: 2, sources: 1, actions: 0 });
+      abandon(a);
+      const b = await open(dir);
+      expect(await b.counts()).toEqual({ actors: 2, sources: 1, actions: 0 });
+      await b.close();
+    },
+  );
 
   // The journal append is the commit point; compaction is housekeeping after it. A write must not
   // be answered with an error and kept all the same (a client would retry a create and get 409).
@@ -316,7 +331,10 @@ describe('embedded store durability', () => {
     const a = await open(dir, { compactBytes: 1 });
     // The snapshot's temporary file cannot be created where a folder of that name stands.
     fs.mkdirSync(path.join(dir, `${SNAPSHOT}.tmp`));
-    const outcome = await a.createActor(actor('x')).then(() => 'ok', () => 'refused');
+    const outcome = await a.createActor(actor('x')).then(
+      () => 'ok',
+      () => 'refused',
+    );
     const inMemory = (await a.getActor('x')) !== null;
     abandon(a);
     fs.rmdirSync(path.join(dir, `${SNAPSHOT}.tmp`));

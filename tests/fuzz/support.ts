@@ -42,12 +42,19 @@ export interface FuzzServer {
   close(): Promise<void>;
 }
 
-export async function openFuzzServer(factory: StoreFactory, options: { corsOrigins?: string[]; writeRateLimitPerMinute?: number; token?: string | null } = {}): Promise<FuzzServer> {
+export async function openFuzzServer(
+  factory: StoreFactory,
+  options: { corsOrigins?: string[]; writeRateLimitPerMinute?: number; token?: string | null } = {},
+): Promise<FuzzServer> {
   const store = await factory.open();
   await store.importDocument(seedDocument());
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
-  const config = { ...readConfig({}), apiToken: options.token === null ? undefined : options.token ?? FUZZ_TOKEN, corsOrigins: options.corsOrigins ?? [] };
+  const config = {
+    ...readConfig({}),
+    apiToken: options.token === null ? undefined : (options.token ?? FUZZ_TOKEN),
+    corsOrigins: options.corsOrigins ?? [],
+  };
   const app = createApp({ store, config, logger, writeRateLimitPerMinute: options.writeRateLimitPerMinute ?? 10_000_000, clientDir: null });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,8 +75,15 @@ export async function openFuzzServer(factory: StoreFactory, options: { corsOrigi
 }
 
 const STATUS_CODE: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
-  413: 'payload_too_large', 429: 'rate_limited', 503: 'unavailable', 507: 'unavailable',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+  503: 'unavailable',
+  507: 'unavailable',
 };
 
 /** The problems of one answer: a 5xx, an error not in the spec's shape, a leaked stack or token. */
@@ -79,11 +93,20 @@ export function answerProblems(res: Answer, what: string): string[] {
   if (res.status >= 400) {
     const body = res.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
     const e = body?.error;
-    const shaped = e && typeof e.code === 'string' && typeof e.message === 'string' && e.message.length > 0 && Array.isArray(e.details) && e.details.every((d) => typeof d === 'string') && Object.keys(body).length === 1;
+    const shaped =
+      e &&
+      typeof e.code === 'string' &&
+      typeof e.message === 'string' &&
+      e.message.length > 0 &&
+      Array.isArray(e.details) &&
+      e.details.every((d) => typeof d === 'string') &&
+      Object.keys(body).length === 1;
     if (!shaped) problems.push(`${what}: ${res.status} is not {error:{code,message,details}}: ${res.text.slice(0, 300)}`);
     else {
-      if (!(ERROR_CODES as readonly string[]).includes(String(e.code))) problems.push(`${what}: code "${String(e.code)}" is not in the spec's list`);
-      if (STATUS_CODE[res.status] && STATUS_CODE[res.status] !== e.code) problems.push(`${what}: ${res.status} with code "${String(e.code)}"`);
+      if (!(ERROR_CODES as readonly string[]).includes(String(e.code)))
+        problems.push(`${what}: code "${String(e.code)}" is not in the spec's list`);
+      if (STATUS_CODE[res.status] && STATUS_CODE[res.status] !== e.code)
+        problems.push(`${what}: ${res.status} with code "${String(e.code)}"`);
     }
   }
   if (/\bat .+\.(ts|js):\d+/.test(res.text)) problems.push(`${what}: a stack trace in the answer`);
@@ -112,7 +135,7 @@ export const HOSTILE_STRINGS = [
   '"><img src=x onerror=alert(1)>',
   'javascript:alert(1)',
   '=HYPERLINK("http://evil.example","x")',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '+1',
   '@SUM(A1)',
   '\u0000',
@@ -139,12 +162,53 @@ export const HOSTILE_STRINGS = [
 
 /** Values that are valid for some parameter of some route, so fuzzing reaches past the first check. */
 const PLAUSIBLE = [
-  '0', '1', '2', '3', '4', '6', '8', '9', '10', '100', '1000', '1001', '-1',
-  'parler', 'aws', 'twitter', 'apple', 'amazon', 'unknown-actor', 'src-000-parler-sues-aws', 'aws-suspends-parler',
-  'BANNED', 'SUSPENDED,DELISTED', 'BANNED,', 'confirmed', 'alleged,disputed', 'company', 'platform', 'cloud-hosting',
-  'json', 'csv', 'graphml', 'gexf', 'cyjs', 'actors', 'actions',
-  '2021', '2021-01', '2021-01-10', '2021-01-10T23:59:00-08:00', '2021-13-01', '2021-01-10T23:59', '0000', '9999-12-31',
-  'par', 'AWS', 'amazon web',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '6',
+  '8',
+  '9',
+  '10',
+  '100',
+  '1000',
+  '1001',
+  '-1',
+  'parler',
+  'aws',
+  'twitter',
+  'apple',
+  'amazon',
+  'unknown-actor',
+  'src-000-parler-sues-aws',
+  'aws-suspends-parler',
+  'BANNED',
+  'SUSPENDED,DELISTED',
+  'BANNED,',
+  'confirmed',
+  'alleged,disputed',
+  'company',
+  'platform',
+  'cloud-hosting',
+  'json',
+  'csv',
+  'graphml',
+  'gexf',
+  'cyjs',
+  'actors',
+  'actions',
+  '2021',
+  '2021-01',
+  '2021-01-10',
+  '2021-01-10T23:59:00-08:00',
+  '2021-13-01',
+  '2021-01-10T23:59',
+  '0000',
+  '9999-12-31',
+  'par',
+  'AWS',
+  'amazon web',
 ];
 
 /** Any code point, lone surrogates and control characters included. */
@@ -165,20 +229,55 @@ export const hostileString = fc.oneof(
 /** Ids for path parameters: slugs, seed ids, traversal, injection, anything. */
 export const hostileId = fc.oneof(
   fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,63}$/),
-  fc.constantFrom('parler', 'aws', 'src-000-parler-sues-aws', 'aws-suspends-parler', '..', '.', '...', '%2e%2e', 'a'.repeat(65), 'A', '-x', 'x_y'),
+  fc.constantFrom(
+    'parler',
+    'aws',
+    'src-000-parler-sues-aws',
+    'aws-suspends-parler',
+    '..',
+    '.',
+    '...',
+    '%2e%2e',
+    'a'.repeat(65),
+    'A',
+    '-x',
+    'x_y',
+  ),
   hostileString,
 );
 
 /** Percent-encodes the UTF-8 bytes of a string (lone surrogates become U+FFFD, as a browser sends them). */
 export function encode(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 /** Raw (not re-encoded) fragments: bad escapes, separators, brackets. */
-const rawFragment = fc.constantFrom('%', '%E0%A4%A', '%ff%fe', '%00', '%2F', '%5C', '&', '=', '==', '[]', '[0]', '[$gt]', '#', '+', ';', '..%2f');
+const rawFragment = fc.constantFrom(
+  '%',
+  '%E0%A4%A',
+  '%ff%fe',
+  '%00',
+  '%2F',
+  '%5C',
+  '&',
+  '=',
+  '==',
+  '[]',
+  '[0]',
+  '[$gt]',
+  '#',
+  '+',
+  ';',
+  '..%2f',
+);
 
 const ids = fc.constantFrom('parler', 'aws', 'twitter', 'apple', 'amazon', 'google', 'donald-trump', 'buzzfeed', 'nobody-here');
-const list = <T extends string>(xs: readonly T[]) => fc.uniqueArray(fc.constantFrom(...xs), { minLength: 1, maxLength: 3 }).map((v) => v.join(','));
+const list = <T extends string>(xs: readonly T[]) =>
+  fc.uniqueArray(fc.constantFrom(...xs), { minLength: 1, maxLength: 3 }).map((v) => v.join(','));
 const date = fc.oneof(
   fc.constantFrom('2020', '2021', '2021-01', '2021-01-09', '2021-01-10T23:59:00-08:00', '2022-06'),
   fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
@@ -188,7 +287,17 @@ const date = fc.oneof(
 const PLAUSIBLE_BY_KEY: Record<string, fc.Arbitrary<string>> = {
   q: fc.oneof(fc.constantFrom('par', 'AWS', 'amazon web', 'parlér', 'suit'), fc.string({ maxLength: 20 })),
   kind: fc.constantFrom('company', 'platform', 'app', 'person', 'government', 'court', 'media', 'group', 'other'),
-  layer: fc.constantFrom('social-network', 'app-store', 'cloud-hosting', 'cdn-security', 'domain-registrar', 'payments', 'media', 'legal', 'other'),
+  layer: fc.constantFrom(
+    'social-network',
+    'app-store',
+    'cloud-hosting',
+    'cdn-security',
+    'domain-registrar',
+    'payments',
+    'media',
+    'legal',
+    'other',
+  ),
   limit: fc.integer({ min: 1, max: 1000 }).map(String),
   offset: fc.integer({ min: 0, max: 50 }).map(String),
   type: list(['BANNED', 'SUSPENDED', 'DELISTED', 'HOSTED', 'SUED', 'ACCUSED', 'DENIED', 'OWNS', 'COMPETES_WITH', 'USERS_MIGRATED']),
@@ -211,28 +320,50 @@ const PLAUSIBLE_BY_KEY: Record<string, fc.Arbitrary<string>> = {
  * raw bad escape.
  */
 export function queryArb(known: string[]): fc.Arbitrary<string> {
-  const valueFor = (k: string) => fc.oneof({ weight: 7, arbitrary: PLAUSIBLE_BY_KEY[k] ?? hostileString }, { weight: 3, arbitrary: hostileString });
+  const valueFor = (k: string) =>
+    fc.oneof({ weight: 7, arbitrary: PLAUSIBLE_BY_KEY[k] ?? hostileString }, { weight: 3, arbitrary: hostileString });
   const knownPairs = fc.tuple(
-    ...known.map((k) => fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: valueFor(k).map((v) => `${k}=${encode(v)}`) })),
+    ...known.map((k) =>
+      fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: valueFor(k).map((v) => `${k}=${encode(v)}`) }),
+    ),
   );
   const extraKey = fc.oneof(
-    { weight: 2, arbitrary: fc.constantFrom('__proto__', 'constructor', 'limit[$gt]', 'a[b]', 'q[]', 'toString', '', 'LIMIT', ...(known.length ? known : ['x'])) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'limit[$gt]',
+        'a[b]',
+        'q[]',
+        'toString',
+        '',
+        'LIMIT',
+        ...(known.length ? known : ['x']),
+      ),
+    },
     { weight: 1, arbitrary: hostileString },
   );
   const extra = fc.oneof(
     { weight: 2, arbitrary: fc.tuple(extraKey, hostileString).map(([k, v]) => `${encode(k)}=${encode(v)}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...(known.length ? known : ['x'])), rawFragment).map(([k, f]) => `${k}=${f}`) },
   );
-  const extras = fc.oneof({ weight: 5, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.array(extra, { minLength: 1, maxLength: 3 }) });
+  const extras = fc.oneof(
+    { weight: 5, arbitrary: fc.constant([] as string[]) },
+    { weight: 1, arbitrary: fc.array(extra, { minLength: 1, maxLength: 3 }) },
+  );
   return fc.tuple(knownPairs, extras).map(([pairs, more]) => {
-    const parts = [...(pairs).filter((p): p is string => p !== null), ...more];
+    const parts = [...pairs.filter((p): p is string => p !== null), ...more];
     return parts.length ? `?${parts.join('&')}` : '';
   });
 }
 
 /** JSON values, nested up to `depth`, with keys that attack prototypes now and then. */
 export function jsonValueArb(depth = 6): fc.Arbitrary<unknown> {
-  const key = fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name') });
+  const key = fc.oneof(
+    { weight: 5, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name') },
+  );
   return fc.letrec((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', withCrossShrink: true, maxDepth: depth },
@@ -248,18 +379,48 @@ export function jsonValueArb(depth = 6): fc.Arbitrary<unknown> {
 }
 
 export const VALID = {
-  actor: (id: string) => ({ id, name: `Fuzz ${id}`, kind: 'company', layer: 'cloud-hosting', aliases: ['F'], description: 'd', wikidata: 'Q1' }),
-  source: (id: string) => ({ id, title: `Fuzz ${id}`, publisher: 'P', author: 'A', published: '2021-01-10', url: 'https://example.org/x', kind: 'news' }),
-  action: (id: string) => ({ id, type: 'SUED', from: 'parler', to: 'aws', date: '2021-01-11', endDate: '2021-02', status: 'alleged', claimedBy: ['parler'], summary: 'Fuzz', sourceIds: ['src-000-parler-sues-aws'], details: { venue: 'W.D. Wash.', n: 1 } }),
+  actor: (id: string) => ({
+    id,
+    name: `Fuzz ${id}`,
+    kind: 'company',
+    layer: 'cloud-hosting',
+    aliases: ['F'],
+    description: 'd',
+    wikidata: 'Q1',
+  }),
+  source: (id: string) => ({
+    id,
+    title: `Fuzz ${id}`,
+    publisher: 'P',
+    author: 'A',
+    published: '2021-01-10',
+    url: 'https://example.org/x',
+    kind: 'news',
+  }),
+  action: (id: string) => ({
+    id,
+    type: 'SUED',
+    from: 'parler',
+    to: 'aws',
+    date: '2021-01-11',
+    endDate: '2021-02',
+    status: 'alleged',
+    claimedBy: ['parler'],
+    summary: 'Fuzz',
+    sourceIds: ['src-000-parler-sues-aws'],
+    details: { venue: 'W.D. Wash.', n: 1 },
+  }),
 };
 
 /** A valid record with one change: a field set to anything, removed, or an unknown field added. */
 export function mutatedRecord(kind: keyof typeof VALID, id: fc.Arbitrary<string>): fc.Arbitrary<Record<string, unknown>> {
   const fields = Object.keys(VALID[kind]('x'));
-  return fc.tuple(id, fc.constantFrom(...fields, '__proto__', 'constructor', 'extra'), fc.constantFrom('set', 'delete', 'set'), jsonValueArb(4)).map(([rid, field, how, value]) => {
-    const rec: Record<string, unknown> = JSON.parse(JSON.stringify(VALID[kind](rid)));
-    if (how === 'delete') delete rec[field];
-    else Object.defineProperty(rec, field, { value, enumerable: true, configurable: true, writable: true });
-    return rec;
-  });
+  return fc
+    .tuple(id, fc.constantFrom(...fields, '__proto__', 'constructor', 'extra'), fc.constantFrom('set', 'delete', 'set'), jsonValueArb(4))
+    .map(([rid, field, how, value]) => {
+      const rec: Record<string, unknown> = JSON.parse(JSON.stringify(VALID[kind](rid)));
+      if (how === 'delete') delete rec[field];
+      else Object.defineProperty(rec, field, { value, enumerable: true, configurable: true, writable: true });
+      return rec;
+    });
 }

@@ -21,7 +21,18 @@ const RUNS = Number(process.env.RUNS ?? 150);
 
 // Equal instants at different precisions ('2020' and '2020-01-01'), the same instant in two
 // offsets, a late-evening local time that is the next day in UTC, and undated actions.
-const DATES = ['2020', '2020-01-01', '2020-03', '2020-03-01', '2020-03-04', '2020-03-04T10:00:00Z', '2020-03-04T02:00:00-08:00', '2020-03-04T23:30:00-08:00', '2020-03-05', '2021'];
+const DATES = [
+  '2020',
+  '2020-01-01',
+  '2020-03',
+  '2020-03-01',
+  '2020-03-04',
+  '2020-03-04T10:00:00Z',
+  '2020-03-04T02:00:00-08:00',
+  '2020-03-04T23:30:00-08:00',
+  '2020-03-05',
+  '2021',
+];
 const WINDOW = ['2020', '2020-03', '2020-03-04', '2020-03-05T06:00:00Z', '2021'];
 const TYPES: ActionType[] = ['BANNED', 'SUED', 'HOSTED'];
 const STATUSES: Status[] = ['confirmed', 'reported'];
@@ -29,7 +40,14 @@ const STATUSES: Status[] = ['confirmed', 'reported'];
 const graphs = fc.record({
   n: fc.integer({ min: 2, max: 7 }),
   edges: fc.array(
-    fc.record({ from: fc.nat(6), to: fc.nat(6), date: fc.option(fc.constantFrom(...DATES), { nil: undefined }), end: fc.option(fc.constantFrom(...DATES), { nil: undefined }), type: fc.constantFrom(...TYPES), status: fc.constantFrom(...STATUSES) }),
+    fc.record({
+      from: fc.nat(6),
+      to: fc.nat(6),
+      date: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
+      end: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
+      type: fc.constantFrom(...TYPES),
+      status: fc.constantFrom(...STATUSES),
+    }),
     { maxLength: 11 },
   ),
 });
@@ -83,38 +101,68 @@ async function withStore<T>(n: number, actions: Action[], use: (store: EmbeddedS
 
 test('chains are the maximal time-respecting sequences the spec defines, longest then earliest first', async () => {
   await fc.assert(
-    fc.asyncProperty(graphs, filters, fc.nat(6), fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 50 }), async (g, filter, who, maxLength, limit) => {
-      const actions = actionsOf(g);
-      const actor = `v${who % g.n}`;
-      const expected = bruteForceChains(actions.filter((a) => passesFilter(a, filter)), actor, maxLength, limit);
-      const got = await withStore(g.n, actions, (s) => s.chains(actor, maxLength, filter, limit));
-      expect(got.truncated).toBe(false); // graphs this small never reach the work bound
-      expect(got.chains.map((c) => c.actions)).toEqual(expected);
-    }),
+    fc.asyncProperty(
+      graphs,
+      filters,
+      fc.nat(6),
+      fc.integer({ min: 2, max: 5 }),
+      fc.integer({ min: 1, max: 50 }),
+      async (g, filter, who, maxLength, limit) => {
+        const actions = actionsOf(g);
+        const actor = `v${who % g.n}`;
+        const expected = bruteForceChains(
+          actions.filter((a) => passesFilter(a, filter)),
+          actor,
+          maxLength,
+          limit,
+        );
+        const got = await withStore(g.n, actions, (s) => s.chains(actor, maxLength, filter, limit));
+        expect(got.truncated).toBe(false); // graphs this small never reach the work bound
+        expect(got.chains.map((c) => c.actions)).toEqual(expected);
+      },
+    ),
     { numRuns: RUNS, seed: 20261130 },
   );
 });
 
 test('a neighbourhood is the actors within depth passing actions of the focus and the passing actions among them', async () => {
   await fc.assert(
-    fc.asyncProperty(graphs, filters, fc.nat(6), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 30 }), async (g, filter, who, depth, cap) => {
-      const actions = actionsOf(g);
-      const focus = `v${who % g.n}`;
-      const full = bruteForceNeighbourhood(actions.filter((a) => passesFilter(a, filter)), focus, depth);
-      const [uncapped, capped] = await withStore(g.n, actions, async (s) => [await s.neighbourhood(focus, depth, filter, 5000), await s.neighbourhood(focus, depth, filter, cap)]);
-      expect({ actors: uncapped!.actors.map((a) => a.id).sort(), actions: uncapped!.actions.map((a) => a.id).sort(), truncated: uncapped!.truncated }).toEqual({ ...full, truncated: false });
-      // Under a cap: a part of the neighbourhood, the focus in it, no action to an actor left out,
-      // and truncated exactly when something was left out.
-      const actors = capped!.actors.map((a) => a.id);
-      const kept = capped!.actions.map((a) => a.id);
-      const total = full.actors.length + full.actions.length;
-      expect(actors).toContain(focus);
-      expect(full.actors).toEqual(expect.arrayContaining(actors));
-      expect(full.actions).toEqual(expect.arrayContaining(kept));
-      for (const a of capped!.actions) expect(actors).toEqual(expect.arrayContaining([a.from, a.to]));
-      expect(actors.length + kept.length).toBe(Math.min(total, cap));
-      expect(capped!.truncated).toBe(total > cap);
-    }),
+    fc.asyncProperty(
+      graphs,
+      filters,
+      fc.nat(6),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 30 }),
+      async (g, filter, who, depth, cap) => {
+        const actions = actionsOf(g);
+        const focus = `v${who % g.n}`;
+        const full = bruteForceNeighbourhood(
+          actions.filter((a) => passesFilter(a, filter)),
+          focus,
+          depth,
+        );
+        const [uncapped, capped] = await withStore(g.n, actions, async (s) => [
+          await s.neighbourhood(focus, depth, filter, 5000),
+          await s.neighbourhood(focus, depth, filter, cap),
+        ]);
+        expect({
+          actors: uncapped!.actors.map((a) => a.id).sort(),
+          actions: uncapped!.actions.map((a) => a.id).sort(),
+          truncated: uncapped!.truncated,
+        }).toEqual({ ...full, truncated: false });
+        // Under a cap: a part of the neighbourhood, the focus in it, no action to an actor left out,
+        // and truncated exactly when something was left out.
+        const actors = capped!.actors.map((a) => a.id);
+        const kept = capped!.actions.map((a) => a.id);
+        const total = full.actors.length + full.actions.length;
+        expect(actors).toContain(focus);
+        expect(full.actors).toEqual(expect.arrayContaining(actors));
+        expect(full.actions).toEqual(expect.arrayContaining(kept));
+        for (const a of capped!.actions) expect(actors).toEqual(expect.arrayContaining([a.from, a.to]));
+        expect(actors.length + kept.length).toBe(Math.min(total, cap));
+        expect(capped!.truncated).toBe(total > cap);
+      },
+    ),
     { numRuns: RUNS, seed: 20261130 },
   );
 });

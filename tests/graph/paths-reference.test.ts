@@ -54,7 +54,13 @@ const graphs = fc
       const to = actors[b % n]!;
       if (from === to) return;
       actions.push({
-        id: `e${String(i).padStart(2, '0')}`, type: keep ? 'BANNED' : 'SUED', from, to, status: 'reported', summary: 's', sourceIds: ['s'],
+        id: `e${String(i).padStart(2, '0')}`,
+        type: keep ? 'BANNED' : 'SUED',
+        from,
+        to,
+        status: 'reported',
+        summary: 's',
+        sourceIds: ['s'],
       });
     });
     return { actors, actions, source: actors[source % n]!, target: actors[target % n]!, maxLength, limit };
@@ -64,7 +70,10 @@ test('every shortest path, in action-id order, as brute force finds them', () =>
   fc.assert(
     fc.property(graphs, fc.boolean(), ({ actors, actions, source, target, maxLength, limit }, filtered) => {
       const passes = (a: Action) => !filtered || a.type === 'BANNED';
-      const g = buildActionGraph(actors.map((id) => ({ id, name: id, kind: 'company' as const })), actions);
+      const g = buildActionGraph(
+        actors.map((id) => ({ id, name: id, kind: 'company' as const })),
+        actions,
+      );
       const got = allShortestPaths(g, source, target, maxLength, passes, limit).map((p) => p.actions);
       const expected = source === target ? [] : reference(actions.filter(passes), source, target, maxLength, limit);
       expect(got).toEqual(expected);

@@ -17,10 +17,14 @@ describe(`Cytoscape renderer internals (written for cytoscape ${CYTOSCAPE_INTERN
     }
   });
 
-  test("the canvas renderer still has the render method and layer canvases the wrapper uses", () => {
-    const registered = (cytoscape as unknown as (kind: string, name: string) => { prototype?: Record<string, unknown> } | undefined)('renderer', 'canvas');
+  test('the canvas renderer still has the render method and layer canvases the wrapper uses', () => {
+    const registered = (cytoscape as unknown as (kind: string, name: string) => { prototype?: Record<string, unknown> } | undefined)(
+      'renderer',
+      'canvas',
+    );
     const version = installedVersion('cytoscape');
-    if (typeof registered?.prototype?.render !== 'function') throw new Error(`cytoscape ${version}: the canvas renderer has no prototype render()`);
+    if (typeof registered?.prototype?.render !== 'function')
+      throw new Error(`cytoscape ${version}: the canvas renderer has no prototype render()`);
     const code = fs.readFileSync(require.resolve('cytoscape'), 'utf8');
     if (!/canvases:\s*new Array\(/.test(code) || !code.includes('data.canvases[')) {
       throw new Error(`cytoscape ${version}: the canvas renderer no longer keeps its layer canvases in data.canvases`);

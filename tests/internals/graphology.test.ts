@@ -20,7 +20,9 @@ describe(`graphology internals (written for graphology ${GRAPHOLOGY_INTERNALS_VE
     g.addNode('b');
     const fresh = adjacencyObjects(g, 'a');
     if (fresh.length !== 2) {
-      throw new Error(`graphology ${installedVersion('graphology')}: no out/in adjacency objects in the private _nodes map (found ${fresh.length})`);
+      throw new Error(
+        `graphology ${installedVersion('graphology')}: no out/in adjacency objects in the private _nodes map (found ${fresh.length})`,
+      );
     }
     expect(fresh.map((o) => Object.keys(o))).toEqual([[], []]);
     g.addDirectedEdge('a', 'b');

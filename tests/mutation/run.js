@@ -28,7 +28,8 @@ function apply(m) {
   const file = path.join(root, m.file);
   const original = fs.readFileSync(file, 'utf8');
   const count = original.split(m.find).length - 1;
-  if (count !== 1) throw new Error(`mutation "${m.name}": its text occurs ${count} times in ${m.file} (the source changed: update mutations.js)`);
+  if (count !== 1)
+    throw new Error(`mutation "${m.name}": its text occurs ${count} times in ${m.file} (the source changed: update mutations.js)`);
   fs.writeFileSync(file, original.replace(m.find, m.replace));
   restore = () => {
     fs.writeFileSync(file, original);
@@ -50,7 +51,11 @@ for (const m of chosen) {
   try {
     // ts-jest's cache is keyed by file content, so the mutant is compiled afresh. CI is cleared so
     // a suite missing Neo4j skips (tests/support/needs.ts) rather than fail and pass for a kill.
-    result = spawnSync('npx', ['jest', '--ci', '--runInBand', ...m.tests], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    result = spawnSync('npx', ['jest', '--ci', '--runInBand', ...m.tests], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '' },
+    });
   } finally {
     restore();
   }

@@ -47,7 +47,10 @@ describeWith('build', missingBuild, 'access to the server process', () => {
       expect(Number.isInteger(retry) && retry >= 1 && retry <= 60).toBe(true);
       // Without TRUST_PROXY_HOPS a client cannot pose as another address.
       for (const xff of ['10.0.0.1', '203.0.113.9, 10.0.0.2', '::1']) {
-        const spoofed = await client.request('POST', '/api/actors', actor('rl-spoof'), { Authorization: `Bearer ${RELIABILITY_TOKEN}`, 'X-Forwarded-For': xff });
+        const spoofed = await client.request('POST', '/api/actors', actor('rl-spoof'), {
+          Authorization: `Bearer ${RELIABILITY_TOKEN}`,
+          'X-Forwarded-For': xff,
+        });
         expect(spoofed.status).toBe(429);
       }
       // Guessing tokens is limited the same way; reads are not limited.
@@ -64,9 +67,14 @@ describeWith('build', missingBuild, 'access to the server process', () => {
   test('TRUST_PROXY_HOPS=1: each forwarded address has its own limit (behind a proxy that sets the header)', async () => {
     const server = await startServer({ dataDir: freshDir(), writeRateLimit: 2, env: { TRUST_PROXY_HOPS: '1' } });
     const client = new Client(server.url, { token: RELIABILITY_TOKEN });
-    const as = (ip: string, id: string) => client.request('POST', '/api/actors', actor(id), { Authorization: `Bearer ${RELIABILITY_TOKEN}`, 'X-Forwarded-For': ip });
+    const as = (ip: string, id: string) =>
+      client.request('POST', '/api/actors', actor(id), { Authorization: `Bearer ${RELIABILITY_TOKEN}`, 'X-Forwarded-For': ip });
     try {
-      expect([(await as('198.51.100.1', 'p-1')).status, (await as('198.51.100.1', 'p-2')).status, (await as('198.51.100.1', 'p-3')).status]).toEqual([201, 201, 429]);
+      expect([
+        (await as('198.51.100.1', 'p-1')).status,
+        (await as('198.51.100.1', 'p-2')).status,
+        (await as('198.51.100.1', 'p-3')).status,
+      ]).toEqual([201, 201, 429]);
       expect((await as('198.51.100.2', 'p-4')).status).toBe(201);
     } finally {
       client.close();
@@ -82,7 +90,11 @@ describeWith('build', missingBuild, 'access to the server process', () => {
         const res = await client.get('/api/actors?limit=1', { Origin: origin });
         expect(res.status).toBe(200);
         expect(res.headers['access-control-allow-origin']).toBeUndefined();
-        const pre = await client.request('OPTIONS', '/api/actors', undefined, { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' });
+        const pre = await client.request('OPTIONS', '/api/actors', undefined, {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type',
+        });
         expect(pre.headers['access-control-allow-origin']).toBeUndefined();
         expect(pre.headers['access-control-allow-headers']).toBeUndefined();
       }
@@ -128,7 +140,10 @@ describeWith('build', missingBuild, 'access to the server process', () => {
       const res = await client.get('/api/actors?limit=1', { Origin: 'https://anyone.example' });
       expect(res.headers['access-control-allow-origin']).toBe('*');
       // Without API_TOKEN, writes are disabled whatever the origin.
-      const w = await client.request('POST', '/api/actors', actor('star-x'), { Origin: 'https://anyone.example', Authorization: 'Bearer anything' });
+      const w = await client.request('POST', '/api/actors', actor('star-x'), {
+        Origin: 'https://anyone.example',
+        Authorization: 'Bearer anything',
+      });
       expect(w.status).toBe(403);
       expect(server.logs().find((l) => l.msg === 'listening')?.writes).toBe('disabled');
     } finally {

@@ -8,7 +8,11 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  cwd: path.join(__dirname, '..', '..'),
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 let report;
 try {
   report = JSON.parse(run.stdout);
@@ -17,7 +21,10 @@ try {
 }
 const counts = report && report.metadata && report.metadata.vulnerabilities;
 if (!counts) {
-  const why = (report && report.error && (report.error.summary || report.error.code)) || (run.stderr || '').split('\n').find((l) => /error|405|ENOTFOUND|ECONNREFUSED/i.test(l)) || `npm audit exited ${run.status}`;
+  const why =
+    (report && report.error && (report.error.summary || report.error.code)) ||
+    (run.stderr || '').split('\n').find((l) => /error|405|ENOTFOUND|ECONNREFUSED/i.test(l)) ||
+    `npm audit exited ${run.status}`;
   console.error(`audit: the registry's audit endpoint could not be used (${String(why).trim()}); no findings could be checked.`);
   process.exit(process.env.AUDIT_REQUIRED === '1' ? 2 : 0);
 }

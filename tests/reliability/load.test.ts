@@ -17,16 +17,20 @@ const missingBuild = available ? null : 'dist/server/main.js is not built (`npm 
 const stores: Array<'embedded' | 'neo4j'> = process.env.NEO4J_URI ? ['embedded', 'neo4j'] : ['embedded'];
 
 describeWith('build', missingBuild, 'a short mixed load', () => {
-  test.each(stores)(`%s: ${SECONDS} s with ${CONNECTIONS} connections, 10%% writes: no errors, no crash, consistent`, async (store) => {
-    const r = await runLoad({ store, durationS: SECONDS, connections: CONNECTIONS });
-    const { samples, ...rss } = r.rssMB;
-    process.stdout.write(`[reliability] load-short-${store}: ${JSON.stringify({ ...r, rssMB: { ...rss, samples: samples.length } })}\n`);
-    expect(r.problems).toEqual([]);
-    expect({ errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
-    expect(r.serverAlive).toBe(true);
-    expect(r.consistent).toBe(true);
-    expect(r.writes).toBeGreaterThan(0);
-    expect(r.errorLogLines).toBe(0);
-    expect(r.tokenInLogs).toBe(false);
-  }, 120_000 + SECONDS * 2000);
+  test.each(stores)(
+    `%s: ${SECONDS} s with ${CONNECTIONS} connections, 10%% writes: no errors, no crash, consistent`,
+    async (store) => {
+      const r = await runLoad({ store, durationS: SECONDS, connections: CONNECTIONS });
+      const { samples, ...rss } = r.rssMB;
+      process.stdout.write(`[reliability] load-short-${store}: ${JSON.stringify({ ...r, rssMB: { ...rss, samples: samples.length } })}\n`);
+      expect(r.problems).toEqual([]);
+      expect({ errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
+      expect(r.serverAlive).toBe(true);
+      expect(r.consistent).toBe(true);
+      expect(r.writes).toBeGreaterThan(0);
+      expect(r.errorLogLines).toBe(0);
+      expect(r.tokenInLogs).toBe(false);
+    },
+    120_000 + SECONDS * 2000,
+  );
 });

@@ -50,7 +50,16 @@ export interface LoadResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   writes: number;
   /** The server's resident memory, sampled every second. */
-  rssMB: { start: number; afterWarmup: number; end: number; peak: number; growthAfterWarmupPct: number; slopeAfterWarmupMBPerMin: number; warmupS: number; samples: number[] };
+  rssMB: {
+    start: number;
+    afterWarmup: number;
+    end: number;
+    peak: number;
+    growthAfterWarmupPct: number;
+    slopeAfterWarmupMBPerMin: number;
+    warmupS: number;
+    samples: number[];
+  };
   serverAlive: boolean;
   consistent: boolean;
   problems: string[];
@@ -94,8 +103,18 @@ function weighted<T>(items: Array<[number, T]>): (r: number) => T {
   };
 }
 
-const actorOf = (i: number, v: number) => ({ id: `${PREFIX}-actor-${i}`, name: `Load actor ${i} v${v}`, kind: 'company', aliases: [`L${i}`], description: `version ${v}` });
-const sourceOf = (i: number, v: number) => ({ id: `${PREFIX}-src-${i}`, title: `Load source ${i} v${v}`, url: `https://example.org/load/${i}` });
+const actorOf = (i: number, v: number) => ({
+  id: `${PREFIX}-actor-${i}`,
+  name: `Load actor ${i} v${v}`,
+  kind: 'company',
+  aliases: [`L${i}`],
+  description: `version ${v}`,
+});
+const sourceOf = (i: number, v: number) => ({
+  id: `${PREFIX}-src-${i}`,
+  title: `Load source ${i} v${v}`,
+  url: `https://example.org/load/${i}`,
+});
 const actionOf = (i: number, v: number) => ({
   id: `${PREFIX}-action-${i}`,
   type: 'SUSPENDED',
@@ -143,7 +162,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.store === 'embedded') dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-rel-load-'));
   let server: ServerProcess | undefined;
   try {
-    server = await startServer({ dataDir, neo4jUri: options.store === 'neo4j' ? neo4jUri : undefined, logLevel: options.logLevel ?? 'warn', readyTimeoutMs: 120_000 });
+    server = await startServer({
+      dataDir,
+      neo4jUri: options.store === 'neo4j' ? neo4jUri : undefined,
+      logLevel: options.logLevel ?? 'warn',
+      readyTimeoutMs: 120_000,
+    });
     const client = new Client(server.url, { token: RELIABILITY_TOKEN, timeoutMs: 120_000 });
     await setupRecords(client);
     log(`server pid ${server.pid} on ${server.url}; ${options.connections} connections for ${options.durationS} s`);
@@ -160,26 +184,47 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const auth = { Authorization: `Bearer ${RELIABILITY_TOKEN}`, 'Content-Type': 'application/json' };
     const pickRead = weighted(READS);
     const pickWrite = weighted<() => { method: string; path: string; body: string }>([
-      [5, () => {
-        const i = serial % N_RECORDS;
-        return { method: 'PUT', path: `/api/actors/${PREFIX}-actor-${i}`, body: JSON.stringify(actorOf(i, serial)) };
-      }],
-      [3, () => {
-        const i = serial % N_RECORDS;
-        return { method: 'PUT', path: `/api/actions/${PREFIX}-action-${i}`, body: JSON.stringify(actionOf(i, serial)) };
-      }],
-      [1, () => {
-        const i = serial % N_RECORDS;
-        return { method: 'PUT', path: `/api/sources/${PREFIX}-src-${i}`, body: JSON.stringify(sourceOf(i, serial)) };
-      }],
-      [1, () => {
-        const i = serial % N_RECORDS;
-        return { method: 'POST', path: '/api/import', body: JSON.stringify({ format: 'deplatforming-graph/v1', actors: [actorOf(i, serial)], sources: [sourceOf(i, serial)], actions: [actionOf(i, serial)] }) };
-      }],
+      [
+        5,
+        () => {
+          const i = serial % N_RECORDS;
+          return { method: 'PUT', path: `/api/actors/${PREFIX}-actor-${i}`, body: JSON.stringify(actorOf(i, serial)) };
+        },
+      ],
+      [
+        3,
+        () => {
+          const i = serial % N_RECORDS;
+          return { method: 'PUT', path: `/api/actions/${PREFIX}-action-${i}`, body: JSON.stringify(actionOf(i, serial)) };
+        },
+      ],
+      [
+        1,
+        () => {
+          const i = serial % N_RECORDS;
+          return { method: 'PUT', path: `/api/sources/${PREFIX}-src-${i}`, body: JSON.stringify(sourceOf(i, serial)) };
+        },
+      ],
+      [
+        1,
+        () => {
+          const i = serial % N_RECORDS;
+          return {
+            method: 'POST',
+            path: '/api/import',
+            body: JSON.stringify({
+              format: 'deplatforming-graph/v1',
+              actors: [actorOf(i, serial)],
+              sources: [sourceOf(i, serial)],
+              actions: [actionOf(i, serial)],
+            }),
+          };
+        },
+      ],
     ]);
     // A fixed sequence (not Math.random) so two runs send the same mix.
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
     const nonOk: Record<string, number> = {};
 
     const result = await autocannon({
@@ -238,7 +283,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       timeouts: result.timeouts,
       non2xx: result.non2xx,
       statuses,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: Math.round(result.latency.mean * 10) / 10 },
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+        mean: Math.round(result.latency.mean * 10) / 10,
+      },
       writes,
       rssMB: {
         start: startRss,
@@ -259,8 +310,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (options.record) {
       const dir = path.join(ROOT, 'tests', 'reliability', 'results');
       fs.mkdirSync(dir, { recursive: true });
-      const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg() };
-      fs.writeFileSync(path.join(dir, `load-${options.store}-${options.durationS}s-${options.connections}c.json`), `${JSON.stringify({ at: new Date().toISOString(), machine, ...out }, null, 2)}\n`);
+      const machine = {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memGB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadavg: os.loadavg(),
+      };
+      fs.writeFileSync(
+        path.join(dir, `load-${options.store}-${options.durationS}s-${options.connections}c.json`),
+        `${JSON.stringify({ at: new Date().toISOString(), machine, ...out }, null, 2)}\n`,
+      );
     }
     return out;
   } finally {
@@ -305,9 +365,12 @@ async function cli(): Promise<void> {
   });
   const { samples, ...rss } = r.rssMB;
   process.stdout.write(`${JSON.stringify({ ...r, rssMB: { ...rss, samples: samples.length } }, null, 2)}\n`);
-  const failed = r.errors + r.timeouts + r.non2xx > 0 || !r.serverAlive || !r.consistent || r.tokenInLogs || r.rssMB.growthAfterWarmupPct > 25;
+  const failed =
+    r.errors + r.timeouts + r.non2xx > 0 || !r.serverAlive || !r.consistent || r.tokenInLogs || r.rssMB.growthAfterWarmupPct > 25;
   if (failed) {
-    process.stderr.write('load: FAILED (errors, timeouts, non-2xx answers, a crash, an inconsistent graph, the token in the logs, or memory growing past warm-up)\n');
+    process.stderr.write(
+      'load: FAILED (errors, timeouts, non-2xx answers, a crash, an inconsistent graph, the token in the logs, or memory growing past warm-up)\n',
+    );
     process.exitCode = 1;
   }
 }

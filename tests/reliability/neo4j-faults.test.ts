@@ -21,10 +21,13 @@ const OUTAGE_MS = Number(process.env.NEO4J_OUTAGE_MS ?? 4000);
 const RECOVERY_LIMIT_MS = 5000;
 /** What keeps the test from running here, and the need it names (a failure in CI: tests/support/needs.ts). */
 const [need, missing]: [Need, string | null] =
-  process.env.NEO4J_FAULTS !== '1' ? ['neo4j-faults', 'NEO4J_FAULTS is not 1 (`npm run reliability:neo4j-faults` runs it; .ci/run sets it)']
-  : !builtServerAvailable() ? ['build', 'dist/server/main.js is not built (`npm run build` first)']
-  : !ownNeo4jAvailable() ? ['neo4j', 'it starts a Neo4j of its own, which needs Java 17+ and, once, Maven']
-  : ['neo4j', null];
+  process.env.NEO4J_FAULTS !== '1'
+    ? ['neo4j-faults', 'NEO4J_FAULTS is not 1 (`npm run reliability:neo4j-faults` runs it; .ci/run sets it)']
+    : !builtServerAvailable()
+      ? ['build', 'dist/server/main.js is not built (`npm run build` first)']
+      : !ownNeo4jAvailable()
+        ? ['neo4j', 'it starts a Neo4j of its own, which needs Java 17+ and, once, Maven']
+        : ['neo4j', null];
 
 const READ_URLS = [
   '/api/actors?q=par',
@@ -48,7 +51,14 @@ interface Observed {
 }
 
 function observe(url: string, start: number, res: Answer): Observed {
-  return { url, start, end: Date.now(), status: res.status, retryAfter: res.headers['retry-after'], code: res.body?.error?.code ?? res.body?.status };
+  return {
+    url,
+    start,
+    end: Date.now(),
+    status: res.status,
+    retryAfter: res.headers['retry-after'],
+    code: res.body?.error?.code ?? res.body?.status,
+  };
 }
 
 /** Everything but a 2xx must be the spec's 503: code unavailable and a Retry-After. */
@@ -108,7 +118,16 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
         (err: Error) => noAnswer.push(`/api/health: ${err.message}`),
       );
     }, 200);
-    const writers = runWriters({ client: writes, ledger, prefix: 'nf', lanes: 8, rand: rng(9), stop: () => stopping, on5xx: 'unknown', retryPauseMs: 200 });
+    const writers = runWriters({
+      client: writes,
+      ledger,
+      prefix: 'nf',
+      lanes: 8,
+      rand: rng(9),
+      stop: () => stopping,
+      on5xx: 'unknown',
+      retryPauseMs: 200,
+    });
 
     try {
       await sleep(3000); // steady load first
@@ -136,7 +155,10 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
         await restart;
         const healthy = await waitFor(() => healthLog.some((h) => h.end >= tBack && h.status === 200), 30_000, 50);
         expect(healthy).toBe(true);
-        const tOk = healthLog.filter((h) => h.end >= tBack && h.status === 200).map((h) => h.end).sort((a, b) => a - b)[0]!;
+        const tOk = healthLog
+          .filter((h) => h.end >= tBack && h.status === 200)
+          .map((h) => h.end)
+          .sort((a, b) => a - b)[0]!;
         const recoveryMs = tOk - tBack;
         // Reads started once it is healthy again all answer (waiting for a dozen of them to finish).
         expect(await waitFor(() => readLog.filter((r) => r.start >= tOk).length >= 12, 60_000)).toBe(true);
@@ -151,7 +173,13 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
           recoveryMs,
           answersDuringOutage: during.length,
           unavailable503: unavailable.length,
-          unavailableLatencyMs: { p50: percentile(unavailable.map((r) => r.end - r.start), 50), max: Math.max(0, ...unavailable.map((r) => r.end - r.start)) },
+          unavailableLatencyMs: {
+            p50: percentile(
+              unavailable.map((r) => r.end - r.start),
+              50,
+            ),
+            max: Math.max(0, ...unavailable.map((r) => r.end - r.start)),
+          },
           writesAckedInCycle: ledger.acked - ackedBefore,
         });
         expect(recoveryMs).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);
@@ -178,10 +206,22 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
     recordFigures('neo4j-faults', {
       cycles,
       acknowledgedWrites: ledger.acked,
-      writesAnswered503: Object.entries(ledger.statuses).filter(([s]) => s === '503').map(([, n]) => n)[0] ?? 0,
+      writesAnswered503:
+        Object.entries(ledger.statuses)
+          .filter(([s]) => s === '503')
+          .map(([, n]) => n)[0] ?? 0,
       lostAcknowledged: 0,
       reads: readLog.length,
-      readLatencyOkMs: { p50: percentile(steady.map((r) => r.end - r.start), 50), p99: percentile(steady.map((r) => r.end - r.start), 99) },
+      readLatencyOkMs: {
+        p50: percentile(
+          steady.map((r) => r.end - r.start),
+          50,
+        ),
+        p99: percentile(
+          steady.map((r) => r.end - r.start),
+          99,
+        ),
+      },
       serverRestarted: false,
       finalCounts: check.counts,
     });

@@ -109,7 +109,9 @@ describeWith('build', missingBuild, 'storage faults under the server (embedded s
 
       const journal = path.join(dir, JOURNAL);
       const intact = fs.statSync(journal).size;
-      const line = encodeLine(JSON.stringify({ seq: 999, record: { ops: [{ t: 'actor', v: { id: 'torn-actor', name: 'Torn', kind: 'group' } }] } }));
+      const line = encodeLine(
+        JSON.stringify({ seq: 999, record: { ops: [{ t: 'actor', v: { id: 'torn-actor', name: 'Torn', kind: 'group' } }] } }),
+      );
       fs.appendFileSync(journal, line.slice(0, Math.floor(line.length / 2)));
 
       server = await startServer({ dataDir: dir });
@@ -139,7 +141,16 @@ describeWith('build', missingBuild, 'storage faults under the server (embedded s
       await client.write('POST', '/api/sources', { id: 'kept-src', title: 'Kept' }).then((r) => expect(r.status).toBe(201));
       ledger.ack('source', 'kept-src', 'main', { id: 'kept-src', title: 'Kept' });
       // The last write: the one a crash mid-append would have cut (here cut by hand after the kill).
-      const last = { id: 'cut-x', type: 'BANNED', from: 'kept-0', to: 'kept-1', date: '2021-01-10', status: 'confirmed', summary: 'cut short', sourceIds: ['kept-src'] };
+      const last = {
+        id: 'cut-x',
+        type: 'BANNED',
+        from: 'kept-0',
+        to: 'kept-1',
+        date: '2021-01-10',
+        status: 'confirmed',
+        summary: 'cut short',
+        sourceIds: ['kept-src'],
+      };
       expect((await client.write('POST', '/api/actions', last)).status).toBe(201);
       client.close();
       server.kill('SIGKILL');
@@ -200,78 +211,91 @@ describeWith('build', missingBuild, 'storage faults under the server (embedded s
       throw new Error('the disk never filled');
     }
 
-    testWith('mount', mountMissing, 'a 1 MB tmpfs filled up: 507 unavailable, reads answer, nothing half-written, writes resume with space, a clean stop loses nothing', async () => {
-      const mnt = freshDir();
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0755', 'tmpfs', mnt]);
-      mounts.push(mnt);
-      const dir = path.join(mnt, 'data');
-      const ledger = new Ledger();
-      let server = await startServer({ dataDir: dir });
-      let client = new Client(server.url, { token: RELIABILITY_TOKEN });
-      await writeActors(client, ledger, 'pre', 5);
+    testWith(
+      'mount',
+      mountMissing,
+      'a 1 MB tmpfs filled up: 507 unavailable, reads answer, nothing half-written, writes resume with space, a clean stop loses nothing',
+      async () => {
+        const mnt = freshDir();
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0755', 'tmpfs', mnt]);
+        mounts.push(mnt);
+        const dir = path.join(mnt, 'data');
+        const ledger = new Ledger();
+        let server = await startServer({ dataDir: dir });
+        let client = new Client(server.url, { token: RELIABILITY_TOKEN });
+        await writeActors(client, ledger, 'pre', 5);
 
-      // Fill the disk from outside, as another program would.
-      const filler = path.join(mnt, 'filler');
-      const fd = fs.openSync(filler, 'w');
-      const block = Buffer.alloc(4096, 0x78);
-      try {
-        for (;;) fs.writeSync(fd, block);
-      } catch (err) {
-        expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      } finally {
-        fs.closeSync(fd);
-      }
+        // Fill the disk from outside, as another program would.
+        const filler = path.join(mnt, 'filler');
+        const fd = fs.openSync(filler, 'w');
+        const block = Buffer.alloc(4096, 0x78);
+        try {
+          for (;;) fs.writeSync(fd, block);
+        } catch (err) {
+          expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        } finally {
+          fs.closeSync(fd);
+        }
 
-      const { res, id: refusedId } = await writeUntilRefused(client, ledger, 'full');
-      figures.tmpfsFull = { status: res.status, body: res.body, acknowledgedBeforeRefusal: ledger.ackedPresent('actor').filter((id) => id.startsWith('full-')).length };
-      expect(res.status).toBe(507);
-      expect(res.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/full/), details: [] } });
-      // Every kind of write at least as large is refused the same way (tmpfs hands out whole pages, so
-      // a smaller record may still fit in the journal's last one); reads, exports and health answer.
-      const big = 'd'.repeat(700);
-      const more = [
-        await client.write('PUT', '/api/actors/pre-0', { id: 'pre-0', name: 'Renamed on a full disk', kind: 'group', description: big }),
-        await client.write('POST', '/api/import', { format: 'deplatforming-graph/v1', actors: [{ id: 'imp-full', name: 'I', kind: 'group', description: big }] }),
-        await client.write('POST', '/api/sources', { id: 'src-full', title: big.slice(0, 400), publisher: big.slice(0, 400) }),
-      ];
-      expect(more.map((r) => r.status)).toEqual([507, 507, 507]);
-      for (const r of more) expect(r.body.error.code).toBe('unavailable');
-      expect((await client.get('/api/health')).status).toBe(200);
-      expect((await client.get('/api/actors/pre-0')).body.name).toBe('Actor pre 0');
-      expect((await client.get(`/api/actors/${refusedId}`)).status).toBe(404);
-      await expectConsistent(server, ledger);
+        const { res, id: refusedId } = await writeUntilRefused(client, ledger, 'full');
+        figures.tmpfsFull = {
+          status: res.status,
+          body: res.body,
+          acknowledgedBeforeRefusal: ledger.ackedPresent('actor').filter((id) => id.startsWith('full-')).length,
+        };
+        expect(res.status).toBe(507);
+        expect(res.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/full/), details: [] } });
+        // Every kind of write at least as large is refused the same way (tmpfs hands out whole pages, so
+        // a smaller record may still fit in the journal's last one); reads, exports and health answer.
+        const big = 'd'.repeat(700);
+        const more = [
+          await client.write('PUT', '/api/actors/pre-0', { id: 'pre-0', name: 'Renamed on a full disk', kind: 'group', description: big }),
+          await client.write('POST', '/api/import', {
+            format: 'deplatforming-graph/v1',
+            actors: [{ id: 'imp-full', name: 'I', kind: 'group', description: big }],
+          }),
+          await client.write('POST', '/api/sources', { id: 'src-full', title: big.slice(0, 400), publisher: big.slice(0, 400) }),
+        ];
+        expect(more.map((r) => r.status)).toEqual([507, 507, 507]);
+        for (const r of more) expect(r.body.error.code).toBe('unavailable');
+        expect((await client.get('/api/health')).status).toBe(200);
+        expect((await client.get('/api/actors/pre-0')).body.name).toBe('Actor pre 0');
+        expect((await client.get(`/api/actors/${refusedId}`)).status).toBe(404);
+        await expectConsistent(server, ledger);
 
-      // Space comes back: writes resume without a restart.
-      fs.rmSync(filler);
-      await writeActors(client, ledger, 'post', 3);
-      client.close();
-      server.kill('SIGKILL');
-      await server.exited;
-      server = await startServer({ dataDir: dir });
-      expect(server.logs().some((l) => /torn/.test(String(l.msg)))).toBe(false); // nothing half-written
-      await expectConsistent(server, ledger);
-      client = new Client(server.url, { token: RELIABILITY_TOKEN });
-      for (const gone of [`/api/actors/${refusedId}`, '/api/actors/imp-full', '/api/sources/src-full']) expect((await client.get(gone)).status).toBe(404);
-      expect((await client.get('/api/actors/pre-0')).body.name).toBe('Actor pre 0');
+        // Space comes back: writes resume without a restart.
+        fs.rmSync(filler);
+        await writeActors(client, ledger, 'post', 3);
+        client.close();
+        server.kill('SIGKILL');
+        await server.exited;
+        server = await startServer({ dataDir: dir });
+        expect(server.logs().some((l) => /torn/.test(String(l.msg)))).toBe(false); // nothing half-written
+        await expectConsistent(server, ledger);
+        client = new Client(server.url, { token: RELIABILITY_TOKEN });
+        for (const gone of [`/api/actors/${refusedId}`, '/api/actors/imp-full', '/api/sources/src-full'])
+          expect((await client.get(gone)).status).toBe(404);
+        expect((await client.get('/api/actors/pre-0')).body.name).toBe('Actor pre 0');
 
-      // A clean stop on a full disk: the snapshot cannot be written, the journal keeps everything.
-      const fd2 = fs.openSync(filler, 'w');
-      try {
-        for (;;) fs.writeSync(fd2, block);
-      } catch {
-        // full
-      } finally {
-        fs.closeSync(fd2);
-      }
-      client.close();
-      const exit = await server.stop();
-      expect(exit.code).toBe(0);
-      expect(server.logs().some((l) => /compaction failed/.test(String(l.msg)))).toBe(true);
-      fs.rmSync(filler);
-      server = await startServer({ dataDir: dir });
-      await expectConsistent(server, ledger);
-      await server.stop();
-    });
+        // A clean stop on a full disk: the snapshot cannot be written, the journal keeps everything.
+        const fd2 = fs.openSync(filler, 'w');
+        try {
+          for (;;) fs.writeSync(fd2, block);
+        } catch {
+          // full
+        } finally {
+          fs.closeSync(fd2);
+        }
+        client.close();
+        const exit = await server.stop();
+        expect(exit.code).toBe(0);
+        expect(server.logs().some((l) => /compaction failed/.test(String(l.msg)))).toBe(true);
+        fs.rmSync(filler);
+        server = await startServer({ dataDir: dir });
+        await expectConsistent(server, ledger);
+        await server.stop();
+      },
+    );
 
     test('a file-size limit (ulimit -f): the write is refused with 503 unavailable and a clear message; nothing half-written', async () => {
       const dir = freshDir();
@@ -290,7 +314,13 @@ describeWith('build', missingBuild, 'storage faults under the server (embedded s
       const { res, id: refusedId } = await writeUntilRefused(client, ledger, 'lim');
       figures.fileSizeLimit = { status: res.status, body: res.body, retryAfter: res.headers['retry-after'] };
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/data folder cannot be written \(EFBIG\); the write was not kept/), details: [] } });
+      expect(res.body).toEqual({
+        error: {
+          code: 'unavailable',
+          message: expect.stringMatching(/data folder cannot be written \(EFBIG\); the write was not kept/),
+          details: [],
+        },
+      });
       expect(res.headers['retry-after']).toBeDefined();
       expect((await client.get('/api/health')).status).toBe(200);
       expect((await client.get(`/api/actors/${refusedId}`)).status).toBe(404);
@@ -308,7 +338,10 @@ describeWith('build', missingBuild, 'storage faults under the server (embedded s
   describe('a read-only data folder', () => {
     async function expectRefusedStart(options: Parameters<typeof runUntilExit>[0], code: RegExp): Promise<void> {
       const { exit, server } = await runUntilExit(options);
-      figures[`readOnly-${code.source}-${options.uid ?? 'root'}-${path.basename(options.dataDir ?? '')}`] = { exitCode: exit.code, message: server.output().trim().split('\n').pop() };
+      figures[`readOnly-${code.source}-${options.uid ?? 'root'}-${path.basename(options.dataDir ?? '')}`] = {
+        exitCode: exit.code,
+        message: server.output().trim().split('\n').pop(),
+      };
       expect(exit.code).toBe(1);
       const out = server.output();
       expect(out).toMatch(new RegExp(`the server could not start: DATA_DIR ".*" cannot be (used|written): ${code.source}`));

@@ -41,8 +41,14 @@ describe('Neo4j driver errors -> HTTP answers', () => {
     ['connection refused, as a bare socket error', socketError('ECONNREFUSED')],
     ['connection reset', socketError('ECONNRESET')],
     ['unknown host', socketError('ENOTFOUND')],
-    ['a refused socket nested under a driver error with a non-network code', neo4jError('N/A', 'Failed to connect to server', socketError('ECONNREFUSED'))],
-    ['service unavailable two causes down', new Error('query failed', { cause: new Error('pool', { cause: neo4jError(driverCodes.SERVICE_UNAVAILABLE) }) })],
+    [
+      'a refused socket nested under a driver error with a non-network code',
+      neo4jError('N/A', 'Failed to connect to server', socketError('ECONNREFUSED')),
+    ],
+    [
+      'service unavailable two causes down',
+      new Error('query failed', { cause: new Error('pool', { cause: neo4jError(driverCodes.SERVICE_UNAVAILABLE) }) }),
+    ],
   ])('%s is a 503 with Retry-After', (_what, err) => {
     expect(isUnreachable(err)).toBe(true);
     expect(translateError(err)).toBeInstanceOf(UnavailableError);

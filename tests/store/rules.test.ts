@@ -6,7 +6,15 @@
 import type { Action, Actor, InterchangeDocument, Source } from '../../contract';
 import { ConflictError, NotFoundError, ValidationError } from '../../server/store/errors';
 import {
-  checkCreate, checkDelete, checkReplace, planImport, validDocument, validRecord, type RecordKind, type RecordLookup, type Records,
+  checkCreate,
+  checkDelete,
+  checkReplace,
+  planImport,
+  validDocument,
+  validRecord,
+  type RecordKind,
+  type RecordLookup,
+  type Records,
 } from '../../server/store/rules';
 import { action, actor, doc, source } from '../contract/fixtures';
 
@@ -36,16 +44,26 @@ function fakeLookup(stored: { actors?: Actor[]; sources?: Source[]; actions?: Ac
     referencing(kind, id) {
       asked.push(`referencing ${kind} ${id}`);
       if (!maps[kind].has(id)) return later(null);
-      const holds = (a: Action) => kind === 'source'
-        ? a.sourceIds.includes(id)
-        : kind === 'actor' && [a.from, a.to, ...(a.claimedBy ?? []), ...(a.disputedBy ?? [])].includes(id);
-      return later([...maps.action.values()].filter(holds).map((a) => a.id).reverse());
+      const holds = (a: Action) =>
+        kind === 'source'
+          ? a.sourceIds.includes(id)
+          : kind === 'actor' && [a.from, a.to, ...(a.claimedBy ?? []), ...(a.disputedBy ?? [])].includes(id);
+      return later(
+        [...maps.action.values()]
+          .filter(holds)
+          .map((a) => a.id)
+          .reverse(),
+      );
     },
   };
   return { lookup, asked };
 }
 
-const refusal = (check: Promise<unknown>) => check.then(() => null, (err: unknown) => err);
+const refusal = (check: Promise<unknown>) =>
+  check.then(
+    () => null,
+    (err: unknown) => err,
+  );
 
 describe('validation', () => {
   test('a valid record comes back canonical (keys sorted, undefined dropped) and is a copy', () => {
@@ -67,14 +85,19 @@ describe('one record', () => {
   const stored = {
     actors: [actor('a'), actor('b'), actor('claimer')],
     sources: [source('s'), source('free')],
-    actions: [action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s'] }), action('w', 'ACCUSED', 'b', 'a', undefined, { status: 'alleged', claimedBy: ['claimer'], sourceIds: ['s'] })],
+    actions: [
+      action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s'] }),
+      action('w', 'ACCUSED', 'b', 'a', undefined, { status: 'alleged', claimedBy: ['claimer'], sourceIds: ['s'] }),
+    ],
   };
 
-  test('create: an id already stored is a conflict; an action\'s references must all be stored', async () => {
+  test("create: an id already stored is a conflict; an action's references must all be stored", async () => {
     const { lookup } = fakeLookup(stored);
     expect(await refusal(checkCreate('actor', actor('a'), lookup))).toEqual(new ConflictError('actor "a" already exists'));
     await expect(checkCreate('actor', actor('new'), lookup)).resolves.toBeUndefined();
-    const unresolved = await refusal(checkCreate('action', action('y', 'SUED', 'a', 'ghost', undefined, { sourceIds: ['s', 'none'] }), lookup));
+    const unresolved = await refusal(
+      checkCreate('action', action('y', 'SUED', 'a', 'ghost', undefined, { sourceIds: ['s', 'none'] }), lookup),
+    );
     expect(unresolved).toBeInstanceOf(ValidationError);
     expect((unresolved as ValidationError).problems).toEqual([
       { path: 'to', message: 'unknown actor "ghost"' },
@@ -89,7 +112,9 @@ describe('one record', () => {
     expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing).toMatchObject({ what: 'action', id: 'ghost', message: 'action "ghost" not found' });
     expect(asked).toEqual(['existing action ghost']);
-    await expect(checkReplace('action', action('x', 'SUED', 'a', 'nobody', undefined, { sourceIds: ['s'] }), lookup)).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      checkReplace('action', action('x', 'SUED', 'a', 'nobody', undefined, { sourceIds: ['s'] }), lookup),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   test('delete: not found, or a conflict naming every action that holds on to the record, sorted', async () => {
@@ -98,8 +123,14 @@ describe('one record', () => {
     const held = await refusal(checkDelete('actor', 'a', lookup));
     expect(held).toBeInstanceOf(ConflictError);
     expect(held).toMatchObject({ message: 'actor "a" is referenced by 2 action(s)', details: ['w', 'x'] });
-    expect(await refusal(checkDelete('actor', 'claimer', lookup))).toMatchObject({ message: 'actor "claimer" is referenced by 1 action(s)', details: ['w'] });
-    expect(await refusal(checkDelete('source', 's', lookup))).toMatchObject({ message: 'source "s" is cited by 2 action(s)', details: ['w', 'x'] });
+    expect(await refusal(checkDelete('actor', 'claimer', lookup))).toMatchObject({
+      message: 'actor "claimer" is referenced by 1 action(s)',
+      details: ['w'],
+    });
+    expect(await refusal(checkDelete('source', 's', lookup))).toMatchObject({
+      message: 'source "s" is cited by 2 action(s)',
+      details: ['w', 'x'],
+    });
     await expect(checkDelete('source', 'free', lookup)).resolves.toBeUndefined();
     await expect(checkDelete('action', 'x', lookup)).resolves.toBeUndefined();
     expect(await refusal(checkDelete('action', 'ghost', lookup))).toEqual(new NotFoundError('action', 'ghost'));
@@ -111,10 +142,13 @@ describe('import', () => {
 
   test('classifies each record against the stored one, keeping document order', async () => {
     const { lookup } = fakeLookup({ actors: [actor('same'), actor('old')], sources: [source('src')] });
-    const plan = await planImport(document({
-      actors: ['new', actor('old', { name: 'Renamed' }), 'same', 'other'],
-      actions: [action('e', 'BANNED', 'same', 'new')],
-    }), lookup);
+    const plan = await planImport(
+      document({
+        actors: ['new', actor('old', { name: 'Renamed' }), 'same', 'other'],
+        actions: [action('e', 'BANNED', 'same', 'new')],
+      }),
+      lookup,
+    );
     expect(plan.result).toEqual({
       created: { actors: 2, sources: 0, actions: 1 },
       updated: { actors: 1, sources: 0, actions: 0 },

@@ -32,7 +32,9 @@ function verdict(need: Need, what: string, missing: string): 'skip' | 'fail' {
 }
 
 function refusal(need: Need, missing: string): Error {
-  return new Error(`CI refuses to skip this for want of ${need}: ${missing}. Provide it, or add "${need}" to ALLOWED_IN_CI in tests/support/needs.ts with a reason.`);
+  return new Error(
+    `CI refuses to skip this for want of ${need}: ${missing}. Provide it, or add "${need}" to ALLOWED_IN_CI in tests/support/needs.ts with a reason.`,
+  );
 }
 
 /** `describe` when `missing` is null; otherwise a skip outside CI, a failing suite in CI. */

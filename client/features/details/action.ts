@@ -20,8 +20,15 @@ function actorButton(app: App, id: string): HTMLButtonElement {
 }
 
 function sourceItem(src: Source): HTMLLIElement {
-  const meta = [src.publisher, src.author, src.published ? formatDate(src.published, false) : undefined, src.kind].filter(Boolean).join(' · ');
-  return h('li', { class: 'source' }, src.url ? externalLink(src.url, src.title) : h('span', {}, src.title), meta ? h('div', { class: 'meta' }, meta) : null);
+  const meta = [src.publisher, src.author, src.published ? formatDate(src.published, false) : undefined, src.kind]
+    .filter(Boolean)
+    .join(' · ');
+  return h(
+    'li',
+    { class: 'source' },
+    src.url ? externalLink(src.url, src.title) : h('span', {}, src.title),
+    meta ? h('div', { class: 'meta' }, meta) : null,
+  );
 }
 
 /** A plain-text citation of the action and its sources. */
@@ -30,7 +37,12 @@ export function citation(app: App, a: ActionWithSources): string {
   return `${app.nameOf(a.from)} ${ACTION_TYPES[a.type].label} ${app.nameOf(a.to)} (${formatDate(a.date)}; ${a.status}). ${a.summary} Sources: ${srcs}. Deplatforming graph, action "${a.id}", ${location.origin}${location.pathname}?sel=action:${a.id}`;
 }
 
-export async function actionDetails(app: App, id: string, signal: AbortSignal, extra: (a: ActionWithSources) => HTMLElement | null): Promise<HTMLElement[]> {
+export async function actionDetails(
+  app: App,
+  id: string,
+  signal: AbortSignal,
+  extra: (a: ActionWithSources) => HTMLElement | null,
+): Promise<HTMLElement[]> {
   const a = await api.action(id, signal);
   await app.ensureNames([a.from, a.to, ...(a.claimedBy ?? []), ...(a.disputedBy ?? [])]);
   const people = (ids: string[] | undefined) => {
@@ -66,7 +78,11 @@ export async function actionDetails(app: App, id: string, signal: AbortSignal, e
     dl,
     details.length ? h('h3', {}, 'Notes') : h('span'),
     details.length
-      ? h('dl', { class: 'extra' }, ...details.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join('; ') : String(v))]))
+      ? h(
+          'dl',
+          { class: 'extra' },
+          ...details.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join('; ') : String(v))]),
+        )
       : h('span'),
     h('h3', {}, `Sources (${a.sources.length})`),
     h('ul', { class: 'sources' }, ...a.sources.map(sourceItem)),

@@ -18,7 +18,15 @@ function actionItem(app: App, a: Action, self: string): HTMLLIElement {
   const text = outgoing ? `${ACTION_TYPES[a.type].label} ${other}` : `${other} ${ACTION_TYPES[a.type].label} it`;
   const b = h('button', { type: 'button', class: 'link action-link', 'data-action': a.id }, text);
   b.addEventListener('click', () => app.store.update((s) => select(s, { kind: 'action', id: a.id })));
-  return h('li', {}, h('span', { class: 'when' }, a.date ? shortDate(a.date) : 'undated'), ' ', b, ' ', h('span', { class: `status status-${a.status}` }, a.status));
+  return h(
+    'li',
+    {},
+    h('span', { class: 'when' }, a.date ? shortDate(a.date) : 'undated'),
+    ' ',
+    b,
+    ' ',
+    h('span', { class: `status status-${a.status}` }, a.status),
+  );
 }
 
 export async function actorDetails(app: App, id: string, signal: AbortSignal): Promise<HTMLElement[]> {
@@ -38,7 +46,9 @@ function render(app: App, actor: ActorDetail, actions: Action[], total: number):
   };
   if (shownFocus(s) !== actor.id) add('Show its neighbourhood', () => app.store.update((st) => focusOn(st, actor.id)));
   add('Chains from here', () => app.store.update((st) => showChains(st, actor.id, 0)));
-  add('Paths from here', () => app.store.update((st) => setPathEnds(st, actor.id, st.modes.paths.dst === actor.id ? null : st.modes.paths.dst)));
+  add('Paths from here', () =>
+    app.store.update((st) => setPathEnds(st, actor.id, st.modes.paths.dst === actor.id ? null : st.modes.paths.dst)),
+  );
   const dl = h(
     'dl',
     {},
@@ -55,6 +65,8 @@ function render(app: App, actor: ActorDetail, actions: Action[], total: number):
     dl,
     buttons,
     h('h3', {}, `Its actions (${plural(total, 'action')}, all dates and types)`),
-    actions.length ? h('ol', { class: 'action-list' }, ...actions.map((a) => actionItem(app, a, actor.id))) : h('p', { class: 'empty' }, 'No action recorded.'),
+    actions.length
+      ? h('ol', { class: 'action-list' }, ...actions.map((a) => actionItem(app, a, actor.id)))
+      : h('p', { class: 'empty' }, 'No action recorded.'),
   ];
 }

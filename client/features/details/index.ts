@@ -27,7 +27,11 @@ export function initDetails(app: App): { refresh(): void } {
     request.abort();
     if (!sel) {
       panel.removeAttribute('aria-busy');
-      fill(panel, h('h2', {}, 'Details'), h('p', { class: 'hint' }, 'Select an actor or an action in the drawing, the table or a list to see its details and sources.'));
+      fill(
+        panel,
+        h('h2', {}, 'Details'),
+        h('p', { class: 'hint' }, 'Select an actor or an action in the drawing, the table or a list to see its details and sources.'),
+      );
       return;
     }
     panel.setAttribute('aria-busy', 'true');
@@ -40,7 +44,10 @@ export function initDetails(app: App): { refresh(): void } {
       },
       (e) => {
         panel.removeAttribute('aria-busy');
-        const msg = e instanceof ApiError && e.status === 404 ? `There is no ${sel.kind} “${sel.id}”.` : `The details could not be loaded: ${(e as Error).message}`;
+        const msg =
+          e instanceof ApiError && e.status === 404
+            ? `There is no ${sel.kind} “${sel.id}”.`
+            : `The details could not be loaded: ${(e as Error).message}`;
         fill(panel, h('h2', {}, 'Details'), h('p', { class: 'error', role: 'alert' }, msg));
       },
     );

@@ -14,10 +14,20 @@ function field(id: string, label: string, control: Field, hint?: string): HTMLEl
   control.id = id;
   control.name = id;
   if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
-  return h('div', { class: 'field', 'data-field': id }, h('label', { for: id }, label), control, hint ? h('div', { class: 'hint', id: `${id}-hint` }, hint) : null);
+  return h(
+    'div',
+    { class: 'field', 'data-field': id },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('div', { class: 'hint', id: `${id}-hint` }, hint) : null,
+  );
 }
 
-const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function actionForm(app: App, onDone: () => void): { el: HTMLElement; load(a: Action | null): void } {
   const c = {
@@ -89,19 +99,42 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     const optList = (v: string) => (list(v).length ? list(v) : undefined);
     let newSource: Source | null = null;
     if (c.srcId.value.trim() || c.srcTitle.value.trim()) {
-      const parsed = parseSource({ id: c.srcId.value.trim(), title: c.srcTitle.value.trim(), url: opt(c.srcUrl.value), publisher: opt(c.srcPublisher.value), published: opt(c.srcPublished.value) });
-      if (!parsed.ok) return showProblems('The new source is not valid:', parsed.problems.map((p) => `source ${p.path}: ${p.message}`));
+      const parsed = parseSource({
+        id: c.srcId.value.trim(),
+        title: c.srcTitle.value.trim(),
+        url: opt(c.srcUrl.value),
+        publisher: opt(c.srcPublisher.value),
+        published: opt(c.srcPublished.value),
+      });
+      if (!parsed.ok)
+        return showProblems(
+          'The new source is not valid:',
+          parsed.problems.map((p) => `source ${p.path}: ${p.message}`),
+        );
       newSource = parsed.value;
     }
     const sourceIds = list(c.sourceIds.value);
     if (newSource && !sourceIds.includes(newSource.id)) sourceIds.push(newSource.id);
     const candidate = {
       ...(editing?.details ? { details: editing.details } : {}),
-      id: c.id.value.trim(), type: c.type.value, from: c.from.value.trim(), to: c.to.value.trim(), date: opt(c.date.value), endDate: opt(c.endDate.value),
-      status: c.status.value, claimedBy: optList(c.claimedBy.value), disputedBy: optList(c.disputedBy.value), summary: c.summary.value.trim(), sourceIds,
+      id: c.id.value.trim(),
+      type: c.type.value,
+      from: c.from.value.trim(),
+      to: c.to.value.trim(),
+      date: opt(c.date.value),
+      endDate: opt(c.endDate.value),
+      status: c.status.value,
+      claimedBy: optList(c.claimedBy.value),
+      disputedBy: optList(c.disputedBy.value),
+      summary: c.summary.value.trim(),
+      sourceIds,
     };
     const parsed = parseAction(candidate);
-    if (!parsed.ok) return showProblems('Please correct these fields:', parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    if (!parsed.ok)
+      return showProblems(
+        'Please correct these fields:',
+        parsed.problems.map((p) => `${p.path}: ${p.message}`),
+      );
     submit.disabled = true;
     const save = async () => {
       if (newSource) await api.createSource(newSource);

@@ -29,14 +29,21 @@ export function importZone(app: App): HTMLElement {
     try {
       const r = await importDocument(text, (f) => (progress.value = f));
       progress.value = 1;
-      const counts = (c: { actors: number; sources: number; actions: number }) => `${c.actors} actors, ${c.sources} sources, ${c.actions} actions`;
+      const counts = (c: { actors: number; sources: number; actions: number }) =>
+        `${c.actors} actors, ${c.sources} sources, ${c.actions} actions`;
       fill(
         result,
         h(
           'div',
           { class: 'ok' },
           h('p', {}, `Imported ${file.name}.`),
-          h('ul', {}, h('li', {}, `created: ${counts(r.created)}`), h('li', {}, `updated: ${counts(r.updated)}`), h('li', {}, `unchanged: ${counts(r.unchanged)}`)),
+          h(
+            'ul',
+            {},
+            h('li', {}, `created: ${counts(r.created)}`),
+            h('li', {}, `updated: ${counts(r.updated)}`),
+            h('li', {}, `unchanged: ${counts(r.unchanged)}`),
+          ),
         ),
       );
       await app.reload();

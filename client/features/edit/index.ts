@@ -16,7 +16,13 @@ export function initEdit(app: App): void {
   const form = actionForm(app, () => undefined);
   const imp = importZone(app);
   const tokenInput = h('input', { type: 'password', id: 'token', autocomplete: 'off' });
-  const tokenForm = h('form', { class: 'token-form' }, h('label', { for: 'token' }, 'API token'), tokenInput, h('button', { type: 'submit' }, 'Use this token'));
+  const tokenForm = h(
+    'form',
+    { class: 'token-form' },
+    h('label', { for: 'token' }, 'API token'),
+    tokenInput,
+    h('button', { type: 'submit' }, 'Use this token'),
+  );
   const forget = h('button', { type: 'button', id: 'forget-token' }, 'Forget the token');
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   const body = h('div', { class: 'dialog-body' });
@@ -25,7 +31,11 @@ export function initEdit(app: App): void {
 
   const render = () => {
     if (!token.get()) {
-      fill(body, h('p', {}, 'Writing needs the server’s API token. It is kept in this tab only (sessionStorage) and sent with each change.'), tokenForm);
+      fill(
+        body,
+        h('p', {}, 'Writing needs the server’s API token. It is kept in this tab only (sessionStorage) and sent with each change.'),
+        tokenForm,
+      );
       return;
     }
     fill(body, h('p', { class: 'hint' }, 'Changes are written at once; the server checks every reference.'), forget, form.el, imp);

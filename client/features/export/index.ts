@@ -45,7 +45,8 @@ export function initExport(app: App): void {
   copy.addEventListener('click', () => {
     link.select();
     const done = () => (copy.textContent = 'Link copied');
-    if (navigator.clipboard) void navigator.clipboard.writeText(link.value).then(done, () => (copy.textContent = 'Select and copy the link'));
+    if (navigator.clipboard)
+      void navigator.clipboard.writeText(link.value).then(done, () => (copy.textContent = 'Select and copy the link'));
   });
   const note = h('p', { class: 'hint' });
   const menu = h(
@@ -68,7 +69,11 @@ export function initExport(app: App): void {
     link.value = location.href;
     copy.textContent = 'Copy the link';
     const f = toFilter(s);
-    links.replaceChildren(...FORMATS.map(([format, label, extra]) => h('li', {}, h('a', { href: api.exportUrl(format, f, extra), download: '', 'data-format': format }, label))));
+    links.replaceChildren(
+      ...FORMATS.map(([format, label, extra]) =>
+        h('li', {}, h('a', { href: api.exportUrl(format, f, extra), download: '', 'data-format': format }, label)),
+      ),
+    );
     const filtered = s.types.length || s.statuses.length || s.from || s.to;
     note.textContent = `${filtered ? 'The actions that pass the type, status and date filters' : 'Every action'}, the actors they touch and their sources${s.focus ? ' (the whole selection, not only the neighbourhood shown)' : ''}${s.layers.length ? '; the layer filter applies to the drawing only' : ''}.`;
   });

@@ -18,7 +18,13 @@ export function graphSvg(cy: Core, title: string): string {
   const y0 = bb.y1 - pad - 24;
   const w = Math.max(100, bb.w + 2 * pad);
   const hgt = Math.max(100, bb.h + 2 * pad + 44);
-  const svg = s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `${x0} ${y0} ${w} ${hgt}`, width: Math.round(w), height: Math.round(hgt), 'font-family': FONT });
+  const svg = s('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    viewBox: `${x0} ${y0} ${w} ${hgt}`,
+    width: Math.round(w),
+    height: Math.round(hgt),
+    'font-family': FONT,
+  });
   svg.append(s('title', {}, title), s('rect', { x: x0, y: y0, width: w, height: hgt, fill: '#ffffff' }));
   const defs = s('defs');
   const markers = new Set<string>();
@@ -26,7 +32,13 @@ export function graphSvg(cy: Core, title: string): string {
     const id = `arrow-${colour.slice(1)}`;
     if (!markers.has(id)) {
       markers.add(id);
-      defs.append(s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour })));
+      defs.append(
+        s(
+          'marker',
+          { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' },
+          s('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour }),
+        ),
+      );
     }
     return `url(#${id})`;
   };
@@ -37,7 +49,11 @@ export function graphSvg(cy: Core, title: string): string {
     const lh = Number(n.data('h'));
     svg.append(
       s('rect', { x: p.x - lw / 2, y: p.y - lh / 2, width: lw, height: lh, fill: String(n.data('colour')), 'fill-opacity': 0.1 }),
-      s('text', { x: p.x - lw / 2 - 8, y: p.y + 5, 'text-anchor': 'end', 'font-size': 14, 'font-weight': 'bold', fill: '#333' }, String(n.data('label'))),
+      s(
+        'text',
+        { x: p.x - lw / 2 - 8, y: p.y + 5, 'text-anchor': 'end', 'font-size': 14, 'font-weight': 'bold', fill: '#333' },
+        String(n.data('label')),
+      ),
     );
   });
   shown.nodes('.axis').forEach((n) => {
@@ -52,16 +68,59 @@ export function graphSvg(cy: Core, title: string): string {
     const colour = typeColour(String(e.data('type')));
     const look = STATUS_LOOKS[e.data('status') as Status] ?? STATUS_LOOKS.reported;
     const d = cps.length === 1 ? `M${a.x},${a.y} Q${cps[0]!.x},${cps[0]!.y} ${b.x},${b.y}` : `M${a.x},${a.y} L${b.x},${b.y}`;
-    svg.append(s('path', { d, fill: 'none', stroke: colour, 'stroke-width': look.width, 'stroke-dasharray': DASH[look.dash], 'marker-end': marker(colour) }));
+    svg.append(
+      s('path', {
+        d,
+        fill: 'none',
+        stroke: colour,
+        'stroke-width': look.width,
+        'stroke-dasharray': DASH[look.dash],
+        'marker-end': marker(colour),
+      }),
+    );
     const m = e.midpoint();
     const text = String(e.data('step') ?? e.data('label'));
-    labels.append(s('text', { x: m.x, y: m.y + 3, fill: e.data('status') === 'disputed' ? DISPUTED_LABEL : '#333', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, text));
+    labels.append(
+      s(
+        'text',
+        {
+          x: m.x,
+          y: m.y + 3,
+          fill: e.data('status') === 'disputed' ? DISPUTED_LABEL : '#333',
+          stroke: '#fff',
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        },
+        text,
+      ),
+    );
   });
   shown.nodes('.actor').forEach((n) => {
     const p = n.position();
     const size = nodeSize(Number(n.data('deg')));
-    svg.append(shapeElement(kindShape(String(n.data('kind'))), p.x, p.y, size, size, { fill: layerColour(n.data('layer') as string | undefined), stroke: '#ffffff', 'stroke-width': 1.5 }));
-    svg.append(s('text', { x: p.x, y: p.y + size / 2 + 15, 'text-anchor': 'middle', 'font-size': 12, fill: '#1a1a1a', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, String(n.data('label'))));
+    svg.append(
+      shapeElement(kindShape(String(n.data('kind'))), p.x, p.y, size, size, {
+        fill: layerColour(n.data('layer') as string | undefined),
+        stroke: '#ffffff',
+        'stroke-width': 1.5,
+      }),
+    );
+    svg.append(
+      s(
+        'text',
+        {
+          x: p.x,
+          y: p.y + size / 2 + 15,
+          'text-anchor': 'middle',
+          'font-size': 12,
+          fill: '#1a1a1a',
+          stroke: '#fff',
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        },
+        String(n.data('label')),
+      ),
+    );
   });
   svg.append(labels);
   svg.append(s('text', { x: x0 + 12, y: y0 + 20, 'font-size': 13, fill: '#333' }, title));

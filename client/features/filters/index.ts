@@ -2,7 +2,16 @@
  * The filter panel: action types, statuses, layers and the date window. Type, status and dates
  * go to the API; layers filter the drawn actors here. A group with every box ticked is "all".
  */
-import { ACTION_TYPES, ACTION_TYPE_IDS, LAYERS, LAYER_LABELS, STATUSES, compareDateTexts, isParsedDate, parseDate } from '../../../contract';
+import {
+  ACTION_TYPES,
+  ACTION_TYPE_IDS,
+  LAYERS,
+  LAYER_LABELS,
+  STATUSES,
+  compareDateTexts,
+  isParsedDate,
+  parseDate,
+} from '../../../contract';
 import type { App } from '../../app';
 import { clearFilters, setLayers, setStatuses, setTypes, setWindow } from '../../state/reducers';
 import type { LayerChoice, ViewState } from '../../state/types';
@@ -39,7 +48,12 @@ function checkboxGroup<T extends string>(app: App, g: Group<T>): { el: HTMLEleme
   }
   const all = h('button', { type: 'button', class: 'link small' }, 'all');
   all.addEventListener('click', () => app.store.update((s) => g.set(s, [])));
-  const fieldset = h('fieldset', { class: 'filter-group' }, h('legend', {}, g.name === 'type' ? 'Action types' : g.name === 'status' ? 'Status' : 'Layers', ' ', all), list);
+  const fieldset = h(
+    'fieldset',
+    { class: 'filter-group' },
+    h('legend', {}, g.name === 'type' ? 'Action types' : g.name === 'status' ? 'Status' : 'Layers', ' ', all),
+    list,
+  );
   return {
     el: fieldset,
     sync: (s) => {
@@ -52,7 +66,14 @@ function checkboxGroup<T extends string>(app: App, g: Group<T>): { el: HTMLEleme
 
 function dateField(id: string, label: string): { wrap: HTMLElement; input: HTMLInputElement; error: HTMLElement } {
   const error = h('div', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
-  const input = h('input', { id, type: 'text', inputmode: 'numeric', placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', 'aria-describedby': `${id}-error`, size: 12 });
+  const input = h('input', {
+    id,
+    type: 'text',
+    inputmode: 'numeric',
+    placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD',
+    'aria-describedby': `${id}-error`,
+    size: 12,
+  });
   return { wrap: h('div', { class: 'date-field' }, h('label', { for: id }, label), input, error), input, error };
 }
 
@@ -60,7 +81,13 @@ export function initFilters(app: App): void {
   const groups = [
     checkboxGroup(app, { name: 'type', values: ACTION_TYPE_IDS, label: (t) => ACTION_TYPES[t].label, get: (s) => s.types, set: setTypes }),
     checkboxGroup(app, { name: 'status', values: STATUSES, label: (v) => v, get: (s) => s.statuses, set: setStatuses }),
-    checkboxGroup(app, { name: 'layer', values: LAYER_CHOICES, label: (v) => (v === 'none' ? 'No layer' : LAYER_LABELS[v]), get: (s) => s.layers, set: setLayers }),
+    checkboxGroup(app, {
+      name: 'layer',
+      values: LAYER_CHOICES,
+      label: (v) => (v === 'none' ? 'No layer' : LAYER_LABELS[v]),
+      get: (s) => s.layers,
+      set: setLayers,
+    }),
   ];
   const from = dateField('f-from', 'From');
   const to = dateField('f-to', 'To');

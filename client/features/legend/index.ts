@@ -19,14 +19,24 @@ function entry(sw: SVGSVGElement, text: string): HTMLLIElement {
 }
 
 export function initLegend(): void {
-  const kinds = h('ul', { class: 'legend-list' }, ...ACTOR_KINDS.map((k) => entry(swatch(shapeElement(kindShape(k), 15, 8, 14, 13, { fill: '#9e9e9e', stroke: '#555', 'stroke-width': 1 })), k)));
+  const kinds = h(
+    'ul',
+    { class: 'legend-list' },
+    ...ACTOR_KINDS.map((k) =>
+      entry(swatch(shapeElement(kindShape(k), 15, 8, 14, 13, { fill: '#9e9e9e', stroke: '#555', 'stroke-width': 1 })), k),
+    ),
+  );
   const layers = h(
     'ul',
     { class: 'legend-list' },
     ...LAYERS.map((l) => entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: layerColour(l) })), LAYER_LABELS[l])),
     entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: NO_LAYER_COLOUR })), 'No layer'),
   );
-  const types = h('ul', { class: 'legend-list' }, ...ACTION_TYPE_IDS.map((t) => entry(swatch(line(typeColour(t), 3, '')), ACTION_TYPES[t].label)));
+  const types = h(
+    'ul',
+    { class: 'legend-list' },
+    ...ACTION_TYPE_IDS.map((t) => entry(swatch(line(typeColour(t), 3, '')), ACTION_TYPES[t].label)),
+  );
   const statuses = h(
     'ul',
     { class: 'legend-list' },

@@ -26,7 +26,10 @@ export function initSearch(app: App): void {
     const focus = shownFocus(s);
     if (!focus) {
       const count = app.cy.nodes('.actor').not('.filtered').length;
-      fill(bar, h('span', { class: 'focus-text' }, `Whole graph · ${count} actors, ${app.cy.edges('.action').not('.filtered').length} actions`));
+      fill(
+        bar,
+        h('span', { class: 'focus-text' }, `Whole graph · ${count} actors, ${app.cy.edges('.action').not('.filtered').length} actions`),
+      );
       if (app.graph.truncated) bar.append(h('span', { class: 'warning' }, ' · truncated by the server: narrow with filters or search'));
       return;
     }

@@ -74,7 +74,8 @@ export function binDates(dates: (string | undefined)[]): Bins {
     if (before) first = floorTo(first - 1, unit);
     else last = next(floorTo(last, unit), unit);
   }
-  for (let t = first; t <= last; t = next(t, unit)) bins.push({ start: t, end: next(t, unit) - 1, text: binText(t, unit), precise: 0, imprecise: 0 });
+  for (let t = first; t <= last; t = next(t, unit))
+    bins.push({ start: t, end: next(t, unit) - 1, text: binText(t, unit), precise: 0, imprecise: 0 });
   const rank = { year: 3, month: 2, day: 1, datetime: 0 } as const;
   const unitRank = { year: 3, month: 2, day: 1 } as const;
   for (const p of dated) {

@@ -22,14 +22,21 @@ export function initTimeline(app: App): void {
   const info = h('span', { class: 'timeline-info', id: 'timeline-info' });
   const clearBtn = h('button', { type: 'button', class: 'link', id: 'clear-window' }, 'Clear the window');
   const svg = s('svg', { class: 'histogram', role: 'img', height: HEIGHT, 'aria-labelledby': 'timeline-info' });
-  root.append(h('div', { class: 'timeline-head' }, h('h2', { class: 'inline' }, 'Timeline'), play, info, clearBtn), h('div', { class: 'histogram-wrap' }, svg));
-  const replay = player(() => app.cy, (id) => app.nameOf(id));
+  root.append(
+    h('div', { class: 'timeline-head' }, h('h2', { class: 'inline' }, 'Timeline'), play, info, clearBtn),
+    h('div', { class: 'histogram-wrap' }, svg),
+  );
+  const replay = player(
+    () => app.cy,
+    (id) => app.nameOf(id),
+  );
   let bins: Bins = { unit: 'day', bins: [], undated: 0 };
   let cursor: string | null = null;
 
   const width = () => Math.max(200, svg.getBoundingClientRect().width || root.clientWidth - 16);
   const xOf = (i: number, w: number) => PAD + (i * (w - 2 * PAD)) / Math.max(1, bins.bins.length);
-  const indexAt = (x: number, w: number) => Math.max(0, Math.min(bins.bins.length - 1, Math.floor(((x - PAD) * bins.bins.length) / (w - 2 * PAD))));
+  const indexAt = (x: number, w: number) =>
+    Math.max(0, Math.min(bins.bins.length - 1, Math.floor(((x - PAD) * bins.bins.length) / (w - 2 * PAD))));
 
   const windowRange = (st: ViewState): [number, number] | null => {
     if (!st.from && !st.to) return null;
@@ -52,7 +59,10 @@ export function initTimeline(app: App): void {
     const win = drag ?? windowRange(st);
     const bw = (w - 2 * PAD) / Math.max(1, bins.bins.length);
     const parts: SVGElement[] = [];
-    if (win) parts.push(s('rect', { class: 'window', x: xOf(win[0], w), y: 0, width: xOf(win[1] + 1, w) - xOf(win[0], w), height: HEIGHT - AXIS + 2 }));
+    if (win)
+      parts.push(
+        s('rect', { class: 'window', x: xOf(win[0], w), y: 0, width: xOf(win[1] + 1, w) - xOf(win[0], w), height: HEIGHT - AXIS + 2 }),
+      );
     bins.bins.forEach((b, i) => {
       const inside = !win || (i >= win[0] && i <= win[1]);
       const x = xOf(i, w) + Math.min(1, bw * 0.1);
@@ -62,7 +72,10 @@ export function initTimeline(app: App): void {
       const y0 = HEIGHT - AXIS;
       const title = `${shortDate(b.text)}: ${plural(b.precise + b.imprecise, 'action')}${b.imprecise ? ` (${b.imprecise} dated only to the ${bins.unit === 'day' ? 'month or year' : 'year'})` : ''}`;
       if (hp) parts.push(s('rect', { class: inside ? 'bar' : 'bar out', x, y: y0 - hp, width: bwid, height: hp }, s('title', {}, title)));
-      if (hi) parts.push(s('rect', { class: inside ? 'bar vague' : 'bar vague out', x, y: y0 - hp - hi, width: bwid, height: hi }, s('title', {}, title)));
+      if (hi)
+        parts.push(
+          s('rect', { class: inside ? 'bar vague' : 'bar vague out', x, y: y0 - hp - hi, width: bwid, height: hi }, s('title', {}, title)),
+        );
     });
     const every = Math.max(1, Math.ceil(bins.bins.length / Math.max(1, Math.floor(w / 90))));
     bins.bins.forEach((b, i) => {
@@ -83,8 +96,16 @@ export function initTimeline(app: App): void {
   const describe = (st: ViewState) => {
     const dated = bins.bins.reduce((n, b) => n + b.precise + b.imprecise, 0);
     const range = bins.bins.length ? `${shortDate(bins.bins[0]!.text)} to ${shortDate(bins.bins[bins.bins.length - 1]!.text)}` : '';
-    const win = st.from || st.to ? ` · window ${st.from ? shortDate(st.from) : '…'} – ${st.to ? shortDate(st.to) : '…'}` : ' · drag over the bars to choose a window';
-    fill(info, dated ? `${plural(dated, 'dated action')} from ${range}${bins.undated ? `, ${bins.undated} undated` : ''}${win}` : 'No dated action to show.');
+    const win =
+      st.from || st.to
+        ? ` · window ${st.from ? shortDate(st.from) : '…'} – ${st.to ? shortDate(st.to) : '…'}`
+        : ' · drag over the bars to choose a window';
+    fill(
+      info,
+      dated
+        ? `${plural(dated, 'dated action')} from ${range}${bins.undated ? `, ${bins.undated} undated` : ''}${win}`
+        : 'No dated action to show.',
+    );
     clearBtn.hidden = !(st.from || st.to);
   };
 
@@ -144,13 +165,10 @@ export function initTimeline(app: App): void {
     if (replay.playing()) return stop();
     play.textContent = '■ Stop';
     play.setAttribute('aria-pressed', 'true');
-    replay.start(
-      (date) => {
-        cursor = date;
-        draw(app.state);
-      },
-      stop,
-    );
+    replay.start((date) => {
+      cursor = date;
+      draw(app.state);
+    }, stop);
   });
   app.onState((st) => (clearBtn.hidden = !(st.from || st.to)));
   clearBtn.addEventListener('click', () => app.store.update((st) => setWindow(st, null, null, compareDateTexts)));

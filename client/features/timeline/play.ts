@@ -40,8 +40,13 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
       clear();
       const cy = getCy();
       cyRef = cy;
-      const edges = cy.edges('.action').not('.filtered, .offview').filter((e) => e.data('date') !== undefined);
-      const sorted = edges.toArray().sort((a, b) => compareActionDates(a.data('date') as string, b.data('date') as string) || (a.id() < b.id() ? -1 : 1));
+      const edges = cy
+        .edges('.action')
+        .not('.filtered, .offview')
+        .filter((e) => e.data('date') !== undefined);
+      const sorted = edges
+        .toArray()
+        .sort((a, b) => compareActionDates(a.data('date') as string, b.data('date') as string) || (a.id() < b.id() ? -1 : 1));
       const steps: { date: string; edges: EdgeCollection }[] = [];
       for (const e of sorted) {
         const date = e.data('date') as string;

@@ -31,7 +31,10 @@ export function markChain(cy: Core, actions: string[]): void {
       if (e.empty()) return;
       e.data('step', `${i + 1}. ${e.data('label')} · ${e.data('date') ? shortDate(e.data('date') as string) : 'undated'}`);
       e.addClass('chain-step');
-      keep.add(id).add(e.data('source') as string).add(e.data('target') as string);
+      keep
+        .add(id)
+        .add(e.data('source') as string)
+        .add(e.data('target') as string);
     });
     cy.elements('.actor, .action').forEach((e) => void (keep.has(e.id()) || e.addClass('offview')));
   });

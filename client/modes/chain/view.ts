@@ -18,7 +18,11 @@ export function view(app: App): ModeView {
   let truncated = false;
   const request = latestRequest();
   const results = h('div', { id: 'chain-results' });
-  const picker = actorPicker({ id: 'chain-actor', label: 'Chains starting from', onPick: (a) => app.store.update((s) => showChains(s, a.id, 0)) });
+  const picker = actorPicker({
+    id: 'chain-actor',
+    label: 'Chains starting from',
+    onPick: (a) => app.store.update((s) => showChains(s, a.id, 0)),
+  });
 
   const stepText = (id: string, i: number) => {
     const e = app.cy.getElementById(id);
@@ -35,13 +39,22 @@ export function view(app: App): ModeView {
       return;
     }
     markChain(app.cy, chain.actions);
-    void applyPositions(chainPositions(app.cy, chain.actions), animate).then(() => fitView(app.cy.elements('.chain-step').connectedNodes().union(app.cy.elements('.chain-step')), animate));
+    void applyPositions(chainPositions(app.cy, chain.actions), animate).then(() =>
+      fitView(app.cy.elements('.chain-step').connectedNodes().union(app.cy.elements('.chain-step')), animate),
+    );
   };
 
   const renderList = (s: ViewState) => {
     const { actor, index } = s.modes.chain;
     if (!actor) {
-      fill(results, h('p', { class: 'hint' }, 'Choose an actor to list the chains of actions that followed from what it did or what was done to it, in date order.'));
+      fill(
+        results,
+        h(
+          'p',
+          { class: 'hint' },
+          'Choose an actor to list the chains of actions that followed from what it did or what was done to it, in date order.',
+        ),
+      );
       return;
     }
     if (!chains.length) {
@@ -53,14 +66,33 @@ export function view(app: App): ModeView {
       const first = app.cy.getElementById(c.actions[0]!).data('date') as string | undefined;
       const last = app.cy.getElementById(c.actions[c.actions.length - 1]!).data('date') as string | undefined;
       const current = i === (chains[index] ? index : 0);
-      const b = h('button', { type: 'button', class: 'link chain-pick', 'aria-current': current ? 'true' : false }, `${plural(c.actions.length, 'step')}, ${shortDate(first)} – ${shortDate(last)}`);
+      const b = h(
+        'button',
+        { type: 'button', class: 'link chain-pick', 'aria-current': current ? 'true' : false },
+        `${plural(c.actions.length, 'step')}, ${shortDate(first)} – ${shortDate(last)}`,
+      );
       b.addEventListener('click', () => app.store.update((st) => showChains(st, st.modes.chain.actor, i)));
       const li = h('li', { class: current ? 'current' : '' }, b);
       if (current) li.append(h('ul', { class: 'steps' }, ...c.actions.map((id, j) => h('li', {}, stepText(id, j)))));
-      else li.append(h('div', { class: 'chain-seq' }, c.actions.map((id) => (app.cy.getElementById(id).data('label') as string | undefined) ?? id).join(' → ')));
+      else
+        li.append(
+          h(
+            'div',
+            { class: 'chain-seq' },
+            c.actions.map((id) => (app.cy.getElementById(id).data('label') as string | undefined) ?? id).join(' → '),
+          ),
+        );
       list.append(li);
     });
-    fill(results, h('p', {}, `${plural(chains.length, 'chain')}${truncated ? ' (the search stopped at its bound; there may be more)' : ''}, longest first:`), list);
+    fill(
+      results,
+      h(
+        'p',
+        {},
+        `${plural(chains.length, 'chain')}${truncated ? ' (the search stopped at its bound; there may be more)' : ''}, longest first:`,
+      ),
+      list,
+    );
   };
 
   return {

@@ -11,7 +11,11 @@ export function view(app: App): ModeView {
       fill(
         byId('tool-panel'),
         h('h2', {}, 'Graph'),
-        h('p', { class: 'hint' }, 'Click an actor or an action for its details. Double-click an actor to add its neighbours. Drag to move, scroll to zoom.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'Click an actor or an action for its details. Double-click an actor to add its neighbours. Drag to move, scroll to zoom.',
+        ),
       );
       // A new graph was put in at these positions already: setting them again would only mark
       // every element as moved before the first picture.

@@ -42,7 +42,11 @@ export function view(app: App): ModeView {
   const request = latestRequest();
   const results = h('div', { id: 'path-results', 'aria-live': 'polite' });
   const ends = (s: ViewState) => s.modes.paths;
-  const src = actorPicker({ id: 'path-src', label: 'From actor', onPick: (a) => app.store.update((s) => setPathEnds(s, a.id, ends(s).dst)) });
+  const src = actorPicker({
+    id: 'path-src',
+    label: 'From actor',
+    onPick: (a) => app.store.update((s) => setPathEnds(s, a.id, ends(s).dst)),
+  });
   const dst = actorPicker({ id: 'path-dst', label: 'To actor', onPick: (a) => app.store.update((s) => setPathEnds(s, ends(s).src, a.id)) });
   const swap = h('button', { type: 'button' }, 'Swap');
   swap.addEventListener('click', () => app.store.update((s) => setPathEnds(s, ends(s).dst, ends(s).src)));
@@ -54,7 +58,10 @@ export function view(app: App): ModeView {
       return;
     }
     if (!paths.length) {
-      fill(results, h('p', { class: 'empty' }, `No path joins ${app.nameOf(from)} and ${app.nameOf(to)} within 4 actions under these filters.`));
+      fill(
+        results,
+        h('p', { class: 'empty' }, `No path joins ${app.nameOf(from)} and ${app.nameOf(to)} within 4 actions under these filters.`),
+      );
       return;
     }
     const list = h('ol', { class: 'paths' });

@@ -77,7 +77,13 @@ export function stackLayout(cy: Core, by: StackX): StackLayout {
     decorations.push({
       group: 'nodes',
       classes: 'lane',
-      data: { id: `lane--${lane.row}`, label: lane.row === 'none' ? 'No layer' : LAYER_LABELS[lane.row], colour: layerColour(lane.row === 'none' ? undefined : lane.row), w: width, h: lane.height },
+      data: {
+        id: `lane--${lane.row}`,
+        label: lane.row === 'none' ? 'No layer' : LAYER_LABELS[lane.row],
+        colour: layerColour(lane.row === 'none' ? undefined : lane.row),
+        w: width,
+        h: lane.height,
+      },
       position: { x: (maxCol * COL) / 2, y: lane.top + lane.height / 2 },
       locked: true,
       selectable: false,
@@ -90,7 +96,15 @@ export function stackLayout(cy: Core, by: StackX): StackLayout {
     if ([...firstDate.values()].some((d) => d === undefined)) cols.push([dates.length, 'no date']);
     for (const [i, label] of cols) {
       if (i % every !== 0 && label !== 'no date') continue;
-      decorations.push({ group: 'nodes', classes: 'axis', data: { id: `axis--${i}`, label }, position: { x: i * COL, y: y + 4 }, locked: true, selectable: false, grabbable: false });
+      decorations.push({
+        group: 'nodes',
+        classes: 'axis',
+        data: { id: `axis--${i}`, label },
+        position: { x: i * COL, y: y + 4 },
+        locked: true,
+        selectable: false,
+        grabbable: false,
+      });
     }
   }
   return { positions, decorations };

@@ -12,7 +12,10 @@ export function view(app: App): ModeView {
   let drawnKey = '';
   const radios = new Map<StackX, HTMLInputElement>();
   const group = h('fieldset', { class: 'radios' }, h('legend', {}, 'Order actors in each row by'));
-  for (const [value, label] of [['date', 'date of their first action'], ['name', 'name']] as [StackX, string][]) {
+  for (const [value, label] of [
+    ['date', 'date of their first action'],
+    ['name', 'name'],
+  ] as [StackX, string][]) {
     const r = h('input', { type: 'radio', name: 'stack-x', id: `stack-x-${value}`, value });
     r.addEventListener('change', () => r.checked && app.store.update((s) => setStackX(s, value)));
     radios.set(value, r);
@@ -33,7 +36,11 @@ export function view(app: App): ModeView {
         fill(
           byId('tool-panel'),
           h('h2', {}, 'Stack'),
-          h('p', { class: 'hint' }, 'Each row is a layer of the stack. Lines that cross rows show which layer cut off which: an app store removing an app, a host suspending a platform.'),
+          h(
+            'p',
+            { class: 'hint' },
+            'Each row is a layer of the stack. Lines that cross rows show which layer cut off which: an app store removing an app, a host suspending a platform.',
+          ),
           group,
         );
       }

@@ -31,6 +31,7 @@ export const table = defineMode<'table', TableState>({
       q.ignore('sort');
       return { sort: BY_DATE };
     },
-    write: (s, q) => void ((s.sort.col !== 'date' || s.sort.dir !== 'asc') && q.set('sort', (s.sort.dir === 'desc' ? '-' : '') + s.sort.col)),
+    write: (s, q) =>
+      void ((s.sort.col !== 'date' || s.sort.dir !== 'asc') && q.set('sort', (s.sort.dir === 'desc' ? '-' : '') + s.sort.col)),
   },
 });

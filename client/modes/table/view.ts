@@ -19,10 +19,20 @@ function rowsOf(app: App, s: ViewState): EdgeData[] {
   const shown = (id: string) => app.actorShown(app.graph.nodes.get(id)?.layer, s.layers);
   const rows = [...app.graph.edges.values()].filter((e) => shown(e.source) && shown(e.target));
   const text = (e: EdgeData, col: SortColumn): string =>
-    col === 'type' ? e.label : col === 'from' ? app.nameOf(e.source) : col === 'to' ? app.nameOf(e.target) : col === 'status' ? e.status : (e.summary ?? '');
+    col === 'type'
+      ? e.label
+      : col === 'from'
+        ? app.nameOf(e.source)
+        : col === 'to'
+          ? app.nameOf(e.target)
+          : col === 'status'
+            ? e.status
+            : (e.summary ?? '');
   const { sort } = s.modes.table;
   const cmp = (a: EdgeData, b: EdgeData) =>
-    sort.col === 'date' ? compareActionDates(a.date, b.date) : text(a, sort.col).localeCompare(text(b, sort.col), 'en', { sensitivity: 'base' });
+    sort.col === 'date'
+      ? compareActionDates(a.date, b.date)
+      : text(a, sort.col).localeCompare(text(b, sort.col), 'en', { sensitivity: 'base' });
   const dir = sort.dir === 'asc' ? 1 : -1;
   return rows.sort((a, b) => dir * cmp(a, b) || compareActionDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
 }
@@ -46,7 +56,12 @@ export function view(app: App): ModeView {
       {},
       ...SORT_COLUMNS.map((col) => {
         const sorted = sort.col === col;
-        const b = h('button', { type: 'button', class: 'sort', 'data-col': col }, HEADERS[col], h('span', { 'aria-hidden': 'true' }, sorted ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''));
+        const b = h(
+          'button',
+          { type: 'button', class: 'sort', 'data-col': col },
+          HEADERS[col],
+          h('span', { 'aria-hidden': 'true' }, sorted ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+        );
         b.addEventListener('click', () => app.store.update((st) => sortBy(st, col)));
         return h('th', { scope: 'col', 'aria-sort': sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, b);
       }),
@@ -108,7 +123,11 @@ export function view(app: App): ModeView {
             body,
           )
         : h('p', { class: 'empty' }, 'No action matches these filters.'),
-      h('p', { id: 'table-help', class: 'hint' }, 'Up and down arrows move between rows; Enter shows the details of an action. Click a column heading to sort.'),
+      h(
+        'p',
+        { id: 'table-help', class: 'hint' },
+        'Up and down arrows move between rows; Enter shows the details of an action. Click a column heading to sort.',
+      ),
       more,
     );
     if (hadFocus) moveFocus(root.querySelector<HTMLTableRowElement>(`tr[data-id="${CSS.escape(hadFocus)}"]`));
@@ -120,7 +139,11 @@ export function view(app: App): ModeView {
         limit = PAGE;
         root.hidden = false;
         byId('graph-wrap').hidden = true;
-        fill(byId('tool-panel'), h('h2', {}, 'Table'), h('p', { class: 'hint' }, 'The actions of the current view, with the same filters as the drawing.'));
+        fill(
+          byId('tool-panel'),
+          h('h2', {}, 'Table'),
+          h('p', { class: 'hint' }, 'The actions of the current view, with the same filters as the drawing.'),
+        );
       }
       render(s);
     },

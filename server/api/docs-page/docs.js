@@ -5,9 +5,12 @@
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]);
+      if (k === 'text') node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
     });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    (children || []).forEach(function (c) {
+      if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
     return node;
   }
   function refName(schema) {
@@ -32,20 +35,38 @@
   function operation(path, method, op) {
     var id = op.operationId;
     var box = el('article', { class: 'op', id: 'op-' + id }, [
-      el('h3', {}, [el('span', { class: 'method ' + method, text: method }), path,
-        op.security ? el('span', { class: 'lock', text: 'token needed' }) : null]),
+      el('h3', {}, [
+        el('span', { class: 'method ' + method, text: method }),
+        path,
+        op.security ? el('span', { class: 'lock', text: 'token needed' }) : null,
+      ]),
       el('p', { text: op.summary || '' }),
       op.description ? el('p', { text: op.description }) : null,
     ]);
     if (op.parameters && op.parameters.length) {
       var rows = op.parameters.map(function (p) {
-        return el('tr', {}, [el('td', {}, [el('code', { text: p.name })]), el('td', { text: p.in }),
-          el('td', { text: p.required ? 'required' : '' }), el('td', { text: describeParam(p.schema || {}) }),
-          el('td', { text: p.description || (p.schema && p.schema.description) || '' })]);
+        return el('tr', {}, [
+          el('td', {}, [el('code', { text: p.name })]),
+          el('td', { text: p.in }),
+          el('td', { text: p.required ? 'required' : '' }),
+          el('td', { text: describeParam(p.schema || {}) }),
+          el('td', { text: p.description || (p.schema && p.schema.description) || '' }),
+        ]);
       });
-      box.appendChild(el('table', {}, [el('thead', {}, [el('tr', {}, ['name', 'in', '', 'value', 'meaning'].map(function (h) {
-        return el('th', { text: h });
-      }))]), el('tbody', {}, rows)]));
+      box.appendChild(
+        el('table', {}, [
+          el('thead', {}, [
+            el(
+              'tr',
+              {},
+              ['name', 'in', '', 'value', 'meaning'].map(function (h) {
+                return el('th', { text: h });
+              }),
+            ),
+          ]),
+          el('tbody', {}, rows),
+        ]),
+      );
     }
     if (op.requestBody) {
       var body = op.requestBody.content['application/json'];
@@ -56,8 +77,14 @@
       var r = op.responses[status];
       var types = r.content ? Object.keys(r.content) : [];
       var schema = types.length && r.content[types[0]].schema;
-      list.appendChild(el('li', {}, [el('code', { text: status }), ' ' + r.description + ' ',
-        types.length ? el('small', { text: '(' + types.join(', ') + ') ' }) : null, schema ? schemaView(schema) : null]));
+      list.appendChild(
+        el('li', {}, [
+          el('code', { text: status }),
+          ' ' + r.description + ' ',
+          types.length ? el('small', { text: '(' + types.join(', ') + ') ' }) : null,
+          schema ? schemaView(schema) : null,
+        ]),
+      );
     });
     box.appendChild(el('p', { text: 'Answers:' }));
     box.appendChild(list);
@@ -68,19 +95,25 @@
     var intro = document.getElementById('intro');
     intro.textContent = 'OpenAPI ' + doc.openapi + ', version ' + doc.info.version + '. ' + doc.info.description + ' ';
     intro.appendChild(el('a', { href: '/api/openapi.json', text: 'The document as JSON.' }));
-    var toc = el('ul'), ops = document.getElementById('ops'), byTag = {};
+    var toc = el('ul'),
+      ops = document.getElementById('ops'),
+      byTag = {};
     Object.keys(doc.paths).forEach(function (path) {
       Object.keys(doc.paths[path]).forEach(function (method) {
         var op = doc.paths[path][method];
         var tag = (op.tags && op.tags[0]) || 'other';
         (byTag[tag] = byTag[tag] || []).push(operation(path, method, op));
-        toc.appendChild(el('li', {}, [el('a', { href: '#op-' + op.operationId }, [el('span', { class: 'method ' + method, text: method }), path])]));
+        toc.appendChild(
+          el('li', {}, [el('a', { href: '#op-' + op.operationId }, [el('span', { class: 'method ' + method, text: method }), path])]),
+        );
       });
     });
     document.getElementById('toc').appendChild(toc);
     Object.keys(byTag).forEach(function (tag) {
       ops.appendChild(el('h2', { text: tag }));
-      byTag[tag].forEach(function (box) { ops.appendChild(box); });
+      byTag[tag].forEach(function (box) {
+        ops.appendChild(box);
+      });
     });
     var schemas = document.getElementById('schemas');
     schemas.appendChild(el('h2', { text: 'Schemas' }));
@@ -90,7 +123,12 @@
     });
   }
   fetch('/api/openapi.json', { headers: { Accept: 'application/json' } })
-    .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+    .then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    })
     .then(render)
-    .catch(function (e) { document.getElementById('intro').textContent = 'The document could not be loaded: ' + e.message; });
+    .catch(function (e) {
+      document.getElementById('intro').textContent = 'The document could not be loaded: ' + e.message;
+    });
 })();

@@ -3,7 +3,11 @@ import type { RecordKind, RecordLookup, Records } from '../rules';
 import type { GraphState } from './state';
 
 export function lookupIn(state: GraphState): RecordLookup {
-  const stored: { [K in RecordKind]: ReadonlyMap<string, Records[K]> } = { actor: state.actors, source: state.sources, action: state.actions };
+  const stored: { [K in RecordKind]: ReadonlyMap<string, Records[K]> } = {
+    actor: state.actors,
+    source: state.sources,
+    action: state.actions,
+  };
   return {
     records: (kind) => stored[kind],
     existing: (kind) => stored[kind],

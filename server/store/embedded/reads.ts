@@ -3,7 +3,15 @@ import { actionPredicate, copyRecord, type Action, type Actor, type Source } fro
 import { incidentActions } from '../../graph';
 import { filterSources, page, rankActors } from '../answers';
 import type {
-  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
+  ActionQuery,
+  ActionWithSources,
+  ActorDetail,
+  ActorQuery,
+  ActorWithDegree,
+  Counts,
+  Page,
+  SourceQuery,
+  SourceWithActions,
 } from '../types';
 import type { GraphState } from './state';
 
@@ -41,9 +49,8 @@ export function getAction(state: GraphState, id: string): ActionWithSources | nu
 
 export function listActions(state: GraphState, query: ActionQuery): Page<Action> {
   // An actor's actions are kept in timeline order already (incidentActions).
-  const matching = query.actor !== undefined
-    ? incidentActions(state.graph, query.actor).filter(actionPredicate(query))
-    : state.matching(query);
+  const matching =
+    query.actor !== undefined ? incidentActions(state.graph, query.actor).filter(actionPredicate(query)) : state.matching(query);
   const p = page(matching, query);
   return { items: copyRecord(p.items), total: p.total };
 }

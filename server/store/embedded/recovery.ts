@@ -23,7 +23,10 @@ function checkDataDir(dataDir: string): void {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK);
   } catch (err) {
-    throw new Error(`DATA_DIR "${dataDir}" cannot be used: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (it must be a readable, writable folder)`);
+    throw new Error(
+      `DATA_DIR "${dataDir}" cannot be used: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (it must be a readable, writable folder)`,
+      { cause: err },
+    );
   }
 }
 
@@ -45,7 +48,9 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
   try {
     journal = Journal.open(journalFile, replay.validBytes, journalFiles);
   } catch (err) {
-    throw new Error(`DATA_DIR "${dataDir}" cannot be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new Error(`DATA_DIR "${dataDir}" cannot be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      cause: err,
+    });
   }
   logger.info(
     { dataDir, actors: state.actors.size, actions: state.actions.size, journalRecords: replay.entries.length, ms: Date.now() - started },

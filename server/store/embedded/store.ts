@@ -7,8 +7,21 @@ import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '.
 import type { CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
-  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, ChainsAnswer, Counts, GraphStore,
-  ImportResult, Page, Path, SourceQuery, SourceWithActions, Stats, Subgraph,
+  ActionQuery,
+  ActionWithSources,
+  ActorDetail,
+  ActorQuery,
+  ActorWithDegree,
+  ChainsAnswer,
+  Counts,
+  GraphStore,
+  ImportResult,
+  Page,
+  Path,
+  SourceQuery,
+  SourceWithActions,
+  Stats,
+  Subgraph,
 } from '../types';
 import { exportDocument } from './export';
 import type { FileOps } from './files';
@@ -47,7 +60,10 @@ export class EmbeddedStore implements GraphStore {
   static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
     const { dataDir, logger } = options;
     const { state, journal, seq } = recover(dataDir, logger, options.journalFiles);
-    return new EmbeddedStore(state, new Writer(state, journal, seq, { dataDir, logger, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 }));
+    return new EmbeddedStore(
+      state,
+      new Writer(state, journal, seq, { dataDir, logger, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 }),
+    );
   }
 
   // ---- reads ----
@@ -87,24 +103,32 @@ export class EmbeddedStore implements GraphStore {
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     if (!this.state.actors.has(focus)) return null;
     const part = this.parts.get(this.state.version, JSON.stringify(['focus', focus, depth, filter, maxElements]), () =>
-      neighbourhoodPart(this.state, focus, depth, filter, maxElements));
+      neighbourhoodPart(this.state, focus, depth, filter, maxElements),
+    );
     return subgraphOf(this.state, part, false);
   }
 
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
     const part = this.parts.get(this.state.version, JSON.stringify(['selection', filter, maxElements]), () =>
-      selectionPart(this.state, filter, maxElements));
+      selectionPart(this.state, filter, maxElements),
+    );
     return subgraphOf(this.state, part, true);
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
-    return copyPaths(this.paths.get(this.state.version, JSON.stringify([source, target, maxLength, filter, limit]), () =>
-      findPaths(this.state, source, target, maxLength, filter, limit)));
+    return copyPaths(
+      this.paths.get(this.state.version, JSON.stringify([source, target, maxLength, filter, limit]), () =>
+        findPaths(this.state, source, target, maxLength, filter, limit),
+      ),
+    );
   }
 
   async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    return copyChains(this.chainSearches.get(this.state.version, JSON.stringify([actor, maxLength, filter, limit]), () =>
-      findChains(this.state, actor, maxLength, filter, limit)));
+    return copyChains(
+      this.chainSearches.get(this.state.version, JSON.stringify([actor, maxLength, filter, limit]), () =>
+        findChains(this.state, actor, maxLength, filter, limit),
+      ),
+    );
   }
 
   async stats(top: number): Promise<Stats> {

@@ -7,8 +7,16 @@
  * than sorting everything again (1.6 s).
  */
 import {
-  ACTION_TYPE_IDS, actionSpan, compareActions, hasDateWindow, isEmptyFilter, sortTimeline, STATUSES, windowOf,
-  type Action, type ActionFilter,
+  ACTION_TYPE_IDS,
+  actionSpan,
+  compareActions,
+  hasDateWindow,
+  isEmptyFilter,
+  sortTimeline,
+  STATUSES,
+  windowOf,
+  type Action,
+  type ActionFilter,
 } from '../../../contract';
 
 interface Columns {
@@ -26,7 +34,14 @@ const TYPE_CODE = new Map<string, number>(ACTION_TYPE_IDS.map((t, i) => [t, i]))
 const STATUS_CODE = new Map<string, number>(STATUSES.map((t, i) => [t, i]));
 
 function emptyColumns(n: number): Columns {
-  return { starts: new Float64Array(n), ends: new Float64Array(n), types: new Uint8Array(n), statuses: new Uint8Array(n), dated: 0, longest: 0 };
+  return {
+    starts: new Float64Array(n),
+    ends: new Float64Array(n),
+    types: new Uint8Array(n),
+    statuses: new Uint8Array(n),
+    dated: 0,
+    longest: 0,
+  };
 }
 
 function setRow(c: Columns, i: number, a: Action): void {

@@ -41,7 +41,14 @@ export function subgraphOf(state: GraphState, part: CappedPart, sortActorsById: 
   };
 }
 
-export function findPaths(state: GraphState, source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Path[] {
+export function findPaths(
+  state: GraphState,
+  source: string,
+  target: string,
+  maxLength: number,
+  filter: ActionFilter,
+  limit: number,
+): Path[] {
   return allShortestPaths(state.graph, source, target, maxLength, actionPredicate(filter), limit);
 }
 

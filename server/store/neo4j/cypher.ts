@@ -58,24 +58,17 @@ const DEGREE = `COUNT { (n)-[:ACTED|ACTED_ON]-() }`;
 
 // ---- schema --------------------------------------------------------------------------------------
 
-export const CREATE_ACTOR_ID_CONSTRAINT =
-  'CREATE CONSTRAINT actor_id_unique IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE';
-export const CREATE_SOURCE_ID_CONSTRAINT =
-  'CREATE CONSTRAINT source_id_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE';
-export const CREATE_ACTION_ID_CONSTRAINT =
-  'CREATE CONSTRAINT action_id_unique IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE';
+export const CREATE_ACTOR_ID_CONSTRAINT = 'CREATE CONSTRAINT actor_id_unique IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE';
+export const CREATE_SOURCE_ID_CONSTRAINT = 'CREATE CONSTRAINT source_id_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE';
+export const CREATE_ACTION_ID_CONSTRAINT = 'CREATE CONSTRAINT action_id_unique IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE';
 export const CREATE_ACTION_TYPE_INDEX = 'CREATE INDEX action_type IF NOT EXISTS FOR (n:Action) ON (n.type)';
 export const CREATE_ACTION_STATUS_INDEX = 'CREATE INDEX action_status IF NOT EXISTS FOR (n:Action) ON (n.status)';
-export const CREATE_ACTION_DATE_START_INDEX =
-  'CREATE INDEX action_date_start IF NOT EXISTS FOR (n:Action) ON (n.dateStart)';
-export const CREATE_ACTION_SPAN_END_INDEX =
-  'CREATE INDEX action_span_end IF NOT EXISTS FOR (n:Action) ON (n.spanEnd)';
+export const CREATE_ACTION_DATE_START_INDEX = 'CREATE INDEX action_date_start IF NOT EXISTS FOR (n:Action) ON (n.dateStart)';
+export const CREATE_ACTION_SPAN_END_INDEX = 'CREATE INDEX action_span_end IF NOT EXISTS FOR (n:Action) ON (n.spanEnd)';
 /** Serves the `CONTAINS` prefilter of the actor search. */
-export const CREATE_ACTOR_SEARCH_TEXT_INDEX =
-  'CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (n:Actor) ON (n.searchText)';
+export const CREATE_ACTOR_SEARCH_TEXT_INDEX = 'CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (n:Actor) ON (n.searchText)';
 /** For analysts (fuzzy and Lucene queries on names and aliases); the API ranks with rankActors. */
-export const CREATE_ACTOR_NAMES_FULLTEXT_INDEX =
-  'CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]';
+export const CREATE_ACTOR_NAMES_FULLTEXT_INDEX = 'CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]';
 
 // ---- counts and statistics ----------------------------------------------------------------------
 
@@ -173,7 +166,6 @@ RETURN ${ACTION_KEYS}`;
 export const FILTERED_ACTIONS = `MATCH (a:Action)
 WHERE ${ACTION_PASSES}
 RETURN ${ACTION_ROW}`;
-
 
 /**
  * The passing actions that touch (as from or to) any of the actors $ids, slim columns, one row per
@@ -396,10 +388,32 @@ export const MODEL_VOCABULARY = {
   labels: ['Actor', 'Source', 'Action'],
   relationshipTypes: ['ACTED', 'ACTED_ON', 'CITES', 'CLAIMS', 'DISPUTES'],
   propertyKeys: [
-    'id', 'name', 'kind', 'layer', 'aliases', 'description', 'wikidata', 'searchText',
-    'title', 'publisher', 'author', 'published', 'url',
-    'type', 'date', 'endDate', 'status', 'summary', 'claimedBy', 'disputedBy', 'sourceIds', 'detailsJson',
-    'dateStart', 'spanEnd', 'fromId', 'toId',
+    'id',
+    'name',
+    'kind',
+    'layer',
+    'aliases',
+    'description',
+    'wikidata',
+    'searchText',
+    'title',
+    'publisher',
+    'author',
+    'published',
+    'url',
+    'type',
+    'date',
+    'endDate',
+    'status',
+    'summary',
+    'claimedBy',
+    'disputedBy',
+    'sourceIds',
+    'detailsJson',
+    'dateStart',
+    'spanEnd',
+    'fromId',
+    'toId',
   ],
   /** Keys of the maps in $rows parameters and of the maps statements return (the parser counts them as property keys too). */
   rowKeys: ['props', 'ids', 'from', 'to', 'sources', 'claimants', 'disputants', 'actor', 'degree', 'action', 'fromId', 'toId'],

@@ -97,9 +97,8 @@ export class Db {
     return this.guard(`${mode} transaction`, async () => {
       const session = this.session(mode);
       try {
-        const value = mode === 'write'
-          ? await session.executeWrite((tx) => work(txOf(tx)))
-          : await session.executeRead((tx) => work(txOf(tx)));
+        const value =
+          mode === 'write' ? await session.executeWrite((tx) => work(txOf(tx))) : await session.executeRead((tx) => work(txOf(tx)));
         return { value, version: session.lastBookmarks().join(' ') };
       } finally {
         await session.close();
@@ -117,10 +116,12 @@ export class Db {
    */
   probe(): Promise<Probe> {
     if (!this.probing) return this.startProbe();
-    this.queued ??= this.probing.catch(() => undefined).then(() => {
-      this.queued = null;
-      return this.startProbe();
-    });
+    this.queued ??= this.probing
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.startProbe();
+      });
     return this.queued;
   }
 

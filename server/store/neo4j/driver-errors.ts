@@ -6,7 +6,16 @@
 import { Neo4jError } from 'neo4j-driver';
 import { ConflictError, StoreError, UnavailableError } from '../errors';
 
-const UNREACHABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
+const UNREACHABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+]);
 
 function codeOf(err: unknown): string | undefined {
   if (err instanceof Neo4jError) return err.code;

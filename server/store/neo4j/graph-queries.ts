@@ -4,15 +4,33 @@
  * embedded store (server/graph, server/store/answers.ts), so both stores answer identically.
  */
 import {
-  actionPredicate, isEmptyFilter, INTERCHANGE_FORMAT, sortTimeline,
-  type Action, type ActionFilter, type ActionType, type ActorKind, type InterchangeDocument, type Status,
+  actionPredicate,
+  isEmptyFilter,
+  INTERCHANGE_FORMAT,
+  sortTimeline,
+  type Action,
+  type ActionFilter,
+  type ActionType,
+  type ActorKind,
+  type InterchangeDocument,
+  type Status,
 } from '../../../contract';
 import { betweenness, topN } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';
 import {
-  ACTION_PAIRS, ACTORS_BY_IDS, ACTORS_BY_IDS_WITH_DEGREE, ALL_ACTORS, ALL_SOURCES, COUNT_ACTIONS_BY_STATUS,
-  COUNT_ACTIONS_BY_TYPE, COUNT_ACTORS_BY_KIND, COUNT_RECORDS, FILTERED_ACTIONS, LIST_ACTORS, SOURCES_BY_IDS,
+  ACTION_PAIRS,
+  ACTORS_BY_IDS,
+  ACTORS_BY_IDS_WITH_DEGREE,
+  ALL_ACTORS,
+  ALL_SOURCES,
+  COUNT_ACTIONS_BY_STATUS,
+  COUNT_ACTIONS_BY_TYPE,
+  COUNT_ACTORS_BY_KIND,
+  COUNT_RECORDS,
+  FILTERED_ACTIONS,
+  LIST_ACTORS,
+  SOURCES_BY_IDS,
 } from './cypher';
 import type { Db, Tx } from './db';
 import { filterParams } from './filter';
@@ -23,10 +41,12 @@ const NO_FILTER = filterParams({});
 
 async function actorsWithDegree(tx: Tx, ids: Iterable<string>): Promise<Map<string, ActorWithDegree>> {
   const rows = await tx.run(ACTORS_BY_IDS_WITH_DEGREE, { ids: [...ids] });
-  return new Map(rows.map((r) => {
-    const a = actorWithDegreeOfRow(r);
-    return [a.id, a] as const;
-  }));
+  return new Map(
+    rows.map((r) => {
+      const a = actorWithDegreeOfRow(r);
+      return [a.id, a] as const;
+    }),
+  );
 }
 
 /** Passing actions, in timeline order. */
@@ -50,7 +70,14 @@ export async function selection(tx: Tx, filter: ActionFilter, maxElements: numbe
   return capSubgraph(actors, actions, maxElements, 'degree');
 }
 
-export async function shortestPaths(tx: Tx, source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
+export async function shortestPaths(
+  tx: Tx,
+  source: string,
+  target: string,
+  maxLength: number,
+  filter: ActionFilter,
+  limit: number,
+): Promise<Path[]> {
   if (source === target) return [];
   return shortestPathsIn(tx, source, target, maxLength, filterParams(filter), actionPredicate(filter), limit);
 }
@@ -77,8 +104,17 @@ export async function stats(tx: Tx, top: number): Promise<Stats> {
     actionsByType: tally<ActionType>(await tx.run(COUNT_ACTIONS_BY_TYPE)),
     actionsByStatus: tally<Status>(await tx.run(COUNT_ACTIONS_BY_STATUS)),
     actorsByKind: tally<ActorKind>(await tx.run(COUNT_ACTORS_BY_KIND)),
-    topByDegree: topN(actors.map((a) => [a.id, a.degree] as const), top).map(named),
-    topByBetweenness: topN(betweenness(actors.map((a) => a.id), pairs), top).map(named),
+    topByDegree: topN(
+      actors.map((a) => [a.id, a.degree] as const),
+      top,
+    ).map(named),
+    topByBetweenness: topN(
+      betweenness(
+        actors.map((a) => a.id),
+        pairs,
+      ),
+      top,
+    ).map(named),
   };
 }
 

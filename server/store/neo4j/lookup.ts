@@ -2,13 +2,19 @@
 import type { RecordKind, RecordLookup, Records } from '../rules';
 import { runBatched } from './batches';
 import {
-  ACTIONS_BY_IDS, ACTOR_REFERENCES, ACTORS_BY_IDS, EXISTING_ACTION_IDS, EXISTING_ACTOR_IDS, EXISTING_SOURCE_IDS,
-  SOURCE_REFERENCES, SOURCES_BY_IDS,
+  ACTIONS_BY_IDS,
+  ACTOR_REFERENCES,
+  ACTORS_BY_IDS,
+  EXISTING_ACTION_IDS,
+  EXISTING_ACTOR_IDS,
+  EXISTING_SOURCE_IDS,
+  SOURCE_REFERENCES,
+  SOURCES_BY_IDS,
 } from './cypher';
 import type { Row, Tx } from './db';
 import { actionOfRow, actorOfRow, sourceOfRow } from './mapping';
 
-const BY_IDS: { [K in RecordKind]: { statement: string; ofRow(row: Row): Records[K] } } = {
+const BY_IDS: { [K in RecordKind]: { statement: string; ofRow: (row: Row) => Records[K] } } = {
   actor: { statement: ACTORS_BY_IDS, ofRow: actorOfRow },
   source: { statement: SOURCES_BY_IDS, ofRow: sourceOfRow },
   action: { statement: ACTIONS_BY_IDS, ofRow: actionOfRow },

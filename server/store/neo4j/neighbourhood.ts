@@ -46,7 +46,13 @@ async function levels(tx: Tx, focus: string, depth: number, params: FilterParams
   return order;
 }
 
-export async function neighbourhood(tx: Tx, focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
+export async function neighbourhood(
+  tx: Tx,
+  focus: string,
+  depth: number,
+  filter: ActionFilter,
+  maxElements: number,
+): Promise<Subgraph | null> {
   const params = filterParams(filter);
   const passes = actionPredicate(filter);
   const order = await levels(tx, focus, depth, params);
@@ -71,7 +77,15 @@ export async function neighbourhood(tx: Tx, focus: string, depth: number, filter
       }
     }
     have = size;
-    const part = cappedPart(buildActionGraph(among.map((id) => ({ id }) as Actor), actions.values()), among, passes, maxElements);
+    const part = cappedPart(
+      buildActionGraph(
+        among.map((id) => ({ id }) as Actor),
+        actions.values(),
+      ),
+      among,
+      passes,
+      maxElements,
+    );
     // Stopped at the cap (inside the prefix), or the prefix is everything: nothing beyond it was
     // read. Ending exactly at the prefix's end without reaching the cap says nothing yet.
     if (part.truncated || size === order.length) {

@@ -2,10 +2,25 @@
 import { actionPredicate, normalizeText, sortTimeline, type Action, type Source } from '../../../contract';
 import { filterSources, page, rankActors } from '../answers';
 import type {
-  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, Counts, Page, SourceQuery, SourceWithActions,
+  ActionQuery,
+  ActionWithSources,
+  ActorDetail,
+  ActorQuery,
+  ActorWithDegree,
+  Counts,
+  Page,
+  SourceQuery,
+  SourceWithActions,
 } from '../types';
 import {
-  ACTION_KEYS_TOUCHING, ACTIONS_BY_IDS, ALL_SOURCES, FILTERED_ACTION_KEYS, GET_ACTION, GET_ACTOR, GET_SOURCE, LIST_ACTORS,
+  ACTION_KEYS_TOUCHING,
+  ACTIONS_BY_IDS,
+  ALL_SOURCES,
+  FILTERED_ACTION_KEYS,
+  GET_ACTION,
+  GET_ACTOR,
+  GET_SOURCE,
+  LIST_ACTORS,
 } from './cypher';
 import type { Db } from './db';
 import { filterParams } from './filter';
@@ -53,9 +68,10 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
 export async function listActions(db: Db, query: ActionQuery): Promise<Page<Action>> {
   const params = filterParams(query);
   return db.read(async (tx) => {
-    const rows = query.actor !== undefined
-      ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
-      : await tx.run(FILTERED_ACTION_KEYS, params);
+    const rows =
+      query.actor !== undefined
+        ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
+        : await tx.run(FILTERED_ACTION_KEYS, params);
     const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(actionPredicate(query))), query);
     const records = new Map<string, Action>();
     for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {

@@ -6,8 +6,21 @@ import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '.
 import type { Neo4jSettings } from '../../config';
 import type { Logger } from '../../logger';
 import type {
-  ActionQuery, ActionWithSources, ActorDetail, ActorQuery, ActorWithDegree, ChainsAnswer, Counts, GraphStore, ImportResult,
-  Page, Path, SourceQuery, SourceWithActions, Stats, Subgraph,
+  ActionQuery,
+  ActionWithSources,
+  ActorDetail,
+  ActorQuery,
+  ActorWithDegree,
+  ChainsAnswer,
+  Counts,
+  GraphStore,
+  ImportResult,
+  Page,
+  Path,
+  SourceQuery,
+  SourceWithActions,
+  Stats,
+  Subgraph,
 } from '../types';
 import { WIPE_BATCH } from './cypher';
 import { Db } from './db';
@@ -36,7 +49,9 @@ export class Neo4jStore implements GraphStore {
     try {
       db = Db.open(settings.uri, settings.user, settings.password, settings.database, logger);
     } catch (err) {
-      throw new Error(`NEO4J_URI cannot be used (${(err as Error).message}); expected e.g. neo4j://host:7687 or bolt://host:7687`, { cause: err });
+      throw new Error(`NEO4J_URI cannot be used (${(err as Error).message}); expected e.g. neo4j://host:7687 or bolt://host:7687`, {
+        cause: err,
+      });
     }
     try {
       await db.verify();
@@ -81,7 +96,9 @@ export class Neo4jStore implements GraphStore {
   // embedded store remembers them until its next write.
 
   neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
-    return this.memo.get(JSON.stringify(['focus', focus, depth, filter, maxElements]), (tx) => neighbourhood(tx, focus, depth, filter, maxElements));
+    return this.memo.get(JSON.stringify(['focus', focus, depth, filter, maxElements]), (tx) =>
+      neighbourhood(tx, focus, depth, filter, maxElements),
+    );
   }
 
   selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
@@ -89,11 +106,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
-    return this.memo.get(JSON.stringify(['paths', source, target, maxLength, filter, limit]), (tx) => graph.shortestPaths(tx, source, target, maxLength, filter, limit));
+    return this.memo.get(JSON.stringify(['paths', source, target, maxLength, filter, limit]), (tx) =>
+      graph.shortestPaths(tx, source, target, maxLength, filter, limit),
+    );
   }
 
   chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit]), (tx) => graph.chains(tx, actor, maxLength, filter, limit));
+    return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit]), (tx) =>
+      graph.chains(tx, actor, maxLength, filter, limit),
+    );
   }
 
   stats(top: number): Promise<Stats> {

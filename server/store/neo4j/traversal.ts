@@ -70,7 +70,10 @@ class Part {
   graph(start: readonly string[]): ActionGraph {
     const actors = new Set(start);
     for (const a of this.actions.values()) actors.add(a.from).add(a.to);
-    return buildActionGraph([...actors].map((id) => ({ id }) as Actor), this.actions.values());
+    return buildActionGraph(
+      [...actors].map((id) => ({ id }) as Actor),
+      this.actions.values(),
+    );
   }
 
   private add(action: Action): void {
@@ -131,7 +134,8 @@ export async function shortestPathsIn(
     }
     side.frontier = next;
     side.depth++;
-    if (next.some((id) => other.reached.has(id))) return allShortestPaths(part.graph([source, target]), source, target, maxLength, passes, limit);
+    if (next.some((id) => other.reached.has(id)))
+      return allShortestPaths(part.graph([source, target]), source, target, maxLength, passes, limit);
   }
   return [];
 }

@@ -9,9 +9,22 @@ import { checkCreate, checkDelete, checkReplace, planImport, validDocument, vali
 import type { ImportResult } from '../types';
 import { chunks, runBatched } from './batches';
 import {
-  CREATE_ACTIONS_LINKED, CREATE_ACTOR, CREATE_SOURCE, DELETE_ACTION, DELETE_ACTOR, DELETE_SOURCE, LINK_ACTION_CLAIMANTS,
-  LINK_ACTION_DISPUTANTS, LINK_ACTION_ENDS, LINK_ACTION_SOURCES, REPLACE_ACTOR, REPLACE_SOURCE, UNLINK_ACTIONS, UPSERT_ACTIONS,
-  UPSERT_ACTORS, UPSERT_SOURCES,
+  CREATE_ACTIONS_LINKED,
+  CREATE_ACTOR,
+  CREATE_SOURCE,
+  DELETE_ACTION,
+  DELETE_ACTOR,
+  DELETE_SOURCE,
+  LINK_ACTION_CLAIMANTS,
+  LINK_ACTION_DISPUTANTS,
+  LINK_ACTION_ENDS,
+  LINK_ACTION_SOURCES,
+  REPLACE_ACTOR,
+  REPLACE_SOURCE,
+  UNLINK_ACTIONS,
+  UPSERT_ACTIONS,
+  UPSERT_ACTORS,
+  UPSERT_SOURCES,
 } from './cypher';
 import type { Db, Params, Tx } from './db';
 import { lookupIn } from './lookup';
@@ -40,14 +53,28 @@ const CONCURRENT_DELETE = 'a referenced record was deleted by a concurrent chang
 async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> {
   for (const chunk of chunks(actions)) {
     const rows = chunk.map((a) => ({
-      props: actionProps(a), from: a.from, to: a.to, sources: a.sourceIds, claimants: a.claimedBy ?? [], disputants: a.disputedBy ?? [],
+      props: actionProps(a),
+      from: a.from,
+      to: a.to,
+      sources: a.sourceIds,
+      claimants: a.claimedBy ?? [],
+      disputants: a.disputedBy ?? [],
     }));
     const [r] = await tx.run(CREATE_ACTIONS_LINKED, { rows });
-    const expected = rows.reduce((n, row) => ({
-      cited: n.cited + row.sources.length, claimed: n.claimed + row.claimants.length, disputed: n.disputed + row.disputants.length,
-    }), { cited: 0, claimed: 0, disputed: 0 });
-    if (Number(r?.created) !== rows.length || Number(r?.cited) !== expected.cited
-      || Number(r?.claimed) !== expected.claimed || Number(r?.disputed) !== expected.disputed) {
+    const expected = rows.reduce(
+      (n, row) => ({
+        cited: n.cited + row.sources.length,
+        claimed: n.claimed + row.claimants.length,
+        disputed: n.disputed + row.disputants.length,
+      }),
+      { cited: 0, claimed: 0, disputed: 0 },
+    );
+    if (
+      Number(r?.created) !== rows.length ||
+      Number(r?.cited) !== expected.cited ||
+      Number(r?.claimed) !== expected.claimed ||
+      Number(r?.disputed) !== expected.disputed
+    ) {
       throw new ConflictError(CONCURRENT_DELETE);
     }
   }
@@ -56,7 +83,12 @@ async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> 
 /** Stored actions rewritten: MERGE by id, their relationships dropped and made again. */
 async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void> {
   if (actions.length === 0) return;
-  await runBatched(tx, UNLINK_ACTIONS, actions.map((a) => a.id), 'ids');
+  await runBatched(
+    tx,
+    UNLINK_ACTIONS,
+    actions.map((a) => a.id),
+    'ids',
+  );
   await runBatched(tx, UPSERT_ACTIONS, actions.map(actionRow));
   const links = actionLinks(actions);
   const count = (rows: { ids: readonly string[] }[]) => rows.reduce((n, r) => n + r.ids.length, 0);
@@ -110,10 +142,24 @@ export async function importDocument(db: Db, input: InterchangeDocument): Promis
   const doc = validDocument(input);
   return db.write(async (tx) => {
     const { result, writes } = await planImport(doc, lookupIn(tx));
-    await runBatched(tx, UPSERT_ACTORS, writes.actor.map(({ record }) => ({ id: record.id, props: actorProps(record) })));
-    await runBatched(tx, UPSERT_SOURCES, writes.source.map(({ record }) => ({ id: record.id, props: sourceProps(record) })));
-    await createActions(tx, writes.action.filter((w) => w.outcome === 'created').map((w) => w.record));
-    await rewriteActions(tx, writes.action.filter((w) => w.outcome === 'updated').map((w) => w.record));
+    await runBatched(
+      tx,
+      UPSERT_ACTORS,
+      writes.actor.map(({ record }) => ({ id: record.id, props: actorProps(record) })),
+    );
+    await runBatched(
+      tx,
+      UPSERT_SOURCES,
+      writes.source.map(({ record }) => ({ id: record.id, props: sourceProps(record) })),
+    );
+    await createActions(
+      tx,
+      writes.action.filter((w) => w.outcome === 'created').map((w) => w.record),
+    );
+    await rewriteActions(
+      tx,
+      writes.action.filter((w) => w.outcome === 'updated').map((w) => w.record),
+    );
     return result;
   });
 }

@@ -35,7 +35,10 @@ export async function planImport(doc: InterchangeDocument, lookup: RecordLookup)
 
   const result: ImportResult = { created: zero(), updated: zero(), unchanged: zero() };
   const classify = async <K extends RecordKind>(kind: K, records: Records[K][]): Promise<RecordWrite<Records[K]>[]> => {
-    const stored = await lookup.records(kind, records.map((r) => r.id));
+    const stored = await lookup.records(
+      kind,
+      records.map((r) => r.id),
+    );
     const writes: RecordWrite<Records[K]>[] = [];
     for (const record of records) {
       const old = stored.get(record.id);
@@ -45,6 +48,10 @@ export async function planImport(doc: InterchangeDocument, lookup: RecordLookup)
     }
     return writes;
   };
-  const writes = { actor: await classify('actor', actors), source: await classify('source', sources), action: await classify('action', actions) };
+  const writes = {
+    actor: await classify('actor', actors),
+    source: await classify('source', sources),
+    action: await classify('action', actions),
+  };
   return { result, writes };
 }

@@ -15,8 +15,14 @@ export async function storedReferences(
   inPayload: { actors: ReadonlySet<string>; sources: ReadonlySet<string> } = { actors: NONE, sources: NONE },
 ): Promise<KnownIds> {
   const refs = referencedIds(actions);
-  const actors = await lookup.existing('actor', [...refs.actors].filter((id) => !inPayload.actors.has(id)));
-  const sources = await lookup.existing('source', [...refs.sources].filter((id) => !inPayload.sources.has(id)));
+  const actors = await lookup.existing(
+    'actor',
+    [...refs.actors].filter((id) => !inPayload.actors.has(id)),
+  );
+  const sources = await lookup.existing(
+    'source',
+    [...refs.sources].filter((id) => !inPayload.sources.has(id)),
+  );
   return { hasActor: (id) => actors.has(id), hasSource: (id) => sources.has(id) };
 }
 

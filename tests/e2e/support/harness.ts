@@ -30,7 +30,12 @@ export function describeBrowser(title: string, body: () => void): void {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     describeWith('build', 'dist/client/index.html is missing: run `npx vite build` first', title, body);
   } else if (!fs.existsSync(CHROMIUM)) {
-    describeWith('chromium', 'no Chromium on PATH (chromium, chromium-browser) nor at /usr/bin/chromium: install it (apt-get install chromium) or set CHROMIUM_PATH', title, body);
+    describeWith(
+      'chromium',
+      'no Chromium on PATH (chromium, chromium-browser) nor at /usr/bin/chromium: install it (apt-get install chromium) or set CHROMIUM_PATH',
+      title,
+      body,
+    );
   } else {
     describe(title, body);
   }
@@ -67,7 +72,14 @@ export async function startServer(opts: { seed?: boolean; apiToken?: string } = 
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -103,7 +115,7 @@ export async function openPage(browser: Browser, url: string, viewport = { width
  */
 export async function settled(page: Page, timeout = 30_000): Promise<string> {
   await until(page, "['ready', 'empty', 'error'].includes(document.body.dataset.state)", timeout);
-  for (let calm = 0; calm < 2; ) {
+  for (let calm = 0; calm < 2;) {
     await until(page, IDLE, timeout);
     calm = (await page.evaluate(`new Promise((r) => setTimeout(() => r(${IDLE}), 100))`)) ? calm + 1 : 0;
   }

@@ -16,7 +16,8 @@ export function syntheticDocument(actors: number, actions: number, seed = 7): In
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const kinds = ['company', 'platform', 'app', 'person', 'group', 'media'] as const;
   const doc: InterchangeDocument = { format: 'deplatforming-graph/v1', actors: [], sources: [], actions: [] };
-  for (let i = 0; i < 40; i++) doc.sources!.push({ id: `syn-src-${i}`, title: `Synthetic source ${i}`, url: `https://example.org/syn/${i}`, published: '2021' });
+  for (let i = 0; i < 40; i++)
+    doc.sources!.push({ id: `syn-src-${i}`, title: `Synthetic source ${i}`, url: `https://example.org/syn/${i}`, published: '2021' });
   for (let i = 0; i < actors; i++) {
     doc.actors!.push({ id: `syn-${i}`, name: `Synthetic actor ${i}`, kind: pick(kinds), ...(rnd() < 0.85 ? { layer: pick(LAYERS) } : {}) });
   }

@@ -14,7 +14,11 @@ export interface Meaning {
 export function meaning(text: string): Meaning {
   const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (parts) {
-    const [y, m, d] = [Number(parts[1]), parts[2] === undefined ? undefined : Number(parts[2]) - 1, parts[3] === undefined ? undefined : Number(parts[3])];
+    const [y, m, d] = [
+      Number(parts[1]),
+      parts[2] === undefined ? undefined : Number(parts[2]) - 1,
+      parts[3] === undefined ? undefined : Number(parts[3]),
+    ];
     if (m === undefined) return { first: Date.UTC(y, 0, 1), last: Date.UTC(y + 1, 0, 1) - 1, coarseness: 3 };
     if (d === undefined) return { first: Date.UTC(y, m, 1), last: Date.UTC(y, m + 1, 1) - 1, coarseness: 2 };
     return { first: Date.UTC(y, m, d), last: Date.UTC(y, m, d + 1) - 1, coarseness: 1 };

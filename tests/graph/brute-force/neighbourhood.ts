@@ -9,13 +9,19 @@ export function bruteForceNeighbourhood(passing: Action[], focus: string, depth:
   const distance = new Map<string, number>([[focus, 0]]);
   for (let d = 1; d <= depth; d++) {
     for (const a of passing) {
-      for (const [here, there] of [[a.from, a.to], [a.to, a.from]] as const) {
+      for (const [here, there] of [
+        [a.from, a.to],
+        [a.to, a.from],
+      ] as const) {
         if (distance.get(here) === d - 1 && !distance.has(there)) distance.set(there, d);
       }
     }
   }
   return {
     actors: [...distance.keys()].sort(),
-    actions: passing.filter((a) => distance.has(a.from) && distance.has(a.to)).map((a) => a.id).sort(),
+    actions: passing
+      .filter((a) => distance.has(a.from) && distance.has(a.to))
+      .map((a) => a.id)
+      .sort(),
   };
 }

@@ -11,7 +11,13 @@ export function recordFigures(name: string, figures: Record<string, unknown>): v
   const full = {
     name,
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
     ...figures,
   };
   process.stdout.write(`[reliability] ${name}: ${JSON.stringify(figures)}\n`);

@@ -79,7 +79,9 @@ export class Client {
           });
         },
       );
-      req.setTimeout(this.timeoutMs, () => req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+      req.setTimeout(this.timeoutMs, () =>
+        req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      );
       req.on('error', (err: NodeJS.ErrnoException) => reject(new NoAnswerError(`${method} ${path}: ${err.message}`, err.code)));
       if (payload) req.write(payload);
       req.end();

@@ -33,7 +33,8 @@ export function canonicalJson(value: unknown): string {
     if (Array.isArray(v)) return v.map(sort);
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) if ((v as Record<string, unknown>)[k] !== undefined) out[k] = sort((v as Record<string, unknown>)[k]);
+      for (const k of Object.keys(v).sort())
+        if ((v as Record<string, unknown>)[k] !== undefined) out[k] = sort((v as Record<string, unknown>)[k]);
       return out;
     }
     return v;
@@ -115,7 +116,9 @@ export class Ledger {
       const text = actual === null ? 'null' : canonicalJson(actual);
       if (!allowed.some((s) => (s === null ? 'null' : canonicalJson(s)) === text)) {
         const want = e.acked === undefined ? 'absent' : e.acked === null ? 'deleted' : canonicalJson(e.acked);
-        problems.push(`${e.kind} "${id}": stored ${text.slice(0, 200)}, acknowledged ${want.slice(0, 200)}${e.maybe.length ? ` (or ${e.maybe.length} unanswered state(s))` : ''}`);
+        problems.push(
+          `${e.kind} "${id}": stored ${text.slice(0, 200)}, acknowledged ${want.slice(0, 200)}${e.maybe.length ? ` (or ${e.maybe.length} unanswered state(s))` : ''}`,
+        );
       }
     }
     return problems;
@@ -149,23 +152,36 @@ export class Ledger {
 }
 
 /** Problems of the graph with itself: dangling references, duplicate ids, counts that disagree. */
-export function consistencyProblems(doc: Doc, counts: { actors: number; sources: number; actions: number }, totals?: Partial<Record<'actors' | 'sources' | 'actions', number>>): string[] {
+export function consistencyProblems(
+  doc: Doc,
+  counts: { actors: number; sources: number; actions: number },
+  totals?: Partial<Record<'actors' | 'sources' | 'actions', number>>,
+): string[] {
   const problems: string[] = [];
   const actors = new Set<string>();
   const sources = new Set<string>();
   const actions = new Set<string>();
-  for (const [list, set, what] of [[doc.actors, actors, 'actor'], [doc.sources, sources, 'source'], [doc.actions, actions, 'action']] as const) {
+  for (const [list, set, what] of [
+    [doc.actors, actors, 'actor'],
+    [doc.sources, sources, 'source'],
+    [doc.actions, actions, 'action'],
+  ] as const) {
     for (const r of list ?? []) {
       if (set.has(r.id)) problems.push(`duplicate ${what} id "${r.id}"`);
       set.add(r.id);
     }
   }
   for (const a of doc.actions ?? []) {
-    const refs: Array<[string, unknown]> = [['from', a.from], ['to', a.to]];
+    const refs: Array<[string, unknown]> = [
+      ['from', a.from],
+      ['to', a.to],
+    ];
     for (const c of (a.claimedBy as string[] | undefined) ?? []) refs.push(['claimedBy', c]);
     for (const c of (a.disputedBy as string[] | undefined) ?? []) refs.push(['disputedBy', c]);
-    for (const [field, ref] of refs) if (!actors.has(String(ref))) problems.push(`action "${a.id}".${field}: dangling actor "${String(ref)}"`);
-    for (const s of (a.sourceIds as string[] | undefined) ?? []) if (!sources.has(s)) problems.push(`action "${a.id}".sourceIds: dangling source "${s}"`);
+    for (const [field, ref] of refs)
+      if (!actors.has(String(ref))) problems.push(`action "${a.id}".${field}: dangling actor "${String(ref)}"`);
+    for (const s of (a.sourceIds as string[] | undefined) ?? [])
+      if (!sources.has(s)) problems.push(`action "${a.id}".sourceIds: dangling source "${s}"`);
   }
   const lengths = { actors: actors.size, sources: sources.size, actions: actions.size };
   for (const k of ['actors', 'sources', 'actions'] as const) {
@@ -213,7 +229,10 @@ export async function readBackAcked(client: Client, ledger: Ledger, ids?: Set<st
     // Detail answers add derived fields (degree, actionCounts, sources, actions); compare the record's own.
     const own: Record<string, unknown> = { ...(res.body as Rec) };
     for (const derived of ['degree', 'actionCounts', 'sources', 'actions']) delete own[derived];
-    if (canonicalJson(own) !== canonicalJson(e.acked)) problems.push(`GET ${e.kind} "${e.acked.id}": ${canonicalJson(own).slice(0, 200)} != acknowledged ${canonicalJson(e.acked).slice(0, 200)}`);
+    if (canonicalJson(own) !== canonicalJson(e.acked))
+      problems.push(
+        `GET ${e.kind} "${e.acked.id}": ${canonicalJson(own).slice(0, 200)} != acknowledged ${canonicalJson(e.acked).slice(0, 200)}`,
+      );
   }
   return problems;
 }
@@ -252,15 +271,37 @@ export interface WriterStats {
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 function actorRecord(id: string, v: number): Rec {
-  return { id, name: `Actor ${id} v${v}`, kind: 'company', aliases: [`alias-${id}`], description: `written by the reliability suite, version ${v}` };
+  return {
+    id,
+    name: `Actor ${id} v${v}`,
+    kind: 'company',
+    aliases: [`alias-${id}`],
+    description: `written by the reliability suite, version ${v}`,
+  };
 }
 
 function sourceRecord(id: string): Rec {
-  return { id, title: `Report ${id}`, publisher: 'Reliability Suite', url: `https://example.org/${id}`, kind: 'news', published: '2021-01-10' };
+  return {
+    id,
+    title: `Report ${id}`,
+    publisher: 'Reliability Suite',
+    url: `https://example.org/${id}`,
+    kind: 'news',
+    published: '2021-01-10',
+  };
 }
 
 function actionRecord(id: string, from: string, to: string, sourceIds: string[], v: number): Rec {
-  return { id, type: 'SUSPENDED', from, to, date: `2021-01-${String(1 + (v % 28)).padStart(2, '0')}`, status: 'reported', summary: `summary of ${id}, version ${v}`, sourceIds };
+  return {
+    id,
+    type: 'SUSPENDED',
+    from,
+    to,
+    date: `2021-01-${String(1 + (v % 28)).padStart(2, '0')}`,
+    status: 'reported',
+    summary: `summary of ${id}, version ${v}`,
+    sourceIds,
+  };
 }
 
 interface Op {
@@ -286,7 +327,12 @@ export async function runWriters(opts: WriterOptions): Promise<WriterStats> {
     const sources = ledger.existing('source', lane);
     const actions = ledger.existing('action', lane);
     const anyActor = () => (actors.length && opts.rand() < 0.6 ? pick(opts.rand, actors) : pick(opts.rand, SEED_ACTORS));
-    const someSources = () => [...new Set([sources.length && opts.rand() < 0.6 ? pick(opts.rand, sources) : pick(opts.rand, SEED_SOURCES), pick(opts.rand, SEED_SOURCES)])];
+    const someSources = () => [
+      ...new Set([
+        sources.length && opts.rand() < 0.6 ? pick(opts.rand, sources) : pick(opts.rand, SEED_SOURCES),
+        pick(opts.rand, SEED_SOURCES),
+      ]),
+    ];
     if (r < 0.22 || actors.length === 0) {
       const a = actorRecord(id('a'), 0);
       return { method: 'POST', path: '/api/actors', body: a, effects: [{ kind: 'actor', id: a.id, state: a }], okRefusals: [] };
@@ -311,7 +357,13 @@ export async function runWriters(opts: WriterOptions): Promise<WriterStats> {
       const target = pick(opts.rand, actions);
       const old = ledger.entry('action', target)!.acked!;
       const x = actionRecord(target, String(old.from), String(old.to), old.sourceIds as string[], n);
-      return { method: 'PUT', path: `/api/actions/${target}`, body: x, effects: [{ kind: 'action', id: target, state: x }], okRefusals: [] };
+      return {
+        method: 'PUT',
+        path: `/api/actions/${target}`,
+        body: x,
+        effects: [{ kind: 'action', id: target, state: x }],
+        okRefusals: [],
+      };
     }
     if (r < 0.86 && actions.length) {
       const target = pick(opts.rand, actions);
@@ -329,7 +381,11 @@ export async function runWriters(opts: WriterOptions): Promise<WriterStats> {
       method: 'POST',
       path: '/api/import',
       body: { format: 'deplatforming-graph/v1', actors: [a], sources: [s], actions: [x] },
-      effects: [{ kind: 'actor', id: a.id, state: a }, { kind: 'source', id: s.id, state: s }, { kind: 'action', id: x.id, state: x }],
+      effects: [
+        { kind: 'actor', id: a.id, state: a },
+        { kind: 'source', id: s.id, state: s },
+        { kind: 'action', id: x.id, state: x },
+      ],
       okRefusals: [],
     };
   };

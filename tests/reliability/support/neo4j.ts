@@ -22,10 +22,15 @@ export function ownNeo4jAvailable(): boolean {
 
 function run(script: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile('bash', [path.join(NEO4J_DIR, script), ...args], { env: { ...process.env, ...env }, timeout: timeoutMs }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${script} failed: ${err.message}\n${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      'bash',
+      [path.join(NEO4J_DIR, script), ...args],
+      { env: { ...process.env, ...env }, timeout: timeoutMs },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${script} failed: ${err.message}\n${stderr}`));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }
 
@@ -70,7 +75,8 @@ export class OwnNeo4j {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     if (!cmdline.includes('harness.Launcher')) throw new Error(`pid ${pid} is not our Neo4j launcher`);
     process.kill(pid, 'SIGKILL');
-    while (fs.existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(safeRead(`/proc/${pid}/status`))) await new Promise((r) => setTimeout(r, 50));
+    while (fs.existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(safeRead(`/proc/${pid}/status`)))
+      await new Promise((r) => setTimeout(r, 50));
     // The killed JVM could not delete its temp home (the data folder is elsewhere and stays).
     const log = safeRead(path.join(this.runDir, 'neo4j.log'));
     const work = /^\[neo4j-launcher\] working directory (.+)$/m.exec(log)?.[1];

@@ -23,7 +23,6 @@ export function builtServerAvailable(): boolean {
   return fs.existsSync(SERVER_MAIN);
 }
 
-
 export interface ServerOptions {
   /** DATA_DIR of the embedded store (ignored by the server when neo4jUri is given). */
   dataDir?: string;
@@ -141,7 +140,10 @@ export class ServerProcess {
     let poll: NodeJS.Timeout | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the server did not listen within ${timeoutMs} ms:\n${this.output().slice(-3000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`the server did not listen within ${timeoutMs} ms:\n${this.output().slice(-3000)}`)),
+          timeoutMs,
+        );
         const done = () => {
           clearTimeout(timer);
           if (this.listening) resolve();
