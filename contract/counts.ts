@@ -11,7 +11,6 @@ export function countsBy<const V extends readonly [string, ...string[]]>(values:
 }
 
 export const RankedActorSchema = z.object({ id: z.string(), name: z.string(), value: z.number() });
-export type RankedActor = z.infer<typeof RankedActorSchema>;
 
 export const StatsSchema = z.object({
   counts: CountsSchema,

@@ -21,5 +21,3 @@ export const ApiErrorSchema = z.object({
 });
 
 export const ErrorBodySchema = z.object({ error: ApiErrorSchema });
-
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;

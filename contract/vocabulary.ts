@@ -58,7 +58,6 @@ export const LAYER_LABELS: Record<Layer, string> = {
 };
 
 export const SOURCE_KINDS = ['news', 'court-filing', 'statement', 'dataset', 'other'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const INTERCHANGE_FORMAT = 'deplatforming-graph/v1' as const;
 

@@ -100,10 +100,6 @@ export function getCy(): Core {
   return cy;
 }
 
-export function usingWebGL(): boolean {
-  return webgl;
-}
-
 /** Runs `bind` on the current instance and on every later one. */
 export function onCy(bind: (cy: Core) => void): void {
   binders.push(bind);

@@ -1,7 +1,7 @@
 /** Pure changes of the view state: each takes a state and returns a new one. */
 import type { ActionType, Status } from '../../contract';
 import { DEFAULT_MODE, modeOf, type ModeId, type ModeStates } from '../modes/registry';
-import { INITIAL_STATE, type Depth, type LayerChoice, type Selection, type ViewState } from './types';
+import { type Depth, type LayerChoice, type Selection, type ViewState } from './types';
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
@@ -62,10 +62,6 @@ export function setWindow(s: ViewState, from: string | null, to: string | null, 
 
 export function clearFilters(s: ViewState): ViewState {
   return { ...s, types: [], statuses: [], layers: [], from: null, to: null };
-}
-
-export function reset(): ViewState {
-  return { ...INITIAL_STATE };
 }
 
 /** Whether the whole filtered graph is drawn: nothing is focused, or the mode searches all of it. */

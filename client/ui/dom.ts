@@ -78,11 +78,3 @@ export function download(href: string, filename: string): void {
   a.click();
   a.remove();
 }
-
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
-  let t: ReturnType<typeof setTimeout> | undefined;
-  return (...args: A) => {
-    clearTimeout(t);
-    t = setTimeout(() => fn(...args), ms);
-  };
-}

@@ -39,11 +39,6 @@ export function shortDate(text: string | undefined): string {
   return formatDate(text, false);
 }
 
-/** A day as YYYY-MM-DD (UTC) from an instant. */
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

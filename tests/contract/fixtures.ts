@@ -49,7 +49,6 @@ export function copy<T>(value: T): T {
 }
 
 export const ids = (records: ReadonlyArray<{ id: string }>): string[] => records.map((r) => r.id);
-export const sortedIds = (records: ReadonlyArray<{ id: string }>): string[] => ids(records).sort();
 
 /** A page request big enough for every hand-made graph. */
 export const ALL = { limit: 1000, offset: 0 } as const;

@@ -67,11 +67,6 @@ export function neo4jMissing(): string | null {
   return process.env.NEO4J_URI ? null : 'NEO4J_URI is not set (`npm run test:neo4j` starts a real Neo4j and runs these)';
 }
 
-/** The factories whose stores can be opened here (Neo4j only with NEO4J_URI). */
-export function storeFactories(): StoreFactory[] {
-  return neo4jMissing() === null ? [embedded, neo4j] : [embedded];
-}
-
 /**
  * Runs `body` once per store. Without NEO4J_URI the Neo4j run is skipped with a message (so the
  * skip shows in the counts), or fails in CI (tests/support/needs.ts).

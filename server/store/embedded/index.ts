@@ -1,1 +1,1 @@
-export { EmbeddedStore, type EmbeddedOptions } from './store';
+export { EmbeddedStore } from './store';

@@ -3,30 +3,6 @@
 import { compareActions, type Action } from '../../../contract';
 import { otherEnd, type ActionGraph } from '../../../server/graph/action-graph';
 
-/** Actor ids by distance from `focus` (focus first), each level sorted by id. */
-export function actorsWithin(g: ActionGraph, focus: string, depth: number, passes: (a: Action) => boolean): string[] {
-  const seen = new Set<string>([focus]);
-  const order = [focus];
-  let frontier = [focus];
-  for (let d = 0; d < depth && frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      g.forEachEdge(node, (_key, attrs) => {
-        if (!passes(attrs.action)) return;
-        const other = otherEnd(attrs.action, node);
-        if (!seen.has(other)) {
-          seen.add(other);
-          next.push(other);
-        }
-      });
-    }
-    next.sort();
-    order.push(...next);
-    frontier = next;
-  }
-  return order;
-}
-
 export interface CappedPart {
   actors: string[];
   actions: Action[];
