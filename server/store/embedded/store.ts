@@ -4,7 +4,6 @@
  * at a time and are acknowledged only after their journal record is on disk (writer.ts).
  */
 import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
-import type { CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -45,11 +44,9 @@ export interface EmbeddedOptions {
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
-  // Answers remembered until the next write. Parts, paths and chains hold the state's own
-  // records and are copied out on every answer; stats are built fresh and handed out as they are.
-  private readonly parts = new VersionedMemo<CappedPart>(64);
-  private readonly paths = new VersionedMemo<Path[]>(64);
-  private readonly chainSearches = new VersionedMemo<ChainsAnswer>(64);
+  // Stats are remembered until the next write: /api/stats is not in the API's answer cache. Graph,
+  // path and chain answers are not remembered here: the API's answer cache serves repeats before
+  // they reach the store (BENCHMARKS.md, "What each cache layer earns").
   private readonly statistics = new VersionedMemo<Stats>(8);
 
   private constructor(
@@ -102,33 +99,19 @@ export class EmbeddedStore implements GraphStore {
 
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     if (!this.state.actors.has(focus)) return null;
-    const part = this.parts.get(this.state.version, JSON.stringify(['focus', focus, depth, filter, maxElements]), () =>
-      neighbourhoodPart(this.state, focus, depth, filter, maxElements),
-    );
-    return subgraphOf(this.state, part, false);
+    return subgraphOf(this.state, neighbourhoodPart(this.state, focus, depth, filter, maxElements), false);
   }
 
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
-    const part = this.parts.get(this.state.version, JSON.stringify(['selection', filter, maxElements]), () =>
-      selectionPart(this.state, filter, maxElements),
-    );
-    return subgraphOf(this.state, part, true);
+    return subgraphOf(this.state, selectionPart(this.state, filter, maxElements), true);
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
-    return copyPaths(
-      this.paths.get(this.state.version, JSON.stringify([source, target, maxLength, filter, limit]), () =>
-        findPaths(this.state, source, target, maxLength, filter, limit),
-      ),
-    );
+    return copyPaths(findPaths(this.state, source, target, maxLength, filter, limit));
   }
 
   async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    return copyChains(
-      this.chainSearches.get(this.state.version, JSON.stringify([actor, maxLength, filter, limit]), () =>
-        findChains(this.state, actor, maxLength, filter, limit),
-      ),
-    );
+    return copyChains(findChains(this.state, actor, maxLength, filter, limit));
   }
 
   async stats(top: number): Promise<Stats> {
