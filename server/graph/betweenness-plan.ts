@@ -4,6 +4,8 @@
  * source (exact) or k pivots (sampled Brandes, Brandes & Pich 2007) with the error bound that
  * sample size gives. Method note: README, "Betweenness".
  */
+import type { BetweennessInfo } from '../../contract';
+
 
 /**
  * Sources × (actors + 2 × actions) allowed to one computation: exact below it, k pivots filling it
@@ -17,9 +19,7 @@ export const CONFIDENCE = 0.95;
 /** Pairs numbered per slice: the numbering runs on the event loop, so it yields between slices. */
 const SLICE = 20_000;
 
-export type BetweennessMethod =
-  | { method: 'exact'; actors: number; pivots: number }
-  | { method: 'sampled'; actors: number; pivots: number; confidence: number; errorBound: number };
+export type BetweennessMethod = Omit<BetweennessInfo, 'version' | 'current'>;
 
 /** The endpoints of every pair as vertex numbers (index in `ids`); pairs naming an unknown actor are left out. */
 export async function numberPairs(ids: readonly string[], pairs: readonly (readonly [string, string])[]): Promise<Int32Array<ArrayBuffer>> {
@@ -53,7 +53,7 @@ export function chooseSources(ids: readonly string[], ends: Int32Array): { sourc
   const n = ids.length;
   const perSource = n + ends.length;
   if (n * perSource <= WORK) {
-    return { sources: Int32Array.from({ length: n }, (_, i) => i), method: { method: 'exact', actors: n, pivots: n } };
+    return { sources: Int32Array.from({ length: n }, (_, i) => i), method: { method: 'exact', actors: n, pivots: n, errorBound: 0, confidence: 1 } };
   }
   const k = Math.min(n, Math.max(MIN_PIVOTS, Math.floor(WORK / perSource)));
   // hash · n + index: distinct, exact in a double (below 2^52 for n < 2^20), sorted natively.

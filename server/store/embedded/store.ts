@@ -8,9 +8,9 @@ import path from 'node:path';
 import {
   actionPredicate, actionReferenceProblems, canonical, copyRecord, documentProblems, isEmptyFilter,
   parseAction, parseActor, parseDocument, parseSource, sameRecord,
-  type Action, type ActionFilter, type Actor, type InterchangeDocument, type Parsed, type Source,
+  type Action, type ActionFilter, type Actor, type InterchangeDocument, type Parsed, type Source, type StatsBase,
 } from '../../../contract';
-import { actorsWithin, allShortestPaths, betweenness, cappedPart, incidentActions, timeRespectingChains, topN, type CappedPart } from '../../graph';
+import { actorsWithin, allShortestPaths, BetweennessService, cappedPart, snapshotOf, incidentActions, timeRespectingChains, topN, type CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
 import { actorsReferencedBy, filterSources, page, rankActors, sortById } from '../answers';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -48,7 +48,8 @@ const JOURNAL = 'graph.journal';
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private queue: Promise<unknown> = Promise.resolve();
-  private statsCache: { version: number; top: number; stats: Stats } | null = null;
+  private statsCache: { version: number; top: number; stats: StatsBase } | null = null;
+  private readonly betweenness = new BetweennessService();
   /** Parts, paths and chains by query; the records in them are the state's own, copied out on every answer. */
   private readonly parts = new VersionedMemo<CappedPart>(64);
   private readonly paths = new VersionedMemo<Path[]>(64);
@@ -214,31 +215,29 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(top: number): Promise<Stats> {
+    const part = this.betweenness.get(String(this.state.version), top, () => snapshotOf(this.state.version, this.state.actors.values(), this.state.actions.values()));
     const cached = this.statsCache;
-    if (cached && cached.version === this.state.version && cached.top === top) return cached.stats;
+    if (cached && cached.version === this.state.version && cached.top === top) return { ...cached.stats, ...(await part) };
     const { actors, actions, sources } = this.state;
     const actionsByType: Stats['actionsByType'] = {};
     const actionsByStatus: Stats['actionsByStatus'] = {};
     const actorsByKind: Stats['actorsByKind'] = {};
-    const pairs: [string, string][] = [];
     for (const a of actions.values()) {
       actionsByType[a.type] = (actionsByType[a.type] ?? 0) + 1;
       actionsByStatus[a.status] = (actionsByStatus[a.status] ?? 0) + 1;
-      pairs.push([a.from, a.to]);
     }
     for (const a of actors.values()) actorsByKind[a.kind] = (actorsByKind[a.kind] ?? 0) + 1;
     const named = (r: { id: string; value: number }) => ({ id: r.id, name: actors.get(r.id)?.name ?? r.id, value: r.value });
     const degrees = [...actors.keys()].map((id) => [id, this.state.graph.degree(id)] as const);
-    const stats: Stats = {
+    const stats: StatsBase = {
       counts: { actors: actors.size, sources: sources.size, actions: actions.size },
       actionsByType,
       actionsByStatus,
       actorsByKind,
       topByDegree: topN(degrees, top).map(named),
-      topByBetweenness: topN(betweenness(actors.keys(), pairs), top).map(named),
     };
     this.statsCache = { version: this.state.version, top, stats };
-    return stats;
+    return { ...stats, ...(await part) };
   }
 
   async exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
