@@ -48,7 +48,7 @@ describe('BetweennessService', () => {
   test('concurrent callers for one version share one computation', async () => {
     const f = fake('exact');
     const service = new BetweennessService(f.compute);
-    const answers = [service.get('1', 10, () => snap('1')), service.get('1', 10, () => snap('1')), service.get('1', 1, () => snap('1'))];
+    const answers = [service.get('1', 10, () => snap('1')), service.get('1', 10, () => snap('1')), service.get('1', 1, () => snap('1'))] as const;
     await new Promise((r) => setImmediate(r));
     f.finish();
     const [first, , third] = await Promise.all(answers);
