@@ -9,7 +9,7 @@ import { filterSources, rankActors } from '../../server/store/answers';
 const HOSTILE = '\uFDFA'.repeat(200); // 18 characters each under NFKD: 3600
 
 const actors: Actor[] = Array.from({ length: 500 }, (_, i) => ({
-  id: `a${i}`, name: `Actor ${i} Ünïcode`, kind: 'person', layer: 'platform', aliases: [`alias ${i}`, `ﷺ ${i}`],
+  id: `a${i}`, name: `Actor ${i} Ünïcode`, kind: 'person', layer: 'social-network', aliases: [`alias ${i}`, `ﷺ ${i}`],
 }) as Actor);
 const sources: Source[] = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, title: `Title ${i}`, publisher: 'Pub', author: 'Au' }) as Source);
 
