@@ -2,8 +2,8 @@
 import { z } from 'zod';
 
 export const ERROR_CODES = [
-  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'rate_limited',
-  'unavailable', 'internal',
+  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'misdirected_request', 'payload_too_large',
+  'rate_limited', 'unavailable', 'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

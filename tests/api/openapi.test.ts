@@ -120,7 +120,7 @@ describeEachStore('API description and hardening', (factory) => {
       }
       for (const bad of ['Jan 10', '2021-01-10T23:59', '21-01-10']) expect(datePattern.test(bad)).toBe(false);
       expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
-        ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'rate_limited', 'unavailable', 'internal'],
+        ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'misdirected_request', 'payload_too_large', 'rate_limited', 'unavailable', 'internal'],
       );
     });
 
