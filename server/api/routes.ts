@@ -17,7 +17,7 @@ import { importRoutes } from './import';
 import { buildOpenApi } from './openapi';
 import { pathRoutes } from './paths';
 import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
-import { writeRateLimit } from './security';
+import { failedTokenRateLimit, writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
 import { statsRoutes } from './stats';
 
@@ -99,7 +99,7 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
   // Up to 256 graph, path and chain answers and 64 MB (a capped graph answer is about 1 MB), per
   // app: each app has its own store.
   const answers = new AnswerCache(64 * 1024 * 1024, 256);
-  const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
+  const writeGuards: RequestHandler[] = [requireToken(ctx.config.apiToken, failedTokenRateLimit(options.writeRateLimitPerMinute)), writeRateLimit(options.writeRateLimitPerMinute)];
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
     if (route.write) chain.push(...writeGuards);
