@@ -77,7 +77,7 @@ export class Journal {
   ) {}
 
   static open(file: string, size: number): Journal {
-    return new Journal(file, fs.openSync(file, 'a'), size);
+    return new Journal(file, fs.openSync(file, 'a', 0o600), size);
   }
 
   get bytes(): number {

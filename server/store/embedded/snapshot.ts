@@ -35,7 +35,7 @@ export function fsyncDir(dir: string): void {
 
 export function writeSnapshot(file: string, snap: Snapshot): void {
   const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(snap));
     fs.fsyncSync(fd);

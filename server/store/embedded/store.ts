@@ -69,7 +69,7 @@ export class EmbeddedStore implements GraphStore {
     const { dataDir, logger } = options;
     const started = Date.now();
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // the data is the owner's alone: 0700, files 0600
       fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK);
     } catch (err) {
       throw new Error(`DATA_DIR "${dataDir}" cannot be used: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (it must be a readable, writable folder)`);
