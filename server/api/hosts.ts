@@ -46,6 +46,7 @@ export function hostAllowlist(names: readonly string[]): RequestHandler {
       next();
       return;
     }
-    next(new ApiError(421, 'misdirected_request', `this server does not answer for host "${header ?? ''}"; allowed: ${[...allowed].join(', ')} (ALLOWED_HOSTS adds names)`));
+    // The allowed names are not listed: on 0.0.0.0 they are the machine's addresses.
+    next(new ApiError(421, 'misdirected_request', `this server does not answer for host "${header ?? ''}" (the operator's ALLOWED_HOSTS setting adds names)`));
   };
 }
