@@ -3,8 +3,8 @@
  * compacted snapshot plus an fsynced journal. Opening replays them (recovery.ts); writes run one
  * at a time and are acknowledged only after their journal record is on disk (writer.ts).
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
-import type { CappedPart } from '../../graph';
+import type { Action, ActionFilter, Actor, InterchangeDocument, Source, StatsBase } from '../../../contract';
+import { BetweennessService, snapshotOf, type CappedPart } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -47,10 +47,13 @@ export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   // Answers remembered until the next write. Parts, paths and chains hold the state's own
   // records and are copied out on every answer; stats are built fresh and handed out as they are.
+  // Betweenness is never memoized here: the BetweennessService computes it off the event loop,
+  // once per version, and serves the last value while a newer one is computed.
+  private readonly betweenness = new BetweennessService();
   private readonly parts = new VersionedMemo<CappedPart>(64);
   private readonly paths = new VersionedMemo<Path[]>(64);
   private readonly chainSearches = new VersionedMemo<ChainsAnswer>(64);
-  private readonly statistics = new VersionedMemo<Stats>(8);
+  private readonly statistics = new VersionedMemo<StatsBase>(8);
 
   private constructor(
     private readonly state: GraphState,
@@ -132,7 +135,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(top: number): Promise<Stats> {
-    return this.statistics.get(this.state.version, String(top), () => computeStats(this.state, top));
+    const { version, actors, actions } = this.state;
+    const part = this.betweenness.get(String(version), top, () => snapshotOf(version, actors.values(), actions.values()));
+    const base = this.statistics.get(version, String(top), () => computeStats(this.state, top));
+    return { ...base, ...(await part) };
   }
 
   async exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
