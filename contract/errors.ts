@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'misdirected_request',
   'payload_too_large',
   'rate_limited',
   'unavailable',

@@ -60,7 +60,18 @@ export const SourceSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS).optional(),
 });
 
-const DetailValueSchema = z.union([z.string().max(5000), z.number(), z.boolean(), z.array(z.string().max(5000)).max(100)]);
+/**
+ * A number in `details` must come back as it was sent: JSON has no integer limit, but a double holds
+ * integers exactly only up to 2^53 − 1 (12345678901234567890123 would come back 1.2345678901234568e+22),
+ * and -0 comes back 0. Those are refused, naming the field; such values can be sent as strings.
+ */
+const DetailNumberSchema = z
+  .number()
+  .refine(
+    (n) => !Object.is(n, -0) && (!Number.isInteger(n) || Number.isSafeInteger(n)),
+    'a number here must round-trip exactly: an integer within ±9007199254740991 (2^53 − 1), and not -0; send it as a string otherwise',
+  );
+const DetailValueSchema = z.union([z.string().max(5000), DetailNumberSchema, z.boolean(), z.array(z.string().max(5000)).max(100)]);
 
 export const ActionSchema = z
   .strictObject({

@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './api/errors';
 import { requestLogging } from './api/logging';
 import { registerApiRoutes } from './api/routes';
+import { hostAllowlist } from './api/hosts';
 import { cors, securityHeaders } from './api/security';
 
 /** dist/client, found from the sources (server/) and from the build (dist/server/). */
@@ -14,8 +15,18 @@ export function defaultClientDir(): string | null {
   return candidates.find((dir) => path.basename(path.dirname(dir)) === 'dist' && fs.existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
-/** Serves the built browser and answers its client-side routes (any other GET outside /api) with index.html. */
-function serveClient(app: express.Express, dir: string): void {
+/**
+ * Serves the built browser and answers its client-side routes (any other GET outside /api) with
+ * index.html. The build writes source maps; they are served only when asked for (SERVE_SOURCE_MAPS),
+ * as they hand out the original sources and comments.
+ */
+function serveClient(app: express.Express, dir: string, sourceMaps: boolean): void {
+  if (!sourceMaps) {
+    app.use((req, res, next) => {
+      if (req.path.endsWith('.map')) res.status(404).type('text/plain').send('Not Found');
+      else next();
+    });
+  }
   app.use(express.static(dir, { index: 'index.html', fallthrough: true }));
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) {
@@ -33,11 +44,12 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('trust proxy', ctx.config.trustProxyHops > 0 ? ctx.config.trustProxyHops : false);
   app.use(requestLogging(ctx.logger));
   app.use(securityHeaders());
+  app.use(hostAllowlist(ctx.config.allowedHosts));
   app.use('/api', cors(ctx.config.corsOrigins));
   registerApiRoutes(app, ctx, { writeRateLimitPerMinute: ctx.writeRateLimitPerMinute ?? ctx.config.writeRateLimitPerMinute });
   app.use('/api', apiNotFound());
   const clientDir = ctx.clientDir === undefined ? defaultClientDir() : ctx.clientDir;
-  if (clientDir) serveClient(app, clientDir);
+  if (clientDir) serveClient(app, clientDir, ctx.config.serveSourceMaps);
   app.use(errorHandler());
   return app;
 }

@@ -1,5 +1,6 @@
 /** Settings read from the environment once at start; the README lists each. */
 import path from 'node:path';
+import { allowedHostNames } from './api/hosts';
 
 export interface Neo4jSettings {
   uri: string;
@@ -20,6 +21,10 @@ export interface Config {
   writeRateLimitPerMinute: number;
   /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none). */
   trustProxyHops: number;
+  /** Names accepted in the Host header: those of the listening address plus ALLOWED_HOSTS ("*": any). */
+  allowedHosts: string[];
+  /** Whether the built browser's source maps (*.map) are served (SERVE_SOURCE_MAPS=1); refused (404) otherwise. */
+  serveSourceMaps: boolean;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -30,11 +35,19 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   return n;
 }
 
+function listSetting(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
+  const host = env.HOST || '127.0.0.1';
   return {
     port: intSetting(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    host,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     apiToken: env.API_TOKEN ? env.API_TOKEN : undefined,
     logLevel: env.LOG_LEVEL || 'info',
@@ -52,5 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     writeRateLimitPerMinute: intSetting(env, 'WRITE_RATE_LIMIT', 60, 1, 1_000_000),
     trustProxyHops: intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    allowedHosts: allowedHostNames(host, listSetting(env, 'ALLOWED_HOSTS')),
+    serveSourceMaps: env.SERVE_SOURCE_MAPS === '1',
   };
 }

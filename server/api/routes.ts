@@ -18,7 +18,7 @@ import { buildOpenApi } from './openapi';
 import { pathRoutes } from './paths';
 import { send } from './reply';
 import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
-import { writeRateLimit } from './security';
+import { failedTokenRateLimit, writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
 import { statsRoutes } from './stats';
 
@@ -79,7 +79,12 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
   // app: each app has its own store.
   const answers = new AnswerCache(64 * 1024 * 1024, 256);
   const version = ctx.store.answersVersion?.bind(ctx.store);
-  const writeGuards: RequestHandler[] = [writeRateLimit(options.writeRateLimitPerMinute), requireToken(ctx.config.apiToken)];
+  // The token is checked first, with its own limit for failed attempts per address, so others'
+  // guesses never use up a valid key's writes.
+  const writeGuards: RequestHandler[] = [
+    requireToken(ctx.config.apiToken, failedTokenRateLimit(options.writeRateLimitPerMinute)),
+    writeRateLimit(options.writeRateLimitPerMinute),
+  ];
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
     if (route.write) chain.push(...writeGuards);

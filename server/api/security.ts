@@ -59,8 +59,20 @@ export function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
-/** Writes per client IP and minute; the excess is answered 429 `rate_limited` with Retry-After. */
+/** Writes with a valid token per client IP and minute; the excess is answered 429 `rate_limited` with Retry-After. */
 export function writeRateLimit(perMinute: number): RequestHandler {
+  return perMinuteLimit(perMinute, 'writes');
+}
+
+/**
+ * Failed token attempts per client IP and minute, counted apart from valid writes: guesses from an
+ * address (or from anyone behind the same NAT or proxy) never use up a valid token's writes.
+ */
+export function failedTokenRateLimit(perMinute: number): RequestHandler {
+  return perMinuteLimit(perMinute, 'failed token attempts');
+}
+
+function perMinuteLimit(perMinute: number, what: string): RequestHandler {
   const windowMs = 60_000;
   return rateLimit({
     windowMs,
@@ -72,7 +84,7 @@ export function writeRateLimit(perMinute: number): RequestHandler {
       const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
       sendError(
         res,
-        new ApiError(429, 'rate_limited', `too many writes: at most ${perMinute} a minute; retry in ${seconds} s`, [], {
+        new ApiError(429, 'rate_limited', `too many ${what}: at most ${perMinute} a minute; retry in ${seconds} s`, [], {
           'Retry-After': String(seconds),
         }),
       );

@@ -4,3 +4,4 @@ export * from './neighbourhood';
 export * from './paths';
 export * from './chains';
 export * from './metrics';
+export * from './betweenness-service';

@@ -3,8 +3,10 @@
  * answer every query identically.
  */
 import {
-  matchRank,
   normalizeText,
+  prepareQuery,
+  rankOf,
+  searchKey,
   type Action,
   type Actor,
   type ActorWithDegree,
@@ -23,21 +25,30 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /** Actors matching `q` best first (then by name, then id); without `q`, by name then id. */
 export function rankActors<T extends Actor>(actors: Iterable<T>, q: string | undefined): T[] {
+  // The query once per request; each actor's key once per record (contract/search.ts).
+  const query = q ? prepareQuery(q) : '';
   const ranked: { actor: T; rank: number; name: string }[] = [];
   for (const actor of actors) {
-    const rank = q ? matchRank(actor, q) : 0;
-    if (rank !== null) ranked.push({ actor, rank, name: normalizeText(actor.name) });
+    const key = searchKey(actor);
+    const rank = rankOf(key, query);
+    if (rank !== null) ranked.push({ actor, rank, name: key.name });
   }
   ranked.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || byId(a.actor, b.actor));
   return ranked.map((r) => r.actor);
 }
 
-/** Sources whose title, publisher or author contains `q` (normalized), by id. */
+/** A source's title, publisher and author, normalized once per record (records are replaced, never changed). */
+const sourceTexts = new WeakMap<Source, string[]>();
+function sourceText(s: Source): string[] {
+  let texts = sourceTexts.get(s);
+  if (!texts) sourceTexts.set(s, (texts = [s.title, s.publisher ?? '', s.author ?? ''].map(normalizeText)));
+  return texts;
+}
+
+/** Sources whose title, publisher or author contains `q` (normalized, bounded), by id. */
 export function filterSources(sources: Iterable<Source>, q: string | undefined): Source[] {
-  const needle = q ? normalizeText(q) : '';
-  const out = [...sources].filter(
-    (s) => !needle || [s.title, s.publisher ?? '', s.author ?? ''].some((t) => normalizeText(t).includes(needle)),
-  );
+  const needle = q ? prepareQuery(q) : '';
+  const out = [...sources].filter((s) => !needle || sourceText(s).some((t) => t.includes(needle)));
   return out.sort(byId);
 }
 

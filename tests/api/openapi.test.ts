@@ -126,6 +126,7 @@ describeEachStore('API description and hardening', (factory) => {
         'forbidden',
         'not_found',
         'conflict',
+        'misdirected_request',
         'payload_too_large',
         'rate_limited',
         'unavailable',

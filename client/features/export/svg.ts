@@ -6,6 +6,7 @@ import { shownElements } from '../../graph/cy';
 import { nodeSize } from '../../graph/adapter';
 import { s } from '../../ui/dom';
 import type { Status } from '../../../contract';
+import { xmlChars } from './xml-chars';
 
 const DASH = { solid: '', dashed: '7 4', dotted: '2 3' } as const;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
@@ -124,5 +125,6 @@ export function graphSvg(cy: Core, title: string): string {
   });
   svg.append(labels);
   svg.append(s('text', { x: x0 + 12, y: y0 + 20, 'font-size': 13, fill: '#333' }, title));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+  // Characters XML forbids (from labels: U+0000 and the like) are dropped, or the file would not parse.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlChars(new XMLSerializer().serializeToString(svg))}`;
 }

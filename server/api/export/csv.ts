@@ -1,16 +1,19 @@
 /**
- * CSV (RFC 4180, UTF-8, CRLF): the actions as an edge list, or the actors. A cell that a
- * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is made inert with a
- * leading apostrophe.
+ * CSV (RFC 4180, UTF-8, CRLF): the actions as an edge list, or the actors.
+ *
+ * Spreadsheets split on the separator of their locale (`,` `;` or tab, and `|` when asked), so a
+ * cell is quoted whenever it holds any of them, and a formula trigger (=, +, -, @, tab, CR) is made
+ * inert with an apostrophe wherever a spreadsheet could see a cell begin: at the start and after
+ * any of those separators or a line break. Quoting alone would do in a reader that honours quotes;
+ * the apostrophes also cover one that splits on a separator regardless (SECURITY.md).
  */
 import type { Subgraph } from '../../store/types';
 import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type AttrValue } from './attributes';
 
 export function csvCell(value: AttrValue): string {
   if (value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = String(value).replace(/(?<=^|[,;|\t\r\n])(?=[=+\-@\t\r])/g, "'");
+  return /[",;|\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function table(header: string[], rows: AttrValue[][]): string {

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 
 export interface FileOps {
   existsSync(path: string): boolean;
-  openSync(path: string, flags: string): number;
+  /** mode: the permissions of a file this creates (the journal's: 0600). */
+  openSync(path: string, flags: string, mode?: number): number;
   writeSync(fd: number, buffer: Buffer, offset: number, length: number): number;
   fsyncSync(fd: number): void;
   ftruncateSync(fd: number, length: number): void;

@@ -90,7 +90,7 @@ export class Journal {
    */
   static open(file: string, size: number, files: FileOps = fs): Journal {
     const isNew = !files.existsSync(file);
-    const fd = files.openSync(file, 'a');
+    const fd = files.openSync(file, 'a', 0o600); // the owner's alone, as the data folder
     if (isNew) {
       const dir = path.dirname(file);
       files.fsyncSync(fd);

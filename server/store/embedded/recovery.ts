@@ -20,7 +20,7 @@ export interface Recovered {
 /** A folder that cannot be used stops the start with what to fix, before anything is read. */
 function checkDataDir(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // the data is the owner's alone: 0700, files 0600
     fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK);
   } catch (err) {
     throw new Error(

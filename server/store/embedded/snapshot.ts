@@ -30,7 +30,7 @@ export function readSnapshot(file: string): Snapshot | null {
 
 export function writeSnapshot(file: string, snap: Snapshot): void {
   const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(snap));
     fs.fsyncSync(fd);

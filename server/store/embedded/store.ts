@@ -3,7 +3,8 @@
  * compacted snapshot plus an fsynced journal. Opening replays them (recovery.ts); writes run one
  * at a time and are acknowledged only after their journal record is on disk (writer.ts).
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
+import type { Action, ActionFilter, Actor, InterchangeDocument, Source, StatsBase } from '../../../contract';
+import { BetweennessService, snapshotOf } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -46,8 +47,11 @@ export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   // Stats are remembered until the next write: /api/stats is not in the API's answer cache. Graph,
   // path and chain answers are not remembered here: the API's answer cache serves repeats before
-  // they reach the store (BENCHMARKS.md, "What each cache layer earns").
-  private readonly statistics = new VersionedMemo<Stats>(8);
+  // they reach the store (BENCHMARKS.md, "What each cache layer earns"). Betweenness is never in
+  // the memo: the BetweennessService computes it off the event loop, once per version, and serves
+  // the last value while a newer one is computed.
+  private readonly betweenness = new BetweennessService();
+  private readonly statistics = new VersionedMemo<StatsBase>(8);
 
   private constructor(
     private readonly state: GraphState,
@@ -115,7 +119,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(top: number): Promise<Stats> {
-    return this.statistics.get(this.state.version, String(top), () => computeStats(this.state, top));
+    const { version, actors, actions } = this.state;
+    const part = this.betweenness.get(String(version), top, () => snapshotOf(version, actors.values(), actions.values()));
+    const base = this.statistics.get(version, String(top), () => computeStats(this.state, top));
+    return { ...base, ...(await part) };
   }
 
   async exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {

@@ -13,11 +13,12 @@ import {
   type ActionType,
   type ActorKind,
   type InterchangeDocument,
+  type StatsBase,
   type Status,
 } from '../../../contract';
-import { betweenness, topN } from '../../graph';
+import { snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
-import type { ActorWithDegree, ChainsAnswer, Path, Stats, Subgraph } from '../types';
+import type { ActorWithDegree, ChainsAnswer, Path, Subgraph } from '../types';
 import {
   ACTION_PAIRS,
   ACTORS_BY_IDS,
@@ -93,11 +94,11 @@ function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Recor
   return out;
 }
 
-export async function stats(tx: Tx, top: number): Promise<Stats> {
+/** The statistics but betweenness (BetweennessService, fed by actorGraph below, adds it per version). */
+export async function stats(tx: Tx, top: number): Promise<StatsBase> {
   const [c] = await tx.run(COUNT_RECORDS);
   const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
   const names = new Map(actors.map((a) => [a.id, a.name]));
-  const pairs = (await tx.run(ACTION_PAIRS)).map((r) => [r.fromId as string, r.toId as string] as const);
   const named = (r: { id: string; value: number }) => ({ id: r.id, name: names.get(r.id) ?? r.id, value: r.value });
   return {
     counts: { actors: Number(c?.actors ?? 0), sources: Number(c?.sources ?? 0), actions: Number(c?.actions ?? 0) },
@@ -108,14 +109,16 @@ export async function stats(tx: Tx, top: number): Promise<Stats> {
       actors.map((a) => [a.id, a.degree] as const),
       top,
     ).map(named),
-    topByBetweenness: topN(
-      betweenness(
-        actors.map((a) => a.id),
-        pairs,
-      ),
-      top,
-    ).map(named),
   };
+}
+
+/** The actor graph for betweenness, read in one transaction; its version is the one that read saw. */
+export async function actorGraph(db: Db): Promise<ActorGraphSnapshot> {
+  const { value, version } = await db.readVersioned(async (tx) => ({
+    actors: (await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow),
+    pairs: (await tx.run(ACTION_PAIRS)).map((r) => ({ from: r.fromId as string, to: r.toId as string })),
+  }));
+  return snapshotOf(version, value.actors, value.pairs);
 }
 
 export function exportDocument(db: Db, filter: ActionFilter): Promise<InterchangeDocument> {

@@ -1,5 +1,5 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
-import { actionPredicate, normalizeText, sortTimeline, type Action, type Source } from '../../../contract';
+import { actionPredicate, prepareQuery, rememberSearchKey, sortTimeline, type Action, type Source } from '../../../contract';
 import { filterSources, page, rankActors } from '../answers';
 import type {
   ActionQuery,
@@ -41,11 +41,18 @@ export async function getActor(db: Db, id: string): Promise<ActorDetail | null> 
 }
 
 export async function listActors(db: Db, query: ActorQuery): Promise<Page<ActorWithDegree>> {
-  // matchRank matches exactly when the normalized query is a substring of the normalized name or
+  // rankOf matches exactly when the normalized query is a substring of the normalized name or
   // of an alias, i.e. of searchText; an empty normalized query matches everyone.
-  const q = query.q ? normalizeText(query.q) : '';
+  const q = query.q ? prepareQuery(query.q) : '';
   const rows = await db.query(LIST_ACTORS, { kind: query.kind ?? null, layer: query.layer ?? null, q: q || null });
-  return page(rankActors(rows.map(actorWithDegreeOfRow), query.q), query);
+  // The stored searchText is the actor's key, already normalized: nothing is normalized per row.
+  const actors = rows.map((row) => {
+    const actor = actorWithDegreeOfRow(row);
+    const text = (row.actor as { searchText?: unknown }).searchText;
+    if (typeof text === 'string') rememberSearchKey(actor, text);
+    return actor;
+  });
+  return page(rankActors(actors, query.q), query);
 }
 
 export async function getAction(db: Db, id: string): Promise<ActionWithSources | null> {

@@ -4,6 +4,7 @@
  */
 import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
+import { BetweennessService } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -35,6 +36,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
   private readonly memo: Memo;
+  private readonly betweenness = new BetweennessService();
 
   private constructor(
     private readonly db: Db,
@@ -117,8 +119,10 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  stats(top: number): Promise<Stats> {
-    return this.memo.get(JSON.stringify(['stats', top]), (tx) => graph.stats(tx, top));
+  async stats(top: number): Promise<Stats> {
+    const base = await this.memo.get(JSON.stringify(['stats', top]), (tx) => graph.stats(tx, top));
+    const { version } = await this.db.probe();
+    return { ...base, ...(await this.betweenness.get(version, top, () => graph.actorGraph(this.db))) };
   }
 
   importDocument(doc: InterchangeDocument): Promise<ImportResult> {

@@ -25,9 +25,9 @@ export class UnsyncedDisk implements FileOps {
     return fs.existsSync(file);
   }
 
-  openSync(file: string, flags: string): number {
+  openSync(file: string, flags: string, mode?: number): number {
     const existed = fs.existsSync(file);
-    const fd = fs.openSync(file, flags);
+    const fd = fs.openSync(file, flags, mode);
     this.paths.set(fd, file);
     this.handled.add(file);
     if (!existed) this.unlinkedOnPowerCut.add(file);
