@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import pino from 'pino';
 import { createApp } from '../../server/app';
-import { ERROR_CODES } from '../../contract';
+import { ACTOR_KINDS, ERROR_CODES, LAYERS } from '../../contract';
 import { readConfig } from '../../server/config';
 import type { GraphStore } from '../../server/store/types';
 import { Client, type Answer } from '../reliability/support/http';
@@ -286,18 +286,8 @@ const date = fc.oneof(
 /** Values a parameter of that name accepts, so fuzzing gets past validation into the handlers. */
 const PLAUSIBLE_BY_KEY: Record<string, fc.Arbitrary<string>> = {
   q: fc.oneof(fc.constantFrom('par', 'AWS', 'amazon web', 'parlér', 'suit'), fc.string({ maxLength: 20 })),
-  kind: fc.constantFrom('company', 'platform', 'app', 'person', 'government', 'court', 'media', 'group', 'other'),
-  layer: fc.constantFrom(
-    'social-network',
-    'app-store',
-    'cloud-hosting',
-    'cdn-security',
-    'domain-registrar',
-    'payments',
-    'media',
-    'legal',
-    'other',
-  ),
+  kind: fc.constantFrom(...ACTOR_KINDS),
+  layer: fc.constantFrom(...LAYERS),
   limit: fc.integer({ min: 1, max: 1000 }).map(String),
   offset: fc.integer({ min: 0, max: 50 }).map(String),
   type: list(['BANNED', 'SUSPENDED', 'DELISTED', 'HOSTED', 'SUED', 'ACCUSED', 'DENIED', 'OWNS', 'COMPETES_WITH', 'USERS_MIGRATED']),
