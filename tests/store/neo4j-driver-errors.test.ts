@@ -38,6 +38,11 @@ describe('Neo4j driver errors -> HTTP answers', () => {
     ['service unavailable', neo4jError(driverCodes.SERVICE_UNAVAILABLE)],
     ['session expired', neo4jError(driverCodes.SESSION_EXPIRED)],
     ['a transient server error (leader switch, deadlock)', neo4jError('Neo.TransientError.Transaction.DeadlockDetected')],
+    // What a query running while the database stops gets: the driver renames the server's
+    // Neo.TransientError.Transaction.Terminated to this ClientError (CI caught it as a 500).
+    ['a transaction terminated by a stopping database', neo4jError('Neo.ClientError.Transaction.Terminated')],
+    ['a lock client stopped by a stopping database', neo4jError('Neo.ClientError.Transaction.LockClientStopped')],
+    ['a connection that broke mid-message', neo4jError(driverCodes.PROTOCOL_ERROR)],
     ['connection refused, as a bare socket error', socketError('ECONNREFUSED')],
     ['connection reset', socketError('ECONNRESET')],
     ['unknown host', socketError('ENOTFOUND')],

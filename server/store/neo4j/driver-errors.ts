@@ -15,6 +15,12 @@ const UNREACHABLE_CODES = new Set([
   'ENOTFOUND',
   'EHOSTUNREACH',
   'EPIPE',
+  // The connection broke in the middle of a message (the server went away while answering).
+  'ProtocolError',
+  // A transaction the server terminated, as it does to every running one while the database stops;
+  // the driver renames these from TransientError to ClientError, so they are not retried for us.
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.LockClientStopped',
 ]);
 
 function codeOf(err: unknown): string | undefined {
