@@ -195,7 +195,8 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
     expect(noAnswer).toEqual([]);
     // A 500 here means a driver error that translateError does not map; the server's log names its code.
     const unmapped = server.logs().filter((l) => /query failed|unexpected/i.test(String(l.msg)) && Number(l.level) >= 40);
-    expect({ bad: badAnswers(readLog), log: badAnswers(readLog).length ? unmapped.slice(0, 5) : [] }).toEqual({ bad: [], log: [] });
+    const bad = badAnswers(readLog);
+    expect({ bad, log: bad.length ? unmapped.slice(0, 5) : [] }).toEqual({ bad: [], log: [] });
     expect(badAnswers(healthLog)).toEqual([]);
     expect(server.running && server.pid === pid).toBe(true); // recovered without a restart
 
