@@ -51,14 +51,14 @@ describeEachStore('API writes', (factory) => {
     });
 
     test('an action whose references do not resolve is a 400 naming each', async () => {
-      const bad = action('w-x', 'BANNED', 'w-a', 'w-ghost', '2021', { sourceIds: ['no-src'], claimedBy: ['w-nobody'], status: 'alleged' });
+      const bad = action('w-x', 'BANNED', 'w-a', 'w-ghost', '2021', { sources: ['no-src'], claimedBy: ['w-nobody'], status: 'alleged' });
       const res = await post('/api/actions', bad).expect(400);
       expect(res.body.error.code).toBe('bad_request');
       expect(res.body.error.details).toEqual(
         expect.arrayContaining([
           'to: unknown actor "w-ghost"',
           'claimedBy[0]: unknown actor "w-nobody"',
-          'sourceIds[0]: unknown source "no-src"',
+          'citations[0].source: unknown source "no-src"',
         ]),
       );
       expect(res.body.error.message).toContain('unknown actor "w-ghost"');
@@ -77,8 +77,8 @@ describeEachStore('API writes', (factory) => {
       expect(self.body.error.details).toContain('to: may not equal "from"');
       const alleged = await post('/api/actions', action('w-al', 'ACCUSED', 'w-a', 'w-b', '2021', { status: 'alleged' })).expect(400);
       expect(alleged.body.error.details[0]).toMatch(/^claimedBy: /);
-      const ended = await post('/api/actions', action('w-end', 'HOSTED', 'w-a', 'w-b', '2021-02', { endDate: '2021-01' })).expect(400);
-      expect(ended.body.error.details).toContain('endDate: is before "date"');
+      const ended = await post('/api/actions', action('w-end', 'HOSTED', 'w-a', 'w-b', '2021-02/2021-01')).expect(400);
+      expect(ended.body.error.details).toContain('date: invalid date "2021-02/2021-01": the end is before the start');
       expect((await get('/api/actors/w-a').expect(200)).body.degree).toBe(1);
     });
 
@@ -126,21 +126,21 @@ describeEachStore('API writes', (factory) => {
   });
 
   describe('import', () => {
-    const graph = doc(['i-a', 'i-b'], [action('i-ab', 'HOSTED', 'i-a', 'i-b', '2020', { endDate: '2021-01' })]);
+    const graph = doc(['i-a', 'i-b'], [action('i-ab', 'HOSTED', 'i-a', 'i-b', '2020/2021-01')]);
 
     test('imports, reports counts, and is idempotent', async () => {
       const first = await post('/api/import', graph).expect(200);
       expect(first.body).toEqual({
-        created: { actors: 2, sources: 1, actions: 1 },
-        updated: { actors: 0, sources: 0, actions: 0 },
-        unchanged: { actors: 0, sources: 0, actions: 0 },
+        created: { actors: 2, sources: 1, episodes: 0, actions: 1 },
+        updated: { actors: 0, sources: 0, episodes: 0, actions: 0 },
+        unchanged: { actors: 0, sources: 0, episodes: 0, actions: 0 },
       });
       const second = await post('/api/import', graph).expect(200);
-      expect(second.body.unchanged).toEqual({ actors: 2, sources: 1, actions: 1 });
-      expect(second.body.created).toEqual({ actors: 0, sources: 0, actions: 0 });
+      expect(second.body.unchanged).toEqual({ actors: 2, sources: 1, episodes: 0, actions: 1 });
+      expect(second.body.created).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
       const changed = doc([actor('i-a', { name: 'Renamed' }), 'i-b'], graph.actions!);
       const third = await post('/api/import', changed).expect(200);
-      expect(third.body.updated).toEqual({ actors: 1, sources: 0, actions: 0 });
+      expect(third.body.updated).toEqual({ actors: 1, sources: 0, episodes: 0, actions: 0 });
       expect((await get('/api/actors/i-a').expect(200)).body.name).toBe('Renamed');
     });
 

@@ -5,7 +5,7 @@ import type { GraphStore } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';
 import { ALL, action, actor, copy, doc, ids, source } from './fixtures';
 
-const zero = { actors: 0, sources: 0, actions: 0 };
+const zero = { actors: 0, sources: 0, episodes: 0, actions: 0 };
 
 /** A small graph using every optional field the format has. */
 function richDocument(): InterchangeDocument {
@@ -29,19 +29,30 @@ function richDocument(): InterchangeDocument {
       source('unused'),
     ],
     actions: [
-      action('hosts', 'HOSTED', 'aws', 'parler', undefined, { endDate: '2021-01-10T23:59:00-08:00', sourceIds: ['s1'] }),
+      action('hosts', 'HOSTED', 'aws', 'parler', '/2021-01-10T23:59:00-08:00', { sources: ['s1'] }),
       action('suspends', 'SUSPENDED', 'aws', 'parler', '2021-01-10T23:59:00-08:00', {
-        sourceIds: ['s1', 's2'],
+        citations: [
+          { source: 's1', stance: 'states', locator: 'para. 3', quote: 'a short excerpt' },
+          { source: 's2', stance: 'reports-claim' },
+        ],
+        timezone: 'America/Los_Angeles',
+        scope: ['US', 'EU'],
+        term: 'indefinite',
+        reason: 'the reason it stated, in our words',
         details: { announcedOn: '2021-01-09', reasons: ['a', 'b'], pages: 3, permanent: false },
       }),
-      action('sues', 'SUED', 'parler', 'aws', '2021-01-11', { sourceIds: ['s2'], details: { venue: 'Seattle', claims: ['antitrust'] } }),
+      action('sues', 'SUED', 'parler', 'aws', '2021-01-11', {
+        sources: ['s2'],
+        respondsTo: ['suspends'],
+        details: { venue: 'Seattle', claims: ['antitrust'] },
+      }),
       action('accuses', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
         status: 'disputed',
         claimedBy: ['parler'],
         disputedBy: ['amazon'],
-        sourceIds: ['s2'],
+        sources: ['s2'],
       }),
-      action('contract', 'CONTRACTED', 'twitter', 'aws', '2020-12', { status: 'reported', sourceIds: ['s1'] }),
+      action('contract', 'CONTRACTED', 'twitter', 'aws', '2020-12', { status: 'reported', sources: ['s1'] }),
     ],
   });
 }
@@ -61,8 +72,8 @@ describeEachStore('import', (factory) => {
     const store = await open();
     const d = richDocument();
     const r = await store.importDocument(d);
-    expect(r).toEqual({ created: { actors: 5, sources: 3, actions: 5 }, updated: zero, unchanged: zero });
-    expect(await store.counts()).toEqual({ actors: 5, sources: 3, actions: 5 });
+    expect(r).toEqual({ created: { actors: 5, sources: 3, episodes: 0, actions: 5 }, updated: zero, unchanged: zero });
+    expect(await store.counts()).toEqual({ actors: 5, sources: 3, episodes: 0, actions: 5 });
   });
 
   test('the same payload twice: the second answer is all unchanged and the graph is as after the first', async () => {
@@ -70,7 +81,7 @@ describeEachStore('import', (factory) => {
     await store.importDocument(richDocument());
     const before = await store.exportDocument({});
     const again = await store.importDocument(richDocument());
-    expect(again).toEqual({ created: zero, updated: zero, unchanged: { actors: 5, sources: 3, actions: 5 } });
+    expect(again).toEqual({ created: zero, updated: zero, unchanged: { actors: 5, sources: 3, episodes: 0, actions: 5 } });
     expect(await store.exportDocument({})).toEqual(before);
   });
 
@@ -97,9 +108,9 @@ describeEachStore('import', (factory) => {
     changed.actors!.push(actor('newcomer'));
     const r = await store.importDocument(changed);
     expect(r).toEqual({
-      created: { actors: 1, sources: 0, actions: 0 },
-      updated: { actors: 1, sources: 0, actions: 1 },
-      unchanged: { actors: 4, sources: 3, actions: 4 },
+      created: { actors: 1, sources: 0, episodes: 0, actions: 0 },
+      updated: { actors: 1, sources: 0, episodes: 0, actions: 1 },
+      unchanged: { actors: 4, sources: 3, episodes: 0, actions: 4 },
     });
     const gotAws = await store.getActor('aws');
     expect(gotAws).not.toHaveProperty('description');
@@ -107,7 +118,7 @@ describeEachStore('import', (factory) => {
     const gotSues = await store.getAction('sues');
     expect(gotSues?.status).toBe('reported');
     expect(gotSues?.details).toStrictEqual({ venue: 'W.D. Wash.' });
-    expect(await store.counts()).toEqual({ actors: 6, sources: 3, actions: 5 });
+    expect(await store.counts()).toEqual({ actors: 6, sources: 3, episodes: 0, actions: 5 });
   });
 
   test("changing an action's ends moves it in the graph", async () => {
@@ -129,13 +140,13 @@ describeEachStore('import', (factory) => {
       actors: [actor('valid-newcomer'), actor('aws', { name: 'Renamed AWS' })],
       sources: [source('valid-source')],
       actions: [
-        action('ok-action', 'SUED', 'parler', 'aws', '2021-01-11', { sourceIds: ['valid-source'] }),
+        action('ok-action', 'SUED', 'parler', 'aws', '2021-01-11', { sources: ['valid-source'] }),
         action('changed', 'HOSTED', 'aws', 'parler', undefined, { summary: 'changed' }),
         action('bad-1', 'SUED', 'parler', 'amazon', '2021-01-11'),
         action('bad-2', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
           status: 'alleged',
           claimedBy: ['parlr'],
-          sourceIds: ['valid-source', 'missing-src'],
+          sources: ['valid-source', 'missing-src'],
         }),
       ],
     });
@@ -148,8 +159,8 @@ describeEachStore('import', (factory) => {
     expect(caught).toBeInstanceOf(ValidationError);
     expect((caught as ValidationError).problems.map(problemText).sort()).toEqual([
       'actions[2].to: unknown actor "amazon"',
+      'actions[3].citations[1].source: unknown source "missing-src"',
       'actions[3].claimedBy[0]: unknown actor "parlr"',
-      'actions[3].sourceIds[1]: unknown source "missing-src"',
     ]);
     expect(await store.counts()).toEqual(countsBefore);
     expect(await store.getActor('valid-newcomer')).toBeNull();
@@ -172,8 +183,8 @@ describeEachStore('import', (factory) => {
       actors: ['a', 'b', 'a'],
       sources: [source('s'), source('s')],
       actions: [
-        action('x', 'SUED', 'a', 'stored', undefined, { sourceIds: ['s'] }),
-        action('x', 'SUED', 'ghost', 'b', undefined, { sourceIds: ['s'] }),
+        action('x', 'SUED', 'a', 'stored', undefined, { sources: ['s'] }),
+        action('x', 'SUED', 'ghost', 'b', undefined, { sources: ['s'] }),
       ],
     });
     let caught: unknown;
@@ -186,7 +197,7 @@ describeEachStore('import', (factory) => {
       'actions[1].from: unknown actor "ghost"',
     ]);
     expect((caught as Error).message).toMatch(/^the import was rejected and nothing was written: actors\[2\]\.id: /);
-    expect(await store.counts()).toEqual({ actors: 1, sources: 0, actions: 0 });
+    expect(await store.counts()).toEqual({ actors: 1, sources: 0, episodes: 0, actions: 0 });
   });
 
   test('each record of each kind is created, updated or unchanged on its own', async () => {
@@ -210,9 +221,9 @@ describeEachStore('import', (factory) => {
       }),
     );
     expect(r).toEqual({
-      created: { actors: 1, sources: 1, actions: 1 },
-      updated: { actors: 1, sources: 1, actions: 1 },
-      unchanged: { actors: 1, sources: 2, actions: 1 },
+      created: { actors: 1, sources: 1, episodes: 0, actions: 1 },
+      updated: { actors: 1, sources: 1, episodes: 0, actions: 1 },
+      unchanged: { actors: 1, sources: 2, episodes: 0, actions: 1 },
     });
     expect((await store.getAction('a-old'))?.to).toBe('new');
     expect((await store.getSource('s-old'))?.title).toBe('Retitled');
@@ -229,22 +240,22 @@ describeEachStore('import', (factory) => {
             status: 'disputed',
             claimedBy: ['parler'],
             disputedBy: ['amazon'],
-            sourceIds: ['s-old'],
+            sources: ['s-old'],
           }),
         ],
       }),
     );
-    expect(r.created).toEqual({ actors: 1, sources: 0, actions: 1 });
+    expect(r.created).toEqual({ actors: 1, sources: 0, episodes: 0, actions: 1 });
     expect((await store.getAction('x'))?.sources.map((s) => s.id)).toEqual(['s-old']);
   });
 
   test('an empty document imports and changes nothing', async () => {
     const store = await open();
-    expect(await store.importDocument({ format: 'deplatforming-graph/v1' })).toEqual({ created: zero, updated: zero, unchanged: zero });
+    expect(await store.importDocument({ format: 'deplatforming-graph/v2' })).toEqual({ created: zero, updated: zero, unchanged: zero });
     expect(await store.counts()).toEqual(zero);
   });
 
-  test('the export of the whole store is valid interchange v1 and re-imports into a fresh store to the same graph', async () => {
+  test('the export of the whole store is valid interchange v2 and re-imports into a fresh store to the same graph', async () => {
     const first = await open();
     const original = richDocument();
     await first.importDocument(copy(original));
@@ -263,10 +274,10 @@ describeEachStore('import', (factory) => {
     );
     const second = await open();
     const r = await second.importDocument(copy(exported));
-    expect(r.created).toEqual({ actors: 5, sources: 3, actions: 5 });
+    expect(r.created).toEqual({ actors: 5, sources: 3, episodes: 0, actions: 5 });
     expect(await second.exportDocument({})).toEqual(exported);
     // And importing the export back into the store it came from changes nothing.
-    expect((await first.importDocument(copy(exported))).unchanged).toEqual({ actors: 5, sources: 3, actions: 5 });
+    expect((await first.importDocument(copy(exported))).unchanged).toEqual({ actors: 5, sources: 3, episodes: 0, actions: 5 });
   });
 
   test('a filtered export carries the actions that pass, the actors they reference and the sources they cite, and nothing else', async () => {
@@ -280,11 +291,11 @@ describeEachStore('import', (factory) => {
             status: 'disputed',
             claimedBy: ['claimer'],
             disputedBy: ['denier'],
-            sourceIds: ['s-in'],
+            sources: ['s-in'],
           }),
-          action('in-2', 'BANNED', 'b', 'a', '2021-01-20', { sourceIds: ['s-in-2', 's-in'] }),
-          action('out-date', 'BANNED', 'c', 'd', '2022-06-01', { sourceIds: ['s-out'] }),
-          action('out-undated', 'HOSTED', 'c', 'a', undefined, { sourceIds: ['s-out'] }),
+          action('in-2', 'BANNED', 'b', 'a', '2021-01-20', { sources: ['s-in-2', 's-in'] }),
+          action('out-date', 'BANNED', 'c', 'd', '2022-06-01', { sources: ['s-out'] }),
+          action('out-undated', 'HOSTED', 'c', 'a', undefined, { sources: ['s-out'] }),
         ],
       }),
     );
@@ -296,8 +307,8 @@ describeEachStore('import', (factory) => {
 
     const fresh = await open();
     const r = await fresh.importDocument(copy(exported));
-    expect(r.created).toEqual({ actors: 4, sources: 2, actions: 2 });
-    expect(await fresh.counts()).toEqual({ actors: 4, sources: 2, actions: 2 });
+    expect(r.created).toEqual({ actors: 4, sources: 2, episodes: 0, actions: 2 });
+    expect(await fresh.counts()).toEqual({ actors: 4, sources: 2, episodes: 0, actions: 2 });
     expect(await fresh.getAction('in-1')).toMatchObject({ claimedBy: ['claimer'], disputedBy: ['denier'] });
   });
 

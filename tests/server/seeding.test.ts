@@ -26,15 +26,15 @@ describeEachStore('seeding at start-up', (factory) => {
   });
 
   test('a store holding any record is left alone, and the seed file is not read', async () => {
-    await store.importDocument({ format: 'deplatforming-graph/v1', actors: [{ id: 'solo', name: 'Solo', kind: 'other' }] });
+    await store.importDocument({ format: 'deplatforming-graph/v2', actors: [{ id: 'solo', name: 'Solo', kind: 'other' }] });
     expect(await seedIfEmpty(store, path.join(dir, 'missing.json'))).toBeNull();
     expect((await store.counts()).actors).toBe(1);
   });
 
-  test('a seed file that is not valid interchange v1 fails loudly, naming the file', async () => {
+  test('a seed file that is not a valid interchange document fails loudly, naming the file', async () => {
     const file = path.join(dir, 'bad.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'deplatforming-graph/v1', actors: [{ id: 'Bad Id' }] }));
-    await expect(seedIfEmpty(store, file)).rejects.toThrow(`${file} is not valid interchange v1`);
+    await expect(seedIfEmpty(store, file)).rejects.toThrow(`${file} is not a valid interchange document`);
     expect((await store.counts()).actors).toBe(0);
   });
 });
