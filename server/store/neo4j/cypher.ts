@@ -134,6 +134,11 @@ RETURN properties(n) AS actor`;
 /** Every actor, without degree (exports). */
 export const ALL_ACTORS = `MATCH (n:Actor) RETURN properties(n) AS actor`;
 
+/** The actors in any of the layers $layers, with their layer (the layer filter's predicate reads these). */
+export const ACTOR_IDS_IN_LAYERS = `MATCH (n:Actor)
+WHERE n.layer IN $layers
+RETURN n.id AS id, n.layer AS layer`;
+
 /** Which of the ids $ids are actors. */
 export const EXISTING_ACTOR_IDS = `UNWIND $ids AS id
 MATCH (n:Actor {id: id})
@@ -332,6 +337,15 @@ WHERE a.fromId IS NULL OR a.toId IS NULL
 WITH a, f, t LIMIT 10000
 SET a.fromId = f.id, a.toId = t.id
 RETURN count(*) AS updated`;
+
+/**
+ * Up to 1,000 actions written by the store of interchange v1 (no `citationsJson`), with their v1
+ * properties (`endDate`, `sourceIds`): what a database made before v2 needs converted once.
+ */
+export const V1_ACTIONS = `MATCH (a:Action)
+WHERE a.citationsJson IS NULL
+WITH a LIMIT 1000
+RETURN ${ACTION_ROW}`;
 
 /** Creates or overwrites actors: $rows of {id, props}; properties not in props are removed. */
 export const UPSERT_ACTORS = `UNWIND $rows AS row
@@ -556,6 +570,8 @@ export const MODEL_VOCABULARY = {
     'quote',
     'triggerText',
     'triggerWikidata',
+    'endDate',
+    'sourceIds',
     'fromId',
     'toId',
   ],

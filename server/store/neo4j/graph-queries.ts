@@ -4,7 +4,6 @@
  * embedded store (server/graph, server/store/answers.ts), so both stores answer identically.
  */
 import {
-  actionPredicate,
   isEmptyFilter,
   INTERCHANGE_FORMAT,
   sortTimeline,
@@ -34,7 +33,7 @@ import {
   SOURCES_BY_IDS,
 } from './cypher';
 import type { Db, Tx } from './db';
-import { filterParams } from './filter';
+import { filterParams, predicateIn } from './filter';
 import { actionOfRow, actorOfRow, actorWithDegreeOfRow, sourceOfRow } from './mapping';
 import { chainsIn, shortestPathsIn } from './traversal';
 
@@ -53,7 +52,7 @@ async function actorsWithDegree(tx: Tx, ids: Iterable<string>): Promise<Map<stri
 /** Passing actions, in timeline order. */
 async function passingActions(tx: Tx, filter: ActionFilter): Promise<Action[]> {
   const rows = await tx.run(FILTERED_ACTIONS, filterParams(filter));
-  return sortTimeline(rows.map(actionOfRow).filter(actionPredicate(filter)));
+  return sortTimeline(rows.map(actionOfRow).filter(await predicateIn(tx, filter)));
 }
 
 /** Over the cap, the best-connected actors are kept first (priority 'degree'), as in the embedded store. */
@@ -80,11 +79,11 @@ export async function shortestPaths(
   limit: number,
 ): Promise<Path[]> {
   if (source === target) return [];
-  return shortestPathsIn(tx, source, target, maxLength, filterParams(filter), actionPredicate(filter), limit);
+  return shortestPathsIn(tx, source, target, maxLength, filterParams(filter), await predicateIn(tx, filter), limit);
 }
 
 export async function chains(tx: Tx, actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), actionPredicate(filter), limit);
+  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), await predicateIn(tx, filter), limit);
   return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
 }
 

@@ -8,9 +8,9 @@
  */
 import neo4j from 'neo4j-driver';
 import {
-  ACTION_TYPES,
-  actionSpan,
+  actionTime,
   canonical,
+  categoryOf,
   searchText,
   type Action,
   type Actor,
@@ -93,13 +93,13 @@ function bound(ms: number): neo4j.Integer | undefined {
 /** An action's node properties; its ends are relationships, with their ids copied as `fromId` and `toId`. */
 export function actionProps(action: Action): Props {
   const props = pick<Props>(action, ACTION_STORED_FIELDS);
-  props.category = ACTION_TYPES[action.type].category;
+  props.category = categoryOf(action.type);
   // Derived, for reads that would otherwise follow the ACTED and ACTED_ON relationships.
   props.fromId = action.from;
   props.toId = action.to;
   props.citationsJson = JSON.stringify(canonical(action.citations));
   if (action.details !== undefined) props.detailsJson = JSON.stringify(canonical(action.details));
-  const span = actionSpan(action);
+  const span = actionTime(action);
   if (span) {
     const derived: Props = {
       dateStart: bound(span.start),

@@ -1,5 +1,5 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
-import { actionPredicate, prepareQuery, rememberSearchKey, sortTimeline, type Action, type Source } from '../../../contract';
+import { prepareQuery, rememberSearchKey, sortTimeline, type Action, type Source } from '../../../contract';
 import { filterSources, page, rankActors } from '../answers';
 import type {
   ActionQuery,
@@ -23,7 +23,7 @@ import {
   LIST_ACTORS,
 } from './cypher';
 import type { Db } from './db';
-import { filterParams } from './filter';
+import { filterParams, predicateIn } from './filter';
 import { actionOfRow, actorOfRow, actorWithDegreeOfRow, slimActionOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
 
 /** From the shared probe (Db.probe): concurrent health checks cost one round trip between them. */
@@ -79,7 +79,7 @@ export async function listActions(db: Db, query: ActionQuery): Promise<Page<Acti
       query.actor !== undefined
         ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
         : await tx.run(FILTERED_ACTION_KEYS, params);
-    const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(actionPredicate(query))), query);
+    const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(await predicateIn(tx, query))), query);
     const records = new Map<string, Action>();
     for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
       const a = actionOfRow(row);

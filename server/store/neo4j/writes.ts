@@ -100,7 +100,7 @@ async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> 
 }
 
 /** Stored actions rewritten: MERGE by id, the relationships they own dropped and made again. */
-async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void> {
+export async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void> {
   if (actions.length === 0) return;
   await runBatched(
     tx,
