@@ -6,7 +6,7 @@
  * back, so a record read back deep-equals the one written. Records come back canonical (keys
  * sorted, as `canonical` in contract/records.ts makes them), as the embedded store keeps them.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import {
   actionTime,
   canonical,
@@ -86,7 +86,7 @@ export function episodeFromProps(props: Props): Episode {
 }
 
 /** Epoch ms as a Neo4j integer; an unbounded end is no property at all (absent = open). */
-function bound(ms: number): neo4j.Integer | undefined {
+function bound(ms: number): Integer | undefined {
   return Number.isFinite(ms) ? neo4j.int(ms) : undefined;
 }
 
