@@ -63,7 +63,7 @@ describeWith('neo4j', neo4jMissing(), 'a database written by the v1 store, opene
   });
 
   test('actions read back as v2 records: one interval, citations with the stance the status implies', async () => {
-    const { sources: _sources, responses, ...cut } = (await store.getAction('cut'))!;
+    const { sources: _sources, responses, time, ...cut } = (await store.getAction('cut'))!;
     expect(cut).toStrictEqual({
       id: 'cut',
       type: 'SUSPENDED',
@@ -79,7 +79,17 @@ describeWith('neo4j', neo4jMissing(), 'a database written by the v1 store, opene
       details: { service: 'EC2' },
     });
     expect(responses).toEqual([]);
-    const { sources: _s, responses: _r, ...accusation } = (await store.getAction('accusation'))!;
+    // 10 January 00:00 to 11 January 23:59:59.999, UTC days (v1 gave no zone).
+    expect(time).toEqual({
+      start: 1610236800000,
+      end: 1610409599999,
+      localStart: 1610236800000,
+      localEnd: 1610409599999,
+      precision: 'day',
+      uncertain: false,
+      approximate: false,
+    });
+    const { sources: _s, responses: _r, time: _t, ...accusation } = (await store.getAction('accusation'))!;
     expect(accusation).toStrictEqual({
       id: 'accusation',
       type: 'ACCUSED',

@@ -96,14 +96,24 @@ export const CREATE_ACTOR_NAMES_FULLTEXT_INDEX = 'CREATE FULLTEXT INDEX actorNam
 
 // ---- counts and statistics ----------------------------------------------------------------------
 
-export const COUNT_RECORDS = `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Action) } AS actions`;
+export const COUNT_RECORDS = `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Episode) } AS episodes,
+  COUNT { (:Action) } AS actions`;
 
 export const COUNT_ACTIONS_BY_TYPE = `MATCH (a:Action) RETURN a.type AS key, count(*) AS n`;
 export const COUNT_ACTIONS_BY_STATUS = `MATCH (a:Action) RETURN a.status AS key, count(*) AS n`;
 export const COUNT_ACTORS_BY_KIND = `MATCH (n:Actor) RETURN n.kind AS key, count(*) AS n`;
 
-/** The (from, to) pair of every action, for betweenness. */
-export const ACTION_PAIRS = `MATCH (a:Action) RETURN a.fromId AS fromId, a.toId AS toId`;
+/** The (from, to) pair of every action of the types $types, for betweenness. */
+export const ACTION_PAIRS = `MATCH (a:Action)
+WHERE a.type IN $types
+RETURN a.fromId AS fromId, a.toId AS toId`;
+
+/**
+ * Every actor with the number of its actions of the types $types (as from or to): the degree the
+ * statistics rank by when nothing else narrows it.
+ */
+export const ACTOR_DEGREES_OF_TYPES = `MATCH (n:Actor)
+RETURN n.id AS id, n.name AS name, COUNT { (n)-[:ACTED|ACTED_ON]-(a:Action) WHERE a.type IN $types } AS degree`;
 
 // ---- actors --------------------------------------------------------------------------------------
 

@@ -1,6 +1,15 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
-import { prepareQuery, rememberSearchKey, sortTimeline, type Action, type Source } from '../../../contract';
-import { filterSources, page, rankActors } from '../answers';
+import {
+  actionTimeAnswer,
+  prepareQuery,
+  rememberSearchKey,
+  sortTimeline,
+  type Action,
+  type Episode,
+  type PageRequest,
+  type Source,
+} from '../../../contract';
+import { filterSources, page, rankActors, sortById } from '../answers';
 import type {
   ActionQuery,
   ActionWithSources,
@@ -8,6 +17,7 @@ import type {
   ActorQuery,
   ActorWithDegree,
   Counts,
+  EpisodeWithActions,
   Page,
   SourceQuery,
   SourceWithActions,
@@ -15,16 +25,27 @@ import type {
 import {
   ACTION_KEYS_TOUCHING,
   ACTIONS_BY_IDS,
+  ALL_EPISODES,
   ALL_SOURCES,
   FILTERED_ACTION_KEYS,
   GET_ACTION,
   GET_ACTOR,
+  GET_EPISODE,
   GET_SOURCE,
   LIST_ACTORS,
 } from './cypher';
 import type { Db } from './db';
 import { filterParams, predicateIn } from './filter';
-import { actionOfRow, actorOfRow, actorWithDegreeOfRow, slimActionOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
+import {
+  actionOfRow,
+  actorOfRow,
+  actorWithDegreeOfRow,
+  episodeOfRow,
+  slimActionOfRow,
+  sourceFromProps,
+  sourceOfRow,
+  type Props,
+} from './mapping';
 
 /** From the shared probe (Db.probe): concurrent health checks cost one round trip between them. */
 export async function counts(db: Db): Promise<Counts> {
@@ -64,7 +85,12 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
     const s = sourceFromProps(props);
     byId.set(s.id, s);
   }
-  return { ...action, sources: action.citations.map((c) => byId.get(c.source)).filter((s): s is Source => s !== undefined) };
+  return {
+    ...action,
+    sources: action.citations.map((c) => byId.get(c.source)).filter((s): s is Source => s !== undefined),
+    responses: [...(row.responses as string[])].sort(),
+    time: actionTimeAnswer(action),
+  };
 }
 
 /**
@@ -100,4 +126,15 @@ export async function getSource(db: Db, id: string): Promise<SourceWithActions |
 export async function listSources(db: Db, query: SourceQuery): Promise<Page<Source>> {
   const rows = await db.query(ALL_SOURCES);
   return page(filterSources(rows.map(sourceOfRow), query.q), query);
+}
+
+export async function getEpisode(db: Db, id: string): Promise<EpisodeWithActions | null> {
+  const [row] = await db.query(GET_EPISODE, { id });
+  if (!row) return null;
+  return { ...episodeOfRow(row), actions: [...(row.actions as string[])].sort() };
+}
+
+export async function listEpisodes(db: Db, query: PageRequest): Promise<Page<Episode>> {
+  const rows = await db.query(ALL_EPISODES);
+  return page(sortById(rows.map(episodeOfRow)), query);
 }

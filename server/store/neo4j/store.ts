@@ -2,7 +2,7 @@
  * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
  * driver per store; every answer is computed with the same shared functions as the embedded store.
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
+import type { Action, ActionFilter, Actor, Episode, InterchangeDocument, PageRequest, Source } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
 import { BetweennessService } from '../../graph';
 import type { Logger } from '../../logger';
@@ -14,6 +14,7 @@ import type {
   ActorWithDegree,
   ChainsAnswer,
   Counts,
+  EpisodeWithActions,
   GraphStore,
   ImportResult,
   Page,
@@ -36,7 +37,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
   private readonly memo: Memo;
-  private readonly betweenness = new BetweennessService();
+  /** One service per set of metric categories (a few at most: the API's category lists), as the embedded store. */
+  private readonly betweenness = new Map<string, BetweennessService>();
 
   private constructor(
     private readonly db: Db,
@@ -94,6 +96,14 @@ export class Neo4jStore implements GraphStore {
     return reads.listSources(this.db, query);
   }
 
+  getEpisode(id: string): Promise<EpisodeWithActions | null> {
+    return reads.getEpisode(this.db, id);
+  }
+
+  listEpisodes(query: PageRequest): Promise<Page<Episode>> {
+    return reads.listEpisodes(this.db, query);
+  }
+
   // Traversals and statistics are remembered per version of the database (memo.ts), as the
   // embedded store remembers them until its next write.
 
@@ -119,10 +129,21 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async stats(top: number): Promise<Stats> {
-    const base = await this.memo.get(JSON.stringify(['stats', top]), (tx) => graph.stats(tx, top));
+  /**
+   * Counts and degree follow the filter; betweenness is over the whole graph's actions of the
+   * metric categories (computed once per version and category set, as the embedded store).
+   */
+  async stats(top: number, filter: ActionFilter = {}): Promise<Stats> {
+    const base = await this.memo.get(JSON.stringify(['stats', top, filter]), (tx) => graph.stats(tx, top, filter));
+    const categories = graph.metricCategories(filter);
+    const key = categories.join(',');
+    let service = this.betweenness.get(key);
+    if (!service) {
+      if (this.betweenness.size >= 8) this.betweenness.delete(this.betweenness.keys().next().value!);
+      this.betweenness.set(key, (service = new BetweennessService()));
+    }
     const { version } = await this.db.probe();
-    return { ...base, ...(await this.betweenness.get(version, top, () => graph.actorGraph(this.db))) };
+    return { ...base, ...(await service.get(version, top, () => graph.actorGraph(this.db, categories))) };
   }
 
   importDocument(doc: InterchangeDocument): Promise<ImportResult> {
@@ -157,6 +178,18 @@ export class Neo4jStore implements GraphStore {
     return writes.remove(this.db, 'source', id);
   }
 
+  createEpisode(episode: Episode): Promise<void> {
+    return writes.create(this.db, 'episode', episode);
+  }
+
+  replaceEpisode(episode: Episode): Promise<void> {
+    return writes.replace(this.db, 'episode', episode);
+  }
+
+  deleteEpisode(id: string): Promise<void> {
+    return writes.remove(this.db, 'episode', id);
+  }
+
   createAction(action: Action): Promise<void> {
     return writes.create(this.db, 'action', action);
   }
@@ -170,7 +203,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Deletes every actor, source and action (constraints and indexes stay). For test isolation
+   * Deletes every actor, source, episode and action (constraints and indexes stay). For test isolation
    * only: the API never calls it.
    */
   async wipeForTests(): Promise<void> {
