@@ -39,6 +39,13 @@
 // ---- fragments (not statements; composed into the constants below) ----------------------------
 
 /**
+ * Whether an action `a` is dated, read from its derived span ends (a dated action has at least
+ * one bounded end), never as `a.date IS NOT NULL`: Neo4j 5.26 may cache that test's answer as the
+ * property itself, so that `properties(a)` in the same statement answers `date: true`.
+ */
+const DATED = `(a.dateStart IS NOT NULL OR a.spanEnd IS NOT NULL)`;
+
+/**
  * The filter prefilter on an action `a`: the same comparisons as `actionPredicate`, which the store
  * still applies to what comes back. A window is compared with the local span ($localFrom,
  * $localTo: wall-clock ms) or, with a `tz`, with the instant span ($instantFrom, $instantTo); an
@@ -49,15 +56,15 @@
  */
 const ACTION_PASSES = `($types IS NULL OR a.type IN $types)
   AND ($statuses IS NULL OR a.status IN $statuses)
-  AND ($localFrom IS NULL OR (a.date IS NOT NULL AND (a.localEnd IS NULL OR a.localEnd >= $localFrom)))
-  AND ($localTo IS NULL OR (a.date IS NOT NULL AND (a.localStart IS NULL OR a.localStart <= $localTo)))
-  AND ($instantFrom IS NULL OR (a.date IS NOT NULL AND (a.spanEnd IS NULL OR a.spanEnd >= $instantFrom)))
-  AND ($instantTo IS NULL OR (a.date IS NOT NULL AND (a.dateStart IS NULL OR a.dateStart <= $instantTo)))
+  AND ($localFrom IS NULL OR (${DATED} AND (a.localEnd IS NULL OR a.localEnd >= $localFrom)))
+  AND ($localTo IS NULL OR (${DATED} AND (a.localStart IS NULL OR a.localStart <= $localTo)))
+  AND ($instantFrom IS NULL OR (${DATED} AND (a.spanEnd IS NULL OR a.spanEnd >= $instantFrom)))
+  AND ($instantTo IS NULL OR (${DATED} AND (a.dateStart IS NULL OR a.dateStart <= $instantTo)))
   AND ($claimedBy IS NULL OR any(x IN coalesce(a.claimedBy, []) WHERE x IN $claimedBy))
   AND ($disputedBy IS NULL OR any(x IN coalesce(a.disputedBy, []) WHERE x IN $disputedBy))
   AND ($episodes IS NULL OR any(x IN coalesce(a.episodes, []) WHERE x IN $episodes))
   AND ($layers IS NULL OR EXISTS { MATCH (a)-[:ACTED|ACTED_ON]-(x:Actor) WHERE x.layer IN $layers })
-  AND ($datedOnly = false OR a.date IS NOT NULL)`;
+  AND ($datedOnly = false OR ${DATED})`;
 
 /** One action record per row: its node properties and the ids of its two ends. */
 const ACTION_ROW = `properties(a) AS action, a.fromId AS fromId, a.toId AS toId`;
@@ -586,7 +593,22 @@ export const MODEL_VOCABULARY = {
     'toId',
   ],
   /** Keys of the maps in $rows parameters and of the maps statements return (the parser counts them as property keys too). */
-  rowKeys: ['props', 'ids', 'from', 'to', 'citations', 'source', 'claimants', 'disputants', 'actor', 'degree', 'action', 'fromId', 'toId', 'episode'],
+  rowKeys: [
+    'props',
+    'ids',
+    'from',
+    'to',
+    'citations',
+    'source',
+    'claimants',
+    'disputants',
+    'actor',
+    'degree',
+    'action',
+    'fromId',
+    'toId',
+    'episode',
+  ],
 } as const;
 
 // ---- tests ---------------------------------------------------------------------------------------

@@ -181,7 +181,10 @@ export async function stats(tx: Tx, top: number, filter: ActionFilter = {}): Pro
 export async function actorGraph(db: Db, categories: readonly Category[]): Promise<ActorGraphSnapshot> {
   const { value, version } = await db.readVersioned(async (tx) => ({
     actors: (await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow),
-    pairs: (await tx.run(ACTION_PAIRS, { types: typesOfCategories(categories) })).map((r) => ({ from: r.fromId as string, to: r.toId as string })),
+    pairs: (await tx.run(ACTION_PAIRS, { types: typesOfCategories(categories) })).map((r) => ({
+      from: r.fromId as string,
+      to: r.toId as string,
+    })),
   }));
   return snapshotOf(version, value.actors, value.pairs);
 }

@@ -80,7 +80,10 @@ export function episodeProps(episode: Episode): Props {
 export function episodeFromProps(props: Props): Episode {
   const out = pick<Props>(props, EPISODE_FIELDS);
   if (typeof props.triggerText === 'string') {
-    out.trigger = typeof props.triggerWikidata === 'string' ? { text: props.triggerText, wikidata: props.triggerWikidata } : { text: props.triggerText };
+    out.trigger =
+      typeof props.triggerWikidata === 'string'
+        ? { text: props.triggerText, wikidata: props.triggerWikidata }
+        : { text: props.triggerText };
   }
   return canonical(out as unknown as Episode);
 }
@@ -188,4 +191,3 @@ export function slimActionOfRow(row: Row): Action {
   for (const key of SLIM_OPTIONAL) if (row[key] != null) out[key] = row[key];
   return out as unknown as Action;
 }
-

@@ -32,7 +32,15 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
 
 /** The v1 record an action node of the v1 store holds (its properties as that store wrote them). */
 function v1Action(props: Props, from: string, to: string): ActionV1 {
-  const out: Props = { id: props.id, type: props.type, from, to, status: props.status, summary: props.summary, sourceIds: props.sourceIds ?? [] };
+  const out: Props = {
+    id: props.id,
+    type: props.type,
+    from,
+    to,
+    status: props.status,
+    summary: props.summary,
+    sourceIds: props.sourceIds ?? [],
+  };
   for (const key of ['date', 'endDate', 'claimedBy', 'disputedBy'] as const) if (props[key] != null) out[key] = props[key];
   if (typeof props.detailsJson === 'string') out.details = JSON.parse(props.detailsJson);
   return out as unknown as ActionV1;
