@@ -49,6 +49,15 @@ test('values only travel as parameters: no statement holds a string literal', ()
   expect(withLiterals).toEqual([]);
 });
 
+test('no statement tests a field it reads back for null: Neo4j 5.26 may then answer the test as the property (date: true)', () => {
+  // Derived properties are dropped when records are read, and the v1 conversion ignores citationsJson.
+  const mayTest = new Set(['dateStart', 'spanEnd', 'localStart', 'localEnd', 'fromId', 'toId', 'citationsJson']);
+  const tested = statements.flatMap(([name, q]) =>
+    [...q.matchAll(/\b\w+\.(\w+)\s+IS\s+(?:NOT\s+)?NULL/g)].filter((m) => !mayTest.has(m[1]!)).map((m) => `${name}: ${m[0]}`),
+  );
+  expect(tested).toEqual([]);
+});
+
 describe('the check catches broken statements', () => {
   test('a syntax error (unclosed node pattern)', () => {
     const found = diagnose('MATCH (n:Actor {id: $id} RETURN n');

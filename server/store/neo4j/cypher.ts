@@ -3,42 +3,68 @@
  * checks each one with Neo4j's own parser). Values always travel as parameters; labels and
  * relationship types are fixed here and never built from input.
  *
- * The model, as analysts see it in Neo4j Browser:
+ * The model (interchange v2), as analysts see it in Neo4j Browser:
  *
  *   (:Actor {id, name, kind, layer, aliases, description, wikidata, searchText})
  *   (:Source {id, title, publisher, author, published, url, kind})
- *   (:Action {id, type, date, endDate, status, summary, claimedBy, disputedBy, sourceIds,
- *             detailsJson, dateStart, spanEnd, fromId, toId})
+ *   (:Episode {id, title, summary, date, timezone, triggerText, triggerWikidata})
+ *   (:Action {id, type, category, date, timezone, status, summary, claimedBy, disputedBy, respondsTo,
+ *             episodes, scope, term, reason, citationsJson, detailsJson,
+ *             dateStart, spanEnd, localStart, localEnd, fromId, toId})
  *   (from:Actor)-[:ACTED]->(action:Action)-[:ACTED_ON]->(to:Actor)
- *   (action)-[:CITES]->(source)
+ *   (action)-[:CITES {stance, locator, quote}]->(source)
  *   (claimant:Actor)-[:CLAIMS]->(action),  (disputant:Actor)-[:DISPUTES]->(action)
+ *   (response:Action)-[:RESPONDS_TO]->(action),  (action)-[:IN_EPISODE]->(episode:Episode)
  *
  * `fromId` and `toId` are the ids of the action's two ends, the actors at the other end of its
  * ACTED and ACTED_ON relationships, written with it: reading them costs a property, where
  * following the relationships costs two expansions of the action's relationship chain (about
  * half of a traversal's db hits). The relationships stay the model for Cypher users.
+ * `citationsJson` is the action's citations exactly as written (order, locator, quote), so a
+ * record reads back equal; the CITES relationships carry the same facts for querying.
+ * `category` is the type's category (contract vocabulary), for Cypher users; filters use types.
  * `dateStart` and `spanEnd` are the epoch milliseconds (UTC) of the earliest and latest instant of
- * the action's span (`actionSpan` in contract/filters.ts), absent when undated; `searchText`
- * is the normalized name and aliases (`searchText` in contract/search.ts), one per line.
+ * the action's span, `localStart` and `localEnd` the same span read as wall-clock time (ms as if
+ * UTC): the derived spans of contract/filters.ts. An open or unknown end (`2021-01-11/..`) is an
+ * absent property on a dated action; an undated action (no `date`) has none of the four.
+ * `searchText` is the normalized name and aliases (`searchText` in contract/search.ts), one per line.
  * The list properties keep the order of the record; the relationships are there for querying.
  *
  * Useful in the Browser: the full-text index `actorNames` covers Actor.name and Actor.aliases:
  *   CALL db.index.fulltext.queryNodes('actorNames', 'amazon~') YIELD node, score RETURN node.id, score
+ * and the responses to an action, transitively:
+ *   MATCH (r:Action)-[:RESPONDS_TO*]->(:Action {id: 'aws-suspends-parler'}) RETURN r.id, r.type
  */
 
 // ---- fragments (not statements; composed into the constants below) ----------------------------
 
 /**
- * The filter prefilter on an action `a`. Exact for type, status and window (the same comparisons
- * as `actionPredicate`), the store still applies `actionPredicate` to what comes back.
- * Parameters: $types, $statuses (null = any), $windowStart, $windowEnd (epoch ms, null = open),
- * $datedOnly (boolean: keep only dated actions, for chains).
+ * Whether an action `a` is dated, read from its derived span ends (a dated action has at least
+ * one bounded end), never as `a.date IS NOT NULL`: Neo4j 5.26 may cache that test's answer as the
+ * property itself, so that `properties(a)` in the same statement answers `date: true`.
+ */
+const DATED = `(a.dateStart IS NOT NULL OR a.spanEnd IS NOT NULL)`;
+
+/**
+ * The filter prefilter on an action `a`: the same comparisons as `actionPredicate`, which the store
+ * still applies to what comes back. A window is compared with the local span ($localFrom,
+ * $localTo: wall-clock ms) or, with a `tz`, with the instant span ($instantFrom, $instantTo); an
+ * absent span end is open, so it reaches every window on its side.
+ * Parameters (null = any): $types (the type and category filters together), $statuses,
+ * $localFrom, $localTo, $instantFrom, $instantTo, $claimedBy, $disputedBy, $episodes, $layers
+ * (either end's actor layer); $datedOnly (boolean: keep only dated actions, for chains).
  */
 const ACTION_PASSES = `($types IS NULL OR a.type IN $types)
   AND ($statuses IS NULL OR a.status IN $statuses)
-  AND ($windowStart IS NULL OR a.spanEnd >= $windowStart)
-  AND ($windowEnd IS NULL OR a.dateStart <= $windowEnd)
-  AND ($datedOnly = false OR a.dateStart IS NOT NULL)`;
+  AND ($localFrom IS NULL OR (${DATED} AND (a.localEnd IS NULL OR a.localEnd >= $localFrom)))
+  AND ($localTo IS NULL OR (${DATED} AND (a.localStart IS NULL OR a.localStart <= $localTo)))
+  AND ($instantFrom IS NULL OR (${DATED} AND (a.spanEnd IS NULL OR a.spanEnd >= $instantFrom)))
+  AND ($instantTo IS NULL OR (${DATED} AND (a.dateStart IS NULL OR a.dateStart <= $instantTo)))
+  AND ($claimedBy IS NULL OR any(x IN coalesce(a.claimedBy, []) WHERE x IN $claimedBy))
+  AND ($disputedBy IS NULL OR any(x IN coalesce(a.disputedBy, []) WHERE x IN $disputedBy))
+  AND ($episodes IS NULL OR any(x IN coalesce(a.episodes, []) WHERE x IN $episodes))
+  AND ($layers IS NULL OR EXISTS { MATCH (a)-[:ACTED|ACTED_ON]-(x:Actor) WHERE x.layer IN $layers })
+  AND ($datedOnly = false OR ${DATED})`;
 
 /** One action record per row: its node properties and the ids of its two ends. */
 const ACTION_ROW = `properties(a) AS action, a.fromId AS fromId, a.toId AS toId`;
@@ -47,7 +73,9 @@ const ACTION_ROW = `properties(a) AS action, a.fromId AS fromId, a.toId AS toId`
  * What traversals read of an action (its filter fields, date and ends), not what answers show:
  * a fifth of the properties, and no map per row. See `slimActionOfRow` in mapping.ts.
  */
-const ACTION_KEYS = `a.id AS id, a.type AS type, a.status AS status, a.date AS date, a.endDate AS endDate, a.fromId AS fromId, a.toId AS toId`;
+const ACTION_KEYS = `a.id AS id, a.type AS type, a.status AS status, a.date AS date, a.timezone AS timezone,
+  a.claimedBy AS claimedBy, a.disputedBy AS disputedBy, a.respondsTo AS respondsTo, a.episodes AS episodes,
+  a.fromId AS fromId, a.toId AS toId`;
 
 /**
  * Number of actions an actor `n` takes part in, as `from` or as `to`. ACTED and ACTED_ON only ever
@@ -61,10 +89,13 @@ const DEGREE = `COUNT { (n)-[:ACTED|ACTED_ON]-() }`;
 export const CREATE_ACTOR_ID_CONSTRAINT = 'CREATE CONSTRAINT actor_id_unique IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE';
 export const CREATE_SOURCE_ID_CONSTRAINT = 'CREATE CONSTRAINT source_id_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE';
 export const CREATE_ACTION_ID_CONSTRAINT = 'CREATE CONSTRAINT action_id_unique IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE';
+export const CREATE_EPISODE_ID_CONSTRAINT = 'CREATE CONSTRAINT episode_id_unique IF NOT EXISTS FOR (n:Episode) REQUIRE n.id IS UNIQUE';
 export const CREATE_ACTION_TYPE_INDEX = 'CREATE INDEX action_type IF NOT EXISTS FOR (n:Action) ON (n.type)';
 export const CREATE_ACTION_STATUS_INDEX = 'CREATE INDEX action_status IF NOT EXISTS FOR (n:Action) ON (n.status)';
 export const CREATE_ACTION_DATE_START_INDEX = 'CREATE INDEX action_date_start IF NOT EXISTS FOR (n:Action) ON (n.dateStart)';
 export const CREATE_ACTION_SPAN_END_INDEX = 'CREATE INDEX action_span_end IF NOT EXISTS FOR (n:Action) ON (n.spanEnd)';
+export const CREATE_ACTION_LOCAL_START_INDEX = 'CREATE INDEX action_local_start IF NOT EXISTS FOR (n:Action) ON (n.localStart)';
+export const CREATE_ACTION_LOCAL_END_INDEX = 'CREATE INDEX action_local_end IF NOT EXISTS FOR (n:Action) ON (n.localEnd)';
 /** Serves the `CONTAINS` prefilter of the actor search. */
 export const CREATE_ACTOR_SEARCH_TEXT_INDEX = 'CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (n:Actor) ON (n.searchText)';
 /** For analysts (fuzzy and Lucene queries on names and aliases); the API ranks with rankActors. */
@@ -72,14 +103,24 @@ export const CREATE_ACTOR_NAMES_FULLTEXT_INDEX = 'CREATE FULLTEXT INDEX actorNam
 
 // ---- counts and statistics ----------------------------------------------------------------------
 
-export const COUNT_RECORDS = `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Action) } AS actions`;
+export const COUNT_RECORDS = `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Episode) } AS episodes,
+  COUNT { (:Action) } AS actions`;
 
 export const COUNT_ACTIONS_BY_TYPE = `MATCH (a:Action) RETURN a.type AS key, count(*) AS n`;
 export const COUNT_ACTIONS_BY_STATUS = `MATCH (a:Action) RETURN a.status AS key, count(*) AS n`;
 export const COUNT_ACTORS_BY_KIND = `MATCH (n:Actor) RETURN n.kind AS key, count(*) AS n`;
 
-/** The (from, to) pair of every action, for betweenness. */
-export const ACTION_PAIRS = `MATCH (a:Action) RETURN a.fromId AS fromId, a.toId AS toId`;
+/** The (from, to) pair of every action of the types $types, for betweenness. */
+export const ACTION_PAIRS = `MATCH (a:Action)
+WHERE a.type IN $types
+RETURN a.fromId AS fromId, a.toId AS toId`;
+
+/**
+ * Every actor with the number of its actions of the types $types (as from or to): the degree the
+ * statistics rank by when nothing else narrows it.
+ */
+export const ACTOR_DEGREES_OF_TYPES = `MATCH (n:Actor)
+RETURN n.id AS id, n.name AS name, COUNT { (n)-[:ACTED|ACTED_ON]-(a:Action) WHERE a.type IN $types } AS degree`;
 
 // ---- actors --------------------------------------------------------------------------------------
 
@@ -109,6 +150,11 @@ RETURN properties(n) AS actor`;
 
 /** Every actor, without degree (exports). */
 export const ALL_ACTORS = `MATCH (n:Actor) RETURN properties(n) AS actor`;
+
+/** The actors in any of the layers $layers, with their layer (the layer filter's predicate reads these). */
+export const ACTOR_IDS_IN_LAYERS = `MATCH (n:Actor)
+WHERE n.layer IN $layers
+RETURN n.id AS id, n.layer AS layer`;
 
 /** Which of the ids $ids are actors. */
 export const EXISTING_ACTOR_IDS = `UNWIND $ids AS id
@@ -141,11 +187,54 @@ RETURN s.id AS id`;
 export const SOURCE_REFERENCES = `MATCH (s:Source {id: $id})
 RETURN COLLECT { MATCH (a:Action)-[:CITES]->(s) RETURN DISTINCT a.id } AS actions`;
 
+// ---- episodes ------------------------------------------------------------------------------------
+
+/** One episode, with the ids of the actions in it. */
+export const GET_EPISODE = `MATCH (e:Episode {id: $id})
+RETURN properties(e) AS episode, COLLECT { MATCH (a:Action)-[:IN_EPISODE]->(e) RETURN DISTINCT a.id } AS actions`;
+
+export const ALL_EPISODES = `MATCH (e:Episode) RETURN properties(e) AS episode`;
+
+/** The episodes with these ids ($ids). */
+export const EPISODES_BY_IDS = `UNWIND $ids AS id
+MATCH (e:Episode {id: id})
+RETURN properties(e) AS episode`;
+
+/** Which of the ids $ids are episodes. */
+export const EXISTING_EPISODE_IDS = `UNWIND $ids AS id
+MATCH (e:Episode {id: id})
+RETURN e.id AS id`;
+
+/** Ids of the actions in an episode; no row when the episode is unknown. */
+export const EPISODE_REFERENCES = `MATCH (e:Episode {id: $id})
+RETURN COLLECT { MATCH (a:Action)-[:IN_EPISODE]->(e) RETURN DISTINCT a.id } AS actions`;
+
 // ---- actions -------------------------------------------------------------------------------------
 
-/** One action with its ends and the sources it cites (any order; the store orders by sourceIds). */
+/**
+ * One action with its ends, the sources it cites (any order; the store orders them as its
+ * citations) and the ids of the actions that respond to it.
+ */
 export const GET_ACTION = `MATCH (a:Action {id: $id})
-RETURN ${ACTION_ROW}, COLLECT { MATCH (a)-[:CITES]->(s:Source) RETURN properties(s) } AS sources`;
+RETURN ${ACTION_ROW}, COLLECT { MATCH (a)-[:CITES]->(s:Source) RETURN DISTINCT properties(s) } AS sources,
+  COLLECT { MATCH (r:Action)-[:RESPONDS_TO]->(a) RETURN DISTINCT r.id } AS responses`;
+
+/** Ids of the actions responding to an action; no row when the action is unknown (what holds it). */
+export const ACTION_REFERENCES = `MATCH (a:Action {id: $id})
+RETURN COLLECT { MATCH (r:Action)-[:RESPONDS_TO]->(a) RETURN DISTINCT r.id } AS actions`;
+
+/** For each of the actions $ids that has responses, the ids of the actions responding to it. */
+export const RESPONSES_TO_IDS = `UNWIND $ids AS id
+MATCH (r:Action)-[:RESPONDS_TO]->(:Action {id: id})
+RETURN id, collect(DISTINCT r.id) AS responses`;
+
+/**
+ * The ids of every action reachable from the actions $ids by following respondsTo (they
+ * included): a new link from X to these makes a cycle when X is among them.
+ */
+export const RESPONSE_TARGETS_REACHED = `UNWIND $ids AS id
+MATCH (:Action {id: id})-[:RESPONDS_TO*0..]->(t:Action)
+RETURN DISTINCT t.id AS id`;
 
 /** Which of the ids $ids are actions. */
 export const EXISTING_ACTION_IDS = `UNWIND $ids AS id
@@ -178,7 +267,9 @@ WHERE ${ACTION_PASSES}
 RETURN ${ACTION_KEYS}`;
 
 /** ACTION_KEYS as a map, for lists of actions in one row. */
-const ACTION_KEYS_MAP = `{id: a.id, type: a.type, status: a.status, date: a.date, endDate: a.endDate, fromId: a.fromId, toId: a.toId}`;
+const ACTION_KEYS_MAP = `{id: a.id, type: a.type, status: a.status, date: a.date, timezone: a.timezone,
+  claimedBy: a.claimedBy, disputedBy: a.disputedBy, respondsTo: a.respondsTo, episodes: a.episodes,
+  fromId: a.fromId, toId: a.toId}`;
 
 /**
  * Two levels in one round trip when both are small: in one row, the passing actions touching the
@@ -264,6 +355,15 @@ WITH a, f, t LIMIT 10000
 SET a.fromId = f.id, a.toId = t.id
 RETURN count(*) AS updated`;
 
+/**
+ * Up to 1,000 actions written by the store of interchange v1 (no `citationsJson`), with their v1
+ * properties (`endDate`, `sourceIds`): what a database made before v2 needs converted once.
+ */
+export const V1_ACTIONS = `MATCH (a:Action)
+WHERE a.citationsJson IS NULL
+WITH a LIMIT 1000
+RETURN ${ACTION_ROW}`;
+
 /** Creates or overwrites actors: $rows of {id, props}; properties not in props are removed. */
 export const UPSERT_ACTORS = `UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
@@ -274,6 +374,11 @@ export const UPSERT_SOURCES = `UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s = row.props`;
 
+/** Creates or overwrites episodes: $rows of {id, props}. */
+export const UPSERT_EPISODES = `UNWIND $rows AS row
+MERGE (e:Episode {id: row.id})
+SET e = row.props`;
+
 /** Creates one actor ($props); the uniqueness constraint refuses an existing id. */
 export const CREATE_ACTOR = `CREATE (n:Actor)
 SET n = $props`;
@@ -281,6 +386,10 @@ SET n = $props`;
 /** Creates one source ($props). */
 export const CREATE_SOURCE = `CREATE (s:Source)
 SET s = $props`;
+
+/** Creates one episode ($props). */
+export const CREATE_EPISODE = `CREATE (e:Episode)
+SET e = $props`;
 
 /** Overwrites the properties of an existing actor; returns 0 when there is none. */
 export const REPLACE_ACTOR = `MATCH (n:Actor {id: $id})
@@ -290,6 +399,10 @@ RETURN count(n) AS replaced`;
 export const REPLACE_SOURCE = `MATCH (s:Source {id: $id})
 SET s = $props
 RETURN count(s) AS replaced`;
+
+export const REPLACE_EPISODE = `MATCH (e:Episode {id: $id})
+SET e = $props
+RETURN count(e) AS replaced`;
 
 /**
  * Deletes an actor that nothing references (checked first). Plain DELETE, not DETACH: if an
@@ -303,15 +416,41 @@ export const DELETE_SOURCE = `MATCH (s:Source {id: $id})
 DELETE s
 RETURN count(*) AS deleted`;
 
-/** Deletes an action and its relationships (its ends, citations, claims and disputes). */
-export const DELETE_ACTION = `MATCH (a:Action {id: $id})
-DETACH DELETE a
+export const DELETE_EPISODE = `MATCH (e:Episode {id: $id})
+DELETE e
 RETURN count(*) AS deleted`;
 
-/** Drops every relationship of the actions $ids, before they are linked again. */
+/**
+ * Deletes an action and the relationships it owns (its ends, citations, claims, disputes, its own
+ * response links and episodes), not the links of actions responding to it: nothing responds to it
+ * (checked first), and if a response linked to it in the meantime, the plain DELETE is refused.
+ */
+export const DELETE_ACTION = `MATCH (a:Action {id: $id})
+CALL (a) {
+  MATCH (a)-[r]->()
+  DELETE r
+}
+CALL (a) {
+  MATCH (:Actor)-[r]->(a)
+  DELETE r
+}
+DELETE a
+RETURN count(*) AS deleted`;
+
+/**
+ * Drops the relationships the actions $ids own, before they are linked again. The RESPONDS_TO
+ * links of other actions to them are theirs and stay.
+ */
 export const UNLINK_ACTIONS = `UNWIND $ids AS id
-MATCH (:Action {id: id})-[r]-()
-DELETE r`;
+MATCH (a:Action {id: id})
+CALL (a) {
+  MATCH (a)-[r]->()
+  DELETE r
+}
+CALL (a) {
+  MATCH (:Actor)-[r]->(a)
+  DELETE r
+}`;
 
 /** Creates or overwrites actions' properties: $rows of {id, props}. */
 export const UPSERT_ACTIONS = `UNWIND $rows AS row
@@ -319,11 +458,13 @@ MERGE (a:Action {id: row.id})
 SET a = row.props`;
 
 /**
- * Creates new actions with all their relationships in one statement: $rows of {props, from, to,
- * sources, claimants, disputants} (ids). Returns how many were created (both ends found) and how
- * many citations, claims and disputes were linked (references found), for the caller to check.
- * An import's new actions take one statement per batch instead of five; CREATE, not MERGE: the
- * caller checked they are new, and the uniqueness constraint refuses a concurrent create.
+ * Creates new actions with their ends, citations, claims and disputes in one statement: $rows of
+ * {props, from, to, citations ({source, stance, locator, quote}), claimants, disputants} (ids).
+ * Returns how many were created (both ends found) and how many citations, claims and disputes
+ * were linked (references found), for the caller to check. An import's new actions take one
+ * statement per batch instead of five; CREATE, not MERGE: the caller checked they are new, and
+ * the uniqueness constraint refuses a concurrent create. Response links and episodes follow
+ * (LINK_ACTION_RESPONSES, LINK_ACTION_EPISODES): a response may name an action of the same batch.
  */
 export const CREATE_ACTIONS_LINKED = `UNWIND $rows AS row
 MATCH (f:Actor {id: row.from})
@@ -332,9 +473,10 @@ CREATE (f)-[:ACTED]->(a:Action)-[:ACTED_ON]->(t)
 SET a = row.props
 WITH a, row
 CALL (a, row) {
-  UNWIND row.sources AS sourceId
-  MATCH (s:Source {id: sourceId})
-  MERGE (a)-[:CITES]->(s)
+  UNWIND row.citations AS c
+  MATCH (s:Source {id: c.source})
+  CREATE (a)-[r:CITES]->(s)
+  SET r.stance = c.stance, r.locator = c.locator, r.quote = c.quote
   RETURN count(*) AS cited
 }
 CALL (a, row) {
@@ -359,12 +501,16 @@ MATCH (t:Actor {id: row.to})
 CREATE (f)-[:ACTED]->(a)-[:ACTED_ON]->(t)
 RETURN count(*) AS linked`;
 
-/** Links actions to the sources they cite: $rows of {id, ids}; returns how many ids resolved. */
+/**
+ * Links actions to the sources they cite: $rows of {id, citations} (as CREATE_ACTIONS_LINKED);
+ * returns how many sources resolved. A source is cited at most once per action (the contract).
+ */
 export const LINK_ACTION_SOURCES = `UNWIND $rows AS row
 MATCH (a:Action {id: row.id})
-UNWIND row.ids AS sourceId
-MATCH (s:Source {id: sourceId})
-MERGE (a)-[:CITES]->(s)
+UNWIND row.citations AS c
+MATCH (s:Source {id: c.source})
+CREATE (a)-[r:CITES]->(s)
+SET r.stance = c.stance, r.locator = c.locator, r.quote = c.quote
 RETURN count(*) AS linked`;
 
 /** Links actions to the actors who claim them: $rows of {id, ids}. */
@@ -383,10 +529,26 @@ MATCH (d:Actor {id: actorId})
 MERGE (d)-[:DISPUTES]->(a)
 RETURN count(*) AS linked`;
 
+/** Links actions to the actions they respond to: $rows of {id, ids}; returns how many targets resolved. */
+export const LINK_ACTION_RESPONSES = `UNWIND $rows AS row
+MATCH (a:Action {id: row.id})
+UNWIND row.ids AS targetId
+MATCH (t:Action {id: targetId})
+MERGE (a)-[:RESPONDS_TO]->(t)
+RETURN count(*) AS linked`;
+
+/** Links actions to their episodes: $rows of {id, ids}; returns how many episodes resolved. */
+export const LINK_ACTION_EPISODES = `UNWIND $rows AS row
+MATCH (a:Action {id: row.id})
+UNWIND row.ids AS episodeId
+MATCH (e:Episode {id: episodeId})
+MERGE (a)-[:IN_EPISODE]->(e)
+RETURN count(*) AS linked`;
+
 /** Labels, relationship types and property keys the statements may use (for the syntax test). */
 export const MODEL_VOCABULARY = {
-  labels: ['Actor', 'Source', 'Action'],
-  relationshipTypes: ['ACTED', 'ACTED_ON', 'CITES', 'CLAIMS', 'DISPUTES'],
+  labels: ['Actor', 'Source', 'Action', 'Episode'],
+  relationshipTypes: ['ACTED', 'ACTED_ON', 'CITES', 'CLAIMS', 'DISPUTES', 'RESPONDS_TO', 'IN_EPISODE'],
   propertyKeys: [
     'id',
     'name',
@@ -403,27 +565,57 @@ export const MODEL_VOCABULARY = {
     'url',
     'type',
     'date',
-    'endDate',
+    'timezone',
+    'category',
     'status',
     'summary',
     'claimedBy',
     'disputedBy',
-    'sourceIds',
+    'respondsTo',
+    'episodes',
+    'scope',
+    'term',
+    'reason',
+    'citationsJson',
     'detailsJson',
     'dateStart',
     'spanEnd',
+    'localStart',
+    'localEnd',
+    'stance',
+    'locator',
+    'quote',
+    'triggerText',
+    'triggerWikidata',
+    'endDate',
+    'sourceIds',
     'fromId',
     'toId',
   ],
   /** Keys of the maps in $rows parameters and of the maps statements return (the parser counts them as property keys too). */
-  rowKeys: ['props', 'ids', 'from', 'to', 'sources', 'claimants', 'disputants', 'actor', 'degree', 'action', 'fromId', 'toId'],
+  rowKeys: [
+    'props',
+    'ids',
+    'from',
+    'to',
+    'citations',
+    'source',
+    'claimants',
+    'disputants',
+    'actor',
+    'degree',
+    'action',
+    'fromId',
+    'toId',
+    'episode',
+  ],
 } as const;
 
 // ---- tests ---------------------------------------------------------------------------------------
 
 /** Deletes up to 10,000 records of the model (run until it deletes none); for test isolation only. */
 export const WIPE_BATCH = `MATCH (n)
-WHERE n:Actor OR n:Source OR n:Action
+WHERE n:Actor OR n:Source OR n:Action OR n:Episode
 WITH n LIMIT 10000
 DETACH DELETE n
 RETURN count(*) AS deleted`;

@@ -1,37 +1,47 @@
 /** The write rules' lookup (store/rules) answered inside a write transaction, so checks see what it writes. */
-import type { Episode } from '../../../contract';
 import type { RecordKind, RecordLookup, Records } from '../rules';
 import { runBatched } from './batches';
 import {
+  ACTION_REFERENCES,
   ACTIONS_BY_IDS,
   ACTOR_REFERENCES,
   ACTORS_BY_IDS,
+  EPISODE_REFERENCES,
+  EPISODES_BY_IDS,
   EXISTING_ACTION_IDS,
   EXISTING_ACTOR_IDS,
+  EXISTING_EPISODE_IDS,
   EXISTING_SOURCE_IDS,
   SOURCE_REFERENCES,
   SOURCES_BY_IDS,
 } from './cypher';
 import type { Row, Tx } from './db';
-import { actionOfRow, actorOfRow, sourceOfRow } from './mapping';
+import { actionOfRow, actorOfRow, episodeOfRow, sourceOfRow } from './mapping';
 
 const BY_IDS: { [K in RecordKind]: { statement: string; ofRow: (row: Row) => Records[K] } } = {
   actor: { statement: ACTORS_BY_IDS, ofRow: actorOfRow },
   source: { statement: SOURCES_BY_IDS, ofRow: sourceOfRow },
+  episode: { statement: EPISODES_BY_IDS, ofRow: episodeOfRow },
   action: { statement: ACTIONS_BY_IDS, ofRow: actionOfRow },
-  // Stubs from the contract v2 commit (wt-core): no episode is stored yet, so none is found.
-  episode: { statement: 'MATCH (e:Episode) WHERE e.id IN $ids RETURN e.id AS id', ofRow: (row) => row as unknown as Episode },
 };
 
 const EXISTING: Record<RecordKind, string> = {
   actor: EXISTING_ACTOR_IDS,
   source: EXISTING_SOURCE_IDS,
+  episode: EXISTING_EPISODE_IDS,
   action: EXISTING_ACTION_IDS,
-  episode: 'MATCH (e:Episode) WHERE e.id IN $ids RETURN e.id AS id',
 };
 
-/** Statements answering the ids of the actions holding on to a record, no row when it is unknown; nothing holds an action. */
-const REFERENCES: Record<RecordKind, string | null> = { actor: ACTOR_REFERENCES, source: SOURCE_REFERENCES, action: null, episode: null };
+/**
+ * Statements answering the ids of the actions holding on to a record (for an action: those
+ * responding to it), no row when it is unknown.
+ */
+const REFERENCES: Record<RecordKind, string> = {
+  actor: ACTOR_REFERENCES,
+  source: SOURCE_REFERENCES,
+  episode: EPISODE_REFERENCES,
+  action: ACTION_REFERENCES,
+};
 
 async function existing(tx: Tx, kind: RecordKind, ids: readonly string[]): Promise<Set<string>> {
   const rows = await runBatched(tx, EXISTING[kind], [...new Set(ids)], 'ids');
@@ -51,9 +61,7 @@ export function lookupIn(tx: Tx): RecordLookup {
     },
     existing: (kind, ids) => existing(tx, kind, ids),
     async referencing(kind, id) {
-      const statement = REFERENCES[kind];
-      if (!statement) return (await existing(tx, kind, [id])).size ? [] : null;
-      const [row] = await tx.run(statement, { id });
+      const [row] = await tx.run(REFERENCES[kind], { id });
       return row ? (row.actions as string[]) : null;
     },
   };

@@ -11,12 +11,11 @@
  * the graph, fetches about the part the cap keeps.
  */
 import type { Action, ActionFilter, Actor } from '../../../contract';
-import { actionPredicate } from '../../../contract';
 import { buildActionGraph, cappedPart } from '../../graph';
 import type { ActorWithDegree, Subgraph } from '../types';
 import { ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS } from './cypher';
 import type { Row, Tx } from './db';
-import { filterParams, type FilterParams } from './filter';
+import { filterParams, predicateIn, type FilterParams } from './filter';
 import { actionOfRow, actorWithDegreeOfRow } from './mapping';
 
 /** Ids per statement: bounds one statement's parameters and rows. */
@@ -54,7 +53,7 @@ export async function neighbourhood(
   maxElements: number,
 ): Promise<Subgraph | null> {
   const params = filterParams(filter);
-  const passes = actionPredicate(filter);
+  const passes = await predicateIn(tx, filter);
   const order = await levels(tx, focus, depth, params);
   if (!order) return null;
 

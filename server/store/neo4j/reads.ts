@@ -1,14 +1,15 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
 import {
-  actionPredicate,
   actionTimeAnswer,
   prepareQuery,
   rememberSearchKey,
   sortTimeline,
   type Action,
+  type Episode,
+  type PageRequest,
   type Source,
 } from '../../../contract';
-import { filterSources, page, rankActors } from '../answers';
+import { filterSources, page, rankActors, sortById } from '../answers';
 import type {
   ActionQuery,
   ActionWithSources,
@@ -16,6 +17,7 @@ import type {
   ActorQuery,
   ActorWithDegree,
   Counts,
+  EpisodeWithActions,
   Page,
   SourceQuery,
   SourceWithActions,
@@ -23,16 +25,27 @@ import type {
 import {
   ACTION_KEYS_TOUCHING,
   ACTIONS_BY_IDS,
+  ALL_EPISODES,
   ALL_SOURCES,
   FILTERED_ACTION_KEYS,
   GET_ACTION,
   GET_ACTOR,
+  GET_EPISODE,
   GET_SOURCE,
   LIST_ACTORS,
 } from './cypher';
 import type { Db } from './db';
-import { filterParams } from './filter';
-import { actionOfRow, actorOfRow, actorWithDegreeOfRow, slimActionOfRow, sourceFromProps, sourceOfRow, type Props } from './mapping';
+import { filterParams, predicateIn } from './filter';
+import {
+  actionOfRow,
+  actorOfRow,
+  actorWithDegreeOfRow,
+  episodeOfRow,
+  slimActionOfRow,
+  sourceFromProps,
+  sourceOfRow,
+  type Props,
+} from './mapping';
 
 /** From the shared probe (Db.probe): concurrent health checks cost one round trip between them. */
 export async function counts(db: Db): Promise<Counts> {
@@ -72,11 +85,10 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
     const s = sourceFromProps(props);
     byId.set(s.id, s);
   }
-  // responses: left empty until the neo4j helper reads the reverse links (contract v2 commit, wt-core).
   return {
     ...action,
     sources: action.citations.map((c) => byId.get(c.source)).filter((s): s is Source => s !== undefined),
-    responses: [],
+    responses: [...(row.responses as string[])].sort(),
     time: actionTimeAnswer(action),
   };
 }
@@ -93,7 +105,7 @@ export async function listActions(db: Db, query: ActionQuery): Promise<Page<Acti
       query.actor !== undefined
         ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
         : await tx.run(FILTERED_ACTION_KEYS, params);
-    const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(actionPredicate(query))), query);
+    const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(await predicateIn(tx, query))), query);
     const records = new Map<string, Action>();
     for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
       const a = actionOfRow(row);
@@ -114,4 +126,15 @@ export async function getSource(db: Db, id: string): Promise<SourceWithActions |
 export async function listSources(db: Db, query: SourceQuery): Promise<Page<Source>> {
   const rows = await db.query(ALL_SOURCES);
   return page(filterSources(rows.map(sourceOfRow), query.q), query);
+}
+
+export async function getEpisode(db: Db, id: string): Promise<EpisodeWithActions | null> {
+  const [row] = await db.query(GET_EPISODE, { id });
+  if (!row) return null;
+  return { ...episodeOfRow(row), actions: [...(row.actions as string[])].sort() };
+}
+
+export async function listEpisodes(db: Db, query: PageRequest): Promise<Page<Episode>> {
+  const rows = await db.query(ALL_EPISODES);
+  return page(sortById(rows.map(episodeOfRow)), query);
 }

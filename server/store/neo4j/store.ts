@@ -37,7 +37,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
   private readonly memo: Memo;
-  private readonly betweenness = new BetweennessService();
+  /** One service per set of metric categories (a few at most: the API's category lists), as the embedded store. */
+  private readonly betweenness = new Map<string, BetweennessService>();
 
   private constructor(
     private readonly db: Db,
@@ -95,6 +96,14 @@ export class Neo4jStore implements GraphStore {
     return reads.listSources(this.db, query);
   }
 
+  getEpisode(id: string): Promise<EpisodeWithActions | null> {
+    return reads.getEpisode(this.db, id);
+  }
+
+  listEpisodes(query: PageRequest): Promise<Page<Episode>> {
+    return reads.listEpisodes(this.db, query);
+  }
+
   // Traversals and statistics are remembered per version of the database (memo.ts), as the
   // embedded store remembers them until its next write.
 
@@ -120,10 +129,21 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async stats(top: number): Promise<Stats> {
-    const base = await this.memo.get(JSON.stringify(['stats', top]), (tx) => graph.stats(tx, top));
+  /**
+   * Counts and degree follow the filter; betweenness is over the whole graph's actions of the
+   * metric categories (computed once per version and category set, as the embedded store).
+   */
+  async stats(top: number, filter: ActionFilter = {}): Promise<Stats> {
+    const base = await this.memo.get(JSON.stringify(['stats', top, filter]), (tx) => graph.stats(tx, top, filter));
+    const categories = graph.metricCategories(filter);
+    const key = categories.join(',');
+    let service = this.betweenness.get(key);
+    if (!service) {
+      if (this.betweenness.size >= 8) this.betweenness.delete(this.betweenness.keys().next().value!);
+      this.betweenness.set(key, (service = new BetweennessService()));
+    }
     const { version } = await this.db.probe();
-    return { ...base, ...(await this.betweenness.get(version, top, () => graph.actorGraph(this.db))) };
+    return { ...base, ...(await service.get(version, top, () => graph.actorGraph(this.db, categories))) };
   }
 
   importDocument(doc: InterchangeDocument): Promise<ImportResult> {
@@ -158,15 +178,6 @@ export class Neo4jStore implements GraphStore {
     return writes.remove(this.db, 'source', id);
   }
 
-  // Stubs from the contract v2 commit (wt-core), so the interface compiles; the neo4j helper replaces them.
-  async getEpisode(_id: string): Promise<EpisodeWithActions | null> {
-    throw new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)');
-  }
-
-  async listEpisodes(_query: PageRequest): Promise<Page<Episode>> {
-    throw new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)');
-  }
-
   createEpisode(episode: Episode): Promise<void> {
     return writes.create(this.db, 'episode', episode);
   }
@@ -192,7 +203,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Deletes every actor, source and action (constraints and indexes stay). For test isolation
+   * Deletes every actor, source, episode and action (constraints and indexes stay). For test isolation
    * only: the API never calls it.
    */
   async wipeForTests(): Promise<void> {

@@ -11,27 +11,33 @@ import { chunks, runBatched } from './batches';
 import {
   CREATE_ACTIONS_LINKED,
   CREATE_ACTOR,
+  CREATE_EPISODE,
   CREATE_SOURCE,
   DELETE_ACTION,
   DELETE_ACTOR,
+  DELETE_EPISODE,
   DELETE_SOURCE,
   LINK_ACTION_CLAIMANTS,
   LINK_ACTION_DISPUTANTS,
   LINK_ACTION_ENDS,
+  LINK_ACTION_EPISODES,
+  LINK_ACTION_RESPONSES,
   LINK_ACTION_SOURCES,
   REPLACE_ACTOR,
+  REPLACE_EPISODE,
   REPLACE_SOURCE,
   UNLINK_ACTIONS,
   UPSERT_ACTIONS,
   UPSERT_ACTORS,
+  UPSERT_EPISODES,
   UPSERT_SOURCES,
 } from './cypher';
 import type { Db, Params, Tx } from './db';
 import { lookupIn } from './lookup';
-import { actionLinks, actionProps, actionRow, actorProps, sourceProps } from './mapping';
+import { actionLinks, actionProps, actionRow, actorProps, citationRow, episodeProps, sourceProps } from './mapping';
 
 /** Runs a LINK_* statement and checks that every reference found its node. */
-async function link(tx: Tx, statement: string, rows: { id: string; ids?: readonly string[] }[], expected: number): Promise<void> {
+async function link(tx: Tx, statement: string, rows: readonly { id: string }[], expected: number): Promise<void> {
   let linked = 0;
   for (const chunk of chunks(rows)) {
     const [row] = await tx.run(statement, { rows: chunk });
@@ -45,10 +51,23 @@ async function link(tx: Tx, statement: string, rows: { id: string; ids?: readonl
 
 const CONCURRENT_DELETE = 'a referenced record was deleted by a concurrent change; nothing was written, retry';
 
+const count = (rows: { ids: readonly string[] }[]) => rows.reduce((n, r) => n + r.ids.length, 0);
+
 /**
- * New actions, nodes and relationships, one statement per batch (CREATE_ACTIONS_LINKED). Every
- * reference was checked a moment ago in this transaction; only a concurrent delete makes one
- * missing, and then nothing is written.
+ * The response links and episodes of actions just created or rewritten. After every action of the
+ * write is there: a response may name an action written with it.
+ */
+async function linkResponsesAndEpisodes(tx: Tx, actions: readonly Action[]): Promise<void> {
+  const links = actionLinks(actions);
+  await link(tx, LINK_ACTION_RESPONSES, links.responses, count(links.responses));
+  await link(tx, LINK_ACTION_EPISODES, links.episodes, count(links.episodes));
+}
+
+/**
+ * New actions, nodes and relationships, one statement per batch (CREATE_ACTIONS_LINKED); their
+ * response links and episodes are the caller's (linkResponsesAndEpisodes). Every reference was
+ * checked a moment ago in this transaction; only a concurrent delete makes one missing, and then
+ * nothing is written.
  */
 async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> {
   for (const chunk of chunks(actions)) {
@@ -56,14 +75,14 @@ async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> 
       props: actionProps(a),
       from: a.from,
       to: a.to,
-      sources: a.citations.map((c) => c.source),
+      citations: a.citations.map(citationRow),
       claimants: a.claimedBy ?? [],
       disputants: a.disputedBy ?? [],
     }));
     const [r] = await tx.run(CREATE_ACTIONS_LINKED, { rows });
     const expected = rows.reduce(
       (n, row) => ({
-        cited: n.cited + row.sources.length,
+        cited: n.cited + row.citations.length,
         claimed: n.claimed + row.claimants.length,
         disputed: n.disputed + row.disputants.length,
       }),
@@ -80,8 +99,8 @@ async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> 
   }
 }
 
-/** Stored actions rewritten: MERGE by id, their relationships dropped and made again. */
-async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void> {
+/** Stored actions rewritten: MERGE by id, the relationships they own dropped and made again. */
+export async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void> {
   if (actions.length === 0) return;
   await runBatched(
     tx,
@@ -91,11 +110,16 @@ async function rewriteActions(tx: Tx, actions: readonly Action[]): Promise<void>
   );
   await runBatched(tx, UPSERT_ACTIONS, actions.map(actionRow));
   const links = actionLinks(actions);
-  const count = (rows: { ids: readonly string[] }[]) => rows.reduce((n, r) => n + r.ids.length, 0);
   await link(tx, LINK_ACTION_ENDS, links.ends, links.ends.length);
-  await link(tx, LINK_ACTION_SOURCES, links.sources, count(links.sources));
+  await link(
+    tx,
+    LINK_ACTION_SOURCES,
+    links.sources,
+    links.sources.reduce((n, r) => n + r.citations.length, 0),
+  );
   await link(tx, LINK_ACTION_CLAIMANTS, links.claimants, count(links.claimants));
   await link(tx, LINK_ACTION_DISPUTANTS, links.disputants, count(links.disputants));
+  await linkResponsesAndEpisodes(tx, actions);
 }
 
 /** How each kind is written, once the rules (store/rules) have passed in the same transaction. */
@@ -127,14 +151,18 @@ const WRITES: { [K in RecordKind]: KindWrites<Records[K]> } = {
     replace: (tx, source) => found(tx, REPLACE_SOURCE, { id: source.id, props: sourceProps(source) }, 'replaced'),
     remove: (tx, id) => found(tx, DELETE_SOURCE, { id }, 'deleted'),
   },
-  // Stub from the contract v2 commit (wt-core); the neo4j helper stores episodes.
   episode: {
-    create: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
-    replace: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
-    remove: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
+    create: async (tx, episode) => {
+      await tx.run(CREATE_EPISODE, { props: episodeProps(episode) });
+    },
+    replace: (tx, episode) => found(tx, REPLACE_EPISODE, { id: episode.id, props: episodeProps(episode) }, 'replaced'),
+    remove: (tx, id) => found(tx, DELETE_EPISODE, { id }, 'deleted'),
   },
   action: {
-    create: (tx, action) => createActions(tx, [action]),
+    create: async (tx, action) => {
+      await createActions(tx, [action]);
+      await linkResponsesAndEpisodes(tx, [action]);
+    },
     replace: async (tx, action) => {
       // MERGE by id: an action deleted meanwhile is made again, every reference checked as it is linked.
       await rewriteActions(tx, [action]);
@@ -158,14 +186,18 @@ export async function importDocument(db: Db, input: InterchangeDocument): Promis
       UPSERT_SOURCES,
       writes.source.map(({ record }) => ({ id: record.id, props: sourceProps(record) })),
     );
-    await createActions(
+    await runBatched(
       tx,
-      writes.action.filter((w) => w.outcome === 'created').map((w) => w.record),
+      UPSERT_EPISODES,
+      writes.episode.map(({ record }) => ({ id: record.id, props: episodeProps(record) })),
     );
+    const created = writes.action.filter((w) => w.outcome === 'created').map((w) => w.record);
+    await createActions(tx, created);
     await rewriteActions(
       tx,
       writes.action.filter((w) => w.outcome === 'updated').map((w) => w.record),
     );
+    await linkResponsesAndEpisodes(tx, created);
     return result;
   });
 }
