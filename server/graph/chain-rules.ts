@@ -3,6 +3,7 @@
  * contract's spans and precedence. Both stores build them here, so their chains agree.
  */
 import { actionPredicate, actionSpan, compareActions, type Action, type ActionFilter, type Chain, type ChainOptions } from '../../contract';
+import type { CascadeRules } from './cascade';
 import type { ChainRules, FoundStep, Precedence } from './chains';
 
 function precedenceOfSpans(a: Action, b: Action): Precedence {
@@ -29,4 +30,16 @@ export function chainRules(filter: ActionFilter, options: ChainOptions = {}): Ch
 /** The answer's chain: its steps, and one action per step for clients that list actions. */
 export function chainOfSteps(steps: readonly FoundStep[]): Chain {
   return { actions: steps.map((s) => s.actions[0]!), steps: steps.map((s) => ({ ...s, actions: [...s.actions] })) };
+}
+
+/** Categories of today's types, until the contract's vocabulary gives them. */
+const CATEGORY_OF: Record<string, string> = { BANNED: 'sanction', SUSPENDED: 'sanction', DELISTED: 'sanction', REINSTATED: 'restoration' };
+
+export function cascadeRules(): CascadeRules {
+  return {
+    span: actionSpan,
+    precedence: precedenceOfSpans,
+    category: (a) => CATEGORY_OF[a.type] ?? 'other',
+    respondsTo: () => [],
+  };
 }

@@ -6,3 +6,4 @@ export * from './chains';
 export * from './metrics';
 export * from './betweenness-service';
 export * from './chain-rules';
+export * from './cascade';
