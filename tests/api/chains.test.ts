@@ -67,6 +67,12 @@ describeEachStore('GET /api/chains (v2 parameters)', (factory) => {
     expect(written(res)).toEqual(['k1 k2 k5', 'k1 k3|k4 k5', 'k1 k5', 'k2 k5', 'k3|k4 k5']);
   });
 
+  test('the category filter alone is also what the chains follow', async () => {
+    // Only claims take part and are followed: k3|k4 (2nd) then k5 (3rd); k5 is last.
+    const res = (await get('/api/chains?actor=h&category=claim').expect(200)).body as Answer;
+    expect(written(res)).toEqual(['k3|k4 k5']);
+  });
+
   test('bad values are 400s naming the field', async () => {
     expect((await get('/api/chains?actor=h&categories=sanction,gossip').expect(400)).body.error.message).toContain('"categories"');
     expect((await get('/api/chains?actor=h&categories=').expect(400)).body.error.message).toContain('"categories"');

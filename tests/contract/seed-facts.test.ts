@@ -12,8 +12,8 @@ describeEachStore('seed dataset', (factory) => {
 
   test('loading the seed twice changes nothing the second time', async () => {
     const again = await loadSeed(store);
-    expect(again.created).toEqual({ actors: 0, sources: 0, actions: 0 });
-    expect(again.updated).toEqual({ actors: 0, sources: 0, actions: 0 });
+    expect(again.created).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
+    expect(again.updated).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
     expect(again.unchanged.actions).toBeGreaterThan(10);
   });
 
