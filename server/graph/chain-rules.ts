@@ -7,7 +7,6 @@ import {
   actionPredicate,
   actionSpan,
   categoryOf,
-  compareActions,
   precedence,
   type ActionFilter,
   type Category,
@@ -62,7 +61,6 @@ export function chainRules(
     follows: (a) => followed.has(categoryOf(a.type)),
     span: actionSpan,
     precedence: (a, b) => precedence(a, b, reach),
-    compare: compareActions,
     responds: (b, a) => !!b.respondsTo?.includes(a.id),
     certainOnly: options.certainOnly ?? false,
   };
