@@ -12,5 +12,6 @@ export * from './record-answers';
 export * from './traversals';
 export * from './health';
 export * from './elements';
+export * from './cascade';
 export * from './convert-v1';
 export * from './vocabulary-answer';

@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import { actionRoutes } from './actions';
 import { actorRoutes } from './actors';
 import { requireToken } from './auth';
+import { cascadeRoutes } from './cascade';
 import { chainRoutes } from './chains';
 import { docsRoutes } from './docs';
 import { episodeRoutes } from './episodes';
@@ -50,6 +51,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...graphRoutes,
   ...pathRoutes,
   ...chainRoutes,
+  ...cascadeRoutes,
   ...statsRoutes,
   ...exportRoutes,
   ...importRoutes,

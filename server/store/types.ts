@@ -11,6 +11,7 @@ import type {
   ActorDetail,
   ActorKind,
   ActorWithDegree,
+  ChainOptions,
   ChainsAnswer,
   Counts,
   Episode,
@@ -91,7 +92,7 @@ export interface GraphStore {
   /** Every shortest path (actions taken in either direction), ordered by action ids, at most `limit`. */
   shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]>;
   /** Maximal time-respecting chains whose first action involves `actor`. */
-  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer>;
+  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer>;
   /**
    * Counts by type, status and category of the actions passing `filter`; degree and betweenness
    * over those of `filter.categories`, sanctions only when it names none.

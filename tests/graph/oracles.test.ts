@@ -1,5 +1,5 @@
 /**
- * Chains and neighbourhoods of the embedded store (through its public methods, filters included)
+ * Neighbourhoods of the embedded store (through its public methods, filters included)
  * against brute-force references built on the raw action list with their own date handling
  * (brute-force/): random small multigraphs whose dates mix precisions, offsets, equal instants
  * and undated actions. The eager copies under reference/ only guard the rewrites; these check the
@@ -12,7 +12,6 @@ import { silentLogger } from '../../server/logger';
 import { EmbeddedStore } from '../../server/store/embedded';
 import { doc } from '../contract/fixtures';
 import { tempDir } from '../support/stores';
-import { bruteForceChains } from './brute-force/chains';
 import { compareDateValues, meaning } from './brute-force/dates';
 import { passesFilter } from './brute-force/filter';
 import { bruteForceNeighbourhood } from './brute-force/neighbourhood';
@@ -105,32 +104,6 @@ async function withStore<T>(n: number, actions: Action[], use: (store: EmbeddedS
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-test('chains are the maximal time-respecting sequences the spec defines, longest then earliest first', async () => {
-  await fc.assert(
-    fc.asyncProperty(
-      graphs,
-      filters,
-      fc.nat(6),
-      fc.integer({ min: 2, max: 5 }),
-      fc.integer({ min: 1, max: 50 }),
-      async (g, filter, who, maxLength, limit) => {
-        const actions = actionsOf(g);
-        const actor = `v${who % g.n}`;
-        const expected = bruteForceChains(
-          actions.filter((a) => passesFilter(a, filter)),
-          actor,
-          maxLength,
-          limit,
-        );
-        const got = await withStore(g.n, actions, (s) => s.chains(actor, maxLength, filter, limit));
-        expect(got.truncated).toBe(false); // graphs this small never reach the work bound
-        expect(got.chains.map((c) => c.actions)).toEqual(expected);
-      },
-    ),
-    { numRuns: RUNS, seed: 20261130 },
-  );
-});
 
 test('a neighbourhood is the actors within depth passing actions of the focus and the passing actions among them', async () => {
   await fc.assert(

@@ -229,6 +229,13 @@ MATCH (r:Action)-[:RESPONDS_TO]->(:Action {id: id})
 RETURN id, collect(DISTINCT r.id) AS responses`;
 
 /**
+ * Every response link, by responding action: chains read order through them at any remove, as
+ * the embedded store does, whichever actions a traversal happened to fetch.
+ */
+export const ALL_RESPONSE_LINKS = `MATCH (r:Action)-[:RESPONDS_TO]->(t:Action)
+RETURN r.id AS id, collect(DISTINCT t.id) AS targets`;
+
+/**
  * The ids of every action reachable from the actions $ids by following respondsTo (they
  * included): a new link from X to these makes a cycle when X is among them.
  */

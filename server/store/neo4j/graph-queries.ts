@@ -15,11 +15,12 @@ import {
   type ActionType,
   type ActorKind,
   type Category,
+  type ChainOptions,
   type InterchangeDocument,
   type StatsBase,
   type Status,
 } from '../../../contract';
-import { snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
+import { chainOfSteps, chainRules, snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Subgraph } from '../types';
 import {
@@ -29,6 +30,7 @@ import {
   ACTORS_BY_IDS_WITH_DEGREE,
   ALL_ACTORS,
   ALL_EPISODES,
+  ALL_RESPONSE_LINKS,
   ALL_SOURCES,
   COUNT_ACTIONS_BY_STATUS,
   COUNT_ACTIONS_BY_TYPE,
@@ -90,9 +92,19 @@ export async function shortestPaths(
   return shortestPathsIn(tx, source, target, maxLength, filterParams(filter), await predicateIn(tx, filter), limit);
 }
 
-export async function chains(tx: Tx, actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), await predicateIn(tx, filter), limit);
-  return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
+export async function chains(
+  tx: Tx,
+  actor: string,
+  maxLength: number,
+  filter: ActionFilter,
+  limit: number,
+  options: ChainOptions = {},
+): Promise<ChainsAnswer> {
+  const links = new Map<string, string[]>();
+  for (const row of await tx.run(ALL_RESPONSE_LINKS)) links.set(row.id as string, row.targets as string[]);
+  const rules = chainRules(filter, options, (id) => links.get(id), await predicateIn(tx, filter));
+  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), rules, limit);
+  return { chains: found.chains.map(chainOfSteps), truncated: found.truncated };
 }
 
 function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Record<K, number>> {
