@@ -193,7 +193,7 @@ describeEachStore('API exports', (factory) => {
       expect(root['@version']).toBe('1.3');
       expect(root['@xmlns']).toBe('http://gexf.net/1.3');
       const graph = root.graph as XmlNode;
-      expect(graph).toMatchObject({ '@mode': 'dynamic', '@timeformat': 'dateTime', '@defaultedgetype': 'directed' });
+      expect(graph).toMatchObject({ '@mode': 'dynamic', '@timeformat': 'date', '@defaultedgetype': 'directed' });
       const nodes = (graph.nodes as XmlNode).node as XmlNode[];
       const edges = (graph.edges as XmlNode).edge as XmlNode[];
       expect(nodes).toHaveLength(seed.actors!.length);

@@ -8,9 +8,10 @@
  * the apostrophes also cover one that splits on a separator regardless (SECURITY.md).
  */
 import type { Subgraph } from '../../store/types';
-import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type AttrValue } from './attributes';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, type AttrValue } from './attributes';
 
-export function csvCell(value: AttrValue): string {
+export function csvCell(cell: AttrValue): string {
+  const value = flat(cell);
   if (value === undefined) return '';
   const text = String(value).replace(/(?<=^|[,;|\t\r\n])(?=[=+\-@\t\r])/g, "'");
   return /[",;|\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,10 +1,23 @@
 /**
- * Cytoscape JSON as Cytoscape desktop opens it (File > Import > Network from File, .cyjs): nodes
- * carry `name`, edges `interaction`; lists stay lists, `details` is a JSON string.
+ * Cytoscape JSON that both Cytoscape desktop (File > Import > Network from File, .cyjs) and
+ * NetworkX's `cytoscape_graph` read: nodes carry `id`, `name` and `value` (NetworkX's node key),
+ * edges `source`, `target`, `interaction` and `key` (NetworkX's key among parallel edges, the action
+ * id, so parallel actions stay apart); the top level says `directed` and `multigraph`, and `data`
+ * is an object, as Cytoscape wants its network attributes. Attributes are those of every export,
+ * under the same names; lists stay lists.
  */
 import { actionLabel } from '../../../contract';
 import type { Subgraph } from '../../store/types';
-import { edgeElement, nodeElement } from '../elements';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute, type AttrValue } from './attributes';
+
+function attributes<T>(attrs: Attribute<T>[], record: T): Record<string, Exclude<AttrValue, undefined>> {
+  const out: Record<string, Exclude<AttrValue, undefined>> = {};
+  for (const a of attrs) {
+    const v = a.value(record);
+    if (v !== undefined) out[a.name] = v;
+  }
+  return out;
+}
 
 export function toCyjs(sub: Subgraph): string {
   const doc = {
@@ -12,17 +25,25 @@ export function toCyjs(sub: Subgraph): string {
     generated_by: 'deplatforming-graph',
     target_cytoscapejs_version: '~2.1',
     data: { name: 'deplatforming-graph', shared_name: 'deplatforming-graph' },
+    directed: true,
+    multigraph: true,
     elements: {
-      nodes: sub.actors.map((a) => ({ data: { ...nodeElement(a).data, shared_name: a.name } })),
+      nodes: sub.actors.map((a) => ({
+        data: { id: a.id, value: a.id, name: a.name, shared_name: a.name, ...attributes(ACTOR_ATTRIBUTES, a) },
+      })),
       edges: sub.actions.map((a) => {
         const name = `${a.from} (${actionLabel(a.type)}) ${a.to}`;
         return {
           data: {
-            ...edgeElement(a).data,
+            id: a.id,
+            key: a.id,
+            source: a.from,
+            target: a.to,
             interaction: a.type,
             name,
             shared_name: name,
-            ...(a.details !== undefined && { details: JSON.stringify(a.details) }),
+            shared_interaction: a.type,
+            ...attributes(ACTION_ATTRIBUTES, a),
           },
         };
       }),

@@ -2,13 +2,21 @@
  * GEXF 1.3, dynamic: each edge carries `start` (the earliest instant of its date) and, when the
  * action ended, `end` (the latest instant of its endDate), so Gephi's timeline plays the actions.
  * An undated action has no start: it is there from the beginning of the timeline.
+ *
+ * The graph says `timeformat="date"` while the values are xsd:dateTime instants in UTC: GEXF 1.3's
+ * time type admits both under either format, Gephi parses a date-time under `date` and keeps the
+ * instant, and NetworkX's reader knows `date` (as text) but fails on `dateTime`.
  */
 import { mustParseDate, type Action } from '../../../contract';
 import type { Subgraph } from '../../store/types';
-import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute } from './attributes';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, type Attribute } from './attributes';
 import { xml } from './xml';
 
-const GEXF_TYPE = { string: 'string', int: 'integer', boolean: 'boolean' } as const;
+/**
+ * Lists are flattened into strings rather than declared `liststring`: NetworkX reads a liststring
+ * as one string anyway, and Gephi's list syntax differs between versions.
+ */
+const GEXF_TYPE = { string: 'string', int: 'integer', boolean: 'boolean', list: 'string' } as const;
 
 /** An instant as an xsd:dateTime in UTC. */
 export function instant(ms: number): string {
@@ -25,7 +33,7 @@ function declarations<T>(attrs: Attribute<T>[], cls: 'node' | 'edge'): string[] 
 
 function attvalues<T>(attrs: Attribute<T>[], record: T): string {
   const values = attrs
-    .map((a) => [a, a.value(record)] as const)
+    .map((a) => [a, flat(a.value(record))] as const)
     .filter(([, v]) => v !== undefined)
     .map(([a, v]) => `<attvalue for="${a.name}" value="${xml(v!)}"/>`);
   return values.length ? `<attvalues>${values.join('')}</attvalues>` : '';
@@ -48,7 +56,7 @@ export function toGexf(sub: Subgraph, today = new Date()): string {
     '    <creator>deplatforming-graph</creator>',
     '    <description>Actors and the dated actions between them, with their sources</description>',
     '  </meta>',
-    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="dateTime" timerepresentation="interval">',
+    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">',
     ...declarations(nodeAttrs, 'node'),
     ...declarations(edgeAttrs, 'edge'),
     '    <nodes>',

@@ -1,15 +1,18 @@
 /** GraphML with a typed <key> for every attribute; one <edge> per action, directed. */
 import type { Subgraph } from '../../store/types';
-import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute } from './attributes';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, type Attribute } from './attributes';
 import { xml } from './xml';
 
+/** GraphML has no list type: lists are flattened into strings. */
+const GRAPHML_TYPE = { string: 'string', int: 'int', boolean: 'boolean', list: 'string' } as const;
+
 function keys<T>(attrs: Attribute<T>[], target: 'node' | 'edge', prefix: string): string[] {
-  return attrs.map((a) => `  <key id="${prefix}${a.name}" for="${target}" attr.name="${a.name}" attr.type="${a.type}"/>`);
+  return attrs.map((a) => `  <key id="${prefix}${a.name}" for="${target}" attr.name="${a.name}" attr.type="${GRAPHML_TYPE[a.type]}"/>`);
 }
 
 function data<T>(attrs: Attribute<T>[], record: T, prefix: string): string {
   return attrs
-    .map((a) => [a, a.value(record)] as const)
+    .map((a) => [a, flat(a.value(record))] as const)
     .filter(([, v]) => v !== undefined)
     .map(([a, v]) => `<data key="${prefix}${a.name}">${xml(v!)}</data>`)
     .join('');

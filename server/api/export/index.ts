@@ -63,7 +63,7 @@ export const exportRoutes = [
     description:
       '`json` is interchange v1 and imports back; `graphml` has typed keys; `gexf` is GEXF 1.3 with edge start/end ' +
       "for Gephi's timeline; `csv` is the actions as an edge list, or the actors with `part=actors`; `cyjs` opens in " +
-      'Cytoscape desktop.',
+      "Cytoscape desktop and in NetworkX's `cytoscape_graph`. GraphML, GEXF and Cytoscape JSON are directed multigraphs keyed by action id.",
     tag: 'import and export',
     query: filteredQuery({ format: formatParam, part: partParam }).superRefine((q, ctx) => {
       if (q.part !== undefined && q.format !== 'csv') {
