@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import { seedDocument } from '../support/seed';
 import { describeEachStore } from '../support/stores';
 import { describeWith, testWith } from '../support/needs';
+import type { InterchangeDocument } from '../../contract';
 import { action, actor, doc, importDoc, openHarness, source, SRC, type Harness } from '../api/harness';
 import { findNetworkx, readWithNetworkx, type Networkx, type NxFormat, type NxGraph } from './networkx';
 
@@ -16,20 +17,56 @@ const nx = typeof found === 'string' ? null : found;
 const missing = typeof found === 'string' ? found : null;
 const seed = seedDocument();
 
+const LA = 'America/Los_Angeles';
+
 /**
- * A small graph worked out by hand: two parallel accusations x→y of one type, an action each way
- * between x and y, a dated suit at a Pacific evening (07:59 UTC the next day), an undated hosting.
+ * A small graph worked out by hand. x acts on y five times (two parallel accusations of one type,
+ * a warning, a suspension answering the warning, an approximate restriction), y sues x in answer
+ * to the suspension, x hosts z over an interval, z owns y (undated). Spans, in UTC:
+ * - 2021-01-09 as a Los Angeles day (-08:00): 08:00 on the 9th to 07:59:59.999 on the 10th;
+ *   with no zone, the UTC day;
+ * - 2021-01-09T17:00-08:00: the minute from 01:00 on the 10th;
+ * - 2021-01-10T23:59-08:00: the minute from 07:59 on the 11th;
+ * - 2021-01~ (approximate month): widened a month each side, December 2020 to February 2021;
+ * - 2020/2021-01-10: 1 January 2020 to the last millisecond of 10 January 2021.
  */
-const small = doc(
-  [actor('x', { name: 'Ex Corp', layer: 'cloud-hosting' }), actor('y', { name: 'Why Inc', kind: 'platform' }), actor('z')],
-  [
-    action('x-accuses-y-1', 'ACCUSED', 'x', 'y', '2021-01-09', { status: 'alleged', claimedBy: ['x'], summary: 'first charge' }),
-    action('x-accuses-y-2', 'ACCUSED', 'x', 'y', '2021-01-09', { status: 'alleged', claimedBy: ['x'], summary: 'second charge' }),
-    action('y-sues-x', 'SUED', 'y', 'x', '2021-01-10T23:59:00-08:00', { summary: 'a suit', details: { court: 'W.D. Wash.' } }),
-    action('x-hosts-z', 'HOSTED', 'x', 'z', undefined, { endDate: '2021-01' }),
-  ],
-  [source(SRC)],
-);
+const small: InterchangeDocument = {
+  ...doc(
+    [actor('x', { name: 'Ex Corp', layer: 'cloud-hosting' }), actor('y', { name: 'Why Inc', kind: 'platform' }), actor('z')],
+    [
+      action('x-accuses-y-1', 'ACCUSED', 'x', 'y', '2021-01-09', {
+        timezone: LA,
+        status: 'alleged',
+        claimedBy: ['x'],
+        summary: 'first charge',
+        citations: [{ source: SRC, stance: 'reports-claim', locator: 'para. 2' }],
+      }),
+      action('x-accuses-y-2', 'ACCUSED', 'x', 'y', '2021-01-09?', { status: 'alleged', claimedBy: ['x'], summary: 'second charge' }),
+      action('x-warns-y', 'WARNED', 'x', 'y', '2021-01-09T17:00-08:00', { timezone: LA, term: 'temporary' }),
+      action('x-suspends-y', 'SUSPENDED', 'x', 'y', '2021-01-10T23:59-08:00', {
+        timezone: LA,
+        respondsTo: ['x-warns-y'],
+        scope: 'global',
+        term: 'indefinite',
+        reason: 'content it judged y left up',
+        citations: [
+          { source: SRC, stance: 'states', locator: 'para. 3' },
+          { source: 'src-b', stance: 'reports-claim', quote: 'a short excerpt' },
+        ],
+      }),
+      action('x-restricts-y', 'RESTRICTED', 'x', 'y', '2021-01~', { scope: ['BR', 'US-CA'] }),
+      action('y-sues-x', 'SUED', 'y', 'x', '2021-01-11', {
+        timezone: LA,
+        respondsTo: ['x-suspends-y'],
+        summary: 'a suit',
+        details: { court: 'W.D. Wash.' },
+      }),
+      action('x-hosts-z', 'HOSTED', 'x', 'z', '2020/2021-01-10'),
+      action('z-owns-y', 'OWNS', 'z', 'y'),
+    ],
+    [source(SRC), source('src-b')],
+  ),
+};
 
 async function exportText(app: Express, format: NxFormat): Promise<string> {
   const res = await request(app)
@@ -94,53 +131,114 @@ describeWith('python', missing, 'NetworkX reads the exports', () => {
 
       it('parallel actions stay separate edges, keyed by action id', async () => {
         const g = graphs.get(format)!;
-        expect(g.edges).toHaveLength(4);
+        expect(g.edges).toHaveLength(8);
         const xy = g.edges.filter(([u, v]) => u === 'x' && v === 'y');
-        expect(xy.map(([, , key]) => key).sort()).toEqual(['x-accuses-y-1', 'x-accuses-y-2']);
-        expect(xy.map(([, , , d]) => d.summary).sort()).toEqual(['first charge', 'second charge']);
+        expect(xy.map(([, , key]) => key).sort()).toEqual(['x-accuses-y-1', 'x-accuses-y-2', 'x-restricts-y', 'x-suspends-y', 'x-warns-y']);
+        expect(edge(g, 'x-accuses-y-1').data.summary).toBe('first charge');
+        expect(edge(g, 'x-accuses-y-2').data.summary).toBe('second charge');
         // The suit runs the other way: direction is kept.
         expect(edge(g, 'y-sues-x')).toMatchObject({ source: 'y', target: 'x' });
       });
 
       it('node attributes keep their values and types', async () => {
         const g = graphs.get(format)!;
-        expect(g.nodes.x).toMatchObject({ label: 'Ex Corp', kind: 'company', layer: 'cloud-hosting', degree: 4 });
-        expect(g.nodes.y).toMatchObject({ label: 'Why Inc', kind: 'platform', degree: 3 });
-        expect(g.nodes.z).toMatchObject({ label: 'Actor z', degree: 1 });
+        expect(g.nodes.x).toMatchObject({ label: 'Ex Corp', kind: 'company', layer: 'cloud-hosting', degree: 7 });
+        expect(g.nodes.y).toMatchObject({ label: 'Why Inc', kind: 'platform', degree: 7 });
+        expect(g.nodes.z).toMatchObject({ label: 'Actor z', degree: 2 });
       });
 
-      it('edge attributes: type, label, date, status, summary, claimants, details', async () => {
+      /** A list as the format carries it: a list in Cytoscape JSON, joined with '; ' in the XML formats. */
+      const listOf = (...items: string[]) => (format === 'cyjs' ? items : items.join('; '));
+
+      it('edge attributes: type, category, label, status, summary, claimants, details', async () => {
         const g = graphs.get(format)!;
         const suit = edge(g, 'y-sues-x').data;
-        expect(suit).toMatchObject({
-          actionType: 'SUED',
-          label: 'sued',
-          date: '2021-01-10T23:59:00-08:00',
-          status: 'confirmed',
-          summary: 'a suit',
-        });
+        expect(suit).toMatchObject({ actionType: 'SUED', category: 'legal', label: 'sued', status: 'confirmed', summary: 'a suit' });
         expect(JSON.parse(suit.details as string)).toEqual({ court: 'W.D. Wash.' });
         const charge = edge(g, 'x-accuses-y-1').data;
-        expect(charge).toMatchObject({ actionType: 'ACCUSED', status: 'alleged', date: '2021-01-09' });
-        // Cytoscape JSON keeps lists; the XML formats have no list type and join them with '; '.
-        expect(charge.claimedBy).toEqual(format === 'cyjs' ? ['x'] : 'x');
-        const hosting = edge(g, 'x-hosts-z').data;
-        expect(hosting.date).toBeUndefined();
-        expect(hosting.dated).toBe(false);
-        expect(suit.dated).toBe(true);
+        expect(charge).toMatchObject({ actionType: 'ACCUSED', category: 'claim', status: 'alleged', claimedBy: listOf('x') });
+        expect(edge(g, 'x-warns-y').data).toMatchObject({ actionType: 'WARNED', category: 'notice' });
+        expect(edge(g, 'x-restricts-y').data).toMatchObject({ category: 'sanction' });
+        expect(edge(g, 'z-owns-y').data).toMatchObject({ category: 'relationship', dated: false });
+      });
+
+      it('dates: the text as written, the zone, the span in UTC instants, the flags', async () => {
+        const g = graphs.get(format)!;
+        expect(edge(g, 'x-accuses-y-1').data).toMatchObject({
+          date: '2021-01-09',
+          timezone: LA,
+          spanStart: '2021-01-09T08:00:00Z',
+          spanEnd: '2021-01-10T07:59:59.999Z',
+          precision: 'day',
+          uncertain: false,
+          approximate: false,
+          dated: true,
+        });
+        const second = edge(g, 'x-accuses-y-2').data;
+        expect(second).toMatchObject({ date: '2021-01-09?', spanStart: '2021-01-09T00:00:00Z', spanEnd: '2021-01-09T23:59:59.999Z' });
+        expect(second).toMatchObject({ uncertain: true, approximate: false });
+        expect(second.timezone).toBeUndefined();
+        expect(edge(g, 'x-warns-y').data).toMatchObject({
+          spanStart: '2021-01-10T01:00:00Z',
+          spanEnd: '2021-01-10T01:00:59.999Z',
+          precision: 'datetime',
+        });
+        expect(edge(g, 'x-suspends-y').data).toMatchObject({ spanStart: '2021-01-11T07:59:00Z', spanEnd: '2021-01-11T07:59:59.999Z' });
+        expect(edge(g, 'x-restricts-y').data).toMatchObject({
+          date: '2021-01~',
+          spanStart: '2020-12-01T00:00:00Z',
+          spanEnd: '2021-02-28T23:59:59.999Z',
+          precision: 'month',
+          approximate: true,
+          uncertain: false,
+        });
+        expect(edge(g, 'x-hosts-z').data).toMatchObject({
+          date: '2020/2021-01-10',
+          spanStart: '2020-01-01T00:00:00Z',
+          spanEnd: '2021-01-10T23:59:59.999Z',
+        });
+        const undated = edge(g, 'z-owns-y').data;
+        for (const key of ['date', 'spanStart', 'spanEnd', 'precision', 'uncertain', 'approximate']) expect(undated[key]).toBeUndefined();
+      });
+
+      it('responses, scope, term, reason and citations', async () => {
+        const g = graphs.get(format)!;
+        const suspension = edge(g, 'x-suspends-y').data;
+        expect(suspension).toMatchObject({
+          respondsTo: listOf('x-warns-y'),
+          scope: listOf('global'),
+          term: 'indefinite',
+          reason: 'content it judged y left up',
+          sources: listOf(SRC, 'src-b'),
+          sourcesStating: listOf(SRC),
+        });
+        expect(JSON.parse(suspension.citations as string)).toEqual([
+          { source: SRC, stance: 'states', locator: 'para. 3' },
+          { source: 'src-b', stance: 'reports-claim', quote: 'a short excerpt' },
+        ]);
+        expect(edge(g, 'y-sues-x').data).toMatchObject({ respondsTo: listOf('x-suspends-y') });
+        expect(edge(g, 'x-restricts-y').data).toMatchObject({ scope: listOf('BR', 'US-CA') });
+        expect(edge(g, 'x-warns-y').data).toMatchObject({ term: 'temporary' });
+        const charge = edge(g, 'x-accuses-y-1').data;
+        expect(charge).toMatchObject({ sources: listOf(SRC) });
+        // Only a claim is reported: no source states it.
+        expect(charge.sourcesStating).toBeUndefined();
+        for (const key of ['respondsTo', 'scope', 'term', 'reason']) expect(charge[key]).toBeUndefined();
       });
 
       if (format === 'gexf') {
         it("Gephi's timeline: start and end instants in UTC, as NetworkX reads them", async () => {
           const g = graphs.get(format)!;
           expect(g.graph.mode).toBe('dynamic');
-          // 23:59 at -08:00 on the 10th is 07:59 UTC on the 11th.
-          expect(edge(g, 'y-sues-x').data).toMatchObject({ start: '2021-01-11T07:59:00Z' });
-          expect(edge(g, 'y-sues-x').data.end).toBeUndefined();
-          expect(edge(g, 'x-accuses-y-1').data).toMatchObject({ start: '2021-01-09T00:00:00Z' });
-          // Undated, ended in January 2021: no start, an end at the last millisecond of the month.
-          expect(edge(g, 'x-hosts-z').data.start).toBeUndefined();
-          expect(edge(g, 'x-hosts-z').data).toMatchObject({ end: '2021-01-31T23:59:59.999Z' });
+          // A single value starts the edge and leaves it there: a suspension stays once made.
+          expect(edge(g, 'x-suspends-y').data).toMatchObject({ start: '2021-01-11T07:59:00Z' });
+          expect(edge(g, 'x-suspends-y').data.end).toBeUndefined();
+          expect(edge(g, 'x-restricts-y').data).toMatchObject({ start: '2020-12-01T00:00:00Z' });
+          // An interval ends the edge at its last instant.
+          expect(edge(g, 'x-hosts-z').data).toMatchObject({ start: '2020-01-01T00:00:00Z', end: '2021-01-10T23:59:59.999Z' });
+          // Undated: there from the beginning, never ending.
+          expect(edge(g, 'z-owns-y').data.start).toBeUndefined();
+          expect(edge(g, 'z-owns-y').data.end).toBeUndefined();
         });
       }
     });

@@ -1,15 +1,17 @@
 /**
- * GEXF 1.3, dynamic: each edge carries `start` (the earliest instant of its date) and, when the
- * action ended, `end` (the latest instant of its endDate), so Gephi's timeline plays the actions.
- * An undated action has no start: it is there from the beginning of the timeline.
+ * GEXF 1.3, dynamic: each edge carries `start` (the earliest instant of its date) and, when its
+ * date is an interval with a bounded end (a hosting from 2020 to the cut-off), `end` (the latest
+ * instant of that interval), so Gephi's timeline plays the actions. An action dated by a single
+ * value has no end: a ban stays once made. An undated action, or one whose start is open, has no
+ * start: it is there from the beginning of the timeline.
  *
  * The graph says `timeformat="date"` while the values are xsd:dateTime instants in UTC: GEXF 1.3's
  * time type admits both under either format, Gephi parses a date-time under `date` and keeps the
  * instant, and NetworkX's reader knows `date` (as text) but fails on `dateTime`.
  */
-import { mustParseDate, type Action } from '../../../contract';
+import { actionTime, type Action } from '../../../contract';
 import type { Subgraph } from '../../store/types';
-import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, type Attribute } from './attributes';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, instant, type Attribute } from './attributes';
 import { xml } from './xml';
 
 /**
@@ -17,11 +19,6 @@ import { xml } from './xml';
  * as one string anyway, and Gephi's list syntax differs between versions.
  */
 const GEXF_TYPE = { string: 'string', int: 'integer', boolean: 'boolean', list: 'string' } as const;
-
-/** An instant as an xsd:dateTime in UTC. */
-export function instant(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
 
 function declarations<T>(attrs: Attribute<T>[], cls: 'node' | 'edge'): string[] {
   return [
@@ -40,8 +37,9 @@ function attvalues<T>(attrs: Attribute<T>[], record: T): string {
 }
 
 function timeAttributes(a: Action): string {
-  const start = a.date !== undefined ? ` start="${instant(mustParseDate(a.date).start)}"` : '';
-  const end = a.endDate !== undefined ? ` end="${instant(mustParseDate(a.endDate).end)}"` : '';
+  const t = actionTime(a);
+  const start = t && Number.isFinite(t.start) ? ` start="${instant(t.start)}"` : '';
+  const end = t?.interval && Number.isFinite(t.end) ? ` end="${instant(t.end)}"` : '';
   return start + end;
 }
 
