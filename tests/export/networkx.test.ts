@@ -3,84 +3,19 @@
  * read by NetworkX's own readers (nx.read_graphml, nx.read_gexf, nx.cytoscape_graph): the counts,
  * the attributes with their types, and parallel actions kept as separate edges.
  */
-import request from 'supertest';
 import type { Express } from 'express';
 import { seedDocument } from '../support/seed';
 import { describeEachStore } from '../support/stores';
 import { describeWith, testWith } from '../support/needs';
-import type { InterchangeDocument } from '../../contract';
-import { action, actor, doc, importDoc, openHarness, source, SRC, type Harness } from '../api/harness';
+import { importDoc, openHarness, SRC, type Harness } from '../api/harness';
+import { exportText } from './fetch';
+import { LA, small } from './fixture';
 import { findNetworkx, readWithNetworkx, type Networkx, type NxFormat, type NxGraph } from './networkx';
 
 const found = findNetworkx();
 const nx = typeof found === 'string' ? null : found;
 const missing = typeof found === 'string' ? found : null;
 const seed = seedDocument();
-
-const LA = 'America/Los_Angeles';
-
-/**
- * A small graph worked out by hand. x acts on y five times (two parallel accusations of one type,
- * a warning, a suspension answering the warning, an approximate restriction), y sues x in answer
- * to the suspension, x hosts z over an interval, z owns y (undated). Spans, in UTC:
- * - 2021-01-09 as a Los Angeles day (-08:00): 08:00 on the 9th to 07:59:59.999 on the 10th;
- *   with no zone, the UTC day;
- * - 2021-01-09T17:00-08:00: the minute from 01:00 on the 10th;
- * - 2021-01-10T23:59-08:00: the minute from 07:59 on the 11th;
- * - 2021-01~ (approximate month): widened a month each side, December 2020 to February 2021;
- * - 2020/2021-01-10: 1 January 2020 to the last millisecond of 10 January 2021.
- */
-const small: InterchangeDocument = {
-  ...doc(
-    [actor('x', { name: 'Ex Corp', layer: 'cloud-hosting' }), actor('y', { name: 'Why Inc', kind: 'platform' }), actor('z')],
-    [
-      action('x-accuses-y-1', 'ACCUSED', 'x', 'y', '2021-01-09', {
-        timezone: LA,
-        status: 'alleged',
-        claimedBy: ['x'],
-        summary: 'first charge',
-        citations: [{ source: SRC, stance: 'reports-claim', locator: 'para. 2' }],
-      }),
-      action('x-accuses-y-2', 'ACCUSED', 'x', 'y', '2021-01-09?', { status: 'alleged', claimedBy: ['x'], summary: 'second charge' }),
-      action('x-warns-y', 'WARNED', 'x', 'y', '2021-01-09T17:00-08:00', { timezone: LA, term: 'temporary' }),
-      action('x-suspends-y', 'SUSPENDED', 'x', 'y', '2021-01-10T23:59-08:00', {
-        timezone: LA,
-        respondsTo: ['x-warns-y'],
-        scope: 'global',
-        term: 'indefinite',
-        reason: 'content it judged y left up',
-        citations: [
-          { source: SRC, stance: 'states', locator: 'para. 3' },
-          { source: 'src-b', stance: 'reports-claim', quote: 'a short excerpt' },
-        ],
-      }),
-      action('x-restricts-y', 'RESTRICTED', 'x', 'y', '2021-01~', { scope: ['BR', 'US-CA'] }),
-      action('y-sues-x', 'SUED', 'y', 'x', '2021-01-11', {
-        timezone: LA,
-        respondsTo: ['x-suspends-y'],
-        summary: 'a suit',
-        details: { court: 'W.D. Wash.' },
-      }),
-      action('x-hosts-z', 'HOSTED', 'x', 'z', '2020/2021-01-10'),
-      action('z-owns-y', 'OWNS', 'z', 'y'),
-    ],
-    [source(SRC), source('src-b')],
-  ),
-};
-
-async function exportText(app: Express, format: NxFormat): Promise<string> {
-  const res = await request(app)
-    .get(`/api/export?format=${format}`)
-    .buffer(true)
-    .parse((r, done) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (chunk: string) => (text += chunk));
-      r.on('end', () => done(null, text));
-    })
-    .expect(200);
-  return res.body as string;
-}
 
 const edge = (g: NxGraph, id: string) => {
   const e = g.edges.find(([, , key, d]) => key === id || d.id === id);

@@ -51,22 +51,36 @@ export function findNetworkx(): Networkx | string {
   return `no Python 3 with NetworkX (apt-get install python3-networkx) [${tried.join('; ')}]`;
 }
 
-/** Writes `text` to a temporary file and reads it with NetworkX's reader for `format`. */
-export function readWithNetworkx(nx: Networkx, format: NxFormat, text: string): NxGraph {
+/** Writes `text` to a temporary file and runs read_with_networkx.py over it. */
+function runReader(nx: Networkx, format: NxFormat | 'csv', text: string): unknown {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-nx-'));
   try {
     const file = path.join(dir, `export.${format}`);
     fs.writeFileSync(file, text, 'utf8');
     try {
-      const out = execFileSync(nx.python, [SCRIPT, format, file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-      return JSON.parse(out) as NxGraph;
+      return JSON.parse(
+        execFileSync(nx.python, [SCRIPT, format, file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }),
+      );
     } catch (e) {
       const stderr = (e as { stderr?: string }).stderr ?? '';
-      throw new Error(`NetworkX ${nx.version} could not read the ${format} export: ${stderr.trim().split('\n').slice(-3).join(' | ')}`, {
-        cause: e,
-      });
+      throw new Error(
+        `Python (NetworkX ${nx.version}) could not read the ${format} export: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+        {
+          cause: e,
+        },
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What NetworkX's reader for `format` makes of `text`. */
+export function readWithNetworkx(nx: Networkx, format: NxFormat, text: string): NxGraph {
+  return runReader(nx, format, text) as NxGraph;
+}
+
+/** The rows of a CSV text as Python's csv.DictReader reads them, by column name. */
+export function readCsvWithPython(nx: Networkx, text: string): Array<Record<string, string>> {
+  return (runReader(nx, 'csv', text) as { rows: Array<Record<string, string>> }).rows;
 }
