@@ -17,20 +17,15 @@ export function csvCell(cell: AttrValue): string {
   return /[",;|\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function table(header: string[], rows: AttrValue[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+const row = (cells: AttrValue[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+/** The actions as an edge list, row by row, so it can be streamed. */
+export function* actionsCsvChunks(sub: Subgraph): Generator<string> {
+  yield row(['id', 'source', 'target', ...ACTION_ATTRIBUTES.map((a) => a.name)]);
+  for (const a of sub.actions) yield row([a.id, a.from, a.to, ...ACTION_ATTRIBUTES.map((attr) => attr.value(a))]);
 }
 
-export function actionsCsv(sub: Subgraph): string {
-  return table(
-    ['id', 'source', 'target', ...ACTION_ATTRIBUTES.map((a) => a.name)],
-    sub.actions.map((a) => [a.id, a.from, a.to, ...ACTION_ATTRIBUTES.map((attr) => attr.value(a))]),
-  );
-}
-
-export function actorsCsv(sub: Subgraph): string {
-  return table(
-    ['id', ...ACTOR_ATTRIBUTES.map((a) => a.name)],
-    sub.actors.map((a) => [a.id, ...ACTOR_ATTRIBUTES.map((attr) => attr.value(a))]),
-  );
+export function* actorsCsvChunks(sub: Subgraph): Generator<string> {
+  yield row(['id', ...ACTOR_ATTRIBUTES.map((a) => a.name)]);
+  for (const a of sub.actors) yield row([a.id, ...ACTOR_ATTRIBUTES.map((attr) => attr.value(a))]);
 }

@@ -19,35 +19,41 @@ function attributes<T>(attrs: Attribute<T>[], record: T): Record<string, Exclude
   return out;
 }
 
-export function toCyjs(sub: Subgraph): string {
-  const doc = {
+/** A list of JSON values as the body of an array, one per line. */
+function* items<T>(list: readonly T[], element: (t: T) => unknown): Generator<string> {
+  for (let i = 0; i < list.length; i++) yield `${i ? ',\n' : '\n'}      ${JSON.stringify(element(list[i]!))}`;
+}
+
+/** The file, element by element, so it can be streamed. */
+export function* cyjsChunks(sub: Subgraph): Generator<string> {
+  const head = {
     format_version: '1.0',
     generated_by: 'deplatforming-graph',
     target_cytoscapejs_version: '~2.1',
     data: { name: 'deplatforming-graph', shared_name: 'deplatforming-graph' },
     directed: true,
     multigraph: true,
-    elements: {
-      nodes: sub.actors.map((a) => ({
-        data: { id: a.id, value: a.id, name: a.name, shared_name: a.name, ...attributes(ACTOR_ATTRIBUTES, a) },
-      })),
-      edges: sub.actions.map((a) => {
-        const name = `${a.from} (${actionLabel(a.type)}) ${a.to}`;
-        return {
-          data: {
-            id: a.id,
-            key: a.id,
-            source: a.from,
-            target: a.to,
-            interaction: a.type,
-            name,
-            shared_name: name,
-            shared_interaction: a.type,
-            ...attributes(ACTION_ATTRIBUTES, a),
-          },
-        };
-      }),
-    },
   };
-  return JSON.stringify(doc, null, 2);
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "elements": {\n    "nodes": [`;
+  yield* items(sub.actors, (a) => ({
+    data: { id: a.id, value: a.id, name: a.name, shared_name: a.name, ...attributes(ACTOR_ATTRIBUTES, a) },
+  }));
+  yield '\n    ],\n    "edges": [';
+  yield* items(sub.actions, (a) => {
+    const name = `${a.from} (${actionLabel(a.type)}) ${a.to}`;
+    return {
+      data: {
+        id: a.id,
+        key: a.id,
+        source: a.from,
+        target: a.to,
+        interaction: a.type,
+        name,
+        shared_name: name,
+        shared_interaction: a.type,
+        ...attributes(ACTION_ATTRIBUTES, a),
+      },
+    };
+  });
+  yield '\n    ]\n  }\n}\n';
 }

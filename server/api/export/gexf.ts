@@ -9,7 +9,7 @@
  * time type admits both under either format, Gephi parses a date-time under `date` and keeps the
  * instant, and NetworkX's reader knows `date` (as text) but fails on `dateTime`.
  */
-import { actionTime, type Action } from '../../../contract';
+import { actionLabel, actionTime, type Action } from '../../../contract';
 import type { Subgraph } from '../../store/types';
 import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, instant, type Attribute } from './attributes';
 import { xml } from './xml';
@@ -43,10 +43,11 @@ function timeAttributes(a: Action): string {
   return start + end;
 }
 
-export function toGexf(sub: Subgraph, today = new Date()): string {
+/** The file, line by line, so it can be streamed. */
+export function* gexfChunks(sub: Subgraph, today = new Date()): Generator<string> {
   const nodeAttrs = ACTOR_ATTRIBUTES.filter((a) => a.name !== 'label');
   const edgeAttrs = ACTION_ATTRIBUTES.filter((a) => a.name !== 'label');
-  const lines = [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
@@ -58,18 +59,15 @@ export function toGexf(sub: Subgraph, today = new Date()): string {
     ...declarations(nodeAttrs, 'node'),
     ...declarations(edgeAttrs, 'edge'),
     '    <nodes>',
-    ...sub.actors.map((a) => `      <node id="${xml(a.id)}" label="${xml(a.name)}">${attvalues(nodeAttrs, a)}</node>`),
-    '    </nodes>',
-    '    <edges>',
-    ...sub.actions.map(
-      (a) =>
-        `      <edge id="${xml(a.id)}" source="${xml(a.from)}" target="${xml(a.to)}" label="${xml(ACTION_ATTRIBUTES[0]!.value(a) as string)}"` +
-        `${timeAttributes(a)}>${attvalues(edgeAttrs, a)}</edge>`,
-    ),
-    '    </edges>',
-    '  </graph>',
-    '</gexf>',
-    '',
   ];
-  return lines.join('\n');
+  for (const line of head) yield `${line}\n`;
+  for (const a of sub.actors) yield `      <node id="${xml(a.id)}" label="${xml(a.name)}">${attvalues(nodeAttrs, a)}</node>\n`;
+  yield '    </nodes>\n    <edges>\n';
+  for (const a of sub.actions) {
+    yield (
+      `      <edge id="${xml(a.id)}" source="${xml(a.from)}" target="${xml(a.to)}" label="${xml(actionLabel(a.type))}"` +
+      `${timeAttributes(a)}>${attvalues(edgeAttrs, a)}</edge>\n`
+    );
+  }
+  yield '    </edges>\n  </graph>\n</gexf>\n';
 }

@@ -18,21 +18,18 @@ function data<T>(attrs: Attribute<T>[], record: T, prefix: string): string {
     .join('');
 }
 
-export function toGraphml(sub: Subgraph): string {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
+/** The file, line by line, so it can be streamed. */
+export function* graphmlChunks(sub: Subgraph): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield (
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-      'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...keys(ACTOR_ATTRIBUTES, 'node', 'n_'),
-    ...keys(ACTION_ATTRIBUTES, 'edge', 'e_'),
-    '  <graph id="deplatforming-graph" edgedefault="directed">',
-    ...sub.actors.map((a) => `    <node id="${xml(a.id)}">${data(ACTOR_ATTRIBUTES, a, 'n_')}</node>`),
-    ...sub.actions.map(
-      (a) => `    <edge id="${xml(a.id)}" source="${xml(a.from)}" target="${xml(a.to)}">${data(ACTION_ATTRIBUTES, a, 'e_')}</edge>`,
-    ),
-    '  </graph>',
-    '</graphml>',
-    '',
-  ];
-  return lines.join('\n');
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+  );
+  for (const line of [...keys(ACTOR_ATTRIBUTES, 'node', 'n_'), ...keys(ACTION_ATTRIBUTES, 'edge', 'e_')]) yield `${line}\n`;
+  yield '  <graph id="deplatforming-graph" edgedefault="directed">\n';
+  for (const a of sub.actors) yield `    <node id="${xml(a.id)}">${data(ACTOR_ATTRIBUTES, a, 'n_')}</node>\n`;
+  for (const a of sub.actions) {
+    yield `    <edge id="${xml(a.id)}" source="${xml(a.from)}" target="${xml(a.to)}">${data(ACTION_ATTRIBUTES, a, 'e_')}</edge>\n`;
+  }
+  yield '  </graph>\n</graphml>\n';
 }

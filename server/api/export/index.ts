@@ -1,6 +1,7 @@
 /**
  * GET /api/export: the filtered selection (the actions passing the filters and the actors they
- * touch; for `json`, also the sources they cite) as a file download in one of five formats.
+ * touch; for `json`, also the sources they cite) as a file download in one of five formats,
+ * streamed to the client as it is written (stream.ts).
  */
 import { z } from 'zod';
 import type { ActionFilter } from '../../../contract';
@@ -8,12 +9,13 @@ import type { AppContext } from '../../context';
 import { filteredQuery, toActionFilter } from '../query';
 import { Reply } from '../reply';
 import { defineRoute } from '../route';
-import { actionsCsv, actorsCsv } from './csv';
-import { toCyjs } from './cyjs';
-import { toGexf } from './gexf';
-import { toGraphml } from './graphml';
-import { toInterchangeJson } from './json';
+import { actionsCsvChunks, actorsCsvChunks } from './csv';
+import { cyjsChunks } from './cyjs';
+import { gexfChunks } from './gexf';
+import { graphmlChunks } from './graphml';
+import { interchangeJsonChunks } from './json';
 import { OneAtATime } from './one-at-a-time';
+import { streamBody } from './stream';
 
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'cyjs'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,7 +24,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_MAX_ELEMENTS = 1_000_000;
 
 interface ExportFile {
-  body: string;
+  chunks: Iterable<string>;
   contentType: string;
   filename: string;
 }
@@ -30,21 +32,25 @@ interface ExportFile {
 async function exportFile(ctx: AppContext, format: ExportFormat, part: 'actions' | 'actors', filter: ActionFilter): Promise<ExportFile> {
   if (format === 'json') {
     const doc = await ctx.store.exportDocument(filter);
-    return { body: toInterchangeJson(doc), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.json' };
+    return { chunks: interchangeJsonChunks(doc), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.json' };
   }
   const sub = await ctx.store.selection(filter, EXPORT_MAX_ELEMENTS);
   if (sub.truncated) ctx.logger.warn({ format, max: EXPORT_MAX_ELEMENTS }, 'export cut at its element bound');
   switch (format) {
     case 'graphml':
-      return { body: toGraphml(sub), contentType: 'application/graphml+xml; charset=utf-8', filename: 'deplatforming-graph.graphml' };
+      return { chunks: graphmlChunks(sub), contentType: 'application/graphml+xml; charset=utf-8', filename: 'deplatforming-graph.graphml' };
     case 'gexf':
-      return { body: toGexf(sub), contentType: 'application/gexf+xml; charset=utf-8', filename: 'deplatforming-graph.gexf' };
+      return { chunks: gexfChunks(sub), contentType: 'application/gexf+xml; charset=utf-8', filename: 'deplatforming-graph.gexf' };
     case 'cyjs':
-      return { body: toCyjs(sub), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.cyjs' };
+      return { chunks: cyjsChunks(sub), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.cyjs' };
     case 'csv':
       return part === 'actors'
-        ? { body: actorsCsv(sub), contentType: 'text/csv; charset=utf-8; header=present', filename: 'deplatforming-graph-actors.csv' }
-        : { body: actionsCsv(sub), contentType: 'text/csv; charset=utf-8; header=present', filename: 'deplatforming-graph.csv' };
+        ? {
+            chunks: actorsCsvChunks(sub),
+            contentType: 'text/csv; charset=utf-8; header=present',
+            filename: 'deplatforming-graph-actors.csv',
+          }
+        : { chunks: actionsCsvChunks(sub), contentType: 'text/csv; charset=utf-8; header=present', filename: 'deplatforming-graph.csv' };
   }
 }
 
@@ -76,13 +82,17 @@ export const exportRoutes = [
         contentType: ['application/json', 'application/graphml+xml', 'application/gexf+xml', 'text/csv'],
       },
     },
-    // Sent inside the turn, so a file's text is handed to the socket before the next is built.
+    // Built and streamed inside the turn: one selection is held at a time, and a reader that
+    // stalls is given up on after exportStallMs, so it holds the turn no longer than that.
     inTurn: exportsInTurn,
-    async handle({ query }, ctx) {
+    async handle({ query }, ctx, req) {
+      // A client that left while waiting for its turn gets nothing built.
+      if (req.socket.destroyed) return new Reply(499);
       const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
       return new Reply(200, {
         headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` },
-        body: file.body,
+        stream: (res) =>
+          streamBody(res, file.chunks, { stallMs: ctx.config.exportStallMs, logger: ctx.logger, what: `export ${query.format}` }),
       });
     },
   }),
