@@ -136,7 +136,12 @@ describeEachStore('API exports', (factory) => {
           .set('Authorization', 'Bearer test-token-6f1c2d9e-never-log-me')
           .send(exported)
           .expect(200);
-        expect(res.body.created).toEqual({ actors: seed.actors!.length, sources: seed.sources!.length, actions: seedActions.length });
+        expect(res.body.created).toEqual({
+          actors: seed.actors!.length,
+          sources: seed.sources!.length,
+          episodes: (seed.episodes ?? []).length,
+          actions: seedActions.length,
+        });
         const again = await fetchText(other.app, '/api/export?format=json');
         expect(JSON.parse(again.text)).toEqual(exported);
       } finally {
@@ -326,6 +331,7 @@ describeEachStore('API exports', (factory) => {
       const exported = JSON.parse((await fetchText(x.app, '/api/export?format=json')).text);
       expect(exported).toEqual({
         ...weird,
+        episodes: [],
         actors: [...weird.actors!].sort((a, b) => a.id.localeCompare(b.id)),
         actions: expect.any(Array),
       });

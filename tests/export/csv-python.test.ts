@@ -68,5 +68,30 @@ describeWith('python', typeof found === 'string' ? found : null, 'Python reads t
       expect(row('x-restricts-y').scope).toBe('BR; US-CA');
       expect(row('x-accuses-y-1')).toMatchObject({ sourcesStating: '', respondsTo: '', claimedBy: 'x' });
     });
+
+    test('part=episodes: the episodes with their spans, triggers and the exported actions in each', async () => {
+      const episodes = readCsvWithPython(py, await exportText(h.app, 'csv', '&part=episodes'));
+      expect(episodes.map((e) => e.id)).toEqual(['ep-1', 'ep-2', 'ep-unused']);
+      expect(episodes[0]).toEqual({
+        id: 'ep-1',
+        title: 'y loses its providers',
+        summary: 'The providers of y leave it within days.',
+        date: '2021-01-06/2021-02',
+        timezone: LA,
+        spanStart: '2021-01-06T08:00:00Z',
+        spanEnd: '2021-03-01T07:59:59.999Z',
+        trigger: 'an attack',
+        triggerWikidata: 'Q104179868',
+        actions: 'x-suspends-y; y-sues-x',
+      });
+      expect(episodes[1]).toMatchObject({ id: 'ep-2', date: '', spanStart: '', actions: 'y-sues-x' });
+      expect(episodes[2]).toMatchObject({ id: 'ep-unused', actions: '' });
+      // Filtered: the episodes the passing actions name, with those actions only.
+      const suits = readCsvWithPython(py, await exportText(h.app, 'csv', '&part=episodes&type=SUED'));
+      expect(suits.map((e) => [e.id, e.actions])).toEqual([
+        ['ep-1', 'y-sues-x'],
+        ['ep-2', 'y-sues-x'],
+      ]);
+    });
   });
 });

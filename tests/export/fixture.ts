@@ -1,8 +1,26 @@
 /** A small v2 graph whose exported values the export tests work out by hand. */
-import type { InterchangeDocument } from '../../contract';
+import type { Episode, InterchangeDocument } from '../../contract';
 import { action, actor, doc, source, SRC } from '../api/harness';
 
 export const LA = 'America/Los_Angeles';
+
+/**
+ * Three episodes: one with a span in Los Angeles (from 08:00 UTC on 6 January, the start of that
+ * local day, to 07:59:59.999 UTC on 1 March, the end of February there) and a trigger; one
+ * without a date; one that no action names.
+ */
+export const EPISODES: Episode[] = [
+  {
+    id: 'ep-1',
+    title: 'y loses its providers',
+    summary: 'The providers of y leave it within days.',
+    date: '2021-01-06/2021-02',
+    timezone: LA,
+    trigger: { text: 'an attack', wikidata: 'Q104179868' },
+  },
+  { id: 'ep-2', title: 'y in court', summary: 'The suit of y against x.' },
+  { id: 'ep-unused', title: 'an episode with no action', summary: 'Named by no action.' },
+];
 
 /**
  * A small graph worked out by hand. x acts on y five times (two parallel accusations of one type,
@@ -30,6 +48,7 @@ export const small: InterchangeDocument = {
       action('x-warns-y', 'WARNED', 'x', 'y', '2021-01-09T17:00-08:00', { timezone: LA, term: 'temporary' }),
       action('x-suspends-y', 'SUSPENDED', 'x', 'y', '2021-01-10T23:59-08:00', {
         timezone: LA,
+        episodes: ['ep-1'],
         respondsTo: ['x-warns-y'],
         scope: 'global',
         term: 'indefinite',
@@ -43,6 +62,7 @@ export const small: InterchangeDocument = {
       action('y-sues-x', 'SUED', 'y', 'x', '2021-01-11', {
         timezone: LA,
         respondsTo: ['x-suspends-y'],
+        episodes: ['ep-1', 'ep-2'],
         summary: 'a suit',
         details: { court: 'W.D. Wash.' },
       }),
@@ -51,4 +71,5 @@ export const small: InterchangeDocument = {
     ],
     [source(SRC), source('src-b')],
   ),
+  episodes: EPISODES,
 };

@@ -9,7 +9,7 @@ import { describeEachStore } from '../support/stores';
 import { describeWith, testWith } from '../support/needs';
 import { importDoc, openHarness, SRC, type Harness } from '../api/harness';
 import { exportText } from './fetch';
-import { LA, small } from './fixture';
+import { EPISODES, LA, small } from './fixture';
 import { findNetworkx, readWithNetworkx, type Networkx, type NxFormat, type NxGraph } from './networkx';
 
 const found = findNetworkx();
@@ -159,6 +159,24 @@ describeWith('python', missing, 'NetworkX reads the exports', () => {
         // Only a claim is reported: no source states it.
         expect(charge.sourcesStating).toBeUndefined();
         for (const key of ['respondsTo', 'scope', 'term', 'reason']) expect(charge[key]).toBeUndefined();
+      });
+
+      it('episodes: named on each action; their records a graph attribute where the format has one', async () => {
+        const g = graphs.get(format)!;
+        expect(edge(g, 'x-suspends-y').data).toMatchObject({ episodes: listOf('ep-1') });
+        expect(edge(g, 'y-sues-x').data).toMatchObject({ episodes: listOf('ep-1', 'ep-2') });
+        expect(edge(g, 'x-warns-y').data.episodes).toBeUndefined();
+        if (format === 'gexf') {
+          // GEXF 1.3 has no graph attributes: the episodes are named on the edges only.
+          expect(g.graph.episodes).toBeUndefined();
+          return;
+        }
+        // Unfiltered, every episode (as in the JSON document); filtered, those the actions name.
+        expect(JSON.parse(g.graph.episodes as string)).toEqual(EPISODES);
+        const suits = readWithNetworkx(py, format, await exportText(h.app, format, '&type=SUED'));
+        expect(JSON.parse(suits.graph.episodes as string)).toEqual(EPISODES.filter((e) => e.id !== 'ep-unused'));
+        const warnings = readWithNetworkx(py, format, await exportText(h.app, format, '&type=WARNED'));
+        expect(warnings.graph.episodes).toBeUndefined();
       });
 
       if (format === 'gexf') {

@@ -2,7 +2,7 @@
  * The attributes every file export carries for actors and actions, with their types, so GraphML,
  * GEXF, CSV and Cytoscape JSON all describe the same columns under the same names.
  */
-import { actionLabel, actionTime, categoryOf, type Action } from '../../../contract';
+import { actionLabel, actionTime, categoryOf, mustParseDate, type Action, type Episode } from '../../../contract';
 import type { ActorWithDegree } from '../../store/types';
 
 /** A list attribute's value is a list of strings; formats without lists flatten it (joinList). */
@@ -80,3 +80,23 @@ export const ACTION_ATTRIBUTES: Attribute<Action>[] = [
   { name: 'citations', type: 'string', value: (a) => JSON.stringify(a.citations) },
   { name: 'details', type: 'string', value: (a) => (a.details ? JSON.stringify(a.details) : undefined) },
 ];
+
+const episodeTime = (e: Episode) => (e.date === undefined ? undefined : mustParseDate(e.date, e.timezone));
+
+/** Episodes, where a format has a place for them (CSV `part=episodes`). */
+export const EPISODE_ATTRIBUTES: Attribute<Episode>[] = [
+  { name: 'title', type: 'string', value: (e) => e.title },
+  { name: 'summary', type: 'string', value: (e) => e.summary },
+  { name: 'date', type: 'string', value: (e) => e.date },
+  { name: 'timezone', type: 'string', value: (e) => e.timezone },
+  { name: 'spanStart', type: 'string', value: (e) => bound(episodeTime(e)?.start) },
+  { name: 'spanEnd', type: 'string', value: (e) => bound(episodeTime(e)?.end) },
+  { name: 'trigger', type: 'string', value: (e) => e.trigger?.text },
+  { name: 'triggerWikidata', type: 'string', value: (e) => e.trigger?.wikidata },
+];
+
+/** The episodes named by `actions`, in the order of `all` (the store's, by id). */
+export function episodesNamedBy(actions: readonly Action[], all: readonly Episode[]): Episode[] {
+  const named = new Set(actions.flatMap((a) => a.episodes ?? []));
+  return all.filter((e) => named.has(e.id));
+}

@@ -7,8 +7,9 @@
  * any of those separators or a line break. Quoting alone would do in a reader that honours quotes;
  * the apostrophes also cover one that splits on a separator regardless (SECURITY.md).
  */
+import type { Episode } from '../../../contract';
 import type { Subgraph } from '../../store/types';
-import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, flat, type AttrValue } from './attributes';
+import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, EPISODE_ATTRIBUTES, flat, type AttrValue } from './attributes';
 
 export function csvCell(cell: AttrValue): string {
   const value = flat(cell);
@@ -28,4 +29,12 @@ export function* actionsCsvChunks(sub: Subgraph): Generator<string> {
 export function* actorsCsvChunks(sub: Subgraph): Generator<string> {
   yield row(['id', ...ACTOR_ATTRIBUTES.map((a) => a.name)]);
   for (const a of sub.actors) yield row([a.id, ...ACTOR_ATTRIBUTES.map((attr) => attr.value(a))]);
+}
+
+/** The episodes the exported actions name, each with the ids of those actions in it. */
+export function* episodesCsvChunks(sub: Subgraph, episodes: readonly Episode[]): Generator<string> {
+  const members = new Map<string, string[]>();
+  for (const a of sub.actions) for (const id of a.episodes ?? []) (members.get(id) ?? members.set(id, []).get(id)!).push(a.id);
+  yield row(['id', ...EPISODE_ATTRIBUTES.map((a) => a.name), 'actions']);
+  for (const e of episodes) yield row([e.id, ...EPISODE_ATTRIBUTES.map((attr) => attr.value(e)), members.get(e.id)]);
 }

@@ -6,7 +6,7 @@
  * is an object, as Cytoscape wants its network attributes. Attributes are those of every export,
  * under the same names; lists stay lists.
  */
-import { actionLabel } from '../../../contract';
+import { actionLabel, type Episode } from '../../../contract';
 import type { Subgraph } from '../../store/types';
 import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute, type AttrValue } from './attributes';
 
@@ -24,13 +24,20 @@ function* items<T>(list: readonly T[], element: (t: T) => unknown): Generator<st
   for (let i = 0; i < list.length; i++) yield `${i ? ',\n' : '\n'}      ${JSON.stringify(element(list[i]!))}`;
 }
 
-/** The file, element by element, so it can be streamed. */
-export function* cyjsChunks(sub: Subgraph): Generator<string> {
+/**
+ * The file, element by element, so it can be streamed. The episodes the actions name are a
+ * network attribute, `episodes`: their records as JSON text, as Cytoscape reads objects as empty.
+ */
+export function* cyjsChunks(sub: Subgraph, episodes: readonly Episode[] = []): Generator<string> {
   const head = {
     format_version: '1.0',
     generated_by: 'deplatforming-graph',
     target_cytoscapejs_version: '~2.1',
-    data: { name: 'deplatforming-graph', shared_name: 'deplatforming-graph' },
+    data: {
+      name: 'deplatforming-graph',
+      shared_name: 'deplatforming-graph',
+      ...(episodes.length > 0 && { episodes: JSON.stringify(episodes) }),
+    },
     directed: true,
     multigraph: true,
   };
