@@ -25,6 +25,8 @@ export interface Config {
   allowedHosts: string[];
   /** Whether the built browser's source maps (*.map) are served (SERVE_SOURCE_MAPS=1); refused (404) otherwise. */
   serveSourceMaps: boolean;
+  /** How long an export's reader may take no data before the server closes its connection (EXPORT_STALL_MS). */
+  exportStallMs: number;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -67,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: intSetting(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     allowedHosts: allowedHostNames(host, listSetting(env, 'ALLOWED_HOSTS')),
     serveSourceMaps: env.SERVE_SOURCE_MAPS === '1',
+    exportStallMs: intSetting(env, 'EXPORT_STALL_MS', 30_000, 100, 3_600_000),
   };
 }

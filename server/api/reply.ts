@@ -16,6 +16,8 @@ export class Reply {
       /** A JSON body; or `body`, sent as it is (give its Content-Type in `headers`). */
       json?: unknown;
       body?: string | Buffer;
+      /** A body written by the given function as it is produced (after status and headers). */
+      stream?: (res: Response) => Promise<unknown>;
     } = {},
   ) {}
 }
@@ -23,15 +25,17 @@ export class Reply {
 /** A JSON body sent with 200, or a Reply. */
 export type Answer = object;
 
-export function send(res: Response, answer: Answer): void {
+/** Sends an answer; a streamed body's promise settles when the body is written or given up on. */
+export function send(res: Response, answer: Answer): void | Promise<unknown> {
   if (!(answer instanceof Reply)) {
     res.json(answer);
     return;
   }
-  const { location, headers, json, body } = answer.content;
+  const { location, headers, json, body, stream } = answer.content;
   res.status(answer.status);
   if (location !== undefined) res.location(location);
   if (headers) res.set(headers);
+  if (stream !== undefined) return stream(res);
   if (json !== undefined) res.json(json);
   else if (body !== undefined) res.send(body);
   else res.end();

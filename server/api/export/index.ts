@@ -1,19 +1,22 @@
 /**
  * GET /api/export: the filtered selection (the actions passing the filters and the actors they
- * touch; for `json`, also the sources they cite) as a file download in one of five formats.
+ * touch; for `json`, also the sources they cite) as a file download in one of five formats,
+ * streamed to the client as it is written (stream.ts).
  */
 import { z } from 'zod';
-import type { ActionFilter } from '../../../contract';
+import { isEmptyFilter, type Action, type ActionFilter, type Episode } from '../../../contract';
 import type { AppContext } from '../../context';
 import { filteredQuery, toActionFilter } from '../query';
 import { Reply } from '../reply';
 import { defineRoute } from '../route';
-import { actionsCsv, actorsCsv } from './csv';
-import { toCyjs } from './cyjs';
-import { toGexf } from './gexf';
-import { toGraphml } from './graphml';
-import { toInterchangeJson } from './json';
+import { episodesNamedBy } from './attributes';
+import { actionsCsvChunks, actorsCsvChunks, episodesCsvChunks } from './csv';
+import { cyjsChunks } from './cyjs';
+import { gexfChunks } from './gexf';
+import { graphmlChunks } from './graphml';
+import { interchangeJsonChunks } from './json';
 import { OneAtATime } from './one-at-a-time';
+import { streamBody } from './stream';
 
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'cyjs'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,29 +25,54 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_MAX_ELEMENTS = 1_000_000;
 
 interface ExportFile {
-  body: string;
+  chunks: Iterable<string>;
   contentType: string;
   filename: string;
 }
 
-async function exportFile(ctx: AppContext, format: ExportFormat, part: 'actions' | 'actors', filter: ActionFilter): Promise<ExportFile> {
+/**
+ * As in the JSON document: every episode when nothing is filtered, else those that `actions` name
+ * (the store is asked only when some do).
+ */
+async function episodesOf(ctx: AppContext, actions: readonly Action[], everything: boolean): Promise<Episode[]> {
+  if (!everything && !actions.some((a) => a.episodes?.length)) return [];
+  const all: Episode[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await ctx.store.listEpisodes({ limit: 1000, offset });
+    all.push(...page.items);
+    if (page.items.length === 0 || all.length >= page.total) break;
+  }
+  return everything ? all : episodesNamedBy(actions, all);
+}
+
+type Part = 'actions' | 'actors' | 'episodes';
+
+async function exportFile(ctx: AppContext, format: ExportFormat, part: Part, filter: ActionFilter): Promise<ExportFile> {
   if (format === 'json') {
     const doc = await ctx.store.exportDocument(filter);
-    return { body: toInterchangeJson(doc), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.json' };
+    return { chunks: interchangeJsonChunks(doc), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.json' };
   }
   const sub = await ctx.store.selection(filter, EXPORT_MAX_ELEMENTS);
   if (sub.truncated) ctx.logger.warn({ format, max: EXPORT_MAX_ELEMENTS }, 'export cut at its element bound');
+  const episodes =
+    format === 'gexf' || (format === 'csv' && part !== 'episodes') ? [] : await episodesOf(ctx, sub.actions, isEmptyFilter(filter));
   switch (format) {
     case 'graphml':
-      return { body: toGraphml(sub), contentType: 'application/graphml+xml; charset=utf-8', filename: 'deplatforming-graph.graphml' };
+      return {
+        chunks: graphmlChunks(sub, episodes),
+        contentType: 'application/graphml+xml; charset=utf-8',
+        filename: 'deplatforming-graph.graphml',
+      };
     case 'gexf':
-      return { body: toGexf(sub), contentType: 'application/gexf+xml; charset=utf-8', filename: 'deplatforming-graph.gexf' };
+      return { chunks: gexfChunks(sub), contentType: 'application/gexf+xml; charset=utf-8', filename: 'deplatforming-graph.gexf' };
     case 'cyjs':
-      return { body: toCyjs(sub), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.cyjs' };
-    case 'csv':
-      return part === 'actors'
-        ? { body: actorsCsv(sub), contentType: 'text/csv; charset=utf-8; header=present', filename: 'deplatforming-graph-actors.csv' }
-        : { body: actionsCsv(sub), contentType: 'text/csv; charset=utf-8; header=present', filename: 'deplatforming-graph.csv' };
+      return { chunks: cyjsChunks(sub, episodes), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.cyjs' };
+    case 'csv': {
+      const csv = { contentType: 'text/csv; charset=utf-8; header=present' };
+      if (part === 'actors') return { ...csv, chunks: actorsCsvChunks(sub), filename: 'deplatforming-graph-actors.csv' };
+      if (part === 'episodes') return { ...csv, chunks: episodesCsvChunks(sub, episodes), filename: 'deplatforming-graph-episodes.csv' };
+      return { ...csv, chunks: actionsCsvChunks(sub), filename: 'deplatforming-graph.csv' };
+    }
   }
 }
 
@@ -52,7 +80,7 @@ async function exportFile(ctx: AppContext, format: ExportFormat, part: 'actions'
 const exportsInTurn = new OneAtATime();
 
 const formatParam = z.enum(EXPORT_FORMATS);
-const partParam = z.enum(['actions', 'actors']).optional();
+const partParam = z.enum(['actions', 'actors', 'episodes']).optional();
 
 export const exportRoutes = [
   defineRoute({
@@ -61,9 +89,12 @@ export const exportRoutes = [
     operationId: 'exportGraph',
     summary: 'The filtered selection as a file: interchange JSON, GraphML, GEXF (dynamic), CSV or Cytoscape JSON',
     description:
-      '`json` is interchange v1 and imports back; `graphml` has typed keys; `gexf` is GEXF 1.3 with edge start/end ' +
-      "for Gephi's timeline; `csv` is the actions as an edge list, or the actors with `part=actors`; `cyjs` opens in " +
-      'Cytoscape desktop.',
+      '`json` is interchange v2 and imports back; `graphml` has typed keys and the episodes as a graph attribute; ' +
+      "`gexf` is GEXF 1.3 with edge start/end for Gephi's timeline; `csv` is the actions as an edge list, the actors " +
+      'with `part=actors`, or the episodes the actions name with `part=episodes`; `cyjs` opens in Cytoscape desktop ' +
+      "and in NetworkX's `cytoscape_graph`. GraphML, GEXF and Cytoscape JSON are directed multigraphs keyed by action " +
+      'id; every format but `json` carries the same attributes (docs/exports.md). The body is streamed; a reader that ' +
+      'takes nothing for EXPORT_STALL_MS is disconnected.',
     tag: 'import and export',
     query: filteredQuery({ format: formatParam, part: partParam }).superRefine((q, ctx) => {
       if (q.part !== undefined && q.format !== 'csv') {
@@ -76,13 +107,17 @@ export const exportRoutes = [
         contentType: ['application/json', 'application/graphml+xml', 'application/gexf+xml', 'text/csv'],
       },
     },
-    // Sent inside the turn, so a file's text is handed to the socket before the next is built.
+    // Built and streamed inside the turn: one selection is held at a time, and a reader that
+    // stalls is given up on after exportStallMs, so it holds the turn no longer than that.
     inTurn: exportsInTurn,
-    async handle({ query }, ctx) {
+    async handle({ query }, ctx, req) {
+      // A client that left while waiting for its turn gets nothing built.
+      if (req.socket.destroyed) return new Reply(499);
       const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
       return new Reply(200, {
         headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` },
-        body: file.body,
+        stream: (res) =>
+          streamBody(res, file.chunks, { stallMs: ctx.config.exportStallMs, logger: ctx.logger, what: `export ${query.format}` }),
       });
     },
   }),

@@ -1,0 +1,94 @@
+/**
+ * Writes an export body to the response as it is produced, in batches, honouring backpressure:
+ * when `res.write()` says the socket's buffer is full, production stops until 'drain'. A reader
+ * that takes no data for `stallMs` is given up on (its connection destroyed), so a client that
+ * never reads holds a few buffers, not a whole body, and not for ever. Between batches the event
+ * loop gets a turn, so a large export for a fast reader does not hold it either.
+ */
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+
+/** Text is handed to the socket in batches of about this many characters. */
+const BATCH_CHARS = 64 * 1024;
+/** The longest the producer runs before it lets the event loop serve others. */
+const SLICE_MS = 20;
+
+export interface StreamOptions {
+  /** How long a reader may take no data before it is given up on. */
+  stallMs: number;
+  logger: Pick<Logger, 'warn' | 'error'>;
+  /** What is streamed, for the log. */
+  what: string;
+}
+
+/** How a stream ended: written whole, the reader gone, the reader stalled past stallMs, or production failed. */
+export type StreamEnd = 'done' | 'closed' | 'stalled' | 'failed';
+
+/** Resolves when the response can take more ('drain'), is gone ('close'), or after stallMs. */
+function writable(res: Response, stallMs: number): Promise<'drain' | 'closed' | 'stalled'> {
+  return new Promise((resolve) => {
+    const finish = (how: 'drain' | 'closed' | 'stalled') => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(how);
+    };
+    const onDrain = () => finish('drain');
+    const onClose = () => finish('closed');
+    const timer = setTimeout(() => finish('stalled'), stallMs);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
+
+const gone = (res: Response) => res.destroyed || res.writableEnded || !!res.socket?.destroyed;
+
+const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Streams `chunks` as the body of `res` (headers already set) and ends it. */
+export async function streamBody(res: Response, chunks: Iterable<string>, options: StreamOptions): Promise<StreamEnd> {
+  let batch = '';
+  let sliceStart = performance.now();
+  // Sends the batch; waits while the reader is behind. False when the reader is gone or stalled.
+  const flush = async (): Promise<StreamEnd | null> => {
+    if (gone(res)) return 'closed';
+    const ok = res.write(batch);
+    batch = '';
+    if (!ok) {
+      const how = await writable(res, options.stallMs);
+      sliceStart = performance.now();
+      if (how === 'closed') return 'closed';
+      if (how === 'stalled') {
+        options.logger.warn({ what: options.what, stallMs: options.stallMs }, 'export reader stalled: connection closed');
+        res.destroy();
+        return 'stalled';
+      }
+    } else if (performance.now() - sliceStart > SLICE_MS) {
+      await breather();
+      sliceStart = performance.now();
+    }
+    return null;
+  };
+  try {
+    for (const chunk of chunks) {
+      batch += chunk;
+      if (batch.length >= BATCH_CHARS) {
+        const end = await flush();
+        if (end) return end;
+      }
+    }
+    if (batch) {
+      const end = await flush();
+      if (end) return end;
+    }
+  } catch (err) {
+    // The status and part of the body are out: all that is left is to cut the connection, so the
+    // client sees a truncated file rather than a complete-looking one.
+    options.logger.error({ err, what: options.what }, 'export failed while streaming: connection closed');
+    res.destroy();
+    return 'failed';
+  }
+  if (gone(res)) return 'closed';
+  res.end();
+  return 'done';
+}
