@@ -11,7 +11,7 @@ import {
 } from '../../contract';
 import { action, actor, doc, source } from '../contract/fixtures';
 
-const nothingStored: KnownIds = { hasActor: () => false, hasSource: () => false };
+const nothingStored: KnownIds = { hasActor: () => false, hasSource: () => false, hasEpisode: () => false, hasAction: () => false };
 const texts = (problems: Problem[]) => problems.map(problemText);
 
 function problemsOf(result: { ok: true } | { ok: false; problems: Problem[] }): Problem[] {
@@ -35,8 +35,8 @@ describe('unknown fields are refused, not ignored', () => {
       actors: [actor('a'), { ...actor('b'), nickname: 'B' } as never],
       sources: [{ ...source('s'), rating: 5 } as never],
       actions: [
-        action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }),
-        { ...action('y', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }), weight: 2 } as never,
+        action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s'] }),
+        { ...action('y', 'BANNED', 'a', 'b', undefined, { sources: ['s'] }), weight: 2 } as never,
       ],
     });
     const t = refused(parseDocument(d));
@@ -53,7 +53,7 @@ describe('unknown fields are refused, not ignored', () => {
   test('a document without the format marker, or with another one, is refused', () => {
     const { format: _f, ...noFormat } = doc();
     expect(parseDocument(noFormat).ok).toBe(false);
-    expect(parseDocument({ ...doc(), format: 'deplatforming-graph/v2' }).ok).toBe(false);
+    expect(parseDocument({ ...doc(), format: 'deplatforming-graph/v3' }).ok).toBe(false);
   });
 
   test('the three arrays may be missing or empty', () => {
@@ -72,11 +72,11 @@ describe('ids', () => {
   });
 
   test('references must be slugs too', () => {
-    const t = refused(parseAction(action('x', 'BANNED', 'a', 'B', undefined, { sourceIds: ['S 1'], claimedBy: ['Q'] })));
+    const t = refused(parseAction(action('x', 'BANNED', 'a', 'B', undefined, { sources: ['S 1'], claimedBy: ['Q'] })));
     expect(t).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^to: /),
-        expect.stringMatching(/^sourceIds\[0\]: /),
+        expect.stringMatching(/^citations\[0\]\.source: /),
         expect.stringMatching(/^claimedBy\[0\]: /),
       ]),
     );
@@ -176,23 +176,30 @@ describe('actions', () => {
     expect(parseAction({ ...base(), status: 'confirmed', claimedBy: ['parler'] }).ok).toBe(true);
   });
 
-  test('endDate may not be before date', () => {
-    expect(refused(parseAction({ ...base(), date: '2021-01-10', endDate: '2021-01-09' }))).toEqual([expect.stringMatching(/^endDate: /)]);
-    expect(refused(parseAction({ ...base(), date: '2021-02', endDate: '2021-01' }))).toEqual([expect.stringMatching(/^endDate: /)]);
-    expect(parseAction({ ...base(), date: '2021-01-10', endDate: '2021-01-10' }).ok).toBe(true);
-    expect(parseAction({ ...base(), date: '2019', endDate: '2021-01-10T23:59:00-08:00' }).ok).toBe(true);
-    // A coarser endDate that covers the date is not before it.
-    expect(parseAction({ ...base(), date: '2021-01-10', endDate: '2021-01' }).ok).toBe(true);
+  test("an interval may not end before it starts; v1's endDate is no field of v2", () => {
+    expect(refused(parseAction({ ...base(), date: '2021-01-10/2021-01-09' }))).toEqual([
+      expect.stringMatching(/^date: .*end is before the start/),
+    ]);
+    expect(refused(parseAction({ ...base(), date: '2021-02/2021-01' }))).toEqual([expect.stringMatching(/^date: /)]);
+    expect(parseAction({ ...base(), date: '2021-01-10/2021-01-10' }).ok).toBe(true);
+    expect(parseAction({ ...base(), date: '2019/2021-01-10T23:59:00-08:00' }).ok).toBe(true);
+    // A coarser end that covers the start is not before it.
+    expect(parseAction({ ...base(), date: '2021-01-10/2021-01' }).ok).toBe(true);
+    expect(refused(parseAction({ ...base(), endDate: '2021-01-11' }))).toEqual([
+      expect.stringMatching(/^\(root\): unknown field.*"endDate"/),
+    ]);
   });
 
-  test('an endDate without a date is allowed (a hosting whose start no source gives)', () => {
-    const { date: _d, ...undated } = base();
-    expect(parseAction({ ...undated, endDate: '2021-01-10T23:59:00-08:00' }).ok).toBe(true);
+  test('an interval with an unknown start is allowed (a hosting whose start no source gives)', () => {
+    expect(parseAction({ ...base(), date: '/2021-01-10T23:59:00-08:00' }).ok).toBe(true);
+    expect(parseAction({ ...base(), date: '../2021-01-10T23:59:00-08:00' }).ok).toBe(true);
   });
 
-  test('dates are checked', () => {
-    expect(refused(parseAction({ ...base(), date: '2021-01-10T23:59' }))).toEqual([expect.stringMatching(/^date: .*offset/)]);
-    expect(refused(parseAction({ ...base(), endDate: '2021-02-30' }))).toEqual([expect.stringMatching(/^endDate: /)]);
+  test('dates and zones are checked', () => {
+    expect(refused(parseAction({ ...base(), date: '2021-02-30' }))).toEqual([expect.stringMatching(/^date: .*"2021-02-30"/)]);
+    expect(refused(parseAction({ ...base(), date: '2021-01-10T23:59-0800' }))).toEqual([expect.stringMatching(/^date: .*±hh:mm/)]);
+    expect(refused(parseAction({ ...base(), timezone: 'Pacific/Nowhere' }))).toEqual([expect.stringMatching(/^timezone: .*IANA/)]);
+    expect(parseAction({ ...base(), date: '2021-01-10T23:59', timezone: 'America/Los_Angeles' }).ok).toBe(true);
   });
 
   test('summary is 1..1000 chars', () => {
@@ -202,9 +209,9 @@ describe('actions', () => {
   });
 
   test('at least one source', () => {
-    expect(refused(parseAction({ ...base(), sourceIds: [] }))).toEqual([expect.stringMatching(/^sourceIds: /)]);
-    const { sourceIds: _s, ...none } = base();
-    expect(refused(parseAction(none))).toEqual([expect.stringMatching(/^sourceIds: /)]);
+    expect(refused(parseAction({ ...base(), citations: [] }))).toEqual([expect.stringMatching(/^citations: /)]);
+    const { citations: _c, ...none } = base();
+    expect(refused(parseAction(none))).toEqual([expect.stringMatching(/^citations: /)]);
   });
 
   test('details: strings, numbers, booleans and string arrays are values', () => {
@@ -244,28 +251,33 @@ describe('documentProblems: duplicates and references, each with its JSON path',
       sources: [source('s')],
       actions: [
         action('x0', 'ACCUSED', 'ghost', 'b', undefined, {
-          sourceIds: ['s', 'nosource'],
+          sources: ['s', 'nosource'],
           status: 'disputed',
           claimedBy: ['a', 'claimer'],
           disputedBy: ['denier'],
         }),
-        action('x1', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s'] }),
+        action('x1', 'ACCUSED', 'a', 'b', undefined, { sources: ['s'] }),
       ],
     });
     expect(texts(documentProblems(d, nothingStored)).sort()).toEqual([
+      'actions[0].citations[1].source: unknown source "nosource"',
       'actions[0].claimedBy[1]: unknown actor "claimer"',
       'actions[0].disputedBy[0]: unknown actor "denier"',
       'actions[0].from: unknown actor "ghost"',
-      'actions[0].sourceIds[1]: unknown source "nosource"',
     ]);
   });
 
   test('references resolve to records already stored', () => {
-    const stored: KnownIds = { hasActor: (id) => id === 'aws', hasSource: (id) => id === 'old-src' };
-    const d = doc({ actors: ['parler'], actions: [action('x', 'SUED', 'parler', 'aws', undefined, { sourceIds: ['old-src'] })] });
+    const stored: KnownIds = {
+      hasActor: (id) => id === 'aws',
+      hasSource: (id) => id === 'old-src',
+      hasEpisode: () => false,
+      hasAction: () => false,
+    };
+    const d = doc({ actors: ['parler'], actions: [action('x', 'SUED', 'parler', 'aws', undefined, { sources: ['old-src'] })] });
     expect(documentProblems(d, stored)).toEqual([]);
     expect(texts(documentProblems(d, nothingStored)).sort()).toEqual([
-      'actions[0].sourceIds[0]: unknown source "old-src"',
+      'actions[0].citations[0].source: unknown source "old-src"',
       'actions[0].to: unknown actor "aws"',
     ]);
   });
@@ -275,9 +287,9 @@ describe('documentProblems: duplicates and references, each with its JSON path',
       actors: ['a', 'b', 'a'],
       sources: [source('s'), source('s')],
       actions: [
-        action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }),
-        action('y', 'BANNED', 'b', 'a', undefined, { sourceIds: ['s'] }),
-        action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] }),
+        action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s'] }),
+        action('y', 'BANNED', 'b', 'a', undefined, { sources: ['s'] }),
+        action('x', 'SUED', 'b', 'a', undefined, { sources: ['s'] }),
       ],
     });
     const t = texts(documentProblems(d, nothingStored));

@@ -56,7 +56,7 @@ async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> 
       props: actionProps(a),
       from: a.from,
       to: a.to,
-      sources: a.sourceIds,
+      sources: a.citations.map((c) => c.source),
       claimants: a.claimedBy ?? [],
       disputants: a.disputedBy ?? [],
     }));
@@ -126,6 +126,12 @@ const WRITES: { [K in RecordKind]: KindWrites<Records[K]> } = {
     },
     replace: (tx, source) => found(tx, REPLACE_SOURCE, { id: source.id, props: sourceProps(source) }, 'replaced'),
     remove: (tx, id) => found(tx, DELETE_SOURCE, { id }, 'deleted'),
+  },
+  // Stub from the contract v2 commit (wt-core); the neo4j helper stores episodes.
+  episode: {
+    create: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
+    replace: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
+    remove: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
   },
   action: {
     create: (tx, action) => createActions(tx, [action]),
