@@ -2,7 +2,16 @@
  * Deterministic synthetic graphs for benchmarks: a fixed seed, a skewed degree distribution (a few
  * hubs, many small actors, as in real platform graphs) and dates spread over years.
  */
-import { ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, type Action, type Actor, type InterchangeDocument, type Source } from '../contract';
+import {
+  ACTION_TYPE_IDS,
+  ACTOR_KINDS,
+  INTERCHANGE_FORMAT,
+  LAYERS,
+  type Action,
+  type Actor,
+  type InterchangeDocument,
+  type Source,
+} from '../contract';
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function rng(seed: number): () => number {
@@ -64,13 +73,15 @@ export function generateGraph({ actors: nActors, actions: nActions, seed = 42, s
       date,
       status,
       summary: `Synthetic action ${i}`,
-      sourceIds: [sources[i % sourceCount]!.id],
+      citations: [
+        { source: sources[i % sourceCount]!.id, stance: status === 'alleged' || status === 'disputed' ? 'reports-claim' : 'states' },
+      ],
     };
     if (status === 'alleged' || status === 'disputed') action.claimedBy = [action.from];
     if (status === 'disputed') action.disputedBy = [action.to];
     actions.push(action);
   }
-  return { format: 'deplatforming-graph/v1', actors, sources, actions };
+  return { format: INTERCHANGE_FORMAT, actors, sources, actions };
 }
 
 /** The sizes of the issue: S, M, L (actors / actions). */

@@ -1,28 +1,50 @@
+// The client program does not include contract/*.d.ts by its globs; the reference brings the edtf types along.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./edtf.d.ts" />
 /**
- * Dates of interchange v1: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date-time with an offset.
- * A value keeps the precision it was given in; ordering uses the earliest instant it can mean,
- * in UTC. Calendar dates without an offset are read as UTC days (the spec gives them no zone).
+ * Dates of interchange v2: the EDTF level 1 subset the spec accepts, parsed by the `edtf` package,
+ * read in a time zone with luxon. Every value means an interval of instants [start, end] (ms,
+ * inclusive); an open or unknown end is −∞ or +∞. A calendar value is a run of local days in the
+ * zone (UTC when none is given); a date-time with an offset is that instant, one without an offset
+ * is wall-clock time in the zone. `~` and `%` widen the span by one unit of its precision on each
+ * side; `?` keeps it and is only flagged.
+ *
+ * Besides the instant span, each value has a local span: the same span read as wall-clock time
+ * (in the zone, or in a date-time's own offset when no zone is given), as ms of a UTC-based clock.
+ * Local-day windows compare against it.
  */
+import { parse as parseEdtf, type EdtfDateNode, type EdtfIntervalNode, type EdtfNode } from 'edtf';
+import { DateTime, IANAZone } from 'luxon';
 
+/** The unit a value was written to: `datetime` covers minutes, seconds and milliseconds. */
 export type DatePrecision = 'year' | 'month' | 'day' | 'datetime';
 
-export interface ParsedDate {
-  /** The value exactly as given. */
-  text: string;
-  precision: DatePrecision;
-  /** Earliest instant the value can mean, ms since the epoch (UTC). */
+export interface Span {
   start: number;
-  /** Latest instant the value can mean, ms since the epoch (UTC), inclusive. */
   end: number;
 }
 
-const YEAR = /^(\d{4})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+export interface ParsedDate extends Span {
+  /** The value exactly as given. */
+  text: string;
+  /** The precision of its first bounded end. */
+  precision: DatePrecision;
+  /** start/end: earliest and latest instant (UTC ms), ±Infinity for an open or unknown end. */
+  /** The span read as wall-clock time in the zone (or the value's own offset). */
+  local: Span;
+  /** Some part is marked `?` (or `%`). */
+  uncertain: boolean;
+  /** Some part is marked `~` (or `%`), and its span widened for it. */
+  approximate: boolean;
+  /** The value is an interval `a/b`. */
+  interval: boolean;
+}
 
-/** Lower rank sorts first among equal instants: the more precise value comes first. */
-const PRECISION_RANK: Record<DatePrecision, number> = { datetime: 0, day: 1, month: 2, year: 3 };
+export const DEFAULT_ZONE = 'UTC';
+
+export function isValidZone(zone: string): boolean {
+  return typeof zone === 'string' && zone.length <= 100 && IANAZone.isValidZone(zone);
+}
 
 /** Date.UTC, without its mapping of years 0-99 to 1900-1999; months and days may overflow. */
 function utc(year: number, month: number, day = 1, h = 0, mi = 0, s = 0, ms = 0): number {
@@ -32,85 +54,195 @@ function utc(year: number, month: number, day = 1, h = 0, mi = 0, s = 0, ms = 0)
   return d.getTime();
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(utc(year, month, 0)).getUTCDate();
+function daysInMonth(year: number, month0: number): number {
+  return new Date(utc(year, month0 + 1, 0)).getUTCDate();
 }
 
-function validMonth(m: number): boolean {
-  return m >= 1 && m <= 12;
+const YEAR_BITS = 0b1111;
+const MONTH_BITS = 0b110000;
+const DAY_BITS = 0b11000000;
+
+interface EndSpan {
+  instant: Span;
+  local: Span;
+  precision: DatePrecision;
+  uncertain: boolean;
+  approximate: boolean;
 }
 
-/** Parses a date of the interchange format, or returns an error message naming what is wrong. */
-export function parseDate(text: string): ParsedDate | { error: string } {
-  const bad = (why: string) => ({ error: `invalid date "${text}": ${why}` });
-  if (typeof text !== 'string') return { error: 'a date must be a string' };
-  let m: RegExpExecArray | null;
-  if ((m = YEAR.exec(text))) {
-    const y = Number(m[1]);
-    return { text, precision: 'year', start: utc(y, 0, 1), end: utc(y + 1, 0, 1) - 1 };
-  }
-  if ((m = MONTH.exec(text))) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    if (!validMonth(mo)) return bad('month must be 01 to 12');
-    return { text, precision: 'month', start: utc(y, mo - 1, 1), end: utc(y, mo, 1) - 1 };
-  }
-  if ((m = DAY.exec(text))) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    if (!validMonth(mo)) return bad('month must be 01 to 12');
-    if (d < 1 || d > daysInMonth(y, mo)) return bad(`day must be 01 to ${daysInMonth(y, mo)}`);
-    return { text, precision: 'day', start: utc(y, mo - 1, d), end: utc(y, mo - 1, d + 1) - 1 };
-  }
-  if ((m = DATETIME.exec(text))) {
-    const [, ys, mos, ds, hs, mis, ss, ms, zone] = m as unknown as string[];
-    const y = Number(ys);
-    const mo = Number(mos);
-    const d = Number(ds);
-    const h = Number(hs);
-    const mi = Number(mis);
-    const s = ss === undefined ? 0 : Number(ss);
-    const frac = ms === undefined ? 0 : Number(ms.padEnd(3, '0'));
-    if (!validMonth(mo)) return bad('month must be 01 to 12');
-    if (d < 1 || d > daysInMonth(y, mo)) return bad(`day must be 01 to ${daysInMonth(y, mo)}`);
-    if (h > 23 || mi > 59 || s > 59) return bad('time out of range');
-    let offsetMin = 0;
-    if (zone !== 'Z') {
-      const sign = zone!.startsWith('-') ? -1 : 1;
-      const oh = Number(zone!.slice(1, 3));
-      const om = Number(zone!.slice(4, 6));
-      if (oh > 14 || om > 59) return bad('offset out of range');
-      offsetMin = sign * (oh * 60 + om);
+/** The instant a wall-clock time (ms of a UTC-based clock) names in `zone`; a skipped hour moves forward. */
+function wallToInstant(wall: number, zone: string): number {
+  if (zone === 'UTC' || !Number.isFinite(wall)) return wall;
+  const d = new Date(wall);
+  const t = DateTime.fromObject(
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+    },
+    { zone },
+  );
+  return t.toMillis();
+}
+
+/** The wall-clock reading (ms of a UTC-based clock) of an instant in `zone`. */
+function instantToWall(instant: number, zone: string): number {
+  if (zone === 'UTC' || !Number.isFinite(instant)) return instant;
+  return instant + DateTime.fromMillis(instant, { zone }).offset * 60_000;
+}
+
+/** One bounded end of a value: its span, or a message saying what is wrong. */
+function endSpan(node: EdtfDateNode, zone: string | undefined): EndSpan | string {
+  const v = node.values;
+  const unspecified = node.unspecified ?? 0;
+  const y = v[0]!;
+  if (!Number.isInteger(y) || y < 0 || y > 9999) return 'the year must have four digits (0000 to 9999)';
+  const approximate = node.approximate === true;
+  const uncertain = node.uncertain === true;
+  if (v.length > 3) {
+    const [, mo, d, h, mi, s, ms] = v as [number, number, number, number, number, number?, number?];
+    if (d > daysInMonth(y, mo)) return `day must be 01 to ${daysInMonth(y, mo)}`;
+    if (h > 24 || (h === 24 && (mi > 0 || (s ?? 0) > 0 || (ms ?? 0) > 0))) return 'time out of range';
+    const wall = utc(y, mo, d, h, mi, s ?? 0, ms ?? 0);
+    const unit = ms !== undefined ? 1 : s !== undefined ? 1000 : 60_000;
+    if (node.timeZone !== undefined) {
+      const offsetMs = (node.offset ?? 0) * 60_000;
+      if (Math.abs(offsetMs) > 14 * 3_600_000) return 'offset out of range';
+      const instant = { start: wall - offsetMs, end: wall - offsetMs + unit - 1 };
+      const local = zone
+        ? { start: instantToWall(instant.start, zone), end: instantToWall(instant.start, zone) + unit - 1 }
+        : { start: wall, end: wall + unit - 1 };
+      return { instant, local, precision: 'datetime', uncertain, approximate };
     }
-    const instant = utc(y, mo - 1, d, h, mi, s, frac) - offsetMin * 60_000;
-    // The value names one instant at the precision it was written in (minute, second or ms).
-    const unit = ms !== undefined ? 1 : ss !== undefined ? 1000 : 60_000;
-    return { text, precision: 'datetime', start: instant, end: instant + unit - 1 };
+    const z = zone ?? DEFAULT_ZONE;
+    const start = wallToInstant(wall, z);
+    return {
+      instant: { start, end: start + unit - 1 },
+      local: { start: wall, end: wall + unit - 1 },
+      precision: 'datetime',
+      uncertain,
+      approximate,
+    };
   }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
-    return bad('a date-time needs an offset such as Z or -08:00');
+  const monthGiven = v.length >= 2 && !(unspecified & MONTH_BITS);
+  const dayGiven = v.length >= 3 && !(unspecified & DAY_BITS);
+  const precision: DatePrecision = dayGiven && monthGiven ? 'day' : monthGiven ? 'month' : 'year';
+  // Unspecified year digits (202X) widen the years: X runs from 0 to 9.
+  let yMin = y;
+  let yMax = y;
+  if (unspecified & YEAR_BITS) {
+    const digits = String(y).padStart(4, '0').split('');
+    yMin = Number(digits.map((c, i) => (unspecified & (1 << i) ? '0' : c)).join(''));
+    yMax = Number(digits.map((c, i) => (unspecified & (1 << i) ? '9' : c)).join(''));
   }
-  return bad('expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]±hh:mm');
+  const w = approximate ? 1 : 0;
+  let start: number;
+  let end: number;
+  if (precision === 'year') {
+    start = utc(yMin - w, 0, 1);
+    end = utc(yMax + 1 + w, 0, 1) - 1;
+  } else if (precision === 'month') {
+    start = utc(y, v[1]! - w, 1);
+    end = utc(y, v[1]! + 1 + w, 1) - 1;
+  } else {
+    if (v[2]! > daysInMonth(y, v[1]!)) return `day must be 01 to ${daysInMonth(y, v[1]!)}`;
+    start = utc(y, v[1]!, v[2]! - w);
+    end = utc(y, v[1]!, v[2]! + 1 + w) - 1;
+  }
+  const z = zone ?? DEFAULT_ZONE;
+  const instant = { start: wallToInstant(start, z), end: wallToInstant(end + 1, z) - 1 };
+  return { instant, local: { start, end }, precision, uncertain, approximate };
+}
+
+const ACCEPTED =
+  'expected EDTF such as 2021, 2021-01, 2021-01-10, 2021-01-10T23:59-08:00, 2021-01-XX, 2021-01-10~, 2021-01-09/2021-01-10 or 2021-01-11/..';
+
+/**
+ * Parses a date of the interchange format as read in `zone` (an IANA name; UTC when absent), or
+ * returns an error message naming what is wrong.
+ */
+export function parseDate(text: string, zone?: string): ParsedDate | { error: string } {
+  if (typeof text !== 'string') return { error: 'a date must be a string' };
+  const bad = (why: string) => ({ error: `invalid date "${text.length > 60 ? text.slice(0, 60) + '…' : text}": ${why}` });
+  if (text.length > 100) return bad('too long');
+  if (zone !== undefined && !isValidZone(zone)) return bad(`unknown time zone "${zone}"`);
+  let node: EdtfNode;
+  try {
+    node = parseEdtf(text, { level: 1 });
+  } catch {
+    return bad(ACCEPTED);
+  }
+  if (node.type === 'Date') {
+    const e = endSpan(node as EdtfDateNode, zone);
+    if (typeof e === 'string') return bad(e);
+    return {
+      text,
+      ...e.instant,
+      local: e.local,
+      precision: e.precision,
+      uncertain: e.uncertain,
+      approximate: e.approximate,
+      interval: false,
+    };
+  }
+  if (node.type === 'Interval') {
+    const [lo, hi] = (node as EdtfIntervalNode).values;
+    // An open end (`..`) comes as ±Infinity, an unknown one as null: both are unbounded.
+    const a = lo !== null && typeof lo === 'object' ? endSpan(lo, zone) : null;
+    const b = hi !== null && typeof hi === 'object' ? endSpan(hi, zone) : null;
+    if (typeof a === 'string') return bad(`start: ${a}`);
+    if (typeof b === 'string') return bad(`end: ${b}`);
+    if (!a && !b) return bad('an interval needs at least one bounded end');
+    if (a && b && b.instant.end < a.instant.start) return bad('the end is before the start');
+    return {
+      text,
+      start: a ? a.instant.start : -Infinity,
+      end: b ? b.instant.end : Infinity,
+      local: { start: a ? a.local.start : -Infinity, end: b ? b.local.end : Infinity },
+      precision: (a ?? b)!.precision,
+      uncertain: !!(a?.uncertain || b?.uncertain),
+      approximate: !!(a?.approximate || b?.approximate),
+      interval: true,
+    };
+  }
+  return bad(`${node.type.toLowerCase()} values are not accepted; ${ACCEPTED}`);
 }
 
 export function isParsedDate(v: ParsedDate | { error: string }): v is ParsedDate {
   return (v as ParsedDate).start !== undefined;
 }
 
-/** Parses a date already validated by the schema; throws on a value that bypassed validation. */
-export function mustParseDate(text: string): ParsedDate {
-  const p = parseDate(text);
-  if (!isParsedDate(p)) throw new Error(p.error);
+const parsedCache = new Map<string, ParsedDate>();
+
+/** Parses a date already validated by the schema (remembered); throws on a value that bypassed validation. */
+export function mustParseDate(text: string, zone?: string): ParsedDate {
+  const key = zone === undefined ? text : `${zone}\u0000${text}`;
+  let p = parsedCache.get(key);
+  if (!p) {
+    const r = parseDate(text, zone);
+    if (!isParsedDate(r)) throw new Error(r.error);
+    if (parsedCache.size > 100_000) parsedCache.clear();
+    parsedCache.set(key, (p = r));
+  }
   return p;
 }
 
-/** Orders two dates: earliest instant first, then the more precise value first. */
-export function compareDates(a: ParsedDate, b: ParsedDate): number {
+/** Orders two dates: earliest instant first, then earliest latest instant. */
+export function compareDates(a: Span, b: Span): number {
   if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-  return PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision];
+  if (a.end !== b.end) return a.end < b.end ? -1 : 1;
+  return 0;
 }
 
 export function compareDateTexts(a: string, b: string): number {
   return compareDates(mustParseDate(a), mustParseDate(b));
+}
+
+/** A span as JSON carries it: an unbounded end is null. */
+export function spanJson(s: Span): { start: number | null; end: number | null } {
+  return { start: Number.isFinite(s.start) ? s.start : null, end: Number.isFinite(s.end) ? s.end : null };
 }

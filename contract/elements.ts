@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ActionSchema, ActorSchema } from './schemas';
+import { CATEGORIES } from './vocabulary';
 
 const actor = ActorSchema.shape;
 const action = ActionSchema.shape;
@@ -27,13 +28,20 @@ export const EdgeDataSchema = z.object({
   target: action.to.describe('The actor acted upon (`to`).'),
   type: action.type,
   label: z.string().describe('The vocabulary label of the type.'),
+  category: z.enum(CATEGORIES).describe('The category of the type.'),
   date: action.date,
-  endDate: action.endDate,
+  timezone: action.timezone,
+  start: z.number().nullable().optional().describe('Earliest instant the date can mean (UTC ms); null when open; absent when undated.'),
+  end: z.number().nullable().optional().describe('Latest instant the date can mean (UTC ms, inclusive); null when open.'),
+  uncertain: z.boolean().optional().describe('The date is marked uncertain (`?`).'),
+  approximate: z.boolean().optional().describe('The date is marked approximate (`~`), its span widened.'),
   status: action.status,
   summary: action.summary,
   claimedBy: action.claimedBy,
   disputedBy: action.disputedBy,
-  sourceIds: action.sourceIds,
+  respondsTo: action.respondsTo,
+  episodes: action.episodes,
+  sources: z.array(z.string()).describe('Ids of the cited sources, in citation order.'),
 });
 export type EdgeData = z.infer<typeof EdgeDataSchema>;
 

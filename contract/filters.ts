@@ -1,18 +1,33 @@
 /**
- * The filters shared by the timeline, the graph, paths, chains and exports, and the timeline
- * order. Both stores apply them through these functions so their answers agree.
+ * The filters shared by the timeline, the graph, paths, chains, stats and exports; the timeline
+ * order; the precedence of two actions. Both stores apply them through these functions so their
+ * answers agree.
  */
-import { compareDates, mustParseDate, type ParsedDate } from './dates';
+import { compareDates, mustParseDate, spanJson, type ParsedDate, type Span } from './dates';
 import type { Action } from './schemas';
-import type { ActionType, Status } from './vocabulary';
+import { ACTION_TYPES, type ActionType, type Category, type Layer, type Status } from './vocabulary';
 
 export interface ActionFilter {
   types?: ActionType[];
   statuses?: Status[];
-  /** Window start (a date of the interchange format); keeps actions whose span reaches it. */
+  /** Window start (EDTF day, month or year): keeps actions whose span reaches it. */
   from?: string;
-  /** Window end (a date of the interchange format); keeps actions whose span starts by its end. */
+  /** Window end (EDTF day, month or year): keeps actions whose span starts by its end. */
   to?: string;
+  /**
+   * Without it the window is local days, compared with each action's local span (its date read
+   * in its own zone); with it the window is read in this IANA zone and compared with instants.
+   */
+  tz?: string;
+  /** Actor ids: actions any of them claims (any-of). */
+  claimedBy?: string[];
+  /** Actor ids: actions any of them disputes (any-of). */
+  disputedBy?: string[];
+  categories?: Category[];
+  /** Actions with either end's actor in one of these layers. */
+  layers?: Layer[];
+  /** Episode ids: actions in any of them. */
+  episodes?: string[];
 }
 
 export function hasDateWindow(f: ActionFilter): boolean {
@@ -20,77 +35,324 @@ export function hasDateWindow(f: ActionFilter): boolean {
 }
 
 export function isEmptyFilter(f: ActionFilter): boolean {
-  return !f.types?.length && !f.statuses?.length && !hasDateWindow(f);
+  return (
+    !f.types?.length &&
+    !f.statuses?.length &&
+    !hasDateWindow(f) &&
+    !f.claimedBy?.length &&
+    !f.disputedBy?.length &&
+    !f.categories?.length &&
+    !f.layers?.length &&
+    !f.episodes?.length
+  );
 }
 
-/** Earliest and latest instants of an action: from its date to its endDate (or its date's end). */
-export function actionSpan(a: Pick<Action, 'date' | 'endDate'>): { start: number; end: number } | null {
-  if (a.date === undefined) return null;
-  const start = cachedParse(a.date);
-  const end = a.endDate !== undefined ? cachedParse(a.endDate) : start;
-  return { start: start.start, end: Math.max(end.end, start.end) };
+/** Everything an action's date means: instant span, local span, precision and flags (remembered). */
+export function actionTime(a: Pick<Action, 'date' | 'timezone'>): ParsedDate | null {
+  return a.date === undefined ? null : mustParseDate(a.date, a.timezone);
 }
 
-/** The window as instants: [earliest instant of `from`, latest instant of `to`]. */
-export function windowOf(f: ActionFilter): { start: number; end: number } {
+/** Earliest and latest instants (UTC ms) an action's date can mean; ±Infinity at open ends. */
+export function actionSpan(a: Pick<Action, 'date' | 'timezone'>): Span | null {
+  const t = actionTime(a);
+  return t && { start: t.start, end: t.end };
+}
+
+/** The same span read as wall-clock time in the action's zone (or its date-time's own offset). */
+export function actionLocalSpan(a: Pick<Action, 'date' | 'timezone'>): Span | null {
+  return actionTime(a)?.local ?? null;
+}
+
+/** What answers carry of an action's date (derived, never sent by clients); JSON null for an open end. */
+export interface ActionTimeAnswer {
+  start: number | null;
+  end: number | null;
+  localStart: number | null;
+  localEnd: number | null;
+  precision: ParsedDate['precision'];
+  uncertain: boolean;
+  approximate: boolean;
+}
+
+export function actionTimeAnswer(a: Pick<Action, 'date' | 'timezone'>): ActionTimeAnswer | null {
+  const t = actionTime(a);
+  if (!t) return null;
+  const instant = spanJson(t);
+  const local = spanJson(t.local);
   return {
-    start: f.from !== undefined ? mustParseDate(f.from).start : -Infinity,
-    end: f.to !== undefined ? mustParseDate(f.to).end : Infinity,
+    start: instant.start,
+    end: instant.end,
+    localStart: local.start,
+    localEnd: local.end,
+    precision: t.precision,
+    uncertain: t.uncertain,
+    approximate: t.approximate,
   };
 }
 
-/** A predicate for the filter, with the window parsed once. */
-export function actionPredicate(f: ActionFilter): (a: Action) => boolean {
-  const types = f.types?.length ? new Set<string>(f.types) : null;
+/**
+ * The window: [earliest, latest] of `from` and `to`. `local` says what it is compared with: the
+ * actions' local spans (no `tz`: the window is wall-clock days) or their instant spans (`tz`).
+ */
+export function windowOf(f: ActionFilter): Span & { local: boolean } {
+  return {
+    start: f.from !== undefined ? mustParseDate(f.from, f.tz).start : -Infinity,
+    end: f.to !== undefined ? mustParseDate(f.to, f.tz).end : Infinity,
+    local: f.tz === undefined,
+  };
+}
+
+/** Layers of actors, for the `layers` filter; the store that holds the actors answers it. */
+export type LayerOf = (actorId: string) => Layer | undefined;
+
+function anyOf(values: readonly string[] | undefined, wanted: Set<string> | null): boolean {
+  if (!wanted) return true;
+  return !!values?.some((v) => wanted.has(v));
+}
+
+/** The action types a filter keeps by type and category together; null when it keeps every type. */
+export function filterTypes(f: ActionFilter): Set<ActionType> | null {
+  if (!f.types?.length && !f.categories?.length) return null;
+  const out = new Set<ActionType>();
+  for (const t of Object.keys(ACTION_TYPES) as ActionType[]) {
+    if (f.types?.length && !f.types.includes(t)) continue;
+    if (f.categories?.length && !f.categories.includes(ACTION_TYPES[t].category)) continue;
+    out.add(t);
+  }
+  return out;
+}
+
+/**
+ * A predicate for the filter, with the window parsed once. A `layers` filter needs `layerOf`;
+ * without it the predicate throws rather than quietly keeping everything.
+ */
+export function actionPredicate(f: ActionFilter, layerOf?: LayerOf): (a: Action) => boolean {
+  const types = filterTypes(f);
   const statuses = f.statuses?.length ? new Set<string>(f.statuses) : null;
   const win = hasDateWindow(f) ? windowOf(f) : null;
+  const claimedBy = f.claimedBy?.length ? new Set(f.claimedBy) : null;
+  const disputedBy = f.disputedBy?.length ? new Set(f.disputedBy) : null;
+  const episodes = f.episodes?.length ? new Set(f.episodes) : null;
+  const layers = f.layers?.length ? new Set<string>(f.layers) : null;
+  if (layers && !layerOf) throw new Error('a layer filter needs the layers of the actors');
   return (a) => {
     if (types && !types.has(a.type)) return false;
     if (statuses && !statuses.has(a.status)) return false;
+    if (!anyOf(a.claimedBy, claimedBy) || !anyOf(a.disputedBy, disputedBy) || !anyOf(a.episodes, episodes)) return false;
+    if (layers) {
+      const lf = layerOf!(a.from);
+      const lt = layerOf!(a.to);
+      if (!(lf !== undefined && layers.has(lf)) && !(lt !== undefined && layers.has(lt))) return false;
+    }
     if (win) {
-      const span = actionSpan(a);
+      const span = win.local ? actionLocalSpan(a) : actionSpan(a);
       if (!span || span.end < win.start || span.start > win.end) return false;
     }
     return true;
   };
 }
 
-/** Timeline order: by date (earliest instant, then the more precise first), then id; undated last. */
+/** The timeline key order: instant start, then instant end, then id; undated last. */
 export function compareActions(a: Action, b: Action): number {
-  return compareActionDates(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareActionKeys(actionSpan(a), actionSpan(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-const parsedCache = new Map<string, ParsedDate>();
-function cachedParse(text: string): ParsedDate {
-  let p = parsedCache.get(text);
-  if (!p) {
-    p = mustParseDate(text);
-    if (parsedCache.size > 100_000) parsedCache.clear();
-    parsedCache.set(text, p);
-  }
-  return p;
+function compareActionKeys(a: Span | null, b: Span | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return compareDates(a, b);
 }
 
+/** Compares two bare dates (read in UTC) in timeline order; undefined (undated) last. */
 export function compareActionDates(a: string | undefined, b: string | undefined): number {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-  return compareDates(cachedParse(a), cachedParse(b));
+  return compareActionKeys(a === undefined ? null : mustParseDate(a), b === undefined ? null : mustParseDate(b));
+}
+
+/** Sorts in place by the timeline key alone (no response links), parsing each date once. */
+export function sortByTimelineKey<T extends Action>(actions: T[]): T[] {
+  const keyed = actions.map((a) => ({ a, d: actionSpan(a) }));
+  keyed.sort((x, y) => compareActionKeys(x.d, y.d) || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) actions[i] = keyed[i]!.a;
+  return actions;
 }
 
 /**
- * Sorts in place into timeline order (as compareActions), parsing each date once rather than at
- * every comparison: for thousands of actions the comparisons' date lookups were most of the cost.
+ * Moves responses after what they respond to, among the actions of `sorted` (in key order): the
+ * stable topological order that otherwise keeps the key order (of the actions ready at each
+ * step, the first in key order goes next). A list without links inside it comes back as it was.
+ */
+export function respectResponses<T extends Action>(sorted: T[]): T[] {
+  const pos = new Map<string, number>();
+  sorted.forEach((a, i) => pos.set(a.id, i));
+  const waitsFor = new Int32Array(sorted.length);
+  const dependants = new Map<number, number[]>();
+  let linked = false;
+  sorted.forEach((a, i) => {
+    for (const t of a.respondsTo ?? []) {
+      const j = pos.get(t);
+      if (j === undefined || j === i) continue;
+      linked = true;
+      waitsFor[i]!++;
+      const list = dependants.get(j);
+      if (list) list.push(i);
+      else dependants.set(j, [i]);
+    }
+  });
+  if (!linked) return sorted;
+  const heap = new MinHeap();
+  for (let i = 0; i < sorted.length; i++) if (waitsFor[i] === 0) heap.push(i);
+  const out: T[] = [];
+  const placed = new Uint8Array(sorted.length);
+  while (heap.size) {
+    const i = heap.pop();
+    placed[i] = 1;
+    out.push(sorted[i]!);
+    for (const k of dependants.get(i) ?? []) if (--waitsFor[k]! === 0) heap.push(k);
+  }
+  // A cycle (which validation refuses) would leave actions unplaced: they keep their key order.
+  if (out.length < sorted.length) for (let i = 0; i < sorted.length; i++) if (!placed[i]) out.push(sorted[i]!);
+  for (let i = 0; i < out.length; i++) sorted[i] = out[i]!;
+  return sorted;
+}
+
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: number): void {
+    const h = this.items;
+    h.push(x);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p]! <= x) break;
+      h[i] = h[p]!;
+      i = p;
+    }
+    h[i] = x;
+  }
+  pop(): number {
+    const h = this.items;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= h.length) break;
+        const c = l + 1 < h.length && h[l + 1]! < h[l]! ? l + 1 : l;
+        if (h[c]! >= last) break;
+        h[i] = h[c]!;
+        i = c;
+      }
+      h[i] = last;
+    }
+    return top;
+  }
+}
+
+/**
+ * Sorts in place into timeline order: by the key (compareActions), with every response after what
+ * it responds to when both are in the list.
  */
 export function sortTimeline<T extends Action>(actions: T[]): T[] {
-  const keyed = actions.map((a) => ({ a, d: a.date === undefined ? null : cachedParse(a.date) }));
-  keyed.sort((x, y) => {
-    if (x.d === null || y.d === null) {
-      if (x.d !== y.d) return x.d === null ? 1 : -1;
-    } else {
-      const c = compareDates(x.d, y.d);
-      if (c) return c;
+  return respectResponses(sortByTimelineKey(actions));
+}
+
+export type Precedence = 'certain' | 'possible' | 'impossible';
+
+/** Precedence of A before B by dates alone: certain when A ends before B begins, impossible when B ends before A begins. */
+export function datePrecedence(a: Span | null, b: Span | null): Precedence {
+  if (!a || !b) return 'possible';
+  if (a.end < b.start) return 'certain';
+  if (b.end < a.start) return 'impossible';
+  return 'possible';
+}
+
+/** Whether `later` responds to `earlier`, directly or through a chain of responses. */
+export type RespondsTo = (later: string, earlier: string) => boolean;
+
+/** RespondsTo over the response links of the given actions (any action they name but do not include ends a chain). */
+export function responseReach(actions: Iterable<Pick<Action, 'id' | 'respondsTo'>>): RespondsTo {
+  const links = new Map<string, readonly string[]>();
+  for (const a of actions) if (a.respondsTo?.length) links.set(a.id, a.respondsTo);
+  return (later, earlier) => {
+    if (later === earlier) return false;
+    const seen = new Set<string>([later]);
+    const stack = [later];
+    while (stack.length) {
+      for (const t of links.get(stack.pop()!) ?? []) {
+        if (t === earlier) return true;
+        if (!seen.has(t)) {
+          seen.add(t);
+          stack.push(t);
+        }
+      }
     }
-    return x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0;
-  });
-  for (let i = 0; i < keyed.length; i++) actions[i] = keyed[i]!.a;
-  return actions;
+    return false;
+  };
+}
+
+/**
+ * Precedence of A before B: certain when B responds (at any remove) to A or A's span ends before
+ * B's begins; impossible when A responds to B or B's span ends before A's begins; else possible.
+ * The links decide before the dates. Without `respondsTo`, only direct links are seen.
+ */
+export function precedence(
+  a: Pick<Action, 'id' | 'date' | 'timezone' | 'respondsTo'>,
+  b: Pick<Action, 'id' | 'date' | 'timezone' | 'respondsTo'>,
+  respondsTo?: RespondsTo,
+): Precedence {
+  const reach = respondsTo ?? responseReach([a, b]);
+  if (reach(b.id, a.id)) return 'certain';
+  if (reach(a.id, b.id)) return 'impossible';
+  return datePrecedence(actionSpan(a), actionSpan(b));
+}
+
+/**
+ * Why `response` cannot respond to `target` by their dates (its span ends before the target's
+ * begins), or null when it can.
+ */
+export function responseDateProblem(
+  response: Pick<Action, 'date' | 'timezone'>,
+  target: Pick<Action, 'id' | 'date' | 'timezone'>,
+): string | null {
+  const r = actionSpan(response);
+  const t = actionSpan(target);
+  if (r && t && r.end < t.start) return `cannot respond to "${target.id}": its date ends before that action's date begins`;
+  return null;
+}
+
+/**
+ * A cycle of response links through `start` once its links are `links`: the ids from start back
+ * to itself, or null. `linksOf` gives every other action's links (undefined: none).
+ */
+export function responseCycle(
+  start: string,
+  links: readonly string[],
+  linksOf: (id: string) => readonly string[] | undefined,
+): string[] | null {
+  const parent = new Map<string, string>();
+  const stack: string[] = [];
+  for (const t of links) {
+    if (!parent.has(t)) {
+      parent.set(t, start);
+      stack.push(t);
+    }
+  }
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === start) {
+      const path = [start];
+      for (let p = parent.get(start)!; p !== start; p = parent.get(p)!) path.unshift(p);
+      return [start, ...path];
+    }
+    for (const t of linksOf(id) ?? []) {
+      if (!parent.has(t)) {
+        parent.set(t, id);
+        stack.push(t);
+      }
+    }
+  }
+  return null;
 }

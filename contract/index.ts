@@ -12,3 +12,4 @@ export * from './record-answers';
 export * from './traversals';
 export * from './health';
 export * from './elements';
+export * from './convert-v1';

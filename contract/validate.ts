@@ -3,8 +3,10 @@
  * path (`actions[3].to: unknown actor "parlr"`), as the import rules ask.
  */
 import type { z } from 'zod';
-import { ActionSchema, ActorSchema, InterchangeSchema, SourceSchema } from './schemas';
-import type { Action, Actor, InterchangeDocument, Source } from './schemas';
+import { convertDocumentV1 } from './convert-v1';
+import { ActionSchema, ActorSchema, EpisodeSchema, InterchangeSchema, InterchangeV1Schema, SourceSchema } from './schemas';
+import type { Action, Actor, Episode, InterchangeDocument, InterchangeDocumentV1, Source } from './schemas';
+import { INTERCHANGE_FORMAT_V1 } from './vocabulary';
 
 export interface Problem {
   path: string;
@@ -87,29 +89,68 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: PropertyKey[
   return r.success ? { ok: true, value: r.data } : { ok: false, problems: problemsFromZod(r.error, prefix) };
 }
 
-export const parseDocument = (input: unknown) => parseWith<InterchangeDocument>(InterchangeSchema, input);
+/**
+ * A v2 document as stored: the document's default zone written into each action and episode
+ * that names none, so a stored record always carries its own zone (or none, meaning UTC).
+ */
+function withDocumentZone(doc: InterchangeDocument): InterchangeDocument {
+  const zone = doc.timezone;
+  if (zone === undefined) return doc;
+  const { timezone: _zone, ...rest } = doc;
+  return {
+    ...rest,
+    ...(doc.actions && { actions: doc.actions.map((a) => (a.timezone === undefined ? { ...a, timezone: zone } : a)) }),
+    ...(doc.episodes && { episodes: doc.episodes.map((e) => (e.timezone === undefined ? { ...e, timezone: zone } : e)) }),
+  };
+}
+
+/** Reads a v2 document, or a v1 document converted to v2 (convert-v1.ts). */
+export function parseDocument(input: unknown): Parsed<InterchangeDocument> {
+  if (input !== null && typeof input === 'object' && (input as { format?: unknown }).format === INTERCHANGE_FORMAT_V1) {
+    const v1 = parseWith<InterchangeDocumentV1>(InterchangeV1Schema, input);
+    if (!v1.ok) return v1;
+    // The conversion can still make what v2 refuses (an end coarser than, and before, its start).
+    return parseWith<InterchangeDocument>(InterchangeSchema, convertDocumentV1(v1.value));
+  }
+  const r = parseWith<InterchangeDocument>(InterchangeSchema, input);
+  return r.ok ? { ok: true, value: withDocumentZone(r.value) } : r;
+}
 export const parseActor = (input: unknown) => parseWith<Actor>(ActorSchema, input);
 export const parseSource = (input: unknown) => parseWith<Source>(SourceSchema, input);
+export const parseEpisode = (input: unknown) => parseWith<Episode>(EpisodeSchema, input);
 export const parseAction = (input: unknown) => parseWith<Action>(ActionSchema, input);
 
 /** What a store already holds, for resolving references that the payload does not carry. */
 export interface KnownIds {
   hasActor(id: string): boolean;
   hasSource(id: string): boolean;
+  hasEpisode(id: string): boolean;
+  hasAction(id: string): boolean;
+}
+
+export interface ReferencedIds {
+  actors: Set<string>;
+  sources: Set<string>;
+  episodes: Set<string>;
+  actions: Set<string>;
 }
 
 /** Ids an action refers to, for a store to look up before calling checkReferences. */
-export function referencedIds(actions: readonly Action[]): { actors: Set<string>; sources: Set<string> } {
+export function referencedIds(actions: readonly Action[]): ReferencedIds {
   const actors = new Set<string>();
   const sources = new Set<string>();
+  const episodes = new Set<string>();
+  const targets = new Set<string>();
   for (const a of actions) {
     actors.add(a.from);
     actors.add(a.to);
     a.claimedBy?.forEach((id) => actors.add(id));
     a.disputedBy?.forEach((id) => actors.add(id));
-    a.sourceIds.forEach((id) => sources.add(id));
+    a.citations.forEach((c) => sources.add(c.source));
+    a.episodes?.forEach((id) => episodes.add(id));
+    a.respondsTo?.forEach((id) => targets.add(id));
   }
-  return { actors, sources };
+  return { actors, sources, episodes, actions: targets };
 }
 
 function duplicateProblems(records: ReadonlyArray<{ id: string }>, key: string): Problem[] {
@@ -143,8 +184,15 @@ export function actionReferenceProblems(
     actor(a.to, '.to');
     a.claimedBy?.forEach((id, j) => actor(id, `.claimedBy[${j}]`));
     a.disputedBy?.forEach((id, j) => actor(id, `.disputedBy[${j}]`));
-    a.sourceIds.forEach((id, j) => {
-      if (!known.hasSource(id)) problems.push({ path: joinPath(base, `.sourceIds[${j}]`), message: `unknown source "${id}"` });
+    a.citations.forEach((c, j) => {
+      if (!known.hasSource(c.source))
+        problems.push({ path: joinPath(base, `.citations[${j}].source`), message: `unknown source "${c.source}"` });
+    });
+    a.episodes?.forEach((id, j) => {
+      if (!known.hasEpisode(id)) problems.push({ path: joinPath(base, `.episodes[${j}]`), message: `unknown episode "${id}"` });
+    });
+    a.respondsTo?.forEach((id, j) => {
+      if (!known.hasAction(id)) problems.push({ path: joinPath(base, `.respondsTo[${j}]`), message: `unknown action "${id}"` });
     });
   });
   return problems;
@@ -154,16 +202,22 @@ export function actionReferenceProblems(
 export function documentProblems(doc: InterchangeDocument, stored: KnownIds): Problem[] {
   const actors = doc.actors ?? [];
   const sources = doc.sources ?? [];
+  const episodes = doc.episodes ?? [];
   const actions = doc.actions ?? [];
   const actorIds = new Set(actors.map((a) => a.id));
   const sourceIds = new Set(sources.map((s) => s.id));
+  const episodeIds = new Set(episodes.map((e) => e.id));
+  const actionIds = new Set(actions.map((a) => a.id));
   const known: KnownIds = {
     hasActor: (id) => actorIds.has(id) || stored.hasActor(id),
     hasSource: (id) => sourceIds.has(id) || stored.hasSource(id),
+    hasEpisode: (id) => episodeIds.has(id) || stored.hasEpisode(id),
+    hasAction: (id) => actionIds.has(id) || stored.hasAction(id),
   };
   return [
     ...duplicateProblems(actors, 'actors'),
     ...duplicateProblems(sources, 'sources'),
+    ...duplicateProblems(episodes, 'episodes'),
     ...duplicateProblems(actions, 'actions'),
     ...actionReferenceProblems(actions, known),
   ];

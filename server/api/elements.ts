@@ -1,5 +1,13 @@
 /** Actors and actions as Cytoscape elements: one node per actor, one edge per action. */
-import { actionLabel, type Action, type ActorWithDegree, type EdgeElement, type NodeElement } from '../../contract';
+import {
+  actionLabel,
+  actionTimeAnswer,
+  categoryOf,
+  type Action,
+  type ActorWithDegree,
+  type EdgeElement,
+  type NodeElement,
+} from '../../contract';
 
 export function nodeElement(a: ActorWithDegree): NodeElement {
   return {
@@ -18,6 +26,7 @@ export function nodeElement(a: ActorWithDegree): NodeElement {
 }
 
 export function edgeElement(a: Action): EdgeElement {
+  const time = actionTimeAnswer(a);
   return {
     data: {
       id: a.id,
@@ -25,13 +34,17 @@ export function edgeElement(a: Action): EdgeElement {
       target: a.to,
       type: a.type,
       label: actionLabel(a.type),
+      category: categoryOf(a.type),
       ...(a.date !== undefined && { date: a.date }),
-      ...(a.endDate !== undefined && { endDate: a.endDate }),
+      ...(a.timezone !== undefined && { timezone: a.timezone }),
+      ...(time && { start: time.start, end: time.end, uncertain: time.uncertain, approximate: time.approximate }),
       status: a.status,
       summary: a.summary,
       ...(a.claimedBy !== undefined && { claimedBy: a.claimedBy }),
       ...(a.disputedBy !== undefined && { disputedBy: a.disputedBy }),
-      sourceIds: a.sourceIds,
+      ...(a.respondsTo !== undefined && { respondsTo: a.respondsTo }),
+      ...(a.episodes !== undefined && { episodes: a.episodes }),
+      sources: a.citations.map((c) => c.source),
     },
   };
 }

@@ -103,7 +103,7 @@ const weird = doc(
       summary: '-2+3 "quoted", <b>bold</b>\ttab',
       details: { venue: 'Court & "Co"', n: 3, flag: true },
     }),
-    action('x-bc', 'HOSTED', 'x-b', 'x-c', '2020', { endDate: '2021-01' }),
+    action('x-bc', 'HOSTED', 'x-b', 'x-c', '2020/2021-01'),
     action('x-cd', 'OWNS', 'x-c', 'x-d', undefined, { summary: '\tstarts with a tab' }),
   ],
   [source(SRC, { title: 'Title with "quotes" & ampersand' })],
@@ -149,7 +149,7 @@ describeEachStore('API exports', (factory) => {
       const suit = seedActions.find((a) => a.id === 'parler-sues-aws')!;
       expect(exported.actions.map((a: Action) => a.id)).toEqual(['parler-sues-aws']);
       expect(exported.actors.map((a: { id: string }) => a.id).sort()).toEqual(['aws', 'parler']);
-      expect(exported.sources.map((s: { id: string }) => s.id).sort()).toEqual([...suit.sourceIds].sort());
+      expect(exported.sources.map((s: { id: string }) => s.id).sort()).toEqual(suit.citations.map((c) => c.source).sort());
       const disputed = JSON.parse((await fetchText(h.app, '/api/export?format=json&status=disputed')).text);
       const ids = new Set(disputed.actors.map((a: { id: string }) => a.id));
       for (const a of disputed.actions as Action[]) {

@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
-import type { Action, ActionType, Actor, InterchangeDocument, Source } from '../../contract';
+import { INTERCHANGE_FORMAT, type Action, type ActionType, type Actor, type InterchangeDocument, type Source } from '../../contract';
 import type { GraphStore } from '../../server/store/types';
 import type { StoreFactory } from '../support/stores';
 
@@ -77,8 +77,20 @@ export function source(id: string, extra: Partial<Source> = {}): Source {
   return { id, title: `Source ${id}`, ...extra };
 }
 
-export function action(id: string, type: ActionType, from: string, to: string, date?: string, extra: Partial<Action> = {}): Action {
-  const a: Action = { id, type, from, to, status: 'confirmed', summary: `${from} ${type} ${to}`, sourceIds: [SRC], ...extra };
+/** `sources`: shorthand for citations of those source ids, with the stance the status needs. */
+export function action(
+  id: string,
+  type: ActionType,
+  from: string,
+  to: string,
+  date?: string,
+  extra: Partial<Action> & { sources?: string[] } = {},
+): Action {
+  const { sources, ...rest } = extra;
+  const status = rest.status ?? 'confirmed';
+  const stance = status === 'alleged' || status === 'disputed' ? 'reports-claim' : 'states';
+  const citations = (sources ?? [SRC]).map((source) => ({ source, stance }) as const);
+  const a: Action = { id, type, from, to, status, summary: `${from} ${type} ${to}`, citations, ...rest };
   if (date !== undefined) a.date = date;
   return a;
 }
@@ -86,7 +98,7 @@ export function action(id: string, type: ActionType, from: string, to: string, d
 /** A document of the given actors (ids or records) and actions, with SRC as their source. */
 export function doc(actors: Array<Actor | string>, actions: Action[], sources: Source[] = [source(SRC)]): InterchangeDocument {
   return {
-    format: 'deplatforming-graph/v1',
+    format: INTERCHANGE_FORMAT,
     actors: actors.map((a) => (typeof a === 'string' ? actor(a) : a)),
     sources,
     actions,

@@ -112,7 +112,7 @@ describeEachStore('API hostile input', (factory) => {
     await request(h.app)
       .post('/api/actions')
       .set(AUTH)
-      .send(action('inj-x', 'BANNED', 'inj-a', 'parler', '2021', { summary: name, sourceIds: ['inj-s'] }))
+      .send(action('inj-x', 'BANNED', 'inj-a', 'parler', '2021', { summary: name, sources: ['inj-s'] }))
       .expect(201);
     expect((await get('/api/actors/inj-a').expect(200)).body.name).toBe(name);
     const found = await get(`/api/actors?q=${encodeURIComponent("' OR 1=1 //")}`).expect(200);

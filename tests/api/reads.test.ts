@@ -186,7 +186,7 @@ describeEachStore('API reads over the seed', (factory) => {
     test('one action carries its full source records', async () => {
       const res = await get('/api/actions/parler-sues-aws').expect(200);
       const expected = seedActions.find((a) => a.id === 'parler-sues-aws')!;
-      expect(res.body.sources.map((s: { id: string }) => s.id)).toEqual(expected.sourceIds);
+      expect(res.body.sources.map((s: { id: string }) => s.id)).toEqual(expected.citations.map((c) => c.source));
       for (const s of res.body.sources) expect(typeof s.title).toBe('string');
       await get('/api/actions/no-such-action').expect(404);
     });
@@ -207,7 +207,7 @@ describeEachStore('API reads over the seed', (factory) => {
       const res = await get(`/api/sources/${id}`).expect(200);
       expect([...res.body.actions].sort()).toEqual(
         seedActions
-          .filter((a) => a.sourceIds.includes(id))
+          .filter((a) => a.citations.some((c) => c.source === id))
           .map((a) => a.id)
           .sort(),
       );

@@ -51,7 +51,7 @@ describeEachStore('API writes', (factory) => {
     });
 
     test('an action whose references do not resolve is a 400 naming each', async () => {
-      const bad = action('w-x', 'BANNED', 'w-a', 'w-ghost', '2021', { sourceIds: ['no-src'], claimedBy: ['w-nobody'], status: 'alleged' });
+      const bad = action('w-x', 'BANNED', 'w-a', 'w-ghost', '2021', { sources: ['no-src'], claimedBy: ['w-nobody'], status: 'alleged' });
       const res = await post('/api/actions', bad).expect(400);
       expect(res.body.error.code).toBe('bad_request');
       expect(res.body.error.details).toEqual(
@@ -77,8 +77,8 @@ describeEachStore('API writes', (factory) => {
       expect(self.body.error.details).toContain('to: may not equal "from"');
       const alleged = await post('/api/actions', action('w-al', 'ACCUSED', 'w-a', 'w-b', '2021', { status: 'alleged' })).expect(400);
       expect(alleged.body.error.details[0]).toMatch(/^claimedBy: /);
-      const ended = await post('/api/actions', action('w-end', 'HOSTED', 'w-a', 'w-b', '2021-02', { endDate: '2021-01' })).expect(400);
-      expect(ended.body.error.details).toContain('endDate: is before "date"');
+      const ended = await post('/api/actions', action('w-end', 'HOSTED', 'w-a', 'w-b', '2021-02/2021-01')).expect(400);
+      expect(ended.body.error.details).toContain('date: invalid date "2021-02/2021-01": the end is before the start');
       expect((await get('/api/actors/w-a').expect(200)).body.degree).toBe(1);
     });
 
@@ -126,7 +126,7 @@ describeEachStore('API writes', (factory) => {
   });
 
   describe('import', () => {
-    const graph = doc(['i-a', 'i-b'], [action('i-ab', 'HOSTED', 'i-a', 'i-b', '2020', { endDate: '2021-01' })]);
+    const graph = doc(['i-a', 'i-b'], [action('i-ab', 'HOSTED', 'i-a', 'i-b', '2020/2021-01')]);
 
     test('imports, reports counts, and is idempotent', async () => {
       const first = await post('/api/import', graph).expect(200);

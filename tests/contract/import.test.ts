@@ -29,19 +29,19 @@ function richDocument(): InterchangeDocument {
       source('unused'),
     ],
     actions: [
-      action('hosts', 'HOSTED', 'aws', 'parler', undefined, { endDate: '2021-01-10T23:59:00-08:00', sourceIds: ['s1'] }),
+      action('hosts', 'HOSTED', 'aws', 'parler', '/2021-01-10T23:59:00-08:00', { sources: ['s1'] }),
       action('suspends', 'SUSPENDED', 'aws', 'parler', '2021-01-10T23:59:00-08:00', {
-        sourceIds: ['s1', 's2'],
+        sources: ['s1', 's2'],
         details: { announcedOn: '2021-01-09', reasons: ['a', 'b'], pages: 3, permanent: false },
       }),
-      action('sues', 'SUED', 'parler', 'aws', '2021-01-11', { sourceIds: ['s2'], details: { venue: 'Seattle', claims: ['antitrust'] } }),
+      action('sues', 'SUED', 'parler', 'aws', '2021-01-11', { sources: ['s2'], details: { venue: 'Seattle', claims: ['antitrust'] } }),
       action('accuses', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
         status: 'disputed',
         claimedBy: ['parler'],
         disputedBy: ['amazon'],
-        sourceIds: ['s2'],
+        sources: ['s2'],
       }),
-      action('contract', 'CONTRACTED', 'twitter', 'aws', '2020-12', { status: 'reported', sourceIds: ['s1'] }),
+      action('contract', 'CONTRACTED', 'twitter', 'aws', '2020-12', { status: 'reported', sources: ['s1'] }),
     ],
   });
 }
@@ -129,13 +129,13 @@ describeEachStore('import', (factory) => {
       actors: [actor('valid-newcomer'), actor('aws', { name: 'Renamed AWS' })],
       sources: [source('valid-source')],
       actions: [
-        action('ok-action', 'SUED', 'parler', 'aws', '2021-01-11', { sourceIds: ['valid-source'] }),
+        action('ok-action', 'SUED', 'parler', 'aws', '2021-01-11', { sources: ['valid-source'] }),
         action('changed', 'HOSTED', 'aws', 'parler', undefined, { summary: 'changed' }),
         action('bad-1', 'SUED', 'parler', 'amazon', '2021-01-11'),
         action('bad-2', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
           status: 'alleged',
           claimedBy: ['parlr'],
-          sourceIds: ['valid-source', 'missing-src'],
+          sources: ['valid-source', 'missing-src'],
         }),
       ],
     });
@@ -172,8 +172,8 @@ describeEachStore('import', (factory) => {
       actors: ['a', 'b', 'a'],
       sources: [source('s'), source('s')],
       actions: [
-        action('x', 'SUED', 'a', 'stored', undefined, { sourceIds: ['s'] }),
-        action('x', 'SUED', 'ghost', 'b', undefined, { sourceIds: ['s'] }),
+        action('x', 'SUED', 'a', 'stored', undefined, { sources: ['s'] }),
+        action('x', 'SUED', 'ghost', 'b', undefined, { sources: ['s'] }),
       ],
     });
     let caught: unknown;
@@ -229,7 +229,7 @@ describeEachStore('import', (factory) => {
             status: 'disputed',
             claimedBy: ['parler'],
             disputedBy: ['amazon'],
-            sourceIds: ['s-old'],
+            sources: ['s-old'],
           }),
         ],
       }),
@@ -240,7 +240,7 @@ describeEachStore('import', (factory) => {
 
   test('an empty document imports and changes nothing', async () => {
     const store = await open();
-    expect(await store.importDocument({ format: 'deplatforming-graph/v1' })).toEqual({ created: zero, updated: zero, unchanged: zero });
+    expect(await store.importDocument({ format: 'deplatforming-graph/v2' })).toEqual({ created: zero, updated: zero, unchanged: zero });
     expect(await store.counts()).toEqual(zero);
   });
 
@@ -280,11 +280,11 @@ describeEachStore('import', (factory) => {
             status: 'disputed',
             claimedBy: ['claimer'],
             disputedBy: ['denier'],
-            sourceIds: ['s-in'],
+            sources: ['s-in'],
           }),
-          action('in-2', 'BANNED', 'b', 'a', '2021-01-20', { sourceIds: ['s-in-2', 's-in'] }),
-          action('out-date', 'BANNED', 'c', 'd', '2022-06-01', { sourceIds: ['s-out'] }),
-          action('out-undated', 'HOSTED', 'c', 'a', undefined, { sourceIds: ['s-out'] }),
+          action('in-2', 'BANNED', 'b', 'a', '2021-01-20', { sources: ['s-in-2', 's-in'] }),
+          action('out-date', 'BANNED', 'c', 'd', '2022-06-01', { sources: ['s-out'] }),
+          action('out-undated', 'HOSTED', 'c', 'a', undefined, { sources: ['s-out'] }),
         ],
       }),
     );

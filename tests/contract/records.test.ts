@@ -150,14 +150,14 @@ describeEachStore('records', (factory) => {
         doc({
           actors: ['a', 'b'],
           sources: [source('cited'), source('also-cited'), source('free')],
-          actions: [action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['also-cited', 'cited'] })],
+          actions: [action('x', 'BANNED', 'a', 'b', '2021-01-01', { sources: ['also-cited', 'cited'] })],
         }),
       );
       await expect(store.deleteSource('cited')).rejects.toBeInstanceOf(ConflictError);
       await expect(store.deleteSource('also-cited')).rejects.toBeInstanceOf(ConflictError);
       await store.deleteSource('free');
       expect(await store.getSource('free')).toBeNull();
-      await store.replaceAction(action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['also-cited'] }));
+      await store.replaceAction(action('x', 'BANNED', 'a', 'b', '2021-01-01', { sources: ['also-cited'] }));
       await store.deleteSource('cited');
       expect(await store.getSource('cited')).toBeNull();
     });
@@ -168,10 +168,10 @@ describeEachStore('records', (factory) => {
           actors: ['a', 'b'],
           sources: [source('s'), source('t')],
           actions: [
-            action('m-action', 'BANNED', 'a', 'b', '2020-01-01', { sourceIds: ['s'] }),
-            action('b-action', 'BANNED', 'a', 'b', '2022-01-01', { sourceIds: ['t', 's'] }),
-            action('z-action', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] }),
-            action('c-action', 'SUED', 'b', 'a', '2019', { sourceIds: ['t'] }),
+            action('m-action', 'BANNED', 'a', 'b', '2020-01-01', { sources: ['s'] }),
+            action('b-action', 'BANNED', 'a', 'b', '2022-01-01', { sources: ['t', 's'] }),
+            action('z-action', 'SUED', 'b', 'a', undefined, { sources: ['s'] }),
+            action('c-action', 'SUED', 'b', 'a', '2019', { sources: ['t'] }),
           ],
         }),
       );
@@ -187,14 +187,13 @@ describeEachStore('records', (factory) => {
       await store.importDocument(doc({ actors: ['a', 'b', 'c'], sources: [source('s1'), source('s2', { kind: 'news' }), source('s3')] }));
     });
 
-    test('create then read back: the same record, details preserved, sources in sourceIds order', async () => {
-      const full = action('x', 'SUED', 'a', 'b', '2021-01-11', {
-        endDate: '2021-02',
+    test('create then read back: the same record, details preserved, sources in citation order', async () => {
+      const full = action('x', 'SUED', 'a', 'b', '2021-01-11/2021-02', {
         status: 'disputed',
         claimedBy: ['a', 'c'],
         disputedBy: ['b'],
         summary: 'Über “summary”\nwith lines',
-        sourceIds: ['s3', 's1', 's2'],
+        sources: ['s3', 's1', 's2'],
         details: {
           venue: 'Seattle',
           claims: ['antitrust', 'breach of contract'],
@@ -207,7 +206,7 @@ describeEachStore('records', (factory) => {
           defendant: false,
         },
       });
-      const minimal = action('y', 'BANNED', 'b', 'c', undefined, { sourceIds: ['s1'] });
+      const minimal = action('y', 'BANNED', 'b', 'c', undefined, { sources: ['s1'] });
       await store.createAction(copy(full));
       await store.createAction(copy(minimal));
       const got = await store.getAction('x');
@@ -221,26 +220,24 @@ describeEachStore('records', (factory) => {
     });
 
     test('creating an existing id is a conflict', async () => {
-      await store.createAction(action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }));
-      await expect(store.createAction(action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(
-        ConflictError,
-      );
+      await store.createAction(action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s1'] }));
+      await expect(store.createAction(action('x', 'SUED', 'b', 'a', undefined, { sources: ['s1'] }))).rejects.toBeInstanceOf(ConflictError);
       expect((await store.getAction('x'))?.type).toBe('BANNED');
     });
 
     test('an unknown actor or source is a ValidationError naming the reference, and nothing is written', async () => {
       const cases: Array<[Action, RegExp]> = [
-        [action('x', 'BANNED', 'ghost', 'b', undefined, { sourceIds: ['s1'] }), /from.*unknown actor "ghost"/],
-        [action('x', 'BANNED', 'a', 'ghost', undefined, { sourceIds: ['s1'] }), /to.*unknown actor "ghost"/],
+        [action('x', 'BANNED', 'ghost', 'b', undefined, { sources: ['s1'] }), /from.*unknown actor "ghost"/],
+        [action('x', 'BANNED', 'a', 'ghost', undefined, { sources: ['s1'] }), /to.*unknown actor "ghost"/],
         [
-          action('x', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s1'], status: 'alleged', claimedBy: ['ghost'] }),
+          action('x', 'ACCUSED', 'a', 'b', undefined, { sources: ['s1'], status: 'alleged', claimedBy: ['ghost'] }),
           /claimedBy\[0\].*unknown actor "ghost"/,
         ],
         [
-          action('x', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s1'], status: 'disputed', claimedBy: ['a'], disputedBy: ['ghost'] }),
+          action('x', 'ACCUSED', 'a', 'b', undefined, { sources: ['s1'], status: 'disputed', claimedBy: ['a'], disputedBy: ['ghost'] }),
           /disputedBy\[0\].*unknown actor "ghost"/,
         ],
-        [action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1', 'nosuch'] }), /sourceIds\[1\].*unknown source "nosuch"/],
+        [action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s1', 'nosuch'] }), /sourceIds\[1\].*unknown source "nosuch"/],
       ];
       for (const [bad, message] of cases) {
         let caught: unknown;
@@ -249,8 +246,8 @@ describeEachStore('records', (factory) => {
         expect((caught as ValidationError).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([expect.stringMatching(message)]);
         expect(await store.getAction('x')).toBeNull();
       }
-      await store.createAction(action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }));
-      await expect(store.replaceAction(action('x', 'BANNED', 'a', 'ghost', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(
+      await store.createAction(action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s1'] }));
+      await expect(store.replaceAction(action('x', 'BANNED', 'a', 'ghost', undefined, { sources: ['s1'] }))).rejects.toBeInstanceOf(
         ValidationError,
       );
       expect((await store.getAction('x'))?.to).toBe('b');
@@ -258,21 +255,21 @@ describeEachStore('records', (factory) => {
     });
 
     test('replace: the content is replaced, and the old citations and ends are released', async () => {
-      await store.createAction(action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s1'], details: { k: 'v' } }));
-      const replacement = action('x', 'SUED', 'c', 'b', '2021-03', { sourceIds: ['s2'] });
+      await store.createAction(action('x', 'BANNED', 'a', 'b', '2021-01-01', { sources: ['s1'], details: { k: 'v' } }));
+      const replacement = action('x', 'SUED', 'c', 'b', '2021-03', { sources: ['s2'] });
       await store.replaceAction(copy(replacement));
       expect(actionRecord(await store.getAction('x'))).toStrictEqual(replacement);
       expect((await store.getSource('s1'))?.actions).toEqual([]);
       expect((await store.getSource('s2'))?.actions).toEqual(['x']);
       expect((await store.getActor('a'))?.degree).toBe(0);
       expect((await store.getActor('c'))?.degree).toBe(1);
-      await expect(store.replaceAction(action('ghost', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s1'] }))).rejects.toBeInstanceOf(
+      await expect(store.replaceAction(action('ghost', 'BANNED', 'a', 'b', undefined, { sources: ['s1'] }))).rejects.toBeInstanceOf(
         NotFoundError,
       );
     });
 
     test('delete: gone; a missing id is NotFoundError', async () => {
-      await store.createAction(action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s1'] }));
+      await store.createAction(action('x', 'BANNED', 'a', 'b', '2021-01-01', { sources: ['s1'] }));
       await store.deleteAction('x');
       expect(await store.getAction('x')).toBeNull();
       expect((await store.getActor('a'))?.degree).toBe(0);
@@ -284,10 +281,10 @@ describeEachStore('records', (factory) => {
       await store.importDocument(
         doc({
           actions: [
-            action('e1', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s1'] }),
-            action('e2', 'BANNED', 'c', 'a', '2021-01-02', { sourceIds: ['s1'] }),
-            action('e3', 'SUED', 'a', 'b', undefined, { sourceIds: ['s1'] }),
-            action('e4', 'HOSTED', 'b', 'c', '2021', { sourceIds: ['s1'] }),
+            action('e1', 'BANNED', 'a', 'b', '2021-01-01', { sources: ['s1'] }),
+            action('e2', 'BANNED', 'c', 'a', '2021-01-02', { sources: ['s1'] }),
+            action('e3', 'SUED', 'a', 'b', undefined, { sources: ['s1'] }),
+            action('e4', 'HOSTED', 'b', 'c', '2021', { sources: ['s1'] }),
           ],
         }),
       );
@@ -318,8 +315,8 @@ describeEachStore('records', (factory) => {
         actors: ['a', 'b', 'free'],
         sources: [source('s')],
         actions: [
-          action('y', 'BANNED', 'a', 'b', '2021-01-02', { sourceIds: ['s'] }),
-          action('x', 'SUED', 'b', 'a', '2021-01-01', { sourceIds: ['s'] }),
+          action('y', 'BANNED', 'a', 'b', '2021-01-02', { sources: ['s'] }),
+          action('x', 'SUED', 'b', 'a', '2021-01-01', { sources: ['s'] }),
         ],
       }),
     );
@@ -346,7 +343,7 @@ describeEachStore('records', (factory) => {
 
     const unresolved = await refusal(
       store.createAction(
-        action('z', 'ACCUSED', 'a', 'ghost', undefined, { status: 'alleged', claimedBy: ['free', 'nobody'], sourceIds: ['s', 'nosuch'] }),
+        action('z', 'ACCUSED', 'a', 'ghost', undefined, { status: 'alleged', claimedBy: ['free', 'nobody'], sources: ['s', 'nosuch'] }),
       ),
     );
     expect(unresolved).toBeInstanceOf(ValidationError);
@@ -383,7 +380,7 @@ describeEachStore('records', (factory) => {
 
     await store.importDocument(doc({ actors: ['b'], actions: [action('e', 'BANNED', 'a', 'b', '2021-01-01')] }));
     const answered = await store.getAction('e');
-    answered!.sourceIds.push('not-a-source');
+    answered!.citations.push({ source: 'not-a-source', stance: 'states' });
     const listed = (await store.listActions({ ...ALL })).items[0]!;
     listed.summary = 'changed by the caller';
     expect(actionRecord(await store.getAction('e'))).toStrictEqual(action('e', 'BANNED', 'a', 'b', '2021-01-01'));

@@ -63,7 +63,7 @@ describeWith('build', missingBuild, 'embedded store under SIGKILL', () => {
           const sourceIds = new Set(all.sources!.map((s) => s.id));
           for (const a of all.actions!) {
             expect(actorIds.has(a.from) && actorIds.has(a.to)).toBe(true);
-            for (const s of a.sourceIds) expect(sourceIds.has(s)).toBe(true);
+            for (const c of a.citations) expect(sourceIds.has(c.source)).toBe(true);
           }
           const counts = await store.counts();
           expect(counts.actions).toBe(all.actions!.length);

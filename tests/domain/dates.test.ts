@@ -214,24 +214,27 @@ describe('actionPredicate: the date window', () => {
     expect(keeps({ from: '2021' }, action('dec-2020', 'BANNED', 'x', 'y', '2020-12-31T23:59Z'))).toBe(false);
   });
 
-  test('an action whose span touches the window is kept (a coarse date, an endDate)', () => {
+  test('an action whose span touches the window is kept (a coarse date, an interval)', () => {
     const w = { from: '2021-01-10', to: '2021-01-10' };
     expect(keeps(w, action('month', 'BANNED', 'x', 'y', '2021-01'))).toBe(true);
     expect(keeps(w, action('year', 'BANNED', 'x', 'y', '2021'))).toBe(true);
-    expect(keeps(w, action('span', 'HOSTED', 'x', 'y', '2019-05', { endDate: '2022-03-01' }))).toBe(true);
-    expect(keeps(w, action('ends-on-day', 'HOSTED', 'x', 'y', '2019-05', { endDate: '2021-01-10T23:00Z' }))).toBe(true);
-    expect(keeps(w, action('ended-before', 'HOSTED', 'x', 'y', '2019-05', { endDate: '2021-01-09' }))).toBe(false);
-    expect(keeps(w, action('starts-after', 'HOSTED', 'x', 'y', '2021-01-11', { endDate: '2021-02' }))).toBe(false);
+    expect(keeps(w, action('span', 'HOSTED', 'x', 'y', '2019-05/2022-03-01'))).toBe(true);
+    expect(keeps(w, action('ends-on-day', 'HOSTED', 'x', 'y', '2019-05/2021-01-10T23:00Z'))).toBe(true);
+    expect(keeps(w, action('ended-before', 'HOSTED', 'x', 'y', '2019-05/2021-01-09'))).toBe(false);
+    expect(keeps(w, action('starts-after', 'HOSTED', 'x', 'y', '2021-01-11/2021-02'))).toBe(false);
   });
 
-  test('an offset is read in UTC: 2021-01-10T23:59-08:00 lies on 11 January', () => {
+  test('without a zone, a date-time is on the local day of its own offset; with tz=UTC, on the UTC day', () => {
     const a = action('offset', 'SUSPENDED', 'x', 'y', '2021-01-10T23:59:00-08:00');
-    expect(keeps({ from: '2021-01-11', to: '2021-01-11' }, a)).toBe(true);
-    expect(keeps({ to: '2021-01-10' }, a)).toBe(false);
+    // 23:59 at -08:00 is 10 January on the wall clock where it happened, and 07:59 on 11 January in UTC.
+    expect(keeps({ from: '2021-01-10', to: '2021-01-10' }, a)).toBe(true);
+    expect(keeps({ from: '2021-01-11', to: '2021-01-11' }, a)).toBe(false);
+    expect(keeps({ from: '2021-01-11', to: '2021-01-11', tz: 'UTC' }, a)).toBe(true);
+    expect(keeps({ to: '2021-01-10', tz: 'UTC' }, a)).toBe(false);
   });
 
   test('undated actions are left out once a window is set, and kept without one', () => {
-    const undated = action('undated', 'HOSTED', 'x', 'y', undefined, { endDate: '2021-01-10' });
+    const undated = action('undated', 'HOSTED', 'x', 'y');
     expect(keeps({ from: '2000' }, undated)).toBe(false);
     expect(keeps({ to: '2100' }, undated)).toBe(false);
     expect(keeps({}, undated)).toBe(true);

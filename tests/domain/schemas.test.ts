@@ -11,7 +11,7 @@ import {
 } from '../../contract';
 import { action, actor, doc, source } from '../contract/fixtures';
 
-const nothingStored: KnownIds = { hasActor: () => false, hasSource: () => false };
+const nothingStored: KnownIds = { hasActor: () => false, hasSource: () => false, hasEpisode: () => false, hasAction: () => false };
 const texts = (problems: Problem[]) => problems.map(problemText);
 
 function problemsOf(result: { ok: true } | { ok: false; problems: Problem[] }): Problem[] {
@@ -35,8 +35,8 @@ describe('unknown fields are refused, not ignored', () => {
       actors: [actor('a'), { ...actor('b'), nickname: 'B' } as never],
       sources: [{ ...source('s'), rating: 5 } as never],
       actions: [
-        action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }),
-        { ...action('y', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }), weight: 2 } as never,
+        action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s'] }),
+        { ...action('y', 'BANNED', 'a', 'b', undefined, { sources: ['s'] }), weight: 2 } as never,
       ],
     });
     const t = refused(parseDocument(d));
@@ -72,7 +72,7 @@ describe('ids', () => {
   });
 
   test('references must be slugs too', () => {
-    const t = refused(parseAction(action('x', 'BANNED', 'a', 'B', undefined, { sourceIds: ['S 1'], claimedBy: ['Q'] })));
+    const t = refused(parseAction(action('x', 'BANNED', 'a', 'B', undefined, { sources: ['S 1'], claimedBy: ['Q'] })));
     expect(t).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^to: /),
@@ -202,9 +202,9 @@ describe('actions', () => {
   });
 
   test('at least one source', () => {
-    expect(refused(parseAction({ ...base(), sourceIds: [] }))).toEqual([expect.stringMatching(/^sourceIds: /)]);
-    const { sourceIds: _s, ...none } = base();
-    expect(refused(parseAction(none))).toEqual([expect.stringMatching(/^sourceIds: /)]);
+    expect(refused(parseAction({ ...base(), citations: [] }))).toEqual([expect.stringMatching(/^citations: /)]);
+    const { citations: _c, ...none } = base();
+    expect(refused(parseAction(none))).toEqual([expect.stringMatching(/^citations: /)]);
   });
 
   test('details: strings, numbers, booleans and string arrays are values', () => {
@@ -244,12 +244,12 @@ describe('documentProblems: duplicates and references, each with its JSON path',
       sources: [source('s')],
       actions: [
         action('x0', 'ACCUSED', 'ghost', 'b', undefined, {
-          sourceIds: ['s', 'nosource'],
+          sources: ['s', 'nosource'],
           status: 'disputed',
           claimedBy: ['a', 'claimer'],
           disputedBy: ['denier'],
         }),
-        action('x1', 'ACCUSED', 'a', 'b', undefined, { sourceIds: ['s'] }),
+        action('x1', 'ACCUSED', 'a', 'b', undefined, { sources: ['s'] }),
       ],
     });
     expect(texts(documentProblems(d, nothingStored)).sort()).toEqual([
@@ -261,8 +261,13 @@ describe('documentProblems: duplicates and references, each with its JSON path',
   });
 
   test('references resolve to records already stored', () => {
-    const stored: KnownIds = { hasActor: (id) => id === 'aws', hasSource: (id) => id === 'old-src' };
-    const d = doc({ actors: ['parler'], actions: [action('x', 'SUED', 'parler', 'aws', undefined, { sourceIds: ['old-src'] })] });
+    const stored: KnownIds = {
+      hasActor: (id) => id === 'aws',
+      hasSource: (id) => id === 'old-src',
+      hasEpisode: () => false,
+      hasAction: () => false,
+    };
+    const d = doc({ actors: ['parler'], actions: [action('x', 'SUED', 'parler', 'aws', undefined, { sources: ['old-src'] })] });
     expect(documentProblems(d, stored)).toEqual([]);
     expect(texts(documentProblems(d, nothingStored)).sort()).toEqual([
       'actions[0].sourceIds[0]: unknown source "old-src"',
@@ -275,9 +280,9 @@ describe('documentProblems: duplicates and references, each with its JSON path',
       actors: ['a', 'b', 'a'],
       sources: [source('s'), source('s')],
       actions: [
-        action('x', 'BANNED', 'a', 'b', undefined, { sourceIds: ['s'] }),
-        action('y', 'BANNED', 'b', 'a', undefined, { sourceIds: ['s'] }),
-        action('x', 'SUED', 'b', 'a', undefined, { sourceIds: ['s'] }),
+        action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s'] }),
+        action('y', 'BANNED', 'b', 'a', undefined, { sources: ['s'] }),
+        action('x', 'SUED', 'b', 'a', undefined, { sources: ['s'] }),
       ],
     });
     const t = texts(documentProblems(d, nothingStored));

@@ -63,18 +63,16 @@ async function writeSome(store: GraphStore): Promise<void> {
     doc({
       actors: ['aws', 'parler', 'amazon'],
       sources: [source('s1')],
-      actions: [action('hosts', 'HOSTED', 'aws', 'parler', undefined, { sourceIds: ['s1'], endDate: '2021-01-10T23:59:00-08:00' })],
+      actions: [action('hosts', 'HOSTED', 'aws', 'parler', '/2021-01-10T23:59:00-08:00', { sources: ['s1'] })],
     }),
   );
   await store.createActor(actor('apple', { name: 'Apple', aliases: ['App Store'] }));
   await store.createSource(source('s2', { url: 'https://example.com/s2' }));
-  await store.createAction(action('delists', 'DELISTED', 'apple', 'parler', '2021-01', { sourceIds: ['s2'] }));
+  await store.createAction(action('delists', 'DELISTED', 'apple', 'parler', '2021-01', { sources: ['s2'] }));
   await store.replaceActor(actor('aws', { name: 'Amazon Web Services', layer: 'cloud-hosting' }));
-  await store.createAction(action('temp', 'BANNED', 'amazon', 'parler', '2021-01-09', { sourceIds: ['s1'] }));
+  await store.createAction(action('temp', 'BANNED', 'amazon', 'parler', '2021-01-09', { sources: ['s1'] }));
   await store.deleteAction('temp');
-  await store.replaceAction(
-    action('hosts', 'HOSTED', 'aws', 'parler', undefined, { sourceIds: ['s1', 's2'], endDate: '2021-01-10T23:59:00-08:00' }),
-  );
+  await store.replaceAction(action('hosts', 'HOSTED', 'aws', 'parler', '/2021-01-10T23:59:00-08:00', { sources: ['s1', 's2'] }));
 }
 
 async function snapshotOf(store: GraphStore) {
@@ -91,7 +89,7 @@ describe('embedded store durability', () => {
     expect(fs.existsSync(path.join(dir, SNAPSHOT))).toBe(false); // nothing compacted: it is all in the journal
     const b = await open(dir);
     expect(await snapshotOf(b)).toEqual(expected);
-    expect((await b.getAction('hosts'))?.sourceIds).toEqual(['s1', 's2']);
+    expect((await b.getAction('hosts'))?.citations.map((c) => c.source)).toEqual(['s1', 's2']);
     expect(await b.getAction('temp')).toBeNull();
     abandon(a);
     await b.close();

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { actionAttributes, actorsWithin, buildActionGraph, cappedPart, incidentActions, timeRespectingChains } from '../../server/graph';
-import { actionPredicate, compareActions, sortTimeline, type Action, type Actor } from '../../contract';
+import { actionPredicate, compareActions, mustParseDate, sortTimeline, type Action, type Actor } from '../../contract';
 import { GraphState } from '../../server/store/embedded/state';
 import { timeRespectingChains as eagerChains } from './reference/chains';
 import { cappedPart as eagerCapped } from './reference/neighbourhood';
@@ -21,7 +21,7 @@ function docFrom(n: number, edges: [number, number, number, number][]) {
       ...(day % 7 === 6 ? {} : { date: `2020-01-${String(1 + (day % 5)).padStart(2, '0')}` }),
       status: 'confirmed',
       summary: 's',
-      sourceIds: ['s'],
+      citations: [{ source: 's', stance: 'states' as const }],
     }));
   return { actors, actions };
 }
@@ -135,9 +135,9 @@ test('timeline: the binary-searched, span-array matching is the filter applied t
               to: 'b',
               status,
               summary: 's',
-              sourceIds: [],
-              ...(d ? { date: d } : {}),
-              ...(d && e ? { endDate: e } : {}),
+              citations: [],
+              // v1's date and endDate, as the v2 interval they convert to (an end before the date is dropped).
+              ...(d ? { date: e && mustParseDate(e).end >= mustParseDate(d).start ? `${d}/${e}` : d } : {}),
             },
           })),
         );
@@ -185,7 +185,7 @@ test('sortTimeline orders as compareActions; incidentActions follows every chang
           to: `a${(f + t + 1) % 4 === f ? (f + 1) % 4 : (f + t + 1) % 4}`,
           status: 'confirmed',
           summary: 's',
-          sourceIds: [],
+          citations: [],
           ...(date ? { date } : {}),
         }));
         expect(sortTimeline([...actions]).map((a) => a.id)).toEqual([...actions].sort(compareActions).map((a) => a.id));
@@ -212,7 +212,7 @@ test('sortTimeline orders as compareActions; incidentActions follows every chang
             to: 'a1',
             status: 'confirmed',
             summary: 's',
-            sourceIds: [],
+            citations: [],
             date: '2000',
           } as unknown as Action),
         );
@@ -256,7 +256,7 @@ test('the timeline and its filter columns, kept up to date by splicing changes i
                     to: 'b',
                     status: 'confirmed',
                     summary: 's',
-                    sourceIds: [],
+                    citations: [],
                     ...(o.date ? { date: o.date } : {}),
                   } as unknown as Action,
                 }

@@ -76,10 +76,17 @@ function actionsOf({ n, edges }: Graph): Action[] {
     const from = `v${e.from % n}`;
     const to = `v${e.to % n}`;
     if (from === to) return;
-    const a: Action = { id: `x${String(i).padStart(2, '0')}`, type: e.type, from, to, status: e.status, summary: 's', sourceIds: ['src'] };
+    const a: Action = {
+      id: `x${String(i).padStart(2, '0')}`,
+      type: e.type,
+      from,
+      to,
+      status: e.status,
+      summary: 's',
+      citations: [{ source: 'src', stance: 'states' }],
+    };
     if (e.date !== undefined) {
-      a.date = e.date;
-      if (e.end !== undefined && compareDateValues(e.end, e.date) > 0) a.endDate = e.end;
+      a.date = e.end !== undefined && compareDateValues(e.end, e.date) > 0 ? `${e.date}/${e.end}` : e.date;
     }
     actions.push(a);
   });

@@ -60,7 +60,7 @@ const graphs = fc
         to,
         status: 'reported',
         summary: 's',
-        sourceIds: ['s'],
+        citations: [{ source: 's', stance: 'reports-claim' }],
       });
     });
     return { actors, actions, source: actors[source % n]!, target: actors[target % n]!, maxLength, limit };

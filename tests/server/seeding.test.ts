@@ -26,7 +26,7 @@ describeEachStore('seeding at start-up', (factory) => {
   });
 
   test('a store holding any record is left alone, and the seed file is not read', async () => {
-    await store.importDocument({ format: 'deplatforming-graph/v1', actors: [{ id: 'solo', name: 'Solo', kind: 'other' }] });
+    await store.importDocument({ format: 'deplatforming-graph/v2', actors: [{ id: 'solo', name: 'Solo', kind: 'other' }] });
     expect(await seedIfEmpty(store, path.join(dir, 'missing.json'))).toBeNull();
     expect((await store.counts()).actors).toBe(1);
   });

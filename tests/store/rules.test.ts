@@ -46,7 +46,7 @@ function fakeLookup(stored: { actors?: Actor[]; sources?: Source[]; actions?: Ac
       if (!maps[kind].has(id)) return later(null);
       const holds = (a: Action) =>
         kind === 'source'
-          ? a.sourceIds.includes(id)
+          ? a.citations.some((c) => c.source === id)
           : kind === 'actor' && [a.from, a.to, ...(a.claimedBy ?? []), ...(a.disputedBy ?? [])].includes(id);
       return later(
         [...maps.action.values()]
@@ -86,8 +86,8 @@ describe('one record', () => {
     actors: [actor('a'), actor('b'), actor('claimer')],
     sources: [source('s'), source('free')],
     actions: [
-      action('x', 'BANNED', 'a', 'b', '2021-01-01', { sourceIds: ['s'] }),
-      action('w', 'ACCUSED', 'b', 'a', undefined, { status: 'alleged', claimedBy: ['claimer'], sourceIds: ['s'] }),
+      action('x', 'BANNED', 'a', 'b', '2021-01-01', { sources: ['s'] }),
+      action('w', 'ACCUSED', 'b', 'a', undefined, { status: 'alleged', claimedBy: ['claimer'], sources: ['s'] }),
     ],
   };
 
@@ -96,14 +96,14 @@ describe('one record', () => {
     expect(await refusal(checkCreate('actor', actor('a'), lookup))).toEqual(new ConflictError('actor "a" already exists'));
     await expect(checkCreate('actor', actor('new'), lookup)).resolves.toBeUndefined();
     const unresolved = await refusal(
-      checkCreate('action', action('y', 'SUED', 'a', 'ghost', undefined, { sourceIds: ['s', 'none'] }), lookup),
+      checkCreate('action', action('y', 'SUED', 'a', 'ghost', undefined, { sources: ['s', 'none'] }), lookup),
     );
     expect(unresolved).toBeInstanceOf(ValidationError);
     expect((unresolved as ValidationError).problems).toEqual([
       { path: 'to', message: 'unknown actor "ghost"' },
       { path: 'sourceIds[1]', message: 'unknown source "none"' },
     ]);
-    await expect(checkCreate('action', action('y', 'SUED', 'a', 'b', undefined, { sourceIds: ['s'] }), lookup)).resolves.toBeUndefined();
+    await expect(checkCreate('action', action('y', 'SUED', 'a', 'b', undefined, { sources: ['s'] }), lookup)).resolves.toBeUndefined();
   });
 
   test('replace: an id not stored is not found, before its references are looked at', async () => {
@@ -112,9 +112,9 @@ describe('one record', () => {
     expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing).toMatchObject({ what: 'action', id: 'ghost', message: 'action "ghost" not found' });
     expect(asked).toEqual(['existing action ghost']);
-    await expect(
-      checkReplace('action', action('x', 'SUED', 'a', 'nobody', undefined, { sourceIds: ['s'] }), lookup),
-    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(checkReplace('action', action('x', 'SUED', 'a', 'nobody', undefined, { sources: ['s'] }), lookup)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   test('delete: not found, or a conflict naming every action that holds on to the record, sorted', async () => {

@@ -57,7 +57,6 @@ export async function actionDetails(
     h('dd', {}, `${ACTION_TYPES[a.type].label} (${a.type})`),
     h('dt', {}, 'Date'),
     h('dd', { 'data-field': 'date' }, formatDate(a.date)),
-    ...(a.endDate ? [h('dt', {}, 'Until'), h('dd', {}, formatDate(a.endDate))] : []),
     h('dt', {}, 'Status'),
     h('dd', {}, h('span', { class: `status status-${a.status}` }, a.status), ` — ${STATUS_MEANING[a.status]}`),
     ...(a.claimedBy?.length ? [h('dt', {}, 'Claimed by'), h('dd', {}, people(a.claimedBy))] : []),

@@ -36,7 +36,6 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     from: h('input', { type: 'text', required: true, list: 'actor-ids' }),
     to: h('input', { type: 'text', required: true, list: 'actor-ids' }),
     date: h('input', { type: 'text' }),
-    endDate: h('input', { type: 'text' }),
     status: h('select', {}, ...STATUSES.map((st) => h('option', { value: st }, st))),
     claimedBy: h('input', { type: 'text', list: 'actor-ids' }),
     disputedBy: h('input', { type: 'text', list: 'actor-ids' }),
@@ -61,8 +60,7 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     field('a-type', 'Type', c.type),
     field('a-from', 'From (actor id, who acted)', c.from),
     field('a-to', 'To (actor id, acted upon)', c.to),
-    field('a-date', 'Date', c.date, 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm±hh:mm'),
-    field('a-endDate', 'End date (optional)', c.endDate),
+    field('a-date', 'Date (EDTF)', c.date, 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm±hh:mm, or a span such as 2021-01-09/2021-01-10'),
     field('a-status', 'Status', c.status),
     field('a-claimedBy', 'Claimed by (actor ids, comma-separated)', c.claimedBy, 'required for alleged and disputed'),
     field('a-disputedBy', 'Disputed by (actor ids, comma-separated)', c.disputedBy, 'required for disputed'),
@@ -122,12 +120,24 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       from: c.from.value.trim(),
       to: c.to.value.trim(),
       date: opt(c.date.value),
-      endDate: opt(c.endDate.value),
       status: c.status.value,
       claimedBy: optList(c.claimedBy.value),
       disputedBy: optList(c.disputedBy.value),
       summary: c.summary.value.trim(),
-      sourceIds,
+      // A source already cited keeps its citation (stance, locator, quote); a new one is taken to state the fact.
+      citations: sourceIds.map(
+        (source) =>
+          editing?.citations.find((x) => x.source === source) ?? {
+            source,
+            stance: c.status.value === 'alleged' || c.status.value === 'disputed' ? 'reports-claim' : 'states',
+          },
+      ),
+      ...(editing?.timezone !== undefined && { timezone: editing.timezone }),
+      ...(editing?.respondsTo !== undefined && { respondsTo: editing.respondsTo }),
+      ...(editing?.episodes !== undefined && { episodes: editing.episodes }),
+      ...(editing?.scope !== undefined && { scope: editing.scope }),
+      ...(editing?.term !== undefined && { term: editing.term }),
+      ...(editing?.reason !== undefined && { reason: editing.reason }),
     };
     const parsed = parseAction(candidate);
     if (!parsed.ok)
@@ -167,12 +177,11 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       c.from.value = a?.from ?? '';
       c.to.value = a?.to ?? '';
       c.date.value = a?.date ?? '';
-      c.endDate.value = a?.endDate ?? '';
       c.status.value = a?.status ?? 'reported';
       c.claimedBy.value = (a?.claimedBy ?? []).join(', ');
       c.disputedBy.value = (a?.disputedBy ?? []).join(', ');
       c.summary.value = a?.summary ?? '';
-      c.sourceIds.value = (a?.sourceIds ?? []).join(', ');
+      c.sourceIds.value = (a?.citations ?? []).map((x) => x.source).join(', ');
       for (const k of ['srcId', 'srcTitle', 'srcUrl', 'srcPublisher', 'srcPublished'] as const) c[k].value = '';
     },
   };

@@ -3,7 +3,7 @@
  * action ended, `end` (the latest instant of its endDate), so Gephi's timeline plays the actions.
  * An undated action has no start: it is there from the beginning of the timeline.
  */
-import { mustParseDate, type Action } from '../../../contract';
+import { actionTime, type Action } from '../../../contract';
 import type { Subgraph } from '../../store/types';
 import { ACTION_ATTRIBUTES, ACTOR_ATTRIBUTES, type Attribute } from './attributes';
 import { xml } from './xml';
@@ -32,8 +32,9 @@ function attvalues<T>(attrs: Attribute<T>[], record: T): string {
 }
 
 function timeAttributes(a: Action): string {
-  const start = a.date !== undefined ? ` start="${instant(mustParseDate(a.date).start)}"` : '';
-  const end = a.endDate !== undefined ? ` end="${instant(mustParseDate(a.endDate).end)}"` : '';
+  const t = actionTime(a);
+  const start = t && Number.isFinite(t.start) ? ` start="${instant(t.start)}"` : '';
+  const end = t?.interval && Number.isFinite(t.end) ? ` end="${instant(t.end)}"` : '';
   return start + end;
 }
 

@@ -44,7 +44,7 @@ export function listActors(state: GraphState, query: ActorQuery): Page<ActorWith
 export function getAction(state: GraphState, id: string): ActionWithSources | null {
   const action = state.actions.get(id);
   if (!action) return null;
-  return copyRecord({ ...action, sources: action.sourceIds.map((s) => state.sources.get(s)!).filter(Boolean) });
+  return copyRecord({ ...action, sources: action.citations.map((c) => state.sources.get(c.source)!).filter(Boolean) });
 }
 
 export function listActions(state: GraphState, query: ActionQuery): Page<Action> {

@@ -2,7 +2,7 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
+import { INTERCHANGE_FORMAT, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../../contract';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { Timeline } from './timeline';
 
@@ -56,7 +56,7 @@ export class GraphState {
 
   toDocument(): InterchangeDocument {
     return {
-      format: 'deplatforming-graph/v1',
+      format: INTERCHANGE_FORMAT,
       actors: [...this.actors.values()],
       sources: [...this.sources.values()],
       actions: [...this.actions.values()],
@@ -141,7 +141,7 @@ export class GraphState {
 type IndexEdit = (index: Map<string, Set<string>>, key: string, value: string) => void;
 
 function indexCitations(index: Map<string, Set<string>>, a: Action, edit: IndexEdit): void {
-  for (const s of a.sourceIds) edit(index, s, a.id);
+  for (const c of a.citations) edit(index, c.source, a.id);
 }
 
 function indexMentions(index: Map<string, Set<string>>, a: Action, edit: IndexEdit): void {

@@ -132,7 +132,7 @@ export function exportDocument(db: Db, filter: ActionFilter): Promise<Interchang
       };
     }
     const actions = await passingActions(tx, filter);
-    const sourceIds = new Set(actions.flatMap((a) => a.sourceIds));
+    const sourceIds = new Set(actions.flatMap((a) => a.citations.map((c) => c.source)));
     return {
       format: INTERCHANGE_FORMAT,
       actors: sortById((await tx.run(ACTORS_BY_IDS, { ids: [...actorsReferencedBy(actions)] })).map(actorOfRow)),

@@ -77,7 +77,7 @@ export function actionRow(action: Action): { id: string; props: Props } {
 export function actionLinks(actions: readonly Action[]) {
   return {
     ends: actions.map((a) => ({ id: a.id, from: a.from, to: a.to })),
-    sources: actions.map((a) => ({ id: a.id, ids: a.sourceIds })),
+    sources: actions.map((a) => ({ id: a.id, ids: a.citations.map((c) => c.source) })),
     claimants: actions.filter((a) => a.claimedBy?.length).map((a) => ({ id: a.id, ids: a.claimedBy! })),
     disputants: actions.filter((a) => a.disputedBy?.length).map((a) => ({ id: a.id, ids: a.disputedBy! })),
   };

@@ -64,7 +64,7 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
     const s = sourceFromProps(props);
     byId.set(s.id, s);
   }
-  return { ...action, sources: action.sourceIds.map((s) => byId.get(s)).filter((s): s is Source => s !== undefined) };
+  return { ...action, sources: action.citations.map((c) => byId.get(c.source)).filter((s): s is Source => s !== undefined) };
 }
 
 /**

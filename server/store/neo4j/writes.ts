@@ -56,7 +56,7 @@ async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> 
       props: actionProps(a),
       from: a.from,
       to: a.to,
-      sources: a.sourceIds,
+      sources: a.citations.map((c) => c.source),
       claimants: a.claimedBy ?? [],
       disputants: a.disputedBy ?? [],
     }));

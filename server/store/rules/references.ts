@@ -12,7 +12,7 @@ const NONE: ReadonlySet<string> = new Set();
 export async function storedReferences(
   lookup: RecordLookup,
   actions: readonly Action[],
-  inPayload: { actors: ReadonlySet<string>; sources: ReadonlySet<string> } = { actors: NONE, sources: NONE },
+  inPayload: { actors: ReadonlySet<string>; sources: ReadonlySet<string>; actions?: ReadonlySet<string> } = { actors: NONE, sources: NONE },
 ): Promise<KnownIds> {
   const refs = referencedIds(actions);
   const actors = await lookup.existing(
@@ -23,7 +23,17 @@ export async function storedReferences(
     'source',
     [...refs.sources].filter((id) => !inPayload.sources.has(id)),
   );
-  return { hasActor: (id) => actors.has(id), hasSource: (id) => sources.has(id) };
+  const targets = await lookup.existing(
+    'action',
+    [...refs.actions].filter((id) => !inPayload.actions?.has(id)),
+  );
+  // Episodes are not a stored kind yet: every episode id is unknown until they are.
+  return {
+    hasActor: (id) => actors.has(id),
+    hasSource: (id) => sources.has(id),
+    hasEpisode: () => false,
+    hasAction: (id) => targets.has(id),
+  };
 }
 
 /** A single action written on its own: every reference must already be stored. */

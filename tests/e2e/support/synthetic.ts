@@ -15,7 +15,7 @@ export function syntheticDocument(actors: number, actions: number, seed = 7): In
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const kinds = ['company', 'platform', 'app', 'person', 'group', 'media'] as const;
-  const doc: InterchangeDocument = { format: 'deplatforming-graph/v1', actors: [], sources: [], actions: [] };
+  const doc: InterchangeDocument = { format: 'deplatforming-graph/v2', actors: [], sources: [], actions: [] };
   for (let i = 0; i < 40; i++)
     doc.sources!.push({ id: `syn-src-${i}`, title: `Synthetic source ${i}`, url: `https://example.org/syn/${i}`, published: '2021' });
   for (let i = 0; i < actors; i++) {
@@ -41,7 +41,7 @@ export function syntheticDocument(actors: number, actions: number, seed = 7): In
       ...(status === 'alleged' || status === 'disputed' ? { claimedBy: [`syn-${a}`] } : {}),
       ...(status === 'disputed' ? { disputedBy: [`syn-${b}`] } : {}),
       summary: `Synthetic action ${i}.`,
-      sourceIds: [`syn-src-${i % 40}`],
+      citations: [{ source: `syn-src-${i % 40}`, stance: status === 'alleged' || status === 'disputed' ? 'reports-claim' : 'states' }],
     });
   }
   return doc;

@@ -11,8 +11,10 @@ export function passesFilter(a: Action, f: ActionFilter): boolean {
   if (f.statuses?.length && !f.statuses.includes(a.status)) return false;
   if (f.from === undefined && f.to === undefined) return true;
   if (a.date === undefined) return false;
-  const spanFirst = meaning(a.date).first;
-  const spanLast = Math.max(meaning(a.date).last, a.endDate === undefined ? -Infinity : meaning(a.endDate).last);
+  // An interval a/b (v1's date and endDate) runs from a's first instant to b's last.
+  const [first, last = first] = a.date.split('/') as [string, string?];
+  const spanFirst = meaning(first).first;
+  const spanLast = Math.max(meaning(first).last, meaning(last).last);
   if (f.from !== undefined && spanLast < meaning(f.from).first) return false;
   if (f.to !== undefined && spanFirst > meaning(f.to).last) return false;
   return true;
