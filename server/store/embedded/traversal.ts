@@ -2,14 +2,14 @@
  * Neighbourhoods, selections, paths and chains over the action graph. The store remembers what
  * the searches find (memo.ts), which holds the state's own records, so answers are copied out.
  */
-import { actionPredicate, copyRecord, isEmptyFilter, type Action, type ActionFilter } from '../../../contract';
+import { copyRecord, isEmptyFilter, type Action, type ActionFilter } from '../../../contract';
 import { actorsWithin, allShortestPaths, cappedPart, timeRespectingChains, type CappedPart } from '../../graph';
 import type { ChainsAnswer, Path, Subgraph } from '../types';
 import { withDegree } from './reads';
 import type { GraphState } from './state';
 
 export function neighbourhoodPart(state: GraphState, focus: string, depth: number, filter: ActionFilter, maxElements: number): CappedPart {
-  const passes = actionPredicate(filter);
+  const passes = state.predicate(filter);
   return cappedPart(state.graph, actorsWithin(state.graph, focus, depth, passes), passes, maxElements);
 }
 
@@ -22,7 +22,7 @@ export function selectionPart(state: GraphState, filter: ActionFilter, maxElemen
     ids = [...state.actors.keys()];
     passes = () => true;
   } else {
-    passes = actionPredicate(filter);
+    passes = state.predicate(filter);
     const touched = new Set<string>();
     for (const a of state.matching(filter)) touched.add(a.from).add(a.to);
     ids = [...touched];
@@ -49,7 +49,7 @@ export function findPaths(
   filter: ActionFilter,
   limit: number,
 ): Path[] {
-  return allShortestPaths(state.graph, source, target, maxLength, actionPredicate(filter), limit);
+  return allShortestPaths(state.graph, source, target, maxLength, state.predicate(filter), limit);
 }
 
 export function copyPaths(paths: readonly Path[]): Path[] {
@@ -57,7 +57,7 @@ export function copyPaths(paths: readonly Path[]): Path[] {
 }
 
 export function findChains(state: GraphState, actor: string, maxLength: number, filter: ActionFilter, limit: number): ChainsAnswer {
-  const search = timeRespectingChains(state.graph, actor, maxLength, actionPredicate(filter), limit);
+  const search = timeRespectingChains(state.graph, actor, maxLength, state.predicate(filter), limit);
   return { chains: search.chains.map((actions) => ({ actions })), truncated: search.truncated };
 }
 
