@@ -37,7 +37,7 @@ function canonical(value: unknown): string {
   );
 }
 
-export interface Assembly {
+interface Assembly {
   document: InterchangeDocument;
   /** Per kind and id, the files that hold the record (more than one for a shared record). */
   filesOf: Record<Kind, Map<string, string[]>>;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Action, InterchangeDocument } from '../contract';
 import { assembleDataset, defaultEpisodesDir, episodeFiles } from './dataset';
 
-export interface EpisodeCoverage {
+interface EpisodeCoverage {
   id: string;
   title: string;
   actors: number;
@@ -41,7 +41,7 @@ function coverageOf(id: string, title: string, actions: readonly Action[]): Epis
 }
 
 /** One row per episode, then a row for actions in no episode (relationships of the seed), then the totals. */
-export function coverage(doc: InterchangeDocument): { rows: EpisodeCoverage[]; unassigned: EpisodeCoverage; total: EpisodeCoverage } {
+function coverage(doc: InterchangeDocument): { rows: EpisodeCoverage[]; unassigned: EpisodeCoverage; total: EpisodeCoverage } {
   const actions = doc.actions ?? [];
   const rows = (doc.episodes ?? [])
     .map((e) =>
@@ -64,7 +64,7 @@ export function coverage(doc: InterchangeDocument): { rows: EpisodeCoverage[]; u
   return { rows, unassigned, total };
 }
 
-export function coverageTable(doc: InterchangeDocument): string {
+function coverageTable(doc: InterchangeDocument): string {
   const { rows, unassigned, total } = coverage(doc);
   const line = (r: EpisodeCoverage) =>
     `| ${r.id} | ${r.title} | ${r.actors} | ${r.actions} | ${r.sources} | ${r.located} | ${r.confirmed} | ${r.uncertain} |`;
