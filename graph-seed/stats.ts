@@ -64,7 +64,7 @@ function coverage(doc: InterchangeDocument): { rows: EpisodeCoverage[]; unassign
   return { rows, unassigned, total };
 }
 
-function coverageTable(doc: InterchangeDocument): string {
+export function coverageTable(doc: InterchangeDocument): string {
   const { rows, unassigned, total } = coverage(doc);
   const line = (r: EpisodeCoverage) =>
     `| ${r.id} | ${r.title} | ${r.actors} | ${r.actions} | ${r.sources} | ${r.located} | ${r.confirmed} | ${r.uncertain} |`;
@@ -77,8 +77,8 @@ function coverageTable(doc: InterchangeDocument): string {
   ].join('\n');
 }
 
-const BEGIN = '<!-- dataset:stats begin -->';
-const END = '<!-- dataset:stats end -->';
+export const BEGIN = '<!-- dataset:stats begin -->';
+export const END = '<!-- dataset:stats end -->';
 
 function main(): void {
   const dir = defaultEpisodesDir();

@@ -9,6 +9,7 @@ import { actionSpan, documentProblems, parseDocument, problemText, responseCycle
 import type { Action, InterchangeDocument, KnownIds } from '../../contract';
 import { assembleDataset, episodeFiles, readDataset } from '../../graph-seed/dataset';
 import { readSeed } from '../../graph-seed/seed';
+import { BEGIN, coverageTable, END } from '../../graph-seed/stats';
 import { tempDir } from '../support/stores';
 
 const FILES = episodeFiles();
@@ -270,5 +271,13 @@ describe('the cascades read in order', () => {
       'parler-apple-reinstated-parler',
       'parler-google-reinstated-parler',
     ]);
+  });
+});
+
+describe('DATASET.md', () => {
+  test('its coverage table is the one npm run dataset:stats counts from the files', () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '..', '..', 'DATASET.md'), 'utf8');
+    const table = text.slice(text.indexOf(BEGIN) + BEGIN.length, text.indexOf(END)).trim();
+    expect(table).toBe(coverageTable(DATASET));
   });
 });
