@@ -391,7 +391,7 @@ describeEachStore("seed dataset: Parler's cascade", (factory) => {
 
   test('the app stores, then AWS: its notice, then its cut-off; 47 h 59 min from the first removal to the cut-off', async () => {
     const res = await request(h.app).get('/api/cascade?target=parler').expect(200);
-    const entries = res.body.entries as Array<{ action: { id: string }; layer?: string; sinceFirstMs: number; order?: string }>;
+    const entries = res.body.entries as Array<{ action: { id: string }; layer?: string; sinceFirstMs: number; order: string | null }>;
     // The sanctions and notices against Parler, in timeline order (worked out in docs/interchange.md).
     expect(entries.map((e) => e.action.id)).toEqual([
       'apple-delists-parler',
@@ -401,7 +401,7 @@ describeEachStore("seed dataset: Parler's cascade", (factory) => {
     ]);
     expect(entries.map((e) => e.layer)).toEqual(['app-store', 'app-store', 'cloud-hosting', 'cloud-hosting']);
     // The two removals share "this weekend", which also overlaps the notice; the notice ends before the cut-off.
-    expect(entries.map((e) => e.order)).toEqual([undefined, 'possible', 'possible', 'certain']);
+    expect(entries.map((e) => e.order)).toEqual([null, 'possible', 'possible', 'certain']);
     // From 00:00 Pacific on Saturday 9 Jan (08:00 UTC) to 23:59 Pacific on Sunday 10 Jan (07:59 UTC on the 11th).
     const cutOffAfter = utc(2021, 1, 11, 7, 59) - utc(2021, 1, 9, 8);
     expect(cutOffAfter).toBe((47 * 60 + 59) * 60_000);
