@@ -19,6 +19,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # Data, not code: the server reads it on its first start to seed an empty store (server/seeding.ts).
 COPY graph-seed/seed.json ./graph-seed/seed.json
+COPY graph-seed/episodes ./graph-seed/episodes
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

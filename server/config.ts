@@ -1,4 +1,5 @@
 /** Settings read from the environment once at start; the README lists each. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { allowedHostNames } from './api/hosts';
 
@@ -8,6 +9,9 @@ export interface Neo4jSettings {
   password: string;
   database: string;
 }
+
+/** What an empty store is given at start (SEED): every episode of the dataset, one interchange file, or nothing. */
+export type SeedChoice = { kind: 'all' } | { kind: 'none' } | { kind: 'file'; file: string };
 
 export interface Config {
   port: number;
@@ -27,6 +31,7 @@ export interface Config {
   serveSourceMaps: boolean;
   /** How long an export's reader may take no data before the server closes its connection (EXPORT_STALL_MS). */
   exportStallMs: number;
+  seed: SeedChoice;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -42,6 +47,16 @@ function listSetting(env: NodeJS.ProcessEnv, name: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function seedSetting(raw: string | undefined): SeedChoice {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'all') return { kind: 'all' };
+  if (value === 'none') return { kind: 'none' };
+  const file = path.resolve(value);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new Error(`SEED must be "all", "none" or the path of an interchange file, got "${value}" (no such file)`);
+  return { kind: 'file', file };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +85,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: allowedHostNames(host, listSetting(env, 'ALLOWED_HOSTS')),
     serveSourceMaps: env.SERVE_SOURCE_MAPS === '1',
     exportStallMs: intSetting(env, 'EXPORT_STALL_MS', 30_000, 100, 3_600_000),
+    seed: seedSetting(env.SEED),
   };
 }

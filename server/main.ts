@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { createLogger } from './logger';
-import { defaultSeedFile, seedIfEmpty } from './seeding';
+import { seedReader } from '../graph-seed/dataset';
+import { seedIfEmpty } from './seeding';
 import { openStore } from './store';
 
 /** How long a stop waits for requests in flight before it closes the store anyway. */
@@ -14,9 +15,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const started = Date.now();
   const store = await openStore(config, logger);
-  const seedFile = defaultSeedFile();
-  const seeded = await seedIfEmpty(store, seedFile);
-  if (seeded) logger.info({ created: seeded.created, file: seedFile }, 'empty store seeded');
+  const readSeed = seedReader(config.seed);
+  const seeded = readSeed && (await seedIfEmpty(store, readSeed));
+  if (seeded)
+    logger.info({ created: seeded.created, seed: config.seed.kind === 'file' ? config.seed.file : config.seed.kind }, 'empty store seeded');
   const app = createApp({ store, config, logger });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(

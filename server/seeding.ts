@@ -25,11 +25,12 @@ export function readInterchangeFile(file: string): InterchangeDocument {
 }
 
 /**
- * Imports `file` into a store that holds no record at all; answers null, reading nothing, when it
- * holds any. A store emptied by deletes is seeded again on the next start, as it always was.
+ * Imports `seed` (a file, or a reader of a document such as the assembled dataset) into a store
+ * that holds no record at all; answers null, reading nothing, when it holds any. A store emptied
+ * by deletes is seeded again on the next start, as it always was.
  */
-export async function seedIfEmpty(store: GraphStore, file: string): Promise<ImportResult | null> {
+export async function seedIfEmpty(store: GraphStore, seed: string | (() => InterchangeDocument)): Promise<ImportResult | null> {
   const counts = await store.counts();
   if (counts.actors > 0 || counts.sources > 0 || counts.episodes > 0 || counts.actions > 0) return null;
-  return store.importDocument(readInterchangeFile(file));
+  return store.importDocument(typeof seed === 'string' ? readInterchangeFile(seed) : seed());
 }
