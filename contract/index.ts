@@ -13,3 +13,4 @@ export * from './traversals';
 export * from './health';
 export * from './elements';
 export * from './convert-v1';
+export * from './cascade';

@@ -1,4 +1,5 @@
-/** GET /api/chains: maximal time-respecting chains whose first action involves an actor. */
+/** GET /api/chains: readable chains whose first action involves an actor. */
+import { z } from 'zod';
 import { filteredQuery, idParam, intParam, toActionFilter } from './query';
 import { mustHaveActor } from './paths';
 import { defineRoute } from './route';
@@ -6,20 +7,28 @@ import { ChainsAnswer } from './schemas';
 
 export const MAX_CHAINS = 50;
 
+/** `order=certain` keeps certain steps only; `any` (the default) takes possible ones too. */
+export const orderParam = z.enum(['any', 'certain']).optional().default('any');
+
 export const chainRoutes = [
   defineRoute({
     method: 'get',
     path: '/chains',
     operationId: 'getChains',
-    summary: 'Time-respecting chains whose first action involves `actor`, longest first, at most 50',
+    summary: 'Chains whose first action involves `actor`, longest first, at most 50',
     description:
-      'A chain is a sequence of distinct dated actions, each sharing an actor with the one before and not ' +
-      'beginning before it; each chain is maximal. `truncated` is true when the search stopped at its work bound.',
+      'A chain is a sequence of dated actions, each sharing an actor with the one before, that can stand in that order ' +
+      'in time: each step is certain (the action before ends before it begins, or it responds to it) or possible ' +
+      '(their spans overlap), never impossible, and no action comes certainly before one earlier in the chain. Each ' +
+      'chain is maximal. Parallel actions (one type, same two actors, same direction) are one step listing the ' +
+      'actions it stands for, and chains that differ only in such steps are one chain. `truncated` is true whenever ' +
+      'something was left out (chains past 50, or the search stopped at its work bound).',
     tag: 'traversals',
     cacheable: true,
     query: filteredQuery({
       actor: idParam('The actor whose acts the chains start from.'),
-      maxLength: intParam(2, 8, 6, 'The most actions in a chain, 2 to 8.'),
+      maxLength: intParam(2, 8, 6, 'The most steps in a chain, 2 to 8.'),
+      order: orderParam,
     }),
     responses: {
       200: { description: 'The chains.', schema: ChainsAnswer },
@@ -27,7 +36,9 @@ export const chainRoutes = [
     },
     async handle({ query }, { store }) {
       await mustHaveActor(store, query.actor, 'actor');
-      const found = await store.chains(query.actor, query.maxLength, toActionFilter(query), MAX_CHAINS);
+      const found = await store.chains(query.actor, query.maxLength, toActionFilter(query), MAX_CHAINS, {
+        certainOnly: query.order === 'certain',
+      });
       return { chains: found.chains, truncated: found.truncated };
     },
   }),

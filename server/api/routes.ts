@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import { actionRoutes } from './actions';
 import { actorRoutes } from './actors';
 import { requireToken } from './auth';
+import { cascadeRoutes } from './cascade';
 import { chainRoutes } from './chains';
 import { docsRoutes } from './docs';
 import { exportRoutes } from './export';
@@ -46,6 +47,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...graphRoutes,
   ...pathRoutes,
   ...chainRoutes,
+  ...cascadeRoutes,
   ...statsRoutes,
   ...exportRoutes,
   ...importRoutes,

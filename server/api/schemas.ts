@@ -9,6 +9,7 @@ import {
   ActorDetailSchema,
   ActorSchema,
   ActorWithDegreeSchema,
+  CascadeAnswerSchema,
   ChainsAnswerSchema,
   CountsSchema,
   DateSchema,
@@ -64,3 +65,4 @@ export const StatsAnswer = named(StatsSchema, 'Stats');
 export const ImportAnswer = named(ImportResultSchema, 'ImportResult');
 /** Every error answer; openapi.ts refers to it by this name. */
 named(ErrorBodySchema, 'Error');
+export const CascadeAnswer = named(CascadeAnswerSchema, 'Cascade');

@@ -5,3 +5,5 @@ export * from './paths';
 export * from './chains';
 export * from './metrics';
 export * from './betweenness-service';
+export * from './chain-rules';
+export * from './cascade';

@@ -11,6 +11,7 @@ import type {
   ActorDetail,
   ActorKind,
   ActorWithDegree,
+  ChainOptions,
   ChainsAnswer,
   Counts,
   ImportResult,
@@ -85,7 +86,7 @@ export interface GraphStore {
   /** Every shortest path (actions taken in either direction), ordered by action ids, at most `limit`. */
   shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]>;
   /** Maximal time-respecting chains whose first action involves `actor`. */
-  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer>;
+  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer>;
   stats(top: number): Promise<Stats>;
 
   /** All or nothing, idempotent; throws ValidationError naming every problem. */

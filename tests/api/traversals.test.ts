@@ -124,31 +124,39 @@ describeEachStore('API traversals on hand-made graphs', (factory) => {
   });
 
   describe('chains', () => {
+    const actionsOf = (c: { actions: string[] }) => c.actions;
     test('maximal time-respecting chains from an actor, longest first', async () => {
       const res = await get('/api/chains?actor=c-a').expect(200);
-      expect(res.body).toEqual({ chains: [{ actions: ['c1', 'c2', 'c3'] }, { actions: ['c1', 'c5'] }], truncated: false });
+      expect(res.body.chains.map(actionsOf)).toEqual([
+        ['c1', 'c2', 'c3'],
+        ['c1', 'c5'],
+      ]);
+      expect(res.body.truncated).toBe(false);
     });
 
     test('ties in length go earliest first', async () => {
       const res = await get('/api/chains?actor=c-e').expect(200);
-      expect(res.body.chains).toEqual([
-        { actions: ['c4', 'c1', 'c2', 'c3'] },
-        { actions: ['c4', 'c1', 'c5'] },
-        { actions: ['c4', 'c2', 'c3'] },
-        { actions: ['c4', 'c5'] },
+      expect(res.body.chains.map(actionsOf)).toEqual([
+        ['c4', 'c1', 'c2', 'c3'],
+        ['c4', 'c1', 'c5'],
+        ['c4', 'c2', 'c3'],
+        ['c4', 'c5'],
       ]);
     });
 
     test('maxLength cuts chains', async () => {
       const res = await get('/api/chains?actor=c-a&maxLength=2').expect(200);
-      expect(res.body.chains).toEqual([{ actions: ['c1', 'c2'] }, { actions: ['c1', 'c5'] }]);
+      expect(res.body.chains.map(actionsOf)).toEqual([
+        ['c1', 'c2'],
+        ['c1', 'c5'],
+      ]);
     });
 
     test('only actions passing the filters take part', async () => {
       const byType = await get('/api/chains?actor=c-a&type=BANNED,HOSTED,DENIED,REPORTED,OWNS').expect(200);
-      expect(byType.body.chains).toEqual([{ actions: ['c1', 'c5'] }]);
+      expect(byType.body.chains.map(actionsOf)).toEqual([['c1', 'c5']]);
       const byDate = await get('/api/chains?actor=c-a&from=2021-01-02').expect(200);
-      expect(byDate.body.chains).toEqual([]);
+      expect(byDate.body.chains.map(actionsOf)).toEqual([]);
     });
 
     test('no chain where the first action has no follower (c3 is last; c6 is undated)', async () => {

@@ -3,7 +3,7 @@
  * compacted snapshot plus an fsynced journal. Opening replays them (recovery.ts); writes run one
  * at a time and are acknowledged only after their journal record is on disk (writer.ts).
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source, StatsBase } from '../../../contract';
+import type { Action, ActionFilter, Actor, ChainOptions, InterchangeDocument, Source, StatsBase } from '../../../contract';
 import { BetweennessService, snapshotOf } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
@@ -114,8 +114,8 @@ export class EmbeddedStore implements GraphStore {
     return copyPaths(findPaths(this.state, source, target, maxLength, filter, limit));
   }
 
-  async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    return copyChains(findChains(this.state, actor, maxLength, filter, limit));
+  async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer> {
+    return copyChains(findChains(this.state, actor, maxLength, filter, limit, options));
   }
 
   async stats(top: number): Promise<Stats> {

@@ -2,8 +2,8 @@
  * Neighbourhoods, selections, paths and chains over the action graph. The store remembers what
  * the searches find (memo.ts), which holds the state's own records, so answers are copied out.
  */
-import { actionPredicate, copyRecord, isEmptyFilter, type Action, type ActionFilter } from '../../../contract';
-import { actorsWithin, allShortestPaths, cappedPart, timeRespectingChains, type CappedPart } from '../../graph';
+import { actionPredicate, copyRecord, isEmptyFilter, type Action, type ActionFilter, type ChainOptions } from '../../../contract';
+import { actorsWithin, allShortestPaths, cappedPart, chainOfSteps, chainRules, timeRespectingChains, type CappedPart } from '../../graph';
 import type { ChainsAnswer, Path, Subgraph } from '../types';
 import { withDegree } from './reads';
 import type { GraphState } from './state';
@@ -56,11 +56,18 @@ export function copyPaths(paths: readonly Path[]): Path[] {
   return paths.map((p) => ({ actors: [...p.actors], actions: [...p.actions] }));
 }
 
-export function findChains(state: GraphState, actor: string, maxLength: number, filter: ActionFilter, limit: number): ChainsAnswer {
-  const search = timeRespectingChains(state.graph, actor, maxLength, actionPredicate(filter), limit);
-  return { chains: search.chains.map((actions) => ({ actions })), truncated: search.truncated };
+export function findChains(
+  state: GraphState,
+  actor: string,
+  maxLength: number,
+  filter: ActionFilter,
+  limit: number,
+  options: ChainOptions = {},
+): ChainsAnswer {
+  const search = timeRespectingChains(state.graph, actor, maxLength, chainRules(filter, options), limit);
+  return { chains: search.chains.map(chainOfSteps), truncated: search.truncated };
 }
 
 export function copyChains(found: ChainsAnswer): ChainsAnswer {
-  return { chains: found.chains.map((c) => ({ actions: [...c.actions] })), truncated: found.truncated };
+  return { chains: found.chains.map((c) => chainOfSteps(c.steps)), truncated: found.truncated };
 }

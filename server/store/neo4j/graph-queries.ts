@@ -12,11 +12,12 @@ import {
   type ActionFilter,
   type ActionType,
   type ActorKind,
+  type ChainOptions,
   type InterchangeDocument,
   type StatsBase,
   type Status,
 } from '../../../contract';
-import { snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
+import { chainOfSteps, chainRules, snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Subgraph } from '../types';
 import {
@@ -83,9 +84,16 @@ export async function shortestPaths(
   return shortestPathsIn(tx, source, target, maxLength, filterParams(filter), actionPredicate(filter), limit);
 }
 
-export async function chains(tx: Tx, actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), actionPredicate(filter), limit);
-  return { chains: found.chains.map((actions) => ({ actions })), truncated: found.truncated };
+export async function chains(
+  tx: Tx,
+  actor: string,
+  maxLength: number,
+  filter: ActionFilter,
+  limit: number,
+  options: ChainOptions = {},
+): Promise<ChainsAnswer> {
+  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), chainRules(filter, options), limit);
+  return { chains: found.chains.map(chainOfSteps), truncated: found.truncated };
 }
 
 function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Record<K, number>> {

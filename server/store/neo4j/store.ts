@@ -2,7 +2,7 @@
  * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
  * driver per store; every answer is computed with the same shared functions as the embedded store.
  */
-import type { Action, ActionFilter, Actor, InterchangeDocument, Source } from '../../../contract';
+import type { Action, ActionFilter, Actor, ChainOptions, InterchangeDocument, Source } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
 import { BetweennessService } from '../../graph';
 import type { Logger } from '../../logger';
@@ -113,9 +113,9 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number): Promise<ChainsAnswer> {
-    return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit]), (tx) =>
-      graph.chains(tx, actor, maxLength, filter, limit),
+  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer> {
+    return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit, options]), (tx) =>
+      graph.chains(tx, actor, maxLength, filter, limit, options),
     );
   }
 

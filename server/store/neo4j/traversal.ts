@@ -5,7 +5,15 @@
  * no summaries or sources.
  */
 import type { Action, Actor } from '../../../contract';
-import { allShortestPaths, buildActionGraph, timeRespectingChains, type ActionGraph, type ChainSearch, type FoundPath } from '../../graph';
+import {
+  allShortestPaths,
+  buildActionGraph,
+  timeRespectingChains,
+  type ActionGraph,
+  type ChainRules,
+  type ChainSearch,
+  type FoundPath,
+} from '../../graph';
 import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING } from './cypher';
 import type { Row, Tx } from './db';
 import type { FilterParams } from './filter';
@@ -152,13 +160,13 @@ export async function chainsIn(
   actor: string,
   maxLength: number,
   params: FilterParams,
-  passes: (a: Action) => boolean,
+  rules: ChainRules,
   limit: number,
 ): Promise<Omit<ChainSearch, 'missing'>> {
-  const part = new Part(tx, params, passes);
+  const part = new Part(tx, params, rules.passes);
   await part.fetch([actor], NEAR);
   for (;;) {
-    const found = timeRespectingChains(part.graph([actor]), actor, maxLength, passes, limit, undefined, (id) => part.complete.has(id));
+    const found = timeRespectingChains(part.graph([actor]), actor, maxLength, rules, limit, undefined, (id) => part.complete.has(id));
     if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
     await part.fetch(found.missing);
   }
