@@ -13,7 +13,7 @@ import { fcosePositions } from './graph/layout';
 import { latestRequest } from './latest-request';
 import type { ModeView } from './modes/mode-view';
 import { modeOf, type ModeId } from './modes/registry';
-import { clearFilters, clearFocus, dataKey, shownFocus } from './state/reducers';
+import { clearFilters, clearFocus, dataKey, hasFilters, shownFocus } from './state/reducers';
 import type { ViewStore } from './state/store';
 import type { LayerChoice, ViewState } from './state/types';
 import { plural } from './ui/format';
@@ -228,7 +228,7 @@ export class App {
   }
 
   private showEmptyOrReady(s: ViewState): void {
-    const filtered = s.types.length || s.statuses.length || s.layers.length || s.from || s.to;
+    const filtered = hasFilters(s);
     const clear = { label: 'Clear the filters', run: () => this.store.update(clearFilters) };
     if (this.graph.nodes.size === 0) {
       if (filtered) setStatus('empty', 'Nothing matches these filters.', clear);

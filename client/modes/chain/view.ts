@@ -11,6 +11,7 @@ import { plural, shortDate } from '../../ui/format';
 import type { ModeView } from '../mode-view';
 import { chainPositions, clearChain, markChain } from './layout';
 import { showChains } from './reducers';
+import { filterKey } from '../../state/reducers';
 
 export function view(app: App): ModeView {
   let key = '';
@@ -104,7 +105,7 @@ export function view(app: App): ModeView {
         queueMicrotask(() => app.store.update((st) => showChains(st, id, 0), { replace: true }));
       }
       picker.setValue(actor ? app.nameOf(actor) : '');
-      const k = JSON.stringify([actor, s.types, s.statuses, s.from, s.to]);
+      const k = JSON.stringify([actor, filterKey(s)]);
       if (k === key && prev !== null) {
         if (prev.modes.chain.index !== s.modes.chain.index) draw(s, true);
         renderList(s);
