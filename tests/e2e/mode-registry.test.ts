@@ -18,6 +18,7 @@ const modes = MODES as readonly ModeDescriptor[];
 const SAMPLES: { [K in keyof ModeStates]: ModeStates[K] | null } = {
   graph: null, // no state of its own
   stack: { x: 'name' },
+  cascade: { target: 'parler' },
   chain: { actor: 'twitter', index: 2 },
   paths: { src: 'apple', dst: 'aws' },
   table: { sort: { col: 'summary', dir: 'desc' } },

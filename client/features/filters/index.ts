@@ -150,7 +150,7 @@ function episodePicker(app: App): { el: HTMLElement; sync: (s: ViewState) => voi
         s.episodes.length > 1
           ? [h('option', { value: '*several' }, s.episodes.map(episodeTitle).join(' or '))]
           : s.episodes.length === 1 && !allEpisodes().some((e) => e.id === s.episodes[0])
-            ? [h('option', { value: s.episodes[0]! }, s.episodes[0]!)]
+            ? [h('option', { value: s.episodes[0]! }, s.episodes[0])]
             : [];
       fill(select, ...options(), ...extra);
       select.value = s.episodes.length > 1 ? '*several' : (s.episodes[0] ?? '');
