@@ -18,8 +18,8 @@ export const CascadeEntrySchema = z.object({
 export type CascadeEntry = z.infer<typeof CascadeEntrySchema>;
 
 export const CascadeSummarySchema = z.object({
-  firstSanction: z.string().nullable().describe('Id of the first sanction in timeline order; null when there is none.'),
-  lastSanction: z.string().nullable().describe('Id of the last sanction in timeline order; null when there is none.'),
+  firstSanction: z.string().nullable().describe('Id of the first dated sanction in timeline order; null when there is none.'),
+  lastSanction: z.string().nullable().describe('Id of the last dated sanction in timeline order; null when there is none.'),
   spanMs: z
     .number()
     .nullable()

@@ -12,5 +12,5 @@ export * from './record-answers';
 export * from './traversals';
 export * from './health';
 export * from './elements';
-export * from './convert-v1';
 export * from './cascade';
+export * from './convert-v1';

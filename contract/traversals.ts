@@ -1,5 +1,6 @@
 /** Traversal answers: shortest paths between two actors and time-respecting chains from one. */
 import { z } from 'zod';
+import type { Category } from './vocabulary';
 
 export const PathSchema = z.object({ actors: z.array(z.string()), actions: z.array(z.string()) });
 export type Path = z.infer<typeof PathSchema>;
@@ -35,8 +36,9 @@ export const ChainsAnswerSchema = z.object({
 });
 export type ChainsAnswer = z.infer<typeof ChainsAnswerSchema>;
 
-/** What chains follow besides the filter: categories (all when absent) and whether only certain steps. */
+/** What chains follow besides the filter: categories, and whether only certain steps. */
 export interface ChainOptions {
-  categories?: string[];
+  /** Categories followed; the default ones (sanction, notice, restoration, migration, legal) when absent. */
+  categories?: Category[];
   certainOnly?: boolean;
 }

@@ -1,5 +1,5 @@
 /** GET /api/cascade: the sanctions, notices and restorations against one actor, in timeline order. */
-import { compareActions, type Action, type ActionFilter, type Layer } from '../../contract';
+import { categoryOf, sortTimeline, type Action, type ActionFilter, type Layer } from '../../contract';
 import { CASCADE_CATEGORIES, cascadeOf, cascadeRules } from '../graph';
 import type { GraphStore } from '../store/types';
 import { mustHaveActor } from './paths';
@@ -27,32 +27,60 @@ async function actionsTouching(store: GraphStore, actor: string, filter: ActionF
   }
 }
 
-/** The cascade through the store's own reads only, so both stores answer it alike. */
+/**
+ * The cascade through the store's own reads only, so both stores answer it alike. Responses are
+ * found among the actions touching the target or an actor that acted on it (a response shares an
+ * actor with what it answers: a suit by the target, a denial or reinstatement by the actor), and
+ * from the store's own `responses` on an action where it gives them.
+ */
 export async function cascadeFor(store: GraphStore, target: string, filter: ActionFilter) {
-  const rules = cascadeRules();
   const wanted = new Set<string>(CASCADE_CATEGORIES);
-  const entries = (await actionsTouching(store, target, filter)).filter((a) => a.to === target && wanted.has(rules.category(a)));
+  const entries = sortTimeline(
+    (await actionsTouching(store, target, filter)).filter((a) => a.to === target && wanted.has(categoryOf(a.type))),
+  );
+  const acting = [...new Set(entries.map((a) => a.from))];
+  const near = new Map<string, Action>();
+  for (const actor of [target, ...acting]) for (const a of await actionsTouching(store, actor, {})) near.set(a.id, a);
+  const rules = cascadeRules((id) => near.get(id)?.respondsTo);
+
+  const responses = new Map<string, Set<string>>(entries.map((a) => [a.id, new Set<string>()]));
+  for (const a of near.values()) for (const t of a.respondsTo ?? []) responses.get(t)?.add(a.id);
   const details = await inBatches(entries, (a) => store.getAction(a.id));
-  const responses = new Map<string, string[]>();
-  entries.forEach((a, i) => responses.set(a.id, [...((details[i] as { responses?: string[] } | null)?.responses ?? [])]));
-  const actors = [...new Set(entries.map((a) => a.from))];
+  details.forEach((d, i) => {
+    for (const id of (d as { responses?: string[] } | null)?.responses ?? []) responses.get(entries[i]!.id)!.add(id);
+  });
+
   const layers = new Map<string, Layer | undefined>();
-  (await inBatches(actors, (id) => store.getActor(id))).forEach((actor, i) => layers.set(actors[i]!, actor?.layer));
+  (await inBatches(acting, (id) => store.getActor(id))).forEach((actor, i) => layers.set(acting[i]!, actor?.layer));
+
   const inCascade = new Set(entries.map((a) => a.id));
   const named = new Set<string>();
   for (const a of entries) for (const id of [...rules.respondsTo(a), ...responses.get(a.id)!]) if (!inCascade.has(id)) named.add(id);
-  const linked = (await inBatches([...named], (id) => store.getAction(id)))
-    .filter((a): a is NonNullable<typeof a> => a !== null)
-    .map(({ sources: _sources, ...action }) => action)
-    .sort(compareActions);
+  const records = new Map<string, Action>();
+  const unknown = [...named].filter((id) => !near.has(id));
+  (await inBatches(unknown, (id) => store.getAction(id))).forEach((d) => {
+    if (d) records.set(d.id, withoutSources(d));
+  });
+  for (const id of named) {
+    const a = near.get(id);
+    if (a) records.set(id, a);
+  }
+  const byTimeline = (ids: Iterable<string>) =>
+    sortTimeline([...ids].map((id) => records.get(id) ?? near.get(id)).filter((a): a is Action => a !== undefined)).map((a) => a.id);
   return cascadeOf(
     target,
     entries,
     (id) => layers.get(id),
-    (id) => responses.get(id) ?? [],
-    linked,
+    (id) => byTimeline(responses.get(id) ?? []),
+    sortTimeline([...records.values()]),
     rules,
   );
+}
+
+/** The action record of an answer that also lists its sources. */
+function withoutSources(d: Action & { sources?: unknown }): Action {
+  const { sources: _sources, ...action } = d;
+  return action;
 }
 
 export const cascadeRoutes = [

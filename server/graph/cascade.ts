@@ -49,8 +49,10 @@ export function cascadeOf(
     };
   });
   const sanctions = entries.filter((a) => rules.category(a) === 'sanction');
-  const firstSanction = sanctions[0];
-  const lastSanction = sanctions[sanctions.length - 1];
+  // An undated sanction cannot be placed in time, so it is neither first nor last.
+  const dated = sanctions.filter((a) => rules.span(a) !== null);
+  const firstSanction = dated[0];
+  const lastSanction = dated[dated.length - 1];
   const spanOf = (a: Action | undefined) => (a ? rules.span(a) : null);
   const a = spanOf(firstSanction);
   const b = spanOf(lastSanction);

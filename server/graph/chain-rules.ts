@@ -1,28 +1,63 @@
 /**
- * The rules chains run under, built from a request: its filter, the categories followed and the
- * contract's spans and precedence. Both stores build them here, so their chains agree.
+ * The rules chains and cascades run under, built from a request: its filter, the categories
+ * followed and the contract's spans, timeline order and precedence. Both stores build them here,
+ * so their answers agree.
  */
-import { actionPredicate, actionSpan, compareActions, type Action, type ActionFilter, type Chain, type ChainOptions } from '../../contract';
+import {
+  actionPredicate,
+  actionSpan,
+  categoryOf,
+  compareActions,
+  precedence,
+  type ActionFilter,
+  type Category,
+  type Chain,
+  type ChainOptions,
+  type LayerOf,
+  type RespondsTo,
+} from '../../contract';
 import type { CascadeRules } from './cascade';
-import type { ChainRules, FoundStep, Precedence } from './chains';
+import type { ChainRules, FoundStep } from './chains';
 
-function precedenceOfSpans(a: Action, b: Action): Precedence {
-  const x = actionSpan(a);
-  const y = actionSpan(b);
-  if (!x || !y) return 'possible';
-  if (x.end < y.start) return 'certain';
-  if (y.end < x.start) return 'impossible';
-  return 'possible';
+/** What chains follow unless asked otherwise: not claims or relationships (response links are followed too). */
+export const DEFAULT_CHAIN_CATEGORIES: readonly Category[] = ['sanction', 'notice', 'restoration', 'migration', 'legal'];
+
+/** The response links of actions by id; undefined for an action the caller does not hold. */
+export type LinksOf = (id: string) => readonly string[] | undefined;
+
+/** Whether `later` responds to `earlier` at any remove, following links as `linksOf` gives them. */
+export function reachThrough(linksOf: LinksOf): RespondsTo {
+  return (later, earlier) => {
+    if (later === earlier) return false;
+    const seen = new Set<string>([later]);
+    const stack = [later];
+    while (stack.length) {
+      for (const t of linksOf(stack.pop()!) ?? []) {
+        if (t === earlier) return true;
+        if (!seen.has(t)) {
+          seen.add(t);
+          stack.push(t);
+        }
+      }
+    }
+    return false;
+  };
 }
 
-export function chainRules(filter: ActionFilter, options: ChainOptions = {}): ChainRules {
+/**
+ * `linksOf` gives the response links the store holds (all of them for the embedded store; what a
+ * traversal fetched for Neo4j); `layerOf` answers a `layers` filter.
+ */
+export function chainRules(filter: ActionFilter, options: ChainOptions = {}, linksOf?: LinksOf, layerOf?: LayerOf): ChainRules {
+  const followed = new Set<string>(options.categories ?? DEFAULT_CHAIN_CATEGORIES);
+  const reach = linksOf ? reachThrough(linksOf) : undefined;
   return {
-    passes: actionPredicate(filter),
-    follows: () => true,
+    passes: actionPredicate(filter, layerOf),
+    follows: (a) => followed.has(categoryOf(a.type)),
     span: actionSpan,
-    precedence: precedenceOfSpans,
+    precedence: (a, b) => precedence(a, b, reach),
     compare: compareActions,
-    responds: () => false,
+    responds: (b, a) => !!b.respondsTo?.includes(a.id),
     certainOnly: options.certainOnly ?? false,
   };
 }
@@ -32,14 +67,12 @@ export function chainOfSteps(steps: readonly FoundStep[]): Chain {
   return { actions: steps.map((s) => s.actions[0]!), steps: steps.map((s) => ({ ...s, actions: [...s.actions] })) };
 }
 
-/** Categories of today's types, until the contract's vocabulary gives them. */
-const CATEGORY_OF: Record<string, string> = { BANNED: 'sanction', SUSPENDED: 'sanction', DELISTED: 'sanction', REINSTATED: 'restoration' };
-
-export function cascadeRules(): CascadeRules {
+export function cascadeRules(linksOf?: LinksOf): CascadeRules {
+  const reach = linksOf ? reachThrough(linksOf) : undefined;
   return {
     span: actionSpan,
-    precedence: precedenceOfSpans,
-    category: (a) => CATEGORY_OF[a.type] ?? 'other',
-    respondsTo: () => [],
+    precedence: (a, b) => precedence(a, b, reach),
+    category: (a) => categoryOf(a.type),
+    respondsTo: (a) => a.respondsTo ?? [],
   };
 }

@@ -126,7 +126,7 @@ describeEachStore('API traversals on hand-made graphs', (factory) => {
   describe('chains', () => {
     const actionsOf = (c: { actions: string[] }) => c.actions;
     test('maximal time-respecting chains from an actor, longest first', async () => {
-      const res = await get('/api/chains?actor=c-a').expect(200);
+      const res = await get('/api/chains?actor=c-a&categories=all').expect(200);
       expect(res.body.chains.map(actionsOf)).toEqual([
         ['c1', 'c2', 'c3'],
         ['c1', 'c5'],
@@ -135,7 +135,7 @@ describeEachStore('API traversals on hand-made graphs', (factory) => {
     });
 
     test('ties in length go earliest first', async () => {
-      const res = await get('/api/chains?actor=c-e').expect(200);
+      const res = await get('/api/chains?actor=c-e&categories=all').expect(200);
       expect(res.body.chains.map(actionsOf)).toEqual([
         ['c4', 'c1', 'c2', 'c3'],
         ['c4', 'c1', 'c5'],
@@ -145,7 +145,7 @@ describeEachStore('API traversals on hand-made graphs', (factory) => {
     });
 
     test('maxLength cuts chains', async () => {
-      const res = await get('/api/chains?actor=c-a&maxLength=2').expect(200);
+      const res = await get('/api/chains?actor=c-a&categories=all&maxLength=2').expect(200);
       expect(res.body.chains.map(actionsOf)).toEqual([
         ['c1', 'c2'],
         ['c1', 'c5'],
@@ -153,14 +153,14 @@ describeEachStore('API traversals on hand-made graphs', (factory) => {
     });
 
     test('only actions passing the filters take part', async () => {
-      const byType = await get('/api/chains?actor=c-a&type=BANNED,HOSTED,DENIED,REPORTED,OWNS').expect(200);
+      const byType = await get('/api/chains?actor=c-a&categories=all&type=BANNED,HOSTED,DENIED,REPORTED,OWNS').expect(200);
       expect(byType.body.chains.map(actionsOf)).toEqual([['c1', 'c5']]);
-      const byDate = await get('/api/chains?actor=c-a&from=2021-01-02').expect(200);
+      const byDate = await get('/api/chains?actor=c-a&categories=all&from=2021-01-02').expect(200);
       expect(byDate.body.chains.map(actionsOf)).toEqual([]);
     });
 
     test('no chain where the first action has no follower (c3 is last; c6 is undated)', async () => {
-      expect((await get('/api/chains?actor=c-d').expect(200)).body.chains).toEqual([]);
+      expect((await get('/api/chains?actor=c-d&categories=all').expect(200)).body.chains).toEqual([]);
     });
 
     test('unknown actor 404; missing or out-of-bound parameters 400', async () => {

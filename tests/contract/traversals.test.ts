@@ -1,4 +1,5 @@
 /** Traversals on hand-made graphs: neighbourhood, selection, shortest paths, time-respecting chains. */
+import { CATEGORIES } from '../../contract';
 import type { GraphStore, Subgraph } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';
 import { action, doc, ids, storeWith } from './fixtures';
@@ -257,6 +258,8 @@ describeEachStore('traversals', (factory) => {
    * u A->D undated. Chains from A, worked out by hand (see the expected lists).
    */
   describe('chains', () => {
+    // These check the time rules on every category; the default categories are tested in tests/graph/chains.test.ts.
+    const ALL_CATEGORIES = { categories: [...CATEGORIES] };
     let store: GraphStore;
     beforeAll(async () => {
       store = await open(
@@ -283,7 +286,7 @@ describeEachStore('traversals', (factory) => {
       );
     });
     const chains = async (actor: string, maxLength = 8, filter = {}, limit = 50) => {
-      const answer = await store.chains(actor, maxLength, filter, limit);
+      const answer = await store.chains(actor, maxLength, filter, limit, ALL_CATEGORIES);
       expect(answer.truncated).toBe(limit < 50);
       return answer.chains.map((c) => c.actions);
     };
@@ -379,14 +382,14 @@ describeEachStore('traversals', (factory) => {
       expect(await chains('r2')).toEqual([['q2', 'q1']]);
       expect(await chains('u1')).toEqual([['o1', 'o2']]);
       expect(await chains('w1')).toEqual([['o2', 'o1']]);
-      const steps = (await store.chains('p', 8, {}, 50)).chains[0]!.steps;
+      const steps = (await store.chains('p', 8, {}, 50, ALL_CATEGORIES)).chains[0]!.steps;
       expect(steps.map((st) => st.order)).toEqual([undefined, 'possible']);
     });
 
     test('an action does not follow one that ended before it began (an impossible step)', async () => {
       // m (1 Jan) then w (31 Dec 2020): w ended before m began, so no chain from B goes m, w.
       for (const c of await chains('actor-b')) expect(c.join(',')).not.toContain('m,w');
-      const steps = (await store.chains('actor-a', 8, {}, 50)).chains[0]!.steps;
+      const steps = (await store.chains('actor-a', 8, {}, 50, ALL_CATEGORIES)).chains[0]!.steps;
       expect(steps.map((st) => st.order)).toEqual([undefined, 'certain', 'certain', 'certain', 'certain']);
     });
 

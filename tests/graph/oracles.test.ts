@@ -1,5 +1,5 @@
 /**
- * Chains and neighbourhoods of the embedded store (through its public methods, filters included)
+ * Neighbourhoods of the embedded store (through its public methods, filters included)
  * against brute-force references built on the raw action list with their own date handling
  * (brute-force/): random small multigraphs whose dates mix precisions, offsets, equal instants
  * and undated actions. The eager copies under reference/ only guard the rewrites; these check the
@@ -12,7 +12,6 @@ import { silentLogger } from '../../server/logger';
 import { EmbeddedStore } from '../../server/store/embedded';
 import { doc } from '../contract/fixtures';
 import { tempDir } from '../support/stores';
-import { bruteForceChains, type OracleTime } from './brute-force/chains';
 import { compareDateValues, meaning } from './brute-force/dates';
 import { passesFilter } from './brute-force/filter';
 import { bruteForceNeighbourhood } from './brute-force/neighbourhood';
@@ -49,26 +48,6 @@ const graphs = fc.record({
       status: fc.constantFrom(...STATUSES),
     }),
     { maxLength: 11 },
-  ),
-});
-
-/**
- * Few actors and types, so parallel actions and shared actors are common, with wide spans ('2020',
- * a long interval) among day-precise ones, so a step can be possible while an earlier action of
- * the chain is certainly after the next one.
- */
-const denseGraphs = fc.record({
-  n: fc.integer({ min: 2, max: 4 }),
-  edges: fc.array(
-    fc.record({
-      from: fc.nat(3),
-      to: fc.nat(3),
-      date: fc.option(fc.constantFrom('2020', '2020-01-01', '2020-03-04', '2020-03-05', '2020-06-01'), { nil: undefined }),
-      end: fc.option(fc.constantFrom('2020-03-04', '2020-12-31'), { nil: undefined }),
-      type: fc.constantFrom<ActionType>('BANNED', 'SUED'),
-      status: fc.constantFrom(...STATUSES),
-    }),
-    { maxLength: 9 },
   ),
 });
 
@@ -125,46 +104,6 @@ async function withStore<T>(n: number, actions: Action[], use: (store: EmbeddedS
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/** The interchange's time for the oracles: a span from the date's first instant to its endDate's last. */
-const oracleTime: OracleTime = {
-  span: (a) =>
-    a.date === undefined
-      ? null
-      : { first: meaning(a.date).first, last: Math.max(meaning(a.date).last, a.endDate ? meaning(a.endDate).last : -Infinity) },
-  compare: (a, b) => compareDateValues(a.date!, b.date!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-};
-
-test('chains are the maximal sequences in a possible time order the design defines, parallel steps merged, longest then earliest first', async () => {
-  await fc.assert(
-    fc.asyncProperty(
-      fc.oneof(graphs, denseGraphs),
-      filters,
-      fc.nat(6),
-      fc.integer({ min: 2, max: 5 }),
-      fc.integer({ min: 1, max: 50 }),
-      fc.boolean(),
-      async (g, filter, who, maxLength, limit, certainOnly) => {
-        const actions = actionsOf(g);
-        const actor = `v${who % g.n}`;
-        const expected = bruteForceChains(
-          actions,
-          actions.filter((a) => passesFilter(a, filter)),
-          actor,
-          maxLength,
-          limit,
-          oracleTime,
-          { certainOnly },
-        );
-        const got = await withStore(g.n, actions, (s) => s.chains(actor, maxLength, filter, limit, { certainOnly }));
-        expect(got.chains.map((c) => c.steps)).toEqual(expected.chains);
-        expect(got.chains.map((c) => c.actions)).toEqual(expected.chains.map((c) => c.map((s) => s.actions[0])));
-        expect(got.truncated).toBe(expected.truncated);
-      },
-    ),
-    { numRuns: RUNS * 4, seed: 20261130 },
-  );
-});
 
 test('a neighbourhood is the actors within depth passing actions of the focus and the passing actions among them', async () => {
   await fc.assert(

@@ -64,7 +64,13 @@ export function findChains(
   limit: number,
   options: ChainOptions = {},
 ): ChainsAnswer {
-  const search = timeRespectingChains(state.graph, actor, maxLength, chainRules(filter, options), limit);
+  const rules = chainRules(
+    filter,
+    options,
+    (id) => state.actions.get(id)?.respondsTo,
+    (id) => state.actors.get(id)?.layer,
+  );
+  const search = timeRespectingChains(state.graph, actor, maxLength, rules, limit);
   return { chains: search.chains.map(chainOfSteps), truncated: search.truncated };
 }
 
