@@ -1,8 +1,13 @@
 /** Counting answers: record counts, the statistics and what an import did. */
 import { z } from 'zod';
-import { ACTION_TYPE_IDS, ACTOR_KINDS, STATUSES } from './vocabulary';
+import { ACTION_TYPE_IDS, ACTOR_KINDS, CATEGORIES, STATUSES } from './vocabulary';
 
-export const CountsSchema = z.object({ actors: z.number().int(), sources: z.number().int(), actions: z.number().int() });
+export const CountsSchema = z.object({
+  actors: z.number().int(),
+  sources: z.number().int(),
+  episodes: z.number().int(),
+  actions: z.number().int(),
+});
 export type Counts = z.infer<typeof CountsSchema>;
 
 /** A count per value of a vocabulary; values with no record are left out. */
@@ -34,8 +39,10 @@ export const StatsBaseSchema = z.object({
   counts: CountsSchema,
   actionsByType: countsBy(ACTION_TYPE_IDS),
   actionsByStatus: countsBy(STATUSES),
+  actionsByCategory: countsBy(CATEGORIES),
   actorsByKind: countsBy(ACTOR_KINDS),
-  topByDegree: z.array(RankedActorSchema),
+  categories: z.array(z.enum(CATEGORIES)).describe('The categories whose actions degree and betweenness count (sanction unless asked).'),
+  topByDegree: z.array(RankedActorSchema).describe('Actors by the number of their actions of `categories` passing the filter.'),
 });
 export type StatsBase = z.infer<typeof StatsBaseSchema>;
 

@@ -106,7 +106,7 @@ function endSpan(node: EdtfDateNode, zone: string | undefined): EndSpan | string
   if (v.length > 3) {
     const [, mo, d, h, mi, s, ms] = v as [number, number, number, number, number, number?, number?];
     if (d > daysInMonth(y, mo)) return `day must be 01 to ${daysInMonth(y, mo)}`;
-    if (h > 24 || (h === 24 && (mi > 0 || (s ?? 0) > 0 || (ms ?? 0) > 0))) return 'time out of range';
+    if (h > 23) return 'time out of range (hours 00 to 23)';
     const wall = utc(y, mo, d, h, mi, s ?? 0, ms ?? 0);
     const unit = ms !== undefined ? 1 : s !== undefined ? 1000 : 60_000;
     if (node.timeZone !== undefined) {
@@ -158,6 +158,8 @@ function endSpan(node: EdtfDateNode, zone: string | undefined): EndSpan | string
   return { instant, local: { start, end }, precision, uncertain, approximate };
 }
 
+const TIME_PART = /T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
 const ACCEPTED =
   'expected EDTF such as 2021, 2021-01, 2021-01-10, 2021-01-10T23:59-08:00, 2021-01-XX, 2021-01-10~, 2021-01-09/2021-01-10 or 2021-01-11/..';
 
@@ -170,9 +172,17 @@ export function parseDate(text: string, zone?: string): ParsedDate | { error: st
   const bad = (why: string) => ({ error: `invalid date "${text.length > 60 ? text.slice(0, 60) + '…' : text}": ${why}` });
   if (text.length > 100) return bad('too long');
   if (zone !== undefined && !isValidZone(zone)) return bad(`unknown time zone "${zone}"`);
+  // The spec writes an offset as Z or ±hh:mm; the parser would also take ±hhmm and ±hh.
+  if (text.split('/').some((part) => part.includes('T') && !TIME_PART.test(part))) {
+    return bad('a time is hh:mm[:ss[.sss]], with an offset written Z or ±hh:mm (or none)');
+  }
   let node: EdtfNode;
   try {
-    node = parseEdtf(text, { level: 1 });
+    // The parser reads a fraction's digits as milliseconds (".5" as 5 ms): padded, ".5" is 500 ms.
+    node = parseEdtf(
+      text.replace(/(:\d{2})\.(\d{1,2})(?=$|[Z+\-/])/g, (_m, sec: string, frac: string) => `${sec}.${frac.padEnd(3, '0')}`),
+      { level: 1 },
+    );
   } catch {
     return bad(ACCEPTED);
   }

@@ -14,3 +14,4 @@ export * from './health';
 export * from './elements';
 export * from './cascade';
 export * from './convert-v1';
+export * from './vocabulary-answer';

@@ -148,7 +148,7 @@ export const ActionSchema = z
       const p = parseDate(a.date, a.timezone);
       if (!isParsedDate(p) && isParsedDate(parseDate(a.date))) ctx.addIssue({ code: 'custom', path: ['date'], message: p.error });
     }
-    if (a.status === 'confirmed' && !a.citations.some((c) => c.stance === 'states')) {
+    if (a.status === 'confirmed' && a.citations.length && !a.citations.some((c) => c.stance === 'states')) {
       ctx.addIssue({
         code: 'custom',
         path: ['citations'],

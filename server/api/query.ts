@@ -7,7 +7,9 @@ import { z } from 'zod';
 import {
   ACTION_TYPE_IDS,
   ACTOR_KINDS,
+  CATEGORIES,
   DateSchema,
+  isValidZone,
   ID_PATTERN,
   IdSchema,
   LAYERS,
@@ -16,6 +18,8 @@ import {
   parseDate,
   type ActionFilter,
   type ActionType,
+  type Category,
+  type Layer,
   type Status,
 } from '../../contract';
 
@@ -76,13 +80,46 @@ function listParam<T extends string>(values: readonly T[], what: string, descrip
   return withDoc(schema, { type: 'string', pattern: `^(${alt})(,(${alt}))*$`, description });
 }
 
+/** A comma-separated list of ids, e.g. `claimedBy=parler,aws`. */
+function idListParam(description: string) {
+  const schema = z
+    .string()
+    .transform((text, ctx) => {
+      const items = text.split(',').map((s) => s.trim());
+      const bad = items.filter((s) => !ID_PATTERN.test(s));
+      if (bad.length || items.length > 100) {
+        ctx.addIssue({
+          code: 'custom',
+          message: bad.length
+            ? `${bad.map((b) => (b === '' ? 'an empty item' : `"${b.slice(0, 40)}" is not an id`)).join(', ')}; expected a comma-separated list of ids`
+            : 'at most 100 ids',
+        });
+        return z.NEVER;
+      }
+      return [...new Set(items)];
+    })
+    .optional();
+  const id = ID_PATTERN.source.replace(/^\^|\$$/g, '');
+  return withDoc(schema, { type: 'string', pattern: `^${id}(,${id})*$`, description });
+}
+
 function dateParam(description: string) {
   return withDoc(DateSchema.optional(), {
     type: 'string',
-    description: `${description} ISO 8601 as in the interchange format: YYYY, YYYY-MM, YYYY-MM-DD or a date-time with an offset.`,
-    examples: ['2021', '2021-01', '2021-01-10', '2021-01-10T23:59:00-08:00'],
+    description: `${description} EDTF: a year, month or day (YYYY, YYYY-MM, YYYY-MM-DD); read as local days of each action's own zone, or in \`tz\` when given.`,
+    examples: ['2021', '2021-01', '2021-01-10'],
   });
 }
+
+const tzParam = withDoc(
+  z.string().max(100).refine(isValidZone, 'must be an IANA time zone name such as "America/Los_Angeles" or "UTC"').optional(),
+  {
+    type: 'string',
+    description:
+      'An IANA time zone: the window (`from`, `to`) is read in this zone and compared with instants, instead of as local days of each action.',
+    examples: ['UTC', 'America/Los_Angeles'],
+  },
+);
 
 /** A required or optional actor id in the query. */
 export const idParam = (description: string) => withDoc(IdSchema.clone(), { type: 'string', pattern: ID_PATTERN.source, description });
@@ -99,6 +136,12 @@ export const filterShape = {
   status: listParam<Status>(STATUSES, 'status', 'Statuses to keep, comma-separated.'),
   from: dateParam('Window start: keeps actions whose span reaches it.'),
   to: dateParam('Window end: keeps actions that begin by its end.'),
+  tz: tzParam,
+  claimedBy: idListParam('Actor ids, comma-separated: keeps actions any of them claims.'),
+  disputedBy: idListParam('Actor ids, comma-separated: keeps actions any of them disputes.'),
+  category: listParam<Category>(CATEGORIES, 'category', 'Action categories to keep, comma-separated.'),
+  layer: listParam<Layer>(LAYERS, 'layer', 'Layers, comma-separated: keeps actions where either end is an actor of one of them.'),
+  episode: idListParam('Episode ids, comma-separated: keeps actions in any of them.'),
 };
 
 export const searchParam = withDoc(z.string().max(200).optional(), {
@@ -111,10 +154,11 @@ export const kindParam = z.enum(ACTOR_KINDS).optional();
 export const layerParam = z.enum(LAYERS).optional();
 
 /** Rejects a window whose start is after its end: `from` after `to` is a 400, not an empty answer. */
-export function checkWindow(q: { from?: unknown; to?: unknown }, ctx: z.RefinementCtx): void {
+export function checkWindow(q: { from?: unknown; to?: unknown; tz?: unknown }, ctx: z.RefinementCtx): void {
   if (typeof q.from !== 'string' || typeof q.to !== 'string') return;
-  const from = parseDate(q.from);
-  const to = parseDate(q.to);
+  const zone = typeof q.tz === 'string' && isValidZone(q.tz) ? q.tz : undefined;
+  const from = parseDate(q.from, zone);
+  const to = parseDate(q.to, zone);
   if (isParsedDate(from) && isParsedDate(to) && from.start > to.end) {
     ctx.addIssue({ code: 'custom', path: ['from'], message: `"${q.from}" is after "to" ("${q.to}")` });
   }
@@ -125,12 +169,29 @@ export function filteredQuery<S extends z.ZodRawShape>(shape: S) {
   return z.strictObject({ ...filterShape, ...shape }).superRefine((q, ctx) => checkWindow(q, ctx));
 }
 
-export function toActionFilter(q: { type?: ActionType[]; status?: Status[]; from?: string; to?: string }): ActionFilter {
+export function toActionFilter(q: {
+  type?: ActionType[];
+  status?: Status[];
+  from?: string;
+  to?: string;
+  tz?: string;
+  claimedBy?: string[];
+  disputedBy?: string[];
+  category?: Category[];
+  layer?: Layer[];
+  episode?: string[];
+}): ActionFilter {
   const filter: ActionFilter = {};
   if (q.type) filter.types = q.type;
   if (q.status) filter.statuses = q.status;
   if (q.from !== undefined) filter.from = q.from;
   if (q.to !== undefined) filter.to = q.to;
+  if (q.tz !== undefined) filter.tz = q.tz;
+  if (q.claimedBy) filter.claimedBy = q.claimedBy;
+  if (q.disputedBy) filter.disputedBy = q.disputedBy;
+  if (q.category) filter.categories = q.category;
+  if (q.layer) filter.layers = q.layer;
+  if (q.episode) filter.episodes = q.episode;
   return filter;
 }
 

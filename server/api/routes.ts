@@ -11,6 +11,7 @@ import { requireToken } from './auth';
 import { cascadeRoutes } from './cascade';
 import { chainRoutes } from './chains';
 import { docsRoutes } from './docs';
+import { episodeRoutes } from './episodes';
 import { exportRoutes } from './export';
 import { graphRoutes } from './graph';
 import { healthRoutes } from './health';
@@ -22,6 +23,7 @@ import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
 import { failedTokenRateLimit, writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
 import { statsRoutes } from './stats';
+import { vocabularyRoutes } from './vocabulary';
 
 export const API_VERSION = '1.0.0';
 
@@ -44,6 +46,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...actorRoutes,
   ...actionRoutes,
   ...sourceRoutes,
+  ...episodeRoutes,
+  ...vocabularyRoutes,
   ...graphRoutes,
   ...pathRoutes,
   ...chainRoutes,

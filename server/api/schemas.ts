@@ -13,16 +13,20 @@ import {
   ChainsAnswerSchema,
   CountsSchema,
   DateSchema,
+  EpisodeSchema,
+  EpisodeWithActionsSchema,
   ErrorBodySchema,
   GraphAnswerSchema,
   HealthSchema,
   ImportResultSchema,
   InterchangeSchema,
+  InterchangeV1Schema,
   pageAnswerOf,
   PathsAnswerSchema,
   SourceSchema,
   SourceWithActionsSchema,
   StatsSchema,
+  VocabularySchema,
 } from '../../contract';
 
 /** The named schemas of the OpenAPI document (components.schemas); a private registry, not zod's global one. */
@@ -36,21 +40,28 @@ export function named<T extends z.ZodType>(schema: T, id: string, extra: { descr
 
 named(DateSchema, 'Date', {
   description:
-    'ISO 8601 with the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with an offset ' +
-    '(2021-01-10T23:59:00-08:00). Ordered by the earliest instant it can mean, in UTC.',
-  pattern: '^\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?)?)?$',
+    'EDTF (level 1 subset) with the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD, a date-time with or without an ' +
+    'offset (2021-01-10T23:59-08:00), unspecified digits (2021-01-XX), qualifiers ? ~ %, intervals a/b with open (..) ' +
+    'or unknown (empty) ends. Calendar values are local days in the action zone (UTC when none). Ordered by the ' +
+    'earliest instant it can mean, then the latest.',
 });
 
 export const Actor = named(ActorSchema, 'Actor');
 export const Source = named(SourceSchema, 'Source');
+export const Episode = named(EpisodeSchema, 'Episode');
 export const Action = named(ActionSchema, 'Action');
 export const Interchange = named(InterchangeSchema, 'InterchangeDocument');
+named(InterchangeV1Schema, 'InterchangeDocumentV1', { description: 'Interchange v1, still read: converted to v2 on import.' });
+/** What POST /api/import takes: a v2 document, or a v1 one (converted), told apart by `format`. */
+export const ImportBody = z.discriminatedUnion('format', [InterchangeSchema, InterchangeV1Schema]);
 named(CountsSchema, 'Counts');
 
 export const ActorWithDegree = named(ActorWithDegreeSchema, 'ActorWithDegree');
 export const ActorDetail = named(ActorDetailSchema, 'ActorDetail');
 export const ActionWithSources = named(ActionWithSourcesSchema, 'ActionWithSources');
 export const SourceWithActions = named(SourceWithActionsSchema, 'SourceWithActions');
+export const EpisodeWithActions = named(EpisodeWithActionsSchema, 'EpisodeWithActions');
+export const VocabularyAnswer = named(VocabularySchema, 'Vocabulary');
 
 /** A page of `item` under its own component name (ActorPage, ActionPage, SourcePage). */
 export function pageOf(item: z.ZodType, id: string) {

@@ -1,4 +1,5 @@
 /** GET /api/stats: counts by type, status and kind; top actors by degree and betweenness. */
+import { filteredQuery, toActionFilter } from './query';
 import { defineRoute } from './route';
 import { StatsAnswer } from './schemas';
 
@@ -9,11 +10,15 @@ export const statsRoutes = [
     method: 'get',
     path: '/stats',
     operationId: 'getStats',
-    summary: 'Counts by action type, status and actor kind; the top 10 actors by degree and by betweenness',
+    summary: 'Counts by action type, status, category and actor kind; the top 10 actors by degree and by betweenness',
+    description:
+      'Counts cover the actions passing the filters. Degree and betweenness count the actions of `category` only, ' +
+      'sanctions when none is given (so claims split out of one lawsuit do not dominate); betweenness ignores the other filters.',
     tag: 'stats',
+    query: filteredQuery({}),
     responses: { 200: { description: 'The statistics.', schema: StatsAnswer } },
-    handle(_input, { store }) {
-      return store.stats(TOP_ACTORS);
+    handle({ query }, { store }) {
+      return store.stats(TOP_ACTORS, toActionFilter(query));
     },
   }),
 ];

@@ -14,6 +14,8 @@ import type {
   ChainOptions,
   ChainsAnswer,
   Counts,
+  Episode,
+  EpisodeWithActions,
   ImportResult,
   InterchangeDocument,
   Layer,
@@ -33,6 +35,7 @@ export type {
   ActorWithDegree,
   ChainsAnswer,
   Counts,
+  EpisodeWithActions,
   ImportResult,
   Page,
   PageRequest,
@@ -78,6 +81,9 @@ export interface GraphStore {
   listActions(query: ActionQuery): Promise<Page<Action>>;
   getSource(id: string): Promise<SourceWithActions | null>;
   listSources(query: SourceQuery): Promise<Page<Source>>;
+  getEpisode(id: string): Promise<EpisodeWithActions | null>;
+  /** Episodes by id. */
+  listEpisodes(query: PageRequest): Promise<Page<Episode>>;
 
   /** Actors within `depth` (1..3) actions of `focus` and the actions among them; null for an unknown focus. */
   neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null>;
@@ -87,11 +93,15 @@ export interface GraphStore {
   shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]>;
   /** Maximal time-respecting chains whose first action involves `actor`. */
   chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer>;
-  stats(top: number): Promise<Stats>;
+  /**
+   * Counts by type, status and category of the actions passing `filter`; degree and betweenness
+   * over those of `filter.categories`, sanctions only when it names none.
+   */
+  stats(top: number, filter?: ActionFilter): Promise<Stats>;
 
   /** All or nothing, idempotent; throws ValidationError naming every problem. */
   importDocument(doc: InterchangeDocument): Promise<ImportResult>;
-  /** Interchange v1 of the filtered selection, sources included; importable back. */
+  /** Interchange v2 of the filtered selection, sources and episodes included; importable back. */
   exportDocument(filter: ActionFilter): Promise<InterchangeDocument>;
 
   createActor(actor: Actor): Promise<void>;
@@ -100,6 +110,9 @@ export interface GraphStore {
   createSource(source: Source): Promise<void>;
   replaceSource(source: Source): Promise<void>;
   deleteSource(id: string): Promise<void>;
+  createEpisode(episode: Episode): Promise<void>;
+  replaceEpisode(episode: Episode): Promise<void>;
+  deleteEpisode(id: string): Promise<void>;
   createAction(action: Action): Promise<void>;
   replaceAction(action: Action): Promise<void>;
   deleteAction(id: string): Promise<void>;

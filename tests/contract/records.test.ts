@@ -237,7 +237,7 @@ describeEachStore('records', (factory) => {
           action('x', 'ACCUSED', 'a', 'b', undefined, { sources: ['s1'], status: 'disputed', claimedBy: ['a'], disputedBy: ['ghost'] }),
           /disputedBy\[0\].*unknown actor "ghost"/,
         ],
-        [action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s1', 'nosuch'] }), /sourceIds\[1\].*unknown source "nosuch"/],
+        [action('x', 'BANNED', 'a', 'b', undefined, { sources: ['s1', 'nosuch'] }), /citations\[1\]\.source: unknown source "nosuch"/],
       ];
       for (const [bad, message] of cases) {
         let caught: unknown;
@@ -350,10 +350,10 @@ describeEachStore('records', (factory) => {
     expect((unresolved as ValidationError).problems).toEqual([
       { path: 'to', message: 'unknown actor "ghost"' },
       { path: 'claimedBy[1]', message: 'unknown actor "nobody"' },
-      { path: 'sourceIds[1]', message: 'unknown source "nosuch"' },
+      { path: 'citations[1].source', message: 'unknown source "nosuch"' },
     ]);
     expect((unresolved as Error).message).toBe(
-      'unresolved references: to: unknown actor "ghost"; claimedBy[1]: unknown actor "nobody"; sourceIds[1]: unknown source "nosuch"',
+      'unresolved references: to: unknown actor "ghost"; claimedBy[1]: unknown actor "nobody"; citations[1].source: unknown source "nosuch"',
     );
 
     const invalid = await refusal(store.createActor({ id: 'c', name: 'C', kind: 'not-a-kind' } as unknown as Actor));

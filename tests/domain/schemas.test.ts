@@ -53,7 +53,7 @@ describe('unknown fields are refused, not ignored', () => {
   test('a document without the format marker, or with another one, is refused', () => {
     const { format: _f, ...noFormat } = doc();
     expect(parseDocument(noFormat).ok).toBe(false);
-    expect(parseDocument({ ...doc(), format: 'deplatforming-graph/v2' }).ok).toBe(false);
+    expect(parseDocument({ ...doc(), format: 'deplatforming-graph/v3' }).ok).toBe(false);
   });
 
   test('the three arrays may be missing or empty', () => {
@@ -76,7 +76,7 @@ describe('ids', () => {
     expect(t).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^to: /),
-        expect.stringMatching(/^sourceIds\[0\]: /),
+        expect.stringMatching(/^citations\[0\]\.source: /),
         expect.stringMatching(/^claimedBy\[0\]: /),
       ]),
     );
@@ -176,23 +176,30 @@ describe('actions', () => {
     expect(parseAction({ ...base(), status: 'confirmed', claimedBy: ['parler'] }).ok).toBe(true);
   });
 
-  test('endDate may not be before date', () => {
-    expect(refused(parseAction({ ...base(), date: '2021-01-10', endDate: '2021-01-09' }))).toEqual([expect.stringMatching(/^endDate: /)]);
-    expect(refused(parseAction({ ...base(), date: '2021-02', endDate: '2021-01' }))).toEqual([expect.stringMatching(/^endDate: /)]);
-    expect(parseAction({ ...base(), date: '2021-01-10', endDate: '2021-01-10' }).ok).toBe(true);
-    expect(parseAction({ ...base(), date: '2019', endDate: '2021-01-10T23:59:00-08:00' }).ok).toBe(true);
-    // A coarser endDate that covers the date is not before it.
-    expect(parseAction({ ...base(), date: '2021-01-10', endDate: '2021-01' }).ok).toBe(true);
+  test("an interval may not end before it starts; v1's endDate is no field of v2", () => {
+    expect(refused(parseAction({ ...base(), date: '2021-01-10/2021-01-09' }))).toEqual([
+      expect.stringMatching(/^date: .*end is before the start/),
+    ]);
+    expect(refused(parseAction({ ...base(), date: '2021-02/2021-01' }))).toEqual([expect.stringMatching(/^date: /)]);
+    expect(parseAction({ ...base(), date: '2021-01-10/2021-01-10' }).ok).toBe(true);
+    expect(parseAction({ ...base(), date: '2019/2021-01-10T23:59:00-08:00' }).ok).toBe(true);
+    // A coarser end that covers the start is not before it.
+    expect(parseAction({ ...base(), date: '2021-01-10/2021-01' }).ok).toBe(true);
+    expect(refused(parseAction({ ...base(), endDate: '2021-01-11' }))).toEqual([
+      expect.stringMatching(/^\(root\): unknown field.*"endDate"/),
+    ]);
   });
 
-  test('an endDate without a date is allowed (a hosting whose start no source gives)', () => {
-    const { date: _d, ...undated } = base();
-    expect(parseAction({ ...undated, endDate: '2021-01-10T23:59:00-08:00' }).ok).toBe(true);
+  test('an interval with an unknown start is allowed (a hosting whose start no source gives)', () => {
+    expect(parseAction({ ...base(), date: '/2021-01-10T23:59:00-08:00' }).ok).toBe(true);
+    expect(parseAction({ ...base(), date: '../2021-01-10T23:59:00-08:00' }).ok).toBe(true);
   });
 
-  test('dates are checked', () => {
-    expect(refused(parseAction({ ...base(), date: '2021-01-10T23:59' }))).toEqual([expect.stringMatching(/^date: .*offset/)]);
-    expect(refused(parseAction({ ...base(), endDate: '2021-02-30' }))).toEqual([expect.stringMatching(/^endDate: /)]);
+  test('dates and zones are checked', () => {
+    expect(refused(parseAction({ ...base(), date: '2021-02-30' }))).toEqual([expect.stringMatching(/^date: .*"2021-02-30"/)]);
+    expect(refused(parseAction({ ...base(), date: '2021-01-10T23:59-0800' }))).toEqual([expect.stringMatching(/^date: .*±hh:mm/)]);
+    expect(refused(parseAction({ ...base(), timezone: 'Pacific/Nowhere' }))).toEqual([expect.stringMatching(/^timezone: .*IANA/)]);
+    expect(parseAction({ ...base(), date: '2021-01-10T23:59', timezone: 'America/Los_Angeles' }).ok).toBe(true);
   });
 
   test('summary is 1..1000 chars', () => {
@@ -253,10 +260,10 @@ describe('documentProblems: duplicates and references, each with its JSON path',
       ],
     });
     expect(texts(documentProblems(d, nothingStored)).sort()).toEqual([
+      'actions[0].citations[1].source: unknown source "nosource"',
       'actions[0].claimedBy[1]: unknown actor "claimer"',
       'actions[0].disputedBy[0]: unknown actor "denier"',
       'actions[0].from: unknown actor "ghost"',
-      'actions[0].sourceIds[1]: unknown source "nosource"',
     ]);
   });
 
@@ -270,7 +277,7 @@ describe('documentProblems: duplicates and references, each with its JSON path',
     const d = doc({ actors: ['parler'], actions: [action('x', 'SUED', 'parler', 'aws', undefined, { sources: ['old-src'] })] });
     expect(documentProblems(d, stored)).toEqual([]);
     expect(texts(documentProblems(d, nothingStored)).sort()).toEqual([
-      'actions[0].sourceIds[0]: unknown source "old-src"',
+      'actions[0].citations[0].source: unknown source "old-src"',
       'actions[0].to: unknown actor "aws"',
     ]);
   });

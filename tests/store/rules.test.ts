@@ -23,6 +23,7 @@ function fakeLookup(stored: { actors?: Actor[]; sources?: Source[]; actions?: Ac
   const maps: { [K in RecordKind]: Map<string, Records[K]> } = {
     actor: new Map((stored.actors ?? []).map((r) => [r.id, r])),
     source: new Map((stored.sources ?? []).map((r) => [r.id, r])),
+    episode: new Map(),
     action: new Map((stored.actions ?? []).map((r) => [r.id, r])),
   };
   const asked: string[] = [];

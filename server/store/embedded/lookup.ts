@@ -6,6 +6,7 @@ export function lookupIn(state: GraphState): RecordLookup {
   const stored: { [K in RecordKind]: ReadonlyMap<string, Records[K]> } = {
     actor: state.actors,
     source: state.sources,
+    episode: state.episodes,
     action: state.actions,
   };
   return {
@@ -15,7 +16,8 @@ export function lookupIn(state: GraphState): RecordLookup {
       if (!stored[kind].has(id)) return null;
       if (kind === 'actor') return state.actionsReferencingActor(id);
       if (kind === 'source') return state.actionsCitingSource(id);
-      return [];
+      if (kind === 'episode') return state.actionsInEpisode(id);
+      return state.responsesTo(id);
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Records and lists of them, read from memory and copied out: callers never hold the state's own objects. */
-import { actionPredicate, copyRecord, type Action, type Actor, type Source } from '../../../contract';
+import { actionTimeAnswer, copyRecord, type Action, type Actor, type Episode, type PageRequest, type Source } from '../../../contract';
 import { incidentActions } from '../../graph';
 import { filterSources, page, rankActors } from '../answers';
 import type {
@@ -9,6 +9,7 @@ import type {
   ActorQuery,
   ActorWithDegree,
   Counts,
+  EpisodeWithActions,
   Page,
   SourceQuery,
   SourceWithActions,
@@ -20,7 +21,7 @@ export function withDegree(state: GraphState, actor: Actor): ActorWithDegree {
 }
 
 export function counts(state: GraphState): Counts {
-  return { actors: state.actors.size, sources: state.sources.size, actions: state.actions.size };
+  return { actors: state.actors.size, sources: state.sources.size, episodes: state.episodes.size, actions: state.actions.size };
 }
 
 export function getActor(state: GraphState, id: string): ActorDetail | null {
@@ -44,13 +45,18 @@ export function listActors(state: GraphState, query: ActorQuery): Page<ActorWith
 export function getAction(state: GraphState, id: string): ActionWithSources | null {
   const action = state.actions.get(id);
   if (!action) return null;
-  return copyRecord({ ...action, sources: action.citations.map((c) => state.sources.get(c.source)!).filter(Boolean) });
+  return copyRecord({
+    ...action,
+    sources: action.citations.map((c) => state.sources.get(c.source)!).filter(Boolean),
+    responses: state.responsesTo(id),
+    time: actionTimeAnswer(action),
+  });
 }
 
 export function listActions(state: GraphState, query: ActionQuery): Page<Action> {
   // An actor's actions are kept in timeline order already (incidentActions).
   const matching =
-    query.actor !== undefined ? incidentActions(state.graph, query.actor).filter(actionPredicate(query)) : state.matching(query);
+    query.actor !== undefined ? incidentActions(state.graph, query.actor).filter(state.predicate(query)) : state.matching(query);
   const p = page(matching, query);
   return { items: copyRecord(p.items), total: p.total };
 }
@@ -63,5 +69,19 @@ export function getSource(state: GraphState, id: string): SourceWithActions | nu
 
 export function listSources(state: GraphState, query: SourceQuery): Page<Source> {
   const p = page(filterSources(state.sources.values(), query.q), query);
+  return { items: copyRecord(p.items), total: p.total };
+}
+
+export function getEpisode(state: GraphState, id: string): EpisodeWithActions | null {
+  const episode = state.episodes.get(id);
+  if (!episode) return null;
+  return { ...copyRecord(episode), actions: state.actionsInEpisode(id) };
+}
+
+export function listEpisodes(state: GraphState, query: PageRequest): Page<Episode> {
+  const p = page(
+    [...state.episodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    query,
+  );
   return { items: copyRecord(p.items), total: p.total };
 }

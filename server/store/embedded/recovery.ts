@@ -8,7 +8,7 @@ import type { Logger } from '../../logger';
 import type { FileOps } from './files';
 import { Journal, JOURNAL_FILE, replayJournal } from './journal';
 import { readSnapshot, SNAPSHOT_FILE } from './snapshot';
-import { GraphState, type JournalRecord } from './state';
+import { GraphState, upgradeOp, type JournalRecord } from './state';
 
 export interface Recovered {
   state: GraphState;
@@ -41,7 +41,7 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
   const replay = replayJournal<JournalRecord>(journalFile, (msg) => logger.warn(msg));
   for (const entry of replay.entries) {
     if (entry.seq <= seq) continue; // already in the snapshot: a crash came between snapshot and journal reset
-    state.apply(entry.record.ops);
+    state.apply(entry.record.ops.map(upgradeOp));
     seq = entry.seq;
   }
   let journal: Journal;

@@ -2,7 +2,22 @@
  * The embedded store's memory: the records, the graphology action graph, and the reverse indexes
  * that referential checks need. Changes arrive only as Ops, the same ones the journal replays.
  */
-import { INTERCHANGE_FORMAT, type Action, type ActionFilter, type Actor, type InterchangeDocument, type Source } from '../../../contract';
+import {
+  actionPredicate,
+  convertActionV1,
+  convertDocumentV1,
+  INTERCHANGE_FORMAT,
+  INTERCHANGE_FORMAT_V1,
+  type Action,
+  type ActionFilter,
+  type ActionV1,
+  type Actor,
+  type Episode,
+  type InterchangeDocument,
+  type InterchangeDocumentV1,
+  type LayerOf,
+  type Source,
+} from '../../../contract';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
 import { Timeline } from './timeline';
 
@@ -10,9 +25,23 @@ export type Op =
   | { t: 'actor'; v: Actor }
   | { t: 'source'; v: Source }
   | { t: 'action'; v: Action }
+  | { t: 'episode'; v: Episode }
   | { t: 'delActor'; id: string }
   | { t: 'delSource'; id: string }
-  | { t: 'delAction'; id: string };
+  | { t: 'delAction'; id: string }
+  | { t: 'delEpisode'; id: string };
+
+/**
+ * Journals and snapshots written before model v2 hold v1 actions (`sourceIds`, `endDate`): they
+ * are read as the v2 records they convert to, as an import of a v1 document would store them.
+ */
+export function upgradeOp(op: Op): Op {
+  return op.t === 'action' && 'sourceIds' in op.v ? { t: 'action', v: convertActionV1(op.v as unknown as ActionV1) } : op;
+}
+
+export function upgradeDocument(doc: InterchangeDocument | InterchangeDocumentV1): InterchangeDocument {
+  return doc.format === INTERCHANGE_FORMAT_V1 ? convertDocumentV1(doc) : doc;
+}
 
 /** What the journal keeps of one write: its ops, applied together or not at all. */
 export interface JournalRecord {
@@ -23,6 +52,7 @@ export class GraphState {
   readonly actors = new Map<string, Actor>();
   readonly sources = new Map<string, Source>();
   readonly actions = new Map<string, Action>();
+  readonly episodes = new Map<string, Episode>();
   readonly graph: ActionGraph = createActionGraph();
   /**
    * Source id -> ids of the actions citing it, and actor id -> ids of the actions naming it as
@@ -31,6 +61,11 @@ export class GraphState {
    */
   private citationIndex: Map<string, Set<string>> | null = null;
   private mentionIndex: Map<string, Set<string>> | null = null;
+  /** Action id -> ids of the actions responding to it; episode id -> ids of its actions. Built on first use, as above. */
+  private responseIndex: Map<string, Set<string>> | null = null;
+  private episodeIndex: Map<string, Set<string>> | null = null;
+  /** The layer of an actor, for the layer filter. */
+  readonly layerOf: LayerOf = (id) => this.actors.get(id)?.layer;
   private readonly timeline = new Timeline();
   /** Bumped on every change, so derived answers can be cached against it. */
   version = 0;
@@ -49,9 +84,19 @@ export class GraphState {
     return this.timeline.sorted(this.actions);
   }
 
+  /** All actions in timeline order, responses after what they respond to. Do not modify. */
+  orderedActions(): Action[] {
+    return this.timeline.ordered(this.actions);
+  }
+
   /** The actions passing `filter`, in timeline order. */
   matching(filter: ActionFilter): Action[] {
-    return this.timeline.matching(filter, this.actions);
+    return this.timeline.matching(filter, this.actions, this.layerOf);
+  }
+
+  /** The filter as a predicate, with the actors' layers at hand. */
+  predicate(filter: ActionFilter): (a: Action) => boolean {
+    return actionPredicate(filter, this.layerOf);
   }
 
   toDocument(): InterchangeDocument {
@@ -59,14 +104,17 @@ export class GraphState {
       format: INTERCHANGE_FORMAT,
       actors: [...this.actors.values()],
       sources: [...this.sources.values()],
+      episodes: [...this.episodes.values()],
       actions: [...this.actions.values()],
     };
   }
 
-  loadDocument(doc: InterchangeDocument): void {
+  loadDocument(input: InterchangeDocument | InterchangeDocumentV1): void {
+    const doc = upgradeDocument(input);
     this.apply([
       ...(doc.actors ?? []).map((v): Op => ({ t: 'actor', v })),
       ...(doc.sources ?? []).map((v): Op => ({ t: 'source', v })),
+      ...(doc.episodes ?? []).map((v): Op => ({ t: 'episode', v })),
       ...(doc.actions ?? []).map((v): Op => ({ t: 'action', v })),
     ]);
   }
@@ -85,8 +133,13 @@ export class GraphState {
         if (this.actions.has(op.v.id)) this.removeAction(op.v.id);
         this.actions.set(op.v.id, op.v);
         this.graph.addDirectedEdgeWithKey(op.v.id, op.v.from, op.v.to, actionAttributes(op.v));
-        if (this.citationIndex) indexCitations(this.citationIndex, op.v, addTo);
-        if (this.mentionIndex) indexMentions(this.mentionIndex, op.v, addTo);
+        this.indexAction(op.v, addTo);
+        return;
+      case 'episode':
+        this.episodes.set(op.v.id, op.v);
+        return;
+      case 'delEpisode':
+        this.episodes.delete(op.id);
         return;
       case 'delActor':
         this.actors.delete(op.id);
@@ -106,8 +159,34 @@ export class GraphState {
     if (!old) return;
     this.actions.delete(id);
     this.graph.dropEdge(id);
-    if (this.citationIndex) indexCitations(this.citationIndex, old, removeFrom);
-    if (this.mentionIndex) indexMentions(this.mentionIndex, old, removeFrom);
+    this.indexAction(old, removeFrom);
+  }
+
+  private indexAction(a: Action, edit: IndexEdit): void {
+    if (this.citationIndex) indexCitations(this.citationIndex, a, edit);
+    if (this.mentionIndex) indexMentions(this.mentionIndex, a, edit);
+    if (this.responseIndex) for (const t of a.respondsTo ?? []) edit(this.responseIndex, t, a.id);
+    if (this.episodeIndex) for (const e of a.episodes ?? []) edit(this.episodeIndex, e, a.id);
+  }
+
+  private byKey(which: 'responseIndex' | 'episodeIndex', keys: (a: Action) => readonly string[] | undefined): Map<string, Set<string>> {
+    let index = this[which];
+    if (!index) {
+      index = new Map();
+      for (const a of this.actions.values()) for (const k of keys(a) ?? []) addTo(index, k, a.id);
+      this[which] = index;
+    }
+    return index;
+  }
+
+  /** Ids of the actions responding to action `id`, sorted. */
+  responsesTo(id: string): string[] {
+    return [...(this.byKey('responseIndex', (a) => a.respondsTo).get(id) ?? [])].sort();
+  }
+
+  /** Ids of the actions in episode `id`, sorted. */
+  actionsInEpisode(id: string): string[] {
+    return [...(this.byKey('episodeIndex', (a) => a.episodes).get(id) ?? [])].sort();
   }
 
   private citations(): Map<string, Set<string>> {

@@ -1,28 +1,50 @@
 /**
- * Counts by type, status and kind, and the top actors by degree. Betweenness is not computed
- * here: the store's BetweennessService adds it (off the event loop, once per version).
+ * Counts by type, status, category and kind, and the top actors by degree. Betweenness is not
+ * computed here: the store's BetweennessService adds it (off the event loop, once per version).
+ * Counts by type, status and category cover the actions passing the filter; degree only those of
+ * the metric categories (sanctions unless asked), so claims split out of one lawsuit do not
+ * dominate.
  */
-import type { StatsBase } from '../../../contract';
+import { categoryOf, isEmptyFilter, type Action, type ActionFilter, type Category, type StatsBase } from '../../../contract';
 import { topN } from '../../graph';
 import type { GraphState } from './state';
 
-export function computeStats(state: GraphState, top: number): StatsBase {
-  const { actors, actions, sources } = state;
+/** The categories degree and betweenness count: those asked for, else sanctions. */
+export function metricCategories(filter: ActionFilter): Category[] {
+  return filter.categories?.length ? [...new Set(filter.categories)].sort() : ['sanction'];
+}
+
+/** The actions the metrics count: passing the filter, of the metric categories. */
+export function metricActions(state: GraphState, filter: ActionFilter): Action[] {
+  return state.matching({ ...filter, categories: metricCategories(filter) });
+}
+
+export function computeStats(state: GraphState, top: number, filter: ActionFilter = {}): StatsBase {
+  const { actors, sources, episodes, actions } = state;
   const actionsByType: StatsBase['actionsByType'] = {};
   const actionsByStatus: StatsBase['actionsByStatus'] = {};
+  const actionsByCategory: StatsBase['actionsByCategory'] = {};
   const actorsByKind: StatsBase['actorsByKind'] = {};
-  for (const a of actions.values()) {
+  for (const a of isEmptyFilter(filter) ? actions.values() : state.matching(filter)) {
     actionsByType[a.type] = (actionsByType[a.type] ?? 0) + 1;
     actionsByStatus[a.status] = (actionsByStatus[a.status] ?? 0) + 1;
+    const c = categoryOf(a.type);
+    actionsByCategory[c] = (actionsByCategory[c] ?? 0) + 1;
   }
   for (const a of actors.values()) actorsByKind[a.kind] = (actorsByKind[a.kind] ?? 0) + 1;
   const named = (r: { id: string; value: number }) => ({ id: r.id, name: actors.get(r.id)?.name ?? r.id, value: r.value });
-  const degrees = [...actors.keys()].map((id) => [id, state.graph.degree(id)] as const);
+  const degree = new Map<string, number>([...actors.keys()].map((id) => [id, 0]));
+  for (const a of metricActions(state, filter)) {
+    degree.set(a.from, (degree.get(a.from) ?? 0) + 1);
+    degree.set(a.to, (degree.get(a.to) ?? 0) + 1);
+  }
   return {
-    counts: { actors: actors.size, sources: sources.size, actions: actions.size },
+    counts: { actors: actors.size, sources: sources.size, episodes: episodes.size, actions: actions.size },
     actionsByType,
     actionsByStatus,
+    actionsByCategory,
     actorsByKind,
-    topByDegree: topN(degrees, top).map(named),
+    categories: metricCategories(filter),
+    topByDegree: topN([...degree], top).map(named),
   };
 }

@@ -3,7 +3,7 @@
  * compacted snapshot plus an fsynced journal. Opening replays them (recovery.ts); writes run one
  * at a time and are acknowledged only after their journal record is on disk (writer.ts).
  */
-import type { Action, ActionFilter, Actor, ChainOptions, InterchangeDocument, Source, StatsBase } from '../../../contract';
+import type { Action, ActionFilter, Actor, ChainOptions, Episode, InterchangeDocument, PageRequest, Source, StatsBase } from '../../../contract';
 import { BetweennessService, snapshotOf } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
@@ -14,6 +14,7 @@ import type {
   ActorWithDegree,
   ChainsAnswer,
   Counts,
+  EpisodeWithActions,
   GraphStore,
   ImportResult,
   Page,
@@ -29,7 +30,7 @@ import { VersionedMemo } from './memo';
 import * as reads from './reads';
 import { recover } from './recovery';
 import type { GraphState } from './state';
-import { computeStats } from './stats';
+import { computeStats, metricActions, metricCategories } from './stats';
 import { copyChains, copyPaths, findChains, findPaths, neighbourhoodPart, selectionPart, subgraphOf } from './traversal';
 import { Writer } from './writer';
 import * as writes from './writes';
@@ -50,7 +51,8 @@ export class EmbeddedStore implements GraphStore {
   // they reach the store (BENCHMARKS.md, "What each cache layer earns"). Betweenness is never in
   // the memo: the BetweennessService computes it off the event loop, once per version, and serves
   // the last value while a newer one is computed.
-  private readonly betweenness = new BetweennessService();
+  // One service per set of metric categories (a few at most): each keeps its last value.
+  private readonly betweenness = new Map<string, BetweennessService>();
   private readonly statistics = new VersionedMemo<StatsBase>(8);
 
   private constructor(
@@ -101,6 +103,14 @@ export class EmbeddedStore implements GraphStore {
     return reads.listSources(this.state, query);
   }
 
+  async getEpisode(id: string): Promise<EpisodeWithActions | null> {
+    return reads.getEpisode(this.state, id);
+  }
+
+  async listEpisodes(query: PageRequest): Promise<Page<Episode>> {
+    return reads.listEpisodes(this.state, query);
+  }
+
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     if (!this.state.actors.has(focus)) return null;
     return subgraphOf(this.state, neighbourhoodPart(this.state, focus, depth, filter, maxElements), false);
@@ -118,10 +128,19 @@ export class EmbeddedStore implements GraphStore {
     return copyChains(findChains(this.state, actor, maxLength, filter, limit, options));
   }
 
-  async stats(top: number): Promise<Stats> {
-    const { version, actors, actions } = this.state;
-    const part = this.betweenness.get(String(version), top, () => snapshotOf(version, actors.values(), actions.values()));
-    const base = this.statistics.get(version, String(top), () => computeStats(this.state, top));
+  async stats(top: number, filter: ActionFilter = {}): Promise<Stats> {
+    const { version, actors } = this.state;
+    // Betweenness is over the whole graph's actions of the metric categories; the rest of the filter narrows the counts and degree.
+    const key = metricCategories(filter).join(',');
+    let service = this.betweenness.get(key);
+    if (!service) {
+      if (this.betweenness.size >= 8) this.betweenness.delete(this.betweenness.keys().next().value!);
+      this.betweenness.set(key, (service = new BetweennessService()));
+    }
+    const part = service.get(String(version), top, () =>
+      snapshotOf(version, actors.values(), metricActions(this.state, { categories: metricCategories(filter) })),
+    );
+    const base = this.statistics.get(version, `${top}|${JSON.stringify(filter)}`, () => computeStats(this.state, top, filter));
     return { ...base, ...(await part) };
   }
 
@@ -157,6 +176,18 @@ export class EmbeddedStore implements GraphStore {
 
   deleteSource(id: string): Promise<void> {
     return writes.remove(this.writer, 'source', id);
+  }
+
+  createEpisode(episode: Episode): Promise<void> {
+    return writes.create(this.writer, 'episode', episode);
+  }
+
+  replaceEpisode(episode: Episode): Promise<void> {
+    return writes.replace(this.writer, 'episode', episode);
+  }
+
+  deleteEpisode(id: string): Promise<void> {
+    return writes.remove(this.writer, 'episode', id);
   }
 
   createAction(action: Action): Promise<void> {

@@ -8,21 +8,35 @@
  */
 import {
   ACTION_TYPE_IDS,
-  actionSpan,
+  actionPredicate,
+  actionTime,
   compareActions,
+  filterTypes,
   hasDateWindow,
   isEmptyFilter,
-  sortTimeline,
+  respectResponses,
+  sortByTimelineKey,
   STATUSES,
   windowOf,
   type Action,
   type ActionFilter,
+  type LayerOf,
 } from '../../../contract';
+
+/**
+ * A local span is its instant span shifted by the zone's offset (at most 14 h either way), and a
+ * zone's offset changes by a few hours at most within a span: a local window searches the
+ * instant-sorted starts this much wider.
+ */
+const LOCAL_PAD_MS = 36 * 3_600_000;
 
 interface Columns {
   /** Start and end instants; NaN for undated actions, which come last (`dated` is how many are not). */
   starts: Float64Array;
   ends: Float64Array;
+  /** The same spans read as wall-clock time (local-day windows compare with these). */
+  localStarts: Float64Array;
+  localEnds: Float64Array;
   types: Uint8Array;
   statuses: Uint8Array;
   dated: number;
@@ -37,6 +51,8 @@ function emptyColumns(n: number): Columns {
   return {
     starts: new Float64Array(n),
     ends: new Float64Array(n),
+    localStarts: new Float64Array(n),
+    localEnds: new Float64Array(n),
     types: new Uint8Array(n),
     statuses: new Uint8Array(n),
     dated: 0,
@@ -47,9 +63,11 @@ function emptyColumns(n: number): Columns {
 function setRow(c: Columns, i: number, a: Action): void {
   c.types[i] = TYPE_CODE.get(a.type)!;
   c.statuses[i] = STATUS_CODE.get(a.status)!;
-  const span = actionSpan(a);
+  const span = actionTime(a);
   c.starts[i] = span ? span.start : NaN;
   c.ends[i] = span ? span.end : NaN;
+  c.localStarts[i] = span ? span.local.start : NaN;
+  c.localEnds[i] = span ? span.local.end : NaN;
   if (span) {
     c.dated++;
     c.longest = Math.max(c.longest, span.end - span.start);
@@ -108,39 +126,71 @@ export class Timeline {
     if (stays) this.came.add(id);
   }
 
-  /** All actions in timeline order. Do not modify. */
+  /** Actions with response links: only while there are some does the order need respectResponses. */
+  private linked = 0;
+
+  /** Records a change to the links count: `old` is the record left, `now` the one arrived. */
+  private countLinks(old: Action | undefined, now: Action | undefined): void {
+    if (old?.respondsTo?.length) this.linked--;
+    if (now?.respondsTo?.length) this.linked++;
+  }
+
+  /** All actions in timeline order, responses after what they respond to. */
+  ordered(actions: ReadonlyMap<string, Action>): Action[] {
+    const list = this.sorted(actions);
+    return this.linked > 0 ? respectResponses(list.slice()) : list;
+  }
+
+  /** All actions in key order (compareActions), without the response constraint. Do not modify. */
   sorted(actions: ReadonlyMap<string, Action>): Action[] {
     // Many changes (an import): sorting afresh costs less than placing each.
     if (this.list && this.left.length + this.came.size > Math.max(64, this.list.length / 16)) this.list = null;
     if (!this.list) {
-      this.list = sortTimeline([...actions.values()]);
+      this.list = sortByTimelineKey([...actions.values()]);
       this.columns = null;
+      this.linked = 0;
+      for (const a of this.list) this.countLinks(undefined, a);
     } else if (this.left.length || this.came.size) {
-      this.splice(sortTimeline([...this.came].map((id) => actions.get(id)!)));
+      for (const a of this.left) this.countLinks(a, undefined);
+      const came = [...this.came].map((id) => actions.get(id)!);
+      for (const a of came) this.countLinks(undefined, a);
+      this.splice(sortByTimelineKey(came));
     }
     this.left.length = 0;
     this.came.clear();
     return this.list;
   }
 
-  /** The actions passing `filter`, in timeline order. */
-  matching(filter: ActionFilter, actions: ReadonlyMap<string, Action>): Action[] {
+  /** The actions passing `filter`, in timeline order (responses after what they respond to). */
+  matching(filter: ActionFilter, actions: ReadonlyMap<string, Action>, layerOf: LayerOf): Action[] {
+    if (isEmptyFilter(filter)) return this.ordered(actions);
     const list = this.sorted(actions);
-    if (isEmptyFilter(filter)) return list;
-    const { starts, ends, types, statuses, dated, longest } = (this.columns ??= columnsOf(list));
-    const typeOk = codeMask(ACTION_TYPE_IDS, filter.types);
+    const { starts, ends, localStarts, localEnds, types, statuses, dated, longest } = (this.columns ??= columnsOf(list));
+    const kept = filterTypes(filter);
+    const typeOk = codeMask(ACTION_TYPE_IDS, kept ? [...kept] : undefined);
+    if (kept && kept.size === 0) return [];
     const statusOk = codeMask(STATUSES, filter.statuses);
     const windowed = hasDateWindow(filter);
     const win = windowOf(filter);
-    // With a window, only the dated run whose start lies in [window start - longest, window end].
-    const from = windowed && win.start !== -Infinity ? firstAtOrAfter(starts, dated, win.start - longest) : 0;
-    const to = !windowed ? list.length : win.end === Infinity ? dated : firstAtOrAfter(starts, dated, win.end + 1);
+    const pad = win.local ? LOCAL_PAD_MS : 0;
+    const [lo, hi] = win.local ? [localStarts, localEnds] : [starts, ends];
+    // With a window, only the dated run whose start lies in [window start - longest, window end] (padded for local spans).
+    const from = windowed && win.start !== -Infinity ? firstAtOrAfter(starts, dated, win.start - longest - pad) : 0;
+    const to = !windowed ? list.length : win.end === Infinity ? dated : firstAtOrAfter(starts, dated, win.end + pad + 1);
+    // The filters the columns do not hold (claimants, disputants, episodes, layers) go through the predicate.
+    const rest =
+      filter.claimedBy?.length || filter.disputedBy?.length || filter.episodes?.length || filter.layers?.length
+        ? actionPredicate(
+            { claimedBy: filter.claimedBy, disputedBy: filter.disputedBy, episodes: filter.episodes, layers: filter.layers },
+            layerOf,
+          )
+        : null;
     const out: Action[] = [];
     for (let i = from; i < to; i++) {
-      if (windowed && (ends[i]! < win.start || starts[i]! > win.end)) continue;
-      if (typeOk[types[i]!] && statusOk[statuses[i]!]) out.push(list[i]!);
+      if (windowed && (hi[i]! < win.start || lo[i]! > win.end)) continue;
+      if (typeOk[types[i]!] && statusOk[statuses[i]!] && (!rest || rest(list[i]!))) out.push(list[i]!);
     }
-    return out;
+    return this.linked > 0 ? respectResponses(out) : out;
   }
 
   /** The list without the records that left and with `came` (timeline-ordered) in place; columns too. */
@@ -161,6 +211,8 @@ export class Timeline {
       if (c && was) {
         c.starts.set(was.starts.subarray(from, to), k);
         c.ends.set(was.ends.subarray(from, to), k);
+        c.localStarts.set(was.localStarts.subarray(from, to), k);
+        c.localEnds.set(was.localEnds.subarray(from, to), k);
         c.types.set(was.types.subarray(from, to), k);
         c.statuses.set(was.statuses.subarray(from, to), k);
         c.dated += Math.max(0, Math.min(to, was.dated) - from);

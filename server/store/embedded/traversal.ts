@@ -9,7 +9,7 @@ import { withDegree } from './reads';
 import type { GraphState } from './state';
 
 export function neighbourhoodPart(state: GraphState, focus: string, depth: number, filter: ActionFilter, maxElements: number): CappedPart {
-  const passes = actionPredicate(filter);
+  const passes = state.predicate(filter);
   return cappedPart(state.graph, actorsWithin(state.graph, focus, depth, passes), passes, maxElements);
 }
 
@@ -22,7 +22,7 @@ export function selectionPart(state: GraphState, filter: ActionFilter, maxElemen
     ids = [...state.actors.keys()];
     passes = () => true;
   } else {
-    passes = actionPredicate(filter);
+    passes = state.predicate(filter);
     const touched = new Set<string>();
     for (const a of state.matching(filter)) touched.add(a.from).add(a.to);
     ids = [...touched];
@@ -49,7 +49,7 @@ export function findPaths(
   filter: ActionFilter,
   limit: number,
 ): Path[] {
-  return allShortestPaths(state.graph, source, target, maxLength, actionPredicate(filter), limit);
+  return allShortestPaths(state.graph, source, target, maxLength, state.predicate(filter), limit);
 }
 
 export function copyPaths(paths: readonly Path[]): Path[] {

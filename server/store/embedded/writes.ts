@@ -9,7 +9,10 @@ import type { Op } from './state';
 import type { Writer } from './writer';
 
 /** The journal's names for deletes, kept as they are in journals already on disk. */
-const DELETE_OP = { actor: 'delActor', source: 'delSource', action: 'delAction' } as const satisfies Record<RecordKind, Op['t']>;
+const DELETE_OP = { actor: 'delActor', source: 'delSource', episode: 'delEpisode', action: 'delAction' } as const satisfies Record<
+  RecordKind,
+  Op['t']
+>;
 
 function put<K extends RecordKind>(kind: K, record: Records[K]): Op {
   // Op names its record by kind, a pairing TypeScript does not follow through a generic K.
@@ -22,6 +25,7 @@ export function importDocument(writer: Writer, input: InterchangeDocument): Prom
     const ops = [
       ...writes.actor.map((w) => put('actor', w.record)),
       ...writes.source.map((w) => put('source', w.record)),
+      ...writes.episode.map((w) => put('episode', w.record)),
       ...writes.action.map((w) => put('action', w.record)),
     ];
     return { ops, answer: result };

@@ -131,7 +131,12 @@ export class Db {
       const session = this.session('read');
       try {
         const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject());
-        const counts = { actors: Number(row?.actors ?? 0), sources: Number(row?.sources ?? 0), actions: Number(row?.actions ?? 0) };
+        const counts = {
+          actors: Number(row?.actors ?? 0),
+          sources: Number(row?.sources ?? 0),
+          episodes: Number(row?.episodes ?? 0),
+          actions: Number(row?.actions ?? 0),
+        };
         return { counts, version: session.lastBookmarks().join(' ') };
       } finally {
         await session.close();

@@ -109,10 +109,18 @@ export async function stats(tx: Tx, top: number): Promise<StatsBase> {
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const named = (r: { id: string; value: number }) => ({ id: r.id, name: names.get(r.id) ?? r.id, value: r.value });
   return {
-    counts: { actors: Number(c?.actors ?? 0), sources: Number(c?.sources ?? 0), actions: Number(c?.actions ?? 0) },
+    counts: {
+      actors: Number(c?.actors ?? 0),
+      sources: Number(c?.sources ?? 0),
+      episodes: Number(c?.episodes ?? 0),
+      actions: Number(c?.actions ?? 0),
+    },
     actionsByType: tally<ActionType>(await tx.run(COUNT_ACTIONS_BY_TYPE)),
     actionsByStatus: tally<Status>(await tx.run(COUNT_ACTIONS_BY_STATUS)),
+    // Stub fields from the contract v2 commit (wt-core): categories and per-category degree are the neo4j helper's.
+    actionsByCategory: {},
     actorsByKind: tally<ActorKind>(await tx.run(COUNT_ACTORS_BY_KIND)),
+    categories: [],
     topByDegree: topN(
       actors.map((a) => [a.id, a.degree] as const),
       top,

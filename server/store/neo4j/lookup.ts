@@ -1,4 +1,5 @@
 /** The write rules' lookup (store/rules) answered inside a write transaction, so checks see what it writes. */
+import type { Episode } from '../../../contract';
 import type { RecordKind, RecordLookup, Records } from '../rules';
 import { runBatched } from './batches';
 import {
@@ -18,12 +19,19 @@ const BY_IDS: { [K in RecordKind]: { statement: string; ofRow: (row: Row) => Rec
   actor: { statement: ACTORS_BY_IDS, ofRow: actorOfRow },
   source: { statement: SOURCES_BY_IDS, ofRow: sourceOfRow },
   action: { statement: ACTIONS_BY_IDS, ofRow: actionOfRow },
+  // Stubs from the contract v2 commit (wt-core): no episode is stored yet, so none is found.
+  episode: { statement: 'MATCH (e:Episode) WHERE e.id IN $ids RETURN e.id AS id', ofRow: (row) => row as unknown as Episode },
 };
 
-const EXISTING: Record<RecordKind, string> = { actor: EXISTING_ACTOR_IDS, source: EXISTING_SOURCE_IDS, action: EXISTING_ACTION_IDS };
+const EXISTING: Record<RecordKind, string> = {
+  actor: EXISTING_ACTOR_IDS,
+  source: EXISTING_SOURCE_IDS,
+  action: EXISTING_ACTION_IDS,
+  episode: 'MATCH (e:Episode) WHERE e.id IN $ids RETURN e.id AS id',
+};
 
 /** Statements answering the ids of the actions holding on to a record, no row when it is unknown; nothing holds an action. */
-const REFERENCES: Record<RecordKind, string | null> = { actor: ACTOR_REFERENCES, source: SOURCE_REFERENCES, action: null };
+const REFERENCES: Record<RecordKind, string | null> = { actor: ACTOR_REFERENCES, source: SOURCE_REFERENCES, action: null, episode: null };
 
 async function existing(tx: Tx, kind: RecordKind, ids: readonly string[]): Promise<Set<string>> {
   const rows = await runBatched(tx, EXISTING[kind], [...new Set(ids)], 'ids');

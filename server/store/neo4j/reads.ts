@@ -1,5 +1,13 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
-import { actionPredicate, prepareQuery, rememberSearchKey, sortTimeline, type Action, type Source } from '../../../contract';
+import {
+  actionPredicate,
+  actionTimeAnswer,
+  prepareQuery,
+  rememberSearchKey,
+  sortTimeline,
+  type Action,
+  type Source,
+} from '../../../contract';
 import { filterSources, page, rankActors } from '../answers';
 import type {
   ActionQuery,
@@ -64,7 +72,13 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
     const s = sourceFromProps(props);
     byId.set(s.id, s);
   }
-  return { ...action, sources: action.citations.map((c) => byId.get(c.source)).filter((s): s is Source => s !== undefined) };
+  // responses: left empty until the neo4j helper reads the reverse links (contract v2 commit, wt-core).
+  return {
+    ...action,
+    sources: action.citations.map((c) => byId.get(c.source)).filter((s): s is Source => s !== undefined),
+    responses: [],
+    time: actionTimeAnswer(action),
+  };
 }
 
 /**

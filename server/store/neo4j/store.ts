@@ -2,7 +2,7 @@
  * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
  * driver per store; every answer is computed with the same shared functions as the embedded store.
  */
-import type { Action, ActionFilter, Actor, ChainOptions, InterchangeDocument, Source } from '../../../contract';
+import type { Action, ActionFilter, Actor, ChainOptions, Episode, InterchangeDocument, PageRequest, Source } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
 import { BetweennessService } from '../../graph';
 import type { Logger } from '../../logger';
@@ -14,6 +14,7 @@ import type {
   ActorWithDegree,
   ChainsAnswer,
   Counts,
+  EpisodeWithActions,
   GraphStore,
   ImportResult,
   Page,
@@ -155,6 +156,27 @@ export class Neo4jStore implements GraphStore {
 
   deleteSource(id: string): Promise<void> {
     return writes.remove(this.db, 'source', id);
+  }
+
+  // Stubs from the contract v2 commit (wt-core), so the interface compiles; the neo4j helper replaces them.
+  async getEpisode(_id: string): Promise<EpisodeWithActions | null> {
+    throw new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)');
+  }
+
+  async listEpisodes(_query: PageRequest): Promise<Page<Episode>> {
+    throw new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)');
+  }
+
+  createEpisode(episode: Episode): Promise<void> {
+    return writes.create(this.db, 'episode', episode);
+  }
+
+  replaceEpisode(episode: Episode): Promise<void> {
+    return writes.replace(this.db, 'episode', episode);
+  }
+
+  deleteEpisode(id: string): Promise<void> {
+    return writes.remove(this.db, 'episode', id);
   }
 
   createAction(action: Action): Promise<void> {

@@ -127,6 +127,12 @@ const WRITES: { [K in RecordKind]: KindWrites<Records[K]> } = {
     replace: (tx, source) => found(tx, REPLACE_SOURCE, { id: source.id, props: sourceProps(source) }, 'replaced'),
     remove: (tx, id) => found(tx, DELETE_SOURCE, { id }, 'deleted'),
   },
+  // Stub from the contract v2 commit (wt-core); the neo4j helper stores episodes.
+  episode: {
+    create: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
+    replace: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
+    remove: () => Promise.reject(new Error('Neo4j store: episodes are not stored yet (model v2; the neo4j helper adds them)')),
+  },
   action: {
     create: (tx, action) => createActions(tx, [action]),
     replace: async (tx, action) => {

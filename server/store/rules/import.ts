@@ -9,6 +9,7 @@ import type { Counts, ImportResult, WriteOutcome } from '../types';
 import { KINDS } from './kinds';
 import type { RecordKind, RecordLookup, Records } from './lookup';
 import { storedReferences } from './references';
+import { responseProblems } from './responses';
 import { IMPORT_REJECTED } from './validation';
 
 export interface RecordWrite<T> {
@@ -22,16 +23,24 @@ export interface ImportPlan {
   writes: { [K in RecordKind]: RecordWrite<Records[K]>[] };
 }
 
-const zero = (): Counts => ({ actors: 0, sources: 0, actions: 0 });
+const zero = (): Counts => ({ actors: 0, sources: 0, episodes: 0, actions: 0 });
 
 /** Checks a valid document (validDocument) against the store and classifies its records. */
 export async function planImport(doc: InterchangeDocument, lookup: RecordLookup): Promise<ImportPlan> {
   const actors = doc.actors ?? [];
   const sources = doc.sources ?? [];
+  const episodes = doc.episodes ?? [];
   const actions = doc.actions ?? [];
-  const inPayload = { actors: new Set(actors.map((a) => a.id)), sources: new Set(sources.map((s) => s.id)) };
+  const inPayload = {
+    actors: new Set(actors.map((a) => a.id)),
+    sources: new Set(sources.map((s) => s.id)),
+    episodes: new Set(episodes.map((e) => e.id)),
+    actions: new Set(actions.map((a) => a.id)),
+  };
   const problems = documentProblems(doc, await storedReferences(lookup, actions, inPayload));
   if (problems.length) throw new ValidationError(problems, IMPORT_REJECTED);
+  const responses = await responseProblems(actions, lookup);
+  if (responses.length) throw new ValidationError(responses, IMPORT_REJECTED);
 
   const result: ImportResult = { created: zero(), updated: zero(), unchanged: zero() };
   const classify = async <K extends RecordKind>(kind: K, records: Records[K][]): Promise<RecordWrite<Records[K]>[]> => {
@@ -51,6 +60,7 @@ export async function planImport(doc: InterchangeDocument, lookup: RecordLookup)
   const writes = {
     actor: await classify('actor', actors),
     source: await classify('source', sources),
+    episode: await classify('episode', episodes),
     action: await classify('action', actions),
   };
   return { result, writes };

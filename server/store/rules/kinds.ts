@@ -2,7 +2,7 @@
  * What the rules know of each record kind. A new kind is an entry here (and its lookups and
  * writes in each store); the rules in records.ts and import.ts then apply to it unchanged.
  */
-import { parseAction, parseActor, parseSource, type Parsed } from '../../../contract';
+import { parseAction, parseActor, parseEpisode, parseSource, type Parsed } from '../../../contract';
 import type { Counts } from '../types';
 import type { RecordKind, RecordLookup, Records } from './lookup';
 import { checkActionReferences } from './references';
@@ -20,5 +20,6 @@ interface KindRules<T> {
 export const KINDS: { [K in RecordKind]: KindRules<Records[K]> } = {
   actor: { parse: parseActor, plural: 'actors', heldBy: 'is referenced by' },
   source: { parse: parseSource, plural: 'sources', heldBy: 'is cited by' },
-  action: { parse: parseAction, plural: 'actions', heldBy: 'is referenced by', checkReferences: checkActionReferences },
+  episode: { parse: parseEpisode, plural: 'episodes', heldBy: 'groups' },
+  action: { parse: parseAction, plural: 'actions', heldBy: 'is responded to by', checkReferences: checkActionReferences },
 };

@@ -3,12 +3,13 @@
  * promises, so Neo4j answers inside the write's own transaction and the checks see what the write
  * changes; the embedded store answers from memory.
  */
-import type { Action, Actor, Source } from '../../../contract';
+import type { Action, Actor, Episode, Source } from '../../../contract';
 
 /** The record kinds a store holds, by the name the rules and messages use. */
 export interface Records {
   actor: Actor;
   source: Source;
+  episode: Episode;
   action: Action;
 }
 
@@ -29,6 +30,6 @@ export interface RecordLookup {
   records<K extends RecordKind>(kind: K, ids: readonly string[]): Awaitable<ReadonlyMap<string, Records[K]>>;
   /** Which of `ids` are stored. */
   existing(kind: RecordKind, ids: readonly string[]): Awaitable<IdSet>;
-  /** Ids of the actions that reference the record, in any order (none for an action); null when it is not stored. */
+  /** Ids of the actions that reference the record (for an action: those responding to it), in any order; null when it is not stored. */
   referencing(kind: RecordKind, id: string): Awaitable<readonly string[] | null>;
 }

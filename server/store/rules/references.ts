@@ -1,43 +1,42 @@
-/** Whether the actors and sources that actions name are there to be named. */
+/** Whether the actors, sources, episodes and actions that actions name are there to be named. */
 import { actionReferenceProblems, referencedIds, type Action, type KnownIds } from '../../../contract';
 import { ValidationError } from '../errors';
-import type { RecordLookup } from './lookup';
+import type { RecordKind, RecordLookup } from './lookup';
+import { responseProblems } from './responses';
 
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * The stored actors and sources among those the actions name. Ids the payload carries itself are
- * not asked about: the payload resolves them (documentProblems looks there first).
+ * The stored records among those the actions name. Ids the payload carries itself are not asked
+ * about: the payload resolves them (documentProblems looks there first).
  */
 export async function storedReferences(
   lookup: RecordLookup,
   actions: readonly Action[],
-  inPayload: { actors: ReadonlySet<string>; sources: ReadonlySet<string>; actions?: ReadonlySet<string> } = { actors: NONE, sources: NONE },
+  inPayload: { [K in 'actors' | 'sources' | 'episodes' | 'actions']?: ReadonlySet<string> } = {},
 ): Promise<KnownIds> {
   const refs = referencedIds(actions);
-  const actors = await lookup.existing(
-    'actor',
-    [...refs.actors].filter((id) => !inPayload.actors.has(id)),
-  );
-  const sources = await lookup.existing(
-    'source',
-    [...refs.sources].filter((id) => !inPayload.sources.has(id)),
-  );
-  const targets = await lookup.existing(
-    'action',
-    [...refs.actions].filter((id) => !inPayload.actions?.has(id)),
-  );
-  // Episodes are not a stored kind yet: every episode id is unknown until they are.
+  const stored = (kind: RecordKind, ids: Set<string>, given: ReadonlySet<string> = NONE) =>
+    lookup.existing(
+      kind,
+      [...ids].filter((id) => !given.has(id)),
+    );
+  const actors = await stored('actor', refs.actors, inPayload.actors);
+  const sources = await stored('source', refs.sources, inPayload.sources);
+  const episodes = await stored('episode', refs.episodes, inPayload.episodes);
+  const targets = await stored('action', refs.actions, inPayload.actions);
   return {
     hasActor: (id) => actors.has(id),
     hasSource: (id) => sources.has(id),
-    hasEpisode: () => false,
+    hasEpisode: (id) => episodes.has(id),
     hasAction: (id) => targets.has(id),
   };
 }
 
-/** A single action written on its own: every reference must already be stored. */
+/** A single action written on its own: every reference must already be stored, and its responses possible. */
 export async function checkActionReferences(action: Action, lookup: RecordLookup): Promise<void> {
   const problems = actionReferenceProblems([action], await storedReferences(lookup, [action]), () => '');
   if (problems.length) throw new ValidationError(problems, 'unresolved references');
+  const responses = await responseProblems([action], lookup, () => '');
+  if (responses.length) throw new ValidationError(responses, 'impossible response links');
 }

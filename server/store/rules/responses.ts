@@ -1,0 +1,56 @@
+/**
+ * The rules of response links beyond existence: a response cannot end before what it responds to
+ * begins, and links never close a cycle. Both read the stored actions the links reach, through
+ * the lookup, so they run inside the write's transaction (or queue turn) like every other rule.
+ */
+import { responseCycle, responseDateProblem, type Action, type Problem } from '../../../contract';
+import type { RecordLookup } from './lookup';
+
+/** Problems of the actions' respondsTo, the actions being written together (they override stored ones). */
+export async function responseProblems(
+  actions: readonly Action[],
+  lookup: RecordLookup,
+  pathOf: (index: number) => string = (i) => `actions[${i}].`,
+): Promise<Problem[]> {
+  if (!actions.some((a) => a.respondsTo?.length)) return [];
+  const written = new Map(actions.map((a) => [a.id, a]));
+  const stored = new Map<string, Action | null>();
+  const fetch = async (ids: Iterable<string>) => {
+    const missing = [...new Set(ids)].filter((id) => !written.has(id) && !stored.has(id));
+    if (!missing.length) return;
+    const found = await lookup.records('action', missing);
+    for (const id of missing) stored.set(id, found.get(id) ?? null);
+  };
+  const get = (id: string) => written.get(id) ?? stored.get(id) ?? undefined;
+
+  // Every action the links reach, loaded layer by layer, so the cycle search below reads memory.
+  let frontier = actions.flatMap((a) => a.respondsTo ?? []);
+  const seen = new Set(frontier);
+  while (frontier.length) {
+    await fetch(frontier);
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const t of get(id)?.respondsTo ?? []) {
+        if (!seen.has(t)) {
+          seen.add(t);
+          next.push(t);
+        }
+      }
+    }
+    frontier = next;
+  }
+
+  const problems: Problem[] = [];
+  actions.forEach((a, i) => {
+    a.respondsTo?.forEach((id, j) => {
+      const target = get(id);
+      const why = target && responseDateProblem(a, target);
+      if (why) problems.push({ path: `${pathOf(i)}respondsTo[${j}]`, message: why });
+    });
+    if (a.respondsTo?.length) {
+      const cycle = responseCycle(a.id, a.respondsTo, (id) => get(id)?.respondsTo);
+      if (cycle) problems.push({ path: `${pathOf(i)}respondsTo`, message: `would close a cycle of responses: ${cycle.join(' → ')}` });
+    }
+  });
+  return problems;
+}
