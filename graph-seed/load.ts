@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     console.log(
       `created ${JSON.stringify(result.created)}, updated ${JSON.stringify(result.updated)}, unchanged ${JSON.stringify(result.unchanged)}`,
     );
-    console.log(`the store now holds ${counts.actors} actors, ${counts.sources} sources, ${counts.actions} actions`);
+    console.log(
+      `the store now holds ${counts.actors} actors, ${counts.sources} sources, ${counts.episodes} episodes, ${counts.actions} actions`,
+    );
   } finally {
     await store.close();
   }

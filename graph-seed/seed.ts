@@ -1,4 +1,4 @@
-/** The seed dataset: read, validated against interchange v1, and loaded into a store. */
+/** The seed dataset: read, validated as interchange v2 (a v1 file is converted), and loaded into a store. */
 import { defaultSeedFile, readInterchangeFile } from '../server/seeding';
 import type { InterchangeDocument } from '../contract';
 import type { GraphStore, ImportResult } from '../server/store/types';

@@ -17,10 +17,10 @@ export function defaultSeedFile(): string {
   return candidates.find((f) => fs.existsSync(f)) ?? candidates[0]!;
 }
 
-/** Reads an interchange v1 file; a file that is not valid v1 throws with every problem named. */
+/** Reads an interchange v2 file (or v1, converted to v2); a file that is not valid throws with every problem named. */
 export function readInterchangeFile(file: string): InterchangeDocument {
   const parsed = parseDocument(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.ok) throw new Error(`${file} is not valid interchange v1:\n${parsed.problems.map(problemText).join('\n')}`);
+  if (!parsed.ok) throw new Error(`${file} is not a valid interchange document:\n${parsed.problems.map(problemText).join('\n')}`);
   return parsed.value;
 }
 
@@ -30,6 +30,6 @@ export function readInterchangeFile(file: string): InterchangeDocument {
  */
 export async function seedIfEmpty(store: GraphStore, file: string): Promise<ImportResult | null> {
   const counts = await store.counts();
-  if (counts.actors > 0 || counts.sources > 0 || counts.actions > 0) return null;
+  if (counts.actors > 0 || counts.sources > 0 || counts.episodes > 0 || counts.actions > 0) return null;
   return store.importDocument(readInterchangeFile(file));
 }

@@ -38,12 +38,19 @@ export function named<T extends z.ZodType>(schema: T, id: string, extra: { descr
   return schema;
 }
 
+/** The shapes the parser accepts, for clients; the parser (contract/dates.ts) also checks the calendar. */
+const EDTF_DAY = '\\d{2}[\\dX]{2}(-(\\d{2}|XX)(-(\\d{2}|XX))?)?[?~%]?';
+const EDTF_TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?';
+const EDTF_ONE = `(${EDTF_TIME}|${EDTF_DAY})`;
+const EDTF_PATTERN = `^(${EDTF_ONE}|(${EDTF_ONE}|\\.\\.)?/(${EDTF_ONE}|\\.\\.)?)$`;
+
 named(DateSchema, 'Date', {
   description:
     'EDTF (level 1 subset) with the precision the source gives: YYYY, YYYY-MM, YYYY-MM-DD, a date-time with or without an ' +
     'offset (2021-01-10T23:59-08:00), unspecified digits (2021-01-XX), qualifiers ? ~ %, intervals a/b with open (..) ' +
     'or unknown (empty) ends. Calendar values are local days in the action zone (UTC when none). Ordered by the ' +
     'earliest instant it can mean, then the latest.',
+  pattern: EDTF_PATTERN,
 });
 
 export const Actor = named(ActorSchema, 'Actor');

@@ -93,7 +93,29 @@ describeEachStore('API description and hardening', (factory) => {
       }
       const listActions = doc.paths['/api/actions'].get;
       const names = listActions.parameters.map((p: Json) => p.name).sort();
-      expect(names).toEqual(['actor', 'from', 'limit', 'offset', 'status', 'to', 'type']);
+      expect(names).toEqual([
+        'actor',
+        'category',
+        'claimedBy',
+        'disputedBy',
+        'episode',
+        'from',
+        'layer',
+        'limit',
+        'offset',
+        'status',
+        'to',
+        'type',
+        'tz',
+      ]);
+      for (const path of ['/api/graph', '/api/paths', '/api/chains', '/api/stats', '/api/export']) {
+        const params = doc.paths[path].get.parameters.map((p: Json) => p.name);
+        expect(params).toEqual(expect.arrayContaining(['claimedBy', 'disputedBy', 'category', 'layer', 'episode', 'tz']));
+      }
+      expect(doc.paths['/api/episodes/{id}'].delete.responses['409']).toBeDefined();
+      expect(doc.paths['/api/vocabulary'].get.responses['200'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/Vocabulary',
+      });
       const limit = listActions.parameters.find((p: Json) => p.name === 'limit');
       expect(limit).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } });
       const paths = doc.paths['/api/paths'].get.parameters;
@@ -116,10 +138,23 @@ describeEachStore('API description and hardening', (factory) => {
       expect(doc.components.schemas.InterchangeDocument.properties.actors.items).toEqual({ $ref: '#/components/schemas/Actor' });
       expect(action.properties.date).toEqual({ $ref: '#/components/schemas/Date' });
       const datePattern = new RegExp(doc.components.schemas.Date.pattern);
-      for (const ok of ['2021', '2021-01', '2021-01-10', '2021-01-10T23:59:00-08:00', '2021-01-10T23:59Z', '2021-01-10T23:59:00.5+01:00']) {
+      for (const ok of [
+        '2021',
+        '2021-01',
+        '2021-01-10',
+        '2021-01-10T23:59:00-08:00',
+        '2021-01-10T23:59Z',
+        '2021-01-10T23:59:00.5+01:00',
+        '2021-01-10T23:59',
+        '2021-01-XX',
+        '2021-01~',
+        '2021-01-09/2021-01-10',
+        '2021-01-11/..',
+        '/2021-01-10',
+      ]) {
         expect(datePattern.test(ok)).toBe(true);
       }
-      for (const bad of ['Jan 10', '2021-01-10T23:59', '21-01-10']) expect(datePattern.test(bad)).toBe(false);
+      for (const bad of ['Jan 10', '21-01-10', '2021-01-10T23:59-0800', '2021-1-5']) expect(datePattern.test(bad)).toBe(false);
       expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual([
         'bad_request',
         'unauthorized',

@@ -58,7 +58,7 @@ describeEachStore('API writes', (factory) => {
         expect.arrayContaining([
           'to: unknown actor "w-ghost"',
           'claimedBy[0]: unknown actor "w-nobody"',
-          'sourceIds[0]: unknown source "no-src"',
+          'citations[0].source: unknown source "no-src"',
         ]),
       );
       expect(res.body.error.message).toContain('unknown actor "w-ghost"');
@@ -131,16 +131,16 @@ describeEachStore('API writes', (factory) => {
     test('imports, reports counts, and is idempotent', async () => {
       const first = await post('/api/import', graph).expect(200);
       expect(first.body).toEqual({
-        created: { actors: 2, sources: 1, actions: 1 },
-        updated: { actors: 0, sources: 0, actions: 0 },
-        unchanged: { actors: 0, sources: 0, actions: 0 },
+        created: { actors: 2, sources: 1, episodes: 0, actions: 1 },
+        updated: { actors: 0, sources: 0, episodes: 0, actions: 0 },
+        unchanged: { actors: 0, sources: 0, episodes: 0, actions: 0 },
       });
       const second = await post('/api/import', graph).expect(200);
-      expect(second.body.unchanged).toEqual({ actors: 2, sources: 1, actions: 1 });
-      expect(second.body.created).toEqual({ actors: 0, sources: 0, actions: 0 });
+      expect(second.body.unchanged).toEqual({ actors: 2, sources: 1, episodes: 0, actions: 1 });
+      expect(second.body.created).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
       const changed = doc([actor('i-a', { name: 'Renamed' }), 'i-b'], graph.actions!);
       const third = await post('/api/import', changed).expect(200);
-      expect(third.body.updated).toEqual({ actors: 1, sources: 0, actions: 0 });
+      expect(third.body.updated).toEqual({ actors: 1, sources: 0, episodes: 0, actions: 0 });
       expect((await get('/api/actors/i-a').expect(200)).body.name).toBe('Renamed');
     });
 

@@ -5,7 +5,7 @@ import type { GraphStore } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';
 import { ALL, action, actor, copy, doc, ids, source } from './fixtures';
 
-const zero = { actors: 0, sources: 0, actions: 0 };
+const zero = { actors: 0, sources: 0, episodes: 0, actions: 0 };
 
 /** A small graph using every optional field the format has. */
 function richDocument(): InterchangeDocument {
@@ -61,8 +61,8 @@ describeEachStore('import', (factory) => {
     const store = await open();
     const d = richDocument();
     const r = await store.importDocument(d);
-    expect(r).toEqual({ created: { actors: 5, sources: 3, actions: 5 }, updated: zero, unchanged: zero });
-    expect(await store.counts()).toEqual({ actors: 5, sources: 3, actions: 5 });
+    expect(r).toEqual({ created: { actors: 5, sources: 3, episodes: 0, actions: 5 }, updated: zero, unchanged: zero });
+    expect(await store.counts()).toEqual({ actors: 5, sources: 3, episodes: 0, actions: 5 });
   });
 
   test('the same payload twice: the second answer is all unchanged and the graph is as after the first', async () => {
@@ -70,7 +70,7 @@ describeEachStore('import', (factory) => {
     await store.importDocument(richDocument());
     const before = await store.exportDocument({});
     const again = await store.importDocument(richDocument());
-    expect(again).toEqual({ created: zero, updated: zero, unchanged: { actors: 5, sources: 3, actions: 5 } });
+    expect(again).toEqual({ created: zero, updated: zero, unchanged: { actors: 5, sources: 3, episodes: 0, actions: 5 } });
     expect(await store.exportDocument({})).toEqual(before);
   });
 
@@ -97,9 +97,9 @@ describeEachStore('import', (factory) => {
     changed.actors!.push(actor('newcomer'));
     const r = await store.importDocument(changed);
     expect(r).toEqual({
-      created: { actors: 1, sources: 0, actions: 0 },
-      updated: { actors: 1, sources: 0, actions: 1 },
-      unchanged: { actors: 4, sources: 3, actions: 4 },
+      created: { actors: 1, sources: 0, episodes: 0, actions: 0 },
+      updated: { actors: 1, sources: 0, episodes: 0, actions: 1 },
+      unchanged: { actors: 4, sources: 3, episodes: 0, actions: 4 },
     });
     const gotAws = await store.getActor('aws');
     expect(gotAws).not.toHaveProperty('description');
@@ -107,7 +107,7 @@ describeEachStore('import', (factory) => {
     const gotSues = await store.getAction('sues');
     expect(gotSues?.status).toBe('reported');
     expect(gotSues?.details).toStrictEqual({ venue: 'W.D. Wash.' });
-    expect(await store.counts()).toEqual({ actors: 6, sources: 3, actions: 5 });
+    expect(await store.counts()).toEqual({ actors: 6, sources: 3, episodes: 0, actions: 5 });
   });
 
   test("changing an action's ends moves it in the graph", async () => {
@@ -148,8 +148,8 @@ describeEachStore('import', (factory) => {
     expect(caught).toBeInstanceOf(ValidationError);
     expect((caught as ValidationError).problems.map(problemText).sort()).toEqual([
       'actions[2].to: unknown actor "amazon"',
+      'actions[3].citations[1].source: unknown source "missing-src"',
       'actions[3].claimedBy[0]: unknown actor "parlr"',
-      'actions[3].sourceIds[1]: unknown source "missing-src"',
     ]);
     expect(await store.counts()).toEqual(countsBefore);
     expect(await store.getActor('valid-newcomer')).toBeNull();
@@ -186,7 +186,7 @@ describeEachStore('import', (factory) => {
       'actions[1].from: unknown actor "ghost"',
     ]);
     expect((caught as Error).message).toMatch(/^the import was rejected and nothing was written: actors\[2\]\.id: /);
-    expect(await store.counts()).toEqual({ actors: 1, sources: 0, actions: 0 });
+    expect(await store.counts()).toEqual({ actors: 1, sources: 0, episodes: 0, actions: 0 });
   });
 
   test('each record of each kind is created, updated or unchanged on its own', async () => {
@@ -210,9 +210,9 @@ describeEachStore('import', (factory) => {
       }),
     );
     expect(r).toEqual({
-      created: { actors: 1, sources: 1, actions: 1 },
-      updated: { actors: 1, sources: 1, actions: 1 },
-      unchanged: { actors: 1, sources: 2, actions: 1 },
+      created: { actors: 1, sources: 1, episodes: 0, actions: 1 },
+      updated: { actors: 1, sources: 1, episodes: 0, actions: 1 },
+      unchanged: { actors: 1, sources: 2, episodes: 0, actions: 1 },
     });
     expect((await store.getAction('a-old'))?.to).toBe('new');
     expect((await store.getSource('s-old'))?.title).toBe('Retitled');
@@ -234,7 +234,7 @@ describeEachStore('import', (factory) => {
         ],
       }),
     );
-    expect(r.created).toEqual({ actors: 1, sources: 0, actions: 1 });
+    expect(r.created).toEqual({ actors: 1, sources: 0, episodes: 0, actions: 1 });
     expect((await store.getAction('x'))?.sources.map((s) => s.id)).toEqual(['s-old']);
   });
 
@@ -263,10 +263,10 @@ describeEachStore('import', (factory) => {
     );
     const second = await open();
     const r = await second.importDocument(copy(exported));
-    expect(r.created).toEqual({ actors: 5, sources: 3, actions: 5 });
+    expect(r.created).toEqual({ actors: 5, sources: 3, episodes: 0, actions: 5 });
     expect(await second.exportDocument({})).toEqual(exported);
     // And importing the export back into the store it came from changes nothing.
-    expect((await first.importDocument(copy(exported))).unchanged).toEqual({ actors: 5, sources: 3, actions: 5 });
+    expect((await first.importDocument(copy(exported))).unchanged).toEqual({ actors: 5, sources: 3, episodes: 0, actions: 5 });
   });
 
   test('a filtered export carries the actions that pass, the actors they reference and the sources they cite, and nothing else', async () => {
@@ -296,8 +296,8 @@ describeEachStore('import', (factory) => {
 
     const fresh = await open();
     const r = await fresh.importDocument(copy(exported));
-    expect(r.created).toEqual({ actors: 4, sources: 2, actions: 2 });
-    expect(await fresh.counts()).toEqual({ actors: 4, sources: 2, actions: 2 });
+    expect(r.created).toEqual({ actors: 4, sources: 2, episodes: 0, actions: 2 });
+    expect(await fresh.counts()).toEqual({ actors: 4, sources: 2, episodes: 0, actions: 2 });
     expect(await fresh.getAction('in-1')).toMatchObject({ claimedBy: ['claimer'], disputedBy: ['denier'] });
   });
 

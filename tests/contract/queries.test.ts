@@ -1,4 +1,5 @@
 /** Lists and stats: actor search, sources, the timeline with its filters, paging, and the stats. */
+import { CATEGORIES } from '../../contract';
 import type { GraphStore } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';
 import { ALL, action, actor, doc, ids, source, storeWith } from './fixtures';
@@ -233,16 +234,27 @@ describeEachStore('queries', (factory) => {
       expect(await timeline({ types: ['HOSTED', 'OWNS'] })).toEqual(['0-undated', 'a-undated']);
     });
 
-    test('date window: spans touching it, undated left out, offsets read in UTC', async () => {
-      expect(await timeline({ from: '2021-01-11', to: '2021-01-11' })).toEqual(['f-month', 'e-year', 'd-day', 'c-offset']);
+    test('date window: spans touching it, undated left out; local days, or tz', async () => {
+      // c-offset is 23:59 on 10 January at -08:00: the 10th where it happened, the 11th in UTC.
+      expect(await timeline({ from: '2021-01-11', to: '2021-01-11' })).toEqual(['f-month', 'e-year', 'd-day']);
+      expect(await timeline({ from: '2021-01-11', to: '2021-01-11', tz: 'UTC' })).toEqual(['f-month', 'e-year', 'd-day', 'c-offset']);
       expect(await timeline({ to: '2020' })).toEqual(['z-first']);
       expect(await timeline({ from: '2021-02' })).toEqual(['e-year', 'h-claim']);
-      expect(await timeline({ from: '2021-01-10', to: '2021-01-10' })).toEqual(['f-month', 'e-year']);
+      expect(await timeline({ from: '2021-01-10', to: '2021-01-10' })).toEqual(['f-month', 'e-year', 'c-offset']);
+      expect(await timeline({ from: '2021-01-10', to: '2021-01-10', tz: 'UTC' })).toEqual(['f-month', 'e-year']);
+      // Read in Tokyo (UTC+9), the window of 11 January ends at 15:00 UTC on the 11th: c-offset (07:59 UTC) is in it.
+      expect(await timeline({ from: '2021-01-11', to: '2021-01-11', tz: 'Asia/Tokyo' })).toEqual([
+        'f-month',
+        'e-year',
+        'd-day',
+        'c-offset',
+      ]);
     });
 
     test('filters combine', async () => {
       expect(await timeline({ actor: 'x', types: ['BANNED'], from: '2021-01-06' })).toEqual(['b-late']);
-      expect(await timeline({ actor: 'y', statuses: ['confirmed'], to: '2021-01-10' })).toEqual(['z-first', 'g-same']);
+      expect(await timeline({ actor: 'y', statuses: ['confirmed'], to: '2021-01-10' })).toEqual(['z-first', 'g-same', 'c-offset']);
+      expect(await timeline({ actor: 'y', statuses: ['confirmed'], to: '2021-01-10', tz: 'UTC' })).toEqual(['z-first', 'g-same']);
     });
 
     test('paging keeps the timeline order and the total', async () => {
@@ -289,16 +301,44 @@ describeEachStore('queries', (factory) => {
       );
     });
 
-    test('counts by type, status and kind', async () => {
+    const everything = { categories: [...CATEGORIES] };
+
+    test('counts by type, status, category and kind', async () => {
       const st = await store.stats(3);
-      expect(st.counts).toEqual({ actors: 8, sources: 1, actions: 6 });
+      expect(st.counts).toEqual({ actors: 8, sources: 1, episodes: 0, actions: 6 });
       expect(st.actionsByType).toEqual({ BANNED: 2, SUED: 2, HOSTED: 1, REPORTED: 1 });
       expect(st.actionsByStatus).toEqual({ confirmed: 4, alleged: 1, reported: 1 });
+      expect(st.actionsByCategory).toEqual({ sanction: 2, legal: 2, relationship: 1, claim: 1 });
       expect(st.actorsByKind).toEqual({ company: 1, platform: 3, person: 2, media: 1, other: 1 });
     });
 
-    test('top by degree counts parallel actions; ties by id', async () => {
+    test('by default degree and betweenness count sanctions only', async () => {
+      // Only the two bans s->p are sanctions: s and p have degree 2, nobody lies between two others.
       const st = await store.stats(3);
+      expect(st.categories).toEqual(['sanction']);
+      expect(st.topByDegree).toEqual([
+        { id: 'p', name: 'P', value: 2 },
+        { id: 's', name: 'Star', value: 2 },
+      ]);
+      expect(st.topByBetweenness).toEqual([]);
+    });
+
+    test('the filters narrow the counts; categories choose what degree counts', async () => {
+      const legal = await store.stats(3, { categories: ['legal'] });
+      // The suits q->s and a->b.
+      expect(legal.actionsByType).toEqual({ SUED: 2 });
+      expect(legal.topByDegree).toEqual([
+        { id: 'a', name: 'A', value: 1 },
+        { id: 'b', name: 'B', value: 1 },
+        { id: 'q', name: 'Q', value: 1 },
+      ]);
+      const early = await store.stats(3, { to: '2021-01-02' });
+      expect(early.actionsByType).toEqual({ BANNED: 2 });
+      expect(early.counts.actions).toBe(6);
+    });
+
+    test('top by degree counts parallel actions; ties by id', async () => {
+      const st = await store.stats(3, everything);
       expect(st.topByDegree).toEqual([
         { id: 's', name: 'Star', value: 4 },
         { id: 'b', name: 'B', value: 2 },
@@ -309,7 +349,7 @@ describeEachStore('queries', (factory) => {
     test('top by betweenness, unnormalized, on the actor graph: star centre 3, line middle 1', async () => {
       // Star: s lies on the one shortest path of each leaf pair (p,q), (p,r), (q,r) -> 3.
       // Line a-b-c: b lies on the one shortest path of (a,c) -> 1. Every other actor: 0.
-      const st = await store.stats(3);
+      const st = await store.stats(3, everything);
       expect(st.topByBetweenness.slice(0, 2)).toEqual([
         { id: 's', name: 'Star', value: 3 },
         { id: 'b', name: 'B', value: 1 },
@@ -319,7 +359,7 @@ describeEachStore('queries', (factory) => {
     });
 
     test('top n is respected', async () => {
-      const st = await store.stats(1);
+      const st = await store.stats(1, everything);
       expect(st.topByDegree).toEqual([{ id: 's', name: 'Star', value: 4 }]);
       expect(st.topByBetweenness).toEqual([{ id: 's', name: 'Star', value: 3 }]);
     });

@@ -11,9 +11,10 @@ function actorRecord(got: (Actor & { degree?: number; actionCounts?: unknown }) 
   const { degree: _d, actionCounts: _c, ...rest } = got;
   return rest;
 }
-function actionRecord(got: (Action & { sources?: unknown }) | null): Action | null {
+/** The record part of an action's answer: without what the store derives (sources, responses, time). */
+function actionRecord(got: (Action & { sources?: unknown; responses?: unknown; time?: unknown }) | null): Action | null {
   if (!got) return null;
-  const { sources: _s, ...rest } = got;
+  const { sources: _s, responses: _r, time: _t, ...rest } = got;
   return rest;
 }
 function sourceRecord(got: (Source & { actions?: unknown }) | null): Source | null {
@@ -121,7 +122,7 @@ describeEachStore('records', (factory) => {
       await expect(store.deleteActor('b')).rejects.toBeInstanceOf(ConflictError);
       await store.deleteAction('y');
       await store.deleteActor('b');
-      expect(await store.counts()).toEqual({ actors: 1, sources: 1, actions: 0 });
+      expect(await store.counts()).toEqual({ actors: 1, sources: 1, episodes: 0, actions: 0 });
     });
   });
 
@@ -359,7 +360,7 @@ describeEachStore('records', (factory) => {
     const invalid = await refusal(store.createActor({ id: 'c', name: 'C', kind: 'not-a-kind' } as unknown as Actor));
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as Error).message).toMatch(/^invalid record: kind: /);
-    expect(await store.counts()).toEqual({ actors: 3, sources: 1, actions: 2 });
+    expect(await store.counts()).toEqual({ actors: 3, sources: 1, episodes: 0, actions: 2 });
   });
 
   test('unknown ids read as null', async () => {

@@ -85,7 +85,7 @@ describe('embedded store durability', () => {
     const a = await open(dir);
     await writeSome(a);
     const expected = await snapshotOf(a);
-    expect(expected.counts).toEqual({ actors: 4, sources: 2, actions: 2 });
+    expect(expected.counts).toEqual({ actors: 4, sources: 2, episodes: 0, actions: 2 });
     expect(fs.existsSync(path.join(dir, SNAPSHOT))).toBe(false); // nothing compacted: it is all in the journal
     const b = await open(dir);
     expect(await snapshotOf(b)).toEqual(expected);
@@ -221,7 +221,7 @@ describe('embedded store durability', () => {
       fs.writeFileSync(path.join(dir, JOURNAL), Buffer.from([0x00, 0xff, 0x7b, 0x22]));
       const warnings: string[] = [];
       const b = await open(dir, { logger: capturingLogger(warnings) });
-      expect(await b.counts()).toEqual({ actors: 0, sources: 0, actions: 0 });
+      expect(await b.counts()).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
       expect(warnings).toHaveLength(1);
       await b.close();
     });
@@ -289,7 +289,7 @@ describe('embedded store durability', () => {
     fs.writeFileSync(journal, entries);
     // Replaying seq 2 again would add an action to the deleted actor b.
     const s3 = await open(dir);
-    expect(await s3.counts()).toEqual({ actors: 1, sources: 1, actions: 0 });
+    expect(await s3.counts()).toEqual({ actors: 1, sources: 1, episodes: 0, actions: 0 });
     expect(await s3.getActor('b')).toBeNull();
     expect(await s3.getAction('e')).toBeNull();
     await s3.createActor(actor('c'));
@@ -314,10 +314,10 @@ describe('embedded store durability', () => {
       await expect(write(a)).rejects.toThrow();
       expect(await a.getAction('loop')).toBeNull();
       expect(await a.getActor('c')).toBeNull();
-      expect(await a.counts()).toEqual({ actors: 2, sources: 1, actions: 0 });
+      expect(await a.counts()).toEqual({ actors: 2, sources: 1, episodes: 0, actions: 0 });
       abandon(a);
       const b = await open(dir);
-      expect(await b.counts()).toEqual({ actors: 2, sources: 1, actions: 0 });
+      expect(await b.counts()).toEqual({ actors: 2, sources: 1, episodes: 0, actions: 0 });
       await b.close();
     },
   );

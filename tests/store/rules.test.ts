@@ -102,7 +102,7 @@ describe('one record', () => {
     expect(unresolved).toBeInstanceOf(ValidationError);
     expect((unresolved as ValidationError).problems).toEqual([
       { path: 'to', message: 'unknown actor "ghost"' },
-      { path: 'sourceIds[1]', message: 'unknown source "none"' },
+      { path: 'citations[1].source', message: 'unknown source "none"' },
     ]);
     await expect(checkCreate('action', action('y', 'SUED', 'a', 'b', undefined, { sources: ['s'] }), lookup)).resolves.toBeUndefined();
   });
@@ -151,9 +151,9 @@ describe('import', () => {
       lookup,
     );
     expect(plan.result).toEqual({
-      created: { actors: 2, sources: 0, actions: 1 },
-      updated: { actors: 1, sources: 0, actions: 0 },
-      unchanged: { actors: 1, sources: 1, actions: 0 },
+      created: { actors: 2, sources: 0, episodes: 0, actions: 1 },
+      updated: { actors: 1, sources: 0, episodes: 0, actions: 0 },
+      unchanged: { actors: 1, sources: 1, episodes: 0, actions: 0 },
     });
     expect(plan.writes.actor.map((w) => `${w.record.id} ${w.outcome}`)).toEqual(['new created', 'old updated', 'other created']);
     expect(plan.writes.source).toEqual([]);
@@ -166,6 +166,6 @@ describe('import', () => {
     const err = await refusal(planImport(bad, lookup));
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).problems).toEqual([{ path: 'actions[1].from', message: 'unknown actor "ghost"' }]);
-    expect(asked).toEqual(['existing actor stored,ghost', 'existing source ']);
+    expect(asked).toEqual(['existing actor stored,ghost', 'existing source ', 'existing episode ', 'existing action ']);
   });
 });
