@@ -90,6 +90,7 @@ describe('the view-mode registry', () => {
     expect(state.modes).toEqual({
       graph: {},
       stack: { x: 'name' },
+      cascade: { target: null },
       chain: { actor: 'twitter', index: 1 },
       paths: { src: 'parler', dst: 'donald-trump' },
       table: { sort: { col: 'status', dir: 'desc' } },
