@@ -131,7 +131,8 @@ export const api = {
     get<PathsAnswer>('/paths', { source, target, maxLength, ...filterParams(f) }, signal),
   chains: (actor: string, f: ActionFilter, maxLength = 6, signal?: AbortSignal) =>
     get<ChainsAnswer>('/chains', { actor, maxLength, ...filterParams(f) }, signal),
-  cascade: (target: string, f: ActionFilter, signal?: AbortSignal) => get<CascadeAnswer>('/cascade', { target, ...filterParams(f) }, signal),
+  cascade: (target: string, f: ActionFilter, signal?: AbortSignal) =>
+    get<CascadeAnswer>('/cascade', { target, ...filterParams(f) }, signal),
   vocabulary: (signal?: AbortSignal) => get<VocabularyAnswer>('/vocabulary', {}, signal),
   episodes: (limit = 1000, signal?: AbortSignal) => get<PageAnswer<Episode>>('/episodes', { limit }, signal),
   exportUrl: (format: 'json' | 'graphml' | 'gexf' | 'csv' | 'cyjs', f: ActionFilter, extra: Params = {}) =>

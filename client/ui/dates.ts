@@ -18,7 +18,9 @@ export function dateElement(date: string | undefined, timezone: string | undefin
     'span',
     { class: 'when', 'data-date': date, title: `as given: ${date}${timezone ? ` in ${timezone}` : ' (no zone: UTC)'}` },
     formatDate(date, false, false),
-    approximate ? h('span', { class: 'date-mark approximate', title: 'approximate: the span is widened by one unit on each side' }, ' ~') : null,
+    approximate
+      ? h('span', { class: 'date-mark approximate', title: 'approximate: the span is widened by one unit on each side' }, ' ~')
+      : null,
     uncertain ? h('span', { class: 'date-mark uncertain', title: 'uncertain: the source is not sure of this date' }, ' ?') : null,
     timezone ? h('span', { class: 'zone' }, ` ${timezone}`) : null,
   );

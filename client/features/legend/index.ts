@@ -33,11 +33,7 @@ export function initLegend(): void {
     ...v.layers.map((l) => entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: layerColour(l.id) })), l.label)),
     entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: NO_LAYER_COLOUR })), 'No layer'),
   );
-  const types = h(
-    'ul',
-    { class: 'legend-list' },
-    ...v.types.map((t) => entry(swatch(line(typeColour(t.id), 3, '')), t.label)),
-  );
+  const types = h('ul', { class: 'legend-list' }, ...v.types.map((t) => entry(swatch(line(typeColour(t.id), 3, '')), t.label)));
   const statuses = h(
     'ul',
     { class: 'legend-list' },

@@ -53,9 +53,7 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
         .edges('.action')
         .not('.filtered, .offview')
         .filter((e) => e.data('date') !== undefined);
-      const sorted = edges
-        .toArray()
-        .sort((a, b) => byInstants(a, b) || (a.id() < b.id() ? -1 : 1));
+      const sorted = edges.toArray().sort((a, b) => byInstants(a, b) || (a.id() < b.id() ? -1 : 1));
       const steps: { date: string; first: SingularElementArgument; edges: EdgeCollection }[] = [];
       for (const e of sorted) {
         const date = e.data('date') as string;

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { actionSpan, type Action, type CascadeAnswer, type CascadeEntry } from '../../../contract';
 import type { App } from '../../app';
 import { api, ApiError, toFilter } from '../../api';
+import { typeColour } from '../../graph/palette';
 import { latestRequest } from '../../latest-request';
 import { filterKey, select } from '../../state/reducers';
 import type { ViewState } from '../../state/types';
@@ -228,11 +229,12 @@ export function view(app: App): ModeView {
         .filter(Boolean)
         .join(' ');
       const cx = (p.x1 + p.x2) / 2;
+      const fill = typeColour(p.action.type);
       const shape = point
-        ? s('path', { class: 'mark-shape', d: `M${cx},${p.y - 6} L${cx + 6},${p.y} L${cx},${p.y + 6} L${cx - 6},${p.y} z` })
-        : s('rect', { class: 'mark-shape', x: p.x1, y: p.y - BAR_H / 2, width: p.x2 - p.x1, height: BAR_H, rx: 2 });
+        ? s('path', { class: 'mark-shape', fill, d: `M${cx},${p.y - 6} L${cx + 6},${p.y} L${cx},${p.y + 6} L${cx - 6},${p.y} z` })
+        : s('rect', { class: 'mark-shape', fill, x: p.x1, y: p.y - BAR_H / 2, width: p.x2 - p.x1, height: BAR_H, rx: 2 });
       const right = Math.max(p.x2, cx + 6) + 6;
-      const label = `${typeLabel(p.action.type)} · ${p.lane === LINKED ? describe(p.action) : app.nameOf(p.action.from)}`;
+      const label = p.lane === LINKED ? describe(p.action) : `${typeLabel(p.action.type)} · ${app.nameOf(p.action.from)}`;
       const onLeft = right + label.length * 6.2 > width;
       const g = s(
         'g',
