@@ -49,7 +49,9 @@ export const chainRoutes = [
       'actions it stands for, and chains that differ only in such steps are one chain. `truncated` is true whenever ' +
       'something was left out (chains past 50, or the search stopped at its work bound). Chains follow the ' +
       'categories sanction, notice, restoration, migration and legal, and response links (a step to an action ' +
-      'responding to the one before, whatever its category); `categories=all` or a list asks otherwise.',
+      'responding to the one before, whatever its category); `categories=all` or a list asks otherwise. The ' +
+      '`category` filter keeps only actions of its categories (response steps included) and, without ' +
+      '`categories`, is also what the chains follow.',
     tag: 'traversals',
     cacheable: true,
     query: filteredQuery({
@@ -66,7 +68,8 @@ export const chainRoutes = [
       await mustHaveActor(store, query.actor, 'actor');
       const found = await store.chains(query.actor, query.maxLength, toActionFilter(query), MAX_CHAINS, {
         certainOnly: query.order === 'certain',
-        ...(query.categories && { categories: query.categories }),
+        // The `category` filter, when given alone, is also what the chains follow (else nothing it keeps might be followed).
+        ...((query.categories ?? query.category) && { categories: query.categories ?? query.category }),
       });
       return { chains: found.chains, truncated: found.truncated };
     },

@@ -8,7 +8,6 @@ import {
   ACTION_TYPE_IDS,
   ACTOR_KINDS,
   CATEGORIES,
-  DateSchema,
   isValidZone,
   ID_PATTERN,
   IdSchema,
@@ -103,9 +102,18 @@ function idListParam(description: string) {
   return withDoc(schema, { type: 'string', pattern: `^${id}(,${id})*$`, description });
 }
 
+/** A window bound: a calendar year, month or day (the window is whole local days). */
+const WindowDateSchema = z.string().superRefine((text, ctx) => {
+  const parsed = parseDate(text);
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 40)}" is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)` });
+  } else if (!isParsedDate(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error });
+});
+
 function dateParam(description: string) {
-  return withDoc(DateSchema.optional(), {
+  return withDoc(WindowDateSchema.optional(), {
     type: 'string',
+    pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
     description: `${description} EDTF: a year, month or day (YYYY, YYYY-MM, YYYY-MM-DD); read as local days of each action's own zone, or in \`tz\` when given.`,
     examples: ['2021', '2021-01', '2021-01-10'],
   });

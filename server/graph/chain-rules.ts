@@ -7,13 +7,12 @@ import {
   actionPredicate,
   actionSpan,
   categoryOf,
-  compareActions,
   precedence,
   type ActionFilter,
   type Category,
   type Chain,
   type ChainOptions,
-  type LayerOf,
+  type Action,
   type RespondsTo,
 } from '../../contract';
 import type { CascadeRules } from './cascade';
@@ -46,17 +45,22 @@ export function reachThrough(linksOf: LinksOf): RespondsTo {
 
 /**
  * `linksOf` gives the response links the store holds (all of them for the embedded store; what a
- * traversal fetched for Neo4j); `layerOf` answers a `layers` filter.
+ * traversal fetched for Neo4j); `passes` is the store's own predicate for the filter where it has
+ * one (a `layers` filter needs the actors' layers).
  */
-export function chainRules(filter: ActionFilter, options: ChainOptions = {}, linksOf?: LinksOf, layerOf?: LayerOf): ChainRules {
+export function chainRules(
+  filter: ActionFilter,
+  options: ChainOptions = {},
+  linksOf?: LinksOf,
+  passes: (a: Action) => boolean = actionPredicate(filter),
+): ChainRules {
   const followed = new Set<string>(options.categories ?? DEFAULT_CHAIN_CATEGORIES);
   const reach = linksOf ? reachThrough(linksOf) : undefined;
   return {
-    passes: actionPredicate(filter, layerOf),
+    passes,
     follows: (a) => followed.has(categoryOf(a.type)),
     span: actionSpan,
     precedence: (a, b) => precedence(a, b, reach),
-    compare: compareActions,
     responds: (b, a) => !!b.respondsTo?.includes(a.id),
     certainOnly: options.certainOnly ?? false,
   };

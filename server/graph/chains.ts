@@ -23,8 +23,6 @@ export interface ChainRules {
   span: (a: Action) => { start: number; end: number } | null;
   /** Whether `a` can come before `b`. */
   precedence: (a: Action, b: Action) => Precedence;
-  /** Timeline order, used to take choices (and list a step's actions) in a fixed order. */
-  compare: (a: Action, b: Action) => number;
   /** Whether `b` names `a` among the actions it responds to (a step along it is followed whatever b's category). */
   responds: (b: Action, a: Action) => boolean;
   /** Only certain steps. */
@@ -53,22 +51,29 @@ export interface ChainSearch {
 }
 
 /** How many candidate actions one request may look at before it stops and reports truncation. */
-export const CHAIN_WORK_BOUND = 400_000;
+export const CHAIN_WORK_BOUND = 200_000;
 
 interface Item {
   action: Action;
   start: number;
   end: number;
+  /** Same for parallel actions (type, from, to). */
+  key: string;
+  /** Precedence of this action before others, as the search asks (remembered). */
+  before: Map<Item, Precedence>;
+}
+
+/** Timeline order of dated actions (the contract's compareActions): earliest instant, then latest, then id. */
+function byTimeline(x: Item, y: Item): number {
+  return x.start - y.start || x.end - y.end || (x.action.id < y.action.id ? -1 : x.action.id > y.action.id ? 1 : 0);
 }
 
 const parallelKey = (a: Action): string => JSON.stringify([a.type, a.from, a.to]);
 
-const isParallel = (a: Action, b: Action): boolean => a.type === b.type && a.from === b.from && a.to === b.to;
-
 /** A chain found in the action graph, before parallel ones are merged. */
 interface Merged {
   steps: Array<{ ids: Set<string>; certain: boolean }>;
-  first: Action[];
+  first: Item[];
 }
 
 /**
@@ -105,46 +110,55 @@ export function timeRespectingChains(
       if (!item) {
         const span = rules.span(a);
         if (!span) return;
-        item = { action: a, start: span.start, end: span.end };
+        item = { action: a, start: span.start, end: span.end, key: parallelKey(a), before: new Map() };
         byId.set(a.id, item);
       }
       list.push(item);
     });
-    list.sort((x, y) => rules.compare(x.action, y.action));
+    list.sort(byTimeline);
     return list;
+  };
+
+  // The search asks about the same pairs over and over (each candidate against every action before it).
+  const precedence = (a: Item, b: Item): Precedence => {
+    let p = a.before.get(b);
+    if (p === undefined) a.before.set(b, (p = rules.precedence(a.action, b.action)));
+    return p;
   };
 
   let work = 0;
   let truncated = false;
   const merged = new Map<string, Merged>();
   const chain: Item[] = [];
+  /** keys[i]: the parallel keys of chain[0..i], joined; built as the chain grows, not per chain found. */
+  const keys: string[] = [];
   const certain: boolean[] = [];
   const used = new Set<string>();
 
   const record = (): void => {
-    const key = chain.map((s) => parallelKey(s.action)).join('|');
+    const key = keys[keys.length - 1]!;
     let m = merged.get(key);
     if (!m) {
-      m = { steps: chain.map(() => ({ ids: new Set<string>(), certain: true })), first: chain.map((s) => s.action) };
+      m = { steps: chain.map(() => ({ ids: new Set<string>(), certain: true })), first: [...chain] };
       merged.set(key, m);
     }
     chain.forEach((s, i) => {
       const step = m.steps[i]!;
       step.ids.add(s.action.id);
       if (i > 0 && !certain[i]) step.certain = false;
-      if (rules.compare(s.action, m.first[i]!) < 0) m.first[i] = s.action;
+      if (byTimeline(s, m.first[i]!) < 0) m.first[i] = s;
     });
   };
 
   /** Whether `next` may follow the chain: it can come after every action in it, certainly after the last when asked. */
   const fits = (next: Item, latestStart: number): Precedence | null => {
     const last = chain[chain.length - 1]!;
-    if (used.has(next.action.id) || isParallel(last.action, next.action)) return null;
+    if (used.has(next.action.id) || last.key === next.key) return null;
     if (next.end < latestStart) return null;
     if (!rules.follows(next.action) && !rules.responds(next.action, last.action)) return null;
-    const order = rules.precedence(last.action, next.action);
+    const order = precedence(last, next);
     if (order === 'impossible' || (rules.certainOnly && order !== 'certain')) return null;
-    for (let i = 0; i < chain.length - 1; i++) if (rules.precedence(chain[i]!.action, next.action) === 'impossible') return null;
+    for (let i = 0; i < chain.length - 1; i++) if (precedence(chain[i]!, next) === 'impossible') return null;
     return order;
   };
 
@@ -166,7 +180,7 @@ export function timeRespectingChains(
         if (j >= b.length) s = a[i++]!;
         else if (i >= a.length) s = b[j++]!;
         else {
-          const c = rules.compare(a[i]!.action, b[j]!.action);
+          const c = byTimeline(a[i]!, b[j]!);
           s = c <= 0 ? a[i++]! : b[j++]!;
           if (c === 0) j++; // the same action, touching both actors
         }
@@ -174,11 +188,13 @@ export function timeRespectingChains(
         if (order === null) continue;
         extended = true;
         chain.push(s);
+        keys.push(`${keys[keys.length - 1]!}|${s.key}`);
         certain.push(order === 'certain');
         used.add(s.action.id);
         extend(Math.max(latestStart, s.start));
         used.delete(s.action.id);
         certain.pop();
+        keys.pop();
         chain.pop();
         if (truncated) return;
       }
@@ -189,11 +205,13 @@ export function timeRespectingChains(
   for (const first of itemsAt(actor)) {
     if (!rules.follows(first.action)) continue;
     chain.push(first);
+    keys.push(first.key);
     certain.push(true);
     used.add(first.action.id);
     extend(first.start);
     used.delete(first.action.id);
     certain.pop();
+    keys.pop();
     chain.pop();
     if (truncated) break;
   }
@@ -201,7 +219,7 @@ export function timeRespectingChains(
   const all = [...merged.values()].sort((x, y) => {
     if (x.first.length !== y.first.length) return y.first.length - x.first.length;
     for (let i = 0; i < x.first.length; i++) {
-      const c = rules.compare(x.first[i]!, y.first[i]!);
+      const c = byTimeline(x.first[i]!, y.first[i]!);
       if (c !== 0) return c;
     }
     return 0;
@@ -210,8 +228,13 @@ export function timeRespectingChains(
   const chains = all.slice(0, limit).map((m) =>
     m.steps.map((step, i): FoundStep => {
       const first = m.first[i]!;
-      const actions = [...step.ids].map((id) => byId.get(id)!.action).sort(rules.compare);
-      const found: FoundStep = { type: first.type, from: first.from, to: first.to, actions: actions.map((a) => a.id) };
+      const actions = [...step.ids].map((id) => byId.get(id)!).sort(byTimeline);
+      const found: FoundStep = {
+        type: first.action.type,
+        from: first.action.from,
+        to: first.action.to,
+        actions: actions.map((a) => a.action.id),
+      };
       if (i > 0) found.order = step.certain ? 'certain' : 'possible';
       return found;
     }),

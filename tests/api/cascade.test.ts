@@ -141,6 +141,27 @@ describeEachStore('GET /api/cascade', (factory) => {
     expect(res.body.summary).toEqual({ firstSanction: 'aws-cut', lastSanction: 'aws-cut', spanMs: 0, layers: ['cloud-hosting'] });
   });
 
+  test('tz=UTC reads the window in UTC: the cut-off (07:59 UTC on the 11th) is out, the Apple removal in', async () => {
+    // Instant spans touching 10 January UTC: g-reinst (2021), a-del (to 07:59 UTC on the 10th), aws-warn.
+    const res = await get('/api/cascade?target=parler&from=2021-01-10&to=2021-01-10&tz=UTC').expect(200);
+    expect(res.body.entries.map(row)).toEqual([
+      ['g-reinst', 'app-store', 0, null, ['g-del'], []],
+      ['a-del', 'app-store', 8 * DAY, 'possible', [], ['a-reinst']],
+      ['aws-warn', 'cloud-hosting', 8 * DAY, 'possible', [], ['aws-cut']],
+    ]);
+    expect(res.body.summary).toEqual({ firstSanction: 'a-del', lastSanction: 'a-del', spanMs: 0, layers: ['app-store'] });
+  });
+
+  test('the category filter narrows the entries: notices only', async () => {
+    const res = await get('/api/cascade?target=parler&category=notice').expect(200);
+    expect(res.body.entries.map(row)).toEqual([
+      ['a-warn', 'app-store', 0, null, [], []],
+      // a-warn's minute (02:00 UTC on the 9th) ends before aws-warn begins (08:00 UTC): certain.
+      ['aws-warn', 'cloud-hosting', 6 * HOUR, 'certain', [], ['aws-cut']],
+    ]);
+    expect(res.body.summary).toEqual({ firstSanction: null, lastSanction: null, spanMs: null, layers: [] });
+  });
+
   test('an actor nothing was done to has an empty cascade', async () => {
     const res = await get('/api/cascade?target=lonely').expect(200);
     expect(res.body).toEqual({

@@ -293,7 +293,7 @@ describeEachStore('hostile cases', (factory) => {
               date: '2021-01-12',
               status: 'reported',
               summary,
-              sourceIds: [source.id],
+              citations: [{ source: source.id, stance: 'states' }],
               details: { [name.slice(0, 100) || 'k']: summary.slice(0, 100), list: aliases },
             };
             const wellFormed = ![name, summary, title, ...aliases, description].some((t) => LONE.test(t));

@@ -125,7 +125,7 @@ const actionOf = (i: number, v: number) => ({
   date: `2021-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (v % 28)).padStart(2, '0')}`,
   status: 'reported',
   summary: `load action ${i}, version ${v}`,
-  sourceIds: [`${PREFIX}-src-${i}`],
+  citations: [{ source: `${PREFIX}-src-${i}`, stance: 'states' }],
 });
 
 /**

@@ -149,7 +149,7 @@ describeWith('build', missingBuild, 'storage faults under the server (embedded s
         date: '2021-01-10',
         status: 'confirmed',
         summary: 'cut short',
-        sourceIds: ['kept-src'],
+        citations: [{ source: 'kept-src', stance: 'states' }],
       };
       expect((await client.write('POST', '/api/actions', last)).status).toBe(201);
       client.close();

@@ -31,10 +31,10 @@ describeEachStore('seeding at start-up', (factory) => {
     expect((await store.counts()).actors).toBe(1);
   });
 
-  test('a seed file that is not valid interchange v1 fails loudly, naming the file', async () => {
+  test('a seed file that is not a valid interchange document fails loudly, naming the file', async () => {
     const file = path.join(dir, 'bad.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'deplatforming-graph/v1', actors: [{ id: 'Bad Id' }] }));
-    await expect(seedIfEmpty(store, file)).rejects.toThrow(`${file} is not valid interchange v1`);
+    await expect(seedIfEmpty(store, file)).rejects.toThrow(`${file} is not a valid interchange document`);
     expect((await store.counts()).actors).toBe(0);
   });
 });

@@ -3,7 +3,17 @@
  * compacted snapshot plus an fsynced journal. Opening replays them (recovery.ts); writes run one
  * at a time and are acknowledged only after their journal record is on disk (writer.ts).
  */
-import type { Action, ActionFilter, Actor, ChainOptions, Episode, InterchangeDocument, PageRequest, Source, StatsBase } from '../../../contract';
+import type {
+  Action,
+  ActionFilter,
+  Actor,
+  ChainOptions,
+  Episode,
+  InterchangeDocument,
+  PageRequest,
+  Source,
+  StatsBase,
+} from '../../../contract';
 import { BetweennessService, snapshotOf } from '../../graph';
 import type { Logger } from '../../logger';
 import type {

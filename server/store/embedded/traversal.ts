@@ -2,7 +2,7 @@
  * Neighbourhoods, selections, paths and chains over the action graph. The store remembers what
  * the searches find (memo.ts), which holds the state's own records, so answers are copied out.
  */
-import { actionPredicate, copyRecord, isEmptyFilter, type Action, type ActionFilter, type ChainOptions } from '../../../contract';
+import { copyRecord, isEmptyFilter, type Action, type ActionFilter, type ChainOptions } from '../../../contract';
 import { actorsWithin, allShortestPaths, cappedPart, chainOfSteps, chainRules, timeRespectingChains, type CappedPart } from '../../graph';
 import type { ChainsAnswer, Path, Subgraph } from '../types';
 import { withDegree } from './reads';
@@ -64,12 +64,7 @@ export function findChains(
   limit: number,
   options: ChainOptions = {},
 ): ChainsAnswer {
-  const rules = chainRules(
-    filter,
-    options,
-    (id) => state.actions.get(id)?.respondsTo,
-    (id) => state.actors.get(id)?.layer,
-  );
+  const rules = chainRules(filter, options, (id) => state.actions.get(id)?.respondsTo, state.predicate(filter));
   const search = timeRespectingChains(state.graph, actor, maxLength, rules, limit);
   return { chains: search.chains.map(chainOfSteps), truncated: search.truncated };
 }

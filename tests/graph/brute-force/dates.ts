@@ -11,7 +11,35 @@ export interface Meaning {
   coarseness: number;
 }
 
+/** An interval `a/b` (v1's date and endDate, as v2 writes them) means from a's first instant to b's last. */
 export function meaning(text: string): Meaning {
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const a = meaning(text.slice(0, slash));
+    return { first: a.first, last: meaning(text.slice(slash + 1)).last, coarseness: a.coarseness };
+  }
+  return pointMeaning(text);
+}
+
+/**
+ * The same value read on the wall clock where it happened (v2's local span, for local-day
+ * windows): a date-time with an offset is shifted by that offset; a calendar value (no zone in
+ * the oracle graphs, so UTC) is unchanged.
+ */
+export function localMeaning(text: string): Meaning {
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const a = localMeaning(text.slice(0, slash));
+    return { first: a.first, last: localMeaning(text.slice(slash + 1)).last, coarseness: a.coarseness };
+  }
+  const m = pointMeaning(text);
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (!offset) return m;
+  const shift = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000;
+  return { first: m.first + shift, last: m.last + shift, coarseness: m.coarseness };
+}
+
+function pointMeaning(text: string): Meaning {
   const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (parts) {
     const [y, m, d] = [
@@ -29,9 +57,9 @@ export function meaning(text: string): Meaning {
   return { first: instant, last: instant + unit - 1, coarseness: 0 };
 }
 
-/** Interchange order of two date values. */
+/** Interchange order of two date values: earliest first instant, then earliest last instant. */
 export function compareDateValues(a: string, b: string): number {
   const x = meaning(a);
   const y = meaning(b);
-  return x.first - y.first || x.coarseness - y.coarseness;
+  return x.first - y.first || x.last - y.last;
 }

@@ -180,8 +180,8 @@ export function consistencyProblems(
     for (const c of (a.disputedBy as string[] | undefined) ?? []) refs.push(['disputedBy', c]);
     for (const [field, ref] of refs)
       if (!actors.has(String(ref))) problems.push(`action "${a.id}".${field}: dangling actor "${String(ref)}"`);
-    for (const s of (a.sourceIds as string[] | undefined) ?? [])
-      if (!sources.has(s)) problems.push(`action "${a.id}".sourceIds: dangling source "${s}"`);
+    for (const s of ((a.citations as { source: string }[] | undefined) ?? []).map((c) => c.source))
+      if (!sources.has(s)) problems.push(`action "${a.id}".citations: dangling source "${s}"`);
   }
   const lengths = { actors: actors.size, sources: sources.size, actions: actions.size };
   for (const k of ['actors', 'sources', 'actions'] as const) {
@@ -300,7 +300,7 @@ function actionRecord(id: string, from: string, to: string, sourceIds: string[],
     date: `2021-01-${String(1 + (v % 28)).padStart(2, '0')}`,
     status: 'reported',
     summary: `summary of ${id}, version ${v}`,
-    sourceIds,
+    citations: sourceIds.map((source) => ({ source, stance: 'states' })),
   };
 }
 
@@ -356,7 +356,13 @@ export async function runWriters(opts: WriterOptions): Promise<WriterStats> {
     if (r < 0.8 && actions.length) {
       const target = pick(opts.rand, actions);
       const old = ledger.entry('action', target)!.acked!;
-      const x = actionRecord(target, String(old.from), String(old.to), old.sourceIds as string[], n);
+      const x = actionRecord(
+        target,
+        String(old.from),
+        String(old.to),
+        (old.citations as { source: string }[]).map((c) => c.source),
+        n,
+      );
       return {
         method: 'PUT',
         path: `/api/actions/${target}`,
