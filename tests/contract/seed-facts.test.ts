@@ -1,6 +1,8 @@
 import { actionSpan, datePrecedence, precedence } from '../../contract';
 import type { Action } from '../../contract';
+import request from 'supertest';
 import { loadSeed } from '../../graph-seed/seed';
+import { openHarness, type Harness } from '../api/harness';
 import type { GraphStore } from '../../server/store/types';
 import { describeEachStore } from '../support/stores';
 
@@ -24,8 +26,9 @@ describeEachStore('seed dataset', (factory) => {
 
   test('loading the seed twice changes nothing the second time', async () => {
     const again = await loadSeed(store);
-    expect(again.created).toMatchObject({ actors: 0, sources: 0, actions: 0 });
-    expect(again.updated).toMatchObject({ actors: 0, sources: 0, actions: 0 });
+    expect(again.created).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
+    expect(again.updated).toEqual({ actors: 0, sources: 0, episodes: 0, actions: 0 });
+    expect(again.unchanged.episodes).toBe(1);
     expect(again.unchanged.actions).toBeGreaterThan(10);
   });
 
@@ -375,5 +378,39 @@ describeEachStore('seed dataset: evidence and the facts', (factory) => {
     const viaTwitter = await store.shortestPaths('donald-trump', 'aws', 4, {}, 10);
     expect(viaTwitter.length).toBeGreaterThan(0);
     for (const p of viaTwitter) expect(p.actors).toEqual(['donald-trump', 'twitter', 'aws']);
+  });
+});
+
+describeEachStore("seed dataset: Parler's cascade", (factory) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(factory);
+    await loadSeed(h.store);
+  });
+  afterAll(() => h.close());
+
+  test('the app stores, then AWS: its notice, then its cut-off; 47 h 59 min from the first removal to the cut-off', async () => {
+    const res = await request(h.app).get('/api/cascade?target=parler').expect(200);
+    const entries = res.body.entries as Array<{ action: { id: string }; layer?: string; sinceFirstMs: number; order: string | null }>;
+    // The sanctions and notices against Parler, in timeline order (worked out in docs/interchange.md).
+    expect(entries.map((e) => e.action.id)).toEqual([
+      'apple-delists-parler',
+      'google-delists-parler',
+      'aws-notifies-parler',
+      'aws-suspends-parler',
+    ]);
+    expect(entries.map((e) => e.layer)).toEqual(['app-store', 'app-store', 'cloud-hosting', 'cloud-hosting']);
+    // The two removals share "this weekend", which also overlaps the notice; the notice ends before the cut-off.
+    expect(entries.map((e) => e.order)).toEqual([null, 'possible', 'possible', 'certain']);
+    // From 00:00 Pacific on Saturday 9 Jan (08:00 UTC) to 23:59 Pacific on Sunday 10 Jan (07:59 UTC on the 11th).
+    const cutOffAfter = utc(2021, 1, 11, 7, 59) - utc(2021, 1, 9, 8);
+    expect(cutOffAfter).toBe((47 * 60 + 59) * 60_000);
+    expect(entries.map((e) => e.sinceFirstMs)).toEqual([0, 0, utc(2021, 1, 10, 1) - utc(2021, 1, 9, 8), cutOffAfter]);
+    expect(res.body.summary).toEqual({
+      firstSanction: 'apple-delists-parler',
+      lastSanction: 'aws-suspends-parler',
+      spanMs: cutOffAfter,
+      layers: ['app-store', 'cloud-hosting'],
+    });
   });
 });
