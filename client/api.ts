@@ -21,8 +21,8 @@ import type {
   PathsAnswer,
   Source,
   Status,
+  Vocabulary,
 } from '../contract';
-import type { VocabularyAnswer } from './vocabulary';
 
 export class ApiError extends Error {
   constructor(
@@ -133,7 +133,7 @@ export const api = {
     get<ChainsAnswer>('/chains', { actor, maxLength, ...filterParams(f) }, signal),
   cascade: (target: string, f: ActionFilter, signal?: AbortSignal) =>
     get<CascadeAnswer>('/cascade', { target, ...filterParams(f) }, signal),
-  vocabulary: (signal?: AbortSignal) => get<VocabularyAnswer>('/vocabulary', {}, signal),
+  vocabulary: (signal?: AbortSignal) => get<Vocabulary>('/vocabulary', {}, signal),
   episodes: (limit = 1000, signal?: AbortSignal) => get<PageAnswer<Episode>>('/episodes', { limit }, signal),
   exportUrl: (format: 'json' | 'graphml' | 'gexf' | 'csv' | 'cyjs', f: ActionFilter, extra: Params = {}) =>
     apiUrl('/export', { format, ...extra, ...filterParams(f) }),

@@ -3,69 +3,24 @@
  * GET /api/episodes), loaded once at start: labels, categories, statuses and layers shown in the
  * browser come from here, so a type or layer added on the server shows without a client change.
  */
-import {
-  ACTION_TYPES,
-  ACTION_TYPE_IDS,
-  ACTOR_KINDS,
-  CATEGORIES,
-  CATEGORY_LABELS,
-  LAYERS,
-  LAYER_LABELS,
-  SOURCE_KINDS,
-  STANCES,
-  STATUSES,
-  TERMS,
-  type ActionType,
-  type ActorKind,
-  type Category,
-  type Episode,
-  type Layer,
-  type Stance,
-  type Status,
-  type Term,
-} from '../contract';
+import { vocabulary as builtIn, type Category, type Episode, type Vocabulary } from '../contract';
 import { api } from './api';
 
-/** The answer of GET /api/vocabulary (docs/api.md, "Vocabulary"). */
-export interface VocabularyAnswer {
-  types: { id: ActionType; label: string; meaning: string; category: Category }[];
-  categories: { id: Category; label: string }[];
-  statuses: Status[];
-  layers: { id: Layer; label: string }[];
-  actorKinds: ActorKind[];
-  sourceKinds: string[];
-  stances: Stance[];
-  terms: Term[];
-}
-
 /**
- * The contract's own lists in the answer's shape: what the server answers when it is the same
- * build, used only until the answer arrives or when a server without the endpoint answers 404.
+ * Until the answer arrives, or when a server without the endpoint answers 404, the contract's
+ * own lists (what the server answers when it is the same build).
  */
-function builtIn(): VocabularyAnswer {
-  return {
-    types: ACTION_TYPE_IDS.map((id) => ({ id, ...ACTION_TYPES[id] })),
-    categories: CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
-    statuses: [...STATUSES],
-    layers: LAYERS.map((id) => ({ id, label: LAYER_LABELS[id] })),
-    actorKinds: [...ACTOR_KINDS],
-    sourceKinds: [...SOURCE_KINDS],
-    stances: [...STANCES],
-    terms: [...TERMS],
-  };
-}
-
-let vocab: VocabularyAnswer = builtIn();
+let vocab: Vocabulary = builtIn();
 let typeById = new Map(vocab.types.map((t) => [t.id as string, t]));
-let layerById = new Map(vocab.layers.map((l) => [l.id as string, l]));
-let categoryById = new Map(vocab.categories.map((c) => [c.id as string, c]));
+let layerById = new Map(vocab.layers.map((l) => [l.id, l]));
+let categoryById = new Map(vocab.categories.map((c) => [c.id, c]));
 let episodes: Episode[] = [];
 let episodeById = new Map<string, Episode>();
 
 function index(): void {
   typeById = new Map(vocab.types.map((t) => [t.id as string, t]));
-  layerById = new Map(vocab.layers.map((l) => [l.id as string, l]));
-  categoryById = new Map(vocab.categories.map((c) => [c.id as string, c]));
+  layerById = new Map(vocab.layers.map((l) => [l.id, l]));
+  categoryById = new Map(vocab.categories.map((c) => [c.id, c]));
   episodeById = new Map(episodes.map((e) => [e.id, e]));
 }
 
@@ -78,7 +33,7 @@ export async function loadVocabulary(): Promise<void> {
   index();
 }
 
-export const vocabulary = (): VocabularyAnswer => vocab;
+export const vocabulary = (): Vocabulary => vocab;
 export const typeLabel = (type: string): string => typeById.get(type)?.label ?? type;
 export const typeMeaning = (type: string): string => typeById.get(type)?.meaning ?? '';
 export const categoryOfType = (type: string): Category | undefined => typeById.get(type)?.category;

@@ -3,7 +3,7 @@
  * episode and the date window, with the values the server's vocabulary lists. All but the layers
  * go to the API; layers filter the drawn actors here. A group with every box ticked is "all".
  */
-import { compareDateTexts, isParsedDate, parseDate } from '../../../contract';
+import { CATEGORIES, LAYERS, compareDateTexts, isParsedDate, parseDate, type Category } from '../../../contract';
 import type { App } from '../../app';
 import {
   clearFilters,
@@ -18,6 +18,7 @@ import {
   type PartyFilter,
 } from '../../state/reducers';
 import type { LayerChoice, ViewState } from '../../state/types';
+import { oneOf } from '../../state/query';
 import { actorPicker } from '../../ui/actor-picker';
 import { announce, byId, fill, h } from '../../ui/dom';
 import { allEpisodes, episodeTitle, vocabulary } from '../../vocabulary';
@@ -162,13 +163,14 @@ export function initFilters(app: App): void {
   const v = vocabulary();
   const typeLabels = new Map(v.types.map((t) => [t.id, t.label]));
   const categoryLabels = new Map(v.categories.map((c) => [c.id, c.label]));
-  const layerLabels = new Map<LayerChoice, string>(v.layers.map((l) => [l.id, l.label]));
+  // The wire types ids as strings: only those the URL codec and the filters know are offered.
+  const layerLabels = new Map<LayerChoice, string>(v.layers.filter((l) => oneOf(LAYERS, l.id)).map((l) => [l.id as LayerChoice, l.label]));
   layerLabels.set('none', 'No layer');
   const groups = [
     checkboxGroup(app, {
       name: 'category',
       title: 'Categories',
-      values: v.categories.map((c) => c.id),
+      values: v.categories.map((c) => c.id).filter((c): c is Category => oneOf(CATEGORIES, c)),
       label: (c) => categoryLabels.get(c) ?? c,
       get: (s) => s.categories,
       set: setCategories,
