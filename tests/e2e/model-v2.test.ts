@@ -138,6 +138,22 @@ describeBrowser('browser: model v2', () => {
     await until(page, `document.querySelector('#details h2')?.textContent.includes('warned')`);
   });
 
+  test('chains from Donald Trump say how each step follows the one before', async () => {
+    await open('?mode=chain&chain=donald-trump');
+    await until(page, `document.querySelector('.chains li.current .steps li') !== null`);
+    const steps = await texts('.chains li.current .steps li');
+    const orders = await attrs('.chains li.current .steps li', 'data-order');
+    // Twitter's ban comes first; Parler's new users certainly follow it (their move answers the ban).
+    expect(steps[0]).toMatch(/Twitter banned Donald Trump/);
+    expect(orders[0]).toBe('first');
+    expect(steps[1]).toMatch(/Twitter users moved to Parler/);
+    expect(orders[1]).toBe('certain');
+    for (const [i, o] of orders.slice(1).entries()) {
+      expect(['certain', 'possible']).toContain(o);
+      expect(steps[i + 1]!.includes('possibly after the step before')).toBe(o === 'possible');
+    }
+  });
+
   test('a category filter narrows the timeline and the drawing, and is kept in the URL', async () => {
     await open();
     const spans = () => attrs('#timeline-spans rect', 'data-id');
