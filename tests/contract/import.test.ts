@@ -31,10 +31,21 @@ function richDocument(): InterchangeDocument {
     actions: [
       action('hosts', 'HOSTED', 'aws', 'parler', '/2021-01-10T23:59:00-08:00', { sources: ['s1'] }),
       action('suspends', 'SUSPENDED', 'aws', 'parler', '2021-01-10T23:59:00-08:00', {
-        sources: ['s1', 's2'],
+        citations: [
+          { source: 's1', stance: 'states', locator: 'para. 3', quote: 'a short excerpt' },
+          { source: 's2', stance: 'reports-claim' },
+        ],
+        timezone: 'America/Los_Angeles',
+        scope: ['US', 'EU'],
+        term: 'indefinite',
+        reason: 'the reason it stated, in our words',
         details: { announcedOn: '2021-01-09', reasons: ['a', 'b'], pages: 3, permanent: false },
       }),
-      action('sues', 'SUED', 'parler', 'aws', '2021-01-11', { sources: ['s2'], details: { venue: 'Seattle', claims: ['antitrust'] } }),
+      action('sues', 'SUED', 'parler', 'aws', '2021-01-11', {
+        sources: ['s2'],
+        respondsTo: ['suspends'],
+        details: { venue: 'Seattle', claims: ['antitrust'] },
+      }),
       action('accuses', 'ACCUSED', 'parler', 'aws', '2021-01-11', {
         status: 'disputed',
         claimedBy: ['parler'],
@@ -244,7 +255,7 @@ describeEachStore('import', (factory) => {
     expect(await store.counts()).toEqual(zero);
   });
 
-  test('the export of the whole store is valid interchange v1 and re-imports into a fresh store to the same graph', async () => {
+  test('the export of the whole store is valid interchange v2 and re-imports into a fresh store to the same graph', async () => {
     const first = await open();
     const original = richDocument();
     await first.importDocument(copy(original));

@@ -268,6 +268,20 @@ describeEachStore('model v2', (factory) => {
       expect((await s.getAction('x1'))?.respondsTo).toBeUndefined();
     });
 
+    test('a new date that would put a target after its stored responses is refused, naming date', async () => {
+      const s = await open();
+      let caught: unknown;
+      // Moving the warning to 12 January (Pacific) would start it after the cut-off that responds to it ended.
+      await s
+        .replaceAction(action('aws-warns-parler', 'WARNED', 'aws', 'parler', '2021-01-12', { timezone: LA }))
+        .catch((e) => (caught = e));
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).problems).toEqual([{ path: 'date', message: expect.stringContaining('"aws-suspends-parler"') }]);
+      // A date the response still follows is fine.
+      await s.replaceAction(action('aws-warns-parler', 'WARNED', 'aws', 'parler', '2021-01-08', { timezone: LA }));
+      expect((await s.getAction('aws-warns-parler'))?.date).toBe('2021-01-08');
+    });
+
     test('an import is checked the same way across the payload and the store', async () => {
       const s = await open();
       let caught: unknown;

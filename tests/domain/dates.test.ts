@@ -1,4 +1,4 @@
-/** Dates of interchange v1, the timeline order and the date-window filter (no store involved). */
+/** Dates of interchange v2 (EDTF), the timeline order and the date-window filter (no store involved). */
 import { actionPredicate, compareActions, compareDateTexts, isParsedDate, parseDate, type Action, type ParsedDate } from '../../contract';
 import { action } from '../contract/fixtures';
 

@@ -25,7 +25,7 @@ import {
   type FuzzServer,
 } from './support';
 
-const KIND_OF: Record<string, keyof typeof VALID> = { actors: 'actor', sources: 'source', actions: 'action' };
+const KIND_OF: Record<string, keyof typeof VALID> = { actors: 'actor', sources: 'source', episodes: 'episode', actions: 'action' };
 
 interface BodyCase {
   bytes: Buffer;
@@ -53,7 +53,7 @@ function bodyArb(kind: keyof typeof VALID | null, put: boolean): fc.Arbitrary<Bo
     },
   );
   const doc = (records: fc.Arbitrary<Record<string, unknown>[]>, key: 'actors' | 'sources' | 'actions') =>
-    records.map((r) => ({ format: 'deplatforming-graph/v1', [key]: r }));
+    records.map((r) => ({ format: 'deplatforming-graph/v2', [key]: r }));
   const structured: fc.Arbitrary<unknown> = kind
     ? fc.oneof(
         { weight: 6, arbitrary: mutatedRecord(kind, id) },
@@ -124,7 +124,7 @@ describeEachStore('fuzz: bodies of every write', (factory) => {
               // Accepted: the record reads back exactly as sent.
               const got = await f.client.get(`/api/${collection}/${encode(String(c.record.id))}`);
               const own: Record<string, unknown> = { ...got.body };
-              for (const derived of ['degree', 'actionCounts', 'sources', 'actions']) delete own[derived];
+              for (const derived of ['degree', 'actionCounts', 'sources', 'actions', 'responses', 'time']) delete own[derived];
               if (canonicalJson(own) !== canonicalJson(c.record))
                 throw new Error(`${what}: stored ${canonicalJson(own)} != sent ${canonicalJson(c.record)}`);
             }

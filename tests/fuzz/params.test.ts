@@ -27,7 +27,7 @@ function knownQuery(route: (typeof API_ROUTES)[number]): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-const KIND_OF: Record<string, keyof typeof VALID> = { actors: 'actor', sources: 'source', actions: 'action' };
+const KIND_OF: Record<string, keyof typeof VALID> = { actors: 'actor', sources: 'source', episodes: 'episode', actions: 'action' };
 
 describeEachStore('fuzz: query strings and path parameters of every route', (factory) => {
   let f: FuzzServer;

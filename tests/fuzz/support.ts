@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import pino from 'pino';
 import { createApp } from '../../server/app';
-import { ACTOR_KINDS, ERROR_CODES, LAYERS } from '../../contract';
+import { ACTOR_KINDS, CATEGORIES, ERROR_CODES, LAYERS } from '../../contract';
 import { readConfig } from '../../server/config';
 import type { GraphStore } from '../../server/store/types';
 import { Client, type Answer } from '../reliability/support/http';
@@ -302,6 +302,11 @@ const PLAUSIBLE_BY_KEY: Record<string, fc.Arbitrary<string>> = {
   maxLength: fc.integer({ min: 1, max: 8 }).map(String),
   format: fc.constantFrom('json', 'csv', 'graphml', 'gexf', 'cyjs'),
   part: fc.constantFrom('actors', 'actions'),
+  tz: fc.constantFrom('UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Europe/Berlin'),
+  claimedBy: ids,
+  disputedBy: ids,
+  episode: ids,
+  category: list([...CATEGORIES]),
 };
 
 /**
@@ -386,6 +391,14 @@ export const VALID = {
     published: '2021-01-10',
     url: 'https://example.org/x',
     kind: 'news',
+  }),
+  episode: (id: string) => ({
+    id,
+    title: `Fuzz ${id}`,
+    summary: 'An episode for the fuzz',
+    date: '2021-01-06/2021-09',
+    timezone: 'America/Los_Angeles',
+    trigger: { text: 'a trigger', wikidata: 'Q1' },
   }),
   action: (id: string) => ({
     id,

@@ -6,13 +6,16 @@
 import { responseCycle, responseDateProblem, type Action, type Problem } from '../../../contract';
 import type { RecordLookup } from './lookup';
 
-/** Problems of the actions' respondsTo, the actions being written together (they override stored ones). */
+/**
+ * Problems of the actions' respondsTo, the actions being written together (they override stored
+ * ones); and of the stored actions responding to a written one, which its new date may make
+ * impossible.
+ */
 export async function responseProblems(
   actions: readonly Action[],
   lookup: RecordLookup,
   pathOf: (index: number) => string = (i) => `actions[${i}].`,
 ): Promise<Problem[]> {
-  if (!actions.some((a) => a.respondsTo?.length)) return [];
   const written = new Map(actions.map((a) => [a.id, a]));
   const stored = new Map<string, Action | null>();
   const fetch = async (ids: Iterable<string>) => {
@@ -41,6 +44,25 @@ export async function responseProblems(
   }
 
   const problems: Problem[] = [];
+  // A stored response to a record being replaced must stay possible under the record's new date
+  // (asked only where the date or zone changes, so a repeated import asks nothing more).
+  const old = await lookup.records(
+    'action',
+    actions.filter((a) => a.date !== undefined).map((a) => a.id),
+  );
+  for (const [i, a] of actions.entries()) {
+    const was = a.date === undefined ? undefined : old.get(a.id);
+    if (!was || (was.date === a.date && was.timezone === a.timezone)) continue;
+    const responders = ((await lookup.referencing('action', a.id)) ?? []).filter((id) => !written.has(id));
+    if (!responders.length) continue;
+    await fetch(responders);
+    for (const id of [...responders].sort()) {
+      const responder = get(id);
+      if (responder && responseDateProblem(responder, a)) {
+        problems.push({ path: `${pathOf(i)}date`, message: `would make "${id}" (which responds to this action) end before it begins` });
+      }
+    }
+  }
   actions.forEach((a, i) => {
     a.respondsTo?.forEach((id, j) => {
       const target = get(id);
