@@ -23,7 +23,7 @@ import type { ModeView } from '../mode-view';
 import { cascadeTarget, setCascadeTarget } from './reducers';
 
 const LABEL_W = 150;
-const ROW_H = 24;
+const ROW_H = 30;
 const LANE_PAD = 8;
 const AXIS_H = 28;
 const BAR_H = 10;
@@ -110,7 +110,11 @@ export function view(app: App): ModeView {
       ' · ',
       h('span', { 'data-part': 'last' }, `last: ${describe(last)} (${formatWhen(last.date, last.timezone)})`),
       ' · ',
-      h('span', { 'data-part': 'span' }, spanMs === null ? 'span unknown' : `${formatDuration(spanMs)} from the first to the last`),
+      h(
+        'span',
+        { 'data-part': 'span' },
+        first === last ? 'one sanction' : spanMs === null ? 'span unknown' : `${formatDuration(spanMs)} from the first to the last`,
+      ),
       ' · ',
       h('span', { 'data-part': 'layers' }, `layers reached: ${layers.map((l) => layerLabel(l)).join(' → ') || 'none'}`),
     );
@@ -235,7 +239,10 @@ export function view(app: App): ModeView {
         : s('rect', { class: 'mark-shape', fill, x: p.x1, y: p.y - BAR_H / 2, width: p.x2 - p.x1, height: BAR_H, rx: 2 });
       const right = Math.max(p.x2, cx + 6) + 6;
       const label = p.lane === LINKED ? describe(p.action) : `${typeLabel(p.action.type)} · ${app.nameOf(p.action.from)}`;
-      const onLeft = right + label.length * 6.2 > width;
+      const labelW = label.length * 6.2;
+      const leftEdge = Math.min(p.x1, cx - 6) - 6;
+      // Beside the mark where there is room (right, else left), else just above it.
+      const where = right + labelW <= width ? 'right' : leftEdge - labelW >= LABEL_W ? 'left' : 'above';
       const g = s(
         'g',
         {
@@ -253,7 +260,14 @@ export function view(app: App): ModeView {
         p.openEnd ? s('text', { class: 'open-end', x: p.x2 - 10, y: p.y - 7 }, '…') : null,
         s(
           'text',
-          { class: 'mark-label', x: onLeft ? Math.min(p.x1, cx - 6) - 6 : right, y: p.y + 4, 'text-anchor': onLeft ? 'end' : 'start' },
+          where === 'above'
+            ? { class: 'mark-label', x: Math.max(p.x1, LABEL_W) + 2, y: p.y - 8 }
+            : {
+                class: 'mark-label',
+                x: where === 'left' ? leftEdge : right,
+                y: p.y + 4,
+                'text-anchor': where === 'left' ? 'end' : 'start',
+              },
           label,
         ),
       );
