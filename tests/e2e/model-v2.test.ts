@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import {
+  apiGet,
   describeBrowser,
   js,
   launch,
@@ -152,6 +153,19 @@ describeBrowser('browser: model v2', () => {
       expect(['certain', 'possible']).toContain(o);
       expect(steps[i + 1]!.includes('possibly after the step before')).toBe(o === 'possible');
     }
+  });
+
+  test('the filter panel lists the vocabulary the server answers', async () => {
+    await open();
+    const vocab = await apiGet<{
+      categories: { id: string; label: string }[];
+      layers: { id: string; label: string }[];
+      statuses: string[];
+    }>(srv.url, '/api/vocabulary');
+    expect(await attrs('[data-filter="category"]', 'value')).toEqual(vocab.categories.map((c) => c.id));
+    expect(await texts('[data-filter="category"] + label')).toEqual(vocab.categories.map((c) => c.label));
+    expect(await attrs('[data-filter="status"]', 'value')).toEqual(vocab.statuses);
+    expect(await texts('[data-filter="layer"] + label')).toEqual([...vocab.layers.map((l) => l.label), 'No layer']);
   });
 
   test('a category filter narrows the timeline and the drawing, and is kept in the URL', async () => {
