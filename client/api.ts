@@ -59,6 +59,7 @@ export function filterParams(f: ActionFilter): Params {
     episode: list(f.episodes),
     from: f.from,
     to: f.to,
+    tz: f.tz,
   };
 }
 
@@ -178,6 +179,7 @@ export interface FilterFields {
   episodes: string[];
   from: string | null;
   to: string | null;
+  tz: string | null;
 }
 
 const some = <T>(xs: T[]): T[] | undefined => (xs.length ? xs : undefined);
@@ -192,5 +194,6 @@ export function toFilter(s: FilterFields): ActionFilter {
     episodes: some(s.episodes),
     from: s.from ?? undefined,
     to: s.to ?? undefined,
+    tz: s.tz ?? undefined,
   };
 }

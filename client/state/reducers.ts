@@ -75,8 +75,25 @@ export function setWindow(s: ViewState, from: string | null, to: string | null, 
   return { ...s, from, to };
 }
 
+/** Reads the date window in one zone (null: each action's own local days). */
+export function setZone(s: ViewState, tz: string | null): ViewState {
+  return s.tz === tz ? s : { ...s, tz };
+}
+
 export function clearFilters(s: ViewState): ViewState {
-  return { ...s, types: [], categories: [], statuses: [], layers: [], claimedBy: [], disputedBy: [], episodes: [], from: null, to: null };
+  return {
+    ...s,
+    types: [],
+    categories: [],
+    statuses: [],
+    layers: [],
+    claimedBy: [],
+    disputedBy: [],
+    episodes: [],
+    from: null,
+    to: null,
+    tz: null,
+  };
 }
 
 /** Whether any filter is set (the layer filter included). */
@@ -96,7 +113,7 @@ export function hasFilters(s: ViewState): boolean {
 
 /** The filters the server applies, as one key: a change means asking the server again. */
 export function filterKey(s: ViewState): string {
-  return JSON.stringify([s.types, s.categories, s.statuses, s.claimedBy, s.disputedBy, s.episodes, s.from, s.to]);
+  return JSON.stringify([s.types, s.categories, s.statuses, s.claimedBy, s.disputedBy, s.episodes, s.from, s.to, s.tz]);
 }
 
 /** Whether the whole filtered graph is drawn: nothing is focused, or the mode searches all of it. */

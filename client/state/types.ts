@@ -33,6 +33,8 @@ export interface ViewState {
   /** Date window (interchange dates), inclusive. */
   from: string | null;
   to: string | null;
+  /** IANA zone the window is read in (against instants); null: each action's own local days. */
+  tz: string | null;
   sel: Selection | null;
   /** Each mode's own fields, kept while another mode is shown (and in the URL). */
   modes: ModeStates;
@@ -52,6 +54,7 @@ export const INITIAL_STATE: ViewState = {
   episodes: [],
   from: null,
   to: null,
+  tz: null,
   sel: null,
   modes: Object.fromEntries(MODES.map((m) => [m.id, m.initial])) as ModeStates,
 };

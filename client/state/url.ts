@@ -1,11 +1,21 @@
 /**
  * The view state in the URL's query, so a copied link restores the same view:
- * ?mode=&focus=&depth=&expand=&type=&category=&status=&layer=&claimedBy=&disputedBy=&episode=&from=&to=&sel=
+ * ?mode=&focus=&depth=&expand=&type=&category=&status=&layer=&claimedBy=&disputedBy=&episode=&from=&to=&tz=&sel=
  * and then each mode's own
  * parameters (client/modes/<id>/mode.ts). Only values that differ from the initial state are
  * written. Values that do not parse are dropped (and reported), never guessed.
  */
-import { ACTION_TYPE_IDS, CATEGORIES, ID_PATTERN, LAYERS, STATUSES, type ActionType, type Category, type Status } from '../../contract';
+import {
+  ACTION_TYPE_IDS,
+  CATEGORIES,
+  ID_PATTERN,
+  LAYERS,
+  STATUSES,
+  isValidZone,
+  type ActionType,
+  type Category,
+  type Status,
+} from '../../contract';
 import type { ModeDescriptor } from '../modes/descriptor';
 import { DEFAULT_MODE, MODES, isModeId, type ModeStates } from '../modes/registry';
 import { oneOf, queryReader } from './query';
@@ -28,6 +38,7 @@ export const COMMON_PARAMS = [
   'episode',
   'from',
   'to',
+  'tz',
   'sel',
 ] as const;
 
@@ -64,6 +75,11 @@ export function fromQuery(search: string): Parsed {
   s.episodes = ids(q.list('episode'));
   s.from = q.date('from');
   s.to = q.date('to');
+  const tz = q.get('tz');
+  if (tz) {
+    if (isValidZone(tz)) s.tz = tz;
+    else q.ignore('tz');
+  }
   const sel = q.get('sel');
   if (sel) {
     const isAction = sel.startsWith(ACTION_PREFIX);
@@ -92,6 +108,7 @@ export function toQuery(s: ViewState): string {
   if (s.episodes.length) q.set('episode', s.episodes.join(','));
   if (s.from) q.set('from', s.from);
   if (s.to) q.set('to', s.to);
+  if (s.tz) q.set('tz', s.tz);
   if (s.sel) q.set('sel', s.sel.kind === 'action' ? ACTION_PREFIX + s.sel.id : s.sel.id);
   for (const m of modes) m.url.write(s.modes[m.id as keyof ModeStates], q);
   const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');

@@ -192,6 +192,22 @@ describeBrowser('browser: model v2', () => {
     expect(await page.isChecked('#f-category-notice')).toBe(false);
   });
 
+  test('a window on 10 January holds the AWS cut-off in local days, not in UTC days', async () => {
+    // 23:59 PST on 10 January is 07:59 UTC on the 11th.
+    await open('?from=2021-01-10&to=2021-01-10');
+    expect(await js(page, `window.cy.getElementById('aws-suspends-parler').nonempty()`)).toBe(true);
+    await page.fill('#f-tz', 'UTC');
+    await page.press('#f-tz', 'Enter');
+    await settled(page);
+    expect(await query(page)).toMatchObject({ from: '2021-01-10', to: '2021-01-10', tz: 'UTC' });
+    expect(await js(page, `window.cy.getElementById('aws-suspends-parler').nonempty()`)).toBe(false);
+    // A name that is not a zone is refused in place, not sent.
+    await page.fill('#f-tz', 'Pacific Time');
+    await page.press('#f-tz', 'Enter');
+    expect(await page.locator('#f-tz-error').textContent()).toContain('not an IANA time zone');
+    expect((await query(page)).tz).toBe('UTC');
+  });
+
   test('claimedBy, disputedBy and episode filters come from the panel and the URL', async () => {
     await open('?claimedBy=parler&disputedBy=amazon');
     // What Parler alleged and Amazon denied: the four disputed counts of the complaint.

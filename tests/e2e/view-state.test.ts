@@ -26,6 +26,7 @@ describe('view state in the URL', () => {
       episodes: ['parler-2021'],
       from: '2021-01',
       to: '2021-01-10T23:59:00-08:00',
+      tz: 'America/Los_Angeles',
       sel: { kind: 'action', id: 'aws-suspends-parler' },
       modes: {
         graph: {},
@@ -49,7 +50,7 @@ describe('view state in the URL', () => {
 
   test('values that do not parse are dropped and reported, never guessed', () => {
     const { state, ignored } = fromQuery(
-      '?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&category=sanction,gossip&claimedBy=Parler,parler&from=Jan%2010&sel=%3Cimg%3E&sort=colour',
+      '?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&category=sanction,gossip&claimedBy=Parler,parler&from=Jan%2010&tz=Mars%2FOlympus&sel=%3Cimg%3E&sort=colour',
     );
     expect(state.mode).toBe('graph');
     expect(state.focus).toBeNull();
@@ -59,7 +60,8 @@ describe('view state in the URL', () => {
     expect(state.claimedBy).toEqual(['parler']);
     expect(state.from).toBeNull();
     expect(state.sel).toBeNull();
-    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'mode', 'sel', 'sort']);
+    expect(state.tz).toBeNull();
+    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'mode', 'sel', 'sort', 'tz']);
   });
 });
 
@@ -91,6 +93,7 @@ describe('view state reducers', () => {
       { claimedBy: ['parler'] },
       { disputedBy: ['amazon'] },
       { episodes: ['parler-2021'] },
+      { tz: 'UTC' },
     ])
       expect(dataKey({ ...s, ...change })).not.toBe(dataKey(s));
     expect(dataKey({ ...s, mode: 'paths' })).toBe(dataKey(INITIAL_STATE));

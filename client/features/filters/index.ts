@@ -3,7 +3,7 @@
  * episode and the date window, with the values the server's vocabulary lists. All but the layers
  * go to the API; layers filter the drawn actors here. A group with every box ticked is "all".
  */
-import { CATEGORIES, LAYERS, compareDateTexts, isParsedDate, parseDate, type Category } from '../../../contract';
+import { CATEGORIES, LAYERS, compareDateTexts, isParsedDate, isValidZone, parseDate, type Category } from '../../../contract';
 import type { App } from '../../app';
 import {
   clearFilters,
@@ -15,6 +15,7 @@ import {
   setStatuses,
   setTypes,
   setWindow,
+  setZone,
   type PartyFilter,
 } from '../../state/reducers';
 import type { LayerChoice, ViewState } from '../../state/types';
@@ -159,6 +160,49 @@ function episodePicker(app: App): { el: HTMLElement; sync: (s: ViewState) => voi
   };
 }
 
+/** A few zones to pick from; any IANA name may be typed. */
+const ZONES = ['UTC', 'America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'America/Sao_Paulo'];
+
+/**
+ * The zone the window is read in. Blank: each action's own local days (10 January means 10
+ * January wherever the action happened); a zone: the window's days in that zone, against instants.
+ */
+function zoneField(app: App): { wrap: HTMLElement; sync: (s: ViewState) => void } {
+  const error = h('div', { class: 'field-error', id: 'f-tz-error', 'aria-live': 'polite' });
+  const input = h('input', {
+    id: 'f-tz',
+    type: 'text',
+    list: 'f-tz-zones',
+    placeholder: "each action's own",
+    'aria-describedby': 'f-tz-error f-tz-hint',
+    size: 18,
+  });
+  const apply = () => {
+    const v = input.value.trim();
+    const ok = v === '' || isValidZone(v);
+    input.setAttribute('aria-invalid', String(!ok));
+    error.textContent = ok ? '' : `"${v}" is not an IANA time zone such as UTC or America/Los_Angeles`;
+    if (ok) app.store.update((s) => setZone(s, v || null));
+  };
+  input.addEventListener('change', apply);
+  input.addEventListener('keydown', (e) => e.key === 'Enter' && apply());
+  return {
+    wrap: h(
+      'div',
+      { class: 'date-field zone-field' },
+      h('label', { for: 'f-tz' }, 'Days read in zone'),
+      input,
+      h('datalist', { id: 'f-tz-zones' }, ...ZONES.map((z) => h('option', { value: z }))),
+      h('div', { class: 'hint', id: 'f-tz-hint' }, "Blank: each action's own local days."),
+      error,
+    ),
+    sync: (s) => {
+      if (document.activeElement !== input) input.value = s.tz ?? '';
+      if (document.activeElement !== input) error.textContent = '';
+    },
+  };
+}
+
 export function initFilters(app: App): void {
   const v = vocabulary();
   const typeLabels = new Map(v.types.map((t) => [t.id, t.label]));
@@ -218,6 +262,7 @@ export function initFilters(app: App): void {
     f.input.addEventListener('change', applyDates);
     f.input.addEventListener('keydown', (e) => e.key === 'Enter' && applyDates());
   }
+  const zone = zoneField(app);
   const clear = h('button', { type: 'button', id: 'clear-filters' }, 'Clear all filters');
   clear.addEventListener('click', () => app.store.update(clearFilters));
   byId('filter-panel').append(
@@ -225,7 +270,7 @@ export function initFilters(app: App): void {
     ...groups.map((g) => g.el),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Claims'), ...parties.map((p) => p.el)),
     episode.el,
-    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Dates'), h('div', { class: 'dates' }, from.wrap, to.wrap)),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Dates'), h('div', { class: 'dates' }, from.wrap, to.wrap), zone.wrap),
     clear,
   );
   app.onState((s) => {
@@ -234,6 +279,7 @@ export function initFilters(app: App): void {
     if (document.activeElement !== to.input) to.input.value = s.to ?? '';
     from.error.textContent = '';
     to.error.textContent = '';
+    zone.sync(s);
     clear.disabled = !hasFilters(s);
   });
 }
