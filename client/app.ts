@@ -1,6 +1,6 @@
 /**
  * The controller: turns each view state into a drawing. It fetches the graph when what the data
- * depends on changes (focus, depth, expansions, type, status, dates), lays it out off the main
+ * depends on changes (focus, depth, expansions, and the filters the server applies), lays it out off the main
  * thread, then lets the active view mode and the features sync themselves.
  */
 import type { Core } from 'cytoscape';
