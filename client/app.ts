@@ -1,7 +1,7 @@
 /**
  * The controller: turns each view state into a drawing. It fetches the graph when what the data
- * depends on changes (focus, depth, expansions, and the filters the server applies), lays it out off the main
- * thread, then lets the active view mode and the features sync themselves.
+ * depends on changes (focus, depth, expansions, the filters the server applies), lays it out off
+ * the main thread, then lets the active view mode and the features sync themselves.
  */
 import type { Core } from 'cytoscape';
 import type { EdgeData } from '../contract';
