@@ -1,5 +1,5 @@
 /** GET /api/cascade: the sanctions, notices and restorations against one actor, in timeline order. */
-import { categoryOf, sortTimeline, type Action, type ActionFilter, type Layer } from '../../contract';
+import { categoryOf, sortTimeline, type Action, type ActionFilter, type ActionWithSources, type Layer } from '../../contract';
 import { CASCADE_CATEGORIES, cascadeOf, cascadeRules } from '../graph';
 import type { GraphStore } from '../store/types';
 import { mustHaveActor } from './paths';
@@ -27,60 +27,56 @@ async function actionsTouching(store: GraphStore, actor: string, filter: ActionF
   }
 }
 
+/** How many records a cascade reads to follow response links (what entries respond to, at any remove). */
+const MAX_LINKED = 10_000;
+
+/** The action record of an answer that also carries its sources, responses and time. */
+function recordOf(d: ActionWithSources): Action {
+  const { sources: _sources, responses: _responses, time: _time, ...action } = d;
+  return action;
+}
+
 /**
- * The cascade through the store's own reads only, so both stores answer it alike. Responses are
- * found among the actions touching the target or an actor that acted on it (a response shares an
- * actor with what it answers: a suit by the target, a denial or reinstatement by the actor), and
- * from the store's own `responses` on an action where it gives them.
+ * The cascade through the store's own reads only, so both stores answer it alike: the entries
+ * from the timeline, their responses from each action's answer, and the actions they respond to,
+ * at any remove, read one link at a time so precedence sees every chain of responses.
  */
 export async function cascadeFor(store: GraphStore, target: string, filter: ActionFilter) {
   const wanted = new Set<string>(CASCADE_CATEGORIES);
   const entries = sortTimeline(
     (await actionsTouching(store, target, filter)).filter((a) => a.to === target && wanted.has(categoryOf(a.type))),
   );
+  const known = new Map<string, Action>(entries.map((a) => [a.id, a]));
+  const responses = new Map<string, string[]>();
+  (await inBatches(entries, (a) => store.getAction(a.id))).forEach((d, i) => responses.set(entries[i]!.id, d?.responses ?? []));
+
+  // What the entries respond to, and what that responds to, and so on; and the responses' records.
+  let wantedIds = [...new Set([...entries.flatMap((a) => a.respondsTo ?? []), ...[...responses.values()].flat()])];
+  while (wantedIds.length && known.size < MAX_LINKED) {
+    const missing = wantedIds.filter((id) => !known.has(id)).slice(0, MAX_LINKED - known.size);
+    const found = (await inBatches(missing, (id) => store.getAction(id))).filter((d): d is ActionWithSources => d !== null);
+    for (const d of found) known.set(d.id, recordOf(d));
+    wantedIds = [...new Set(found.flatMap((d) => d.respondsTo ?? []))];
+  }
+  const rules = cascadeRules((id) => known.get(id)?.respondsTo);
+
   const acting = [...new Set(entries.map((a) => a.from))];
-  const near = new Map<string, Action>();
-  for (const actor of [target, ...acting]) for (const a of await actionsTouching(store, actor, {})) near.set(a.id, a);
-  const rules = cascadeRules((id) => near.get(id)?.respondsTo);
-
-  const responses = new Map<string, Set<string>>(entries.map((a) => [a.id, new Set<string>()]));
-  for (const a of near.values()) for (const t of a.respondsTo ?? []) responses.get(t)?.add(a.id);
-  const details = await inBatches(entries, (a) => store.getAction(a.id));
-  details.forEach((d, i) => {
-    for (const id of (d as { responses?: string[] } | null)?.responses ?? []) responses.get(entries[i]!.id)!.add(id);
-  });
-
   const layers = new Map<string, Layer | undefined>();
   (await inBatches(acting, (id) => store.getActor(id))).forEach((actor, i) => layers.set(acting[i]!, actor?.layer));
 
   const inCascade = new Set(entries.map((a) => a.id));
   const named = new Set<string>();
-  for (const a of entries) for (const id of [...rules.respondsTo(a), ...responses.get(a.id)!]) if (!inCascade.has(id)) named.add(id);
-  const records = new Map<string, Action>();
-  const unknown = [...named].filter((id) => !near.has(id));
-  (await inBatches(unknown, (id) => store.getAction(id))).forEach((d) => {
-    if (d) records.set(d.id, withoutSources(d));
-  });
-  for (const id of named) {
-    const a = near.get(id);
-    if (a) records.set(id, a);
-  }
-  const byTimeline = (ids: Iterable<string>) =>
-    sortTimeline([...ids].map((id) => records.get(id) ?? near.get(id)).filter((a): a is Action => a !== undefined)).map((a) => a.id);
+  for (const a of entries) for (const id of [...(a.respondsTo ?? []), ...responses.get(a.id)!]) if (!inCascade.has(id)) named.add(id);
+  const inTimeline = (ids: Iterable<string>) =>
+    sortTimeline([...ids].map((id) => known.get(id)).filter((a): a is Action => a !== undefined)).map((a) => a.id);
   return cascadeOf(
     target,
     entries,
     (id) => layers.get(id),
-    (id) => byTimeline(responses.get(id) ?? []),
-    sortTimeline([...records.values()]),
+    (id) => inTimeline(responses.get(id) ?? []),
+    sortTimeline([...named].map((id) => known.get(id)).filter((a): a is Action => a !== undefined)),
     rules,
   );
-}
-
-/** The action record of an answer that also lists its sources. */
-function withoutSources(d: Action & { sources?: unknown }): Action {
-  const { sources: _sources, ...action } = d;
-  return action;
 }
 
 export const cascadeRoutes = [
