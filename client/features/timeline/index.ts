@@ -35,7 +35,15 @@ export function initTimeline(app: App): void {
     h('div', { class: 'timeline-head' }, h('h2', { class: 'inline' }, 'Timeline'), play, info, clearBtn),
     h('div', { class: 'histogram-wrap' }, svg, spansSvg),
   );
-  let spans: { e: EdgeData; at: Placed }[] = [];
+  // Placed and marked once per load; a redraw (resize, window drag) only maps them to x.
+  let spans: { e: EdgeData; at: Placed; marks: { uncertain: boolean; approximate: boolean }; when: string }[] = [];
+  /** What the strip was last drawn for: it changes with the loaded actions and the width only. */
+  let spansDrawn: { w: number; spans: unknown } = { w: -1, spans: null };
+  let binnedFor: { timeline: unknown; layers: string } = { timeline: null, layers: '' };
+  spansSvg.addEventListener('click', (ev) => {
+    const id = (ev.target as Element).getAttribute('data-id');
+    if (id) app.store.update((st) => select(st, { kind: 'action', id }));
+  });
   const replay = player(
     () => app.cy,
     (id) => app.nameOf(id),
@@ -116,16 +124,17 @@ export function initTimeline(app: App): void {
   };
 
   const drawSpans = (w: number) => {
+    if (spansDrawn.w === w && spansDrawn.spans === spans) return;
+    spansDrawn = { w, spans };
     // Rows packed greedily, earliest first: a span goes in the first row where it overlaps nothing.
     const rowEnds: number[] = [];
     const parts: SVGElement[] = [];
-    for (const { e, at } of spans) {
+    for (const { e, at, marks, when } of spans) {
       const x1 = xOfTime(at.start, w);
       const x2 = Math.max(x1 + MIN_SPAN_PX, xOfTime(at.end, w));
       let row = rowEnds.findIndex((end) => end < x1 - 1);
       if (row === -1) row = rowEnds.length < MAX_SPAN_ROWS ? rowEnds.length : MAX_SPAN_ROWS - 1;
       rowEnds[row] = Math.max(rowEnds[row] ?? 0, x2);
-      const marks = dateMarks(e.date, e.timezone);
       const cls = [
         'span-bar',
         x2 - x1 <= MIN_SPAN_PX ? 'point' : '',
@@ -134,13 +143,12 @@ export function initTimeline(app: App): void {
       ]
         .filter(Boolean)
         .join(' ');
-      const title = `${app.nameOf(e.source)} ${e.label} ${app.nameOf(e.target)}: ${formatWhen(e.date, e.timezone)}${marks.approximate ? ' (approximate)' : ''}${marks.uncertain ? ' (uncertain)' : ''}`;
+      const title = `${app.nameOf(e.source)} ${e.label} ${app.nameOf(e.target)}: ${when}${marks.approximate ? ' (approximate)' : ''}${marks.uncertain ? ' (uncertain)' : ''}`;
       const bar = s(
         'rect',
         { class: cls, 'data-id': e.id, x: x1, y: row * SPAN_ROW + 1, width: x2 - x1, height: SPAN_ROW - 2, rx: 1 },
         s('title', {}, title),
       );
-      bar.addEventListener('click', () => app.store.update((st) => select(st, { kind: 'action', id: e.id })));
       parts.push(bar);
     }
     const height = Math.max(1, rowEnds.length) * SPAN_ROW;
@@ -236,14 +244,19 @@ export function initTimeline(app: App): void {
       const n = app.graph.nodes.get(id);
       return !n || app.actorShown(n.layer, st.layers);
     };
-    const actions = app.timeline.filter((e) => shown(e.source) && shown(e.target));
-    bins = binDates(actions);
-    spans = actions
-      .flatMap((e) => {
-        const at = e.date ? binParse(e.date, e.timezone) : null;
-        return at ? [{ e, at }] : [];
-      })
-      .sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+    // Binned and placed again only when the loaded actions or the layers shown change.
+    const forKey = { timeline: app.timeline, layers: st.layers.join(',') };
+    if (forKey.timeline !== binnedFor.timeline || forKey.layers !== binnedFor.layers) {
+      binnedFor = forKey;
+      const actions = app.timeline.filter((e) => shown(e.source) && shown(e.target));
+      bins = binDates(actions);
+      spans = actions
+        .flatMap((e) => {
+          const at = e.date ? binParse(e.date, e.timezone) : null;
+          return at ? [{ e, at, marks: dateMarks(e.date, e.timezone), when: formatWhen(e.date, e.timezone) }] : [];
+        })
+        .sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+    }
     play.disabled = !modeOf(st.mode).drawing || bins.bins.length === 0;
     describe(st);
     draw(st);
