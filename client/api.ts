@@ -1,5 +1,5 @@
 /**
- * The one way the browser talks to the server: API v1 under /api, with typed answers.
+ * The one way the browser talks to the server: the API under /api (docs/api.md), with typed answers.
  * Every failure becomes an ApiError carrying the server's code, message and details.
  */
 import type {
@@ -9,7 +9,10 @@ import type {
   ActionWithSources,
   ActorDetail,
   ActorWithDegree,
+  CascadeAnswer,
+  Category,
   ChainsAnswer,
+  Episode,
   GraphAnswer,
   Health,
   ImportResult,
@@ -18,6 +21,7 @@ import type {
   PathsAnswer,
   Source,
   Status,
+  Vocabulary,
 } from '../contract';
 
 export class ApiError extends Error {
@@ -42,12 +46,20 @@ export const token = {
 
 type Params = Record<string, string | number | undefined | null>;
 
+const list = (xs: readonly string[] | undefined) => (xs?.length ? xs.join(',') : undefined);
+
+/** The shared action filters as the API's query parameters (docs/api.md, "Action filters"). */
 export function filterParams(f: ActionFilter): Params {
   return {
-    type: f.types?.length ? f.types.join(',') : undefined,
-    status: f.statuses?.length ? f.statuses.join(',') : undefined,
+    type: list(f.types),
+    category: list(f.categories),
+    status: list(f.statuses),
+    claimedBy: list(f.claimedBy),
+    disputedBy: list(f.disputedBy),
+    episode: list(f.episodes),
     from: f.from,
     to: f.to,
+    tz: f.tz,
   };
 }
 
@@ -120,6 +132,10 @@ export const api = {
     get<PathsAnswer>('/paths', { source, target, maxLength, ...filterParams(f) }, signal),
   chains: (actor: string, f: ActionFilter, maxLength = 6, signal?: AbortSignal) =>
     get<ChainsAnswer>('/chains', { actor, maxLength, ...filterParams(f) }, signal),
+  cascade: (target: string, f: ActionFilter, signal?: AbortSignal) =>
+    get<CascadeAnswer>('/cascade', { target, ...filterParams(f) }, signal),
+  vocabulary: (signal?: AbortSignal) => get<Vocabulary>('/vocabulary', {}, signal),
+  episodes: (limit = 1000, signal?: AbortSignal) => get<PageAnswer<Episode>>('/episodes', { limit }, signal),
   exportUrl: (format: 'json' | 'graphml' | 'gexf' | 'csv' | 'cyjs', f: ActionFilter, extra: Params = {}) =>
     apiUrl('/export', { format, ...extra, ...filterParams(f) }),
   createAction: (a: Action) => request<Action>('POST', '/actions', {}, a),
@@ -154,11 +170,30 @@ export function importDocument(doc: InterchangeDocument | string, onProgress: (f
   });
 }
 
-export function toFilter(s: { types: ActionType[]; statuses: Status[]; from: string | null; to: string | null }): ActionFilter {
+export interface FilterFields {
+  types: ActionType[];
+  categories: Category[];
+  statuses: Status[];
+  claimedBy: string[];
+  disputedBy: string[];
+  episodes: string[];
+  from: string | null;
+  to: string | null;
+  tz: string | null;
+}
+
+const some = <T>(xs: T[]): T[] | undefined => (xs.length ? xs : undefined);
+
+export function toFilter(s: FilterFields): ActionFilter {
   return {
-    types: s.types.length ? s.types : undefined,
-    statuses: s.statuses.length ? s.statuses : undefined,
+    types: some(s.types),
+    categories: some(s.categories),
+    statuses: some(s.statuses),
+    claimedBy: some(s.claimedBy),
+    disputedBy: some(s.disputedBy),
+    episodes: some(s.episodes),
     from: s.from ?? undefined,
     to: s.to ?? undefined,
+    tz: s.tz ?? undefined,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The controller: turns each view state into a drawing. It fetches the graph when what the data
- * depends on changes (focus, depth, expansions, type, status, dates), lays it out off the main
- * thread, then lets the active view mode and the features sync themselves.
+ * depends on changes (focus, depth, expansions, the filters the server applies), lays it out off
+ * the main thread, then lets the active view mode and the features sync themselves.
  */
 import type { Core } from 'cytoscape';
 import type { EdgeData } from '../contract';
@@ -13,7 +13,7 @@ import { fcosePositions } from './graph/layout';
 import { latestRequest } from './latest-request';
 import type { ModeView } from './modes/mode-view';
 import { modeOf, type ModeId } from './modes/registry';
-import { clearFilters, clearFocus, dataKey, shownFocus } from './state/reducers';
+import { clearFilters, clearFocus, dataKey, hasFilters, shownFocus } from './state/reducers';
 import type { ViewStore } from './state/store';
 import type { LayerChoice, ViewState } from './state/types';
 import { plural } from './ui/format';
@@ -228,7 +228,7 @@ export class App {
   }
 
   private showEmptyOrReady(s: ViewState): void {
-    const filtered = s.types.length || s.statuses.length || s.layers.length || s.from || s.to;
+    const filtered = hasFilters(s);
     const clear = { label: 'Clear the filters', run: () => this.store.update(clearFilters) };
     if (this.graph.nodes.size === 0) {
       if (filtered) setStatus('empty', 'Nothing matches these filters.', clear);

@@ -1,4 +1,4 @@
-/** Starts the browser: the view state from the URL, the drawing, the features, then the first load. */
+/** Starts the browser: the view state from the URL, the drawing, the vocabulary, the features, then the first load. */
 import './styles.css';
 import { App } from './app';
 import { initDetails } from './features/details';
@@ -14,6 +14,7 @@ import { createModeViews } from './modes/views';
 import { ViewStore } from './state/store';
 import { announce, byId } from './ui/dom';
 import { initModes } from './ui/modes';
+import { loadVocabulary } from './vocabulary';
 
 const store = new ViewStore();
 initCy(byId('cy'));
@@ -21,12 +22,15 @@ bindInteractions(store);
 const app = new App(store);
 for (const [mode, view] of createModeViews(app)) app.registerMode(mode, view);
 initModes(app);
-initSearch(app);
-initFilters(app);
-initLegend();
-initTimeline(app);
-initDetails(app);
-initExport(app);
-initEdit(app);
-if (store.ignored.length) announce(`Some parts of the link were not understood and were left out: ${store.ignored.join(', ')}.`);
-requestAnimationFrame(() => void app.start());
+// The panels list the server's vocabulary and episodes, so they are built once those are here.
+void loadVocabulary().then(() => {
+  initSearch(app);
+  initFilters(app);
+  initLegend();
+  initTimeline(app);
+  initDetails(app);
+  initExport(app);
+  initEdit(app);
+  if (store.ignored.length) announce(`Some parts of the link were not understood and were left out: ${store.ignored.join(', ')}.`);
+  requestAnimationFrame(() => void app.start());
+});

@@ -33,6 +33,12 @@ export const TYPE_COLOURS: Partial<Record<ActionType, string>> = {
   DENIED: '#8d6e63',
   REPORTED: '#00838f',
   USERS_MIGRATED: '#b8860b',
+  RESTRICTED: '#ef6c00',
+  REFUSED: '#ad1457',
+  WARNED: '#f9a825',
+  MOVED_TO: '#827717',
+  RULED: '#283593',
+  ORDERED: '#4527a0',
 };
 
 /** Cytoscape shape names by actor kind. */

@@ -4,13 +4,14 @@
  * found by views.ts), plus its import and its entry here.
  */
 import type { ModeDescriptor } from './descriptor';
+import { cascade } from './cascade/mode';
 import { chain } from './chain/mode';
 import { graph } from './graph/mode';
 import { paths } from './paths/mode';
 import { stack } from './stack/mode';
 import { table } from './table/mode';
 
-export const MODES = [graph, stack, chain, paths, table] as const;
+export const MODES = [graph, stack, cascade, chain, paths, table] as const;
 
 type Registered = (typeof MODES)[number];
 export type ModeId = Registered['id'];

@@ -1,5 +1,5 @@
 /** Pure changes of the view state: each takes a state and returns a new one. */
-import type { ActionType, Status } from '../../contract';
+import type { ActionType, Category, Status } from '../../contract';
 import { DEFAULT_MODE, modeOf, type ModeId, type ModeStates } from '../modes/registry';
 import { type Depth, type LayerChoice, type Selection, type ViewState } from './types';
 
@@ -46,6 +46,21 @@ export function setTypes(s: ViewState, types: ActionType[]): ViewState {
   return { ...s, types: uniq(types) };
 }
 
+export function setCategories(s: ViewState, categories: Category[]): ViewState {
+  return { ...s, categories: uniq(categories) };
+}
+
+/** Which actor-list filter: actions these actors claim, or dispute. */
+export type PartyFilter = 'claimedBy' | 'disputedBy';
+
+export function setParties(s: ViewState, which: PartyFilter, ids: string[]): ViewState {
+  return { ...s, [which]: uniq(ids) };
+}
+
+export function setEpisodes(s: ViewState, episodes: string[]): ViewState {
+  return { ...s, episodes: uniq(episodes) };
+}
+
 export function setStatuses(s: ViewState, statuses: Status[]): ViewState {
   return { ...s, statuses: uniq(statuses) };
 }
@@ -60,8 +75,45 @@ export function setWindow(s: ViewState, from: string | null, to: string | null, 
   return { ...s, from, to };
 }
 
+/** Reads the date window in one zone (null: each action's own local days). */
+export function setZone(s: ViewState, tz: string | null): ViewState {
+  return s.tz === tz ? s : { ...s, tz };
+}
+
 export function clearFilters(s: ViewState): ViewState {
-  return { ...s, types: [], statuses: [], layers: [], from: null, to: null };
+  return {
+    ...s,
+    types: [],
+    categories: [],
+    statuses: [],
+    layers: [],
+    claimedBy: [],
+    disputedBy: [],
+    episodes: [],
+    from: null,
+    to: null,
+    tz: null,
+  };
+}
+
+/** Whether any filter is set (the layer filter included). */
+export function hasFilters(s: ViewState): boolean {
+  return Boolean(
+    s.types.length ||
+    s.categories.length ||
+    s.statuses.length ||
+    s.layers.length ||
+    s.claimedBy.length ||
+    s.disputedBy.length ||
+    s.episodes.length ||
+    s.from ||
+    s.to,
+  );
+}
+
+/** The filters the server applies, as one key: a change means asking the server again. */
+export function filterKey(s: ViewState): string {
+  return JSON.stringify([s.types, s.categories, s.statuses, s.claimedBy, s.disputedBy, s.episodes, s.from, s.to, s.tz]);
 }
 
 /** Whether the whole filtered graph is drawn: nothing is focused, or the mode searches all of it. */
@@ -77,5 +129,5 @@ export function shownFocus(s: ViewState): string | null {
 /** What the graph data depends on: a change here means fetching again. */
 export function dataKey(s: ViewState): string {
   const whole = drawsWholeGraph(s);
-  return JSON.stringify([shownFocus(s), whole ? 0 : s.depth, whole ? [] : s.expand, s.types, s.statuses, s.from, s.to]);
+  return JSON.stringify([shownFocus(s), whole ? 0 : s.depth, whole ? [] : s.expand, filterKey(s)]);
 }

@@ -2,7 +2,7 @@
  * The view: plain data, changed only by pure functions (reducers.ts and each mode's reducers),
  * kept in the URL. Fields every mode shares are here; a mode's own fields are under `modes`.
  */
-import type { ActionType, Layer, Status } from '../../contract';
+import type { ActionType, Category, Layer, Status } from '../../contract';
 import { DEFAULT_MODE, MODES, type ModeId, type ModeStates } from '../modes/registry';
 
 /** Layer filter values: the layers, plus `none` for actors that have no layer. */
@@ -20,11 +20,21 @@ export interface ViewState {
   /** Actors whose neighbourhood (depth 1) was added by double-click. */
   expand: string[];
   types: ActionType[];
+  /** Categories of action types (any-of; with `types`, an action passes both). */
+  categories: Category[];
   statuses: Status[];
   layers: LayerChoice[];
+  /** Actor ids: actions any of them claims. */
+  claimedBy: string[];
+  /** Actor ids: actions any of them disputes. */
+  disputedBy: string[];
+  /** Episode ids: actions in any of them. */
+  episodes: string[];
   /** Date window (interchange dates), inclusive. */
   from: string | null;
   to: string | null;
+  /** IANA zone the window is read in (against instants); null: each action's own local days. */
+  tz: string | null;
   sel: Selection | null;
   /** Each mode's own fields, kept while another mode is shown (and in the URL). */
   modes: ModeStates;
@@ -36,10 +46,15 @@ export const INITIAL_STATE: ViewState = {
   depth: 1,
   expand: [],
   types: [],
+  categories: [],
   statuses: [],
   layers: [],
+  claimedBy: [],
+  disputedBy: [],
+  episodes: [],
   from: null,
   to: null,
+  tz: null,
   sel: null,
   modes: Object.fromEntries(MODES.map((m) => [m.id, m.initial])) as ModeStates,
 };

@@ -1,10 +1,21 @@
 /**
  * The view state in the URL's query, so a copied link restores the same view:
- * ?mode=&focus=&depth=&expand=&type=&status=&layer=&from=&to=&sel= and then each mode's own
+ * ?mode=&focus=&depth=&expand=&type=&category=&status=&layer=&claimedBy=&disputedBy=&episode=&from=&to=&tz=&sel=
+ * and then each mode's own
  * parameters (client/modes/<id>/mode.ts). Only values that differ from the initial state are
  * written. Values that do not parse are dropped (and reported), never guessed.
  */
-import { ACTION_TYPE_IDS, ID_PATTERN, LAYERS, STATUSES, type ActionType, type Status } from '../../contract';
+import {
+  ACTION_TYPE_IDS,
+  CATEGORIES,
+  ID_PATTERN,
+  LAYERS,
+  STATUSES,
+  isValidZone,
+  type ActionType,
+  type Category,
+  type Status,
+} from '../../contract';
 import type { ModeDescriptor } from '../modes/descriptor';
 import { DEFAULT_MODE, MODES, isModeId, type ModeStates } from '../modes/registry';
 import { oneOf, queryReader } from './query';
@@ -13,7 +24,23 @@ import { INITIAL_STATE, type LayerChoice, type ViewState } from './types';
 const ACTION_PREFIX = 'action:';
 
 /** The parameters of the fields every mode shares; a mode's own parameters must differ. */
-export const COMMON_PARAMS = ['mode', 'focus', 'depth', 'expand', 'type', 'status', 'layer', 'from', 'to', 'sel'] as const;
+export const COMMON_PARAMS = [
+  'mode',
+  'focus',
+  'depth',
+  'expand',
+  'type',
+  'category',
+  'status',
+  'layer',
+  'claimedBy',
+  'disputedBy',
+  'episode',
+  'from',
+  'to',
+  'tz',
+  'sel',
+] as const;
 
 // The registry's modes, each with its own state type, seen as one kind for the loops below.
 const modes = MODES as readonly ModeDescriptor[];
@@ -23,6 +50,8 @@ export interface Parsed {
   /** Parameters that were present but not understood. */
   ignored: string[];
 }
+
+const ids = (xs: string[]): string[] => [...new Set(xs.filter((x) => ID_PATTERN.test(x)))];
 
 export function fromQuery(search: string): Parsed {
   const { reader: q, ignored } = queryReader(search);
@@ -36,12 +65,21 @@ export function fromQuery(search: string): Parsed {
   const depth = Number(q.get('depth') ?? 1);
   if (depth === 1 || depth === 2 || depth === 3) s.depth = depth;
   else q.ignore('depth');
-  s.expand = q.list('expand').filter((x) => ID_PATTERN.test(x));
+  s.expand = ids(q.list('expand'));
   s.types = q.list('type').filter((t): t is ActionType => oneOf(ACTION_TYPE_IDS, t));
+  s.categories = q.list('category').filter((t): t is Category => oneOf(CATEGORIES, t));
   s.statuses = q.list('status').filter((t): t is Status => oneOf(STATUSES, t));
   s.layers = q.list('layer').filter((t): t is LayerChoice => t === 'none' || oneOf(LAYERS, t));
+  s.claimedBy = ids(q.list('claimedBy'));
+  s.disputedBy = ids(q.list('disputedBy'));
+  s.episodes = ids(q.list('episode'));
   s.from = q.date('from');
   s.to = q.date('to');
+  const tz = q.get('tz');
+  if (tz) {
+    if (isValidZone(tz)) s.tz = tz;
+    else q.ignore('tz');
+  }
   const sel = q.get('sel');
   if (sel) {
     const isAction = sel.startsWith(ACTION_PREFIX);
@@ -62,10 +100,15 @@ export function toQuery(s: ViewState): string {
     if (s.expand.length) q.set('expand', s.expand.join(','));
   }
   if (s.types.length) q.set('type', s.types.join(','));
+  if (s.categories.length) q.set('category', s.categories.join(','));
   if (s.statuses.length) q.set('status', s.statuses.join(','));
   if (s.layers.length) q.set('layer', s.layers.join(','));
+  if (s.claimedBy.length) q.set('claimedBy', s.claimedBy.join(','));
+  if (s.disputedBy.length) q.set('disputedBy', s.disputedBy.join(','));
+  if (s.episodes.length) q.set('episode', s.episodes.join(','));
   if (s.from) q.set('from', s.from);
   if (s.to) q.set('to', s.to);
+  if (s.tz) q.set('tz', s.tz);
   if (s.sel) q.set('sel', s.sel.kind === 'action' ? ACTION_PREFIX + s.sel.id : s.sel.id);
   for (const m of modes) m.url.write(s.modes[m.id as keyof ModeStates], q);
   const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');

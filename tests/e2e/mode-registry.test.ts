@@ -18,6 +18,7 @@ const modes = MODES as readonly ModeDescriptor[];
 const SAMPLES: { [K in keyof ModeStates]: ModeStates[K] | null } = {
   graph: null, // no state of its own
   stack: { x: 'name' },
+  cascade: { target: 'parler' },
   chain: { actor: 'twitter', index: 2 },
   paths: { src: 'apple', dst: 'aws' },
   table: { sort: { col: 'summary', dir: 'desc' } },
@@ -89,6 +90,7 @@ describe('the view-mode registry', () => {
     expect(state.modes).toEqual({
       graph: {},
       stack: { x: 'name' },
+      cascade: { target: null },
       chain: { actor: 'twitter', index: 1 },
       paths: { src: 'parler', dst: 'donald-trump' },
       table: { sort: { col: 'status', dir: 'desc' } },

@@ -18,14 +18,20 @@ describe('view state in the URL', () => {
       depth: 2,
       expand: ['aws', 'twitter'],
       types: ['SUED', 'BANNED'],
+      categories: ['legal', 'sanction'],
       statuses: ['alleged'],
       layers: ['cloud-hosting', 'none'],
+      claimedBy: ['parler'],
+      disputedBy: ['amazon', 'aws'],
+      episodes: ['parler-2021'],
       from: '2021-01',
       to: '2021-01-10T23:59:00-08:00',
+      tz: 'America/Los_Angeles',
       sel: { kind: 'action', id: 'aws-suspends-parler' },
       modes: {
         graph: {},
         stack: { x: 'name' },
+        cascade: { target: 'parler' },
         chain: { actor: 'twitter', index: 3 },
         paths: { src: 'apple', dst: 'aws' },
         table: { sort: { col: 'from', dir: 'desc' } },
@@ -33,19 +39,29 @@ describe('view state in the URL', () => {
     };
     const q = toQuery(s);
     expect(q).toContain('type=SUED,BANNED');
+    expect(q).toContain('category=legal,sanction');
+    expect(q).toContain('claimedBy=parler');
+    expect(q).toContain('disputedBy=amazon,aws');
+    expect(q).toContain('episode=parler-2021');
+    expect(q).toContain('target=parler');
     expect(q).toContain('sel=action:aws-suspends-parler');
     expect(fromQuery(q)).toEqual({ state: s, ignored: [] });
   });
 
   test('values that do not parse are dropped and reported, never guessed', () => {
-    const { state, ignored } = fromQuery('?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&from=Jan%2010&sel=%3Cimg%3E&sort=colour');
+    const { state, ignored } = fromQuery(
+      '?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&category=sanction,gossip&claimedBy=Parler,parler&from=Jan%2010&tz=Mars%2FOlympus&sel=%3Cimg%3E&sort=colour',
+    );
     expect(state.mode).toBe('graph');
     expect(state.focus).toBeNull();
     expect(state.depth).toBe(1);
     expect(state.types).toEqual(['BANNED']);
+    expect(state.categories).toEqual(['sanction']);
+    expect(state.claimedBy).toEqual(['parler']);
     expect(state.from).toBeNull();
     expect(state.sel).toBeNull();
-    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'mode', 'sel', 'sort']);
+    expect(state.tz).toBeNull();
+    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'mode', 'sel', 'sort', 'tz']);
   });
 });
 
@@ -71,6 +87,15 @@ describe('view state reducers', () => {
     const s = focusOn(INITIAL_STATE, 'parler');
     expect(dataKey({ ...s, sel: null, layers: ['media'], mode: 'stack' })).toBe(dataKey(s));
     expect(dataKey({ ...s, depth: 2 })).not.toBe(dataKey(s));
+    // Every filter the server applies is a new fetch.
+    for (const change of [
+      { categories: ['claim' as const] },
+      { claimedBy: ['parler'] },
+      { disputedBy: ['amazon'] },
+      { episodes: ['parler-2021'] },
+      { tz: 'UTC' },
+    ])
+      expect(dataKey({ ...s, ...change })).not.toBe(dataKey(s));
     expect(dataKey({ ...s, mode: 'paths' })).toBe(dataKey(INITIAL_STATE));
   });
 });

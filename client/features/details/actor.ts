@@ -1,5 +1,5 @@
 /** Details of an actor: what it is, where it sits, its Wikidata entry and its actions. */
-import { ACTION_TYPES, LAYER_LABELS, compareActions, type Action, type ActorDetail } from '../../../contract';
+import { compareActions, type Action, type ActorDetail } from '../../../contract';
 import type { App } from '../../app';
 import { api } from '../../api';
 import { showChains } from '../../modes/chain/reducers';
@@ -7,6 +7,7 @@ import { setPathEnds } from '../../modes/paths/reducers';
 import { focusOn, select, shownFocus } from '../../state/reducers';
 import { externalLink, h } from '../../ui/dom';
 import { plural, shortDate } from '../../ui/format';
+import { layerLabel, typeLabel } from '../../vocabulary';
 
 function row(term: string, ...value: (Node | string)[]): HTMLElement[] {
   return [h('dt', {}, term), h('dd', {}, ...value)];
@@ -15,7 +16,7 @@ function row(term: string, ...value: (Node | string)[]): HTMLElement[] {
 function actionItem(app: App, a: Action, self: string): HTMLLIElement {
   const outgoing = a.from === self;
   const other = app.nameOf(outgoing ? a.to : a.from);
-  const text = outgoing ? `${ACTION_TYPES[a.type].label} ${other}` : `${other} ${ACTION_TYPES[a.type].label} it`;
+  const text = outgoing ? `${typeLabel(a.type)} ${other}` : `${other} ${typeLabel(a.type)} it`;
   const b = h('button', { type: 'button', class: 'link action-link', 'data-action': a.id }, text);
   b.addEventListener('click', () => app.store.update((s) => select(s, { kind: 'action', id: a.id })));
   return h(
@@ -53,7 +54,7 @@ function render(app: App, actor: ActorDetail, actions: Action[], total: number):
     'dl',
     {},
     ...row('Kind', actor.kind),
-    ...row('Layer', actor.layer ? LAYER_LABELS[actor.layer] : 'none given'),
+    ...row('Layer', actor.layer ? layerLabel(actor.layer) : 'none given'),
     ...(actor.aliases?.length ? row('Also known as', actor.aliases.join('; ')) : []),
     ...(actor.wikidata ? row('Wikidata', externalLink(`https://www.wikidata.org/wiki/${actor.wikidata}`, actor.wikidata)) : []),
     ...row('Actions', String(actor.degree)),

@@ -2,11 +2,12 @@
  * The action form: add an action or change one, with its sources. Checked here with the shared
  * zod schema first, then by the server, whose error details are shown in place.
  */
-import { ACTION_TYPES, ACTION_TYPE_IDS, STATUSES, parseAction, parseSource, type Action, type Source } from '../../../contract';
+import { parseAction, parseSource, type Action, type Source } from '../../../contract';
 import type { App } from '../../app';
 import { api, ApiError } from '../../api';
 import { select } from '../../state/reducers';
 import { fill, h } from '../../ui/dom';
+import { vocabulary } from '../../vocabulary';
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -32,11 +33,11 @@ const list = (v: string) =>
 export function actionForm(app: App, onDone: () => void): { el: HTMLElement; load(a: Action | null): void } {
   const c = {
     id: h('input', { type: 'text', required: true, pattern: '[a-z0-9][a-z0-9-]{0,63}' }),
-    type: h('select', {}, ...ACTION_TYPE_IDS.map((t) => h('option', { value: t }, `${ACTION_TYPES[t].label} (${t})`))),
+    type: h('select', {}, ...vocabulary().types.map((t) => h('option', { value: t.id }, `${t.label} (${t.id})`))),
     from: h('input', { type: 'text', required: true, list: 'actor-ids' }),
     to: h('input', { type: 'text', required: true, list: 'actor-ids' }),
     date: h('input', { type: 'text' }),
-    status: h('select', {}, ...STATUSES.map((st) => h('option', { value: st }, st))),
+    status: h('select', {}, ...vocabulary().statuses.map((st) => h('option', { value: st }, st))),
     claimedBy: h('input', { type: 'text', list: 'actor-ids' }),
     disputedBy: h('input', { type: 'text', list: 'actor-ids' }),
     summary: h('textarea', { rows: 3, required: true, maxlength: 1000 }),

@@ -4,7 +4,7 @@
  */
 import type { App } from '../../app';
 import { api, toFilter } from '../../api';
-import { shownFocus } from '../../state/reducers';
+import { hasFilters, shownFocus } from '../../state/reducers';
 import { byId, download, h } from '../../ui/dom';
 import { graphSvg } from './svg';
 
@@ -74,7 +74,7 @@ export function initExport(app: App): void {
         h('li', {}, h('a', { href: api.exportUrl(format, f, extra), download: '', 'data-format': format }, label)),
       ),
     );
-    const filtered = s.types.length || s.statuses.length || s.from || s.to;
-    note.textContent = `${filtered ? 'The actions that pass the type, status and date filters' : 'Every action'}, the actors they touch and their sources${s.focus ? ' (the whole selection, not only the neighbourhood shown)' : ''}${s.layers.length ? '; the layer filter applies to the drawing only' : ''}.`;
+    const filtered = hasFilters({ ...s, layers: [] });
+    note.textContent = `${filtered ? 'The actions that pass the filters' : 'Every action'}, the actors they touch and their sources${s.focus ? ' (the whole selection, not only the neighbourhood shown)' : ''}${s.layers.length ? '; the layer filter applies to the drawing only' : ''}.`;
   });
 }

@@ -1,31 +1,37 @@
 /**
- * The filter panel: action types, statuses, layers and the date window. Type, status and dates
+ * The filter panel: categories, action types, statuses, layers, who claims or disputes, the
+ * episode and the date window, with the values the server's vocabulary lists. All but the layers
  * go to the API; layers filter the drawn actors here. A group with every box ticked is "all".
  */
-import {
-  ACTION_TYPES,
-  ACTION_TYPE_IDS,
-  LAYERS,
-  LAYER_LABELS,
-  STATUSES,
-  compareDateTexts,
-  isParsedDate,
-  parseDate,
-} from '../../../contract';
+import { CATEGORIES, LAYERS, compareDateTexts, isParsedDate, isValidZone, parseDate, type Category } from '../../../contract';
 import type { App } from '../../app';
-import { clearFilters, setLayers, setStatuses, setTypes, setWindow } from '../../state/reducers';
+import {
+  clearFilters,
+  hasFilters,
+  setCategories,
+  setEpisodes,
+  setLayers,
+  setParties,
+  setStatuses,
+  setTypes,
+  setWindow,
+  setZone,
+  type PartyFilter,
+} from '../../state/reducers';
 import type { LayerChoice, ViewState } from '../../state/types';
-import { announce, byId, h } from '../../ui/dom';
+import { oneOf } from '../../state/query';
+import { actorPicker } from '../../ui/actor-picker';
+import { announce, byId, fill, h } from '../../ui/dom';
+import { allEpisodes, episodeTitle, vocabulary } from '../../vocabulary';
 
 interface Group<T extends string> {
   name: string;
+  title: string;
   values: readonly T[];
   label: (v: T) => string;
   get: (s: ViewState) => T[];
   set: (s: ViewState, v: T[]) => ViewState;
 }
-
-const LAYER_CHOICES: LayerChoice[] = [...LAYERS, 'none'];
 
 function checkboxGroup<T extends string>(app: App, g: Group<T>): { el: HTMLElement; sync: (s: ViewState) => void } {
   const boxes = new Map<T, HTMLInputElement>();
@@ -48,12 +54,7 @@ function checkboxGroup<T extends string>(app: App, g: Group<T>): { el: HTMLEleme
   }
   const all = h('button', { type: 'button', class: 'link small' }, 'all');
   all.addEventListener('click', () => app.store.update((s) => g.set(s, [])));
-  const fieldset = h(
-    'fieldset',
-    { class: 'filter-group' },
-    h('legend', {}, g.name === 'type' ? 'Action types' : g.name === 'status' ? 'Status' : 'Layers', ' ', all),
-    list,
-  );
+  const fieldset = h('fieldset', { class: 'filter-group' }, h('legend', {}, g.title, ' ', all), list);
   return {
     el: fieldset,
     sync: (s) => {
@@ -77,18 +78,167 @@ function dateField(id: string, label: string): { wrap: HTMLElement; input: HTMLI
   return { wrap: h('div', { class: 'date-field' }, h('label', { for: id }, label), input, error), input, error };
 }
 
+const PARTY_LABEL: Record<PartyFilter, string> = { claimedBy: 'Claimed by', disputedBy: 'Disputed by' };
+
+/** Actions that any of the chosen actors claims (or disputes): an actor picker and the chosen ones as removable chips. */
+function partyFilter(app: App, which: PartyFilter): { el: HTMLElement; sync: (s: ViewState) => void } {
+  const chips = h('ul', { class: 'chips', id: `f-${which}-chosen`, 'aria-label': `${PARTY_LABEL[which]}: chosen actors` });
+  const picker = actorPicker({
+    id: `f-${which}`,
+    label: PARTY_LABEL[which],
+    placeholder: 'an actor',
+    onPick: (a) => {
+      picker.setValue('');
+      app.store.update((s) => setParties(s, which, [...s[which], a.id]));
+    },
+  });
+  let shown = '';
+  return {
+    el: h('div', { class: 'party-filter' }, picker.root, chips),
+    sync: (s) => {
+      const key = s[which].join(',');
+      if (key === shown) return;
+      shown = key;
+      fill(chips);
+      void app.ensureNames(s[which]).then(() => {
+        if (app.state[which].join(',') !== key) return;
+        fill(
+          chips,
+          ...s[which].map((id) => {
+            const b = h(
+              'button',
+              { type: 'button', class: 'chip', 'data-actor': id, 'aria-label': `Remove ${app.nameOf(id)}` },
+              `${app.nameOf(id)} ×`,
+            );
+            b.addEventListener('click', () =>
+              app.store.update((st) =>
+                setParties(
+                  st,
+                  which,
+                  st[which].filter((x) => x !== id),
+                ),
+              ),
+            );
+            return h('li', {}, b);
+          }),
+        );
+      });
+    },
+  };
+}
+
+/** One episode, or any (no filter); a link naming several keeps them until another is chosen. */
+function episodePicker(app: App): { el: HTMLElement; sync: (s: ViewState) => void } {
+  const select = h('select', { id: 'f-episode' });
+  select.addEventListener('change', () => {
+    const v = select.value;
+    if (v === '*several') return;
+    app.store.update((s) => setEpisodes(s, v ? [v] : []));
+  });
+  const options = () => [
+    h('option', { value: '' }, 'Any episode (no filter)'),
+    ...allEpisodes().map((e) => h('option', { value: e.id }, e.title)),
+  ];
+  return {
+    el: h(
+      'fieldset',
+      { class: 'filter-group' },
+      h('legend', {}, 'Episode'),
+      h('label', { for: 'f-episode', class: 'visually-hidden' }, 'Episode'),
+      select,
+    ),
+    sync: (s) => {
+      const extra =
+        s.episodes.length > 1
+          ? [h('option', { value: '*several' }, s.episodes.map(episodeTitle).join(' or '))]
+          : s.episodes.length === 1 && !allEpisodes().some((e) => e.id === s.episodes[0])
+            ? [h('option', { value: s.episodes[0]! }, s.episodes[0])]
+            : [];
+      fill(select, ...options(), ...extra);
+      select.value = s.episodes.length > 1 ? '*several' : (s.episodes[0] ?? '');
+    },
+  };
+}
+
+/** A few zones to pick from; any IANA name may be typed. */
+const ZONES = ['UTC', 'America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'America/Sao_Paulo'];
+
+/**
+ * The zone the window is read in. Blank: each action's own local days (10 January means 10
+ * January wherever the action happened); a zone: the window's days in that zone, against instants.
+ */
+function zoneField(app: App): { wrap: HTMLElement; sync: (s: ViewState) => void } {
+  const error = h('div', { class: 'field-error', id: 'f-tz-error', 'aria-live': 'polite' });
+  const input = h('input', {
+    id: 'f-tz',
+    type: 'text',
+    list: 'f-tz-zones',
+    placeholder: "each action's own",
+    'aria-describedby': 'f-tz-error f-tz-hint',
+    size: 18,
+  });
+  const apply = () => {
+    const v = input.value.trim();
+    const ok = v === '' || isValidZone(v);
+    input.setAttribute('aria-invalid', String(!ok));
+    error.textContent = ok ? '' : `"${v}" is not an IANA time zone such as UTC or America/Los_Angeles`;
+    if (ok) app.store.update((s) => setZone(s, v || null));
+  };
+  input.addEventListener('change', apply);
+  input.addEventListener('keydown', (e) => e.key === 'Enter' && apply());
+  return {
+    wrap: h(
+      'div',
+      { class: 'date-field zone-field' },
+      h('label', { for: 'f-tz' }, 'Days read in zone'),
+      input,
+      h('datalist', { id: 'f-tz-zones' }, ...ZONES.map((z) => h('option', { value: z }))),
+      h('div', { class: 'hint', id: 'f-tz-hint' }, "Blank: each action's own local days."),
+      error,
+    ),
+    sync: (s) => {
+      if (document.activeElement !== input) input.value = s.tz ?? '';
+      if (document.activeElement !== input) error.textContent = '';
+    },
+  };
+}
+
 export function initFilters(app: App): void {
+  const v = vocabulary();
+  const typeLabels = new Map(v.types.map((t) => [t.id, t.label]));
+  const categoryLabels = new Map(v.categories.map((c) => [c.id, c.label]));
+  // The wire types ids as strings: only those the URL codec and the filters know are offered.
+  const layerLabels = new Map<LayerChoice, string>(v.layers.filter((l) => oneOf(LAYERS, l.id)).map((l) => [l.id as LayerChoice, l.label]));
+  layerLabels.set('none', 'No layer');
   const groups = [
-    checkboxGroup(app, { name: 'type', values: ACTION_TYPE_IDS, label: (t) => ACTION_TYPES[t].label, get: (s) => s.types, set: setTypes }),
-    checkboxGroup(app, { name: 'status', values: STATUSES, label: (v) => v, get: (s) => s.statuses, set: setStatuses }),
+    checkboxGroup(app, {
+      name: 'category',
+      title: 'Categories',
+      values: v.categories.map((c) => c.id).filter((c): c is Category => oneOf(CATEGORIES, c)),
+      label: (c) => categoryLabels.get(c) ?? c,
+      get: (s) => s.categories,
+      set: setCategories,
+    }),
+    checkboxGroup(app, {
+      name: 'type',
+      title: 'Action types',
+      values: v.types.map((t) => t.id),
+      label: (t) => typeLabels.get(t) ?? t,
+      get: (s) => s.types,
+      set: setTypes,
+    }),
+    checkboxGroup(app, { name: 'status', title: 'Status', values: v.statuses, label: (x) => x, get: (s) => s.statuses, set: setStatuses }),
     checkboxGroup(app, {
       name: 'layer',
-      values: LAYER_CHOICES,
-      label: (v) => (v === 'none' ? 'No layer' : LAYER_LABELS[v]),
+      title: 'Layers',
+      values: [...layerLabels.keys()],
+      label: (l) => layerLabels.get(l) ?? l,
       get: (s) => s.layers,
       set: setLayers,
     }),
   ];
+  const parties = (['claimedBy', 'disputedBy'] as const).map((which) => partyFilter(app, which));
+  const episode = episodePicker(app);
   const from = dateField('f-from', 'From');
   const to = dateField('f-to', 'To');
   const applyDates = () => {
@@ -112,22 +262,24 @@ export function initFilters(app: App): void {
     f.input.addEventListener('change', applyDates);
     f.input.addEventListener('keydown', (e) => e.key === 'Enter' && applyDates());
   }
+  const zone = zoneField(app);
   const clear = h('button', { type: 'button', id: 'clear-filters' }, 'Clear all filters');
   clear.addEventListener('click', () => app.store.update(clearFilters));
   byId('filter-panel').append(
     h('h2', {}, 'Filters'),
-    groups[0]!.el,
-    groups[1]!.el,
-    groups[2]!.el,
-    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Dates'), h('div', { class: 'dates' }, from.wrap, to.wrap)),
+    ...groups.map((g) => g.el),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Claims'), ...parties.map((p) => p.el)),
+    episode.el,
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Dates'), h('div', { class: 'dates' }, from.wrap, to.wrap), zone.wrap),
     clear,
   );
   app.onState((s) => {
-    for (const g of groups) g.sync(s);
+    for (const g of [...groups, ...parties, episode]) g.sync(s);
     if (document.activeElement !== from.input) from.input.value = s.from ?? '';
     if (document.activeElement !== to.input) to.input.value = s.to ?? '';
     from.error.textContent = '';
     to.error.textContent = '';
-    clear.disabled = !(s.types.length || s.statuses.length || s.layers.length || s.from || s.to);
+    zone.sync(s);
+    clear.disabled = !hasFilters(s);
   });
 }

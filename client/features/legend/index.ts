@@ -1,8 +1,8 @@
 /** The legend: shape by actor kind, colour by layer, line colour by action type, line style by status. */
-import { ACTION_TYPES, ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, LAYER_LABELS, STATUSES } from '../../../contract';
 import { DISPUTED_LABEL, NO_LAYER_COLOUR, STATUS_LOOKS, kindShape, layerColour, typeColour } from '../../graph/palette';
 import { shapeElement } from '../../graph/shapes';
 import { byId, h, s } from '../../ui/dom';
+import { vocabulary } from '../../vocabulary';
 
 function swatch(...children: SVGElement[]): SVGSVGElement {
   return s('svg', { width: 30, height: 16, viewBox: '0 0 30 16', 'aria-hidden': 'true', focusable: 'false' }, ...children);
@@ -19,29 +19,26 @@ function entry(sw: SVGSVGElement, text: string): HTMLLIElement {
 }
 
 export function initLegend(): void {
+  const v = vocabulary();
   const kinds = h(
     'ul',
     { class: 'legend-list' },
-    ...ACTOR_KINDS.map((k) =>
+    ...v.actorKinds.map((k) =>
       entry(swatch(shapeElement(kindShape(k), 15, 8, 14, 13, { fill: '#9e9e9e', stroke: '#555', 'stroke-width': 1 })), k),
     ),
   );
   const layers = h(
     'ul',
     { class: 'legend-list' },
-    ...LAYERS.map((l) => entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: layerColour(l) })), LAYER_LABELS[l])),
+    ...v.layers.map((l) => entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: layerColour(l.id) })), l.label)),
     entry(swatch(s('circle', { cx: 15, cy: 8, r: 6.5, fill: NO_LAYER_COLOUR })), 'No layer'),
   );
-  const types = h(
-    'ul',
-    { class: 'legend-list' },
-    ...ACTION_TYPE_IDS.map((t) => entry(swatch(line(typeColour(t), 3, '')), ACTION_TYPES[t].label)),
-  );
+  const types = h('ul', { class: 'legend-list' }, ...v.types.map((t) => entry(swatch(line(typeColour(t.id), 3, '')), t.label)));
   const statuses = h(
     'ul',
     { class: 'legend-list' },
-    ...STATUSES.map((st) => {
-      const look = STATUS_LOOKS[st];
+    ...v.statuses.map((st) => {
+      const look = STATUS_LOOKS[st] ?? STATUS_LOOKS.reported;
       return entry(swatch(line(st === 'disputed' ? DISPUTED_LABEL : '#444', look.width, DASH[look.dash])), `${st} (${look.note})`);
     }),
   );

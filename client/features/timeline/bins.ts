@@ -34,14 +34,25 @@ function next(ms: number, unit: Unit): number {
   return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
 }
 
+/** Where the histogram places a date: its local span (wall-clock ms), with its precision. */
+export interface Placed {
+  start: number;
+  end: number;
+  precision: ParsedDate['precision'];
+}
+
 /**
- * A date as the histogram places it: a date-time counts on the calendar day it was written in
- * (10 Jan 23:59 −08:00 is 10 Jan), not on its UTC day.
+ * A date as the histogram places it: on the local days it means in its zone (a date-time on the
+ * calendar day of its own offset: 10 Jan 23:59 −08:00 is 10 Jan), as the server's local-day
+ * windows read it. An open end takes the bounded one.
  */
-export function binParse(text: string): ParsedDate | null {
-  const p = parseDate(text);
+export function binParse(text: string, zone?: string): Placed | null {
+  const p = parseDate(text, zone);
   if (!isParsedDate(p)) return null;
-  return p.precision === 'datetime' ? { ...p, start: Date.parse(`${text.slice(0, 10)}T00:00:00Z`) } : p;
+  const { start, end } = p.local;
+  const s = Number.isFinite(start) ? start : end;
+  const e = Number.isFinite(end) ? end : start;
+  return { start: s, end: e, precision: p.precision };
 }
 
 function countBins(from: number, to: number, unit: Unit): number {
@@ -55,9 +66,9 @@ export function binText(ms: number, unit: Unit): string {
   return unit === 'day' ? iso.slice(0, 10) : unit === 'month' ? iso.slice(0, 7) : iso.slice(0, 4);
 }
 
-/** Bins for the dates given (undefined: undated); a date less precise than the unit is "imprecise". */
-export function binDates(dates: (string | undefined)[]): Bins {
-  const parsed = dates.map((d) => (d ? binParse(d) : null));
+/** Bins for the dates given (no date: undated); a date less precise than the unit is "imprecise". */
+export function binDates(dates: { date?: string; timezone?: string }[]): Bins {
+  const parsed = dates.map((d) => (d.date ? binParse(d.date, d.timezone) : null));
   const dated = parsed.filter((p): p is NonNullable<typeof p> => p !== null);
   const undated = parsed.length - dated.length;
   if (dated.length === 0) return { unit: 'day', bins: [], undated };

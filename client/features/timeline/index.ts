@@ -1,18 +1,26 @@
 /**
  * The timeline: actions counted over time (a histogram of the graph without its date window), a
- * window to drag over it (sets from/to), and a play button that replays the cascade.
+ * window to drag over it (sets from/to), each action's span below it (a bar from its earliest to
+ * its latest local time, dashed when uncertain, faded when approximate), and a play button that
+ * replays the cascade.
  */
 import { compareDateTexts, isParsedDate, parseDate } from '../../../contract';
 import type { App } from '../../app';
 import { modeOf } from '../../modes/registry';
-import { setWindow } from '../../state/reducers';
+import { select, setWindow } from '../../state/reducers';
 import type { ViewState } from '../../state/types';
 import { byId, fill, h, s } from '../../ui/dom';
-import { plural, shortDate } from '../../ui/format';
-import { binDates, binParse, type Bins } from './bins';
+import { formatWhen, plural, shortDate } from '../../ui/format';
+import type { EdgeData } from '../../../contract';
+import { dateMarks } from '../../ui/dates';
+import { binDates, binParse, type Bins, type Placed } from './bins';
 import { player } from './play';
 
 const HEIGHT = 84;
+const SPAN_ROW = 6;
+const MAX_SPAN_ROWS = 12;
+/** Narrower than this, a span is drawn as a point-sized mark. */
+const MIN_SPAN_PX = 3;
 const AXIS = 18;
 const PAD = 8;
 
@@ -22,10 +30,20 @@ export function initTimeline(app: App): void {
   const info = h('span', { class: 'timeline-info', id: 'timeline-info' });
   const clearBtn = h('button', { type: 'button', class: 'link', id: 'clear-window' }, 'Clear the window');
   const svg = s('svg', { class: 'histogram', role: 'img', height: HEIGHT, 'aria-labelledby': 'timeline-info' });
+  const spansSvg = s('svg', { class: 'spans', id: 'timeline-spans', height: SPAN_ROW, 'aria-label': 'Each action as its span' });
   root.append(
     h('div', { class: 'timeline-head' }, h('h2', { class: 'inline' }, 'Timeline'), play, info, clearBtn),
-    h('div', { class: 'histogram-wrap' }, svg),
+    h('div', { class: 'histogram-wrap' }, svg, spansSvg),
   );
+  // Placed and marked once per load; a redraw (resize, window drag) only maps them to x.
+  let spans: { e: EdgeData; at: Placed; marks: { uncertain: boolean; approximate: boolean }; when: string }[] = [];
+  /** What the strip was last drawn for: it changes with the loaded actions and the width only. */
+  let spansDrawn: { w: number; spans: unknown } = { w: -1, spans: null };
+  let binnedFor: { timeline: unknown; layers: string } = { timeline: null, layers: '' };
+  spansSvg.addEventListener('click', (ev) => {
+    const id = (ev.target as Element).getAttribute('data-id');
+    if (id) app.store.update((st) => select(st, { kind: 'action', id }));
+  });
   const replay = player(
     () => app.cy,
     (id) => app.nameOf(id),
@@ -91,6 +109,53 @@ export function initTimeline(app: App): void {
       if (i >= 0) parts.push(s('line', { class: 'cursor', x1: xOf(i + 0.5, w), x2: xOf(i + 0.5, w), y1: 0, y2: HEIGHT - AXIS }));
     }
     svg.replaceChildren(...parts);
+    drawSpans(w);
+  };
+
+  /** x of a wall-clock instant on the bins' axis (months and years are not all alike long). */
+  const xOfTime = (t: number, w: number): number => {
+    const list = bins.bins;
+    if (!list.length) return PAD;
+    if (t < list[0]!.start) return PAD;
+    if (t > list[list.length - 1]!.end) return xOf(list.length, w);
+    const i = list.findIndex((b) => t <= b.end);
+    const b = list[i]!;
+    return xOf(i + (t - b.start) / (b.end - b.start + 1), w);
+  };
+
+  const drawSpans = (w: number) => {
+    if (spansDrawn.w === w && spansDrawn.spans === spans) return;
+    spansDrawn = { w, spans };
+    // Rows packed greedily, earliest first: a span goes in the first row where it overlaps nothing.
+    const rowEnds: number[] = [];
+    const parts: SVGElement[] = [];
+    for (const { e, at, marks, when } of spans) {
+      const x1 = xOfTime(at.start, w);
+      const x2 = Math.max(x1 + MIN_SPAN_PX, xOfTime(at.end, w));
+      let row = rowEnds.findIndex((end) => end < x1 - 1);
+      if (row === -1) row = rowEnds.length < MAX_SPAN_ROWS ? rowEnds.length : MAX_SPAN_ROWS - 1;
+      rowEnds[row] = Math.max(rowEnds[row] ?? 0, x2);
+      const cls = [
+        'span-bar',
+        x2 - x1 <= MIN_SPAN_PX ? 'point' : '',
+        marks.uncertain ? 'uncertain' : '',
+        marks.approximate ? 'approximate' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      const title = `${app.nameOf(e.source)} ${e.label} ${app.nameOf(e.target)}: ${when}${marks.approximate ? ' (approximate)' : ''}${marks.uncertain ? ' (uncertain)' : ''}`;
+      const bar = s(
+        'rect',
+        { class: cls, 'data-id': e.id, x: x1, y: row * SPAN_ROW + 1, width: x2 - x1, height: SPAN_ROW - 2, rx: 1 },
+        s('title', {}, title),
+      );
+      parts.push(bar);
+    }
+    const height = Math.max(1, rowEnds.length) * SPAN_ROW;
+    spansSvg.setAttribute('width', String(w));
+    spansSvg.setAttribute('height', String(height));
+    spansSvg.setAttribute('viewBox', `0 0 ${w} ${height}`);
+    spansSvg.replaceChildren(...parts);
   };
 
   const describe = (st: ViewState) => {
@@ -179,7 +244,19 @@ export function initTimeline(app: App): void {
       const n = app.graph.nodes.get(id);
       return !n || app.actorShown(n.layer, st.layers);
     };
-    bins = binDates(app.timeline.filter((e) => shown(e.source) && shown(e.target)).map((e) => e.date));
+    // Binned and placed again only when the loaded actions or the layers shown change.
+    const forKey = { timeline: app.timeline, layers: st.layers.join(',') };
+    if (forKey.timeline !== binnedFor.timeline || forKey.layers !== binnedFor.layers) {
+      binnedFor = forKey;
+      const actions = app.timeline.filter((e) => shown(e.source) && shown(e.target));
+      bins = binDates(actions);
+      spans = actions
+        .flatMap((e) => {
+          const at = e.date ? binParse(e.date, e.timezone) : null;
+          return at ? [{ e, at, marks: dateMarks(e.date, e.timezone), when: formatWhen(e.date, e.timezone) }] : [];
+        })
+        .sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+    }
     play.disabled = !modeOf(st.mode).drawing || bins.bins.length === 0;
     describe(st);
     draw(st);

@@ -2,8 +2,7 @@
  * Replays the cascade: the drawn actions disappear, then come back in date order, a date at a
  * time, with the actors they touch. Undated actions stay as the background they are.
  */
-import type { Core, EdgeCollection } from 'cytoscape';
-import { compareActionDates } from '../../../contract';
+import type { Core, EdgeCollection, SingularElementArgument } from 'cytoscape';
 import { announce } from '../../ui/dom';
 import { formatDate } from '../../ui/format';
 
@@ -14,6 +13,16 @@ export interface Player {
 }
 
 export const STEP_MS = 650;
+
+/** The instant span's order (earliest start, then earliest end), as the server's timeline; 0 for the same span. */
+function byInstants(a: SingularElementArgument, b: SingularElementArgument): number {
+  const sa = (a.data('start') as number | null) ?? -Infinity;
+  const sb = (b.data('start') as number | null) ?? -Infinity;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  const ea = (a.data('end') as number | null) ?? Infinity;
+  const eb = (b.data('end') as number | null) ?? Infinity;
+  return ea === eb ? 0 : ea < eb ? -1 : 1;
+}
 
 export function player(getCy: () => Core, nameOf: (id: string) => string): Player {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -44,15 +53,13 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
         .edges('.action')
         .not('.filtered, .offview')
         .filter((e) => e.data('date') !== undefined);
-      const sorted = edges
-        .toArray()
-        .sort((a, b) => compareActionDates(a.data('date') as string, b.data('date') as string) || (a.id() < b.id() ? -1 : 1));
-      const steps: { date: string; edges: EdgeCollection }[] = [];
+      const sorted = edges.toArray().sort((a, b) => byInstants(a, b) || (a.id() < b.id() ? -1 : 1));
+      const steps: { date: string; first: SingularElementArgument; edges: EdgeCollection }[] = [];
       for (const e of sorted) {
         const date = e.data('date') as string;
         const last = steps[steps.length - 1];
-        if (last && compareActionDates(last.date, date) === 0) last.edges = last.edges.union(e);
-        else steps.push({ date, edges: cy.collection().union(e) });
+        if (last && byInstants(last.first, e) === 0) last.edges = last.edges.union(e);
+        else steps.push({ date, first: e, edges: cy.collection().union(e) });
       }
       cy.batch(() => {
         edges.addClass('future');

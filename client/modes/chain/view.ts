@@ -11,6 +11,7 @@ import { plural, shortDate } from '../../ui/format';
 import type { ModeView } from '../mode-view';
 import { chainPositions, clearChain, markChain } from './layout';
 import { showChains } from './reducers';
+import { filterKey } from '../../state/reducers';
 
 export function view(app: App): ModeView {
   let key = '';
@@ -73,7 +74,21 @@ export function view(app: App): ModeView {
       );
       b.addEventListener('click', () => app.store.update((st) => showChains(st, st.modes.chain.actor, i)));
       const li = h('li', { class: current ? 'current' : '' }, b);
-      if (current) li.append(h('ul', { class: 'steps' }, ...c.actions.map((id, j) => h('li', {}, stepText(id, j)))));
+      if (current)
+        li.append(
+          h(
+            'ul',
+            { class: 'steps' },
+            ...c.actions.map((id, j) => {
+              // A step says whether it certainly follows the one before or only may (their spans overlap),
+              // and how many parallel actions (one type, same two actors) it stands for.
+              const step = c.steps[j];
+              const more = step && step.actions.length > 1 ? ` (and ${plural(step.actions.length - 1, 'parallel action')})` : '';
+              const order = step?.order === 'possible' ? ' · possibly after the step before' : '';
+              return h('li', { 'data-order': step?.order ?? 'first' }, stepText(id, j), more, h('span', { class: 'meta' }, order));
+            }),
+          ),
+        );
       else
         li.append(
           h(
@@ -104,7 +119,7 @@ export function view(app: App): ModeView {
         queueMicrotask(() => app.store.update((st) => showChains(st, id, 0), { replace: true }));
       }
       picker.setValue(actor ? app.nameOf(actor) : '');
-      const k = JSON.stringify([actor, s.types, s.statuses, s.from, s.to]);
+      const k = JSON.stringify([actor, filterKey(s)]);
       if (k === key && prev !== null) {
         if (prev.modes.chain.index !== s.modes.chain.index) draw(s, true);
         renderList(s);

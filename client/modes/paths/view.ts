@@ -10,6 +10,7 @@ import { announce, byId, fill, h } from '../../ui/dom';
 import { plural } from '../../ui/format';
 import type { ModeView } from '../mode-view';
 import { setPathEnds } from './reducers';
+import { filterKey } from '../../state/reducers';
 
 function highlight(app: App, paths: Path[]): void {
   const cy = app.cy;
@@ -83,7 +84,7 @@ export function view(app: App): ModeView {
       const { src: from, dst: to } = ends(s);
       src.setValue(from ? app.nameOf(from) : '');
       dst.setValue(to ? app.nameOf(to) : '');
-      const k = JSON.stringify([from, to, s.types, s.statuses, s.from, s.to]);
+      const k = JSON.stringify([from, to, filterKey(s)]);
       if (k === key && prev !== null) return;
       key = k;
       paths = [];

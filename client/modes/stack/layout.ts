@@ -4,17 +4,17 @@
  * which layer each cut happened.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import { LAYERS, LAYER_LABELS, compareActionDates } from '../../../contract';
+import { compareActionDates } from '../../../contract';
 import type { Positions } from '../../graph/fcose-run';
 import { layerColour } from '../../graph/palette';
 import type { LayerChoice } from '../../state/types';
 import { shortDate } from '../../ui/format';
 import type { StackX } from './mode';
+import { layerLabel, vocabulary } from '../../vocabulary';
 
 export const COL = 170;
 export const SUBROW = 74;
 const ROW_PAD = 26;
-const ROWS: LayerChoice[] = [...LAYERS, 'none'];
 
 export interface StackLayout {
   positions: Positions;
@@ -51,7 +51,7 @@ export function stackLayout(cy: Core, by: StackX): StackLayout {
   let maxCol = 0;
   const lanes: { row: LayerChoice; top: number; height: number }[] = [];
   let rowIndex = 0;
-  for (const row of ROWS) {
+  for (const row of [...vocabulary().layers.map((l) => l.id), 'none'] as LayerChoice[]) {
     const list = byRow.get(row);
     if (!list?.length) continue;
     // Rows are shifted a little against each other, so a line between two rows does not run
@@ -79,7 +79,7 @@ export function stackLayout(cy: Core, by: StackX): StackLayout {
       classes: 'lane',
       data: {
         id: `lane--${lane.row}`,
-        label: lane.row === 'none' ? 'No layer' : LAYER_LABELS[lane.row],
+        label: layerLabel(lane.row === 'none' ? undefined : lane.row),
         colour: layerColour(lane.row === 'none' ? undefined : lane.row),
         w: width,
         h: lane.height,

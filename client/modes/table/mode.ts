@@ -2,7 +2,7 @@
 import { oneOf } from '../../state/query';
 import { defineMode } from '../descriptor';
 
-export const SORT_COLUMNS = ['date', 'type', 'from', 'to', 'status', 'summary'] as const;
+export const SORT_COLUMNS = ['date', 'category', 'type', 'from', 'to', 'status', 'episode', 'summary'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export interface Sort {
   col: SortColumn;

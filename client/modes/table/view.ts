@@ -2,39 +2,67 @@
  * The table view: the drawn actions as rows, sortable by column, navigable by keyboard (arrows,
  * Home/End, Enter for details). The accessible alternative to the drawing.
  */
-import { compareActionDates, type EdgeData } from '../../../contract';
+import type { EdgeData } from '../../../contract';
 import type { App } from '../../app';
 import { select } from '../../state/reducers';
 import type { ViewState } from '../../state/types';
 import { byId, fill, h } from '../../ui/dom';
-import { formatDate, plural } from '../../ui/format';
+import { dateElement } from '../../ui/dates';
+import { plural } from '../../ui/format';
+import { categoryLabel, episodeTitle } from '../../vocabulary';
 import type { ModeView } from '../mode-view';
 import { SORT_COLUMNS, type SortColumn } from './mode';
 import { sortBy } from './reducers';
 
-const HEADERS: Record<SortColumn, string> = { date: 'Date', type: 'Action', from: 'From', to: 'To', status: 'Status', summary: 'Summary' };
+const HEADERS: Record<SortColumn, string> = {
+  date: 'Date',
+  category: 'Category',
+  type: 'Action',
+  from: 'From',
+  to: 'To',
+  status: 'Status',
+  episode: 'Episode',
+  summary: 'Summary',
+};
+
+/** Timeline order of the instant spans: earliest start, then earliest end (an open end is unbounded), undated last. */
+function byTime(a: EdgeData, b: EdgeData): number {
+  const da = a.date !== undefined;
+  const db = b.date !== undefined;
+  if (!da || !db) return da === db ? 0 : da ? -1 : 1;
+  const sa = a.start ?? -Infinity;
+  const sb = b.start ?? -Infinity;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  const ea = a.end ?? Infinity;
+  const eb = b.end ?? Infinity;
+  return ea === eb ? 0 : ea < eb ? -1 : 1;
+}
+
+const episodesText = (e: EdgeData) => (e.episodes ?? []).map(episodeTitle).join('; ');
 const PAGE = 500;
 
 function rowsOf(app: App, s: ViewState): EdgeData[] {
   const shown = (id: string) => app.actorShown(app.graph.nodes.get(id)?.layer, s.layers);
   const rows = [...app.graph.edges.values()].filter((e) => shown(e.source) && shown(e.target));
   const text = (e: EdgeData, col: SortColumn): string =>
-    col === 'type'
-      ? e.label
-      : col === 'from'
-        ? app.nameOf(e.source)
-        : col === 'to'
-          ? app.nameOf(e.target)
-          : col === 'status'
-            ? e.status
-            : (e.summary ?? '');
+    col === 'category'
+      ? categoryLabel(e.category)
+      : col === 'episode'
+        ? episodesText(e)
+        : col === 'type'
+          ? e.label
+          : col === 'from'
+            ? app.nameOf(e.source)
+            : col === 'to'
+              ? app.nameOf(e.target)
+              : col === 'status'
+                ? e.status
+                : (e.summary ?? '');
   const { sort } = s.modes.table;
   const cmp = (a: EdgeData, b: EdgeData) =>
-    sort.col === 'date'
-      ? compareActionDates(a.date, b.date)
-      : text(a, sort.col).localeCompare(text(b, sort.col), 'en', { sensitivity: 'base' });
+    sort.col === 'date' ? byTime(a, b) : text(a, sort.col).localeCompare(text(b, sort.col), 'en', { sensitivity: 'base' });
   const dir = sort.dir === 'asc' ? 1 : -1;
-  return rows.sort((a, b) => dir * cmp(a, b) || compareActionDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
+  return rows.sort((a, b) => dir * cmp(a, b) || byTime(a, b) || (a.id < b.id ? -1 : 1));
 }
 
 export function view(app: App): ModeView {
@@ -72,11 +100,13 @@ export function view(app: App): ModeView {
       const tr = h(
         'tr',
         { tabindex: (selected ? e.id === selected : i === 0) ? 0 : -1, 'data-id': e.id, 'aria-selected': String(e.id === selected) },
-        h('td', { class: 'nowrap' }, formatDate(e.date, false)),
+        h('td', { class: 'date-cell' }, dateElement(e.date, e.timezone)),
+        h('td', { 'data-col': 'category' }, categoryLabel(e.category)),
         h('td', {}, e.label),
         h('td', {}, app.nameOf(e.source)),
         h('td', {}, app.nameOf(e.target)),
         h('td', {}, h('span', { class: `status status-${e.status}` }, e.status)),
+        h('td', { 'data-col': 'episode' }, episodesText(e)),
         h('td', { class: 'summary' }, e.summary ?? ''),
       );
       tr.addEventListener('click', () => {
