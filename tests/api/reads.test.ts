@@ -60,7 +60,9 @@ describeEachStore('API reads over the seed', (factory) => {
       const res = await get('/api/actions?actor=parler&type=DELISTED').expect(200);
       const removals = res.body.items as Action[];
       expect(removals.map((a) => a.from).sort()).toEqual(['apple', 'google']);
-      expect(removals.every((a) => a.to === 'parler' && a.date === '2021-01')).toBe(true);
+      // Google on Friday 8 January, Apple the next day (Pacific days).
+      expect(removals.every((a) => a.to === 'parler')).toBe(true);
+      expect(Object.fromEntries(removals.map((a) => [a.from, a.date]))).toEqual({ google: '2021-01-08', apple: '2021-01-09' });
       const stores = Object.fromEntries(removals.map((a) => [a.from, String(a.details?.store)]));
       expect(stores.apple).toBe('Apple App Store');
       expect(stores.google).toMatch(/^Google Play/);
@@ -178,13 +180,16 @@ describeEachStore('API reads over the seed', (factory) => {
     test('type, status and date window filter; undated actions leave date-filtered answers', async () => {
       const res = await get('/api/actions?from=2021-01-09&to=2021-01-09&limit=1000').expect(200);
       expect((res.body.items as Action[]).map((a) => a.id).sort()).toEqual([
-        'amazon-denies-parler-claims',
         'apple-delists-parler',
         'aws-accuses-parler-of-tos-violation',
         // Hosting until 10 January (start unknown): under way on the 9th.
         'aws-hosts-parler',
+        // The notice and the accusation in it: the evening of the 9th, Pacific.
+        'aws-notifies-parler',
         'buzzfeed-reports-aws-parler-notice',
-        'google-delists-parler',
+        // From the evening of the 8th to the 9th: it touches the window. Google's removal (the 8th),
+        // the cut-off (late on the 10th) and Amazon's denial (11th–17th) do not.
+        'twitter-users-migrate-to-parler',
       ]);
       const two = await get('/api/actions?type=SUED,DENIED&limit=1000').expect(200);
       expect(two.body.total).toBe(seedActions.filter((a) => a.type === 'SUED' || a.type === 'DENIED').length);
@@ -245,8 +250,8 @@ describeEachStore('API reads over the seed', (factory) => {
         target: 'parler',
         type: 'DELISTED',
         label: 'removed from store',
-        date: '2021-01',
-        status: 'reported',
+        date: '2021-01-09',
+        status: 'confirmed',
       });
       const hosting = res.body.elements.edges.find((e: { data: { id: string } }) => e.data.id === 'aws-hosts-parler').data;
       expect(hosting).toMatchObject({ label: 'hosted', category: 'relationship', start: null, uncertain: false });

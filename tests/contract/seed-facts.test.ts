@@ -56,7 +56,7 @@ describeEachStore('seed dataset: the chronology', (factory) => {
     return a;
   };
 
-  test('the timeline runs: Trump banned, the app stores, the AWS notice, the cut-off, the suit, Amazon answering', async () => {
+  test('the timeline runs: Google and the ban of Trump on Friday, Apple on Saturday, the AWS notice, the cut-off, the suit, Amazon answering', async () => {
     const ids = (await all()).map((a) => a.id);
     const at = (id: string) => {
       expect(ids).toContain(id);
@@ -69,8 +69,10 @@ describeEachStore('seed dataset: the chronology', (factory) => {
     const cutOff = at('aws-suspends-parler');
     const suit = at('parler-sues-aws');
     const answer = at('amazon-denies-parler-claims');
-    expect(ban).toBeLessThan(Math.min(apple, google));
-    expect(Math.max(apple, google)).toBeLessThan(notice);
+    // Google's removal has the whole Friday; the ban, only its evening: Google's span starts first.
+    expect(google).toBeLessThan(ban);
+    expect(ban).toBeLessThan(apple);
+    expect(apple).toBeLessThan(notice);
     expect(notice).toBeLessThan(cutOff);
     expect(cutOff).toBeLessThan(suit);
     expect(suit).toBeLessThan(answer);
@@ -79,16 +81,17 @@ describeEachStore('seed dataset: the chronology', (factory) => {
   test("Parler's own timeline, in full: start, then end, then id; a response after what it answers", async () => {
     // Worked out by hand from the seed's dates read in Pacific time:
     // - the hosting has an unknown start (−∞), so it comes first;
-    // - users' move (from 17:00 on 8 Jan) starts before the weekend's app-store removals (9 Jan 00:00);
+    // - Google's removal (the Pacific day of Friday 8 Jan) starts before users' move (from 14:00 that
+    //   day, the ban's evening read widely), which starts before Apple's removal (Saturday 9 Jan);
     // - AWS's accusation and notice share Saturday evening, so their ids order them;
     // - the cut-off (07:59 UTC on the 11th) comes before everything dated Monday 11 Jan (from 08:00 UTC);
     // - the Monday actions share their whole span and go by id; Amazon's statement (the week of the
     //   suit) shares their start and ends later; the undated rivalries come last, by id.
     expect((await all({ actor: 'parler' })).map((a) => a.id)).toEqual([
       'aws-hosts-parler',
+      'google-delists-parler',
       'twitter-users-migrate-to-parler',
       'apple-delists-parler',
-      'google-delists-parler',
       'aws-accuses-parler-of-tos-violation',
       'aws-notifies-parler',
       'aws-suspends-parler',
@@ -112,15 +115,19 @@ describeEachStore('seed dataset: the chronology', (factory) => {
     expect(actionSpan(await get('parler-sues-aws'))).toEqual({ start: utc(2021, 1, 11, 8), end: utc(2021, 1, 12, 8) - 1 });
     // Saturday evening, 17:00 to 23:59:59 Pacific.
     expect(actionSpan(await get('aws-notifies-parler'))).toEqual({ start: utc(2021, 1, 10, 1), end: utc(2021, 1, 10, 8) - 1 });
-    // "This weekend": Saturday and Sunday, Pacific.
-    expect(actionSpan(await get('apple-delists-parler'))).toEqual({ start: utc(2021, 1, 9, 8), end: utc(2021, 1, 11, 8) - 1 });
+    // Saturday, Pacific; Google's the day before.
+    expect(actionSpan(await get('apple-delists-parler'))).toEqual({ start: utc(2021, 1, 9, 8), end: utc(2021, 1, 10, 8) - 1 });
+    expect(actionSpan(await get('google-delists-parler'))).toEqual({ start: utc(2021, 1, 8, 8), end: utc(2021, 1, 9, 8) - 1 });
+    // Friday evening, from 17:00 Eastern (22:00 UTC) to the end of the Pacific day.
+    expect(actionSpan(await get('twitter-bans-trump'))).toEqual({ start: utc(2021, 1, 8, 22), end: utc(2021, 1, 9, 8) - 1 });
   });
 
   test('precedence: certain where the dates or a response settle it, possible where the articles leave it open', async () => {
-    const [ban, apple, notice, cutOff, suit, answer] = await Promise.all(
+    const [ban, apple, google, notice, cutOff, suit, answer] = await Promise.all(
       [
         'twitter-bans-trump',
         'apple-delists-parler',
+        'google-delists-parler',
         'aws-notifies-parler',
         'aws-suspends-parler',
         'parler-sues-aws',
@@ -128,6 +135,9 @@ describeEachStore('seed dataset: the chronology', (factory) => {
       ].map(get),
     );
     expect(precedence(ban!, apple!)).toBe('certain');
+    // Both on Friday: the sources give Google's day and the ban's evening, not which came first.
+    expect(precedence(ban!, google!)).toBe('possible');
+    expect(precedence(google!, apple!)).toBe('certain');
     expect(precedence(notice!, cutOff!)).toBe('certain');
     expect(precedence(cutOff!, suit!)).toBe('certain');
     expect(precedence(suit!, cutOff!)).toBe('impossible');
@@ -152,9 +162,9 @@ describeEachStore('seed dataset: the chronology', (factory) => {
     expect(suit?.responses).toEqual(['amazon-denies-parler-claims']);
   });
 
-  test('the window of 10 January, in local days, holds the cut-off and the weekend removals, not the notice or the suit', async () => {
+  test('the window of 10 January, in local days, holds the cut-off and the hosting it ended, not the removals, the notice or the suit', async () => {
     const ids = (await all({ actor: 'parler', from: '2021-01-10', to: '2021-01-10' })).map((a) => a.id);
-    expect(ids.sort()).toEqual(['apple-delists-parler', 'aws-hosts-parler', 'aws-suspends-parler', 'google-delists-parler']);
+    expect(ids.sort()).toEqual(['aws-hosts-parler', 'aws-suspends-parler']);
   });
 
   test('the window of 11 January holds the suit and not the cut-off', async () => {
@@ -166,12 +176,12 @@ describeEachStore('seed dataset: the chronology', (factory) => {
 
   test('read as a UTC day, 10 January holds Saturday evening in California and not the cut-off', async () => {
     const ids = (await all({ actor: 'parler', from: '2021-01-10', to: '2021-01-10', tz: 'UTC' })).map((a) => a.id);
+    // Apple's Pacific Saturday ends at 07:59 UTC on the 10th; Google's Friday ended on the 9th.
     expect(ids.sort()).toEqual([
       'apple-delists-parler',
       'aws-accuses-parler-of-tos-violation',
       'aws-hosts-parler',
       'aws-notifies-parler',
-      'google-delists-parler',
       'twitter-users-migrate-to-parler',
     ]);
   });
@@ -210,6 +220,10 @@ describeEachStore('seed dataset: evidence and the facts', (factory) => {
     'src-002-parler-complaint-wd-washington',
     'src-003-parler-seeks-aws-reinstatement',
     'src-004-amazon-told-media-first',
+    // Dated reports that fix the days of Twitter's ban and the app-store removals.
+    'src-nbcdfw-2021-01-08-google-suspends-parler',
+    'src-usatoday-2021-01-09-apple-suspends-parler',
+    'src-wsls-2021-01-08-twitter-suspends-trump',
   ];
   const all = async (q: Omit<Parameters<GraphStore['listActions']>[0], 'limit' | 'offset'> = {}) =>
     (await store.listActions({ ...q, limit: 1000, offset: 0 })).items;
@@ -252,16 +266,17 @@ describeEachStore('seed dataset: evidence and the facts', (factory) => {
     expect(hosted[0]).toMatchObject({ date: '/2021-01-10T23:59:00-08:00', status: 'confirmed' });
   });
 
-  test('Apple and Google removed Parler from their app stores over the weekend of 9 and 10 January', async () => {
+  test('Google removed Parler from its app store on Friday 8 January, Apple on Saturday 9 January', async () => {
     const removals = await all({ types: ['DELISTED'] });
     expect(removals.map((a) => `${a.from}>${a.to}`).sort()).toEqual(['apple>parler', 'google>parler']);
-    for (const a of removals) expect(a.date).toBe('2021-01-09/2021-01-10');
+    expect(Object.fromEntries(removals.map((a) => [a.from, a.date]))).toEqual({ google: '2021-01-08', apple: '2021-01-09' });
+    for (const a of removals) expect(a.status).toBe('confirmed');
   });
 
   test('Twitter banned Donald Trump for good, on the evening of Friday 8 January', async () => {
     const bans = await between('BANNED', 'twitter', 'donald-trump');
     expect(bans).toHaveLength(1);
-    expect(bans[0]).toMatchObject({ date: '2021-01-08T17:00/2021-01-08T23:59:59', status: 'confirmed', term: 'permanent' });
+    expect(bans[0]).toMatchObject({ date: '2021-01-08T14:00/2021-01-08T23:59:59', status: 'confirmed', term: 'permanent' });
   });
 
   test('Parler sued AWS in the Western District of Washington (Seattle) on Monday 11 January, for antitrust, breach of contract and tortious interference', async () => {
@@ -336,7 +351,7 @@ describeEachStore('seed dataset: evidence and the facts', (factory) => {
     for (const id of ['amazon-owns-aws', 'twitter-contracts-aws', 'parler-competes-with-twitter']) expect(inEpisode).not.toContain(id);
   });
 
-  test('every action cites at least one of the five sources, each cited source resolves, and every source is cited', async () => {
+  test("every action cites the seed's sources only, each cited source resolves, and every source is cited", async () => {
     const sources = (await store.listSources({ limit: 1000, offset: 0 })).items.map((s) => s.id).sort();
     expect(sources).toEqual(SOURCES);
     const actions = await all();
@@ -389,25 +404,26 @@ describeEachStore("seed dataset: Parler's cascade", (factory) => {
   });
   afterAll(() => h.close());
 
-  test('the app stores, then AWS: its notice, then its cut-off; 47 h 59 min from the first removal to the cut-off', async () => {
+  test('the app stores, then AWS: its notice, then its cut-off; 71 h 59 min from the first removal to the cut-off', async () => {
     const res = await request(h.app).get('/api/cascade?target=parler').expect(200);
     const entries = res.body.entries as Array<{ action: { id: string }; layer?: string; sinceFirstMs: number; order: string | null }>;
     // The sanctions and notices against Parler, in timeline order (worked out in docs/interchange.md).
     expect(entries.map((e) => e.action.id)).toEqual([
-      'apple-delists-parler',
       'google-delists-parler',
+      'apple-delists-parler',
       'aws-notifies-parler',
       'aws-suspends-parler',
     ]);
     expect(entries.map((e) => e.layer)).toEqual(['app-store', 'app-store', 'cloud-hosting', 'cloud-hosting']);
-    // The two removals share "this weekend", which also overlaps the notice; the notice ends before the cut-off.
-    expect(entries.map((e) => e.order)).toEqual([null, 'possible', 'possible', 'certain']);
-    // From 00:00 Pacific on Saturday 9 Jan (08:00 UTC) to 23:59 Pacific on Sunday 10 Jan (07:59 UTC on the 11th).
-    const cutOffAfter = utc(2021, 1, 11, 7, 59) - utc(2021, 1, 9, 8);
-    expect(cutOffAfter).toBe((47 * 60 + 59) * 60_000);
-    expect(entries.map((e) => e.sinceFirstMs)).toEqual([0, 0, utc(2021, 1, 10, 1) - utc(2021, 1, 9, 8), cutOffAfter]);
+    // Google's Friday ends before Apple's Saturday begins; Apple's Saturday overlaps the notice (its
+    // evening); the notice ends before the cut-off.
+    expect(entries.map((e) => e.order)).toEqual([null, 'certain', 'possible', 'certain']);
+    // From 00:00 Pacific on Friday 8 Jan (08:00 UTC) to 23:59 Pacific on Sunday 10 Jan (07:59 UTC on the 11th).
+    const cutOffAfter = utc(2021, 1, 11, 7, 59) - utc(2021, 1, 8, 8);
+    expect(cutOffAfter).toBe((71 * 60 + 59) * 60_000);
+    expect(entries.map((e) => e.sinceFirstMs)).toEqual([0, 24 * 3_600_000, utc(2021, 1, 10, 1) - utc(2021, 1, 8, 8), cutOffAfter]);
     expect(res.body.summary).toEqual({
-      firstSanction: 'apple-delists-parler',
+      firstSanction: 'google-delists-parler',
       lastSanction: 'aws-suspends-parler',
       spanMs: cutOffAfter,
       layers: ['app-store', 'cloud-hosting'],

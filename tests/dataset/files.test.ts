@@ -254,7 +254,7 @@ describe('assembling', () => {
 });
 
 describe('the cascades read in order', () => {
-  // Worked out from the Parler file by hand: the app stores over the weekend of 9-10 January,
+  // Worked out from the Parler file by hand: Google Play on Friday 8 January, Apple on the 9th,
   // AWS's notice on the evening of the 9th (Pacific), its cut-off at 23:59 on the 10th, Apple's
   // refusal to relist (letter of 25 February 2021), and the returns (App Store May 2021, Google
   // Play 2 September 2022).
@@ -263,8 +263,8 @@ describe('the cascades read in order', () => {
       (a) => a.to === 'parler' && ['DELISTED', 'SUSPENDED', 'WARNED', 'REFUSED', 'REINSTATED'].includes(a.type),
     );
     expect(sortTimeline(against).map((a) => a.id)).toEqual([
-      'apple-delists-parler',
       'google-delists-parler',
+      'apple-delists-parler',
       'aws-notifies-parler',
       'aws-suspends-parler',
       'parler-apple-refused-parler',

@@ -319,8 +319,8 @@ describeBrowser('browser: exploring the seed', () => {
     await page.goto(`${srv.url}/?sel=action:apple-delists-parler`);
     await settled(page);
     await until(page, `document.querySelector('#details [data-field=date]') !== null`);
-    // The weekend of the removals, as the articles give it: two local days in Pacific time.
-    expect(await page.locator('#details [data-field=date]').textContent()).toBe('9 Jan 2021 – 10 Jan 2021 America/Los_Angeles');
+    // Apple's removal, as the dated reports give it: one local day in Pacific time.
+    expect(await page.locator('#details [data-field=date]').textContent()).toBe('9 Jan 2021 America/Los_Angeles');
 
     await page.goto(`${srv.url}/?sel=action:aws-accuses-parler-of-tos-violation`);
     await settled(page);

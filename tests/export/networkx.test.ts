@@ -3,7 +3,6 @@
  * read by NetworkX's own readers (nx.read_graphml, nx.read_gexf, nx.cytoscape_graph): the counts,
  * the attributes with their types, and parallel actions kept as separate edges.
  */
-import type { Express } from 'express';
 import { seedDocument } from '../support/seed';
 import { describeEachStore } from '../support/stores';
 import { describeWith, testWith } from '../support/needs';
@@ -27,35 +26,39 @@ describeWith('python', missing, 'NetworkX reads the exports', () => {
   const py = nx as Networkx;
 
   describeEachStore('exports read by NetworkX', (factory) => {
-    let h: Harness;
-    let s: Harness;
-    const graphs = new Map<NxFormat, NxGraph>();
-
-    beforeAll(async () => {
-      h = await openHarness(factory);
-      await importDoc(h.app, small);
-      s = await openHarness(factory);
-      await importDoc(s.app, seed);
-    });
-    afterAll(async () => {
-      await h.close();
-      await s.close();
-    });
-
     const formats: NxFormat[] = ['graphml', 'gexf', 'cyjs'];
+    // Debian 12's NetworkX (2.8) reads GEXF 1.1 and 1.2 drafts only; 1.3 came with NetworkX 3.
+    const noReaderFor = (format: NxFormat) =>
+      format === 'gexf' && !py.gexf13 ? `NetworkX ${py.version} (${py.python}) reads no GEXF 1.3 (NetworkX 3.x does)` : null;
+    const graphs = new Map<NxFormat, NxGraph>();
+    const seedGraphs = new Map<NxFormat, NxGraph>();
+
+    // One store at a time: on Neo4j both harnesses would share (and reset) one database.
+    const filtered = new Map<string, NxGraph>();
+    const readAll = async (doc: typeof small, into: Map<NxFormat, NxGraph>, queries: string[] = []) => {
+      const h: Harness = await openHarness(factory);
+      try {
+        await importDoc(h.app, doc);
+        for (const format of formats) {
+          if (noReaderFor(format) !== null) continue;
+          into.set(format, readWithNetworkx(py, format, await exportText(h.app, format)));
+          for (const q of queries) filtered.set(format + q, readWithNetworkx(py, format, await exportText(h.app, format, q)));
+        }
+      } finally {
+        await h.close();
+      }
+    };
+    beforeAll(async () => {
+      await readAll(small, graphs, ['&type=SUED', '&type=WARNED']);
+      await readAll(seed, seedGraphs);
+    });
+
     describe.each(formats)('%s', (format) => {
-      const read = async (app: Express) => readWithNetworkx(py, format, await exportText(app, format));
-      // Debian 12's NetworkX (2.8) reads GEXF 1.1 and 1.2 drafts only; 1.3 came with NetworkX 3.
-      const noReader =
-        format === 'gexf' && !py.gexf13 ? `NetworkX ${py.version} (${py.python}) reads no GEXF 1.3 (NetworkX 3.x does)` : null;
+      const noReader = noReaderFor(format);
       const it = (title: string, fn: () => Promise<void>) => testWith('python', noReader, title, fn);
 
-      beforeAll(async () => {
-        if (noReader === null) graphs.set(format, await read(h.app));
-      });
-
       it('a directed multigraph with every actor and every action of the seed', async () => {
-        const g = await read(s.app);
+        const g = seedGraphs.get(format)!;
         expect(g.directed).toBe(true);
         expect(g.multigraph).toBe(true);
         expect(Object.keys(g.nodes).sort()).toEqual(seed.actors!.map((a) => a.id).sort());
@@ -173,9 +176,9 @@ describeWith('python', missing, 'NetworkX reads the exports', () => {
         }
         // Unfiltered, every episode (as in the JSON document); filtered, those the actions name.
         expect(JSON.parse(g.graph.episodes as string)).toEqual(EPISODES);
-        const suits = readWithNetworkx(py, format, await exportText(h.app, format, '&type=SUED'));
+        const suits = filtered.get(format + '&type=SUED')!;
         expect(JSON.parse(suits.graph.episodes as string)).toEqual(EPISODES.filter((e) => e.id !== 'ep-unused'));
-        const warnings = readWithNetworkx(py, format, await exportText(h.app, format, '&type=WARNED'));
+        const warnings = filtered.get(format + '&type=WARNED')!;
         expect(warnings.graph.episodes).toBeUndefined();
       });
 

@@ -138,7 +138,7 @@ async function setupRecords(client: Client): Promise<void> {
   const seeded = await client.write('POST', '/api/import', seed);
   if (seeded.status !== 200) throw new Error(`seed import answered ${seeded.status}: ${seeded.text.slice(0, 300)}`);
   const doc = {
-    format: 'deplatforming-graph/v1',
+    format: 'deplatforming-graph/v2',
     actors: Array.from({ length: N_RECORDS }, (_, i) => actorOf(i, 0)),
     sources: Array.from({ length: N_RECORDS }, (_, i) => sourceOf(i, 0)),
     actions: Array.from({ length: N_RECORDS }, (_, i) => actionOf(i, 0)),
@@ -213,7 +213,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             method: 'POST',
             path: '/api/import',
             body: JSON.stringify({
-              format: 'deplatforming-graph/v1',
+              format: 'deplatforming-graph/v2',
               actors: [actorOf(i, serial)],
               sources: [sourceOf(i, serial)],
               actions: [actionOf(i, serial)],

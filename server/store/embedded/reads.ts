@@ -1,5 +1,14 @@
 /** Records and lists of them, read from memory and copied out: callers never hold the state's own objects. */
-import { actionTimeAnswer, copyRecord, type Action, type Actor, type Episode, type PageRequest, type Source } from '../../../contract';
+import {
+  actionTimeAnswer,
+  copyRecord,
+  sortTimeline,
+  type Action,
+  type Actor,
+  type Episode,
+  type PageRequest,
+  type Source,
+} from '../../../contract';
 import { incidentActions } from '../../graph';
 import { filterSources, page, rankActors } from '../answers';
 import type {
@@ -54,9 +63,12 @@ export function getAction(state: GraphState, id: string): ActionWithSources | nu
 }
 
 export function listActions(state: GraphState, query: ActionQuery): Page<Action> {
-  // An actor's actions are kept in timeline order already (incidentActions).
+  // Sorted again after filtering: the response rule applies among the listed actions only, so a
+  // response whose target is filtered out takes its place by its own dates (as on Neo4j).
   const matching =
-    query.actor !== undefined ? incidentActions(state.graph, query.actor).filter(state.predicate(query)) : state.matching(query);
+    query.actor !== undefined
+      ? sortTimeline(incidentActions(state.graph, query.actor).filter(state.predicate(query)))
+      : state.matching(query);
   const p = page(matching, query);
   return { items: copyRecord(p.items), total: p.total };
 }

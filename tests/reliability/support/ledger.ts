@@ -226,9 +226,9 @@ export async function readBackAcked(client: Client, ledger: Ledger, ids?: Set<st
       problems.push(`GET ${e.kind} "${e.acked.id}" answered ${res.status}, though its write was acknowledged`);
       continue;
     }
-    // Detail answers add derived fields (degree, actionCounts, sources, actions); compare the record's own.
+    // Detail answers add derived fields (degree, actionCounts, sources, actions, responses, time); compare the record's own.
     const own: Record<string, unknown> = { ...(res.body as Rec) };
-    for (const derived of ['degree', 'actionCounts', 'sources', 'actions']) delete own[derived];
+    for (const derived of ['degree', 'actionCounts', 'sources', 'actions', 'responses', 'time']) delete own[derived];
     if (canonicalJson(own) !== canonicalJson(e.acked))
       problems.push(
         `GET ${e.kind} "${e.acked.id}": ${canonicalJson(own).slice(0, 200)} != acknowledged ${canonicalJson(e.acked).slice(0, 200)}`,
@@ -386,7 +386,7 @@ export async function runWriters(opts: WriterOptions): Promise<WriterStats> {
     return {
       method: 'POST',
       path: '/api/import',
-      body: { format: 'deplatforming-graph/v1', actors: [a], sources: [s], actions: [x] },
+      body: { format: 'deplatforming-graph/v2', actors: [a], sources: [s], actions: [x] },
       effects: [
         { kind: 'actor', id: a.id, state: a },
         { kind: 'source', id: s.id, state: s },
