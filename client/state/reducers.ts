@@ -1,7 +1,7 @@
 /** Pure changes of the view state: each takes a state and returns a new one. */
 import type { ActionType, Category, Status } from '../../contract';
 import { DEFAULT_MODE, modeOf, type ModeId, type ModeStates } from '../modes/registry';
-import { type Depth, type LayerChoice, type Selection, type ViewState } from './types';
+import { NO_FILTERS, type Depth, type LayerChoice, type Selection, type ViewState } from './types';
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
@@ -81,19 +81,7 @@ export function setZone(s: ViewState, tz: string | null): ViewState {
 }
 
 export function clearFilters(s: ViewState): ViewState {
-  return {
-    ...s,
-    types: [],
-    categories: [],
-    statuses: [],
-    layers: [],
-    claimedBy: [],
-    disputedBy: [],
-    episodes: [],
-    from: null,
-    to: null,
-    tz: null,
-  };
+  return { ...s, ...NO_FILTERS };
 }
 
 /** Whether any filter is set (the layer filter included). */

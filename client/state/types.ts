@@ -40,11 +40,8 @@ export interface ViewState {
   modes: ModeStates;
 }
 
-export const INITIAL_STATE: ViewState = {
-  mode: DEFAULT_MODE,
-  focus: null,
-  depth: 1,
-  expand: [],
+/** The filters of a view with none set: what a new view starts with and "clear filters" returns to. */
+export const NO_FILTERS = {
   types: [],
   categories: [],
   statuses: [],
@@ -55,6 +52,14 @@ export const INITIAL_STATE: ViewState = {
   from: null,
   to: null,
   tz: null,
+} as const satisfies Partial<ViewState>;
+
+export const INITIAL_STATE: ViewState = {
+  mode: DEFAULT_MODE,
+  focus: null,
+  depth: 1,
+  expand: [],
+  ...NO_FILTERS,
   sel: null,
   modes: Object.fromEntries(MODES.map((m) => [m.id, m.initial])) as ModeStates,
 };
