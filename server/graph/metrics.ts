@@ -1,6 +1,15 @@
 /** Degree and betweenness rankings, computed with graphology's metrics on the actor graph. */
 import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import type { ActionFilter, Category } from '../../contract';
+
+/**
+ * The categories degree and betweenness count: those asked for, else sanctions, so that a claim
+ * split into many accusations does not dominate the rankings. Both stores key their metrics by it.
+ */
+export function metricCategories(filter: ActionFilter): Category[] {
+  return filter.categories?.length ? [...new Set(filter.categories)].sort() : ['sanction'];
+}
 
 /** Betweenness of each actor on the simple undirected projection (one edge per related pair). */
 export function betweenness(actorIds: Iterable<string>, pairs: Iterable<readonly [string, string]>): Map<string, number> {

@@ -5,14 +5,9 @@
  * the metric categories (sanctions unless asked), so claims split out of one lawsuit do not
  * dominate.
  */
-import { categoryOf, isEmptyFilter, type Action, type ActionFilter, type Category, type StatsBase } from '../../../contract';
-import { topN } from '../../graph';
+import { categoryOf, isEmptyFilter, type Action, type ActionFilter, type StatsBase } from '../../../contract';
+import { metricCategories, topN } from '../../graph';
 import type { GraphState } from './state';
-
-/** The categories degree and betweenness count: those asked for, else sanctions. */
-export function metricCategories(filter: ActionFilter): Category[] {
-  return filter.categories?.length ? [...new Set(filter.categories)].sort() : ['sanction'];
-}
 
 /** The actions the metrics count: passing the filter, of the metric categories. */
 export function metricActions(state: GraphState, filter: ActionFilter): Action[] {

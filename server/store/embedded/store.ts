@@ -14,7 +14,7 @@ import type {
   Source,
   StatsBase,
 } from '../../../contract';
-import { BetweennessService, snapshotOf } from '../../graph';
+import { BetweennessService, metricCategories, snapshotOf } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -40,7 +40,7 @@ import { VersionedMemo } from './memo';
 import * as reads from './reads';
 import { recover } from './recovery';
 import type { GraphState } from './state';
-import { computeStats, metricActions, metricCategories } from './stats';
+import { computeStats, metricActions } from './stats';
 import { copyChains, copyPaths, findChains, findPaths, neighbourhoodPart, selectionPart, subgraphOf } from './traversal';
 import { Writer } from './writer';
 import * as writes from './writes';

@@ -20,7 +20,7 @@ import {
   type StatsBase,
   type Status,
 } from '../../../contract';
-import { chainOfSteps, chainRules, snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
+import { chainOfSteps, chainRules, metricCategories, snapshotOf, topN, type ActorGraphSnapshot } from '../../graph';
 import { actorsReferencedBy, capSubgraph, sortById } from '../answers';
 import type { ActorWithDegree, ChainsAnswer, Path, Subgraph } from '../types';
 import {
@@ -115,11 +115,6 @@ function tally<K extends string>(rows: Record<string, unknown>[]): Partial<Recor
 
 function add<K extends string>(counts: Partial<Record<K, number>>, key: K, n = 1): void {
   counts[key] = (counts[key] ?? 0) + n;
-}
-
-/** The categories degree and betweenness count: those asked for, else sanctions (as the embedded store). */
-export function metricCategories(filter: ActionFilter): Category[] {
-  return filter.categories?.length ? [...new Set(filter.categories)].sort() : ['sanction'];
 }
 
 /** The filter narrowed to the metric categories: what degree counts. */

@@ -4,7 +4,7 @@
  */
 import type { Action, ActionFilter, Actor, ChainOptions, Episode, InterchangeDocument, PageRequest, Source } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
-import { BetweennessService } from '../../graph';
+import { BetweennessService, metricCategories } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -135,7 +135,7 @@ export class Neo4jStore implements GraphStore {
    */
   async stats(top: number, filter: ActionFilter = {}): Promise<Stats> {
     const base = await this.memo.get(JSON.stringify(['stats', top, filter]), (tx) => graph.stats(tx, top, filter));
-    const categories = graph.metricCategories(filter);
+    const categories = metricCategories(filter);
     const key = categories.join(',');
     let service = this.betweenness.get(key);
     if (!service) {
