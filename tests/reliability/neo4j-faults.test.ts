@@ -88,7 +88,7 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
     const pid = server.pid;
     const writes = new Client(server.url, { token: RELIABILITY_TOKEN, timeoutMs: 60_000 });
     const reads = new Client(server.url, { timeoutMs: 60_000 });
-    const probes = new Client(server.url, { timeoutMs: 60_000, maxSockets: 256 });
+    const probes = new Client(server.url, { timeoutMs: 60_000, maxSockets: 256, keepAlive: false });
     const readLog: Observed[] = [];
     const healthLog: Observed[] = [];
     const noAnswer: string[] = [];

@@ -18,6 +18,12 @@ export interface ClientOptions {
   /** Sockets kept open to the server; 64 unless given. */
   maxSockets?: number;
   timeoutMs?: number;
+  /**
+   * Reuse connections (default true). A monitor's probe opens one a request: on a reused one, a
+   * request sent as the server closes it for idling (keepAliveTimeout) fails with "socket hang up",
+   * a race of the client's, not a server that did not answer.
+   */
+  keepAlive?: boolean;
 }
 
 /** Thrown when no answer came: connection refused or reset, or the timeout passed. */
@@ -38,7 +44,7 @@ export class Client {
     readonly baseUrl: string,
     private readonly options: ClientOptions = {},
   ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
+    this.agent = new http.Agent({ keepAlive: options.keepAlive ?? true, maxSockets: options.maxSockets ?? 64 });
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
