@@ -10,6 +10,8 @@ import { emptyGraph, mergeAnswers, toElements, type GraphData } from './graph/ad
 import { fitView, getCy, quickBounds, replaceElements, shownElements } from './graph/cy';
 import type { Positions } from './graph/fcose-run';
 import { fcosePositions } from './graph/layout';
+import { nextFrame } from './ui/frames';
+import { parseDateOnce } from './ui/parsed-dates';
 import { latestRequest } from './latest-request';
 import type { ModeView } from './modes/mode-view';
 import { modeOf, type ModeId } from './modes/registry';
@@ -20,7 +22,7 @@ import { plural } from './ui/format';
 import { setStatus } from './ui/status';
 import { announce } from './ui/dom';
 
-/** A graph fetched and laid out, not yet drawn, with the times of those steps. */
+/** A graph fetched, laid out and put in the drawing, not yet shown by a mode, with the times of those steps. */
 interface Loaded {
   graph: GraphData;
   timeline: EdgeData[];
@@ -28,6 +30,7 @@ interface Loaded {
   t0: number;
   tFetch: number;
   tLayout: number;
+  tDraw: number;
 }
 
 export type ViewListener = (s: ViewState, prev: ViewState | null, dataChanged: boolean) => void;
@@ -156,18 +159,20 @@ export class App {
     if (graph.nodes.size > 0) setStatus('layout', `Laying out ${plural(graph.nodes.size, 'actor')}…`);
     const positions = graph.nodes.size > 0 ? await fcosePositions(graph) : {};
     const timeline = timelineAnswer ? timelineAnswer.elements.edges.map((e) => e.data) : [...graph.edges.values()];
-    return { graph, timeline, positions, t0, tFetch, tLayout: performance.now() };
+    const tLayout = performance.now();
+    await parseDatesAhead(timeline);
+    // Here, not in draw(): a large graph goes in over several frames, and a newer view aborts it.
+    await replaceElements(toElements(graph), positions, signal);
+    return { graph, timeline, positions, t0, tFetch, tLayout, tDraw: performance.now() };
   }
 
-  private draw({ graph, timeline, positions, t0, tFetch, tLayout }: Loaded, key: string): void {
+  private draw({ graph, timeline, positions, t0, tFetch, tLayout, tDraw }: Loaded, key: string): void {
     this.graph = graph;
     this.timeline = timeline;
     this.fcose = positions;
     if (this.shown) this.modes.get(this.shown)?.hide();
     this.shown = null;
-    replaceElements(toElements(graph), positions);
     this.key = key;
-    const tDraw = performance.now();
     this.metrics.loads.push({
       elements: graph.nodes.size + graph.edges.size,
       fetchMs: Math.round(tFetch - t0),
@@ -254,4 +259,21 @@ function fitIfNeeded(): void {
   if (vis.empty()) return;
   const bb = quickBounds(vis);
   if (bb.x2 < ext.x1 || bb.x1 > ext.x2 || bb.y2 < ext.y1 || bb.y1 > ext.y2) fitView();
+}
+
+/**
+ * Parses the timeline's dates (with and without their zone, as the strip and its labels read
+ * them) a few hundred a frame, so that showing the graph only looks them up: parsed there, all
+ * at once, they held the page for seconds on a large graph.
+ */
+async function parseDatesAhead(actions: EdgeData[]): Promise<void> {
+  const PER_FRAME = 300;
+  for (let i = 0; i < actions.length; i += PER_FRAME) {
+    if (i > 0) await nextFrame();
+    for (const e of actions.slice(i, i + PER_FRAME)) {
+      if (!e.date) continue;
+      parseDateOnce(e.date, e.timezone);
+      parseDateOnce(e.date);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { stylesheet } from './style';
 import type { Positions } from './fcose-run';
 import { LARGE_ABOVE } from './adapter';
 import { moveDrawingOnViewport } from './viewport-texture';
+import { nextFrame } from '../ui/frames';
 
 export const WEBGL_ABOVE = 2000;
 
@@ -106,25 +107,53 @@ export function onCy(bind: (cy: Core) => void): void {
   if (cy) bind(cy);
 }
 
-/** Puts a new graph in, with its positions, in one batch; makes the instance again if needed. */
-export function replaceElements(elements: ElementDefinition[], positions: Positions): Core {
+/**
+ * Elements put in per frame. Cytoscape styles and draws an element the first time it is drawn;
+ * thousands at once held the page for seconds with no frame (RELIABILITY.md, findings, 8). A
+ * graph up to this size still goes in at once, in one batch.
+ */
+export const ELEMENTS_PER_FRAME = 250;
+
+/**
+ * Puts a new graph in, with its positions; makes the instance again if needed. A large graph goes
+ * in over several frames, ELEMENTS_PER_FRAME at a time (nodes come first in `elements`, so an
+ * edge never arrives before its ends), with the view already fitted to where it will be, so the
+ * page keeps answering and the picture grows in place. Rejects with an AbortError when `signal`
+ * aborts between two frames (a newer load replaces the partial graph).
+ */
+export async function replaceElements(elements: ElementDefinition[], positions: Positions, signal?: AbortSignal): Promise<Core> {
+  const replaced = () => new DOMException('a newer graph replaced this one', 'AbortError');
+  if (signal?.aborted) throw replaced();
   const wantWebGL = elements.length > WEBGL_ABOVE && hasWebGL2();
   let c = getCy();
   if (wantWebGL !== webgl) {
     c.destroy();
     c = create(wantWebGL);
+    // Setting up the WebGL renderer takes a frame of its own.
+    if (elements.length > ELEMENTS_PER_FRAME) await nextFrame();
+    if (signal?.aborted) throw replaced();
   }
   large = elements.length > LARGE_ABOVE;
   forgetDrawing();
-  c.batch(() => {
-    c.elements().remove();
-    c.add(
-      elements.map((e) => {
-        const p = e.group === 'nodes' ? positions[e.data.id as string] : undefined;
-        return p ? { ...e, position: { ...p } } : e;
-      }),
-    );
+  const placed = elements.map((e) => {
+    const p = e.group === 'nodes' ? positions[e.data.id as string] : undefined;
+    return p ? { ...e, position: { ...p } } : e;
   });
+  const instance = c;
+  if (placed.length <= ELEMENTS_PER_FRAME) {
+    c.batch(() => {
+      instance.elements().remove();
+      instance.add(placed);
+    });
+    return c;
+  }
+  c.batch(() => instance.elements().remove());
+  fitBox(c, pointBounds(placed.flatMap((e) => (e.position ? [e.position] : []))));
+  for (let i = 0; i < placed.length; i += ELEMENTS_PER_FRAME) {
+    if (i > 0) await nextFrame();
+    if (signal?.aborted || c.destroyed()) throw replaced();
+    c.batch(() => instance.add(placed.slice(i, i + ELEMENTS_PER_FRAME)));
+  }
   return c;
 }
 
@@ -154,6 +183,20 @@ export function shownElements(c: Core = getCy()): cytoscape.CollectionReturnValu
   return c.elements().not('.filtered, .future, .offview');
 }
 
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  w: number;
+  h: number;
+}
+
+/** Room for an actor and its label around its position: labels hang under, up to four lines. */
+const NODE_HALF_WIDTH = 45;
+const NODE_ABOVE = 40;
+const NODE_BELOW = 85;
+
 /** Fitting never zooms in past this: a small graph stays at a readable size. */
 export const MAX_FIT_ZOOM = 1.4;
 
@@ -161,14 +204,7 @@ export const MAX_FIT_ZOOM = 1.4;
  * Bounds from node positions only, with a margin for the node and its label: no style needs to be
  * computed, which on thousands of elements would stall the page before the first frame.
  */
-export function quickBounds(eles: cytoscape.Collection | cytoscape.NodeCollection): {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  w: number;
-  h: number;
-} {
+export function quickBounds(eles: cytoscape.Collection | cytoscape.NodeCollection): Box {
   let x1 = Infinity,
     y1 = Infinity,
     x2 = -Infinity,
@@ -176,16 +212,46 @@ export function quickBounds(eles: cytoscape.Collection | cytoscape.NodeCollectio
   eles.nodes().forEach((n) => {
     const p = n.position();
     const lane = n.hasClass('lane');
-    const hw = lane ? Number(n.data('w')) / 2 + 120 : 45;
-    const hh = lane ? Number(n.data('h')) / 2 : 40;
-    const below = lane ? hh : 85; // labels hang under the nodes, up to four lines
+    const hw = lane ? Number(n.data('w')) / 2 + 120 : NODE_HALF_WIDTH;
+    const hh = lane ? Number(n.data('h')) / 2 : NODE_ABOVE;
+    const below = lane ? hh : NODE_BELOW;
     x1 = Math.min(x1, p.x - hw);
     x2 = Math.max(x2, p.x + hw);
     y1 = Math.min(y1, p.y - hh);
     y2 = Math.max(y2, p.y + below);
   });
+  return box(x1, y1, x2, y2);
+}
+
+/** quickBounds of actors at these positions, before they are in the graph. */
+function pointBounds(points: { x: number; y: number }[]): Box {
+  let x1 = Infinity,
+    y1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity;
+  for (const p of points) {
+    x1 = Math.min(x1, p.x - NODE_HALF_WIDTH);
+    x2 = Math.max(x2, p.x + NODE_HALF_WIDTH);
+    y1 = Math.min(y1, p.y - NODE_ABOVE);
+    y2 = Math.max(y2, p.y + NODE_BELOW);
+  }
+  return box(x1, y1, x2, y2);
+}
+
+function box(x1: number, y1: number, x2: number, y2: number): Box {
   if (!Number.isFinite(x1)) return { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
   return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+/** The viewport that fits `bb`, with room around it. */
+function fitBox(c: Core, bb: Box, animate = false): void {
+  const pad = 20;
+  const w = Math.max(1, c.width() - 2 * pad);
+  const h = Math.max(1, c.height() - 2 * pad);
+  const zoom = Math.max(c.minZoom(), Math.min(MAX_FIT_ZOOM, w / Math.max(1, bb.w), h / Math.max(1, bb.h)));
+  const pan = { x: c.width() / 2 - (zoom * (bb.x1 + bb.x2)) / 2, y: c.height() / 2 - (zoom * (bb.y1 + bb.y2)) / 2 };
+  if (animate) c.animate({ zoom, pan, duration: 300 });
+  else c.viewport({ zoom, pan });
 }
 
 /** Fits the view to the shown elements (or `eles`), with room around them for labels. */
@@ -194,12 +260,5 @@ export function fitView(eles?: cytoscape.CollectionReturnValue, animate = false)
   const target = eles && eles.nonempty() ? eles : shownElements(c);
   if (target.empty()) return;
   c.stop(true, true);
-  const bb = quickBounds(target);
-  const pad = 20;
-  const w = Math.max(1, c.width() - 2 * pad);
-  const h = Math.max(1, c.height() - 2 * pad);
-  const zoom = Math.max(c.minZoom(), Math.min(MAX_FIT_ZOOM, w / Math.max(1, bb.w), h / Math.max(1, bb.h)));
-  const pan = { x: c.width() / 2 - (zoom * (bb.x1 + bb.x2)) / 2, y: c.height() / 2 - (zoom * (bb.y1 + bb.y2)) / 2 };
-  if (animate && target.length < 600) c.animate({ zoom, pan, duration: 300 });
-  else c.viewport({ zoom, pan });
+  fitBox(c, quickBounds(target), animate && target.length < 600);
 }

@@ -2,12 +2,13 @@
  * An action's date as an element: the value as written, its zone, and marks for an approximate
  * (`~`, its span widened) or uncertain (`?`) date, so a reader never takes either for exact.
  */
-import { isParsedDate, parseDate } from '../../contract';
+import { isParsedDate } from '../../contract';
+import { parseDateOnce } from './parsed-dates';
 import { h } from './dom';
 import { formatDate } from './format';
 
 export function dateMarks(date: string | undefined, timezone?: string): { uncertain: boolean; approximate: boolean } {
-  const p = date ? parseDate(date, timezone) : null;
+  const p = date ? parseDateOnce(date, timezone) : null;
   return p && isParsedDate(p) ? { uncertain: p.uncertain, approximate: p.approximate } : { uncertain: false, approximate: false };
 }
 

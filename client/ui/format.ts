@@ -1,5 +1,6 @@
 /** Dates shown with the precision they were given in, and other labels. */
-import { parseDate, isParsedDate, type DatePrecision } from '../../contract';
+import { isParsedDate, type DatePrecision } from '../../contract';
+import { parseDateOnce } from './parsed-dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SHORT = MONTHS.map((m) => m.slice(0, 3));
@@ -35,7 +36,7 @@ function formatEnd(raw: string, marks: boolean): string {
  */
 export function formatDate(text: string | undefined, withPrecision = true, marks = true): string {
   if (!text) return 'undated';
-  const p = parseDate(text);
+  const p = parseDateOnce(text);
   if (!isParsedDate(p)) return text;
   const tag = withPrecision ? ` (${PRECISION_NAME[p.precision]})` : '';
   if (p.interval) {

@@ -3,9 +3,10 @@
  * are printed and written to tests/artifacts/timings.json; the bounds asserted are generous (the
  * point is that a large graph draws). The longest gap between animation frames (how long the page
  * cannot answer) is checked too: under 3 s for the seed (0.2 s in BENCHMARKS.md, 0.8 s on a VM at
- * load 20). A large graph freezes the page for most of its first draw (1.9 of 3.3 s for 5k
- * elements in BENCHMARKS.md; 18 and 32 s of 41 and 43 s at load 20: RELIABILITY.md, findings), so
- * its bound, 60 s, only catches a page that never answers again; tighten it when that is fixed.
+ * load 20), under 6 s for a large graph. A large graph used to freeze the page for most of its
+ * first draw (10.5 s of 15.5 s for 2,500 actors at load 8, 32 s of 43 s at load 20: RELIABILITY.md,
+ * findings, 8); its elements now go in a few hundred a frame, and the longest gap measured here is
+ * 1.5–1.6 s at load 8–11. The bound leaves room for a loaded CI machine yet fails on the old freeze.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -130,7 +131,7 @@ describeBrowser('browser: time to first draw', () => {
         const t = await measure(srv, `synthetic ${actors} actors, ${actions} actions`);
         expect(t.nodes).toBeGreaterThan(1000);
         expect(t.firstDrawMs).toBeLessThan(120_000);
-        expect(t.longestFrameGapMs).toBeLessThan(60_000);
+        expect(t.longestFrameGapMs).toBeLessThan(6_000);
       } finally {
         await srv.close();
       }

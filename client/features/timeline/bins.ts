@@ -1,5 +1,6 @@
 /** Binning of dated actions into days, months or years for the timeline histogram. */
-import { isParsedDate, parseDate, type ParsedDate } from '../../../contract';
+import { isParsedDate, type ParsedDate } from '../../../contract';
+import { parseDateOnce } from '../../ui/parsed-dates';
 
 export type Unit = 'day' | 'month' | 'year';
 
@@ -47,7 +48,7 @@ export interface Placed {
  * windows read it. An open end takes the bounded one.
  */
 export function binParse(text: string, zone?: string): Placed | null {
-  const p = parseDate(text, zone);
+  const p = parseDateOnce(text, zone);
   if (!isParsedDate(p)) return null;
   const { start, end } = p.local;
   const s = Number.isFinite(start) ? start : end;

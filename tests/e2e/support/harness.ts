@@ -30,12 +30,10 @@ export function describeBrowser(title: string, body: () => void): void {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     describeWith('build', 'dist/client/index.html is missing: run `npx vite build` first', title, body);
   } else if (!fs.existsSync(CHROMIUM)) {
-    describeWith(
-      'chromium',
-      'no Chromium on PATH (chromium, chromium-browser) nor at /usr/bin/chromium: install it (apt-get install chromium) or set CHROMIUM_PATH',
-      title,
-      body,
-    );
+    const where = process.env.CHROMIUM_PATH
+      ? `no Chromium at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`
+      : 'no Chromium on PATH (chromium, chromium-browser) nor at /usr/bin/chromium';
+    describeWith('chromium', `${where}: install it (apt-get install chromium) or set CHROMIUM_PATH`, title, body);
   } else {
     describe(title, body);
   }

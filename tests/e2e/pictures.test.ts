@@ -1,0 +1,66 @@
+/**
+ * Pictures of a few stable views of the seed compared with references (tests/e2e/pictures/,
+ * support/pictures.ts): the whole graph (fcose is seeded from the graph's ids, so one graph always
+ * gets one layout), the timeline strip, the cascade of Parler and an action's details. A change
+ * that is meant (a new colour, a seed edit) is accepted by rewriting the references:
+ * `UPDATE_PICTURES=1 npx jest tests/e2e/pictures.test.ts`, then looking at the new pictures.
+ */
+import type { Browser } from 'playwright-core';
+import { describeBrowser, launch, openPage, settled, startServer, until, type Running, type Watched } from './support/harness';
+import { comparePicture } from './support/pictures';
+
+jest.setTimeout(90_000);
+
+/** Wide enough for the three-column layout; each picture is of one part of the page, so they stay small. */
+const VIEWPORT = { width: 1280, height: 800 };
+
+describeBrowser('browser: pictures of stable views', () => {
+  let srv: Running;
+  let browser: Browser;
+  let w: Watched | undefined;
+
+  const open = async (search = ''): Promise<Watched> => {
+    w = await openPage(browser, `${srv.url}/${search}`, VIEWPORT);
+    expect(await settled(w.page)).toBe('ready');
+    // Web fonts and images done, so text is not drawn in a fallback font.
+    await until(w.page, `document.fonts.status === 'loaded'`);
+    return w;
+  };
+
+  beforeAll(async () => {
+    srv = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+  afterEach(async () => {
+    const errors = w?.errors ?? [];
+    await w?.context.close();
+    w = undefined;
+    expect(errors).toEqual([]);
+  });
+
+  test('the whole seeded graph looks as it did', async () => {
+    const { page } = await open();
+    expect((await comparePicture(page.locator('#graph-wrap'), 'graph')).mismatch).toBeNull();
+  });
+
+  test('the timeline strip looks as it did', async () => {
+    const { page } = await open();
+    expect((await comparePicture(page.locator('#timeline'), 'timeline')).mismatch).toBeNull();
+  });
+
+  test('the cascade of Parler looks as it did', async () => {
+    const { page } = await open('?mode=cascade&target=parler');
+    await until(page, `document.querySelector('#cascade-svg') !== null`);
+    expect((await comparePicture(page.locator('#cascade-view'), 'cascade-parler')).mismatch).toBeNull();
+  });
+
+  test("an action's details panel looks as it did", async () => {
+    const { page } = await open('?sel=action:aws-suspends-parler');
+    await until(page, `document.querySelector('#details [data-field=date]') !== null`);
+    expect((await comparePicture(page.locator('#side'), 'details-action')).mismatch).toBeNull();
+  });
+});
