@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core';
 import {
   TOKEN,
+  apiGet,
   describeBrowser,
   js,
   launch,
@@ -151,13 +152,34 @@ describeBrowser('browser: editing and untrusted text', () => {
     await page.click('#edit-action');
     expect(await page.getAttribute('#a-id', 'readonly')).not.toBeNull();
     expect(await page.inputValue('#a-from')).toBe('google');
+    // The new source was cited as stating the fact (the action is not a claim); its row can be edited.
+    expect(await page.locator('.citation-row').count()).toBe(1);
+    expect(await page.inputValue('.citation-row input[name=source]')).toBe('src-e2e-reinstated');
+    expect(await page.inputValue('.citation-row select[name=stance]')).toBe('states');
     await page.fill('#a-summary', 'Google restored the Parler app on Google Play.');
+    await page.fill('.citation-row input[name=locator]', 'para. 2');
+    await page.fill('#a-respondsTo', 'google-delists-parler');
+    await page.fill('#a-episodes', 'parler-2021');
+    await page.fill('#a-timezone', 'America/Los_Angeles');
+    await page.locator('#a-citations').scrollIntoViewIfNeeded();
+    await screenshot(page, 'edit-form-citations');
     await page.click('.action-form button[type=submit]');
     await until(
       page,
       `document.querySelector('#details .description')?.textContent === 'Google restored the Parler app on Google Play.'`,
       20_000,
     );
+    const saved = await apiGet<Record<string, unknown>>(srv.url, '/api/actions/google-reinstates-parler');
+    expect(saved).toMatchObject({
+      citations: [{ source: 'src-e2e-reinstated', stance: 'states', locator: 'para. 2' }],
+      respondsTo: ['google-delists-parler'],
+      episodes: ['parler-2021'],
+      timezone: 'America/Los_Angeles',
+    });
+    // The removal it undoes lists it among its responses.
+    expect(await apiGet<{ responses: string[] }>(srv.url, '/api/actions/google-delists-parler')).toMatchObject({
+      responses: ['google-reinstates-parler'],
+    });
 
     // The server's refusal, with its details, in place.
     await page.keyboard.press('Escape');
@@ -166,7 +188,8 @@ describeBrowser('browser: editing and untrusted text', () => {
     await page.fill('#a-from', 'parlr');
     await page.fill('#a-to', 'aws');
     await page.fill('#a-summary', 'A typo in an actor id.');
-    await page.fill('#a-sourceIds', 'src-e2e-reinstated');
+    await page.click('#add-citation');
+    await page.fill('.citation-row input[name=source]', 'src-e2e-reinstated');
     await page.click('.action-form button[type=submit]');
     await until(page, `/unknown actor/.test(document.getElementById('action-errors').textContent)`);
     expect(await page.locator('#action-errors').textContent()).toContain('parlr');

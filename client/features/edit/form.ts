@@ -1,13 +1,15 @@
 /**
- * The action form: add an action or change one, with its sources. Checked here with the shared
- * zod schema first, then by the server, whose error details are shown in place.
+ * The action form: add an action or change one, with its citations, zone, response links,
+ * episodes, scope, term and reason. Checked here with the shared zod schema first, then by the
+ * server, whose error details are shown in place.
  */
-import { parseAction, parseSource, type Action, type Source } from '../../../contract';
+import { TERMS, parseAction, parseSource, type Action, type Source } from '../../../contract';
 import type { App } from '../../app';
 import { api, ApiError } from '../../api';
 import { select } from '../../state/reducers';
 import { fill, h } from '../../ui/dom';
 import { vocabulary } from '../../vocabulary';
+import { citationsEditor } from './citations';
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -40,15 +42,22 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     status: h('select', {}, ...vocabulary().statuses.map((st) => h('option', { value: st }, st))),
     claimedBy: h('input', { type: 'text', list: 'actor-ids' }),
     disputedBy: h('input', { type: 'text', list: 'actor-ids' }),
+    timezone: h('input', { type: 'text', placeholder: 'America/Los_Angeles' }),
     summary: h('textarea', { rows: 3, required: true, maxlength: 1000 }),
-    sourceIds: h('input', { type: 'text' }),
+    respondsTo: h('input', { type: 'text' }),
+    episodes: h('input', { type: 'text' }),
+    scope: h('input', { type: 'text' }),
+    term: h('select', {}, h('option', { value: '' }, 'not said'), ...TERMS.map((t) => h('option', { value: t }, t))),
+    reason: h('input', { type: 'text', maxlength: 1000 }),
     srcId: h('input', { type: 'text' }),
     srcTitle: h('input', { type: 'text' }),
     srcUrl: h('input', { type: 'url' }),
     srcPublisher: h('input', { type: 'text' }),
     srcPublished: h('input', { type: 'text' }),
   };
+  const citations = citationsEditor();
   const ids = h('datalist', { id: 'actor-ids' });
+  const sourceIds = h('datalist', { id: 'source-ids' });
   const errors = h('div', { class: 'form-errors', role: 'alert', id: 'action-errors' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Save the action');
   let editing: Action | null = null;
@@ -57,16 +66,18 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     { class: 'action-form', novalidate: true },
     h('h3', { id: 'action-form-title' }, 'Add an action'),
     ids,
+    sourceIds,
     field('a-id', 'Id (slug)', c.id, 'lowercase letters, digits and "-", e.g. apple-delists-parler'),
     field('a-type', 'Type', c.type),
     field('a-from', 'From (actor id, who acted)', c.from),
     field('a-to', 'To (actor id, acted upon)', c.to),
     field('a-date', 'Date (EDTF)', c.date, 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm±hh:mm, or a span such as 2021-01-09/2021-01-10'),
+    field('a-timezone', 'Time zone (IANA)', c.timezone, "the zone the date's days and times are read in; empty: the document's, else UTC"),
     field('a-status', 'Status', c.status),
     field('a-claimedBy', 'Claimed by (actor ids, comma-separated)', c.claimedBy, 'required for alleged and disputed'),
     field('a-disputedBy', 'Disputed by (actor ids, comma-separated)', c.disputedBy, 'required for disputed'),
     field('a-summary', 'Summary (your own words)', c.summary),
-    field('a-sourceIds', 'Source ids (comma-separated)', c.sourceIds, 'existing sources; or add a new one below'),
+    citations.el,
     h(
       'fieldset',
       {},
@@ -77,6 +88,16 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       field('s-publisher', 'Publisher', c.srcPublisher),
       field('s-published', 'Published (date)', c.srcPublished),
     ),
+    field(
+      'a-respondsTo',
+      'Responds to (action ids, comma-separated)',
+      c.respondsTo,
+      'the actions this one answers: a denial, the accusation; a suit, the cut-off',
+    ),
+    field('a-episodes', 'Episodes (ids, comma-separated)', c.episodes),
+    field('a-scope', 'Scope', c.scope, '"global", or ISO 3166 codes such as BR, US-CA (comma-separated)'),
+    field('a-term', 'Term', c.term),
+    field('a-reason', 'Reason or policy stated', c.reason),
     errors,
     submit,
   );
@@ -112,8 +133,13 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
         );
       newSource = parsed.value;
     }
-    const sourceIds = list(c.sourceIds.value);
-    if (newSource && !sourceIds.includes(newSource.id)) sourceIds.push(newSource.id);
+    const claim = c.status.value === 'alleged' || c.status.value === 'disputed';
+    // A new source is cited as stating the fact, or as reporting the claim when the action is one;
+    // the rows are left as typed, so a refused save adds nothing the user did not write.
+    const cited = citations.read();
+    if (newSource && !cited.some((x) => x.source === newSource.id))
+      cited.push({ source: newSource.id, stance: claim ? 'reports-claim' : 'states' });
+    const scope = c.scope.value.trim() === 'global' ? 'global' : optList(c.scope.value.toUpperCase());
     const candidate = {
       ...(editing?.details ? { details: editing.details } : {}),
       id: c.id.value.trim(),
@@ -125,20 +151,13 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       claimedBy: optList(c.claimedBy.value),
       disputedBy: optList(c.disputedBy.value),
       summary: c.summary.value.trim(),
-      // A source already cited keeps its citation (stance, locator, quote); a new one is taken to state the fact.
-      citations: sourceIds.map(
-        (source) =>
-          editing?.citations.find((x) => x.source === source) ?? {
-            source,
-            stance: c.status.value === 'alleged' || c.status.value === 'disputed' ? 'reports-claim' : 'states',
-          },
-      ),
-      ...(editing?.timezone !== undefined && { timezone: editing.timezone }),
-      ...(editing?.respondsTo !== undefined && { respondsTo: editing.respondsTo }),
-      ...(editing?.episodes !== undefined && { episodes: editing.episodes }),
-      ...(editing?.scope !== undefined && { scope: editing.scope }),
-      ...(editing?.term !== undefined && { term: editing.term }),
-      ...(editing?.reason !== undefined && { reason: editing.reason }),
+      citations: cited,
+      timezone: opt(c.timezone.value),
+      respondsTo: optList(c.respondsTo.value),
+      episodes: optList(c.episodes.value),
+      scope,
+      term: opt(c.term.value),
+      reason: opt(c.reason.value),
     };
     const parsed = parseAction(candidate);
     if (!parsed.ok)
@@ -170,7 +189,12 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     load(a) {
       editing = a;
       fill(errors);
+      form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
       ids.replaceChildren(...[...app.graph.nodes.values()].map((n) => h('option', { value: n.id }, n.label)));
+      void api
+        .sources('', 1000)
+        .then((p) => sourceIds.replaceChildren(...p.items.map((src) => h('option', { value: src.id }, src.title))))
+        .catch(() => undefined);
       form.querySelector('#action-form-title')!.textContent = a ? `Change the action “${a.id}”` : 'Add an action';
       c.id.value = a?.id ?? '';
       c.id.readOnly = Boolean(a);
@@ -182,7 +206,13 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       c.claimedBy.value = (a?.claimedBy ?? []).join(', ');
       c.disputedBy.value = (a?.disputedBy ?? []).join(', ');
       c.summary.value = a?.summary ?? '';
-      c.sourceIds.value = (a?.citations ?? []).map((x) => x.source).join(', ');
+      c.timezone.value = a?.timezone ?? '';
+      c.respondsTo.value = (a?.respondsTo ?? []).join(', ');
+      c.episodes.value = (a?.episodes ?? []).join(', ');
+      c.scope.value = a?.scope === undefined ? '' : a.scope === 'global' ? 'global' : a.scope.join(', ');
+      c.term.value = a?.term ?? '';
+      c.reason.value = a?.reason ?? '';
+      citations.set(a?.citations ?? []);
       for (const k of ['srcId', 'srcTitle', 'srcUrl', 'srcPublisher', 'srcPublished'] as const) c[k].value = '';
     },
   };
