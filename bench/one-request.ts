@@ -29,6 +29,8 @@ export interface Sent {
 export interface Target {
   url: string;
   token: string;
+  /** A request without an answer by then fails (600 s unless given). */
+  timeoutMs?: number;
 }
 
 export interface HeavyRequest {
@@ -59,7 +61,7 @@ export function ask(
         path: pathAndQuery,
         method: options.method ?? 'GET',
         agent,
-        timeout: options.timeoutMs ?? 600_000,
+        timeout: options.timeoutMs ?? target.timeoutMs ?? 600_000,
         headers: payload
           ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length), Authorization: `Bearer ${target.token}` }
           : {},
@@ -77,7 +79,9 @@ export function ask(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${pathAndQuery}: no answer within ${options.timeoutMs ?? 600_000} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${pathAndQuery}: no answer within ${options.timeoutMs ?? target.timeoutMs ?? 600_000} ms`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -157,6 +161,15 @@ export function heavyRequests(doc: InterchangeDocument, probes: Probes): HeavyRe
       },
     },
   ];
+}
+
+/** No request at all for `ms`: what health's latency is on this machine now, the floor of the others. */
+export function idleRequest(ms: number): HeavyRequest {
+  return {
+    name: `nothing (health alone, ${ms / 1000} s)`,
+    path: '',
+    send: () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, bytes: 0 }), ms)),
+  };
 }
 
 export interface Latencies {
@@ -247,9 +260,9 @@ export interface OneRequestResult {
 export async function measureOne(
   server: ServerProcess,
   req: HeavyRequest,
-  options: { minWindowMs?: number; healthIntervalMs?: number } = {},
+  options: { minWindowMs?: number; healthIntervalMs?: number; timeoutMs?: number } = {},
 ): Promise<OneRequestResult> {
-  const target = { url: server.url, token: server.token };
+  const target = { url: server.url, token: server.token, timeoutMs: options.timeoutMs };
   await server.loopReset();
   const before = server.memory()?.rssMB ?? null;
   let peak = before;
@@ -261,6 +274,8 @@ export async function measureOne(
   const t0 = performance.now();
   let first: (Sent & { ms: number }) | null = null;
   let sent = 0;
+  let windowMs: number;
+  let latencies: Latencies;
   try {
     do {
       const t = performance.now();
@@ -268,11 +283,12 @@ export async function measureOne(
       first ??= { ...s, ms: r1(performance.now() - t) };
       sent++;
     } while (performance.now() - t0 < (options.minWindowMs ?? 0));
+    windowMs = Math.round(performance.now() - t0);
   } finally {
     clearInterval(sampler);
+    // Also when the request failed: the poller must not outlive the measurement.
+    latencies = await health.stop();
   }
-  const windowMs = Math.round(performance.now() - t0);
-  const latencies = await health.stop();
   const loop = await server.loopDelay();
   return {
     name: req.name,
@@ -382,12 +398,7 @@ async function main(): Promise<void> {
         const importMs = await importGraph(server, doc);
         const sizeResult: SizeResult = { name, ...size, importMs, loadavg: { start, end: start }, requests: [] };
         results.sizes.push(sizeResult);
-        const idle: HeavyRequest = {
-          name: 'nothing (health alone, 2 s)',
-          path: '',
-          send: () => new Promise((resolve) => setTimeout(() => resolve({ status: 0, bytes: 0 }), 2000)),
-        };
-        sizeResult.requests.push(await measureOne(server, idle));
+        sizeResult.requests.push(await measureOne(server, idleRequest(2000)));
         for (const req of heavyRequests(doc, probes)) {
           const r = await measureOne(server, req);
           sizeResult.requests.push(r);
