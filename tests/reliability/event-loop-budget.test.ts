@@ -32,15 +32,16 @@ const OVER_BUDGET: Record<string, string> = {
   'whole graph (no focus)': 'the selection and its elements are built in one go',
   'graph depth 3, hub': 'the neighbourhood and its elements are built in one go',
   'chains maxLength 8, hub': 'the chain search runs to its work bound (200,000 steps) without a pause',
-  'export json': 'the document is built before streaming, and production does not give way',
-  'export graphml': 'production of the body does not give way to other requests',
-  'export gexf': 'production of the body does not give way to other requests',
-  'export csv (actions)': 'production of the body does not give way to other requests',
-  'export csv (actors)': 'the selection is built in one go',
-  'export cyjs': 'production of the body does not give way to other requests',
+  'export json': 'the document is built in one go before it is streamed',
+  'export graphml': 'the selection is built in one go before it is streamed',
+  'export gexf': 'the selection is built in one go before it is streamed',
+  'export csv (actions)': 'the selection is built in one go before it is streamed',
+  'export csv (actors)': 'the selection is built in one go before it is streamed',
+  'export cyjs': 'the selection is built in one go before it is streamed',
   'stats, betweenness computed (first ask)': 'the actor-graph snapshot and the ranking are made on the loop',
   'stats after a write, until betweenness is current': 'the actor-graph snapshot and the ranking are made on the loop',
   'timeline, 1,000 actions': 'the filtered timeline is sorted in one go',
+  'search, 200 × U+FDFA': 'the first search after the import ranks every actor in one go (about 170 ms)',
 };
 const overBudget = (name: string) => (name.startsWith('import,') ? 'the body is parsed and validated in one go' : OVER_BUDGET[name]);
 
