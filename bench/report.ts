@@ -22,13 +22,14 @@ function sizeTable(s: SizeRun): string {
       `(degree ${s.probes.hub.degree}, the maximum); paths go to \`${s.probes.ordinary2.id}\` (degree ${s.probes.ordinary2.degree}). ` +
       `Degrees: mean ${s.probes.degrees.mean}, median ${s.probes.degrees.median}, p90 ${s.probes.degrees.p90}, p99 ${s.probes.degrees.p99}, max ${s.probes.degrees.max}. ` +
       `${s.durationS} s per query, ${e?.floor.before?.connections ?? j?.floor.before?.connections ?? '?'} connections. ` +
-      '`first ms` is one request alone before the load, so computed afresh; "in turn" rows ask a different actor each request.',
+      '`first ms` is one request alone before the load, so computed afresh; "in turn" rows ask a different actor each request. ' +
+      "`loop delay` is the server's own event-loop delay (perf_hooks.monitorEventLoopDelay, gaps between 5 ms ticks) from that first request to the end of the load's drain.",
   );
   lines.push('');
   for (const r of s.runs) if (r.error) lines.push(`**${r.store} failed:** ${r.error}\n`);
   const stores = s.runs.filter((r) => !r.error || r.queries.length);
   const head = ['query'];
-  for (const r of stores) head.push(`${r.store} req/s`, `p50 ms`, `p99 ms`, `x floor`, 'first ms');
+  for (const r of stores) head.push(`${r.store} req/s`, `p50 ms`, `p99 ms`, `x floor`, 'first ms', 'loop delay p99 / max ms');
   if (e && j) head.push('Neo4j slowdown (req/s)', 'p99 Neo4j/emb.');
   lines.push(`| ${head.join(' | ')} |`);
   lines.push(`|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
@@ -37,7 +38,7 @@ function sizeTable(s: SizeRun): string {
     const row = [name];
     for (const r of stores) {
       if (name === '/api/health (floor)') {
-        row.push(`${n(r.floor.rps, 0)}`, n(r.floor.before?.p50, 2), n(r.floor.before?.p99, 2), '1', '–');
+        row.push(`${n(r.floor.rps, 0)}`, n(r.floor.before?.p50, 2), n(r.floor.before?.p99, 2), '1', '–', '–');
         continue;
       }
       const q = r.queries.find((x) => x.name === name);
@@ -49,6 +50,7 @@ function sizeTable(s: SizeRun): string {
         n(q?.p99, 1),
         n(q?.ratioToFloor, 3),
         n(q?.sample.ms, 1),
+        q?.loopDelay ? `${n(q.loopDelay.p99, 0)} / ${n(q.loopDelay.max, 0)}` : '–',
       );
     }
     if (e && j) {

@@ -5,6 +5,7 @@
 import type { BrowserResult } from './browser';
 import type { Probes } from './generate';
 import type { LoadResult } from './load';
+import type { LoopDelay } from './loop-probe';
 import type { Machine } from './machine';
 import type { Memory } from './server-process';
 
@@ -27,6 +28,11 @@ export interface QueryResult extends LoadResult {
   drainMs: number;
   /** The server's resident memory after this query's load (peak: since it started). */
   serverMemory: Memory | null;
+  /**
+   * The server's event-loop delay (perf_hooks.monitorEventLoopDelay, in the server) from the start
+   * of this query's load to the end of its drain; null when it could not be read.
+   */
+  loopDelay?: LoopDelay | null;
 }
 
 export interface ImportResultBench {

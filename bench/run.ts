@@ -247,7 +247,12 @@ async function runStore(
       run.wipeMs = await wipe(neo!.uri);
       log(`  neo4j wiped in ${run.wipeMs} ms`);
     }
-    server = await ServerProcess.start({ dataDir, neo4jUri: store === 'neo4j' ? neo!.uri : undefined, nodeArgs: o.serverNodeArgs });
+    server = await ServerProcess.start({
+      dataDir,
+      neo4jUri: store === 'neo4j' ? neo!.uri : undefined,
+      nodeArgs: o.serverNodeArgs,
+      loopProbe: true,
+    });
     // Resident memory sampled every 100 ms, the highest seen kept per phase (import, floor, each query).
     const srv = server;
     sampler = setInterval(() => {
@@ -272,6 +277,8 @@ async function runStore(
     for (const q of queriesFor(probes)) {
       phase = q.name;
       const url = `${server.url}${q.path}`;
+      // The event-loop delay covers the first request, the load and its drain.
+      await server.loopReset();
       const s = await sample(url);
       if (s.status === 0) {
         // Too slow to load at all: reported with its one (unfinished) request.
@@ -299,6 +306,7 @@ async function runStore(
           sample: s,
           drainMs: await drain(server.url),
           serverMemory: server.memory(),
+          loopDelay: await server.loopDelay(),
         });
         log(`  ${q.name}: no answer within ${SAMPLE_TIMEOUT_MS / 1000} s; not loaded`);
         continue;
@@ -315,9 +323,10 @@ async function runStore(
         paths: q.paths,
       });
       const drainMs = await drain(server.url);
-      run.queries.push({ name: q.name, path: q.path, ...r, ratioToFloor: 0, sample: s, drainMs, serverMemory: server.memory() });
+      const loopDelay = await server.loopDelay();
+      run.queries.push({ name: q.name, path: q.path, ...r, ratioToFloor: 0, sample: s, drainMs, serverMemory: server.memory(), loopDelay });
       log(
-        `  ${q.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors || r.timeouts ? ` (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''} ${JSON.stringify(s.summary)}`,
+        `  ${q.name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, event-loop delay p99 ${loopDelay?.p99 ?? '?'} ms (max ${loopDelay?.max ?? '?'})${r.non2xx || r.errors || r.timeouts ? ` (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''} ${JSON.stringify(s.summary)}`,
       );
     }
     phase = 'floor';

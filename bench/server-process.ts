@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { LoopDelay, ProbeReply, ProbeRequest } from './loop-probe';
 
 export const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) =>
   fs.existsSync(path.join(d, 'package.json')),
@@ -24,9 +25,14 @@ let frozenMain: string | null = null;
 export function freezeBuild(): string {
   if (!fs.existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bench-build-'));
-  fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), {
+  const dist = path.join(ROOT, 'dist');
+  fs.cpSync(dist, path.join(dir, 'dist'), {
     recursive: true,
-    filter: (src) => !src.includes(`${path.sep}dist${path.sep}bench`),
+    // The bench's own code stays out, but for the probe a server may preload.
+    filter: (src) => {
+      const rel = path.relative(dist, src);
+      return !rel.startsWith(`bench${path.sep}`) || rel.startsWith(path.join('bench', 'loop-probe.js'));
+    },
   });
   fs.mkdirSync(path.join(dir, 'graph-seed'));
   fs.copyFileSync(path.join(ROOT, 'graph-seed', 'seed.json'), path.join(dir, 'graph-seed', 'seed.json'));
@@ -85,6 +91,13 @@ export interface ServerOptions {
   token?: string;
   /** Extra node options, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
   nodeArgs?: string[];
+  /** Preload bench/loop-probe.js, so loopDelay() can read the server's own event-loop delay. */
+  loopProbe?: boolean;
+}
+
+/** The probe a server preloads, beside the server's own build (dist/bench/loop-probe.js). */
+export function loopProbeFile(main = serverMain()): string {
+  return path.join(path.dirname(path.dirname(main)), 'bench', 'loop-probe.js');
 }
 
 /** Servers started and not yet stopped, so an interrupted run can stop them. */
@@ -102,6 +115,8 @@ export class ServerProcess {
   /** Log lines (JSON) the server wrote. */
   readonly log: string[] = [];
   private exited: Promise<number | null>;
+  private probeSeq = 0;
+  private readonly probeWaiters = new Map<number, (reply: ProbeReply) => void>();
 
   private constructor(
     readonly child: ChildProcess,
@@ -115,6 +130,11 @@ export class ServerProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    child.on('message', (m: ProbeReply) => {
+      if (m?.loopProbe !== 'reply') return;
+      this.probeWaiters.get(m.id)?.(m);
+      this.probeWaiters.delete(m.id);
+    });
   }
 
   get pid(): number {
@@ -145,11 +165,13 @@ export class ServerProcess {
       env.NEO4J_PASSWORD = process.env.NEO4J_PASSWORD || 'password';
       env.NEO4J_DATABASE = process.env.NEO4J_DATABASE || 'neo4j';
     }
+    const probe = options.loopProbe ? loopProbeFile(main) : null;
+    if (probe && !fs.existsSync(probe)) throw new Error(`${probe} is missing: run \`npm run build\` first`);
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(probe ? ['--require', probe] : []), main], {
       env,
       cwd: path.dirname(path.dirname(path.dirname(main))),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: probe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`, token, options);
     live.add(server);
@@ -180,6 +202,33 @@ export class ServerProcess {
 
   memory(): Memory | null {
     return memoryOf(this.pid);
+  }
+
+  private probe(loopProbe: ProbeRequest['loopProbe'], timeoutMs: number): Promise<ProbeReply | null> {
+    if (!this.options.loopProbe || !this.child.connected) return Promise.resolve(null);
+    const id = ++this.probeSeq;
+    return new Promise((resolve) => {
+      // The answer waits for the server's event loop: a loop held longer than this reads as null.
+      const timer = setTimeout(() => {
+        this.probeWaiters.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      this.probeWaiters.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      this.child.send({ loopProbe, id } satisfies ProbeRequest);
+    });
+  }
+
+  /** Starts a new event-loop delay measurement in the server (with `loopProbe`). */
+  async loopReset(timeoutMs = 120_000): Promise<void> {
+    await this.probe('reset', timeoutMs);
+  }
+
+  /** The server's event-loop delay since the last loopReset; null without `loopProbe`. */
+  async loopDelay(timeoutMs = 120_000): Promise<LoopDelay | null> {
+    return (await this.probe('read', timeoutMs))?.delay ?? null;
   }
 
   /** ms the store took to open, from the server's own log line (LOG_LEVEL=info). */
