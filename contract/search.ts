@@ -1,6 +1,6 @@
 /**
  * Actor search: case- and accent-insensitive, prefix and substring on the name and the aliases,
- * best match first. Both stores rank through matchRank so they answer in the same order.
+ * best match first. Both stores rank through rankOf so they answer in the same order.
  *
  * The cost of a search must not depend on the query: the query is normalized once per request and
  * cut to MAX_QUERY_CHARS after normalization (NFKD can multiply a text's length by 18: U+FDFA), and
@@ -68,11 +68,6 @@ export function rankOf(key: SearchKey, q: string): number | null {
   if (key.name.includes(q)) return 6;
   if (key.aliases.some((a) => a.includes(q))) return 7;
   return null;
-}
-
-/** Lower is better; null when the actor does not match. For one actor; a list ranks with rankOf and one prepared query. */
-export function matchRank(actor: Pick<Actor, 'name' | 'aliases'>, query: string): number | null {
-  return rankOf(searchKey(actor), prepareQuery(query));
 }
 
 /** Text a store can index for a substring prefilter: name and aliases, normalized, one per line. */

@@ -57,7 +57,7 @@ export const Actor = named(ActorSchema, 'Actor');
 export const Source = named(SourceSchema, 'Source');
 export const Episode = named(EpisodeSchema, 'Episode');
 export const Action = named(ActionSchema, 'Action');
-export const Interchange = named(InterchangeSchema, 'InterchangeDocument');
+named(InterchangeSchema, 'InterchangeDocument');
 named(InterchangeV1Schema, 'InterchangeDocumentV1', { description: 'Interchange v1, still read: converted to v2 on import.' });
 /** What POST /api/import takes: a v2 document, or a v1 one (converted), told apart by `format`. */
 export const ImportBody = z.discriminatedUnion('format', [InterchangeSchema, InterchangeV1Schema]);

@@ -223,25 +223,12 @@ RETURN ${ACTION_ROW}, COLLECT { MATCH (a)-[:CITES]->(s:Source) RETURN DISTINCT p
 export const ACTION_REFERENCES = `MATCH (a:Action {id: $id})
 RETURN COLLECT { MATCH (r:Action)-[:RESPONDS_TO]->(a) RETURN DISTINCT r.id } AS actions`;
 
-/** For each of the actions $ids that has responses, the ids of the actions responding to it. */
-export const RESPONSES_TO_IDS = `UNWIND $ids AS id
-MATCH (r:Action)-[:RESPONDS_TO]->(:Action {id: id})
-RETURN id, collect(DISTINCT r.id) AS responses`;
-
 /**
  * Every response link, by responding action: chains read order through them at any remove, as
  * the embedded store does, whichever actions a traversal happened to fetch.
  */
 export const ALL_RESPONSE_LINKS = `MATCH (r:Action)-[:RESPONDS_TO]->(t:Action)
 RETURN r.id AS id, collect(DISTINCT t.id) AS targets`;
-
-/**
- * The ids of every action reachable from the actions $ids by following respondsTo (they
- * included): a new link from X to these makes a cycle when X is among them.
- */
-export const RESPONSE_TARGETS_REACHED = `UNWIND $ids AS id
-MATCH (:Action {id: id})-[:RESPONDS_TO*0..]->(t:Action)
-RETURN DISTINCT t.id AS id`;
 
 /** Which of the ids $ids are actions. */
 export const EXISTING_ACTION_IDS = `UNWIND $ids AS id
