@@ -22,7 +22,8 @@ module.exports = [
     name: 'chains: a step may come certainly before the one it follows',
     file: 'server/graph/chains.ts',
     find: "if (next.end < latestStart) return null;\n    if (!rules.follows(next.action) && !rules.responds(next.action, last.action)) return null;\n    const order = precedence(last, next);\n    if (order === 'impossible' || (rules.certainOnly && order !== 'certain')) return null;",
-    replace: "if (!rules.follows(next.action) && !rules.responds(next.action, last.action)) return null;\n    const order = precedence(last, next);\n    if (rules.certainOnly && order !== 'certain') return null;",
+    replace:
+      "if (!rules.follows(next.action) && !rules.responds(next.action, last.action)) return null;\n    const order = precedence(last, next);\n    if (rules.certainOnly && order !== 'certain') return null;",
     tests: ['tests/graph/chains-oracle.test.ts', 'tests/contract/traversals.test.ts'],
   },
   {
