@@ -5,12 +5,10 @@
 import type {
   Action,
   ActionFilter,
-  ActionType,
   ActionWithSources,
   ActorDetail,
   ActorWithDegree,
   CascadeAnswer,
-  Category,
   ChainsAnswer,
   Episode,
   GraphAnswer,
@@ -20,9 +18,9 @@ import type {
   PageAnswer,
   PathsAnswer,
   Source,
-  Status,
   Vocabulary,
 } from '../contract';
+import type { FilterFields } from './state/types';
 
 export class ApiError extends Error {
   constructor(
@@ -168,18 +166,6 @@ export function importDocument(doc: InterchangeDocument | string, onProgress: (f
     };
     xhr.send(typeof doc === 'string' ? doc : JSON.stringify(doc));
   });
-}
-
-export interface FilterFields {
-  types: ActionType[];
-  categories: Category[];
-  statuses: Status[];
-  claimedBy: string[];
-  disputedBy: string[];
-  episodes: string[];
-  from: string | null;
-  to: string | null;
-  tz: string | null;
 }
 
 const some = <T>(xs: T[]): T[] | undefined => (xs.length ? xs : undefined);

@@ -12,18 +12,12 @@ export type Depth = 1 | 2 | 3;
 
 export type Selection = { kind: 'actor'; id: string } | { kind: 'action'; id: string };
 
-export interface ViewState {
-  mode: ModeId;
-  /** The actor whose neighbourhood is shown; null: the whole filtered graph. */
-  focus: string | null;
-  depth: Depth;
-  /** Actors whose neighbourhood (depth 1) was added by double-click. */
-  expand: string[];
+/** The filters a view sends to the API, as the view state holds them (empty list or null: none). */
+export interface FilterFields {
   types: ActionType[];
   /** Categories of action types (any-of; with `types`, an action passes both). */
   categories: Category[];
   statuses: Status[];
-  layers: LayerChoice[];
   /** Actor ids: actions any of them claims. */
   claimedBy: string[];
   /** Actor ids: actions any of them disputes. */
@@ -35,6 +29,17 @@ export interface ViewState {
   to: string | null;
   /** IANA zone the window is read in (against instants); null: each action's own local days. */
   tz: string | null;
+}
+
+export interface ViewState extends FilterFields {
+  mode: ModeId;
+  /** The actor whose neighbourhood is shown; null: the whole filtered graph. */
+  focus: string | null;
+  depth: Depth;
+  /** Actors whose neighbourhood (depth 1) was added by double-click. */
+  expand: string[];
+  /** Layers whose actors are drawn (a drawing filter, not sent to the API). */
+  layers: LayerChoice[];
   sel: Selection | null;
   /** Each mode's own fields, kept while another mode is shown (and in the URL). */
   modes: ModeStates;
