@@ -272,16 +272,17 @@ export function datePrecedence(a: Span | null, b: Span | null): Precedence {
 /** Whether `later` responds to `earlier`, directly or through a chain of responses. */
 export type RespondsTo = (later: string, earlier: string) => boolean;
 
-/** RespondsTo over the response links of the given actions (any action they name but do not include ends a chain). */
-export function responseReach(actions: Iterable<Pick<Action, 'id' | 'respondsTo'>>): RespondsTo {
-  const links = new Map<string, readonly string[]>();
-  for (const a of actions) if (a.respondsTo?.length) links.set(a.id, a.respondsTo);
+/** The response links of actions by id; undefined for an action the caller does not hold. */
+export type LinksOf = (id: string) => readonly string[] | undefined;
+
+/** Whether `later` responds to `earlier` at any remove, following links as `linksOf` gives them. */
+export function reachThrough(linksOf: LinksOf): RespondsTo {
   return (later, earlier) => {
     if (later === earlier) return false;
     const seen = new Set<string>([later]);
     const stack = [later];
     while (stack.length) {
-      for (const t of links.get(stack.pop()!) ?? []) {
+      for (const t of linksOf(stack.pop()!) ?? []) {
         if (t === earlier) return true;
         if (!seen.has(t)) {
           seen.add(t);
@@ -291,6 +292,13 @@ export function responseReach(actions: Iterable<Pick<Action, 'id' | 'respondsTo'
     }
     return false;
   };
+}
+
+/** RespondsTo over the response links of the given actions (any action they name but do not include ends a chain). */
+export function responseReach(actions: Iterable<Pick<Action, 'id' | 'respondsTo'>>): RespondsTo {
+  const links = new Map<string, readonly string[]>();
+  for (const a of actions) if (a.respondsTo?.length) links.set(a.id, a.respondsTo);
+  return reachThrough((id) => links.get(id));
 }
 
 /**

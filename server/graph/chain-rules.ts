@@ -13,7 +13,8 @@ import {
   type Chain,
   type ChainOptions,
   type Action,
-  type RespondsTo,
+  reachThrough,
+  type LinksOf,
 } from '../../contract';
 import type { CascadeRules } from './cascade';
 import type { ChainRules, FoundStep } from './chains';
@@ -21,32 +22,10 @@ import type { ChainRules, FoundStep } from './chains';
 /** What chains follow unless asked otherwise: not claims or relationships (response links are followed too). */
 export const DEFAULT_CHAIN_CATEGORIES: readonly Category[] = ['sanction', 'notice', 'restoration', 'migration', 'legal'];
 
-/** The response links of actions by id; undefined for an action the caller does not hold. */
-export type LinksOf = (id: string) => readonly string[] | undefined;
-
-/** Whether `later` responds to `earlier` at any remove, following links as `linksOf` gives them. */
-export function reachThrough(linksOf: LinksOf): RespondsTo {
-  return (later, earlier) => {
-    if (later === earlier) return false;
-    const seen = new Set<string>([later]);
-    const stack = [later];
-    while (stack.length) {
-      for (const t of linksOf(stack.pop()!) ?? []) {
-        if (t === earlier) return true;
-        if (!seen.has(t)) {
-          seen.add(t);
-          stack.push(t);
-        }
-      }
-    }
-    return false;
-  };
-}
-
 /**
- * `linksOf` gives the response links the store holds (all of them for the embedded store; what a
- * traversal fetched for Neo4j); `passes` is the store's own predicate for the filter where it has
- * one (a `layers` filter needs the actors' layers).
+ * `linksOf` gives every response link the store holds (both stores give all of them, so reach
+ * through actions the search never fetched counts too); `passes` is the store's own predicate for
+ * the filter where it has one (a `layers` filter needs the actors' layers).
  */
 export function chainRules(
   filter: ActionFilter,
