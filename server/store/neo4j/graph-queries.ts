@@ -44,7 +44,7 @@ import {
 } from './cypher';
 import type { Db, Tx } from './db';
 import { filterParams, predicateIn } from './filter';
-import { actionOfRow, actorOfRow, actorWithDegreeOfRow, episodeOfRow, slimActionOfRow, sourceOfRow } from './mapping';
+import { actionsOfRows, actorOfRow, actorWithDegreeOfRow, episodeOfRow, slimActionOfRow, sourceOfRow } from './mapping';
 import { chainsIn, shortestPathsIn } from './traversal';
 
 const NO_FILTER = filterParams({});
@@ -62,14 +62,14 @@ async function actorsWithDegree(tx: Tx, ids: Iterable<string>): Promise<Map<stri
 /** Passing actions, in timeline order. */
 async function passingActions(tx: Tx, filter: ActionFilter): Promise<Action[]> {
   const rows = await tx.run(FILTERED_ACTIONS, filterParams(filter));
-  return sortTimeline(rows.map(actionOfRow).filter(await predicateIn(tx, filter)));
+  return sortTimeline(actionsOfRows(rows).filter(await predicateIn(tx, filter)));
 }
 
 /** Over the cap, the best-connected actors are kept first (priority 'degree'), as in the embedded store. */
 export async function selection(tx: Tx, filter: ActionFilter, maxElements: number): Promise<Subgraph> {
   if (isEmptyFilter(filter)) {
     const actors = sortById((await tx.run(LIST_ACTORS, { kind: null, layer: null, q: null })).map(actorWithDegreeOfRow));
-    const actions = (await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow);
+    const actions = actionsOfRows(await tx.run(FILTERED_ACTIONS, NO_FILTER));
     return capSubgraph(actors, actions, maxElements, 'degree');
   }
   const actions = await passingActions(tx, filter);
@@ -125,7 +125,7 @@ function metricFilter(filter: ActionFilter): ActionFilter {
 /** Passing actions as slim rows (type, status, ends): what counting needs. */
 async function passingKeys(tx: Tx, filter: ActionFilter): Promise<Action[]> {
   const rows = await tx.run(FILTERED_ACTION_KEYS, filterParams(filter));
-  return rows.map(slimActionOfRow).filter(await predicateIn(tx, filter));
+  return actionsOfRows(rows, slimActionOfRow).filter(await predicateIn(tx, filter));
 }
 
 /**
@@ -215,7 +215,7 @@ export function exportDocument(db: Db, filter: ActionFilter): Promise<Interchang
         actors: sortById((await tx.run(ALL_ACTORS)).map(actorOfRow)),
         sources: sortById((await tx.run(ALL_SOURCES)).map(sourceOfRow)),
         episodes: sortById((await tx.run(ALL_EPISODES)).map(episodeOfRow)),
-        actions: sortTimeline((await tx.run(FILTERED_ACTIONS, NO_FILTER)).map(actionOfRow)),
+        actions: sortTimeline(actionsOfRows(await tx.run(FILTERED_ACTIONS, NO_FILTER))),
       };
     }
     const actions = await passingActions(tx, filter);

@@ -167,6 +167,20 @@ export function episodeOfRow(row: Row): Episode {
   return episodeFromProps(row.episode as Props);
 }
 
+/**
+ * Whether an action row is whole. Neo4j reads committed data as a statement goes, so an action
+ * deleted by another transaction between matching its node and reading it comes back with null
+ * properties: that action is gone, and is left out like one deleted before the read.
+ */
+export function isWholeActionRow(row: Row): boolean {
+  return typeof row.fromId === 'string' && typeof row.toId === 'string';
+}
+
+/** The actions of the whole rows among `rows` (isWholeActionRow). */
+export function actionsOfRows(rows: readonly Row[], of: (row: Row) => Action = actionOfRow): Action[] {
+  return rows.filter(isWholeActionRow).map(of);
+}
+
 /** A row with `action` (properties), `fromId` and `toId`. */
 export function actionOfRow(row: Row): Action {
   return actionFromProps(row.action as Props, row.fromId as string, row.toId as string);

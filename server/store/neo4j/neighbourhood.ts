@@ -16,7 +16,7 @@ import type { ActorWithDegree, Subgraph } from '../types';
 import { ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS } from './cypher';
 import type { Row, Tx } from './db';
 import { filterParams, predicateIn, type FilterParams } from './filter';
-import { actionOfRow, actorWithDegreeOfRow } from './mapping';
+import { actionOfRow, actorWithDegreeOfRow, isWholeActionRow } from './mapping';
 
 /** Ids per statement: bounds one statement's parameters and rows. */
 const CHUNK = 2_000;
@@ -71,6 +71,7 @@ export async function neighbourhood(
         records.set(a.id, a);
       }
       for (const r of (row?.actions ?? []) as Row[]) {
+        if (!isWholeActionRow(r)) continue;
         const a = actionOfRow(r);
         if (passes(a)) actions.set(a.id, a);
       }

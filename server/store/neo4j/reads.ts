@@ -38,6 +38,8 @@ import type { Db } from './db';
 import { filterParams, predicateIn } from './filter';
 import {
   actionOfRow,
+  actionsOfRows,
+  isWholeActionRow,
   actorOfRow,
   actorWithDegreeOfRow,
   episodeOfRow,
@@ -78,7 +80,7 @@ export async function listActors(db: Db, query: ActorQuery): Promise<Page<ActorW
 
 export async function getAction(db: Db, id: string): Promise<ActionWithSources | null> {
   const [row] = await db.query(GET_ACTION, { id });
-  if (!row) return null;
+  if (!row || !isWholeActionRow(row)) return null;
   const action = actionOfRow(row);
   const byId = new Map<string, Source>();
   for (const props of row.sources as Props[]) {
@@ -105,9 +107,10 @@ export async function listActions(db: Db, query: ActionQuery): Promise<Page<Acti
       query.actor !== undefined
         ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
         : await tx.run(FILTERED_ACTION_KEYS, params);
-    const keys = page(sortTimeline(rows.map(slimActionOfRow).filter(await predicateIn(tx, query))), query);
+    const keys = page(sortTimeline(actionsOfRows(rows, slimActionOfRow).filter(await predicateIn(tx, query))), query);
     const records = new Map<string, Action>();
     for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
+      if (!isWholeActionRow(row)) continue;
       const a = actionOfRow(row);
       records.set(a.id, a);
     }

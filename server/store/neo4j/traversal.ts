@@ -17,7 +17,7 @@ import {
 import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING } from './cypher';
 import type { Row, Tx } from './db';
 import type { FilterParams } from './filter';
-import { slimActionOfRow } from './mapping';
+import { actionsOfRows, slimActionOfRow } from './mapping';
 
 /** Ids per statement: bounds one statement's parameters and rows. */
 const FRONTIER_CHUNK = 2_000;
@@ -57,19 +57,19 @@ class Part {
     if (wanted.length === 0) return;
     if (near && wanted.length <= FRONTIER_CHUNK) {
       const [row] = await this.tx.run(ACTION_KEYS_NEAR, { ...this.params, ...near, ids: wanted });
-      const first = ((row?.first ?? []) as Row[]).map(slimActionOfRow);
+      const first = actionsOfRows((row?.first ?? []) as Row[], slimActionOfRow);
       for (const a of first) this.add(a);
       for (const id of wanted) this.complete.add(id);
       if (row?.deep) {
         // Every passing action of every other end of the first level came in `second`.
-        for (const r of (row.second ?? []) as Row[]) this.add(slimActionOfRow(r));
+        for (const a of actionsOfRows((row.second ?? []) as Row[], slimActionOfRow)) this.add(a);
         for (const a of first) this.complete.add(a.from).add(a.to);
       }
       return;
     }
     for (let i = 0; i < wanted.length; i += FRONTIER_CHUNK) {
       const chunk = wanted.slice(i, i + FRONTIER_CHUNK);
-      for (const row of await this.tx.run(ACTION_KEYS_TOUCHING, { ...this.params, ids: chunk })) this.add(slimActionOfRow(row));
+      for (const a of actionsOfRows(await this.tx.run(ACTION_KEYS_TOUCHING, { ...this.params, ids: chunk }), slimActionOfRow)) this.add(a);
       for (const id of chunk) this.complete.add(id);
     }
   }
