@@ -89,7 +89,15 @@ export async function neighbourhood(
     // Stopped at the cap (inside the prefix), or the prefix is everything: nothing beyond it was
     // read. Ending exactly at the prefix's end without reaching the cap says nothing yet.
     if (part.truncated || size === order.length) {
-      return { actors: part.actors.map((id) => records.get(id)!), actions: part.actions, truncated: part.truncated };
+      // An actor deleted by another transaction after its level was read has no record: it is
+      // gone, and so are the actions that touched it (read committed, as for action rows).
+      const kept = part.actors.filter((id) => records.has(id));
+      const present = new Set(kept);
+      return {
+        actors: kept.map((id) => records.get(id)!),
+        actions: part.actions.filter((a) => present.has(a.from) && present.has(a.to)),
+        truncated: part.truncated,
+      };
     }
     size = Math.min(order.length, size * 2);
   }
