@@ -15,3 +15,4 @@ export * from './elements';
 export * from './cascade';
 export * from './convert-v1';
 export * from './vocabulary-answer';
+export * from './extract';

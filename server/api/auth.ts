@@ -8,6 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { ApiError } from './errors';
+import { API_TOKEN_PRINCIPAL, setPrincipal } from './principal';
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
@@ -40,6 +41,7 @@ export function requireToken(apiToken: string | undefined, failures?: RequestHan
       );
       return;
     }
+    setPrincipal(res, API_TOKEN_PRINCIPAL);
     next();
   };
 }
