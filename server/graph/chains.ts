@@ -57,8 +57,8 @@ interface Item {
   action: Action;
   start: number;
   end: number;
-  /** Same for parallel actions (type, from, to). */
-  key: string;
+  /** Same for parallel actions (type, from, to): a number given once per search. */
+  key: number;
   /** Precedence of this action before others, as the search asks (remembered). */
   before: Map<Item, Precedence>;
 }
@@ -76,6 +76,9 @@ interface Merged {
   first: Item[];
 }
 
+/** Work between two points where the search may pause (chainSearchSteps): a millisecond or so. */
+const STEPS_PER_PAUSE = 1024;
+
 /**
  * Every maximal chain whose first action involves `actor`, merged over parallel steps; longest
  * first, then by their steps' first actions in timeline order; at most `limit`.
@@ -89,9 +92,37 @@ export function timeRespectingChains(
   workBound = CHAIN_WORK_BOUND,
   complete: (actor: string) => boolean = () => true,
 ): ChainSearch {
+  const steps = chainSearchSteps(g, actor, maxLength, rules, limit, workBound, complete);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same search as timeRespectingChains, yielding every thousand steps or so: a caller that
+ * must not hold the event loop for the whole search (it takes seconds from a hub at M) pauses
+ * there. The graph must not change until the search ends (the caller restarts it if it did).
+ */
+export function* chainSearchSteps(
+  g: ActionGraph,
+  actor: string,
+  maxLength: number,
+  rules: ChainRules,
+  limit: number,
+  workBound = CHAIN_WORK_BOUND,
+  complete: (actor: string) => boolean = () => true,
+): Generator<void, ChainSearch> {
   if (!g.hasNode(actor)) return { chains: [], truncated: false, missing: [] };
   const missing: string[] = [];
   const byId = new Map<string, Item>();
+  const parallelKeys = new Map<string, number>();
+  const keyOf = (a: Action): number => {
+    const text = parallelKey(a);
+    let k = parallelKeys.get(text);
+    if (k === undefined) parallelKeys.set(text, (k = parallelKeys.size));
+    return k;
+  };
   // Dated, passing actions touching each actor, in timeline order, computed once per actor.
   const incident = new Map<string, Item[]>();
   const itemsAt = (node: string): Item[] => {
@@ -110,7 +141,7 @@ export function timeRespectingChains(
       if (!item) {
         const span = rules.span(a);
         if (!span) return;
-        item = { action: a, start: span.start, end: span.end, key: parallelKey(a), before: new Map() };
+        item = { action: a, start: span.start, end: span.end, key: keyOf(a), before: new Map() };
         byId.set(a.id, item);
       }
       list.push(item);
@@ -128,10 +159,21 @@ export function timeRespectingChains(
 
   let work = 0;
   let truncated = false;
-  const merged = new Map<string, Merged>();
+  const merged = new Map<number, Merged>();
   const chain: Item[] = [];
-  /** keys[i]: the parallel keys of chain[0..i], joined; built as the chain grows, not per chain found. */
-  const keys: string[] = [];
+  // Chains that differ only in parallel steps share their sequence of parallel keys. Each sequence
+  // (a prefix, then one more key) gets a number once, so growing a chain allocates no text.
+  const prefixes = new Map<number, Map<number, number>>();
+  let prefixCount = 0;
+  const prefixOf = (prefix: number, key: number): number => {
+    let next = prefixes.get(prefix);
+    if (!next) prefixes.set(prefix, (next = new Map<number, number>()));
+    let id = next.get(key);
+    if (id === undefined) next.set(key, (id = ++prefixCount));
+    return id;
+  };
+  /** keys[i]: the number of the parallel keys of chain[0..i]; built as the chain grows, not per chain found. */
+  const keys: number[] = [];
   const certain: boolean[] = [];
   const used = new Set<string>();
 
@@ -162,7 +204,7 @@ export function timeRespectingChains(
     return order;
   };
 
-  const extend = (latestStart: number): void => {
+  function* extend(latestStart: number): Generator<void, void> {
     let extended = false;
     if (chain.length < maxLength) {
       const last = chain[chain.length - 1]!;
@@ -176,6 +218,7 @@ export function timeRespectingChains(
           truncated = true;
           return;
         }
+        if (work % STEPS_PER_PAUSE === 0) yield;
         let s: Item;
         if (j >= b.length) s = a[i++]!;
         else if (i >= a.length) s = b[j++]!;
@@ -188,10 +231,10 @@ export function timeRespectingChains(
         if (order === null) continue;
         extended = true;
         chain.push(s);
-        keys.push(`${keys[keys.length - 1]!}|${s.key}`);
+        keys.push(prefixOf(keys[keys.length - 1]!, s.key));
         certain.push(order === 'certain');
         used.add(s.action.id);
-        extend(Math.max(latestStart, s.start));
+        yield* extend(Math.max(latestStart, s.start));
         used.delete(s.action.id);
         certain.pop();
         keys.pop();
@@ -200,15 +243,15 @@ export function timeRespectingChains(
       }
     }
     if (!extended && chain.length >= 2) record();
-  };
+  }
 
   for (const first of itemsAt(actor)) {
     if (!rules.follows(first.action)) continue;
     chain.push(first);
-    keys.push(first.key);
+    keys.push(prefixOf(0, first.key));
     certain.push(true);
     used.add(first.action.id);
-    extend(first.start);
+    yield* extend(first.start);
     used.delete(first.action.id);
     certain.pop();
     keys.pop();
@@ -216,16 +259,33 @@ export function timeRespectingChains(
     if (truncated) break;
   }
 
-  const all = [...merged.values()].sort((x, y) => {
+  const order = (x: Merged, y: Merged): number => {
     if (x.first.length !== y.first.length) return y.first.length - x.first.length;
     for (let i = 0; i < x.first.length; i++) {
       const c = byTimeline(x.first[i]!, y.first[i]!);
       if (c !== 0) return c;
     }
     return 0;
-  });
-  if (all.length > limit) truncated = true;
-  const chains = all.slice(0, limit).map((m) =>
+  };
+  // Only the first `limit` are answered: a search to its work bound merges tens of thousands of
+  // chains, and sorting them all held the loop longer than picking the best as they come.
+  const best: Merged[] = [];
+  let seen = 0;
+  for (const m of merged.values()) {
+    if (++seen % STEPS_PER_PAUSE === 0) yield;
+    if (limit <= 0 || (best.length === limit && order(m, best[limit - 1]!) >= 0)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(best[mid]!, m) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, m);
+    if (best.length > limit) best.pop();
+  }
+  if (merged.size > limit) truncated = true;
+  const chains = best.map((m) =>
     m.steps.map((step, i): FoundStep => {
       const first = m.first[i]!;
       const actions = [...step.ids].map((id) => byId.get(id)!).sort(byTimeline);

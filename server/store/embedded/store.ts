@@ -36,6 +36,7 @@ import type {
 } from '../types';
 import { exportDocument } from './export';
 import type { FileOps } from './files';
+import { InFlight } from './in-flight';
 import { VersionedMemo } from './memo';
 import * as reads from './reads';
 import { recover } from './recovery';
@@ -64,6 +65,8 @@ export class EmbeddedStore implements GraphStore {
   // One service per set of metric categories (a few at most): each keeps its last value.
   private readonly betweenness = new Map<string, BetweennessService>();
   private readonly statistics = new VersionedMemo<StatsBase>(8);
+  // A chain search from a hub takes seconds: callers asking the same while it runs share it.
+  private readonly searches = new InFlight<ChainsAnswer>();
 
   private constructor(
     private readonly state: GraphState,
@@ -135,7 +138,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer> {
-    return copyChains(findChains(this.state, actor, maxLength, filter, limit, options));
+    const key = JSON.stringify([actor, maxLength, filter, limit, options ?? {}]);
+    return copyChains(
+      await this.searches.share(this.state.version, key, () => findChains(this.state, actor, maxLength, filter, limit, options)),
+    );
   }
 
   async stats(top: number, filter: ActionFilter = {}): Promise<Stats> {

@@ -3,9 +3,10 @@
  * the searches find (memo.ts), which holds the state's own records, so answers are copied out.
  */
 import { copyRecord, isEmptyFilter, type Action, type ActionFilter, type ChainOptions } from '../../../contract';
-import { actorsWithin, allShortestPaths, cappedPart, chainOfSteps, chainRules, timeRespectingChains, type CappedPart } from '../../graph';
+import { actorsWithin, allShortestPaths, cappedPart, chainOfSteps, chainRules, chainSearchSteps, type CappedPart } from '../../graph';
 import type { ChainsAnswer, Path, Subgraph } from '../types';
 import { withDegree } from './reads';
+import { readInSlices } from './slices';
 import type { GraphState } from './state';
 
 export function neighbourhoodPart(state: GraphState, focus: string, depth: number, filter: ActionFilter, maxElements: number): CappedPart {
@@ -56,6 +57,7 @@ export function copyPaths(paths: readonly Path[]): Path[] {
   return paths.map((p) => ({ actors: [...p.actors], actions: [...p.actions] }));
 }
 
+/** Searched in slices (a hub's chains take seconds at M), over one version of the graph. */
 export function findChains(
   state: GraphState,
   actor: string,
@@ -63,10 +65,12 @@ export function findChains(
   filter: ActionFilter,
   limit: number,
   options: ChainOptions = {},
-): ChainsAnswer {
-  const rules = chainRules(filter, options, (id) => state.actions.get(id)?.respondsTo, state.predicate(filter));
-  const search = timeRespectingChains(state.graph, actor, maxLength, rules, limit);
-  return { chains: search.chains.map(chainOfSteps), truncated: search.truncated };
+): Promise<ChainsAnswer> {
+  return readInSlices(state, async (slices) => {
+    const rules = chainRules(filter, options, (id) => state.actions.get(id)?.respondsTo, state.predicate(filter));
+    const search = await slices.drive(chainSearchSteps(state.graph, actor, maxLength, rules, limit));
+    return { chains: search.chains.map(chainOfSteps), truncated: search.truncated };
+  });
 }
 
 export function copyChains(found: ChainsAnswer): ChainsAnswer {
