@@ -3,8 +3,29 @@ import { sortTimeline, type Action } from '../../contract';
 import { otherEnd, type ActionGraph } from './action-graph';
 import { incidentActions } from './incidence';
 
+/** Runs a search that yields where it may pause (the *Steps functions) to its end, without pausing. */
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Actor ids by distance from `focus` (focus first), each level sorted by id. */
 export function actorsWithin(g: ActionGraph, focus: string, depth: number, passes: (a: Action) => boolean): string[] {
+  return runToEnd(actorsWithinSteps(g, focus, depth, passes));
+}
+
+/**
+ * actorsWithin, yielding after each actor whose actions it read, so a caller that must not hold
+ * the event loop (a hub's depth-3 neighbourhood reads most of the graph) can pause there.
+ */
+export function* actorsWithinSteps(
+  g: ActionGraph,
+  focus: string,
+  depth: number,
+  passes: (a: Action) => boolean,
+): Generator<void, string[]> {
   const seen = new Set<string>([focus]);
   const order = [focus];
   let frontier = [focus];
@@ -19,6 +40,7 @@ export function actorsWithin(g: ActionGraph, focus: string, depth: number, passe
           next.push(other);
         }
       }
+      yield;
     }
     next.sort();
     order.push(...next);
@@ -40,6 +62,16 @@ export interface CappedPart {
  * returns rather than the whole graph.
  */
 export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a: Action) => boolean, maxElements: number): CappedPart {
+  return runToEnd(cappedPartSteps(g, actors, passes, maxElements));
+}
+
+/** cappedPart, yielding after each actor taken (see actorsWithinSteps). */
+export function* cappedPartSteps(
+  g: ActionGraph,
+  actors: readonly string[],
+  passes: (a: Action) => boolean,
+  maxElements: number,
+): Generator<void, CappedPart> {
   const kept = new Set<string>();
   const actions: Action[] = [];
   let used = 0;
@@ -74,6 +106,7 @@ export function cappedPart(g: ActionGraph, actors: readonly string[], passes: (a
       actions.push(a);
       used++;
     }
+    yield;
   }
   return { actors: actors.filter((id) => kept.has(id)), actions: sortTimeline(actions), truncated };
 }

@@ -38,6 +38,7 @@ import { exportDocument } from './export';
 import type { FileOps } from './files';
 import { InFlight } from './in-flight';
 import { VersionedMemo } from './memo';
+import { readInSlices } from './slices';
 import * as reads from './reads';
 import { recover } from './recovery';
 import type { GraphState } from './state';
@@ -126,11 +127,15 @@ export class EmbeddedStore implements GraphStore {
 
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     if (!this.state.actors.has(focus)) return null;
-    return subgraphOf(this.state, neighbourhoodPart(this.state, focus, depth, filter, maxElements), false);
+    return readInSlices(this.state, async (slices) =>
+      subgraphOf(this.state, slices, await neighbourhoodPart(this.state, slices, focus, depth, filter, maxElements), false),
+    );
   }
 
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
-    return subgraphOf(this.state, selectionPart(this.state, filter, maxElements), true);
+    return readInSlices(this.state, async (slices) =>
+      subgraphOf(this.state, slices, await selectionPart(this.state, slices, filter, maxElements), true),
+    );
   }
 
   async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
@@ -161,7 +166,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
-    return exportDocument(this.state, filter);
+    return readInSlices(this.state, (slices) => exportDocument(this.state, slices, filter));
   }
 
   // ---- writes ----

@@ -3,41 +3,65 @@
  * the searches find (memo.ts), which holds the state's own records, so answers are copied out.
  */
 import { copyRecord, isEmptyFilter, type Action, type ActionFilter, type ChainOptions } from '../../../contract';
-import { actorsWithin, allShortestPaths, cappedPart, chainOfSteps, chainRules, chainSearchSteps, type CappedPart } from '../../graph';
+import {
+  actorsWithinSteps,
+  allShortestPaths,
+  cappedPartSteps,
+  chainOfSteps,
+  chainRules,
+  chainSearchSteps,
+  type CappedPart,
+} from '../../graph';
 import type { ChainsAnswer, Path, Subgraph } from '../types';
 import { withDegree } from './reads';
-import { readInSlices } from './slices';
+import { readInSlices, type Slices } from './slices';
 import type { GraphState } from './state';
 
-export function neighbourhoodPart(state: GraphState, focus: string, depth: number, filter: ActionFilter, maxElements: number): CappedPart {
+export function neighbourhoodPart(
+  state: GraphState,
+  slices: Slices,
+  focus: string,
+  depth: number,
+  filter: ActionFilter,
+  maxElements: number,
+): Promise<CappedPart> {
   const passes = state.predicate(filter);
-  return cappedPart(state.graph, actorsWithin(state.graph, focus, depth, passes), passes, maxElements);
+  return slices.drive(
+    (function* () {
+      const actors = yield* actorsWithinSteps(state.graph, focus, depth, passes);
+      return yield* cappedPartSteps(state.graph, actors, passes, maxElements);
+    })(),
+  );
 }
 
 /** Over the cap, the best-connected actors come first (as capSubgraph's 'degree' priority). */
-export function selectionPart(state: GraphState, filter: ActionFilter, maxElements: number): CappedPart {
+export async function selectionPart(state: GraphState, slices: Slices, filter: ActionFilter, maxElements: number): Promise<CappedPart> {
   const { graph } = state;
   let ids: string[];
   let passes: (a: Action) => boolean;
+  const matching = state.matching(filter);
   if (isEmptyFilter(filter)) {
     ids = [...state.actors.keys()];
     passes = () => true;
   } else {
     passes = state.predicate(filter);
     const touched = new Set<string>();
-    for (const a of state.matching(filter)) touched.add(a.from).add(a.to);
+    for (const a of matching) touched.add(a.from).add(a.to);
     ids = [...touched];
   }
   const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
   ids.sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-  return cappedPart(graph, ids, passes, maxElements);
+  // Under the cap the part is every actor with every passing action, which the timeline holds in
+  // order already: building it actor by actor and sorting it again held the loop for an export.
+  if (ids.length + matching.length <= maxElements) return { actors: ids, actions: matching, truncated: false };
+  return slices.drive(cappedPartSteps(graph, ids, passes, maxElements));
 }
 
-export function subgraphOf(state: GraphState, part: CappedPart, sortActorsById: boolean): Subgraph {
+export async function subgraphOf(state: GraphState, slices: Slices, part: CappedPart, sortActorsById: boolean): Promise<Subgraph> {
   const ids = sortActorsById ? [...part.actors].sort() : part.actors;
   return {
-    actors: ids.map((id) => withDegree(state, state.actors.get(id)!)),
-    actions: copyRecord(part.actions),
+    actors: await slices.map(ids, (id) => withDegree(state, state.actors.get(id)!)),
+    actions: await slices.map(part.actions, copyRecord),
     truncated: part.truncated,
   };
 }
