@@ -5,8 +5,9 @@
  * the metric categories (sanctions unless asked), so claims split out of one lawsuit do not
  * dominate.
  */
-import { categoryOf, isEmptyFilter, type Action, type ActionFilter, type StatsBase } from '../../../contract';
-import { metricCategories, topN } from '../../graph';
+import { categoryOf, isEmptyFilter, type Action, type ActionFilter, type Category, type StatsBase } from '../../../contract';
+import { metricCategories, topN, type ActorGraphSnapshot } from '../../graph';
+import type { Slices } from './slices';
 import type { GraphState } from './state';
 
 /** The actions the metrics count: passing the filter, of the metric categories. */
@@ -14,25 +15,28 @@ export function metricActions(state: GraphState, filter: ActionFilter): Action[]
   return state.matching({ ...filter, categories: metricCategories(filter) });
 }
 
-export function computeStats(state: GraphState, top: number, filter: ActionFilter = {}): StatsBase {
+/** In slices (computeStats read every action at once: half a second at M after an import). */
+export async function computeStats(state: GraphState, slices: Slices, top: number, filter: ActionFilter = {}): Promise<StatsBase> {
   const { actors, sources, episodes, actions } = state;
   const actionsByType: StatsBase['actionsByType'] = {};
   const actionsByStatus: StatsBase['actionsByStatus'] = {};
   const actionsByCategory: StatsBase['actionsByCategory'] = {};
   const actorsByKind: StatsBase['actorsByKind'] = {};
-  for (const a of isEmptyFilter(filter) ? actions.values() : state.matching(filter)) {
+  await slices.each(isEmptyFilter(filter) ? actions.values() : state.matching(filter), (a) => {
     actionsByType[a.type] = (actionsByType[a.type] ?? 0) + 1;
     actionsByStatus[a.status] = (actionsByStatus[a.status] ?? 0) + 1;
     const c = categoryOf(a.type);
     actionsByCategory[c] = (actionsByCategory[c] ?? 0) + 1;
-  }
-  for (const a of actors.values()) actorsByKind[a.kind] = (actorsByKind[a.kind] ?? 0) + 1;
+  });
+  await slices.each(actors.values(), (a) => {
+    actorsByKind[a.kind] = (actorsByKind[a.kind] ?? 0) + 1;
+  });
   const named = (r: { id: string; value: number }) => ({ id: r.id, name: actors.get(r.id)?.name ?? r.id, value: r.value });
   const degree = new Map<string, number>([...actors.keys()].map((id) => [id, 0]));
-  for (const a of metricActions(state, filter)) {
+  await slices.each(metricActions(state, filter), (a) => {
     degree.set(a.from, (degree.get(a.from) ?? 0) + 1);
     degree.set(a.to, (degree.get(a.to) ?? 0) + 1);
-  }
+  });
   return {
     counts: { actors: actors.size, sources: sources.size, episodes: episodes.size, actions: actions.size },
     actionsByType,
@@ -42,4 +46,21 @@ export function computeStats(state: GraphState, top: number, filter: ActionFilte
     categories: metricCategories(filter),
     topByDegree: topN([...degree], top).map(named),
   };
+}
+
+/**
+ * The actor graph betweenness is computed on (the worker's input), read in slices; it names the
+ * version it was read at, which is later than the one asked for when a write landed meanwhile.
+ */
+export async function actorGraphSnapshot(state: GraphState, slices: Slices, categories: Category[]): Promise<ActorGraphSnapshot> {
+  const version = state.version;
+  const ids: string[] = [];
+  const names: string[] = [];
+  await slices.each(state.actors.values(), (a) => {
+    ids.push(a.id);
+    names.push(a.name);
+  });
+  const pairs: [string, string][] = [];
+  await slices.each(metricActions(state, { categories }), (a) => pairs.push([a.from, a.to]));
+  return { version: String(version), ids, names, pairs };
 }

@@ -14,7 +14,7 @@ import type {
   Source,
   StatsBase,
 } from '../../../contract';
-import { BetweennessService, metricCategories, snapshotOf } from '../../graph';
+import { BetweennessService, metricCategories } from '../../graph';
 import type { Logger } from '../../logger';
 import type {
   ActionQuery,
@@ -42,7 +42,7 @@ import { readInSlices } from './slices';
 import * as reads from './reads';
 import { recover } from './recovery';
 import type { GraphState } from './state';
-import { computeStats, metricActions } from './stats';
+import { actorGraphSnapshot, computeStats } from './stats';
 import { copyChains, copyPaths, findChains, findPaths, neighbourhoodPart, selectionPart, subgraphOf } from './traversal';
 import { Writer } from './writer';
 import * as writes from './writes';
@@ -65,7 +65,7 @@ export class EmbeddedStore implements GraphStore {
   // the last value while a newer one is computed.
   // One service per set of metric categories (a few at most): each keeps its last value.
   private readonly betweenness = new Map<string, BetweennessService>();
-  private readonly statistics = new VersionedMemo<StatsBase>(8);
+  private readonly statistics = new VersionedMemo<Promise<StatsBase>>(8);
   // A chain search from a hub takes seconds: callers asking the same while it runs share it.
   private readonly searches = new InFlight<ChainsAnswer>();
 
@@ -150,7 +150,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(top: number, filter: ActionFilter = {}): Promise<Stats> {
-    const { version, actors } = this.state;
+    const { version } = this.state;
     // Betweenness is over the whole graph's actions of the metric categories; the rest of the filter narrows the counts and degree.
     const key = metricCategories(filter).join(',');
     let service = this.betweenness.get(key);
@@ -159,10 +159,13 @@ export class EmbeddedStore implements GraphStore {
       this.betweenness.set(key, (service = new BetweennessService()));
     }
     const part = service.get(String(version), top, () =>
-      snapshotOf(version, actors.values(), metricActions(this.state, { categories: metricCategories(filter) })),
+      readInSlices(this.state, (slices) => actorGraphSnapshot(this.state, slices, metricCategories(filter))),
     );
-    const base = this.statistics.get(version, `${top}|${JSON.stringify(filter)}`, () => computeStats(this.state, top, filter));
-    return { ...base, ...(await part) };
+    // The promise is kept, so callers asking while it is computed share it.
+    const base = this.statistics.get(version, `${top}|${JSON.stringify(filter)}`, () =>
+      readInSlices(this.state, (slices) => computeStats(this.state, slices, top, filter)),
+    );
+    return { ...(await base), ...(await part) };
   }
 
   async exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
