@@ -7,6 +7,7 @@ import type { GraphState } from './state';
 /** Copied record by record in slices (a whole copy held the loop for half a second at M). */
 export async function exportDocument(state: GraphState, slices: Slices, filter: ActionFilter): Promise<InterchangeDocument> {
   const copy = <T>(records: T[]) => slices.map(records, copyRecord);
+  await state.prepareTimeline(slices);
   if (isEmptyFilter(filter)) {
     return {
       format: INTERCHANGE_FORMAT,

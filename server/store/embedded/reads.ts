@@ -2,6 +2,7 @@
 import {
   actionTimeAnswer,
   copyRecord,
+  searchKey,
   sortTimeline,
   type Action,
   type Actor,
@@ -23,6 +24,7 @@ import type {
   SourceQuery,
   SourceWithActions,
 } from '../types';
+import type { Slices } from './slices';
 import type { GraphState } from './state';
 
 export function withDegree(state: GraphState, actor: Actor): ActorWithDegree {
@@ -43,10 +45,13 @@ export function getActor(state: GraphState, id: string): ActorDetail | null {
   return { ...withDegree(state, actor), actionCounts };
 }
 
-export function listActors(state: GraphState, query: ActorQuery): Page<ActorWithDegree> {
+export async function listActors(state: GraphState, slices: Slices, query: ActorQuery): Promise<Page<ActorWithDegree>> {
   const candidates = [...state.actors.values()].filter(
     (a) => (!query.kind || a.kind === query.kind) && (!query.layer || a.layer === query.layer),
   );
+  // Each actor's search key is made on its first search (then kept with the record): after an
+  // import that is every actor, so they are made in slices before the ranking reads them.
+  if (query.q) await slices.each(candidates, searchKey);
   const p = page(rankActors(candidates, query.q), query);
   return { items: p.items.map((a) => withDegree(state, a)), total: p.total };
 }
@@ -62,7 +67,8 @@ export function getAction(state: GraphState, id: string): ActionWithSources | nu
   });
 }
 
-export function listActions(state: GraphState, query: ActionQuery): Page<Action> {
+export async function listActions(state: GraphState, slices: Slices, query: ActionQuery): Promise<Page<Action>> {
+  await state.prepareTimeline(slices);
   // Sorted again after filtering: the response rule applies among the listed actions only, so a
   // response whose target is filtered out takes its place by its own dates (as on Neo4j).
   const matching =

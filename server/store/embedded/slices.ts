@@ -29,6 +29,7 @@ export class Slices {
     private readonly state: { readonly version: number },
     /** False for the last attempt: no pause, so no write can land in it. */
     private readonly pausing = true,
+    private readonly sliceMs = SLICE_MS,
   ) {
     this.version = state.version;
   }
@@ -37,7 +38,7 @@ export class Slices {
   tick(): boolean {
     if (!this.pausing || ++this.steps < STEPS_PER_LOOK) return false;
     this.steps = 0;
-    return performance.now() - this.sliceStart > SLICE_MS;
+    return performance.now() - this.sliceStart > this.sliceMs;
   }
 
   /** Gives the event loop a turn; throws (restarting the read) when a write landed meanwhile. */
@@ -67,16 +68,20 @@ export class Slices {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      if (this.pausing && performance.now() - this.sliceStart > SLICE_MS) await this.pause();
+      if (this.pausing && performance.now() - this.sliceStart > this.sliceMs) await this.pause();
     }
   }
 }
 
 /** Runs `read` in slices over one version of `state`, starting again when a write lands in a pause. */
-export async function readInSlices<T>(state: { readonly version: number }, read: (slices: Slices) => Promise<T>): Promise<T> {
+export async function readInSlices<T>(
+  state: { readonly version: number },
+  read: (slices: Slices) => Promise<T>,
+  sliceMs = SLICE_MS,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await read(new Slices(state, attempt < PAUSING_ATTEMPTS));
+      return await read(new Slices(state, attempt < PAUSING_ATTEMPTS, sliceMs));
     } catch (err) {
       if (!(err instanceof VersionChanged)) throw err;
     }

@@ -19,6 +19,7 @@ import {
   type Source,
 } from '../../../contract';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
+import type { Slices } from './slices';
 import { Timeline } from './timeline';
 
 export type Op =
@@ -77,6 +78,11 @@ export class GraphState {
       this.applyOne(op);
     }
     this.version++;
+  }
+
+  /** Sorts the timeline and builds its columns in slices, where a read would do it in one go (store/embedded/slices.ts). */
+  prepareTimeline(slices: Slices): Promise<void> {
+    return this.timeline.prepare(this.actions, slices);
   }
 
   /** All actions in timeline order. Do not modify. */

@@ -22,6 +22,7 @@ export async function computeStats(state: GraphState, slices: Slices, top: numbe
   const actionsByStatus: StatsBase['actionsByStatus'] = {};
   const actionsByCategory: StatsBase['actionsByCategory'] = {};
   const actorsByKind: StatsBase['actorsByKind'] = {};
+  await state.prepareTimeline(slices);
   await slices.each(isEmptyFilter(filter) ? actions.values() : state.matching(filter), (a) => {
     actionsByType[a.type] = (actionsByType[a.type] ?? 0) + 1;
     actionsByStatus[a.status] = (actionsByStatus[a.status] ?? 0) + 1;
@@ -54,6 +55,7 @@ export async function computeStats(state: GraphState, slices: Slices, top: numbe
  */
 export async function actorGraphSnapshot(state: GraphState, slices: Slices, categories: Category[]): Promise<ActorGraphSnapshot> {
   const version = state.version;
+  await state.prepareTimeline(slices);
   const ids: string[] = [];
   const names: string[] = [];
   await slices.each(state.actors.values(), (a) => {

@@ -98,7 +98,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async listActors(query: ActorQuery): Promise<Page<ActorWithDegree>> {
-    return reads.listActors(this.state, query);
+    return readInSlices(this.state, (slices) => reads.listActors(this.state, slices, query));
   }
 
   async getAction(id: string): Promise<ActionWithSources | null> {
@@ -106,7 +106,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async listActions(query: ActionQuery): Promise<Page<Action>> {
-    return reads.listActions(this.state, query);
+    return readInSlices(this.state, (slices) => reads.listActions(this.state, slices, query));
   }
 
   async getSource(id: string): Promise<SourceWithActions | null> {

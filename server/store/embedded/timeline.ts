@@ -22,6 +22,7 @@ import {
   type ActionFilter,
   type LayerOf,
 } from '../../../contract';
+import type { Slices } from './slices';
 
 /**
  * A local span is its instant span shifted by the zone's offset (at most 14 h either way), and a
@@ -112,6 +113,63 @@ function codeMask(all: readonly string[], chosen: readonly string[] | undefined)
   return mask;
 }
 
+/** Actions sorted per run before runs are merged (a few ms each). */
+const RUN = 2048;
+
+interface Keyed {
+  a: Action;
+  start: number;
+  end: number;
+  dated: boolean;
+}
+
+/** sortByTimelineKey's order (instant start, end, id; undated last) on spans read once. */
+function byKey(x: Keyed, y: Keyed): number {
+  if (x.dated !== y.dated) return x.dated ? -1 : 1;
+  if (x.dated && x.start !== y.start) return x.start < y.start ? -1 : 1;
+  if (x.dated && x.end !== y.end) return x.end < y.end ? -1 : 1;
+  return x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0;
+}
+
+/**
+ * sortByTimelineKey in slices: dates read, runs sorted, and runs merged pairwise, with a pause
+ * whenever a slice is used up (one sort of 60,000 actions held the loop for 0.2 s after an import).
+ */
+async function sortInSlices(actions: Action[], slices: Slices): Promise<Action[]> {
+  let runs: Keyed[][] = [];
+  let run: Keyed[] = [];
+  await slices.each(actions, (a) => {
+    const span = actionTime(a);
+    run.push({ a, start: span ? span.start : 0, end: span ? span.end : 0, dated: !!span });
+    if (run.length === RUN) {
+      runs.push(run.sort(byKey));
+      run = [];
+    }
+  });
+  if (run.length) runs.push(run.sort(byKey));
+  while (runs.length > 1) {
+    const next: Keyed[][] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const x = runs[r]!;
+      const y = runs[r + 1];
+      if (!y) {
+        next.push(x);
+        continue;
+      }
+      const out: Keyed[] = new Array<Keyed>(x.length + y.length);
+      let i = 0;
+      let j = 0;
+      for (let k = 0; k < out.length; k++) {
+        out[k] = j >= y.length || (i < x.length && byKey(x[i]!, y[j]!) <= 0) ? x[i++]! : y[j++]!;
+        if (slices.tick()) await slices.pause();
+      }
+      next.push(out);
+    }
+    runs = next;
+  }
+  return (runs[0] ?? []).map((k) => k.a);
+}
+
 export class Timeline {
   private list: Action[] | null = null;
   private columns: Columns | null = null;
@@ -141,15 +199,41 @@ export class Timeline {
     return this.linked > 0 ? respectResponses(list.slice()) : list;
   }
 
+  /** Whether the next read sorts everything again: many changes (an import) cost less so than placed each. */
+  private stale(): boolean {
+    return !this.list || this.left.length + this.came.size > Math.max(64, this.list.length / 16);
+  }
+
+  /** Takes `list` (every action, in key order) as the timeline. */
+  private install(list: Action[]): void {
+    this.list = list;
+    this.columns = null;
+    this.linked = 0;
+    for (const a of list) this.countLinks(undefined, a);
+    this.left.length = 0;
+    this.came.clear();
+  }
+
+  /**
+   * Does in slices what the next read would do in one go: sort every action again (after an
+   * import) and build the filter columns. The caller's slices restart it if a write lands in a
+   * pause, so what it installs is of the version it read.
+   */
+  async prepare(actions: ReadonlyMap<string, Action>, slices: Slices): Promise<void> {
+    if (this.stale()) this.install(await sortInSlices([...actions.values()], slices));
+    const list = this.sorted(actions);
+    if (this.columns) return;
+    const c = emptyColumns(list.length);
+    let i = 0;
+    await slices.each(list, (a) => setRow(c, i++, a));
+    // Another read may have built them during a pause (with no write between, from the same list).
+    if (this.list === list) this.columns ??= c;
+  }
+
   /** All actions in key order (compareActions), without the response constraint. Do not modify. */
   sorted(actions: ReadonlyMap<string, Action>): Action[] {
-    // Many changes (an import): sorting afresh costs less than placing each.
-    if (this.list && this.left.length + this.came.size > Math.max(64, this.list.length / 16)) this.list = null;
-    if (!this.list) {
-      this.list = sortByTimelineKey([...actions.values()]);
-      this.columns = null;
-      this.linked = 0;
-      for (const a of this.list) this.countLinks(undefined, a);
+    if (this.stale()) {
+      this.install(sortByTimelineKey([...actions.values()]));
     } else if (this.left.length || this.came.size) {
       for (const a of this.left) this.countLinks(a, undefined);
       const came = [...this.came].map((id) => actions.get(id)!);
@@ -158,7 +242,7 @@ export class Timeline {
     }
     this.left.length = 0;
     this.came.clear();
-    return this.list;
+    return this.list!;
   }
 
   /** The actions passing `filter`, in timeline order (responses after what they respond to). */

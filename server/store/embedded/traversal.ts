@@ -39,6 +39,7 @@ export async function selectionPart(state: GraphState, slices: Slices, filter: A
   const { graph } = state;
   let ids: string[];
   let passes: (a: Action) => boolean;
+  await state.prepareTimeline(slices);
   const matching = state.matching(filter);
   if (isEmptyFilter(filter)) {
     ids = [...state.actors.keys()];
@@ -49,8 +50,9 @@ export async function selectionPart(state: GraphState, slices: Slices, filter: A
     for (const a of matching) touched.add(a.from).add(a.to);
     ids = [...touched];
   }
-  const degree = new Map(ids.map((id) => [id, graph.degree(id)]));
-  ids.sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = await slices.map(ids, (id) => ({ id, degree: graph.degree(id) }));
+  ranked.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ids = ranked.map((r) => r.id);
   // Under the cap the part is every actor with every passing action, which the timeline holds in
   // order already: building it actor by actor and sorting it again held the loop for an export.
   if (ids.length + matching.length <= maxElements) return { actors: ids, actions: matching, truncated: false };
