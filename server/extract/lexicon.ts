@@ -100,9 +100,7 @@ export class Lexicon {
         unless: (e.unless ?? []).map(fold),
         fromKinds: e.fromKinds ?? null,
         confidence: e.confidence ?? 0.6,
-        then: e.then
-          ? { type: e.then.type as ActionType, typeWhen: (e.then.typeWhen ?? {}) }
-          : null,
+        then: e.then ? { type: e.then.type as ActionType, typeWhen: e.then.typeWhen ?? {} } : null,
       };
       this.rules.push(rule);
       for (const v of e.verbs ?? []) this.add(compile(v, rule, true));
