@@ -100,7 +100,7 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
       { class: 'hint', id: 'report-title-h' },
       'Proposals are computed from the text and shown for review; nothing is saved until you press Save.',
     ),
-    h('fieldset', {}, h('legend', {}, 'The source'), title.wrap, publisher.wrap, published.wrap, url.wrap),
+    h('fieldset', { class: 'report-source' }, h('legend', {}, 'The source'), title.wrap, publisher.wrap, published.wrap, url.wrap),
     textField,
     propose,
     status,

@@ -32,7 +32,7 @@ const STATUS_HINT: Record<Status, string> = {
 };
 
 function actorSelect(id: string, options: ActorOption[], chosen: ActorRef[], multiple: boolean): HTMLSelectElement {
-  const sel = h('select', { id, name: id, ...(multiple ? { multiple: true, size: 3 } : {}) });
+  const sel = h('select', { id, name: id, ...(multiple ? { multiple: true, size: 4 } : {}) });
   const groups = new Map<string, HTMLOptGroupElement>();
   const values = new Set(chosen.map(refValue));
   for (const o of options) {
