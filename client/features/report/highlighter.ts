@@ -11,6 +11,8 @@ export interface Highlighter {
   show(text: string, marks: readonly Mark[]): void;
   /** Marks the words of `key` (a proposal, or an actor's mentions) and scrolls to the first; null clears. */
   pick(key: string | null): void;
+  /** Lights up the words of `key` without scrolling (a row pointed at); null clears. */
+  point(key: string | null): void;
 }
 
 /** Mentions of actors are keyed `m:<key>` so they can be told from evidence. */
@@ -68,6 +70,9 @@ export function highlighter(onPick: (key: string) => void, onPoint: (keys: strin
     pick(key) {
       picked = key;
       apply();
+    },
+    point(key) {
+      for (const m of el.querySelectorAll('mark')) m.classList.toggle('pointed', key !== null && keysOf(m).includes(key));
     },
   };
 }

@@ -131,6 +131,9 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     });
   };
 
+  rows.addEventListener('mouseover', (e) => marked.point((e.target as Element).closest<HTMLElement>('li.proposal')?.dataset.key ?? null));
+  rows.addEventListener('mouseleave', () => marked.point(null));
+
   const updateCounts = () => {
     if (!state) return;
     const accepted = state.actions.filter((a) => a.decision === 'accepted').length;
