@@ -25,6 +25,8 @@ export interface SourceDetails {
   /** EDTF; also what the extractor read relative dates against. */
   published: string;
   url: string;
+  /** A source kind (news, court-filing, ...); news when left out. */
+  kind?: string;
 }
 
 export interface ReportImportInput {
@@ -90,7 +92,7 @@ export function buildReportImport({ review, source: details, withQuotes, nameOf 
     publisher: opt(details.publisher),
     published: opt(details.published),
     url: opt(details.url),
-    kind: 'news',
+    kind: details.kind || 'news',
   });
   if (!source.ok) problems.push(...source.problems.map((p) => `source ${problemText(p)}`));
 

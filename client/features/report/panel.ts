@@ -3,6 +3,7 @@
  * against the words it comes from, confirm the new actors, and save what was accepted as one
  * import. Nothing reaches the graph before Save; a refused save keeps every decision.
  */
+import { SOURCE_KINDS } from '../../../contract';
 import type { App } from '../../app';
 import { api, ApiError, importDocument } from '../../api';
 import { focusOn, select } from '../../state/reducers';
@@ -41,6 +42,8 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     'e.g. 2018-10-29; relative dates in the text ("on Sunday") are read against it',
   );
   const url = input('report-url', 'URL (http or https)', { type: 'url', maxlength: 2000 });
+  const kind = h('select', { id: 'report-kind', name: 'report-kind' }, ...SOURCE_KINDS.map((k) => h('option', { value: k }, k)));
+  const kindWrap = h('div', { class: 'field' }, h('label', { for: 'report-kind' }, 'Kind'), kind);
   const text = h('textarea', { id: 'report-text', name: 'report-text', rows: 10, required: true });
   const propose = h('button', { type: 'button', id: 'report-propose', class: 'primary' }, 'Propose');
   const status = h('div', { id: 'report-status', class: 'hint', 'aria-live': 'polite' });
@@ -100,7 +103,16 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
       { class: 'hint', id: 'report-title-h' },
       'Proposals are computed from the text and shown for review; nothing is saved until you press Save.',
     ),
-    h('fieldset', { class: 'report-source' }, h('legend', {}, 'The source'), title.wrap, publisher.wrap, published.wrap, url.wrap),
+    h(
+      'fieldset',
+      { class: 'report-source' },
+      h('legend', {}, 'The source'),
+      title.wrap,
+      publisher.wrap,
+      published.wrap,
+      url.wrap,
+      kindWrap,
+    ),
     textField,
     propose,
     status,
@@ -116,6 +128,7 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     publisher: publisher.el.value,
     published: published.el.value,
     url: url.el.value,
+    kind: kind.value,
   });
 
   const showProblems = (head: string, lines: string[]) =>
@@ -276,6 +289,7 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
         reset(false);
         for (const f of [title, publisher, published, url]) f.el.value = '';
         quotes.checked = false;
+        kind.value = 'news';
         onSaved();
         await app.reload();
         app.store.update((s) => select(focusOn(s, built.focus), { kind: 'action', id: built.actionIds[0]! }));
