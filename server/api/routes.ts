@@ -13,6 +13,7 @@ import { chainRoutes } from './chains';
 import { docsRoutes } from './docs';
 import { episodeRoutes } from './episodes';
 import { exportRoutes } from './export';
+import { extractRoutes } from './extract';
 import { graphRoutes } from './graph';
 import { healthRoutes } from './health';
 import { importRoutes } from './import';
@@ -55,6 +56,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...statsRoutes,
   ...exportRoutes,
   ...importRoutes,
+  ...extractRoutes,
   openApiRoute,
   ...docsRoutes,
 ];

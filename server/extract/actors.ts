@@ -1,0 +1,167 @@
+/**
+ * Actor mentions: known actors found by their name or an alias (case-, accent- and
+ * article-insensitive, as actor search folds them), and capitalised phrases that name no known
+ * actor, proposed as new actors (id null).
+ */
+import type { ProposedActorRef } from '../../contract';
+import names from './rules/names.json';
+import { tokenize, type Token } from './text';
+
+export interface ActorRecord {
+  id: string;
+  name: string;
+  aliases?: string[];
+  kind?: string;
+}
+
+export interface Mention {
+  actor: ProposedActorRef;
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+interface Entry {
+  ref: ProposedActorRef;
+  /** The name's own spelling, for names that only match as written (one or two letters: "X"). */
+  exact?: string;
+}
+
+const ARTICLES = new Set(names.articles.words);
+const COMMON = new Set(names.commonWords.words);
+const NOT_NAMES = new Set(names.notNames.words);
+const JOINERS = new Set(names.joiners.words);
+const MAX_NAME_WORDS = 8;
+
+/** The folded words of a name without a leading article; the key a mention is looked up by. */
+function keyWords(name: string): Token[] {
+  const words = tokenize(name);
+  while (words.length > 1 && ARTICLES.has(words[0]!.norm)) words.shift();
+  return words;
+}
+
+/** Every known actor's name and aliases, by folded key; built once per version of the store's actors. */
+export class ActorIndex {
+  private readonly byKey = new Map<string, Entry>();
+  private readonly firstWords = new Set<string>();
+  private readonly kinds = new Map<string, string>();
+
+  constructor(actors: readonly ActorRecord[]) {
+    for (const a of actors) if (a.kind) this.kinds.set(a.id, a.kind);
+    // Names before aliases, so an alias never takes the key of another actor's name.
+    for (const pass of ['name', 'alias'] as const) {
+      for (const a of actors) {
+        const ref = { id: a.id, name: a.name };
+        for (const n of pass === 'name' ? [a.name] : (a.aliases ?? [])) this.add(n, ref);
+      }
+    }
+  }
+
+  private add(name: string, ref: ProposedActorRef): void {
+    const words = keyWords(name).slice(0, MAX_NAME_WORDS);
+    if (words.length === 0) return;
+    const key = words.map((w) => w.norm).join(' ');
+    if (this.byKey.has(key)) return;
+    this.byKey.set(key, key.length <= 2 ? { ref, exact: words.map((w) => w.text).join(' ') } : { ref });
+    this.firstWords.add(words[0]!.norm);
+  }
+
+  kindOf(id: string): string | undefined {
+    return this.kinds.get(id);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The known actor whose name or alias is exactly `name` (folded, article dropped), if any. */
+  lookup(name: string): ProposedActorRef | null {
+    const key = keyWords(name)
+      .map((w) => w.norm)
+      .join(' ');
+    return this.byKey.get(key)?.ref ?? null;
+  }
+
+  /** Longest known names first, left to right, never across a sentence end (`breaks`: token indexes that start a sentence). */
+  find(text: string, tokens: Token[], breaks: Set<number>): Mention[] {
+    const out: Mention[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!this.firstWords.has(t.norm)) continue;
+      let key = '';
+      let best: { entry: Entry; last: number } | null = null;
+      for (let j = i; j < Math.min(tokens.length, i + MAX_NAME_WORDS); j++) {
+        if (j > i && (breaks.has(j) || !joinable(text, tokens[j - 1]!, tokens[j]!, true))) break;
+        key = j === i ? t.norm : `${key} ${tokens[j]!.norm}`;
+        const entry = this.byKey.get(key);
+        if (entry && accepts(entry, tokens.slice(i, j + 1))) best = { entry, last: j + 1 };
+      }
+      if (best) {
+        out.push({ actor: best.entry.ref, first: i, last: best.last, start: t.start, end: tokens[best.last - 1]!.end });
+        i = best.last - 1;
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Words of one name are separated by a space; a known name may also carry the comma of a company
+ * suffix ("Amazon Web Services, Inc.") or a spaced ampersand, but never a line break.
+ */
+function joinable(text: string, a: Token, b: Token, known = false): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap === ' ') return true;
+  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+|[ \t]*&[ \t]*)$/u.test(gap);
+}
+
+function accepts(entry: Entry, words: Token[]): boolean {
+  const written = words.map((w) => w.text).join(' ');
+  if (entry.exact !== undefined) return written === entry.exact;
+  if (words.length === 1 && COMMON.has(words[0]!.norm) && words[0]!.text === words[0]!.norm) return false;
+  return true;
+}
+
+const capitalised = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text);
+
+/**
+ * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that
+ * opens a sentence counts only when the report also writes it capitalised elsewhere, or when it
+ * looks like a brand (inner capitals, digits).
+ */
+export function properNouns(text: string, tokens: Token[], breaks: Set<number>, taken: readonly Mention[]): Mention[] {
+  const used = new Uint8Array(tokens.length);
+  for (const m of taken) used.fill(1, m.first, m.last);
+  const midSentence = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) if (!breaks.has(i) && capitalised(tokens[i]!)) midSentence.add(tokens[i]!.norm);
+  const out: Mention[] = [];
+  const byKey = new Map<string, ProposedActorRef>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm)) continue;
+    let last = i + 1;
+    for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
+      if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+      if (capitalised(tokens[j]!)) {
+        if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm)) break;
+        last = j + 1;
+      } else if (!JOINERS.has(tokens[j]!.norm)) break;
+    }
+    const words = tokens.slice(i, last);
+    const lone = words.length === 1 ? words[0]! : null;
+    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text)) continue;
+    if (lone && lone.text.length < 2) continue;
+    const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    const key = words.map((w) => w.norm).join(' ');
+    let ref = byKey.get(key);
+    if (!ref) {
+      // A surname alone is the person named in full before it ("Jones" after "Alex Jones").
+      ref = (lone && [...byKey.entries()].find(([k]) => k.endsWith(` ${lone.norm}`))?.[1]) || { id: null, name };
+      byKey.set(key, ref);
+    }
+    out.push({ actor: ref, first: i, last, start: words[0]!.start, end: words[words.length - 1]!.end });
+    i = last - 1;
+  }
+  return out;
+}

@@ -1,0 +1,288 @@
+/**
+ * From a report to proposals: reads each sentence that holds a lexicon entry, finds the actors
+ * around it, decides type, status and date, then merges repeats and links responses (a denial to
+ * the claims it answers, a suit or a move to the cut-off it follows).
+ */
+import {
+  categoryOf,
+  type ActionType,
+  type ExtractAnswer,
+  type ProposedAction,
+  type ProposedActor,
+  type ProposedActorRef,
+  type Status,
+} from '../../contract';
+import { properNouns, type ActorIndex, type Mention } from './actors';
+import { isSaying, modalityOf, voiceOf } from './attribution';
+import { afterPreposition, clauseOf, isPassive, objectOf, Reading, same, subjectOf, type Clause, type Found } from './clauses';
+import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
+import { attribution, LEXICON, type Rule, type Trigger } from './lexicon';
+import { fold, sentences, tokenize, type Sentence } from './text';
+
+/** Bounds that keep one request's work and answer proportionate, whatever the text. */
+export const MAX_PROPOSALS = 500;
+
+const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
+const ORDER: Record<Status, number> = { confirmed: 0, reported: 1, alleged: 2, disputed: 3 };
+
+interface Draft extends Omit<ProposedAction, 'key'> {
+  /** Where the verb is, to order proposals as the text does. */
+  at: number;
+}
+
+const refKey = (a: ProposedActorRef) => a.id ?? `new:${fold(a.name)}`;
+
+export function extract(text: string, index: ActorIndex, anchor: Anchor | null): ExtractAnswer {
+  const tokens = tokenize(text);
+  const sents = sentences(text, tokens);
+  const breaks = new Set(sents.map((s) => s.first));
+  const known = index.find(text, tokens, breaks);
+  const mentions = [...known, ...properNouns(text, tokens, breaks, known)].sort((a, b) => a.first - b.first);
+  const r = new Reading(text, tokens, sents, mentions);
+  const drafts: Draft[] = [];
+  const dateCache = new Map<Sentence, FoundDate[]>();
+  const datesOf = (s: Sentence) => {
+    let d = dateCache.get(s);
+    if (!d)
+      dateCache.set(
+        s,
+        (d = findDates(text.slice(s.start, s.end), anchor).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))),
+      );
+    return d;
+  };
+  for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
+    const s = sents[si]!;
+    const lookBack = sents[Math.max(0, si - 2)]!.first;
+    const sentence = text.slice(s.start, s.end);
+    for (const t of LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence))) {
+      drafts.push(...read(r, s, t, lookBack, index, datesOf));
+    }
+  }
+  return finish(r, drafts.slice(0, MAX_PROPOSALS));
+}
+
+function applies(rule: Rule, sentence: string): boolean {
+  const f = ` ${fold(sentence)} `;
+  if (rule.when.length && !rule.when.some((w) => f.includes(w))) return false;
+  return !rule.unless.some((w) => f.includes(w));
+}
+
+function read(r: Reading, s: Sentence, t: Trigger, lookBack: number, index: ActorIndex, datesOf: (s: Sentence) => FoundDate[]): Draft[] {
+  const clause = clauseOf(r, s, t.first, t.last);
+  const modality = modalityOf(r, clause, t.first);
+  if (modality === 'negated' || modality === 'irrealis') return [];
+  let type: ActionType = t.rule.type;
+  const sanction = categoryOf(type) === 'sanction';
+  if (modality === 'future') {
+    if (!sanction) return [];
+    type = 'WARNED';
+  }
+  const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
+  let from = role(r, t.rule.from, clause, t, lookBack, speakerOf);
+  let to = role(r, t.rule.to, clause, t, lookBack, speakerOf);
+  if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first)) {
+    to = subjectOf(r, clause, t.first, lookBack);
+    from = afterPreposition(r, clause, t.last, AGENT_PREPS);
+  }
+  if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
+  if (!from || (!to && t.rule.to !== 'accuser')) return [];
+  if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
+  const voice = type === 'ACCUSED' ? null : voiceOf(r, s, t.first, from.actors, speakerOf);
+  const date = dateNear(datesOf(s), r.tokens[t.first]!.start, clause, r);
+  const span = evidence(r, s, t, from, to);
+  const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
+    round(
+      t.rule.confidence *
+        (a.id ? 1 : 0.85) *
+        (b.id ? 1 : 0.85) *
+        (from.inferred || to?.inferred ? 0.8 : 1) *
+        (modality === 'future' ? 0.9 : 1),
+    );
+  const out: Draft[] = [];
+  for (const f of from.actors) {
+    for (const o of to?.actors ?? [{ id: null, name: '' }]) {
+      if (to && same(f, o)) continue;
+      const claim = type === 'ACCUSED';
+      const base: Draft = {
+        type,
+        from: f,
+        to: o,
+        date: date ? edtf(date) : null,
+        status: claim ? 'alleged' : voice!.status,
+        claimedBy: claim ? [f] : voice!.claimedBy,
+        respondsTo: [],
+        evidence: [span],
+        confidence: confidence(f, o),
+        at: r.tokens[t.first]!.start,
+      };
+      out.push(base);
+      const then = t.rule.then;
+      if (then && type === 'WARNED') {
+        const sentence = fold(r.text.slice(s.start, s.end));
+        const follow = (Object.entries(then.typeWhen).find(([, words]) => words.some((w) => sentence.includes(w)))?.[0] ??
+          then.type) as ActionType;
+        const days = Math.max(1, Math.ceil(deadlineHours(r, t) / 24));
+        out.push({
+          ...base,
+          type: follow,
+          date: date ? edtf(later(date, days)) : null,
+          confidence: round(base.confidence * 0.8),
+          at: base.at + 1,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  seven: 7,
+  ten: 10,
+  twelve: 12,
+  'twenty-four': 24,
+  'forty-eight': 48,
+  'seventy-two': 72,
+  a: 1,
+  an: 1,
+};
+
+/** The notice's deadline in hours ("24 hours", "48-hour notice", "two days"); a day when it gives none. */
+function deadlineHours(r: Reading, t: Trigger): number {
+  for (let k = t.first; k < t.last; k++) {
+    const m = /^(\d+|[a-z-]+?)(?:-?(hour|day)s?)?$/.exec(r.norm(k));
+    const n = m ? Number(m[1]) || NUMBERS[m[1]!] : undefined;
+    if (!n) continue;
+    const unit = m![2] ?? r.norm(k + 1);
+    return unit.startsWith('day') ? n * 24 : n;
+  }
+  return 24;
+}
+
+function role(
+  r: Reading,
+  spec: string,
+  clause: Clause,
+  t: Trigger,
+  lookBack: number,
+  speakerOf: (verb: number) => ProposedActorRef | null,
+): Found | null {
+  const parts = spec.split(',').reduce<string[]>((acc, p) => {
+    // "after:to,with" lists prepositions after the colon; other names stand alone.
+    if (
+      acc.length &&
+      acc[acc.length - 1]!.startsWith('after:') &&
+      !p.includes(':') &&
+      !['subject', 'object', 'speaker', 'accuser'].includes(p)
+    ) {
+      acc[acc.length - 1] += `,${p}`;
+    } else acc.push(p);
+    return acc;
+  }, []);
+  const founds: Found[] = [];
+  for (const part of parts) {
+    let f: Found | null = null;
+    if (part === 'subject') f = subjectOf(r, clause, t.first, lookBack);
+    else if (part === 'object') f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? []);
+    else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
+    else if (part === 'speaker') {
+      for (let k = t.first - 1; k >= lookBack && !f; k--) {
+        if (!isSaying(r, k)) continue;
+        const a = speakerOf(k);
+        if (a) f = { actors: [a], first: k, last: k + 1, inferred: false };
+      }
+    }
+    if (f) founds.push(f);
+  }
+  if (!founds.length) return null;
+  const actors: ProposedActorRef[] = [];
+  for (const f of founds) for (const a of f.actors) if (!actors.some((x) => same(x, a))) actors.push(a);
+  return {
+    actors,
+    first: Math.min(...founds.map((f) => f.first)),
+    last: Math.max(...founds.map((f) => f.last)),
+    inferred: founds.some((f) => f.inferred),
+  };
+}
+
+/** The date written nearest the verb, preferring one in its clause. */
+function dateNear(dates: FoundDate[], at: number, clause: Clause, r: Reading): FoundDate | null {
+  if (!dates.length) return null;
+  const cs = r.tokens[clause.start]!.start;
+  const ce = r.tokens[clause.end - 1]!.end;
+  const inClause = dates.filter((d) => d.start >= cs && d.end <= ce);
+  const pool = inClause.length ? inClause : dates;
+  return pool.reduce((best, d) => (Math.abs(d.start - at) < Math.abs(best.start - at) ? d : best));
+}
+
+/** The words from the first actor named to the last, the verb included, within the sentence. */
+function evidence(r: Reading, s: Sentence, t: Trigger, from: Found, to: Found | null): [number, number] {
+  const firsts = [t.first, from.first, to?.first ?? t.first].filter((k) => k >= s.first && k < s.last);
+  const lasts = [t.last, from.last, to?.last ?? t.last].filter((k) => k > s.first && k <= s.last);
+  return [r.tokens[Math.min(...firsts)]!.start, r.tokens[Math.max(...lasts) - 1]!.end];
+}
+
+/** Repeats of one act merged, keys given in text order, responses linked, actors listed. */
+function finish(r: Reading, drafts: Draft[]): ExtractAnswer {
+  const merged = new Map<string, Draft>();
+  for (const d of drafts.sort((a, b) => a.at - b.at)) {
+    const key = `${d.type}|${refKey(d.from)}|${d.to.name === '' && !d.to.id ? '?' : refKey(d.to)}`;
+    const prev = merged.get(key);
+    if (!prev) {
+      merged.set(key, { ...d, evidence: [...d.evidence] });
+      continue;
+    }
+    for (const e of d.evidence) if (!prev.evidence.some((p) => p[0] === e[0] && p[1] === e[1])) prev.evidence.push(e);
+    prev.date ??= d.date;
+    if (ORDER[d.status] < ORDER[prev.status]) {
+      prev.status = d.status;
+      prev.claimedBy = d.claimedBy;
+    }
+    prev.confidence = Math.max(prev.confidence, d.confidence);
+  }
+  const list = [...merged.values()];
+  const keyed = list.map((d, i) => ({ ...d, key: `p${i + 1}` }));
+  // A denial answers the claims against its author; with no such claim it names its object, or is dropped.
+  for (const d of keyed) {
+    if (d.type === 'DENIED') {
+      const claims = keyed.filter((c) => c.type === 'ACCUSED' && same(c.to, d.from));
+      d.respondsTo = claims.map((c) => c.key);
+      if (claims.length && (!d.to.name || !claims.some((c) => same(c.from, d.to)))) d.to = claims[0]!.from;
+    } else if (d.type === 'SUED' || d.type === 'MOVED_TO' || d.type === 'REINSTATED') {
+      const target = d.type === 'REINSTATED' ? d.to : d.from;
+      const actor = d.type === 'SUED' ? d.to : d.type === 'REINSTATED' ? d.from : null;
+      d.respondsTo = keyed
+        .filter(
+          (c) =>
+            c !== d &&
+            ['sanction', 'notice'].includes(categoryOf(c.type)) &&
+            same(c.to, target) &&
+            (!actor || same(c.from, actor)) &&
+            c.at < d.at,
+        )
+        .map((c) => c.key);
+    }
+  }
+  const actions: ProposedAction[] = keyed.filter((d) => d.to.name !== '' || d.to.id !== null).map(({ at: _at, ...d }) => d);
+  const kept = new Set(actions.map((a) => a.key));
+  for (const a of actions) a.respondsTo = a.respondsTo.filter((k) => kept.has(k));
+  return { actors: actorsOf(r.mentions, actions), actions };
+}
+
+/** Known actors named in the text, and new ones that take part in a proposal, with every mention. */
+function actorsOf(mentions: Mention[], actions: ProposedAction[]): ProposedActor[] {
+  const used = new Set(actions.flatMap((a) => [a.from, a.to, ...a.claimedBy].map(refKey)));
+  const out = new Map<string, ProposedActor>();
+  for (const m of mentions) {
+    const key = refKey(m.actor);
+    if (!m.actor.id && !used.has(key)) continue;
+    const a = out.get(key) ?? { id: m.actor.id, name: m.actor.name, mentions: [] };
+    a.mentions.push([m.start, m.end]);
+    out.set(key, a);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,80 @@
+/**
+ * How the report holds a proposed act: done, announced (a notice), asked for or denied (no act),
+ * and who vouches for it: the source itself or the acting party (confirmed), a third party the
+ * source only relays (reported), a party that claims it (alleged, claimed by that party).
+ */
+import type { ProposedActorRef, Status } from '../../contract';
+import { attribution, formSet } from './lexicon';
+import type { Clause, Reading } from './clauses';
+import { fold, type Sentence } from './text';
+
+export type Modality = 'event' | 'future' | 'irrealis' | 'negated';
+
+const phraseRe = (list: readonly string[]) =>
+  new RegExp(
+    `(?:^|[^\\p{L}'’])(?:${list
+      .map((p) =>
+        fold(p)
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/'/g, "['’]"),
+      )
+      .join('|')})(?=$|[^\\p{L}])`,
+    'u',
+  );
+
+const FUTURE = phraseRe(attribution.future.phrases);
+const IRREALIS = phraseRe(attribution.irrealis.phrases);
+const NEGATION = phraseRe(attribution.negation.phrases);
+const HEARSAY = phraseRe(attribution.hearsay.phrases);
+const INFINITIVE_OK = new Set(attribution.infinitiveOk.words);
+const REPORTING = formSet(attribution.reportingVerbs.verbs);
+const CLAIMING = formSet(attribution.claimVerbs.verbs);
+const CONFIRMING = formSet(attribution.confirmingVerbs.verbs);
+
+/** Read from the few words before the verb in its clause. */
+export function modalityOf(r: Reading, clause: Clause, first: number): Modality {
+  const from = Math.max(clause.start, first - 5);
+  if (from >= first) return 'event';
+  const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start));
+  if (NEGATION.test(window)) return 'negated';
+  if (IRREALIS.test(window)) return 'irrealis';
+  if (FUTURE.test(window)) return 'future';
+  if (r.norm(first - 1) === 'to' && first - 1 >= clause.start && !INFINITIVE_OK.has(r.norm(first - 2))) return 'irrealis';
+  return 'event';
+}
+
+export interface Voice {
+  status: Status;
+  claimedBy: ProposedActorRef[];
+}
+
+/**
+ * The speaker of the nearest saying or claiming verb before the act in its sentence decides:
+ * the acting party itself, or nobody, leaves the act confirmed; a claim makes it alleged; anyone
+ * else saying it, or hearsay words, make it reported.
+ */
+export function voiceOf(
+  r: Reading,
+  s: Sentence,
+  first: number,
+  from: ProposedActorRef[],
+  speakerOf: (verb: number) => ProposedActorRef | null,
+): Voice {
+  for (let k = first - 1; k >= s.first; k--) {
+    const w = r.norm(k);
+    if (!REPORTING.has(w) && !CONFIRMING.has(w)) continue;
+    const speaker = speakerOf(k);
+    if (!speaker) continue;
+    const isActor = from.some((f) => (f.id ?? f.name) === (speaker.id ?? speaker.name));
+    if (CONFIRMING.has(w) || isActor) return { status: 'confirmed', claimedBy: [] };
+    if (CLAIMING.has(w)) return { status: 'alleged', claimedBy: [speaker] };
+    return { status: 'reported', claimedBy: [] };
+  }
+  if (HEARSAY.test(fold(r.text.slice(s.start, s.end)))) return { status: 'reported', claimedBy: [] };
+  return { status: 'confirmed', claimedBy: [] };
+}
+
+/** Is token `k` a saying or claiming verb? */
+export function isSaying(r: Reading, k: number): boolean {
+  return REPORTING.has(r.norm(k)) || CLAIMING.has(r.norm(k));
+}

@@ -1,0 +1,120 @@
+/**
+ * Words and sentences of a report, each with its UTF-16 offsets into the text as given, so every
+ * proposal can point back at the exact characters it comes from. Plain regular expressions, linear
+ * in the text: a 1 MB body of one word or of markup costs one pass, never a backtracking blow-up.
+ */
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Lower case, accents removed: what rules and names are compared with. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of its first token in the text's token list, and one past its last. */
+  first: number;
+  last: number;
+}
+
+// Letters and digits, joined by inner dots, ampersands, hyphens and slashes ("Amazon.com", "r/DonaldTrump",
+// "AT&T", "de-platformed"); an apostrophe ends a word, so "Parler's" is "Parler" then "s".
+const WORD = /[\p{L}\p{N}]+(?:[.&/-][\p{L}\p{N}]+)*/gu;
+
+/** Case and accents folded the way actor search folds them (contract/search.ts). */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ text: m[0], norm: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jr',
+  'sr',
+  'vs',
+  'v',
+  'no',
+  'u.s',
+  'e.g',
+  'i.e',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'p.m',
+  'a.m',
+  'wash',
+  'calif',
+  'u.s.c',
+  'd.c',
+  'n.y',
+]);
+
+/**
+ * Sentences end at . ! ? (with closing quotes) followed by white space and a capital, digit or quote,
+ * or at a blank line; a single letter or a known abbreviation before the full stop does not end one.
+ */
+export function sentences(text: string, tokens: Token[]): Sentence[] {
+  const cuts: number[] = [];
+  const boundary = /([.!?…]+["'”’)\]]*)(?=\s+["“'‘([]?[\p{Lu}\p{N}])|\n\s*\n/gu;
+  for (const m of text.matchAll(boundary)) {
+    const at = m.index + m[0].length;
+    if (m[1]?.startsWith('.') && m[1].length === 1) {
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '';
+      const word = fold(before);
+      if (word.length === 1 || ABBREVIATIONS.has(word)) continue;
+    }
+    cuts.push(at);
+  }
+  cuts.push(text.length);
+  const out: Sentence[] = [];
+  let start = 0;
+  let t = 0;
+  for (const cut of cuts) {
+    if (cut <= start) continue;
+    const first = t;
+    while (t < tokens.length && tokens[t]!.start < cut) t++;
+    if (t > first) out.push({ start: tokens[first]!.start, end: sentenceEnd(text, tokens[t - 1]!.end, cut), first, last: t });
+    start = cut;
+  }
+  return out;
+}
+
+/** The sentence's end: its last word plus the closing punctuation up to the cut, without trailing space. */
+function sentenceEnd(text: string, lastWordEnd: number, cut: number): number {
+  let end = lastWordEnd;
+  while (end < cut && /[.!?…"'”’)\]]/u.test(text[end]!)) end++;
+  return end;
+}
