@@ -6,6 +6,7 @@ import { initEdit } from './features/edit';
 import { initExport } from './features/export';
 import { initFilters } from './features/filters';
 import { initLegend } from './features/legend';
+import { initReport } from './features/report';
 import { initSearch } from './features/search';
 import { initTimeline } from './features/timeline';
 import { initCy } from './graph/cy';
@@ -31,6 +32,7 @@ void loadVocabulary().then(() => {
   initDetails(app);
   initExport(app);
   initEdit(app);
+  initReport(app);
   if (store.ignored.length) announce(`Some parts of the link were not understood and were left out: ${store.ignored.join(', ')}.`);
   requestAnimationFrame(() => void app.start());
 });
