@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { adminOperations, KEY_PARAM_NAMES, roleNeeded } from '../../server/api/auth';
-import { API_ROUTES } from '../../server/api/routes';
+import { API_ROUTES, openApiDocument } from '../../server/api/routes';
 import { readConfig } from '../../server/config';
 import { addKey } from '../support/keys';
 import { embeddedFactory, tempDir } from '../support/stores';
@@ -66,4 +66,24 @@ test('no route takes a query parameter that the key-in-URL rule would refuse', (
     const names = Object.keys((route.query as unknown as { shape?: object } | undefined)?.shape ?? {});
     expect(names.filter((n) => refused.test(n))).toEqual([]);
   }
+});
+
+test('the OpenAPI document names the role of each operation and the 401 and 403 answers', () => {
+  const doc = openApiDocument() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const op = (p: string, m: string) =>
+    doc.paths[p]![m] as { security?: unknown; 'x-required-role'?: string; responses: Record<string, { description: string }> };
+  const del = op('/api/actors/{id}', 'delete');
+  expect(del['x-required-role']).toBe('admin');
+  expect(del.security).toEqual([{ bearerAuth: [] }]);
+  expect(del.responses['403']!.description).toContain('below admin');
+  expect(del.responses['401']!.description).toContain('revoked');
+  expect(op('/api/actions/{id}', 'delete')['x-required-role']).toBe('editor');
+  const list = op('/api/actors', 'get');
+  expect(list['x-required-role']).toBe('reader');
+  expect(list.security).toEqual([{}, { bearerAuth: [] }]);
+  expect(list.responses['401']!.description).toContain('READS_NEED_KEY');
+  expect(list.responses['403']).toBeUndefined();
+  const health = op('/api/health', 'get');
+  expect(health.security).toBeUndefined();
+  expect(health.responses['401']).toBeUndefined();
 });
