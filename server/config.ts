@@ -18,6 +18,10 @@ export interface Config {
   host: string;
   dataDir: string;
   apiToken: string | undefined;
+  /** The named keys' file (API_KEYS_FILE), absolute; none when unset. */
+  apiKeysFile: string | undefined;
+  /** Whether reads need at least a reader key (READS_NEED_KEY=1); health and the API's docs stay public. */
+  readsNeedKey: boolean;
   logLevel: string;
   neo4j: Neo4jSettings | undefined;
   corsOrigins: string[];
@@ -59,14 +63,37 @@ function seedSetting(raw: string | undefined): SeedChoice {
   return { kind: 'file', file };
 }
 
+function keysFileSetting(raw: string | undefined): string | undefined {
+  const value = raw?.trim() ?? '';
+  if (value === '') return undefined;
+  const file = path.resolve(value);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new Error(`API_KEYS_FILE names no file: "${value}" (create it with: npm run keys -- add NAME ROLE)`);
+  return file;
+}
+
+function flagSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new Error(`${name} must be 1 or 0, got "${raw}"`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   const host = env.HOST || '127.0.0.1';
+  const apiToken = env.API_TOKEN ? env.API_TOKEN : undefined;
+  const apiKeysFile = keysFileSetting(env.API_KEYS_FILE);
+  const readsNeedKey = flagSetting(env, 'READS_NEED_KEY');
+  // Otherwise every read would be refused with no key that could ever pass.
+  if (readsNeedKey && !apiToken && !apiKeysFile) throw new Error('READS_NEED_KEY=1 needs API_KEYS_FILE or API_TOKEN to be set');
   return {
     port: intSetting(env, 'PORT', 3000, 0, 65535),
     host,
     dataDir: path.resolve(env.DATA_DIR || './data'),
-    apiToken: env.API_TOKEN ? env.API_TOKEN : undefined,
+    apiToken,
+    apiKeysFile,
+    readsNeedKey,
     logLevel: env.LOG_LEVEL || 'info',
     neo4j: uri
       ? {

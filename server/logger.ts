@@ -1,4 +1,4 @@
-/** The process's one pino logger; the token and auth headers are redacted wherever they appear. */
+/** The process's one pino logger; the token, keys and auth headers are redacted wherever they appear. */
 import pino from 'pino';
 
 export type Logger = pino.Logger;
@@ -7,7 +7,7 @@ export function createLogger(level = process.env.LOG_LEVEL || 'info'): Logger {
   return pino({
     level,
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'apiToken', 'config.apiToken'],
+      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'key', 'apiToken', 'config.apiToken'],
       censor: '[redacted]',
     },
   });

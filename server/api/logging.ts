@@ -7,8 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
+import { KEY_PARAM_NAMES } from './auth';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A named key's secret part, wherever it appears in a URL (the server refuses such requests but still logs the line). */
+const KEY_SECRET = /(dpg_[0-9a-f]{16}_)[A-Za-z0-9_-]+/g;
+/** The value of any query parameter that could carry a key (the names auth.ts refuses). */
+const KEY_PARAM_VALUE = new RegExp(`([?&](?:${KEY_PARAM_NAMES})=)[^&#]*`, 'gi');
+
+export const redactUrl = (url: string | undefined) => url?.replace(KEY_SECRET, '$1[redacted]').replace(KEY_PARAM_VALUE, '$1[redacted]');
 
 export function requestLogging(logger: Logger): RequestHandler {
   return pinoHttp({
@@ -23,7 +31,7 @@ export function requestLogging(logger: Logger): RequestHandler {
       req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactUrl(req.url),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../../contract';
+import { roleNeeded } from './auth';
 import { paramJsonSchema } from './query';
 import { openApiPath, type ApiRoute, type ResponseDoc } from './route';
 import { apiSchemas } from './schemas';
@@ -68,16 +69,33 @@ function responses(route: ApiRoute): Json {
   };
   const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
   common(400, 'Bad input: the message names the parameter or field and what was wrong; `details` lists each problem.');
+  const challenge = { 'WWW-Authenticate': { schema: { type: 'string' } } };
+  const role = roleNeeded(route, true);
   if (route.write) {
-    common(401, 'No bearer token, or a wrong one.', { 'WWW-Authenticate': { schema: { type: 'string' } } });
-    common(403, 'Writes are disabled: the server has no API_TOKEN.');
-    common(429, 'Too many writes from this address; retry later.', retryAfter);
+    common(401, 'No bearer key, a wrong one, or a revoked one.', challenge);
+    common(
+      403,
+      `The key's role is below ${role} (the message names the role needed), or writes are disabled: the server has neither API_TOKEN nor API_KEYS_FILE.`,
+    );
+    common(429, 'Too many writes from this address or with this key; retry later.', retryAfter);
+  } else if (role) {
+    common(401, 'Only when the server sets READS_NEED_KEY: no bearer key, a wrong one, or a revoked one.', challenge);
   }
   if (route.body) common(413, 'The body is larger than its limit.');
   common(500, 'An unexpected error; the message carries the request id.');
   common(503, 'The store cannot be reached; retry later.', retryAfter);
   if (route.write) common(507, 'The data folder is full; nothing was written (code `unavailable`).');
   return out;
+}
+
+/**
+ * Writes need a key; reads take one only when the server sets READS_NEED_KEY, so for them a key
+ * is optional (`{}`). `x-required-role` is the least role that passes.
+ */
+function operationSecurity(route: ApiRoute): Json {
+  const role = roleNeeded(route, true);
+  if (!role) return {};
+  return { security: route.write ? [{ bearerAuth: [] }] : [{}, { bearerAuth: [] }], 'x-required-role': role };
 }
 
 export function buildOpenApi(routes: readonly ApiRoute[], version: string): Json {
@@ -95,7 +113,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], version: string): Json
         requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body) } } },
       }),
       responses: responses(route),
-      ...(route.write && { security: [{ bearerAuth: [] }] }),
+      ...operationSecurity(route),
     };
   }
   const components = z.toJSONSchema(apiSchemas, {
@@ -113,12 +131,20 @@ export function buildOpenApi(routes: readonly ApiRoute[], version: string): Json
       description:
         'A knowledge graph of deplatforming events: actors, dated actions and their sources. Errors are ' +
         `\`{"error": {"code", "message", "details"}}\` with code one of ${ERROR_CODES.join(', ')}. Writes need ` +
-        '`Authorization: Bearer <API_TOKEN>`.',
+        '`Authorization: Bearer <key>` with a key of the role each operation names in `x-required-role` ' +
+        '(reader < editor < admin); reads need a reader key only when the server sets READS_NEED_KEY.',
     },
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(components).map(([id, s]) => [id, strip(s)])),
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: "The server's API_TOKEN." } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "A named key from the server's API_KEYS_FILE (`dpg_<id>_<secret>`, made with `npm run keys -- add NAME ROLE`) or its API_TOKEN, which acts as an admin key. Header only: a key in the URL is refused with 400.",
+        },
+      },
     },
   };
 }

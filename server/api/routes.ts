@@ -7,7 +7,7 @@ import { AnswerCache } from './answer-cache';
 import type { AppContext } from '../context';
 import { actionRoutes } from './actions';
 import { actorRoutes } from './actors';
-import { requireToken } from './auth';
+import { Authenticator, refuseKeysInUrl, requireRole, roleNeeded } from './auth';
 import { cascadeRoutes } from './cascade';
 import { chainRoutes } from './chains';
 import { docsRoutes } from './docs';
@@ -21,7 +21,7 @@ import { buildOpenApi } from './openapi';
 import { pathRoutes } from './paths';
 import { send } from './reply';
 import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
-import { failedTokenRateLimit, writeRateLimit } from './security';
+import { failedTokenRateLimit, keyWriteRateLimit, writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
 import { statsRoutes } from './stats';
 import { vocabularyRoutes } from './vocabulary';
@@ -87,15 +87,18 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
   // app: each app has its own store.
   const answers = new AnswerCache(64 * 1024 * 1024, 256);
   const version = ctx.store.answersVersion?.bind(ctx.store);
-  // The token is checked first, with its own limit for failed attempts per address, so others'
-  // guesses never use up a valid key's writes.
-  const writeGuards: RequestHandler[] = [
-    requireToken(ctx.config.apiToken, failedTokenRateLimit(options.writeRateLimitPerMinute)),
-    writeRateLimit(options.writeRateLimitPerMinute),
-  ];
+  // The key is checked first, with its own limit for failed attempts per address, so others'
+  // guesses never use up a valid key's writes; valid writes are then limited per address and per key.
+  const auth = new Authenticator(ctx.config.apiToken, ctx.config.apiKeysFile);
+  const failures = failedTokenRateLimit(options.writeRateLimitPerMinute);
+  const writeLimits = [writeRateLimit(options.writeRateLimitPerMinute), keyWriteRateLimit(options.writeRateLimitPerMinute)];
+  // On every path under /api, known or not, so a key in a URL is refused before anything else.
+  app.use('/api', refuseKeysInUrl());
   for (const route of API_ROUTES) {
     const chain: RequestHandler[] = [];
-    if (route.write) chain.push(...writeGuards);
+    const role = roleNeeded(route, ctx.config.readsNeedKey);
+    if (role) chain.push(requireRole(role, auth, ctx.logger, failures));
+    if (route.write) chain.push(...writeLimits);
     if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
     chain.push(async (req, res) => {
       const input = route.parse(req);

@@ -1,9 +1,10 @@
 /** Response hardening: helmet with a strict CSP, CORS closed unless configured, write rate limits. */
 import { createHash } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ApiError, sendError } from './errors';
+import { principalOf } from './principal';
 
 /**
  * Cytoscape.js inserts one fixed <style> element (`position: relative` for its container). Its
@@ -65,6 +66,15 @@ export function writeRateLimit(perMinute: number): RequestHandler {
 }
 
 /**
+ * Writes per key and minute, on top of the limit per address: a key copied to many addresses (a
+ * leak, a botnet) gets no more writes than one address has. Runs after the key check, so it counts
+ * only writes made with a valid key, under that key's name.
+ */
+export function keyWriteRateLimit(perMinute: number): RequestHandler {
+  return perMinuteLimit(perMinute, 'writes with this key', (_req, res) => `key:${principalOf(res)?.name ?? ''}`);
+}
+
+/**
  * Failed token attempts per client IP and minute, counted apart from valid writes: guesses from an
  * address (or from anyone behind the same NAT or proxy) never use up a valid token's writes.
  */
@@ -72,11 +82,12 @@ export function failedTokenRateLimit(perMinute: number): RequestHandler {
   return perMinuteLimit(perMinute, 'failed token attempts');
 }
 
-function perMinuteLimit(perMinute: number, what: string): RequestHandler {
+function perMinuteLimit(perMinute: number, what: string, keyGenerator?: (req: Request, res: Response) => string): RequestHandler {
   const windowMs = 60_000;
   return rateLimit({
     windowMs,
     limit: perMinute,
+    ...(keyGenerator && { keyGenerator }),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (req, res) => {

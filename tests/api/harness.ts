@@ -31,6 +31,8 @@ export interface HarnessOptions {
   /** An existing store to serve (not closed by close()). */
   store?: GraphStore;
   logLevel?: string;
+  /** Any other settings (API_KEYS_FILE, READS_NEED_KEY, TRUST_PROXY_HOPS ...). */
+  config?: Partial<Config>;
 }
 
 export async function openHarness(factory: StoreFactory, options: HarnessOptions = {}): Promise<Harness> {
@@ -41,6 +43,7 @@ export async function openHarness(factory: StoreFactory, options: HarnessOptions
     ...readConfig({}),
     apiToken: options.token === undefined ? TOKEN : (options.token ?? undefined),
     corsOrigins: options.corsOrigins ?? [],
+    ...options.config,
   };
   const app = createApp({
     store,
