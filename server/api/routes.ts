@@ -15,6 +15,7 @@ import { episodeRoutes } from './episodes';
 import { exportRoutes } from './export';
 import { graphRoutes } from './graph';
 import { healthRoutes } from './health';
+import { historyRoutes } from './history';
 import { importRoutes } from './import';
 import { buildOpenApi } from './openapi';
 import { pathRoutes } from './paths';
@@ -55,6 +56,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...statsRoutes,
   ...exportRoutes,
   ...importRoutes,
+  ...historyRoutes,
   openApiRoute,
   ...docsRoutes,
 ];
