@@ -16,3 +16,4 @@ export * from './cascade';
 export * from './convert-v1';
 export * from './vocabulary-answer';
 export * from './extract';
+export * from './history';

@@ -1,3 +1,4 @@
+import { changeNote } from './change-note';
 /** Actions: the filtered timeline, one with its sources, and (with the token) writes. */
 import type { GraphStore } from '../store/types';
 import { notFound, samePathId } from './errors';
@@ -54,8 +55,8 @@ export const actionRoutes = [
       201: { description: 'Created; the action as stored, with its sources.', schema: ActionWithSources },
       409: { description: 'An action with this id exists.' },
     },
-    async handle({ body }, { store }) {
-      await store.createAction(body);
+    async handle({ body }, { store }, req) {
+      await store.createAction(body, changeNote(req));
       return new Reply(201, { location: `/api/actions/${body.id}`, json: await mustGetAction(store, body.id) });
     },
   }),
@@ -72,9 +73,9 @@ export const actionRoutes = [
       200: { description: 'Replaced; the action as stored, with its sources.', schema: ActionWithSources },
       404: { description: 'No such action.' },
     },
-    async handle({ params, body }, { store }) {
+    async handle({ params, body }, { store }, req) {
       samePathId(params.id, body.id);
-      await store.replaceAction(body);
+      await store.replaceAction(body, changeNote(req));
       return mustGetAction(store, body.id);
     },
   }),
@@ -87,8 +88,8 @@ export const actionRoutes = [
     write: true,
     params: idPathParams,
     responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such action.' } },
-    async handle({ params }, { store }) {
-      await store.deleteAction(params.id);
+    async handle({ params }, { store }, req) {
+      await store.deleteAction(params.id, changeNote(req));
       return new Reply(204);
     },
   }),

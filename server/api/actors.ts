@@ -1,5 +1,6 @@
 /** Actors: search and list, one with its counts, and (with the token) create, replace, delete. */
 import { z } from 'zod';
+import { changeNote } from './change-note';
 import { notFound, samePathId } from './errors';
 import { idPathParams, kindParam, layerParam, pageShape, searchParam } from './query';
 import { Reply } from './reply';
@@ -60,8 +61,8 @@ export const actorRoutes = [
       201: { description: 'Created; the actor as stored.', schema: ActorDetail },
       409: { description: 'An actor with this id exists.' },
     },
-    async handle({ body }, { store }) {
-      await store.createActor(body);
+    async handle({ body }, { store }, req) {
+      await store.createActor(body, changeNote(req));
       return new Reply(201, { location: `/api/actors/${body.id}`, json: await mustGetActor(store, body.id) });
     },
   }),
@@ -78,9 +79,9 @@ export const actorRoutes = [
       200: { description: 'Replaced; the actor as stored.', schema: ActorDetail },
       404: { description: 'No such actor.' },
     },
-    async handle({ params, body }, { store }) {
+    async handle({ params, body }, { store }, req) {
       samePathId(params.id, body.id);
-      await store.replaceActor(body);
+      await store.replaceActor(body, changeNote(req));
       return mustGetActor(store, body.id);
     },
   }),
@@ -97,8 +98,8 @@ export const actorRoutes = [
       404: { description: 'No such actor.' },
       409: { description: 'Actions reference the actor; `details` lists them.' },
     },
-    async handle({ params }, { store }) {
-      await store.deleteActor(params.id);
+    async handle({ params }, { store }, req) {
+      await store.deleteActor(params.id, changeNote(req));
       return new Reply(204);
     },
   }),

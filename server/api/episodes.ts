@@ -1,5 +1,6 @@
 /** Episodes: list, one with the ids of its actions, and (with the token) writes. */
 import { z } from 'zod';
+import { changeNote } from './change-note';
 import type { GraphStore } from '../store/types';
 import { notFound, samePathId } from './errors';
 import { idPathParams, pageShape } from './query';
@@ -54,8 +55,8 @@ export const episodeRoutes = [
       201: { description: 'Created; the episode as stored.', schema: EpisodeWithActions },
       409: { description: 'An episode with this id exists.' },
     },
-    async handle({ body }, { store }) {
-      await store.createEpisode(body);
+    async handle({ body }, { store }, req) {
+      await store.createEpisode(body, changeNote(req));
       return new Reply(201, { location: `/api/episodes/${body.id}`, json: await mustGetEpisode(store, body.id) });
     },
   }),
@@ -72,9 +73,9 @@ export const episodeRoutes = [
       200: { description: 'Replaced; the episode as stored.', schema: EpisodeWithActions },
       404: { description: 'No such episode.' },
     },
-    async handle({ params, body }, { store }) {
+    async handle({ params, body }, { store }, req) {
       samePathId(params.id, body.id);
-      await store.replaceEpisode(body);
+      await store.replaceEpisode(body, changeNote(req));
       return mustGetEpisode(store, body.id);
     },
   }),
@@ -91,8 +92,8 @@ export const episodeRoutes = [
       404: { description: 'No such episode.' },
       409: { description: 'Actions name the episode; `details` lists them.' },
     },
-    async handle({ params }, { store }) {
-      await store.deleteEpisode(params.id);
+    async handle({ params }, { store }, req) {
+      await store.deleteEpisode(params.id, changeNote(req));
       return new Reply(204);
     },
   }),

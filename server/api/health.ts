@@ -1,5 +1,6 @@
 /** GET /api/health: the store in use and its counts; 503 while the store cannot be reached. */
 import { UnavailableError } from '../store/errors';
+import { contentHashAt } from './content-hash';
 import { Reply } from './reply';
 import { defineRoute } from './route';
 import { HealthAnswer } from './schemas';
@@ -9,7 +10,7 @@ export const healthRoutes = [
     method: 'get',
     path: '/health',
     operationId: 'getHealth',
-    summary: 'Whether the server and its store answer, with record counts',
+    summary: 'Whether the server and its store answer, with record counts, the change number and the content hash',
     tag: 'health',
     responses: {
       200: { description: 'The store answers.', schema: HealthAnswer },
@@ -17,8 +18,10 @@ export const healthRoutes = [
     },
     async handle(_input, { store }, req) {
       try {
-        const counts = await store.counts();
-        return { status: 'ok', store: store.kind, counts };
+        const [counts, change] = await Promise.all([store.counts(), store.changeNumber()]);
+        const records = counts.actors + counts.sources + counts.episodes + counts.actions;
+        const contentHash = await contentHashAt(store, change, records);
+        return { status: 'ok', store: store.kind, counts, change, ...(contentHash !== undefined && { contentHash }) };
       } catch (err) {
         req.log?.warn({ err, reqId: req.id }, 'health: the store does not answer');
         const retry = err instanceof UnavailableError ? err.retryAfterSeconds : 5;

@@ -1,5 +1,6 @@
 /** POST /api/import: an interchange v2 document (or v1, converted), all or nothing, idempotent; at most 10 MB. */
 import { convertDocumentV1, INTERCHANGE_FORMAT_V1 } from '../../contract';
+import { changeNote } from './change-note';
 import { defineRoute, IMPORT_BODY_LIMIT } from './route';
 import { ImportAnswer, ImportBody } from './schemas';
 
@@ -18,8 +19,8 @@ export const importRoutes = [
     bodyLimit: IMPORT_BODY_LIMIT,
     bodyError: 'the import was rejected and nothing was written',
     responses: { 200: { description: 'Imported; counts of created, updated and unchanged records.', schema: ImportAnswer } },
-    handle({ body }, { store }) {
-      return store.importDocument(body.format === INTERCHANGE_FORMAT_V1 ? convertDocumentV1(body) : body);
+    handle({ body }, { store }, req) {
+      return store.importDocument(body.format === INTERCHANGE_FORMAT_V1 ? convertDocumentV1(body) : body, changeNote(req));
     },
   }),
 ];

@@ -16,6 +16,7 @@ import { exportRoutes } from './export';
 import { extractRoutes } from './extract';
 import { graphRoutes } from './graph';
 import { healthRoutes } from './health';
+import { historyRoutes } from './history';
 import { importRoutes } from './import';
 import { buildOpenApi } from './openapi';
 import { pathRoutes } from './paths';
@@ -57,6 +58,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...exportRoutes,
   ...importRoutes,
   ...extractRoutes,
+  ...historyRoutes,
   openApiRoute,
   ...docsRoutes,
 ];

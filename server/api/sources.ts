@@ -1,5 +1,6 @@
 /** Sources: search and list, one with the actions citing it, and (with the token) writes. */
 import { z } from 'zod';
+import { changeNote } from './change-note';
 import type { GraphStore } from '../store/types';
 import { notFound, samePathId } from './errors';
 import { idPathParams, pageShape, searchParam } from './query';
@@ -54,8 +55,8 @@ export const sourceRoutes = [
       201: { description: 'Created; the source as stored.', schema: SourceWithActions },
       409: { description: 'A source with this id exists.' },
     },
-    async handle({ body }, { store }) {
-      await store.createSource(body);
+    async handle({ body }, { store }, req) {
+      await store.createSource(body, changeNote(req));
       return new Reply(201, { location: `/api/sources/${body.id}`, json: await mustGetSource(store, body.id) });
     },
   }),
@@ -72,9 +73,9 @@ export const sourceRoutes = [
       200: { description: 'Replaced; the source as stored.', schema: SourceWithActions },
       404: { description: 'No such source.' },
     },
-    async handle({ params, body }, { store }) {
+    async handle({ params, body }, { store }, req) {
       samePathId(params.id, body.id);
-      await store.replaceSource(body);
+      await store.replaceSource(body, changeNote(req));
       return mustGetSource(store, body.id);
     },
   }),
@@ -91,8 +92,8 @@ export const sourceRoutes = [
       404: { description: 'No such source.' },
       409: { description: 'Actions cite the source; `details` lists them.' },
     },
-    async handle({ params }, { store }) {
-      await store.deleteSource(params.id);
+    async handle({ params }, { store }, req) {
+      await store.deleteSource(params.id, changeNote(req));
       return new Reply(204);
     },
   }),

@@ -27,8 +27,10 @@ import type {
   Stats,
   StoreKind,
 } from '../../contract';
+import type { ChangeNote, HistoryEntry, HistoryQuery } from './history/entry';
 
 /** Re-exported so the stores take the interface's types from one import. */
+export type { ChangeNote, HistoryEntry, HistoryQuery };
 export type {
   ActionWithSources,
   ActorDetail,
@@ -99,23 +101,42 @@ export interface GraphStore {
    */
   stats(top: number, filter?: ActionFilter): Promise<Stats>;
 
-  /** All or nothing, idempotent; throws ValidationError naming every problem. */
-  importDocument(doc: InterchangeDocument): Promise<ImportResult>;
+  /**
+   * All or nothing, idempotent; throws ValidationError naming every problem. Every write below that
+   * changes something is one change in the history, made by `note.who` with `note.message`.
+   */
+  importDocument(doc: InterchangeDocument, note?: ChangeNote): Promise<ImportResult>;
   /** Interchange v2 of the filtered selection, sources and episodes included; importable back. */
   exportDocument(filter: ActionFilter): Promise<InterchangeDocument>;
 
-  createActor(actor: Actor): Promise<void>;
-  replaceActor(actor: Actor): Promise<void>;
-  deleteActor(id: string): Promise<void>;
-  createSource(source: Source): Promise<void>;
-  replaceSource(source: Source): Promise<void>;
-  deleteSource(id: string): Promise<void>;
-  createEpisode(episode: Episode): Promise<void>;
-  replaceEpisode(episode: Episode): Promise<void>;
-  deleteEpisode(id: string): Promise<void>;
-  createAction(action: Action): Promise<void>;
-  replaceAction(action: Action): Promise<void>;
-  deleteAction(id: string): Promise<void>;
+  createActor(actor: Actor, note?: ChangeNote): Promise<void>;
+  replaceActor(actor: Actor, note?: ChangeNote): Promise<void>;
+  deleteActor(id: string, note?: ChangeNote): Promise<void>;
+  createSource(source: Source, note?: ChangeNote): Promise<void>;
+  replaceSource(source: Source, note?: ChangeNote): Promise<void>;
+  deleteSource(id: string, note?: ChangeNote): Promise<void>;
+  createEpisode(episode: Episode, note?: ChangeNote): Promise<void>;
+  replaceEpisode(episode: Episode, note?: ChangeNote): Promise<void>;
+  deleteEpisode(id: string, note?: ChangeNote): Promise<void>;
+  createAction(action: Action, note?: ChangeNote): Promise<void>;
+  replaceAction(action: Action, note?: ChangeNote): Promise<void>;
+  deleteAction(id: string, note?: ChangeNote): Promise<void>;
+
+  /** The change number: how many changes the dataset has had (0 when none). */
+  changeNumber(): Promise<number>;
+  /** Changes passing the query, newest first, at most `limit`. */
+  history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /** The number of the last change made at or before `time` (0 when none). */
+  changeAt(time: string): Promise<number>;
+  /** The first change the history holds (data from before history began has none); null when empty. */
+  historyStart(): Promise<number | null>;
+  /**
+   * The unfiltered export as it was after change `change` (<= the current one, >= historyStart - 1),
+   * with the change number it was read at.
+   */
+  exportAsOf(change: number): Promise<InterchangeDocument>;
+  /** The unfiltered export with the change number it shows, read together. */
+  exportCurrent(): Promise<{ change: number; doc: InterchangeDocument }>;
 
   /**
    * A number that changes whenever the graph does, for stores that see every change (answers may

@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { isEmptyFilter, type Action, type ActionFilter, type Episode } from '../../../contract';
 import type { AppContext } from '../../context';
+import { asOfParam } from '../history-params';
 import { filteredQuery, toActionFilter } from '../query';
 import { Reply } from '../reply';
 import { defineRoute } from '../route';
+import { CHANGE_HEADER, documentAsOf } from './as-of';
 import { episodesNamedBy } from './attributes';
 import { actionsCsvChunks, actorsCsvChunks, episodesCsvChunks } from './csv';
 import { cyjsChunks } from './cyjs';
@@ -23,12 +25,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Exports are whole files, not views: far above the 5,000 elements of /api/graph. */
 export const EXPORT_MAX_ELEMENTS = 1_000_000;
-
-interface ExportFile {
-  chunks: Iterable<string>;
-  contentType: string;
-  filename: string;
-}
 
 /**
  * As in the JSON document: every episode when nothing is filtered, else those that `actions` name
@@ -47,11 +43,34 @@ async function episodesOf(ctx: AppContext, actions: readonly Action[], everythin
 
 type Part = 'actions' | 'actors' | 'episodes';
 
-async function exportFile(ctx: AppContext, format: ExportFormat, part: Part, filter: ActionFilter): Promise<ExportFile> {
-  if (format === 'json') {
-    const doc = await ctx.store.exportDocument(filter);
-    return { chunks: interchangeJsonChunks(doc), contentType: 'application/json; charset=utf-8', filename: 'deplatforming-graph.json' };
-  }
+interface ExportFile {
+  chunks: Iterable<string>;
+  contentType: string;
+  filename: string;
+  /** The change number the file shows (read just before it for formats other than unfiltered JSON). */
+  change: number;
+}
+
+async function jsonFile(ctx: AppContext, filter: ActionFilter, asOf: Parameters<typeof documentAsOf>[1] | undefined): Promise<ExportFile> {
+  const { change, doc } = asOf
+    ? await documentAsOf(ctx.store, asOf)
+    : isEmptyFilter(filter)
+      ? await ctx.store.exportCurrent()
+      : { change: await ctx.store.changeNumber(), doc: await ctx.store.exportDocument(filter) };
+  return {
+    chunks: interchangeJsonChunks(doc),
+    contentType: 'application/json; charset=utf-8',
+    filename: 'deplatforming-graph.json',
+    change,
+  };
+}
+
+async function exportFile(
+  ctx: AppContext,
+  format: Exclude<ExportFormat, 'json'>,
+  part: Part,
+  filter: ActionFilter,
+): Promise<Omit<ExportFile, 'change'>> {
   const sub = await ctx.store.selection(filter, EXPORT_MAX_ELEMENTS);
   if (sub.truncated) ctx.logger.warn({ format, max: EXPORT_MAX_ELEMENTS }, 'export cut at its element bound');
   const episodes =
@@ -93,12 +112,18 @@ export const exportRoutes = [
       "`gexf` is GEXF 1.3 with edge start/end for Gephi's timeline; `csv` is the actions as an edge list, the actors " +
       'with `part=actors`, or the episodes the actions name with `part=episodes`; `cyjs` opens in Cytoscape desktop ' +
       "and in NetworkX's `cytoscape_graph`. GraphML, GEXF and Cytoscape JSON are directed multigraphs keyed by action " +
-      'id; every format but `json` carries the same attributes (docs/exports.md). The body is streamed; a reader that ' +
+      'id. Every export carries the change number it shows in the `X-Dataset-Change` header (the JSON body stays ' +
+      'plain interchange, so it imports back and its SHA-256 is the `contentHash` of /api/health). `asOf` (a change number ' +
+      'or an ISO time) gives the whole dataset as it was then, byte for byte, with format=json and no filters; ' +
+      'every format but `json` carries the same attributes (docs/exports.md). The body is streamed; a reader that ' +
       'takes nothing for EXPORT_STALL_MS is disconnected.',
     tag: 'import and export',
-    query: filteredQuery({ format: formatParam, part: partParam }).superRefine((q, ctx) => {
+    query: filteredQuery({ format: formatParam, part: partParam, asOf: asOfParam }).superRefine((q, ctx) => {
       if (q.part !== undefined && q.format !== 'csv') {
         ctx.addIssue({ code: 'custom', path: ['part'], message: `applies only to format=csv, not to format=${q.format}` });
+      }
+      if (q.asOf !== undefined && (q.format !== 'json' || !isEmptyFilter(toActionFilter(q)))) {
+        ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'applies only to format=json without filters (the whole dataset)' });
       }
     }),
     responses: {
@@ -113,9 +138,17 @@ export const exportRoutes = [
     async handle({ query }, ctx, req) {
       // A client that left while waiting for its turn gets nothing built.
       if (req.socket.destroyed) return new Reply(499);
-      const file = await exportFile(ctx, query.format, query.part ?? 'actions', toActionFilter(query));
+      const filter = toActionFilter(query);
+      const file =
+        query.format === 'json'
+          ? await jsonFile(ctx, filter, query.asOf)
+          : { change: await ctx.store.changeNumber(), ...(await exportFile(ctx, query.format, query.part ?? 'actions', filter)) };
       return new Reply(200, {
-        headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` },
+        headers: {
+          'Content-Type': file.contentType,
+          'Content-Disposition': `attachment; filename="${file.filename}"`,
+          [CHANGE_HEADER]: String(file.change),
+        },
         stream: (res) =>
           streamBody(res, file.chunks, { stallMs: ctx.config.exportStallMs, logger: ctx.logger, what: `export ${query.format}` }),
       });

@@ -26,7 +26,7 @@ export function encodeLine(json: string): string {
   return `${checksum(json)} ${json}\n`;
 }
 
-function decodeLine(line: string): unknown {
+export function decodeLine(line: string): unknown {
   const space = line.indexOf(' ');
   if (space !== 8) return undefined;
   const json = line.slice(9);

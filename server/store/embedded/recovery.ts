@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../logger';
+import { entryOf } from '../history/entry';
+import { changedRecords } from './changes';
 import type { FileOps } from './files';
+import { HISTORY_FILE, HistoryLog } from './history';
 import { Journal, JOURNAL_FILE, replayJournal } from './journal';
 import { readSnapshot, SNAPSHOT_FILE } from './snapshot';
 import { GraphState, upgradeOp, type JournalRecord } from './state';
@@ -13,6 +16,7 @@ import { GraphState, upgradeOp, type JournalRecord } from './state';
 export interface Recovered {
   state: GraphState;
   journal: Journal;
+  history: HistoryLog;
   /** Sequence number of the last write in the state. */
   seq: number;
 }
@@ -39,11 +43,32 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
   let seq = snap?.seq ?? 0;
   const journalFile = path.join(dataDir, JOURNAL_FILE);
   const replay = replayJournal<JournalRecord>(journalFile, (msg) => logger.warn(msg));
+  const history = HistoryLog.open(path.join(dataDir, HISTORY_FILE), (msg) => logger.warn(msg));
+  let rewritten = 0;
   for (const entry of replay.entries) {
     if (entry.seq <= seq) continue; // already in the snapshot: a crash came between snapshot and journal reset
-    state.apply(entry.record.ops.map(upgradeOp));
+    const ops = entry.record.ops.map(upgradeOp);
+    const { at, who, message } = entry.record;
+    // A change the journal holds and the history lacks: a crash came between the two appends.
+    // Records journalled before history began carry no author and stay out of it.
+    const missing = entry.seq > history.last && at !== undefined;
+    const records = missing ? changedRecords(state, ops) : [];
+    state.apply(ops);
     seq = entry.seq;
+    if (missing) {
+      const note = { ...(who !== undefined && { who }), ...(message !== undefined && { message }) };
+      history.append(entryOf(entry.seq, at, note, entry.record.import ? 'import' : 'write', records));
+      rewritten++;
+    }
   }
+  if (history.last > seq) {
+    history.close();
+    throw new Error(
+      `DATA_DIR "${dataDir}": the history reaches change ${history.last} but the journal and snapshot only ${seq}; ` +
+        'the folder was put together from different moments; restore it whole from one backup',
+    );
+  }
+  if (rewritten) logger.warn({ rewritten }, 'history lines written again from the journal after an interrupted write');
   let journal: Journal;
   try {
     journal = Journal.open(journalFile, replay.validBytes, journalFiles);
@@ -56,5 +81,5 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
     { dataDir, actors: state.actors.size, actions: state.actions.size, journalRecords: replay.entries.length, ms: Date.now() - started },
     'embedded store opened',
   );
-  return { state, journal, seq };
+  return { state, journal, history, seq };
 }

@@ -44,9 +44,17 @@ export function upgradeDocument(doc: InterchangeDocument | InterchangeDocumentV1
   return doc.format === INTERCHANGE_FORMAT_V1 ? convertDocumentV1(doc) : doc;
 }
 
-/** What the journal keeps of one write: its ops, applied together or not at all. */
+/**
+ * What the journal keeps of one write: its ops, applied together or not at all, and who made it,
+ * when and why, so the history can be written again from the journal after a crash (records
+ * journalled before history began have none of these).
+ */
 export interface JournalRecord {
   ops: Op[];
+  at?: string;
+  who?: string;
+  message?: string;
+  import?: true;
 }
 
 export class GraphState {

@@ -16,8 +16,12 @@ import type {
 } from '../../../contract';
 import { BetweennessService, metricCategories } from '../../graph';
 import type { Logger } from '../../logger';
+import { rollBack } from '../history/rebuild';
 import type {
   ActionQuery,
+  ChangeNote,
+  HistoryEntry,
+  HistoryQuery,
   ActionWithSources,
   ActorDetail,
   ActorQuery,
@@ -35,6 +39,7 @@ import type {
   Subgraph,
 } from '../types';
 import { exportDocument } from './export';
+import type { HistoryLog } from './history';
 import type { FileOps } from './files';
 import { InFlight } from './in-flight';
 import { VersionedMemo } from './memo';
@@ -72,14 +77,16 @@ export class EmbeddedStore implements GraphStore {
   private constructor(
     private readonly state: GraphState,
     private readonly writer: Writer,
+    private readonly historyLog: HistoryLog,
   ) {}
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
     const { dataDir, logger } = options;
-    const { state, journal, seq } = recover(dataDir, logger, options.journalFiles);
+    const { state, journal, history, seq } = recover(dataDir, logger, options.journalFiles);
     return new EmbeddedStore(
       state,
-      new Writer(state, journal, seq, { dataDir, logger, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 }),
+      new Writer(state, journal, history, seq, { dataDir, logger, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 }),
+      history,
     );
   }
 
@@ -172,58 +179,88 @@ export class EmbeddedStore implements GraphStore {
     return readInSlices(this.state, (slices) => exportDocument(this.state, slices, filter));
   }
 
+  // ---- history ----
+
+  async changeNumber(): Promise<number> {
+    return this.writer.change;
+  }
+
+  async history(query: HistoryQuery): Promise<HistoryEntry[]> {
+    return this.historyLog.query(query);
+  }
+
+  async changeAt(time: string): Promise<number> {
+    return this.historyLog.changeAt(time);
+  }
+
+  async historyStart(): Promise<number | null> {
+    return this.historyLog.first;
+  }
+
+  /** Read in the writer's turn, so the state, the history and the change number agree. */
+  exportCurrent(): Promise<{ change: number; doc: InterchangeDocument }> {
+    return this.writer.inTurn(() => ({ change: this.writer.change, doc: exportDocument(this.state, {}) }));
+  }
+
+  exportAsOf(change: number): Promise<InterchangeDocument> {
+    return this.writer.inTurn(() => {
+      const now = exportDocument(this.state, {});
+      return change >= this.writer.change ? now : rollBack(now, this.historyLog.since(change));
+    });
+  }
+
   // ---- writes ----
 
-  importDocument(doc: InterchangeDocument): Promise<ImportResult> {
-    return writes.importDocument(this.writer, doc);
+  importDocument(doc: InterchangeDocument, note?: ChangeNote): Promise<ImportResult> {
+    return writes.importDocument(this.writer, doc, note);
   }
 
-  createActor(actor: Actor): Promise<void> {
-    return writes.create(this.writer, 'actor', actor);
+  createActor(actor: Actor, note?: ChangeNote): Promise<void> {
+    return writes.create(this.writer, 'actor', actor, note);
   }
 
-  replaceActor(actor: Actor): Promise<void> {
-    return writes.replace(this.writer, 'actor', actor);
+  replaceActor(actor: Actor, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.writer, 'actor', actor, note);
   }
 
-  deleteActor(id: string): Promise<void> {
-    return writes.remove(this.writer, 'actor', id);
+  deleteActor(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.writer, 'actor', id, note);
   }
 
-  createSource(source: Source): Promise<void> {
-    return writes.create(this.writer, 'source', source);
+  createSource(source: Source, note?: ChangeNote): Promise<void> {
+    return writes.create(this.writer, 'source', source, note);
   }
 
-  replaceSource(source: Source): Promise<void> {
-    return writes.replace(this.writer, 'source', source);
+  replaceSource(source: Source, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.writer, 'source', source, note);
   }
 
-  deleteSource(id: string): Promise<void> {
-    return writes.remove(this.writer, 'source', id);
+  deleteSource(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.writer, 'source', id, note);
   }
 
-  createEpisode(episode: Episode): Promise<void> {
-    return writes.create(this.writer, 'episode', episode);
+  createEpisode(episode: Episode, note?: ChangeNote): Promise<void> {
+    return writes.create(this.writer, 'episode', episode, note);
   }
 
-  replaceEpisode(episode: Episode): Promise<void> {
-    return writes.replace(this.writer, 'episode', episode);
+  replaceEpisode(episode: Episode, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.writer, 'episode', episode, note);
   }
 
-  deleteEpisode(id: string): Promise<void> {
-    return writes.remove(this.writer, 'episode', id);
+  deleteEpisode(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.writer, 'episode', id, note);
   }
 
-  createAction(action: Action): Promise<void> {
-    return writes.create(this.writer, 'action', action);
+  createAction(action: Action, note?: ChangeNote): Promise<void> {
+    return writes.create(this.writer, 'action', action, note);
   }
 
-  replaceAction(action: Action): Promise<void> {
-    return writes.replace(this.writer, 'action', action);
+  replaceAction(action: Action, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.writer, 'action', action, note);
   }
 
-  deleteAction(id: string): Promise<void> {
-    return writes.remove(this.writer, 'action', id);
+  deleteAction(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.writer, 'action', id, note);
   }
 
   close(): Promise<void> {

@@ -5,7 +5,10 @@
  */
 import path from 'node:path';
 import type { Logger } from '../../logger';
+import { entryOf, nextTime, type ChangeNote, type HistoryEntry } from '../history/entry';
 import type { RecordLookup } from '../rules';
+import { changedRecords } from './changes';
+import type { HistoryLog } from './history';
 import type { Journal } from './journal';
 import { lookupIn } from './lookup';
 import { SNAPSHOT_FILE, writeSnapshot } from './snapshot';
@@ -28,30 +31,48 @@ export class Writer {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly lookup: RecordLookup;
+  /** History lines whose append failed: written before the next change, and compaction waits for them. */
+  private readonly unwritten: HistoryEntry[] = [];
 
   constructor(
     private readonly state: GraphState,
     private readonly journal: Journal,
+    private readonly history: HistoryLog,
     private seq: number,
     private readonly options: WriterOptions,
   ) {
     this.lookup = lookupIn(state);
   }
 
-  /** Plans a write in its turn (a throw writes nothing) and resolves with its answer after the fsync. */
-  write<T>(plan: (lookup: RecordLookup) => Promise<Planned<T>>): Promise<T> {
+  /** The change number: the sequence number of the last write. */
+  get change(): number {
+    return this.seq;
+  }
+
+  /**
+   * Plans a write in its turn (a throw writes nothing) and resolves with its answer after the fsync.
+   * A write that changes something is one change in the history, by `note`.
+   */
+  write<T>(plan: (lookup: RecordLookup) => Promise<Planned<T>>, note?: ChangeNote, kind: HistoryEntry['kind'] = 'write'): Promise<T> {
     return this.serial(async () => {
       const { ops, answer } = await plan(this.lookup);
-      this.commit(ops);
+      this.commit(ops, note, kind);
       return answer;
     });
+  }
+
+  /** Runs `read` after the writes already queued, so what it reads is one change number's state. */
+  inTurn<T>(read: () => T): Promise<T> {
+    return this.serial(read);
   }
 
   /** After the writes already queued: folds the journal into a snapshot and releases it. */
   async close(): Promise<void> {
     await this.serial(() => {
-      if (this.journal.bytes > 0) this.compact();
+      this.writeHistory();
+      if (this.journal.bytes > 0 && this.unwritten.length === 0) this.compact();
       this.journal.close();
+      this.history.close();
       this.closed = true;
     });
   }
@@ -66,15 +87,43 @@ export class Writer {
     return run;
   }
 
-  /** Makes the ops durable, then applies them; a failed append throws and applies nothing. */
-  private commit(ops: Op[]): void {
+  /**
+   * Makes the ops durable, then applies them; a failed append throws and applies nothing. The
+   * history line follows the journal's: should it fail, the write stands (the journal holds it)
+   * and the line is retried before the next change and before any compaction.
+   */
+  private commit(ops: Op[], note: ChangeNote | undefined, kind: HistoryEntry['kind']): void {
     if (ops.length === 0) return;
     const seq = this.seq + 1;
-    const record: JournalRecord = { ops };
+    const at = nextTime(this.unwritten.at(-1)?.at ?? this.history.lastAt);
+    const record: JournalRecord = {
+      ops,
+      at,
+      who: note?.who ?? 'system',
+      ...(note?.message !== undefined && { message: note.message }),
+      ...(kind === 'import' && { import: true as const }),
+    };
     this.journal.append(JSON.stringify({ seq, record }));
+    const entry = entryOf(seq, at, note, kind, changedRecords(this.state, ops));
     this.seq = seq;
     this.state.apply(ops);
-    if (this.journal.bytes > this.options.compactBytes) this.compact();
+    this.unwritten.push(entry);
+    this.writeHistory();
+    if (this.unwritten.length === 0 && this.journal.bytes > this.options.compactBytes) this.compact();
+  }
+
+  private writeHistory(): void {
+    try {
+      while (this.unwritten.length) {
+        this.history.append(this.unwritten[0]!);
+        this.unwritten.shift();
+      }
+    } catch (err) {
+      this.options.logger.error(
+        { err: (err as Error).message },
+        'history line not written; it is retried, and the journal keeps the change',
+      );
+    }
   }
 
   /**

@@ -6,8 +6,12 @@ import type { Action, ActionFilter, Actor, ChainOptions, Episode, InterchangeDoc
 import type { Neo4jSettings } from '../../config';
 import { BetweennessService, metricCategories } from '../../graph';
 import type { Logger } from '../../logger';
+import { rollBack } from '../history/rebuild';
 import type {
   ActionQuery,
+  ChangeNote,
+  HistoryEntry,
+  HistoryQuery,
   ActionWithSources,
   ActorDetail,
   ActorQuery,
@@ -27,6 +31,7 @@ import type {
 import { WIPE_BATCH } from './cypher';
 import { Db } from './db';
 import * as graph from './graph-queries';
+import * as history from './history';
 import { neighbourhood } from './neighbourhood';
 import * as reads from './reads';
 import { Memo } from './memo';
@@ -60,6 +65,7 @@ export class Neo4jStore implements GraphStore {
     try {
       await db.verify();
       await ensureSchema(db);
+      await history.ensureHistorySchema(db);
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
@@ -146,60 +152,86 @@ export class Neo4jStore implements GraphStore {
     return { ...base, ...(await service.get(version, top, () => graph.actorGraph(this.db, categories))) };
   }
 
-  importDocument(doc: InterchangeDocument): Promise<ImportResult> {
-    return writes.importDocument(this.db, doc);
+  importDocument(doc: InterchangeDocument, note?: ChangeNote): Promise<ImportResult> {
+    return writes.importDocument(this.db, doc, note);
+  }
+
+  changeNumber(): Promise<number> {
+    return history.changeNumber(this.db);
+  }
+
+  history(query: HistoryQuery): Promise<HistoryEntry[]> {
+    return history.history(this.db, query);
+  }
+
+  changeAt(time: string): Promise<number> {
+    return history.changeAt(this.db, time);
+  }
+
+  historyStart(): Promise<number | null> {
+    return history.historyStart(this.db);
+  }
+
+  exportCurrent(): Promise<{ change: number; doc: InterchangeDocument }> {
+    return history.exportCurrent(this.db, () => graph.exportDocument(this.db, {}));
+  }
+
+  async exportAsOf(change: number): Promise<InterchangeDocument> {
+    const now = await this.exportCurrent();
+    if (change >= now.change) return now.doc;
+    return rollBack(now.doc, await history.changesBetween(this.db, change, now.change));
   }
 
   exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
     return graph.exportDocument(this.db, filter);
   }
 
-  createActor(actor: Actor): Promise<void> {
-    return writes.create(this.db, 'actor', actor);
+  createActor(actor: Actor, note?: ChangeNote): Promise<void> {
+    return writes.create(this.db, 'actor', actor, note);
   }
 
-  replaceActor(actor: Actor): Promise<void> {
-    return writes.replace(this.db, 'actor', actor);
+  replaceActor(actor: Actor, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.db, 'actor', actor, note);
   }
 
-  deleteActor(id: string): Promise<void> {
-    return writes.remove(this.db, 'actor', id);
+  deleteActor(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.db, 'actor', id, note);
   }
 
-  createSource(source: Source): Promise<void> {
-    return writes.create(this.db, 'source', source);
+  createSource(source: Source, note?: ChangeNote): Promise<void> {
+    return writes.create(this.db, 'source', source, note);
   }
 
-  replaceSource(source: Source): Promise<void> {
-    return writes.replace(this.db, 'source', source);
+  replaceSource(source: Source, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.db, 'source', source, note);
   }
 
-  deleteSource(id: string): Promise<void> {
-    return writes.remove(this.db, 'source', id);
+  deleteSource(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.db, 'source', id, note);
   }
 
-  createEpisode(episode: Episode): Promise<void> {
-    return writes.create(this.db, 'episode', episode);
+  createEpisode(episode: Episode, note?: ChangeNote): Promise<void> {
+    return writes.create(this.db, 'episode', episode, note);
   }
 
-  replaceEpisode(episode: Episode): Promise<void> {
-    return writes.replace(this.db, 'episode', episode);
+  replaceEpisode(episode: Episode, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.db, 'episode', episode, note);
   }
 
-  deleteEpisode(id: string): Promise<void> {
-    return writes.remove(this.db, 'episode', id);
+  deleteEpisode(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.db, 'episode', id, note);
   }
 
-  createAction(action: Action): Promise<void> {
-    return writes.create(this.db, 'action', action);
+  createAction(action: Action, note?: ChangeNote): Promise<void> {
+    return writes.create(this.db, 'action', action, note);
   }
 
-  replaceAction(action: Action): Promise<void> {
-    return writes.replace(this.db, 'action', action);
+  replaceAction(action: Action, note?: ChangeNote): Promise<void> {
+    return writes.replace(this.db, 'action', action, note);
   }
 
-  deleteAction(id: string): Promise<void> {
-    return writes.remove(this.db, 'action', id);
+  deleteAction(id: string, note?: ChangeNote): Promise<void> {
+    return writes.remove(this.db, 'action', id, note);
   }
 
   /**
@@ -209,8 +241,9 @@ export class Neo4jStore implements GraphStore {
   async wipeForTests(): Promise<void> {
     for (;;) {
       const [row] = await this.db.query(WIPE_BATCH, {}, 'write');
-      if (!Number(row?.deleted)) return;
+      if (!Number(row?.deleted)) break;
     }
+    await history.wipeHistory(this.db);
   }
 
   /** Writes are durable once committed; this only closes the driver. */

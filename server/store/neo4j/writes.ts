@@ -6,7 +6,8 @@
 import type { Action, InterchangeDocument } from '../../../contract';
 import { ConflictError, NotFoundError } from '../errors';
 import { checkCreate, checkDelete, checkReplace, planImport, validDocument, validRecord, type RecordKind, type Records } from '../rules';
-import type { ImportResult } from '../types';
+import type { ChangedRecord } from '../../../contract';
+import type { ChangeNote, ImportResult } from '../types';
 import { chunks, runBatched } from './batches';
 import {
   CREATE_ACTIONS_LINKED,
@@ -33,6 +34,7 @@ import {
   UPSERT_SOURCES,
 } from './cypher';
 import type { Db, Params, Tx } from './db';
+import { recordChange } from './history';
 import { lookupIn } from './lookup';
 import { actionLinks, actionProps, actionRow, actorProps, citationRow, episodeProps, sourceProps } from './mapping';
 
@@ -172,10 +174,38 @@ const WRITES: { [K in RecordKind]: KindWrites<Records[K]> } = {
   },
 };
 
-export async function importDocument(db: Db, input: InterchangeDocument): Promise<ImportResult> {
+/** An import's changed records, the befores of updated ones read before anything is written. */
+async function importRecords(tx: Tx, writes: Awaited<ReturnType<typeof planImport>>['writes']): Promise<ChangedRecord[]> {
+  const out: ChangedRecord[] = [];
+  for (const kind of ['actor', 'source', 'episode', 'action'] as const) {
+    const list = writes[kind] as { record: Records[RecordKind]; outcome: string }[];
+    const stored = await lookupIn(tx).records(
+      kind,
+      list.filter((w) => w.outcome === 'updated').map((w) => w.record.id),
+    );
+    for (const { record, outcome } of list) {
+      const before = (stored.get(record.id) as unknown as Record<string, unknown> | undefined) ?? null;
+      out.push({
+        kind,
+        id: record.id,
+        op: outcome === 'created' ? 'created' : 'replaced',
+        before,
+        after: record,
+      });
+    }
+  }
+  return out;
+}
+
+async function storedRecord(tx: Tx, kind: RecordKind, id: string): Promise<Record<string, unknown> | null> {
+  return ((await lookupIn(tx).records(kind, [id])).get(id) as unknown as Record<string, unknown> | undefined) ?? null;
+}
+
+export async function importDocument(db: Db, input: InterchangeDocument, note?: ChangeNote): Promise<ImportResult> {
   const doc = validDocument(input);
   return db.write(async (tx) => {
     const { result, writes } = await planImport(doc, lookupIn(tx));
+    await recordChange(tx, note, 'import', await importRecords(tx, writes));
     await runBatched(
       tx,
       UPSERT_ACTORS,
@@ -205,25 +235,32 @@ export async function importDocument(db: Db, input: InterchangeDocument): Promis
 // A record is validated before its transaction opens, so an invalid one is refused even when
 // the database cannot be reached.
 
-export async function create<K extends RecordKind>(db: Db, kind: K, input: Records[K]): Promise<void> {
+export async function create<K extends RecordKind>(db: Db, kind: K, input: Records[K], note?: ChangeNote): Promise<void> {
   const record = validRecord(kind, input);
   return db.write(async (tx) => {
     await checkCreate(kind, record, lookupIn(tx));
     await WRITES[kind].create(tx, record);
+    const after = record as unknown as Record<string, unknown>;
+    await recordChange(tx, note, 'write', [{ kind, id: record.id, op: 'created', before: null, after }]);
   });
 }
 
-export async function replace<K extends RecordKind>(db: Db, kind: K, input: Records[K]): Promise<void> {
+export async function replace<K extends RecordKind>(db: Db, kind: K, input: Records[K], note?: ChangeNote): Promise<void> {
   const record = validRecord(kind, input);
   return db.write(async (tx) => {
     await checkReplace(kind, record, lookupIn(tx));
+    const before = await storedRecord(tx, kind, record.id);
     if (!(await WRITES[kind].replace(tx, record))) throw new NotFoundError(kind, record.id);
+    const after = record as unknown as Record<string, unknown>;
+    await recordChange(tx, note, 'write', [{ kind, id: record.id, op: before ? 'replaced' : 'created', before, after }]);
   });
 }
 
-export async function remove(db: Db, kind: RecordKind, id: string): Promise<void> {
+export async function remove(db: Db, kind: RecordKind, id: string, note?: ChangeNote): Promise<void> {
   return db.write(async (tx) => {
     await checkDelete(kind, id, lookupIn(tx));
+    const before = await storedRecord(tx, kind, id);
     if (!(await WRITES[kind].remove(tx, id))) throw new NotFoundError(kind, id);
+    await recordChange(tx, note, 'write', [{ kind, id, op: 'deleted', before, after: null }]);
   });
 }
