@@ -101,7 +101,9 @@ export function toApiError(err: unknown): ApiError | null {
   if (err instanceof UnavailableError) {
     return new ApiError(503, 'unavailable', err.message, [], { 'Retry-After': String(err.retryAfterSeconds) });
   }
-  if (err instanceof StorageFullError) return new ApiError(507, 'unavailable', err.message);
+  if (err instanceof StorageFullError) {
+    return new ApiError(507, 'unavailable', err.message, [], { 'Retry-After': String(err.retryAfterSeconds) });
+  }
   if (err !== null && typeof err === 'object') return fromHttpError(err);
   return null;
 }

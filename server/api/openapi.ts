@@ -84,7 +84,7 @@ function responses(route: ApiRoute): Json {
   if (route.body) common(413, 'The body is larger than its limit.');
   common(500, 'An unexpected error; the message carries the request id.');
   common(503, 'The store cannot be reached; retry later.', retryAfter);
-  if (route.write) common(507, 'The data folder is full; nothing was written (code `unavailable`).');
+  if (route.write) common(507, 'The data folder is full; nothing was written (code `unavailable`).', retryAfter);
   return out;
 }
 

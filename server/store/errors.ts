@@ -50,5 +50,15 @@ export class UnavailableError extends StoreError {
   }
 }
 
-/** The data folder is full: the write was refused and nothing of it was kept. */
-export class StorageFullError extends StoreError {}
+/**
+ * The data folder is full: the write was refused and nothing of it was kept. Space comes back only
+ * when someone frees it, so the suggested wait is longer than an outage's.
+ */
+export class StorageFullError extends StoreError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 60,
+  ) {
+    super(message);
+  }
+}

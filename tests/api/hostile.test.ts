@@ -337,10 +337,12 @@ describe('API store failures', () => {
     expect(health.body).toMatchObject({ status: 'unavailable', store: 'embedded', error: { code: 'unavailable' } });
   });
 
-  test('a full data folder is a 507 with code unavailable', async () => {
+  test('a full data folder is a 507 with code unavailable and a Retry-After', async () => {
     const { app } = appWith(() => new StorageFullError('the data folder is full; the write was not kept'));
     const res = await request(app).post('/api/actors').set(AUTH).send(actor('a')).expect(507);
     expect(res.body.error.code).toBe('unavailable');
+    // Space comes back only when someone frees it: a minute, not an outage's second.
+    expect(res.headers['retry-after']).toBe('60');
   });
 
   test('an unexpected error is a 500 internal that tells nothing of its cause; the log has it with the request id', async () => {

@@ -8,6 +8,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../../logger';
 import type { Counts } from '../types';
+import { Breaker } from './breaker';
 import { COUNT_RECORDS } from './cypher';
 import { translateError } from './driver-errors';
 
@@ -32,11 +33,22 @@ function txOf(tx: ManagedTransaction): Tx {
 }
 
 export class Db {
+  /** Refuses at once while Bolt is unreachable (breaker.ts), instead of waiting out the driver's retries. */
+  private readonly breaker: Breaker;
+
   constructor(
     private readonly driver: Driver,
     readonly database: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.breaker = new Breaker({
+      probe: async () => void (await driver.getServerInfo({ database })),
+      onChange: (open, why) =>
+        open
+          ? logger.warn({ why }, 'neo4j: unreachable; answering 503 until a probe reaches it')
+          : logger.info({ why }, 'neo4j: reachable again'),
+    });
+  }
 
   static open(uri: string, user: string, password: string, database: string, logger: Logger): Db {
     const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
@@ -51,18 +63,22 @@ export class Db {
   }
 
   async verify(): Promise<void> {
-    await this.guard('verify connectivity', () => this.driver.verifyConnectivity({ database: this.database }));
+    await this.guard('verify connectivity', () => this.driver.verifyConnectivity({ database: this.database }), false);
   }
 
   /** One statement, auto-retried by the driver; `write` routes it to the leader. */
   query(query: string, params: Params = {}, mode: 'read' | 'write' = 'read'): Promise<Row[]> {
-    return this.guard(query, async () => {
-      const result = await this.driver.executeQuery(query, params, {
-        database: this.database,
-        routing: mode === 'write' ? neo4j.routing.WRITE : neo4j.routing.READ,
-      });
-      return result.records.map((r) => r.toObject());
-    });
+    return this.guard(
+      query,
+      async () => {
+        const result = await this.driver.executeQuery(query, params, {
+          database: this.database,
+          routing: mode === 'write' ? neo4j.routing.WRITE : neo4j.routing.READ,
+        });
+        return result.records.map((r) => r.toObject());
+      },
+      mode === 'read',
+    );
   }
 
   /** Several statements in one read transaction. */
@@ -94,16 +110,20 @@ export class Db {
   }
 
   private async transaction<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>): Promise<{ value: T; version: string }> {
-    return this.guard(`${mode} transaction`, async () => {
-      const session = this.session(mode);
-      try {
-        const value =
-          mode === 'write' ? await session.executeWrite((tx) => work(txOf(tx))) : await session.executeRead((tx) => work(txOf(tx)));
-        return { value, version: session.lastBookmarks().join(' ') };
-      } finally {
-        await session.close();
-      }
-    });
+    return this.guard(
+      `${mode} transaction`,
+      async () => {
+        const session = this.session(mode);
+        try {
+          const value =
+            mode === 'write' ? await session.executeWrite((tx) => work(txOf(tx))) : await session.executeRead((tx) => work(txOf(tx)));
+          return { value, version: session.lastBookmarks().join(' ') };
+        } finally {
+          await session.close();
+        }
+      },
+      mode === 'read',
+    );
   }
 
   private probing: Promise<Probe> | null = null;
@@ -126,31 +146,36 @@ export class Db {
   }
 
   private startProbe(): Promise<Probe> {
-    const probe = this.guard(COUNT_RECORDS, async () => {
-      // One statement in an auto-commit transaction: one round trip (a managed one takes two).
-      const session = this.session('read');
-      try {
-        const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject());
-        const counts = {
-          actors: Number(row?.actors ?? 0),
-          sources: Number(row?.sources ?? 0),
-          episodes: Number(row?.episodes ?? 0),
-          actions: Number(row?.actions ?? 0),
-        };
-        return { counts, version: session.lastBookmarks().join(' ') };
-      } finally {
-        await session.close();
-      }
-    }).finally(() => {
+    const probe = this.guard(
+      COUNT_RECORDS,
+      async () => {
+        // One statement in an auto-commit transaction: one round trip (a managed one takes two).
+        const session = this.session('read');
+        try {
+          const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject());
+          const counts = {
+            actors: Number(row?.actors ?? 0),
+            sources: Number(row?.sources ?? 0),
+            episodes: Number(row?.episodes ?? 0),
+            actions: Number(row?.actions ?? 0),
+          };
+          return { counts, version: session.lastBookmarks().join(' ') };
+        } finally {
+          await session.close();
+        }
+      },
+      true,
+    ).finally(() => {
       if (this.probing === probe) this.probing = null;
     });
     this.probing = probe;
     return probe;
   }
 
-  private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  /** Runs `fn` behind the breaker (`abandon`: a read, answered 503 as soon as the breaker opens). */
+  private async guard<T>(what: string, fn: () => Promise<T>, abandon: boolean): Promise<T> {
     try {
-      return await fn();
+      return await this.breaker.run(fn, abandon);
     } catch (err) {
       const translated = translateError(err);
       if (translated !== err) {
@@ -161,6 +186,7 @@ export class Db {
   }
 
   close(): Promise<void> {
+    this.breaker.stop();
     return this.driver.close();
   }
 }

@@ -4,13 +4,12 @@
  * store holds an equal one. The store then writes the plan in one transaction (or journal record).
  */
 import { documentProblems, sameRecord, type InterchangeDocument } from '../../../contract';
-import { ValidationError } from '../errors';
 import type { Counts, ImportResult, WriteOutcome } from '../types';
 import { KINDS } from './kinds';
 import type { RecordKind, RecordLookup, Records } from './lookup';
 import { storedReferences } from './references';
 import { responseProblems } from './responses';
-import { IMPORT_REJECTED } from './validation';
+import { importRefused } from './validation';
 
 export interface RecordWrite<T> {
   record: T;
@@ -38,9 +37,9 @@ export async function planImport(doc: InterchangeDocument, lookup: RecordLookup)
     actions: new Set(actions.map((a) => a.id)),
   };
   const problems = documentProblems(doc, await storedReferences(lookup, actions, inPayload));
-  if (problems.length) throw new ValidationError(problems, IMPORT_REJECTED);
+  if (problems.length) throw importRefused(problems);
   const responses = await responseProblems(actions, lookup);
-  if (responses.length) throw new ValidationError(responses, IMPORT_REJECTED);
+  if (responses.length) throw importRefused(responses);
 
   const result: ImportResult = { created: zero(), updated: zero(), unchanged: zero() };
   const classify = async <K extends RecordKind>(kind: K, records: Records[K][]): Promise<RecordWrite<Records[K]>[]> => {
