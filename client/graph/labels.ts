@@ -64,7 +64,7 @@ export function declutterLabels(cy: Core): void {
   const ranked = shown
     .toArray()
     .filter((e) => (pstyle(e, 'label').strValue ?? '') !== '' && drawnAtZoom(e, zoom))
-    .map((e) => ({ e, p: priority(e), box: e.boundingBox(LABEL_ONLY) as Box }))
+    .map((e) => ({ e, p: priority(e), box: e.boundingBox(LABEL_ONLY) }))
     .filter((r) => r.box.x2 > r.box.x1)
     .sort((a, b) => b.p - a.p || (a.e.id() < b.e.id() ? -1 : 1));
   const kept: Box[] = [];
