@@ -7,9 +7,9 @@ import type { Core } from 'cytoscape';
 import type { EdgeData } from '../contract';
 import { api, ApiError, toFilter } from './api';
 import { emptyGraph, mergeAnswers, toElements, type GraphData } from './graph/adapter';
-import { fitView, getCy, quickBounds, replaceElements, shownElements } from './graph/cy';
+import { fitView, getCy, quickBounds, relabel, replaceElements, shownElements } from './graph/cy';
 import type { Positions } from './graph/fcose-run';
-import { fcosePositions } from './graph/layout';
+import { place } from './graph/placement';
 import { nextFrame } from './ui/frames';
 import { parseDateOnce } from './ui/parsed-dates';
 import { latestRequest } from './latest-request';
@@ -27,6 +27,7 @@ interface Loaded {
   graph: GraphData;
   timeline: EdgeData[];
   positions: Positions;
+  fresh: boolean;
   t0: number;
   tFetch: number;
   tLayout: number;
@@ -51,8 +52,10 @@ export class App {
   graph: GraphData = emptyGraph();
   /** Actions of the graph without the date window, for the timeline. */
   timeline: EdgeData[] = [];
-  /** fcose positions of the loaded graph. */
+  /** Graph-mode positions of the loaded graph: kept places, new actors near their neighbours (graph/placement.ts). */
   fcose: Positions = {};
+  /** Whether the loaded graph was laid out anew rather than drawn at kept places. */
+  freshLayout = true;
   readonly names = new Map<string, string>();
   readonly metrics: Metrics = { loads: [] };
   private key: string | null = null;
@@ -157,19 +160,21 @@ export class App {
     for (const n of graph.nodes.values()) this.names.set(n.id, n.label);
     const tFetch = performance.now();
     if (graph.nodes.size > 0) setStatus('layout', `Laying out ${plural(graph.nodes.size, 'actor')}…`);
-    const positions = graph.nodes.size > 0 ? await fcosePositions(graph) : {};
+    const { positions, fresh } =
+      graph.nodes.size > 0 ? await place(graph, s.modes.graph.layout, focus, s.modes.graph.pins) : { positions: {}, fresh: true };
     const timeline = timelineAnswer ? timelineAnswer.elements.edges.map((e) => e.data) : [...graph.edges.values()];
     const tLayout = performance.now();
     await parseDatesAhead(timeline);
     // Here, not in draw(): a large graph goes in over several frames, and a newer view aborts it.
     await replaceElements(toElements(graph), positions, signal);
-    return { graph, timeline, positions, t0, tFetch, tLayout, tDraw: performance.now() };
+    return { graph, timeline, positions, fresh, t0, tFetch, tLayout, tDraw: performance.now() };
   }
 
-  private draw({ graph, timeline, positions, t0, tFetch, tLayout, tDraw }: Loaded, key: string): void {
+  private draw({ graph, timeline, positions, fresh, t0, tFetch, tLayout, tDraw }: Loaded, key: string): void {
     this.graph = graph;
     this.timeline = timeline;
     this.fcose = positions;
+    this.freshLayout = fresh;
     if (this.shown) this.modes.get(this.shown)?.hide();
     this.shown = null;
     this.key = key;
@@ -225,6 +230,7 @@ export class App {
     this.modes.get(s.mode)?.show(s, prev, dataChanged);
     this.showEmptyOrReady(s);
     for (const fn of this.listeners) fn(s, prev, dataChanged);
+    relabel();
     if (dataChanged && this.metrics.firstDraw === undefined) {
       requestAnimationFrame(() => {
         this.metrics.firstDraw = Math.round(performance.now());

@@ -9,6 +9,7 @@ import type { Positions } from './fcose-run';
 import { LARGE_ABOVE } from './adapter';
 import { moveDrawingOnViewport } from './viewport-texture';
 import { nextFrame } from '../ui/frames';
+import { bindLabels } from './labels';
 
 export const WEBGL_ABOVE = 2000;
 
@@ -24,6 +25,7 @@ let webgl = false;
 /** Whether the graph drawn is large enough to move its last drawing while panning (viewport-texture.ts). */
 let large = false;
 let forgetDrawing: () => void = () => undefined;
+let scheduleLabels: () => void = () => undefined;
 const binders: ((cy: Core) => void)[] = [];
 
 const hasWebGL2 = (() => {
@@ -85,6 +87,7 @@ function create(useWebGL: boolean): Core {
   webgl = useWebGL;
   forgetDrawing = moveDrawingOnViewport(instance, () => large);
   bindLabelLevel(instance);
+  scheduleLabels = bindLabels(instance);
   cy = instance;
   window.cy = instance;
   for (const bind of binders) bind(instance);
@@ -99,6 +102,11 @@ export function initCy(el: HTMLElement): Core {
 export function getCy(): Core {
   if (!cy) throw new Error('initCy() first');
   return cy;
+}
+
+/** Checks the labels for overlaps again soon (after a change Cytoscape does not announce, such as a filter). */
+export function relabel(): void {
+  scheduleLabels();
 }
 
 /** Runs `bind` on the current instance and on every later one. */
@@ -163,6 +171,7 @@ export function applyPositions(positions: Positions, animate: boolean): Promise<
   const nodes = c.nodes('.actor');
   if (!animate || nodes.length > 300) {
     c.batch(() => nodes.forEach((n) => void (positions[n.id()] && n.position(positions[n.id()]!))));
+    relabel();
     return Promise.resolve();
   }
   return c

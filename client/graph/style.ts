@@ -4,8 +4,8 @@
  * lane, axis (set by features).
  */
 import type { StylesheetJson } from 'cytoscape';
-import { ACTION_TYPE_IDS, ACTOR_KINDS, LAYERS, STATUSES } from '../../contract';
-import { DISPUTED_LABEL, NO_LAYER_COLOUR, STATUS_LOOKS, kindShape, layerColour, typeColour } from './palette';
+import { ACTOR_KINDS, CATEGORIES, LAYERS, STATUSES } from '../../contract';
+import { DISPUTED_LABEL, NO_LAYER_COLOUR, STATUS_LOOKS, categoryColour, kindShape, layerColour } from './palette';
 
 export function stylesheet(): StylesheetJson {
   const rules: StylesheetJson = [
@@ -56,18 +56,48 @@ export function stylesheet(): StylesheetJson {
   ];
   for (const layer of LAYERS) rules.push({ selector: `node.actor[layer = "${layer}"]`, style: { 'background-color': layerColour(layer) } });
   for (const kind of ACTOR_KINDS) rules.push({ selector: `node.actor[kind = "${kind}"]`, style: { shape: kindShape(kind) as never } });
-  for (const type of ACTION_TYPE_IDS) {
-    const c = typeColour(type);
-    rules.push({ selector: `edge.action[type = "${type}"]`, style: { 'line-color': c, 'target-arrow-color': c } });
+  for (const category of CATEGORIES) {
+    const c = categoryColour(category);
+    rules.push({ selector: `edge[category = "${category}"]`, style: { 'line-color': c, 'target-arrow-color': c } });
   }
   for (const status of STATUSES) {
     const look = STATUS_LOOKS[status];
-    rules.push({ selector: `edge.action[status = "${status}"]`, style: { width: look.width, 'line-style': look.dash } });
+    rules.push({
+      selector: `edge[status = "${status}"]`,
+      style: { width: look.width, 'line-style': look.dash, ...(look.pattern.length ? { 'line-dash-pattern': look.pattern } : {}) },
+    });
   }
   rules.push(
     { selector: 'edge.action[status = "disputed"]', style: { color: DISPUTED_LABEL } },
-    { selector: 'edge.action[status = "alleged"]', style: { 'line-dash-pattern': [7, 4] } },
-    { selector: 'edge.action[status = "disputed"]', style: { 'line-dash-pattern': [2, 3] } },
+    // Parallel actions of one type drawn as one edge with their count (bundles.ts); a bundle
+    // shows the strongest status among its actions.
+    {
+      selector: 'edge.bundle',
+      style: {
+        label: 'data(label)',
+        'curve-style': 'bezier',
+        'control-point-step-size': 28,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'font-size': 10,
+        'font-weight': 'bold',
+        color: '#222222',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-border-width': 1,
+        'text-border-color': '#888888',
+        'text-border-opacity': 1,
+        'min-zoomed-font-size': 8,
+        'z-index': 2,
+      },
+    },
+    { selector: 'edge.bundle.picked', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.55, 'underlay-padding': 4 } },
+    { selector: '.bundled', style: { display: 'none' } },
+    // Labels that would overlap a more important one (labels.ts); hovering shows them again.
+    { selector: 'node.label-hidden, edge.label-hidden', style: { label: '' } },
+    { selector: 'node.label-hidden.hover, edge.label-hidden.hover', style: { label: 'data(label)', 'z-index': 40 } },
     // Large graphs: the WebGL renderer draws every label (it ignores min-zoomed-font-size), so
     // edge labels are left out and node labels come back when zoomed in (class "far", see cy.ts).
     // Straight rather than bezier: bezier bundling looks up every edge's parallel edges on each
@@ -106,7 +136,7 @@ export function stylesheet(): StylesheetJson {
         'text-rotation': 'none',
         'min-zoomed-font-size': 4,
         'curve-style': 'unbundled-bezier',
-        'control-point-distances': [40],
+        'control-point-distances': 'data(cpd)' as never,
         'control-point-weights': [0.5],
       },
     },

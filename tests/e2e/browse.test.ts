@@ -64,7 +64,7 @@ describeBrowser('browser: exploring the seed', () => {
     // Laid out: not all at one point, and inside the viewport.
     const spread = await js<number>(page, `(() => { const bb = window.cy.nodes().boundingBox(); return bb.w * bb.h; })()`);
     expect(spread).toBeGreaterThan(10_000);
-    expect(await page.locator('#legend').textContent()).toContain('removed from store');
+    expect(await page.locator('#legend').textContent()).toContain('Sanctions');
     expect(await page.locator('#timeline-info').textContent()).toMatch(/dated actions/);
     const metrics = await js<{ firstDraw: number; loads: { totalMs: number }[] }>(page, 'window.__metrics');
     console.log(`seed: first draw ${metrics.firstDraw} ms after navigation start; load+layout ${metrics.loads[0]?.totalMs} ms`);

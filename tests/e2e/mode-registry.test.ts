@@ -16,7 +16,7 @@ const modes = MODES as readonly ModeDescriptor[];
 
 /** A non-default value of each mode's own state: a new mode adds one here. */
 const SAMPLES: { [K in keyof ModeStates]: ModeStates[K] | null } = {
-  graph: null, // no state of its own
+  graph: { layout: 'concentric', pins: { parler: { x: -120, y: 45 }, aws: { x: 300, y: 0 } } },
   stack: { x: 'name' },
   cascade: { target: 'parler' },
   chain: { actor: 'twitter', index: 2 },
@@ -68,7 +68,8 @@ describe('the view-mode registry', () => {
       expect(sample).not.toEqual(m.initial);
       const s = withMode(id, sample);
       const q = new URLSearchParams(toQuery(s));
-      expect([...q.keys()].sort()).toEqual(['mode', ...m.url.params].sort());
+      // The default mode is the bare address: no mode= for it.
+      expect([...q.keys()].sort()).toEqual([...(id === DEFAULT_MODE ? [] : ['mode']), ...m.url.params].sort());
       expect(fromQuery(toQuery(s))).toEqual({ state: s, ignored: [] });
     },
   );
@@ -88,7 +89,7 @@ describe('the view-mode registry', () => {
     expect(state.mode).toBe('chain');
     expect(state.focus).toBe('aws');
     expect(state.modes).toEqual({
-      graph: {},
+      graph: { layout: 'force', pins: {} },
       stack: { x: 'name' },
       cascade: { target: null },
       chain: { actor: 'twitter', index: 1 },

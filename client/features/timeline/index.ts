@@ -10,11 +10,12 @@ import { modeOf } from '../../modes/registry';
 import { select, setWindow } from '../../state/reducers';
 import type { ViewState } from '../../state/types';
 import { byId, fill, h, s } from '../../ui/dom';
-import { formatWhen, plural, shortDate } from '../../ui/format';
+import { formatDate, formatWhen, plural, shortDate } from '../../ui/format';
 import type { EdgeData } from '../../../contract';
 import { dateMarks } from '../../ui/dates';
 import { binDates, binParse, type Bins, type Placed } from './bins';
 import { player } from './play';
+import { timelineOrder } from './order';
 
 const HEIGHT = 84;
 const SPAN_ROW = 6;
@@ -44,6 +45,9 @@ export function initTimeline(app: App): void {
     const id = (ev.target as Element).getAttribute('data-id');
     if (id) app.store.update((st) => select(st, { kind: 'action', id }));
   });
+  // The date being played, on the picture itself, where the eye is while the actions appear.
+  const playDate = h('div', { id: 'play-date', class: 'play-date', hidden: true, 'aria-hidden': 'true' });
+  byId('graph-wrap').append(playDate);
   const replay = player(
     () => app.cy,
     (id) => app.nameOf(id),
@@ -126,7 +130,7 @@ export function initTimeline(app: App): void {
   const drawSpans = (w: number) => {
     if (spansDrawn.w === w && spansDrawn.spans === spans) return;
     spansDrawn = { w, spans };
-    // Rows packed greedily, earliest first: a span goes in the first row where it overlaps nothing.
+    // Rows packed greedily in timeline order: a span goes in the first row where it overlaps nothing.
     const rowEnds: number[] = [];
     const parts: SVGElement[] = [];
     for (const { e, at, marks, when } of spans) {
@@ -222,6 +226,7 @@ export function initTimeline(app: App): void {
   const stop = () => {
     replay.stop();
     cursor = null;
+    playDate.hidden = true;
     play.textContent = '▶ Play';
     play.setAttribute('aria-pressed', 'false');
     draw(app.state);
@@ -230,8 +235,12 @@ export function initTimeline(app: App): void {
     if (replay.playing()) return stop();
     play.textContent = '■ Stop';
     play.setAttribute('aria-pressed', 'true');
-    replay.start((date) => {
-      cursor = date;
+    replay.start((step) => {
+      cursor = step.date;
+      playDate.hidden = false;
+      playDate.textContent = formatDate(step.date, false);
+      playDate.dataset.start = String(step.start);
+      playDate.dataset.ids = step.ids.join(',');
       draw(app.state);
     }, stop);
   });
@@ -255,7 +264,7 @@ export function initTimeline(app: App): void {
           const at = e.date ? binParse(e.date, e.timezone) : null;
           return at ? [{ e, at, marks: dateMarks(e.date, e.timezone), when: formatWhen(e.date, e.timezone) }] : [];
         })
-        .sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+        .sort((a, b) => timelineOrder(a.e, b.e));
     }
     play.disabled = !modeOf(st.mode).drawing || bins.bins.length === 0;
     describe(st);

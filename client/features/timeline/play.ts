@@ -1,28 +1,34 @@
 /**
- * Replays the cascade: the drawn actions disappear, then come back in date order, a date at a
- * time, with the actors they touch. Undated actions stay as the background they are.
+ * Replays the cascade: the drawn actions disappear, then come back in the timeline's order
+ * (order.ts), a span at a time, with the actors they touch. Undated actions stay as the
+ * background they are. A bundle of parallel actions (graph/bundles.ts) appears with its first.
  */
 import type { Core, EdgeCollection, SingularElementArgument } from 'cytoscape';
 import { announce } from '../../ui/dom';
 import { formatDate } from '../../ui/format';
+import { sameSpan, timelineOrder, type Timed } from './order';
+
+/** One step of a replay: the actions of one span. */
+export interface PlayStep {
+  date: string;
+  /** Earliest instant of the span (UTC ms): never smaller than the step before's. */
+  start: number;
+  ids: string[];
+}
 
 export interface Player {
   playing(): boolean;
-  start(onStep: (date: string | null) => void, onEnd: () => void): void;
+  start(onStep: (step: PlayStep) => void, onEnd: () => void): void;
   stop(): void;
 }
 
 export const STEP_MS = 650;
 
-/** The instant span's order (earliest start, then earliest end), as the server's timeline; 0 for the same span. */
-function byInstants(a: SingularElementArgument, b: SingularElementArgument): number {
-  const sa = (a.data('start') as number | null) ?? -Infinity;
-  const sb = (b.data('start') as number | null) ?? -Infinity;
-  if (sa !== sb) return sa < sb ? -1 : 1;
-  const ea = (a.data('end') as number | null) ?? Infinity;
-  const eb = (b.data('end') as number | null) ?? Infinity;
-  return ea === eb ? 0 : ea < eb ? -1 : 1;
-}
+const timed = (e: SingularElementArgument): Timed => ({
+  id: e.id(),
+  start: e.data('start') as number | null | undefined,
+  end: e.data('end') as number | null | undefined,
+});
 
 export function player(getCy: () => Core, nameOf: (id: string) => string): Player {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -36,6 +42,11 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
   };
 
   const refreshNodes = (cy: Core) => {
+    cy.edges('.bundle').forEach((b) => {
+      const members = cy.edges('.action').filter((e) => (b.data('members') as string[]).includes(e.id()));
+      b.toggleClass('future', members.not('.future').empty());
+      b.toggleClass('just', members.filter('.just').nonempty());
+    });
     cy.nodes('.actor').forEach((n) => {
       const edges = n.connectedEdges('.action').not('.filtered, .offview');
       n.toggleClass('future', edges.nonempty() && edges.not('.future').empty());
@@ -53,13 +64,15 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
         .edges('.action')
         .not('.filtered, .offview')
         .filter((e) => e.data('date') !== undefined);
-      const sorted = edges.toArray().sort((a, b) => byInstants(a, b) || (a.id() < b.id() ? -1 : 1));
-      const steps: { date: string; first: SingularElementArgument; edges: EdgeCollection }[] = [];
+      const sorted = edges.toArray().sort((a, b) => timelineOrder(timed(a), timed(b)));
+      const steps: { date: string; first: SingularElementArgument; ids: string[]; edges: EdgeCollection }[] = [];
       for (const e of sorted) {
         const date = e.data('date') as string;
         const last = steps[steps.length - 1];
-        if (last && byInstants(last.first, e) === 0) last.edges = last.edges.union(e);
-        else steps.push({ date, first: e, edges: cy.collection().union(e) });
+        if (last && sameSpan(timed(last.first), timed(e))) {
+          last.edges = last.edges.union(e);
+          last.ids.push(e.id());
+        } else steps.push({ date, first: e, ids: [e.id()], edges: cy.collection().union(e) });
       }
       cy.batch(() => {
         edges.addClass('future');
@@ -80,13 +93,13 @@ export function player(getCy: () => Core, nameOf: (id: string) => string): Playe
           s.edges.removeClass('future').addClass('just');
           refreshNodes(cy);
         });
-        const what = s.edges
-          .toArray()
+        const what = s.ids
+          .map((id) => cy.getElementById(id))
           .slice(0, 2)
           .map((e) => `${nameOf(e.data('source') as string)} ${e.data('label')} ${nameOf(e.data('target') as string)}`)
           .join('; ');
         announce(`${formatDate(s.date, false)}: ${what}${s.edges.length > 2 ? ` and ${s.edges.length - 2} more` : ''}`);
-        onStep(s.date);
+        onStep({ date: s.date, start: (s.first.data('start') as number | null) ?? -8.64e15, ids: s.ids });
         timer = setTimeout(step, STEP_MS);
       };
       timer = setTimeout(step, 200);

@@ -26,9 +26,18 @@ export function markChain(cy: Core, actions: string[]): void {
   cy.batch(() => {
     clearChain(cy);
     const keep = new Set<string>();
+    // Steps between the same two actors bow out further each, on alternate sides, so their
+    // numbered labels do not sit on one another (steps 5 and 6 read "56." when they did).
+    const between = new Map<string, number>();
     actions.forEach((id, i) => {
       const e = cy.getElementById(id);
       if (e.empty()) return;
+      const [a, b] = [e.data('source') as string, e.data('target') as string];
+      const pair = a < b ? `${a} ${b}` : `${b} ${a}`;
+      const k = between.get(pair) ?? 0;
+      between.set(pair, k + 1);
+      const side = (k % 2 === 0 ? 1 : -1) * (a < b ? 1 : -1);
+      e.data('cpd', side * (40 + 45 * Math.floor(k / 2)));
       e.data('step', `${i + 1}. ${e.data('label')} · ${e.data('date') ? shortDate(e.data('date') as string) : 'undated'}`);
       e.addClass('chain-step');
       keep
@@ -42,5 +51,5 @@ export function markChain(cy: Core, actions: string[]): void {
 
 export function clearChain(cy: Core): void {
   cy.elements('.offview').removeClass('offview');
-  cy.edges('.chain-step').removeClass('chain-step').removeData('step');
+  cy.edges('.chain-step').removeClass('chain-step').removeData('step cpd');
 }
