@@ -23,6 +23,7 @@ import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
 import { failedTokenRateLimit, writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
 import { statsRoutes } from './stats';
+import { tokenCheckRoutes } from './token-check';
 import { vocabularyRoutes } from './vocabulary';
 
 export const API_VERSION = '1.0.0';
@@ -55,6 +56,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...statsRoutes,
   ...exportRoutes,
   ...importRoutes,
+  ...tokenCheckRoutes,
   openApiRoute,
   ...docsRoutes,
 ];
