@@ -9,20 +9,17 @@ import { byId, fill, h } from '../../ui/dom';
 import { setActionExtra } from '../details';
 import { actionForm } from './form';
 import { importZone } from './import';
+import { tokenProblem } from './token-check';
 
 export function initEdit(app: App): void {
   const dialog = byId<HTMLDialogElement>('edit-dialog');
   const open = byId<HTMLButtonElement>('edit-open');
   const form = actionForm(app, () => undefined);
   const imp = importZone(app);
-  const tokenInput = h('input', { type: 'password', id: 'token', autocomplete: 'off' });
-  const tokenForm = h(
-    'form',
-    { class: 'token-form' },
-    h('label', { for: 'token' }, 'API token'),
-    tokenInput,
-    h('button', { type: 'submit' }, 'Use this token'),
-  );
+  const tokenInput = h('input', { type: 'password', id: 'token', autocomplete: 'off', 'aria-describedby': 'token-error' });
+  const tokenError = h('div', { class: 'field-error', id: 'token-error', role: 'alert' });
+  const tokenSubmit = h('button', { type: 'submit' }, 'Use this token');
+  const tokenForm = h('form', { class: 'token-form' }, h('label', { for: 'token' }, 'API token'), tokenInput, tokenSubmit, tokenError);
   const forget = h('button', { type: 'button', id: 'forget-token' }, 'Forget the token');
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
   const body = h('div', { class: 'dialog-body' });
@@ -42,11 +39,27 @@ export function initEdit(app: App): void {
   };
   tokenForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (!tokenInput.value.trim()) return;
-    token.set(tokenInput.value.trim());
-    tokenInput.value = '';
-    form.load(null);
-    render();
+    const candidate = tokenInput.value.trim();
+    if (!candidate) return;
+    tokenSubmit.disabled = true;
+    tokenError.textContent = 'Checking the token…';
+    void tokenProblem(candidate)
+      .then((problem) => {
+        if (problem) {
+          // The typed token stays, so a slip can be corrected rather than typed again.
+          tokenInput.setAttribute('aria-invalid', 'true');
+          tokenError.textContent = problem;
+          tokenInput.focus();
+          return;
+        }
+        tokenInput.removeAttribute('aria-invalid');
+        tokenError.textContent = '';
+        token.set(candidate);
+        tokenInput.value = '';
+        form.load(null);
+        render();
+      })
+      .finally(() => (tokenSubmit.disabled = false));
   });
   forget.addEventListener('click', () => {
     token.clear();
