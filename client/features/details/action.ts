@@ -41,12 +41,6 @@ function hostOf(url: string): string | null {
   }
 }
 
-function sourceLink(url: string, host: string): HTMLAnchorElement {
-  const a = externalLink(url, `open on ${host}`);
-  a.classList.add('source-link');
-  return a;
-}
-
 /**
  * One citation: the source's title, then publisher, date and a link to it, each said even when
  * missing (so "no date given" is told apart from "not shown"); where in it, what it supports, the quote.
@@ -66,7 +60,8 @@ function citationItem(c: Citation, src: Source | undefined): HTMLLIElement {
       ' · ',
       h('span', { class: 'source-date' }, src?.published ? formatDate(src.published, false) : 'no date given'),
       ' · ',
-      src?.url && host ? sourceLink(src.url, host) : h('span', { class: 'source-link none' }, 'no link'),
+      // The title above is the one link (a second would be read twice); here is where it leads.
+      src?.url && host ? h('span', { class: 'source-host' }, `link to ${host}`) : h('span', { class: 'source-host none' }, 'no link given'),
       extra ? ` · ${extra}` : '',
     ),
     h(
