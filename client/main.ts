@@ -14,6 +14,7 @@ import { bindInteractions } from './graph/interactions';
 import { createModeViews } from './modes/views';
 import { ViewStore } from './state/store';
 import { announce, byId } from './ui/dom';
+import { initKeyboard } from './ui/keyboard';
 import { initModes } from './ui/modes';
 import { loadVocabulary } from './vocabulary';
 
@@ -23,6 +24,7 @@ bindInteractions(store);
 const app = new App(store);
 for (const [mode, view] of createModeViews(app)) app.registerMode(mode, view);
 initModes(app);
+initKeyboard(app);
 // The panels list the server's vocabulary and episodes, so they are built once those are here.
 void loadVocabulary().then(() => {
   initSearch(app);

@@ -1,6 +1,7 @@
 /** The Express application: the API under /api and the built browser at /. */
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './api/errors';
@@ -15,6 +16,17 @@ export function defaultClientDir(): string | null {
   return candidates.find((dir) => path.basename(path.dirname(dir)) === 'dist' && fs.existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
+/** A year: the longest max-age caches honour, for files whose name changes with their content. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Kept, but asked about again each time (a 304 when unchanged), so a new build is seen at once. */
+const REVALIDATE = 'no-cache';
+
+/** Vite writes only content-hashed names under assets/, so a name there never changes meaning. */
+function cacheControlFor(file: string, dir: string): string {
+  const rel = path.relative(dir, file).split(path.sep);
+  return rel.length > 1 && rel[0] === 'assets' ? IMMUTABLE : REVALIDATE;
+}
+
 /**
  * Serves the built browser and answers its client-side routes (any other GET outside /api) with
  * index.html. The build writes source maps; they are served only when asked for (SERVE_SOURCE_MAPS),
@@ -27,13 +39,20 @@ function serveClient(app: express.Express, dir: string, sourceMaps: boolean): vo
       else next();
     });
   }
-  app.use(express.static(dir, { index: 'index.html', fallthrough: true }));
+  app.use(
+    express.static(dir, {
+      index: 'index.html',
+      fallthrough: true,
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file, dir)),
+    }),
+  );
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) {
       next();
       return;
     }
-    res.sendFile('index.html', { root: dir });
+    res.sendFile('index.html', { root: dir, cacheControl: false, headers: { 'Cache-Control': REVALIDATE } });
   });
 }
 
@@ -43,6 +62,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', ctx.config.trustProxyHops > 0 ? ctx.config.trustProxyHops : false);
   app.use(requestLogging(ctx.logger));
+  // gzip or brotli as the client's Accept-Encoding asks, for API answers and the built files
+  // alike; streamed exports flush each batch (export/stream.ts), so they still arrive as made.
+  app.use(compression());
   app.use(securityHeaders());
   app.use(hostAllowlist(ctx.config.allowedHosts));
   app.use('/api', cors(ctx.config.corsOrigins));

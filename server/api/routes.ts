@@ -25,6 +25,7 @@ import { DEFAULT_BODY_LIMIT, defineRoute, type ApiRoute } from './route';
 import { failedTokenRateLimit, keyWriteRateLimit, writeRateLimit } from './security';
 import { sourceRoutes } from './sources';
 import { statsRoutes } from './stats';
+import { tokenCheckRoutes } from './token-check';
 import { vocabularyRoutes } from './vocabulary';
 
 export const API_VERSION = '1.0.0';
@@ -59,6 +60,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...importRoutes,
   ...extractRoutes,
   ...historyRoutes,
+  ...tokenCheckRoutes,
   openApiRoute,
   ...docsRoutes,
 ];

@@ -118,6 +118,8 @@ describeBrowser('browser: editing and untrusted text', () => {
     await page.click('#edit-open');
     await page.fill('#token', TOKEN);
     await page.press('#token', 'Enter');
+    // Kept once the server has said it accepts it.
+    await until(page, `sessionStorage.getItem('dg.apiToken') !== null`);
     expect(await js(page, `sessionStorage.getItem('dg.apiToken')`)).toBe(TOKEN);
     expect(await js(page, `Object.keys(localStorage).length`)).toBe(0);
 

@@ -11,6 +11,7 @@ import { externalLink, h } from '../../ui/dom';
 import { dateElement } from '../../ui/dates';
 import { formatDate, formatWhen } from '../../ui/format';
 import { categoryLabel, categoryOfType, episodeTitle, typeLabel, typeMeaning } from '../../vocabulary';
+import { notesList } from './notes';
 
 export const STATUS_MEANING = {
   confirmed: 'undisputed, on record',
@@ -31,17 +32,38 @@ const STANCE_MEANING = {
   'reports-claim': 'the source only reports that a party claims it',
 } as const;
 
-/** One citation: the source (title, publisher, date), where in it, what it supports, and the quote. */
+/** The host a link leads to, said beside it so a reader knows where a click goes. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One citation: the source's title, then publisher, date and a link to it, each said even when
+ * missing (so "no date given" is told apart from "not shown"); where in it, what it supports, the quote.
+ */
 function citationItem(c: Citation, src: Source | undefined): HTMLLIElement {
   const title = src?.title ?? c.source;
-  const meta = src
-    ? [src.publisher, src.author, src.published ? formatDate(src.published, false) : undefined, src.kind].filter(Boolean).join(' · ')
-    : '';
+  const host = src?.url ? hostOf(src.url) : null;
+  const extra = src ? [src.author, src.kind].filter(Boolean).join(' · ') : '';
   return h(
     'li',
     { class: 'source citation', 'data-source': c.source, 'data-stance': c.stance },
     src?.url ? externalLink(src.url, title) : h('span', {}, title),
-    meta ? h('div', { class: 'meta' }, meta) : null,
+    h(
+      'div',
+      { class: 'meta' },
+      h('span', { class: 'source-publisher' }, src?.publisher ?? 'publisher not given'),
+      ' · ',
+      h('span', { class: 'source-date' }, src?.published ? formatDate(src.published, false) : 'no date given'),
+      ' · ',
+      // The title above is the one link (a second would be read twice); here is where it leads.
+      src?.url && host ? h('span', { class: 'source-host' }, `link to ${host}`) : h('span', { class: 'source-host none' }, 'no link given'),
+      extra ? ` · ${extra}` : '',
+    ),
     h(
       'div',
       { class: 'cite-where' },
@@ -149,13 +171,7 @@ export async function actionDetails(
     h('p', { class: 'description' }, a.summary),
     dl,
     details.length ? h('h3', {}, 'Notes') : h('span'),
-    details.length
-      ? h(
-          'dl',
-          { class: 'extra' },
-          ...details.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join('; ') : String(v))]),
-        )
-      : h('span'),
+    details.length ? notesList(a.details ?? {}) : h('span'),
     h('h3', {}, `Citations (${a.citations.length})`),
     h(
       'ul',

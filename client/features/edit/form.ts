@@ -172,7 +172,10 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
     };
     save()
       .then(async () => {
-        fill(errors, h('p', { class: 'ok' }, `Saved “${parsed.value.id}”.`));
+        // Emptied for the next action, so a second Save cannot send the same one again by mistake;
+        // what was saved stays visible in the details and in the message.
+        self.load(null);
+        fill(errors, h('p', { class: 'ok', role: 'status' }, `Saved “${parsed.value.id}”. The form is empty for the next action.`));
         await app.reload();
         app.store.update((s) => select(s, { kind: 'action', id: parsed.value.id }));
         onDone();
@@ -184,7 +187,7 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       .finally(() => (submit.disabled = false));
   });
 
-  return {
+  const self: { el: HTMLElement; load(a: Action | null): void } = {
     el: form,
     load(a) {
       editing = a;
@@ -216,4 +219,5 @@ export function actionForm(app: App, onDone: () => void): { el: HTMLElement; loa
       for (const k of ['srcId', 'srcTitle', 'srcUrl', 'srcPublisher', 'srcPublished'] as const) c[k].value = '';
     },
   };
+  return self;
 }

@@ -1,4 +1,7 @@
-/** An SVG of what is drawn, made from Cytoscape's positions and the same palette as the canvas. */
+/**
+ * An SVG of what is drawn, made from Cytoscape's positions and the same palette as the canvas,
+ * with the view's title above, a legend of what it draws beside it and a caption below.
+ */
 import type { Core } from 'cytoscape';
 import { DISPUTED_LABEL, STATUS_LOOKS, kindShape, layerColour, typeColour } from '../../graph/palette';
 import { shapeElement } from '../../graph/shapes';
@@ -6,19 +9,57 @@ import { shownElements } from '../../graph/cy';
 import { nodeSize } from '../../graph/adapter';
 import { s } from '../../ui/dom';
 import type { Status } from '../../../contract';
+import { LEGEND_WIDTH, svgLegend } from './legend';
 import { xmlChars } from './xml-chars';
 
 const DASH = { solid: '', dashed: '7 4', dotted: '2 3' } as const;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
-export function graphSvg(cy: Core, title: string): string {
-  const shown = shownElements(cy);
+/** A generous width for text in the sans-serif fonts of FONT: wider than most, so nothing is cut. */
+export const textWidth = (text: string, size: number) => text.length * size * 0.62;
+
+const ACTOR_FONT = 12;
+const TITLE_FONT = 15;
+const CAPTION_FONT = 11;
+
+export interface PictureText {
+  title: string;
+  caption: string[];
+}
+
+/** The drawing's box, widened so that every actor's whole name (one line, as the SVG writes it) is inside. */
+function drawingBox(shown: ReturnType<typeof shownElements>): { x1: number; y1: number; x2: number; y2: number } {
   const bb = shown.boundingBox({});
-  const pad = 40;
+  const box = { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 };
+  shown.nodes('.actor').forEach((n) => {
+    const p = n.position();
+    const half = textWidth(String(n.data('label')), ACTOR_FONT) / 2 + 4;
+    const size = nodeSize(Number(n.data('deg')));
+    box.x1 = Math.min(box.x1, p.x - half);
+    box.x2 = Math.max(box.x2, p.x + half);
+    box.y2 = Math.max(box.y2, p.y + size / 2 + 22);
+  });
+  shown.nodes('.lane').forEach((n) => {
+    const p = n.position();
+    box.x1 = Math.min(box.x1, p.x - Number(n.data('w')) / 2 - 16 - textWidth(String(n.data('label')), 14));
+  });
+  return box;
+}
+
+export function graphSvg(cy: Core, text: PictureText): string {
+  const { title, caption } = text;
+  const shown = shownElements(cy);
+  const bb = drawingBox(shown);
+  const pad = 30;
+  const legendX = bb.x2 + pad;
+  const legend = svgLegend(shown, legendX, bb.y1);
   const x0 = bb.x1 - pad;
-  const y0 = bb.y1 - pad - 24;
-  const w = Math.max(100, bb.w + 2 * pad);
-  const hgt = Math.max(100, bb.h + 2 * pad + 44);
+  const y0 = bb.y1 - pad - TITLE_FONT - 14;
+  const captionWidth = Math.max(...caption.map((l) => textWidth(l, CAPTION_FONT)), textWidth(title, TITLE_FONT));
+  const w = Math.max(100, legendX + LEGEND_WIDTH - x0, captionWidth + 24);
+  const drawnBottom = Math.max(bb.y2, bb.y1 + legend.height);
+  const captionTop = drawnBottom + pad;
+  const hgt = Math.max(100, captionTop - y0 + caption.length * (CAPTION_FONT + 5) + 14);
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `${x0} ${y0} ${w} ${hgt}`,
@@ -113,7 +154,7 @@ export function graphSvg(cy: Core, title: string): string {
           x: p.x,
           y: p.y + size / 2 + 15,
           'text-anchor': 'middle',
-          'font-size': 12,
+          'font-size': ACTOR_FONT,
           fill: '#1a1a1a',
           stroke: '#fff',
           'stroke-width': 3,
@@ -124,7 +165,17 @@ export function graphSvg(cy: Core, title: string): string {
     );
   });
   svg.append(labels);
-  svg.append(s('text', { x: x0 + 12, y: y0 + 20, 'font-size': 13, fill: '#333' }, title));
+  svg.append(legend.g);
+  svg.append(
+    s('text', { x: x0 + 12, y: y0 + 22, 'font-size': TITLE_FONT, 'font-weight': 'bold', fill: '#1a1a1a', class: 'picture-title' }, title),
+  );
+  svg.append(
+    s(
+      'g',
+      { class: 'caption', 'font-size': CAPTION_FONT, fill: '#333' },
+      ...caption.map((line, i) => s('text', { x: x0 + 12, y: captionTop + (i + 1) * (CAPTION_FONT + 5) }, line)),
+    ),
+  );
   // Characters XML forbids (from labels: U+0000 and the like) are dropped, or the file would not parse.
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlChars(new XMLSerializer().serializeToString(svg))}`;
 }

@@ -3,7 +3,7 @@
  * episode and the date window, with the values the server's vocabulary lists. All but the layers
  * go to the API; layers filter the drawn actors here. A group with every box ticked is "all".
  */
-import { CATEGORIES, LAYERS, compareDateTexts, isParsedDate, isValidZone, parseDate, type Category } from '../../../contract';
+import { CATEGORIES, LAYERS, isParsedDate, isValidZone, mustParseDate, parseDate, type Category } from '../../../contract';
 import type { App } from '../../app';
 import {
   clearFilters,
@@ -254,9 +254,18 @@ export function initFilters(app: App): void {
     const a = read(from);
     const b = read(to);
     if (a === undefined || b === undefined) return;
+    // Swapping the ends, or narrowing to a day, would show another window than the one typed:
+    // the person is told, the text stays as typed, and the view keeps its last window.
+    if (a && b && mustParseDate(a).start > mustParseDate(b).end) {
+      to.input.setAttribute('aria-invalid', 'true');
+      to.error.textContent = `“To” (${b}) is before “From” (${a}): change one of them; the window was not changed.`;
+      announce(to.error.textContent);
+      return;
+    }
     from.input.removeAttribute('aria-invalid');
     to.input.removeAttribute('aria-invalid');
-    app.store.update((s) => (s.from === a && s.to === b ? s : setWindow(s, a, b, compareDateTexts)));
+    // Ends that still compare the wrong way here overlap (2021-05 to 2021): both are kept as typed.
+    app.store.update((s) => (s.from === a && s.to === b ? s : setWindow(s, a, b, () => 0)));
   };
   for (const f of [from, to]) {
     f.input.addEventListener('change', applyDates);
@@ -277,8 +286,10 @@ export function initFilters(app: App): void {
     for (const g of [...groups, ...parties, episode]) g.sync(s);
     if (document.activeElement !== from.input) from.input.value = s.from ?? '';
     if (document.activeElement !== to.input) to.input.value = s.to ?? '';
-    from.error.textContent = '';
-    to.error.textContent = '';
+    if (document.activeElement !== from.input && document.activeElement !== to.input) {
+      from.error.textContent = '';
+      to.error.textContent = '';
+    }
     zone.sync(s);
     clear.disabled = !hasFilters(s);
   });

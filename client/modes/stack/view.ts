@@ -8,6 +8,25 @@ import { stackLayout } from './layout';
 import type { StackX } from './mode';
 import { setStackX } from './reducers';
 
+/** Actor labels are 12 px at zoom 1: below this zoom they shrink under about 11 px. */
+const READABLE_ZOOM = 0.92;
+
+/**
+ * A stack with many dates is far wider than the view, and fitting it whole shrank its labels to
+ * about 6 px. The zoom is kept where they can be read, showing the start of the rows (their
+ * layer names at the left); the rest is a pan away.
+ */
+function keepLabelsReadable(app: App): void {
+  const cy = app.cy;
+  if (cy.zoom() >= READABLE_ZOOM) return;
+  const bb = cy.elements(':visible').boundingBox({});
+  cy.zoom(READABLE_ZOOM);
+  cy.pan({
+    x: 12 - bb.x1 * READABLE_ZOOM,
+    y: Math.max(12 - bb.y1 * READABLE_ZOOM, (cy.height() - bb.h * READABLE_ZOOM) / 2 - bb.y1 * READABLE_ZOOM),
+  });
+}
+
 export function view(app: App): ModeView {
   let drawnKey = '';
   const radios = new Map<StackX, HTMLInputElement>();
@@ -27,7 +46,11 @@ export function view(app: App): ModeView {
     cy.remove('.lane, .axis');
     const { positions, decorations } = stackLayout(cy, s.modes.stack.x);
     cy.add(decorations);
-    void applyPositions(positions, animate).then(() => fitView(undefined, animate));
+    void applyPositions(positions, animate).then(() => {
+      // Not animated: an animated fit would pass through the unreadable zoom and end there.
+      fitView(undefined, false);
+      keepLabelsReadable(app);
+    });
   };
 
   return {

@@ -62,7 +62,10 @@ function rowsOf(app: App, s: ViewState): EdgeData[] {
   const cmp = (a: EdgeData, b: EdgeData) =>
     sort.col === 'date' ? byTime(a, b) : text(a, sort.col).localeCompare(text(b, sort.col), 'en', { sensitivity: 'base' });
   const dir = sort.dir === 'asc' ? 1 : -1;
-  return rows.sort((a, b) => dir * cmp(a, b) || byTime(a, b) || (a.id < b.id ? -1 : 1));
+  // Undated actions go after the dated ones both ways: reversing them too put them first on a
+  // descending sort, ahead of the most recent actions a person sorts that way to see.
+  const undatedLast = (a: EdgeData, b: EdgeData) => Number(a.date === undefined) - Number(b.date === undefined);
+  return rows.sort((a, b) => (sort.col === 'date' ? undatedLast(a, b) : 0) || dir * cmp(a, b) || byTime(a, b) || (a.id < b.id ? -1 : 1));
 }
 
 export function view(app: App): ModeView {
@@ -107,7 +110,7 @@ export function view(app: App): ModeView {
         h('td', {}, app.nameOf(e.target)),
         h('td', {}, h('span', { class: `status status-${e.status}` }, e.status)),
         h('td', { 'data-col': 'episode' }, episodesText(e)),
-        h('td', { class: 'summary' }, e.summary ?? ''),
+        h('td', { class: 'summary' }, h('div', { class: 'clamp', title: e.summary ?? '' }, e.summary ?? '')),
       );
       tr.addEventListener('click', () => {
         moveFocus(tr);

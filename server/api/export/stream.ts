@@ -24,21 +24,42 @@ export interface StreamOptions {
 /** How a stream ended: written whole, the reader gone, the reader stalled past stallMs, or production failed. */
 export type StreamEnd = 'done' | 'closed' | 'stalled' | 'failed';
 
-/** Resolves when the response can take more ('drain'), is gone ('close'), or after stallMs. */
-function writable(res: Response, stallMs: number): Promise<'drain' | 'closed' | 'stalled'> {
+/**
+ * Resolves when the response can take more ('drain'), is gone ('close'), or after stallMs.
+ * `drained` is a promise of the next 'drain', made by the one listener streamBody keeps: when the
+ * answer is compressed, res.on('drain') listens on the compressor and res.off cannot reach it, so
+ * a listener added and removed per wait would pile up there.
+ */
+function writable(res: Response, drained: Promise<void>, stallMs: number): Promise<'drain' | 'closed' | 'stalled'> {
   return new Promise((resolve) => {
+    let done = false;
     const finish = (how: 'drain' | 'closed' | 'stalled') => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      res.off('drain', onDrain);
       res.off('close', onClose);
       resolve(how);
     };
-    const onDrain = () => finish('drain');
     const onClose = () => finish('closed');
     const timer = setTimeout(() => finish('stalled'), stallMs);
-    res.on('drain', onDrain);
+    void drained.then(() => finish('drain'));
     res.on('close', onClose);
   });
+}
+
+/** One 'drain' listener for the whole stream; each call of next() is a promise of the next 'drain'. */
+function drains(res: Response): { next(): Promise<void> } {
+  let wake: (() => void) | null = null;
+  res.on('drain', () => {
+    wake?.();
+    wake = null;
+  });
+  return {
+    next: () =>
+      new Promise<void>((resolve) => {
+        wake = resolve;
+      }),
+  };
 }
 
 const gone = (res: Response) => res.destroyed || res.writableEnded || !!res.socket?.destroyed;
@@ -49,13 +70,19 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function streamBody(res: Response, chunks: Iterable<string>, options: StreamOptions): Promise<StreamEnd> {
   let batch = '';
   let sliceStart = performance.now();
+  const drain = drains(res);
+  // compression() adds flush(): each batch then leaves the compressor whole, so a compressed
+  // export streams as an uncompressed one does instead of waiting in the compressor's window.
+  const flushable = res as Response & { flush?: () => void };
   // Sends the batch; waits while the reader is behind. False when the reader is gone or stalled.
   const flush = async (): Promise<StreamEnd | null> => {
     if (gone(res)) return 'closed';
+    const drained = drain.next();
     const ok = res.write(batch);
+    flushable.flush?.();
     batch = '';
     if (!ok) {
-      const how = await writable(res, options.stallMs);
+      const how = await writable(res, drained, options.stallMs);
       if (how === 'closed') return 'closed';
       if (how === 'stalled') {
         options.logger.warn({ what: options.what, stallMs: options.stallMs }, 'export reader stalled: connection closed');
