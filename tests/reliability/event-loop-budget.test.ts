@@ -61,7 +61,7 @@ describeWith('build', missing, `the event-loop budget at ${SIZE}`, () => {
     const rows = results.map(
       (r) =>
         `${r.name}: ${r.status}, first ${r.ms} ms, sent ${r.sent}; health p99 ${r.health.p99} ms (max ${r.health.max}, n ${r.health.n}); ` +
-        `event-loop delay p99 ${r.loop?.p99 ?? '?'} ms (max ${r.loop?.max ?? '?'})`,
+        `event-loop delay p99 ${r.loop?.p99 ?? '?'} ms (max ${r.loop?.max ?? '?'}); longest hold ${r.loop?.heldCpuMax ?? '?'} ms of main-thread CPU`,
     );
     process.stdout.write(`[reliability] event-loop budget at ${SIZE}:\n  ${rows.join('\n  ')}\n`);
   }, 30_000);
