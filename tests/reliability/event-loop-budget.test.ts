@@ -27,11 +27,19 @@ const HEALTH_P99_MS = 100;
 const WINDOW_MS = 1000;
 
 /**
- * Still over the budget at M, and why. The rest were taken off this list as they were fixed
- * (RELIABILITY.md, "One request against the server", before and after): chains, neighbourhoods,
- * selections, exports, stats, the timeline and search now run in slices or in a worker.
+ * Still over the budget at M, or not yet shown under it, and why (RELIABILITY.md, "One request
+ * against the server", the run after the reads were sliced). The chain search, neighbourhoods,
+ * the stats after a write and search were taken off this list once their longest hold of the
+ * server's main thread measured 40 ms or less; the others below measured 80-130 ms in slices that
+ * should take 12 ms, so something else holds the loop there (the API's own work on the answer,
+ * or the garbage collector after the requests before): each waits for a run on a quiet machine.
+ * Matched by the start of the request's name.
  */
 const OVER_BUDGET: [namePrefix: string, why: string][] = [
+  ['stats, betweenness computed', 'longest main-thread hold 80 ms: the ranking around the worker, not yet found'],
+  ['whole graph', 'longest main-thread hold 120 ms, though the store builds it in slices: not yet found'],
+  ['timeline, 1,000 actions', 'longest main-thread hold 100 ms, though the timeline is sorted in slices: not yet found'],
+  ['export ', 'longest main-thread hold 90-130 ms while the body streams: not yet found'],
   ['import,', "the body is parsed and checked in one go: the route's schema, then the import rules' validation and comparison"],
 ];
 const overBudget = (name: string) => OVER_BUDGET.find(([prefix]) => name.startsWith(prefix))?.[1];
