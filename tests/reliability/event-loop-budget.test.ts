@@ -28,15 +28,17 @@ const WINDOW_MS = 1000;
 
 /**
  * Still over the budget at M, or not yet shown under it, and why (RELIABILITY.md, "One request
- * against the server", the run after the reads were sliced). The chain search, neighbourhoods,
- * the stats after a write and search were taken off this list once their longest hold of the
- * server's main thread measured 40 ms or less; the others below measured 80-130 ms in slices that
+ * against the server", the run after the reads were sliced). The chain search, neighbourhoods
+ * and search were taken off this list once their longest hold of the server's main thread
+ * measured 30-50 ms; the others below measured 80-130 ms in slices that
  * should take 12 ms, so something else holds the loop there (the API's own work on the answer,
  * or the garbage collector after the requests before): each waits for a run on a quiet machine.
  * Matched by the start of the request's name.
  */
 const OVER_BUDGET: [namePrefix: string, why: string][] = [
   ['stats, betweenness computed', 'longest main-thread hold 80 ms: the ranking around the worker, not yet found'],
+  // With the first ask not run, this one makes the first value: 100 ms in a run at load average 27.
+  ['stats after a write', 'the first stats of the run (the one before is todo): longest main-thread hold 100 ms, not yet found'],
   ['whole graph', 'longest main-thread hold 120 ms, though the store builds it in slices: not yet found'],
   ['timeline, 1,000 actions', 'longest main-thread hold 100 ms, though the timeline is sorted in slices: not yet found'],
   ['export ', 'longest main-thread hold 90-130 ms while the body streams: not yet found'],
