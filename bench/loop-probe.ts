@@ -5,6 +5,7 @@
  * directly, and answers the parent's `reset` and `read` messages. Without an IPC channel it does
  * nothing, so a stray preload cannot change a server.
  */
+import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
@@ -18,6 +19,13 @@ export interface LoopDelay {
   mean: number;
   /** How many delays were sampled (one per `resolution` ms the loop was free to run a timer). */
   samples: number;
+  /**
+   * The most CPU time the server's main thread used between two ticks of a 5 ms timer, ms (in
+   * steps of the kernel's 10 ms clock tick; Linux only, else absent). Unlike the delays above it
+   * does not grow when a busy machine leaves the process waiting for a core: it is the longest
+   * the server itself held its loop.
+   */
+  heldCpuMax?: number;
 }
 
 export interface ProbeRequest {
@@ -36,17 +44,51 @@ export const PROBE_RESOLUTION_MS = 5;
 
 const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
 
+/** The main thread's CPU time so far (user + system), ms; null where /proc does not tell it. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100 a second).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** The longest main-thread CPU time between two ticks since the last reset. */
+function heldCpuTracker(): { reset(): void; max(): number | undefined } {
+  let last = mainThreadCpuMs();
+  if (last === null) return { reset: () => undefined, max: () => undefined };
+  let max = 0;
+  const timer = setInterval(() => {
+    const now = mainThreadCpuMs() ?? last!;
+    max = Math.max(max, now - last!);
+    last = now;
+  }, PROBE_RESOLUTION_MS);
+  timer.unref();
+  return {
+    reset() {
+      max = 0;
+      last = mainThreadCpuMs() ?? last;
+    },
+    max: () => max,
+  };
+}
+
 function install(): void {
   const send = process.send?.bind(process);
   if (!send) return;
   const histogram = monitorEventLoopDelay({ resolution: PROBE_RESOLUTION_MS });
   histogram.enable();
+  const held = heldCpuTracker();
   process.on('message', (m: Partial<ProbeRequest>) => {
     if (!m || typeof m !== 'object' || typeof m.id !== 'number') return;
     if (m.loopProbe === 'reset') {
       // A reset also forgets the last tick, so the gap up to the next tick would go unrecorded: a
       // loop held at once after the reset would not show. The reply waits for that first tick.
       histogram.reset();
+      held.reset();
       const id = m.id;
       const firstTick = () => {
         if (histogram.count > 0) send({ loopProbe: 'reply', id } satisfies ProbeReply);
@@ -62,8 +104,9 @@ function install(): void {
             max: ms(histogram.max),
             mean: ms(histogram.mean),
             samples,
+            heldCpuMax: held.max(),
           }
-        : { p50: 0, p99: 0, max: 0, mean: 0, samples: 0 };
+        : { p50: 0, p99: 0, max: 0, mean: 0, samples: 0, heldCpuMax: held.max() };
       send({ loopProbe: 'reply', id: m.id, delay } satisfies ProbeReply);
     }
   });

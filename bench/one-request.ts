@@ -347,13 +347,13 @@ export function renderTable(r: Results): string {
       `**${s.name}** (${s.actors.toLocaleString('en-US')} actors, ${s.actions.toLocaleString('en-US')} actions; import ${fmt(s.importMs / 1000, 1)} s; ` +
         `load average ${s.loadavg.start.join(', ')} → ${s.loadavg.end.join(', ')})`,
       '',
-      '| request | status | MB | time | event-loop delay p99 / max | health p99 / max (n) | RSS before → peak |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| request | status | MB | time | event-loop delay p99 / max | longest hold (main-thread CPU) | health p99 / max (n) | RSS before → peak |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const q of s.requests) {
       out.push(
         `| ${q.name} | ${q.status} | ${fmt(q.bytes / 1024 / 1024, 1)} | ${q.ms >= 1000 ? `${fmt(q.ms / 1000, 2)} s` : `${fmt(q.ms)} ms`} | ` +
-          `${fmt(q.loop?.p99, 0)} / ${fmt(q.loop?.max, 0)} ms | ${fmt(q.health.p99)} / ${fmt(q.health.max)} ms (${q.health.n}) | ` +
+          `${fmt(q.loop?.p99, 0)} / ${fmt(q.loop?.max, 0)} ms | ${fmt(q.loop?.heldCpuMax, 0)} ms | ${fmt(q.health.p99)} / ${fmt(q.health.max)} ms (${q.health.n}) | ` +
           `${fmt(q.rssMB.before)} → ${fmt(q.rssMB.peak)} MB |`,
       );
     }
@@ -403,7 +403,7 @@ async function main(): Promise<void> {
           const r = await measureOne(server, req);
           sizeResult.requests.push(r);
           console.log(
-            `  ${r.name}: ${r.status}, ${r.ms} ms, loop p99 ${r.loop?.p99} max ${r.loop?.max} ms, health p99 ${r.health.p99} max ${r.health.max} ms, RSS ${r.rssMB.before} → ${r.rssMB.peak} MB`,
+            `  ${r.name}: ${r.status}, ${r.ms} ms, loop p99 ${r.loop?.p99} max ${r.loop?.max} ms, held (CPU) ${r.loop?.heldCpuMax} ms, health p99 ${r.health.p99} max ${r.health.max} ms, RSS ${r.rssMB.before} → ${r.rssMB.peak} MB`,
           );
         }
         sizeResult.loadavg.end = loadavg();

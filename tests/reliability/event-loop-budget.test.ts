@@ -7,9 +7,10 @@
  * or not. Health's p99 over that second must stay under 100 ms. The server's own event-loop delay
  * (perf_hooks.monitorEventLoopDelay, preloaded by bench/loop-probe.ts) is printed beside it.
  *
- * Requests known to break the budget are listed in OVER_BUDGET with what holds the loop, and
- * reported as `test.todo` (not run: they would only prove again what RELIABILITY.md measures, and
- * a `test.failing` would flip to a failure on a faster machine). Fixing one means moving it back.
+ * Requests known to break the budget are listed in OVER_BUDGET (by the start of their name) with what holds the
+ * loop, and reported as `test.todo` (not run: they would only prove again what RELIABILITY.md
+ * measures, and a `test.failing` would flip to a failure on a faster machine). Fixing one means
+ * taking it off.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,25 +27,24 @@ const HEALTH_P99_MS = 100;
 const WINDOW_MS = 1000;
 
 /**
- * Over the budget at M when this test was written (RELIABILITY.md, "One request against the
- * server"), and why: the loop is held by the whole computation.
+ * Still over the budget at M, or not yet shown under it, and why (RELIABILITY.md, "One request
+ * against the server", the run after the reads were sliced). The chain search, neighbourhoods
+ * and search were taken off this list once their longest hold of the server's main thread
+ * measured 30-50 ms; the others below measured 80-130 ms in slices that
+ * should take 12 ms, so something else holds the loop there (the API's own work on the answer,
+ * or the garbage collector after the requests before): each waits for a run on a quiet machine.
+ * Matched by the start of the request's name.
  */
-const OVER_BUDGET: Record<string, string> = {
-  'whole graph (no focus)': 'the selection and its elements are built in one go',
-  'graph depth 3, hub': 'the neighbourhood and its elements are built in one go',
-  'chains maxLength 8, hub': 'the chain search runs to its work bound (200,000 steps) without a pause',
-  'export json': 'the document is built in one go before it is streamed',
-  'export graphml': 'the selection is built in one go before it is streamed',
-  'export gexf': 'the selection is built in one go before it is streamed',
-  'export csv (actions)': 'the selection is built in one go before it is streamed',
-  'export csv (actors)': 'the selection is built in one go before it is streamed',
-  'export cyjs': 'the selection is built in one go before it is streamed',
-  'stats, betweenness computed (first ask)': 'the actor-graph snapshot and the ranking are made on the loop',
-  'stats after a write, until betweenness is current': 'the actor-graph snapshot and the ranking are made on the loop',
-  'timeline, 1,000 actions': 'the page is cut from the whole timeline, put in order in one go',
-  'search, 200 × U+FDFA': 'the first search after the import ranks every actor in one go (about 170 ms)',
-};
-const overBudget = (name: string) => (name.startsWith('import,') ? 'the body is parsed and validated in one go' : OVER_BUDGET[name]);
+const OVER_BUDGET: [namePrefix: string, why: string][] = [
+  ['stats, betweenness computed', 'longest main-thread hold 80 ms: the ranking around the worker, not yet found'],
+  // With the first ask not run, this one makes the first value: 100 ms in a run at load average 27.
+  ['stats after a write', 'the first stats of the run (the one before is todo): longest main-thread hold 100 ms, not yet found'],
+  ['whole graph', 'longest main-thread hold 120 ms, though the store builds it in slices: not yet found'],
+  ['timeline, 1,000 actions', 'longest main-thread hold 100 ms, though the timeline is sorted in slices: not yet found'],
+  ['export ', 'longest main-thread hold 90-130 ms while the body streams: not yet found'],
+  ['import,', "the body is parsed and checked in one go: the route's schema, then the import rules' validation and comparison"],
+];
+const overBudget = (name: string) => OVER_BUDGET.find(([prefix]) => name.startsWith(prefix))?.[1];
 
 const missing = !fs.existsSync(SERVER_MAIN)
   ? `${SERVER_MAIN} is not built (\`npm run build\` first)`
@@ -71,7 +71,7 @@ describeWith('build', missing, `the event-loop budget at ${SIZE}`, () => {
     const rows = results.map(
       (r) =>
         `${r.name}: ${r.status}, first ${r.ms} ms, sent ${r.sent}; health p99 ${r.health.p99} ms (max ${r.health.max}, n ${r.health.n}); ` +
-        `event-loop delay p99 ${r.loop?.p99 ?? '?'} ms (max ${r.loop?.max ?? '?'})`,
+        `event-loop delay p99 ${r.loop?.p99 ?? '?'} ms (max ${r.loop?.max ?? '?'}); longest hold ${r.loop?.heldCpuMax ?? '?'} ms of main-thread CPU`,
     );
     process.stdout.write(`[reliability] event-loop budget at ${SIZE}:\n  ${rows.join('\n  ')}\n`);
   }, 30_000);

@@ -9,7 +9,7 @@
  */
 
 /** The longest a slice of a read holds the event loop (well under the 50 ms budget at M). */
-export const SLICE_MS = 12;
+const SLICE_MS = 12;
 /** Steps between two looks at the clock: reading it costs more than a step of most loops. */
 const STEPS_PER_LOOK = 128;
 /** Attempts that pause before the one that does not. */

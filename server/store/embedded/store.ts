@@ -73,6 +73,8 @@ export class EmbeddedStore implements GraphStore {
   private readonly statistics = new VersionedMemo<Promise<StatsBase>>(8);
   // A chain search from a hub takes seconds: callers asking the same while it runs share it.
   private readonly searches = new InFlight<ChainsAnswer>();
+  // The same for the whole graph and neighbourhoods: callers only read the subgraph they are given.
+  private readonly parts = new InFlight<Subgraph>();
 
   private constructor(
     private readonly state: GraphState,
@@ -134,14 +136,20 @@ export class EmbeddedStore implements GraphStore {
 
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     if (!this.state.actors.has(focus)) return null;
-    return readInSlices(this.state, async (slices) =>
-      subgraphOf(this.state, slices, await neighbourhoodPart(this.state, slices, focus, depth, filter, maxElements), false),
+    const key = JSON.stringify(['neighbourhood', focus, depth, filter, maxElements]);
+    return this.parts.share(this.state.version, key, () =>
+      readInSlices(this.state, async (slices) =>
+        subgraphOf(this.state, slices, await neighbourhoodPart(this.state, slices, focus, depth, filter, maxElements), false),
+      ),
     );
   }
 
   async selection(filter: ActionFilter, maxElements: number): Promise<Subgraph> {
-    return readInSlices(this.state, async (slices) =>
-      subgraphOf(this.state, slices, await selectionPart(this.state, slices, filter, maxElements), true),
+    const key = JSON.stringify(['selection', filter, maxElements]);
+    return this.parts.share(this.state.version, key, () =>
+      readInSlices(this.state, async (slices) =>
+        subgraphOf(this.state, slices, await selectionPart(this.state, slices, filter, maxElements), true),
+      ),
     );
   }
 
