@@ -25,7 +25,8 @@ async function main(): Promise<void> {
       {
         url: `http://${config.host}:${config.port}`,
         store: store.kind,
-        writes: config.apiToken ? 'enabled' : 'disabled',
+        writes: config.apiToken || config.apiKeysFile ? 'enabled' : 'disabled',
+        reads: config.readsNeedKey ? 'need a key' : 'public',
         ms: Date.now() - started,
       },
       'listening',

@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ApiError, sendError } from './errors';
-import { principalOf } from './principal';
+import { API_TOKEN_PRINCIPAL, principalOf } from './principal';
 
 /**
  * Cytoscape.js inserts one fixed <style> element (`position: relative` for its container). Its
@@ -66,12 +66,17 @@ export function writeRateLimit(perMinute: number): RequestHandler {
 }
 
 /**
- * Writes per key and minute, on top of the limit per address: a key copied to many addresses (a
- * leak, a botnet) gets no more writes than one address has. Runs after the key check, so it counts
- * only writes made with a valid key, under that key's name.
+ * Writes per named key and minute, on top of the limit per address: a key copied to many addresses
+ * (a leak, a botnet) gets no more writes than one address has. Runs after the key check, so it
+ * counts only writes made with a valid key, under that key's name. API_TOKEN is left out: before
+ * named keys it was the one key a whole team shared from their own addresses, each with its own
+ * limit, and those set-ups keep working as they did.
  */
 export function keyWriteRateLimit(perMinute: number): RequestHandler {
-  return perMinuteLimit(perMinute, 'writes with this key', (_req, res) => `key:${principalOf(res)?.name ?? ''}`);
+  return perMinuteLimit(perMinute, 'writes with this key', {
+    keyGenerator: (_req, res) => `key:${principalOf(res)?.name ?? ''}`,
+    skip: (_req, res) => principalOf(res)?.name === API_TOKEN_PRINCIPAL.name,
+  });
 }
 
 /**
@@ -82,12 +87,17 @@ export function failedTokenRateLimit(perMinute: number): RequestHandler {
   return perMinuteLimit(perMinute, 'failed token attempts');
 }
 
-function perMinuteLimit(perMinute: number, what: string, keyGenerator?: (req: Request, res: Response) => string): RequestHandler {
+interface Counting {
+  keyGenerator(req: Request, res: Response): string;
+  skip(req: Request, res: Response): boolean;
+}
+
+function perMinuteLimit(perMinute: number, what: string, counting?: Counting): RequestHandler {
   const windowMs = 60_000;
   return rateLimit({
     windowMs,
     limit: perMinute,
-    ...(keyGenerator && { keyGenerator }),
+    ...counting,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (req, res) => {

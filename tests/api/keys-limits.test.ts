@@ -7,7 +7,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { addKey } from '../support/keys';
 import { embeddedFactory, tempDir } from '../support/stores';
-import { actor, openHarness, type Harness } from './harness';
+import { TOKEN, actor, openHarness, type Harness } from './harness';
 
 let dir: string;
 let h: Harness;
@@ -61,4 +61,11 @@ test('writes from one address are limited across keys too; each key keeps its ow
   const over = await write(p2, '10.3.0.1', 'l-p3').expect(429);
   expect(over.body.error.message).toMatch(/^too many writes: at most 3 a minute/);
   await write(p2, '10.3.0.2', 'l-p4').expect(201);
+});
+
+test('API_TOKEN, shared by a team before named keys, is limited per address only, as it always was', async () => {
+  const statuses: number[] = [];
+  for (const from of ['10.4.0.1', '10.4.0.1', '10.4.0.1', '10.4.0.1', '10.4.0.2'])
+    statuses.push((await write(TOKEN, from, `l-t${statuses.length}`)).status);
+  expect(statuses).toEqual([201, 201, 201, 429, 201]);
 });

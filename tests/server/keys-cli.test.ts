@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { KeyRing } from '../../server/auth/key-ring';
 import { runKeys } from '../../server/cli/keys';
+import { Client } from '../reliability/support/http';
+import { builtServerAvailable, killAllServers, startServer } from '../reliability/support/server';
 import { describeWith } from '../support/needs';
 import { tempDir } from '../support/stores';
 
@@ -125,20 +127,43 @@ test('no file named, an unknown command, a held lock and a damaged file are clea
 });
 
 const built = path.resolve(__dirname, '..', '..', 'dist', 'server', 'cli', 'keys.js');
-describeWith(
-  'build',
-  fs.existsSync(built) ? null : 'dist/server/cli/keys.js is not built (`npm run build` first)',
-  'the built keys command',
-  () => {
-    test('runs as a process: the key on stdout alone, exit status 1 on a refusal', async () => {
-      const run = promisify(execFile);
-      const env = { ...process.env, API_KEYS_FILE: file };
-      const { stdout } = await run(process.execPath, [built, 'add', 'frank', 'admin'], { env });
-      expect(stdout).toMatch(/^dpg_[0-9a-f]{16}_[A-Za-z0-9_-]{43}\n$/);
-      await expect(run(process.execPath, [built, 'add', 'frank', 'admin'], { env })).rejects.toMatchObject({
-        code: 1,
-        stderr: expect.stringContaining('a key named "frank" exists already'),
-      });
+const missingBuild =
+  fs.existsSync(built) && builtServerAvailable()
+    ? null
+    : 'dist/server/cli/keys.js or dist/server/main.js is not built (`npm run build` first)';
+describeWith('build', missingBuild, 'the built keys command', () => {
+  afterAll(() => killAllServers());
+
+  test('runs as a process: the key on stdout alone, exit status 1 on a refusal', async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, API_KEYS_FILE: file };
+    const { stdout } = await run(process.execPath, [built, 'add', 'frank', 'admin'], { env });
+    expect(stdout).toMatch(/^dpg_[0-9a-f]{16}_[A-Za-z0-9_-]{43}\n$/);
+    await expect(run(process.execPath, [built, 'add', 'frank', 'admin'], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('a key named "frank" exists already'),
     });
-  },
-);
+  });
+
+  test('a running server refuses a key revoked by the command from its next request, and logs no key', async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, API_KEYS_FILE: file };
+    const reader = (await run(process.execPath, [built, 'add', 'rita', 'reader'], { env })).stdout.trim();
+    const server = await startServer({ dataDir: path.join(dir, 'data'), env: { API_KEYS_FILE: file, READS_NEED_KEY: '1', SEED: 'none' } });
+    const client = new Client(server.url);
+    try {
+      const auth = { Authorization: `Bearer ${reader}` };
+      expect((await client.request('GET', '/api/actors', undefined, auth)).status).toBe(200);
+      expect((await client.request('GET', '/api/actors')).status).toBe(401);
+      expect((await client.request('GET', `/api/actors?key=${reader}`)).status).toBe(400);
+      await run(process.execPath, [built, 'revoke', 'rita'], { env });
+      expect((await client.request('GET', '/api/actors', undefined, auth)).status).toBe(401);
+      expect((await client.request('GET', '/api/health')).status).toBe(200);
+      expect(server.output()).not.toContain(reader.split('_').slice(2).join('_'));
+      expect(server.output()).toContain('/api/actors?key=[redacted]');
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  });
+});

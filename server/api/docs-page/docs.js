@@ -32,14 +32,20 @@
     if (s.default !== undefined) parts.push('default ' + s.default);
     return parts.join('; ');
   }
+  // A key whose role is at least x-required-role; where the key is optional (`{}` among the
+  // schemes), it is needed only when the server sets READS_NEED_KEY.
+  function lock(op) {
+    var role = op['x-required-role'];
+    if (!op.security || !role) return null;
+    var optional = op.security.some(function (s) {
+      return Object.keys(s).length === 0;
+    });
+    return el('span', { class: 'lock', text: optional ? role + ' key if reads need one' : role + ' key needed' });
+  }
   function operation(path, method, op) {
     var id = op.operationId;
     var box = el('article', { class: 'op', id: 'op-' + id }, [
-      el('h3', {}, [
-        el('span', { class: 'method ' + method, text: method }),
-        path,
-        op.security ? el('span', { class: 'lock', text: 'token needed' }) : null,
-      ]),
+      el('h3', {}, [el('span', { class: 'method ' + method, text: method }), path, lock(op)]),
       el('p', { text: op.summary || '' }),
       op.description ? el('p', { text: op.description }) : null,
     ]);
