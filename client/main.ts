@@ -5,6 +5,7 @@ import { initDetails } from './features/details';
 import { initEdit } from './features/edit';
 import { initExport } from './features/export';
 import { initFilters } from './features/filters';
+import { initAsOfBanner } from './features/history/banner';
 import { initLegend } from './features/legend';
 import { initSearch } from './features/search';
 import { initTimeline } from './features/timeline';
@@ -31,6 +32,7 @@ void loadVocabulary().then(() => {
   initDetails(app);
   initExport(app);
   initEdit(app);
+  initAsOfBanner();
   if (store.ignored.length) announce(`Some parts of the link were not understood and were left out: ${store.ignored.join(', ')}.`);
   requestAnimationFrame(() => void app.start());
 });
