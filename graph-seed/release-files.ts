@@ -10,7 +10,7 @@ import type { InterchangeDocument } from '../contract';
 import { interchangeJsonChunks } from '../server/api/export/json';
 
 /** Release names are folder names and go into citations: short, plain. */
-export const RELEASE_NAME = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
+const RELEASE_NAME = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
 
 export interface ReleaseManifest {
   name: string;
@@ -23,7 +23,7 @@ export interface ReleaseManifest {
   file: string;
 }
 
-export const DATASET_FILE = 'dataset.json';
+const DATASET_FILE = 'dataset.json';
 
 function citation(m: ReleaseManifest): string {
   // YAML by hand: every value is ours and plain (the name is checked against RELEASE_NAME).
