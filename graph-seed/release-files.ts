@@ -60,12 +60,18 @@ function citation(m: ReleaseManifest): string {
  * Writes releases/<name>/{dataset.json,release.json,CITATION.cff} under `root`. A release is
  * frozen: an existing one is never overwritten.
  */
-export function writeRelease(root: string, name: string, change: number, doc: InterchangeDocument, now = new Date()): ReleaseManifest {
+/** Checks the name and that no release has it; the folder the release would go to. */
+export function releaseDir(root: string, name: string): string {
   if (!RELEASE_NAME.test(name)) {
     throw new Error(`--name "${name}" is not a release name (letters, digits, ".", "_", "-"; at most 64; e.g. 2026.1)`);
   }
   const dir = path.join(root, 'releases', name);
   if (fs.existsSync(dir)) throw new Error(`release ${name} exists (${dir}); releases are frozen, choose another name`);
+  return dir;
+}
+
+export function writeRelease(root: string, name: string, change: number, doc: InterchangeDocument, now = new Date()): ReleaseManifest {
+  const dir = releaseDir(root, name);
   const bytes = [...interchangeJsonChunks(doc)].join('');
   const manifest: ReleaseManifest = {
     name,
