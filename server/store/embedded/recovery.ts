@@ -69,11 +69,9 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
     }
   }
   if (history.last > seq) {
-    history.close();
-    throw new Error(
-      `DATA_DIR "${dataDir}": the history reaches change ${history.last} but the journal and snapshot only ${seq}; ` +
-        'the folder was put together from different moments; restore it whole from one backup',
-    );
+    const last = history.last;
+    const dropped = history.cutAfter(seq);
+    logger.warn({ dropped, history: last, journal: seq }, 'history lines past the last journal record dropped: the journal is the truth');
   }
   if (rewritten) logger.warn({ rewritten }, 'history lines written again from the journal after an interrupted write');
   let journal: Journal;
