@@ -20,6 +20,7 @@ import type {
   Source,
   Vocabulary,
 } from '../contract';
+import { AS_OF, asOfAction, asOfActions, asOfActor, asOfGraph } from './features/history/as-of';
 import type { FilterFields } from './state/types';
 
 export class ApiError extends Error {
@@ -91,6 +92,7 @@ export function errorFromBody(status: number, body: unknown): ApiError {
 }
 
 async function request<T>(method: string, path: string, params: Params = {}, body?: unknown, signal?: AbortSignal): Promise<T> {
+  if (AS_OF && method !== 'GET') throw new ApiError(403, 'forbidden', 'read only: this is an earlier version of the dataset');
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const t = token.get();
@@ -119,12 +121,12 @@ const enc = encodeURIComponent;
 export const api = {
   health: (signal?: AbortSignal) => get<Health>('/health', {}, signal),
   graph: (focus: string | null, depth: number, f: ActionFilter, signal?: AbortSignal) =>
-    get<GraphAnswer>('/graph', { ...(focus ? { focus, depth } : {}), ...filterParams(f) }, signal),
+    AS_OF ? asOfGraph(focus, depth, f) : get<GraphAnswer>('/graph', { ...(focus ? { focus, depth } : {}), ...filterParams(f) }, signal),
   actors: (q: string, limit = 8, signal?: AbortSignal) => get<PageAnswer<ActorWithDegree>>('/actors', { q, limit }, signal),
-  actor: (id: string, signal?: AbortSignal) => get<ActorDetail>(`/actors/${enc(id)}`, {}, signal),
+  actor: (id: string, signal?: AbortSignal) => (AS_OF ? asOfActor(id) : get<ActorDetail>(`/actors/${enc(id)}`, {}, signal)),
   actions: (actor: string | null, f: ActionFilter, limit = 100, offset = 0, signal?: AbortSignal) =>
-    get<PageAnswer<Action>>('/actions', { actor, ...filterParams(f), limit, offset }, signal),
-  action: (id: string, signal?: AbortSignal) => get<ActionWithSources>(`/actions/${enc(id)}`, {}, signal),
+    AS_OF ? asOfActions(actor, limit, offset) : get<PageAnswer<Action>>('/actions', { actor, ...filterParams(f), limit, offset }, signal),
+  action: (id: string, signal?: AbortSignal) => (AS_OF ? asOfAction(id) : get<ActionWithSources>(`/actions/${enc(id)}`, {}, signal)),
   sources: (q: string, limit = 20, signal?: AbortSignal) => get<PageAnswer<Source>>('/sources', { q, limit }, signal),
   paths: (source: string, target: string, f: ActionFilter, maxLength = 4, signal?: AbortSignal) =>
     get<PathsAnswer>('/paths', { source, target, maxLength, ...filterParams(f) }, signal),
@@ -144,6 +146,7 @@ export const api = {
 /** POST /api/import with upload progress (fetch cannot report it; XHR can). */
 export function importDocument(doc: InterchangeDocument | string, onProgress: (fraction: number) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
+    if (AS_OF) return reject(new ApiError(403, 'forbidden', 'read only: this is an earlier version of the dataset'));
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/import');
     xhr.setRequestHeader('Content-Type', 'application/json');

@@ -5,6 +5,7 @@ import { initDetails } from './features/details';
 import { initEdit } from './features/edit';
 import { initExport } from './features/export';
 import { initFilters } from './features/filters';
+import { initAsOfBanner } from './features/history/banner';
 import { initLegend } from './features/legend';
 import { initReport } from './features/report';
 import { initSearch } from './features/search';
@@ -35,6 +36,7 @@ void loadVocabulary().then(() => {
   initExport(app);
   initEdit(app);
   initReport(app);
+  initAsOfBanner();
   if (store.ignored.length) announce(`Some parts of the link were not understood and were left out: ${store.ignored.join(', ')}.`);
   requestAnimationFrame(() => void app.start());
 });

@@ -10,7 +10,7 @@ import type { InterchangeDocument } from '../contract';
 import { interchangeJsonChunks } from '../server/api/export/json';
 
 /** Release names are folder names and go into citations: short, plain. */
-export const RELEASE_NAME = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
+const RELEASE_NAME = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
 
 export interface ReleaseManifest {
   name: string;
@@ -23,7 +23,7 @@ export interface ReleaseManifest {
   file: string;
 }
 
-export const DATASET_FILE = 'dataset.json';
+const DATASET_FILE = 'dataset.json';
 
 function citation(m: ReleaseManifest): string {
   // YAML by hand: every value is ours and plain (the name is checked against RELEASE_NAME).
@@ -60,12 +60,18 @@ function citation(m: ReleaseManifest): string {
  * Writes releases/<name>/{dataset.json,release.json,CITATION.cff} under `root`. A release is
  * frozen: an existing one is never overwritten.
  */
-export function writeRelease(root: string, name: string, change: number, doc: InterchangeDocument, now = new Date()): ReleaseManifest {
+/** Checks the name and that no release has it; the folder the release would go to. */
+export function releaseDir(root: string, name: string): string {
   if (!RELEASE_NAME.test(name)) {
     throw new Error(`--name "${name}" is not a release name (letters, digits, ".", "_", "-"; at most 64; e.g. 2026.1)`);
   }
   const dir = path.join(root, 'releases', name);
   if (fs.existsSync(dir)) throw new Error(`release ${name} exists (${dir}); releases are frozen, choose another name`);
+  return dir;
+}
+
+export function writeRelease(root: string, name: string, change: number, doc: InterchangeDocument, now = new Date()): ReleaseManifest {
+  const dir = releaseDir(root, name);
   const bytes = [...interchangeJsonChunks(doc)].join('');
   const manifest: ReleaseManifest = {
     name,

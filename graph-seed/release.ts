@@ -9,7 +9,7 @@ import type { InterchangeDocument } from '../contract';
 import { readConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { openStore } from '../server/store';
-import { writeRelease } from './release-files';
+import { releaseDir, writeRelease } from './release-files';
 
 async function fromServer(url: string, asOf: string | undefined): Promise<{ change: number; doc: InterchangeDocument }> {
   const target = new URL('/api/export', url);
@@ -38,6 +38,7 @@ async function fromStore(asOf: number | undefined): Promise<{ change: number; do
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { name: { type: 'string' }, 'as-of': { type: 'string' }, url: { type: 'string' } } });
   if (!values.name) throw new Error('--name is required, e.g. npm run release -- --name 2026.1');
+  releaseDir(process.cwd(), values.name); // a bad or taken name is refused before the store is opened
   const asOf = values['as-of'];
   if (asOf !== undefined && !/^\d{1,15}$/.test(asOf)) throw new Error(`--as-of "${asOf}" is not a change number`);
   const { change, doc } = values.url ? await fromServer(values.url, asOf) : await fromStore(asOf === undefined ? undefined : Number(asOf));

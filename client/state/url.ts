@@ -18,6 +18,7 @@ import {
 } from '../../contract';
 import type { ModeDescriptor } from '../modes/descriptor';
 import { DEFAULT_MODE, MODES, isModeId, type ModeStates } from '../modes/registry';
+import { AS_OF } from '../features/history/as-of';
 import { oneOf, queryReader } from './query';
 import { INITIAL_STATE, type LayerChoice, type ViewState } from './types';
 
@@ -111,6 +112,7 @@ export function toQuery(s: ViewState): string {
   if (s.tz) q.set('tz', s.tz);
   if (s.sel) q.set('sel', s.sel.kind === 'action' ? ACTION_PREFIX + s.sel.id : s.sel.id);
   for (const m of modes) m.url.write(s.modes[m.id as keyof ModeStates], q);
+  if (AS_OF) q.set('asOf', AS_OF); // the version stays in the address as the view changes
   const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
 }

@@ -9,7 +9,7 @@ import type { ChangeNote } from '../store/types';
 import { badRequest } from './errors';
 import { principalOf } from './principal';
 
-export const CHANGE_MESSAGE_HEADER = 'X-Change-Message';
+const CHANGE_MESSAGE_HEADER = 'X-Change-Message';
 
 // Control characters would let a message forge lines in a log or a terminal showing history.
 // eslint-disable-next-line no-control-regex

@@ -12,7 +12,7 @@ import { interchangeJsonChunks } from './export/json';
 
 const HASH_INLINE_RECORDS = 20_000;
 
-export async function hashDocument(doc: InterchangeDocument): Promise<string> {
+async function hashDocument(doc: InterchangeDocument): Promise<string> {
   const hash = createHash('sha256');
   let n = 0;
   for (const chunk of interchangeJsonChunks(doc)) {

@@ -48,10 +48,10 @@ export function cors(origins: readonly string[]): RequestHandler {
     }
     res.setHeader('Access-Control-Allow-Origin', any ? '*' : origin);
     res.vary('Origin');
-    res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After, Content-Disposition, WWW-Authenticate');
+    res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After, Content-Disposition, WWW-Authenticate, X-Dataset-Change');
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, DELETE');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-Id');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-Id, X-Change-Message');
       res.setHeader('Access-Control-Max-Age', '600');
       res.status(204).end();
       return;

@@ -9,6 +9,7 @@ import { INTERCHANGE_FORMAT } from '../../contract';
 import { silentLogger } from '../../server/logger';
 import { EmbeddedStore } from '../../server/store/embedded';
 import { HISTORY_FILE } from '../../server/store/embedded/history';
+import { JOURNAL_FILE } from '../../server/store/embedded/journal';
 import { action, actor, source, SRC } from '../api/harness';
 import { tempDir } from '../support/stores';
 
@@ -90,6 +91,33 @@ describe('embedded history on disk', () => {
     } finally {
       await store.close();
       fs.rmSync(crashed, { recursive: true, force: true });
+    }
+  });
+
+  test('a journal whose last record was lost (cut as torn) takes the history back with it', async () => {
+    const store = await open(dir);
+    await store.createSource(source(SRC));
+    await store.createActor(actor('a'), { who: 'ana' });
+    await store.createActor(actor('b'), { who: 'ben' });
+    const damaged = tempDir('dg-history-damaged-');
+    try {
+      for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(damaged, f));
+      const journal = path.join(damaged, JOURNAL_FILE);
+      fs.truncateSync(journal, fs.statSync(journal).size - 10);
+      const reopened = await open(damaged);
+      try {
+        expect(await reopened.changeNumber()).toBe(2);
+        expect((await reopened.history({ limit: 10 })).map((e) => e.change)).toEqual([2, 1]);
+        expect(await reopened.history({ limit: 10, record: 'actor:b' })).toEqual([]);
+        // The number is given again, to the write that now has it.
+        await reopened.createActor(actor('c'), { who: 'cy' });
+        expect((await reopened.history({ limit: 1 }))[0]).toMatchObject({ change: 3, who: 'cy', records: [{ id: 'c' }] });
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await store.close();
+      fs.rmSync(damaged, { recursive: true, force: true });
     }
   });
 });

@@ -6,6 +6,7 @@ import { latestRequest } from '../../latest-request';
 import type { Selection } from '../../state/types';
 import { byId, fill, h } from '../../ui/dom';
 import { actionDetails } from './action';
+import { historySection } from '../history/panel';
 import { actorDetails } from './actor';
 
 let editHook: (a: ActionWithSources) => HTMLElement | null = () => null;
@@ -37,7 +38,13 @@ export function initDetails(app: App): { refresh(): void } {
     panel.setAttribute('aria-busy', 'true');
     fill(panel, h('h2', {}, 'Details'), h('p', { class: 'loading' }, 'Loading…'));
     void request.run(
-      (signal) => (sel.kind === 'actor' ? actorDetails(app, sel.id, signal) : actionDetails(app, sel.id, signal, (a) => editHook(a))),
+      async (signal) => {
+        const [details, history] = await Promise.all([
+          sel.kind === 'actor' ? actorDetails(app, sel.id, signal) : actionDetails(app, sel.id, signal, (a) => editHook(a)),
+          historySection(sel.kind, sel.id, signal),
+        ]);
+        return [...details, ...history];
+      },
       (els) => {
         panel.removeAttribute('aria-busy');
         fill(panel, ...els);

@@ -96,6 +96,27 @@ export class HistoryLog {
     return this.index.at(-1)?.at;
   }
 
+  /**
+   * Drops the changes after `change`: the journal is the truth, and a journal whose last record
+   * was lost (cut as torn) must not leave the history claiming it. Returns how many were dropped.
+   */
+  cutAfter(change: number): number {
+    let keep = this.index.length;
+    while (keep > 0 && this.index[keep - 1]!.change > change) keep--;
+    const dropped = this.index.length - keep;
+    if (dropped === 0) return 0;
+    const size = this.index[keep]!.offset;
+    fs.ftruncateSync(this.fd, size);
+    fs.fsyncSync(this.fd);
+    this.index.length = keep;
+    for (const [key, list] of this.byRecord) {
+      while (list.length && list.at(-1)! >= keep) list.pop();
+      if (list.length === 0) this.byRecord.delete(key);
+    }
+    this.size = size;
+    return dropped;
+  }
+
   /** Appends one change and returns once it is on disk. */
   append(entry: HistoryEntry): void {
     const data = Buffer.from(encodeLine(JSON.stringify(entry)), 'utf8');

@@ -43,7 +43,14 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
   let seq = snap?.seq ?? 0;
   const journalFile = path.join(dataDir, JOURNAL_FILE);
   const replay = replayJournal<JournalRecord>(journalFile, (msg) => logger.warn(msg));
-  const history = HistoryLog.open(path.join(dataDir, HISTORY_FILE), (msg) => logger.warn(msg));
+  let history: HistoryLog;
+  try {
+    history = HistoryLog.open(path.join(dataDir, HISTORY_FILE), (msg) => logger.warn(msg));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err; // damage: its own message says what to do
+    throw new Error(`DATA_DIR "${dataDir}" cannot be written: ${code}`, { cause: err });
+  }
   let rewritten = 0;
   for (const entry of replay.entries) {
     if (entry.seq <= seq) continue; // already in the snapshot: a crash came between snapshot and journal reset
@@ -62,11 +69,9 @@ export function recover(dataDir: string, logger: Logger, journalFiles?: FileOps)
     }
   }
   if (history.last > seq) {
-    history.close();
-    throw new Error(
-      `DATA_DIR "${dataDir}": the history reaches change ${history.last} but the journal and snapshot only ${seq}; ` +
-        'the folder was put together from different moments; restore it whole from one backup',
-    );
+    const last = history.last;
+    const dropped = history.cutAfter(seq);
+    logger.warn({ dropped, history: last, journal: seq }, 'history lines past the last journal record dropped: the journal is the truth');
   }
   if (rewritten) logger.warn({ rewritten }, 'history lines written again from the journal after an interrupted write');
   let journal: Journal;

@@ -12,7 +12,7 @@ import { entryOf, nextTime, recordKey, type ChangeNote, type HistoryEntry, type 
 import { UnavailableError } from '../errors';
 import type { Db, Row, Tx } from './db';
 
-export const HISTORY_SCHEMA: readonly string[] = [
+const HISTORY_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT change_number IF NOT EXISTS FOR (c:Change) REQUIRE c.change IS UNIQUE',
   'CREATE CONSTRAINT change_counter_id IF NOT EXISTS FOR (c:ChangeCounter) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
