@@ -70,6 +70,24 @@ async function openPanel(page: Page): Promise<void> {
   await until(page, `document.querySelectorAll('#report-rows li.proposal').length > 0`);
 }
 
+/** Selects the text's characters [start, end) in the marked-up report, as a person dragging over them would. */
+const SELECT_WORDS = `(start, end) => {
+  const el = document.getElementById('report-highlighted');
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let pos = 0, started = false, node;
+  while ((node = walk.nextNode())) {
+    const len = node.data.length;
+    if (!started && start < pos + len) { range.setStart(node, start - pos); started = true; }
+    if (started && end <= pos + len) { range.setEnd(node, end - pos); break; }
+    pos += len;
+  }
+  const sel = getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  return sel.toString();
+}`;
+
 const row = (key: string) => `#report-rows li.proposal[data-key="${key}"]`;
 
 describeBrowser('browser: adding a report', () => {
@@ -159,6 +177,27 @@ describeBrowser('browser: adding a report', () => {
     for (const p of announced) await page.click(`${row(p.key)} button.reject`);
     for (const p of accepted) await page.click(`${row(p.key)} button.accept`);
 
+    // The extractor left Stripe out: the reviewer selects its words and adds the actor and the action by hand.
+    const selectWords = async (words: string) => {
+      const at = TEXT.indexOf(words);
+      expect(await js<string>(page, `(${SELECT_WORDS})(${at}, ${at + words.length})`)).toBe(words);
+      return `chars ${at}-${at + words.length}`;
+    };
+    await selectWords('Stripe');
+    await page.click('#report-add-actor');
+    const stripeLocator = await selectWords('Stripe suspended Gab on Sunday.');
+    await page.click('#report-add-action');
+    const manual = '#report-rows li.proposal[data-key="u1"]';
+    await page.selectOption(`${manual} select[name=type]`, 'SUSPENDED');
+    await page.selectOption(`${manual} select[name=from]`, { label: 'Stripe (new)' });
+    await page.selectOption(`${manual} select[name=to]`, { label: 'Gab (new)' });
+    await page.fill(`${manual} input[name=date]`, '2018-10-28');
+    await page.press(`${manual} input[name=date]`, 'Tab');
+    await page.click(`${manual} button.accept`);
+    expect(await page.locator(`${manual} .proposal-title`).textContent()).toBe(
+      'Stripe suspended Gab, 2018-10-28 · reported · added by hand',
+    );
+
     // Not yet: the new actors these name must be confirmed first.
     await page.click('#report-save');
     await until(page, `/confirm the new actor/.test(document.getElementById('report-errors').textContent)`);
@@ -210,7 +249,7 @@ describeBrowser('browser: adding a report', () => {
     const src = sources.items[0]!;
     expect(src).toMatchObject({ title: TITLE, published: PUBLISHED, url: 'https://example.org/gab-providers' });
     const cited = await apiGet<{ actions: string[] }>(srv.url, `/api/sources/${src.id}`);
-    expect(cited.actions).toHaveLength(accepted.length);
+    expect(cited.actions).toHaveLength(accepted.length + 1);
     expect(await apiGet<{ kind: string; name: string }>(srv.url, '/api/actors/gab')).toMatchObject({ name: 'Gab', kind: 'platform' });
     const saved = await Promise.all(cited.actions.map((id) => apiGet<Action>(srv.url, `/api/actions/${id}`)));
     const by = (from: string, to: string, type: string) => saved.find((a) => a.from === from && a.to === to && a.type === type);
@@ -225,6 +264,13 @@ describeBrowser('browser: adding a report', () => {
       status: 'alleged',
       claimedBy: ['gab'],
       citations: [{ stance: 'reports-claim' }],
+    });
+    expect(saved.find((a) => a.citations[0]!.locator === stripeLocator)).toMatchObject({
+      type: 'SUSPENDED',
+      from: 'stripe',
+      to: 'gab',
+      date: '2018-10-28',
+      status: 'reported',
     });
     for (const p of announced) expect(saved.some((a) => a.type === p.type && a.from === 'godaddy')).toBe(false);
     for (const a of saved) {

@@ -12,7 +12,7 @@ import { buildReportImport, type SourceDetails } from './build-import';
 import { extract } from './extract-call';
 import { highlighter, mentionKey } from './highlighter';
 import { newActorItem } from './new-actors';
-import { refValue, reviewFromAnswer, type Review } from './review';
+import { addManualAction, addManualActor, refValue, reviewFromAnswer, type Review } from './review';
 import { proposalRow, type ActorOption } from './rows';
 
 export interface ReportPanel {
@@ -48,6 +48,8 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
   const propose = h('button', { type: 'button', id: 'report-propose', class: 'primary' }, 'Propose');
   const status = h('div', { id: 'report-status', class: 'hint', 'aria-live': 'polite' });
   const changeText = h('button', { type: 'button', id: 'report-change-text', class: 'small' }, 'Change the text');
+  const addAction = h('button', { type: 'button', id: 'report-add-action', class: 'small' }, 'Add a proposal from the selected words');
+  const addActor = h('button', { type: 'button', id: 'report-add-actor', class: 'small' }, 'Add a new actor: the selected words');
   const rows = h('ol', { id: 'report-rows', class: 'proposals' });
   const actorsList = h('ul', { id: 'report-new-actors', class: 'new-actors' });
   const quotes = h('input', { type: 'checkbox', id: 'report-quotes', name: 'report-quotes' });
@@ -66,7 +68,14 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     h(
       'div',
       { class: 'report-columns' },
-      h('div', { class: 'report-text-col' }, h('h3', {}, 'The report'), marked.el, changeText),
+      h(
+        'div',
+        { class: 'report-text-col' },
+        h('h3', {}, 'The report'),
+        marked.el,
+        h('div', { class: 'proposal-buttons' }, addAction, addActor, changeText),
+        h('p', { class: 'hint' }, 'Something missed? Select its words in the text, then add it.'),
+      ),
       h(
         'div',
         { class: 'report-rows-col' },
@@ -190,12 +199,15 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     updateCounts();
   };
 
-  const showReview = (r: Review) => {
-    state = r;
+  const markText = (r: Review) =>
     marked.show(r.text, [
       ...r.actions.flatMap((a) => a.evidence.map((span) => ({ key: a.key, span }))),
       ...r.newActors.flatMap((n) => n.mentions.map((span) => ({ key: mentionKey(n.key), span }))),
     ]);
+
+  const showReview = (r: Review) => {
+    state = r;
+    markText(r);
     textField.hidden = true;
     propose.hidden = true;
     review.hidden = false;
@@ -231,9 +243,9 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
         if (ctl.signal.aborted) return;
         status.textContent =
           answer.actions.length === 0
-            ? 'No action was found in this text. Change the text, or add the actions by hand (Edit).'
+            ? 'No action was found in this text: select the words of one and add it, or change the text.'
             : `${answer.actions.length} proposals: check each against its words, then accept, correct or reject it.`;
-        if (answer.actions.length) showReview(reviewFromAnswer(body, answer));
+        showReview(reviewFromAnswer(body, answer));
       })
       .catch((e: unknown) => {
         if ((e as Error).name === 'AbortError') return;
@@ -242,6 +254,28 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
         showProblems(`No proposals (${err.status || 'no answer'} ${err.code}): ${err.message}`, err.details);
       })
       .finally(() => (propose.disabled = false));
+  });
+
+  addAction.addEventListener('click', () => {
+    if (!state) return;
+    const span = marked.selected();
+    const draft = addManualAction(state, span ? [span] : []);
+    markText(state);
+    renderRows();
+    pick(draft.key);
+    rows.querySelector<HTMLElement>(`li.proposal[data-key="${draft.key}"] select[name=type]`)?.focus();
+  });
+
+  addActor.addEventListener('click', () => {
+    if (!state) return;
+    const span = marked.selected();
+    const name = span ? state.text.slice(span[0], span[1]).trim().replace(/\s+/g, ' ') : '';
+    if (!span || !name) return showProblems('Select the actor’s name in the text first.', []);
+    fill(errors);
+    const n = addManualActor(state, name.slice(0, 200), span);
+    markText(state);
+    renderRows();
+    actorsList.querySelector<HTMLInputElement>(`li.new-actor[data-key="${n.key}"] input[name=id]`)?.focus();
   });
 
   changeText.addEventListener('click', () => {
