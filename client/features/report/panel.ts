@@ -5,7 +5,7 @@
  */
 import { SOURCE_KINDS } from '../../../contract';
 import type { App } from '../../app';
-import { api, ApiError, importDocument } from '../../api';
+import { ApiError } from '../../api';
 import { focusOn, select } from '../../state/reducers';
 import { announce, fill, h } from '../../ui/dom';
 import { buildReportImport, type SourceDetails } from './build-import';
@@ -14,6 +14,7 @@ import { highlighter, mentionKey } from './highlighter';
 import { newActorItem } from './new-actors';
 import { addManualAction, addManualActor, refValue, reviewFromAnswer, type Review } from './review';
 import { proposalRow, type ActorOption } from './rows';
+import { saveReport } from './save';
 
 export interface ReportPanel {
   el: HTMLElement;
@@ -292,31 +293,12 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     const doc = built.document;
     save.disabled = true;
     status.textContent = 'Saving…';
-    const run = async () => {
-      // An import replaces a stored actor of the same id: a "new" actor must not overwrite one.
-      const taken = await Promise.all(
-        (doc.actors ?? []).map((a) =>
-          api.actor(a.id).then(
-            (found) =>
-              `new actor "${a.name}": the id "${a.id}" is already "${found.name}" in the graph; pick it in the rows instead, or give another id`,
-            (e: unknown) => {
-              if (e instanceof ApiError && e.status === 404) return null;
-              throw e;
-            },
-          ),
-        ),
-      );
-      const clashes = taken.filter((x): x is string => x !== null);
-      if (clashes.length) {
-        showProblems('Not saved: some new actors’ ids are taken.', clashes);
-        return false;
-      }
-      await importDocument(doc, () => undefined);
-      return true;
-    };
-    run()
-      .then(async (saved) => {
-        if (!saved) return (status.textContent = '');
+    saveReport(doc)
+      .then(async (clashes) => {
+        if (clashes.length) {
+          status.textContent = '';
+          return showProblems('Not saved: some new actors’ ids are taken.', clashes);
+        }
         const n = built.actionIds.length;
         status.textContent = `Saved ${n === 1 ? '1 action' : `${n} actions`} citing “${details().title.trim()}”.`;
         announce(status.textContent);
