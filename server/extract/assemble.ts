@@ -39,6 +39,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const known = index.find(text, tokens, breaks);
   const mentions = [...known, ...properNouns(text, tokens, breaks, known)].sort((a, b) => a.first - b.first);
   const r = new Reading(text, tokens, sents, mentions);
+  const found = sents.map((s) => {
+    const sentence = text.slice(s.start, s.end);
+    return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
+  });
+  markVerbs(r, found);
   const drafts: Draft[] = [];
   const dateCache = new Map<Sentence, FoundDate[]>();
   const datesOf = (s: Sentence) => {
@@ -53,10 +58,16 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
-    const sentence = text.slice(s.start, s.end);
-    for (const t of LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence))) {
-      drafts.push(...read(r, s, t, lookBack, index, datesOf));
-    }
+    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph.
+    const earlier = () => {
+      for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
+        if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
+        const d = datesOf(sents[j]!);
+        if (d.length) return d[d.length - 1]!;
+      }
+      return null;
+    };
+    for (const t of found[si]!) drafts.push(...read(r, s, t, lookBack, index, datesOf, earlier));
   }
   return finish(r, drafts.slice(0, MAX_PROPOSALS));
 }
@@ -67,7 +78,42 @@ function applies(rule: Rule, sentence: string): boolean {
   return !rule.unless.some((w) => f.includes(w));
 }
 
-function read(r: Reading, s: Sentence, t: Trigger, lookBack: number, index: ActorIndex, datesOf: (s: Sentence) => FoundDate[]): Draft[] {
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'such', 'any', 'no', 'our']);
+
+/**
+ * Marks the lexicon's verbs and the saying verbs, and picks the report's topic: the actor named
+ * most, counting twice more each time it is named right after a sanction or a notice.
+ */
+function markVerbs(r: Reading, found: Trigger[][]): void {
+  const bonus = new Map<string, number>();
+  for (const triggers of found) {
+    for (const t of triggers) {
+      r.verbs.add(t.first);
+      if (!['sanction', 'notice'].includes(categoryOf(t.rule.type))) continue;
+      for (let k = t.first + 1; k < Math.min(r.tokens.length, t.last + 4); k++) {
+        const m = r.mentionAt[k]!;
+        if (m < 0) continue;
+        const key = refKey(r.mentions[m]!.actor);
+        bonus.set(key, (bonus.get(key) ?? 0) + 2);
+        break;
+      }
+    }
+  }
+  for (let k = 0; k < r.tokens.length; k++) if (isSaying(r, k)) r.verbs.add(k);
+  r.chooseTopic(bonus);
+}
+
+function read(
+  r: Reading,
+  s: Sentence,
+  t: Trigger,
+  lookBack: number,
+  index: ActorIndex,
+  datesOf: (s: Sentence) => FoundDate[],
+  earlier: () => FoundDate | null,
+): Draft[] {
+  // "the ban", "its suspension": a noun, not an act.
+  if (t.verb && DETERMINERS.has(r.norm(t.first - 1))) return [];
   const clause = clauseOf(r, s, t.first, t.last);
   const modality = modalityOf(r, clause, t.first);
   if (modality === 'negated' || modality === 'irrealis') return [];
@@ -87,8 +133,8 @@ function read(r: Reading, s: Sentence, t: Trigger, lookBack: number, index: Acto
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
-  const voice = type === 'ACCUSED' ? null : voiceOf(r, s, t.first, from.actors, speakerOf);
-  const date = dateNear(datesOf(s), r.tokens[t.first]!.start, clause, r);
+  const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
+  const date = dateNear(datesOf(s), r.tokens[t.first]!.start, clause, r) ?? earlier();
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(

@@ -56,11 +56,12 @@ export interface Voice {
 export function voiceOf(
   r: Reading,
   s: Sentence,
+  clauseStart: number,
   first: number,
   from: ProposedActorRef[],
   speakerOf: (verb: number) => ProposedActorRef | null,
 ): Voice {
-  for (let k = first - 1; k >= s.first; k--) {
+  for (let k = first - 1; k >= clauseStart; k--) {
     const w = r.norm(k);
     if (!REPORTING.has(w) && !CONFIRMING.has(w)) continue;
     const speaker = speakerOf(k);

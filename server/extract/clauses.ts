@@ -4,10 +4,10 @@
  * stand for an actor already named ("the site", "it").
  */
 import type { ProposedActorRef } from '../../contract';
-import type { Mention } from './actors';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
+import type { Mention } from './actors';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
@@ -15,19 +15,24 @@ const OBJECT_SKIP = set(attribution.objectSkip.words);
 const SUBJECT_SKIP = set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at', 'in', 'with', 'into', 'about', 'than', 'like', 'via']);
 const AUX = set(attribution.passiveAux.words);
 const ADVERBS = set(attribution.adverbs.words);
+const COMMA_AND = set(['and', 'or', 'but']);
 const COORDINATION = /^(?:\s*,?\s*(?:and|&|as well as|or)\s+(?:both\s+|the\s+)?|\s*,\s*)$/iu;
 
 /** A reference word list compiled to folded word sequences. */
 const refs = (list: readonly string[]) => list.map((r) => r.split(' '));
 const SUBJECT_REFS = refs(names.references.subject);
-const TARGET_REFS = refs(names.references.target);
+const TARGET_DETERMINERS = set(names.references.targetDeterminers);
+const TARGET_NOUNS = refs(names.references.targetNouns).sort((a, b) => b.length - a.length);
+const TARGET_PRONOUNS = set(names.references.targetPronouns);
 
 /** The text being read: its words, sentences and actor mentions, with lookups between them. */
 export class Reading {
   /** The mention covering each token, or -1. */
   readonly mentionAt: Int32Array;
-  /** The actor most often named: what "the site" and "the platform" stand for. */
-  readonly topic: ProposedActorRef | null;
+  /** The actor the report is mostly about: what "the site" and "the platform" stand for. */
+  topic: ProposedActorRef | null;
+  /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
+  readonly verbs = new Set<number>();
 
   constructor(
     readonly text: string,
@@ -45,6 +50,25 @@ export class Reading {
       counts.set(key, c);
     }
     this.topic = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
+  }
+
+  /** The topic, weighting each actor's mentions by `bonus` (extra weight for actors found acted upon). */
+  chooseTopic(bonus: Map<string, number>): void {
+    const score = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
+    for (const m of this.mentions) {
+      const key = m.actor.id ?? `new:${m.actor.name}`;
+      const c = score.get(key) ?? { ref: m.actor, n: bonus.get(key) ?? 0, first: m.first };
+      c.n++;
+      score.set(key, c);
+    }
+    this.topic = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
+  }
+
+  /** Is mention `m` the object of a verb just before it ("told Parler", "banned the Gab")? */
+  actedUpon(m: Mention): boolean {
+    let k = m.first - 1;
+    if (['the', 'a', 'an'].includes(this.norm(k))) k--;
+    return this.verbs.has(k);
   }
 
   /**
@@ -82,7 +106,7 @@ export interface Clause {
 export function clauseOf(r: Reading, s: Sentence, first: number, last: number): Clause {
   let start = s.first;
   for (let k = first - 1; k >= s.first; k--) {
-    if (BREAKS.has(r.norm(k))) {
+    if (BREAKS.has(r.norm(k)) || (COMMA_AND.has(r.norm(k)) && k > s.first && r.gap(k - 1, k).includes(','))) {
       start = k + 1;
       break;
     }
@@ -93,12 +117,30 @@ export function clauseOf(r: Reading, s: Sentence, first: number, last: number): 
   }
   let end = s.last;
   for (let k = last; k < s.last; k++) {
-    if (BREAKS.has(r.norm(k)) || (k > last && /[;:]/.test(r.gap(k - 1, k)))) {
+    if (
+      BREAKS.has(r.norm(k)) ||
+      (k > last && /[;:]/.test(r.gap(k - 1, k))) ||
+      (COMMA_AND.has(r.norm(k)) && r.gap(k - 1, k).includes(',') && startsClause(r, k + 1, s))
+    ) {
       end = k;
       break;
     }
   }
   return { start, end };
+}
+
+/** After ", and": a new clause when an actor is named within two words and a verb follows ("and Twitter suspended"). */
+function startsClause(r: Reading, k: number, s: Sentence): boolean {
+  for (let j = k; j < Math.min(s.last, k + 6); j++) {
+    const m = r.mentionAt[j]!;
+    if (m < 0) continue;
+    const after = r.mentions[m]!.last;
+    return (
+      after < s.last &&
+      (r.verbs.has(after) || /(?:ed|s)$/.test(r.norm(after)) || ['has', 'had', 'was', 'also', 'then', 'later'].includes(r.norm(after)))
+    );
+  }
+  return ['it', 'they', 'he', 'she'].includes(r.norm(k)) || ['the'].includes(r.norm(k));
 }
 
 /** An auxiliary ("was", "got") before the verb, with only adverbs between: the verb is passive. */
@@ -156,7 +198,7 @@ function mentionBefore(r: Reading, from: number, at: number): number | null {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
-    if (!SUBJECT_SKIP.has(r.norm(mention.first - 1)) || mention.first - 1 < from) return m;
+    if ((!SUBJECT_SKIP.has(r.norm(mention.first - 1)) || mention.first - 1 < from) && !r.actedUpon(mention)) return m;
     fallback ??= m;
     k = mention.first;
   }
@@ -166,20 +208,25 @@ function mentionBefore(r: Reading, from: number, at: number): number | null {
 /** The subject: the nearest actor named before the verb in its clause, with those coordinated with it. */
 export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: number): Found | null {
   const m = mentionBefore(r, clause.start, first);
-  if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const ref = referenceIn(r, clause.start, first, SUBJECT_REFS);
+  const ref = referenceIn(r, m === null ? clause.start : r.mentions[m]!.last, first, SUBJECT_REFS);
+  if (m !== null && !ref) return found(r, withCoordinated(r, m, -1, clause).ids);
   if (ref) {
     // "it", "the company": the actor named last before it, in this sentence or the ones before.
     const before = mentionBefore(r, lookBack, ref.first);
     if (before !== null) return { actors: [r.mentions[before]!.actor], first: ref.first, last: ref.last, inferred: true };
   }
-  const target = referenceIn(r, clause.start, first, TARGET_REFS);
+  if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
+  const target = targetIn(r, clause.start, first);
   const t = target && r.targetBefore(target.first, lookBack, []);
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }
 
-/** The object: the first actor named after the verb in its clause (not after "in", "on", ...), with those coordinated with it. */
+/**
+ * The object: the first actor named after the verb in its clause (not after "in", "on", ..., and
+ * not the subject again), with those coordinated with it; or a word standing for the target ("the
+ * site", "his account"), unless an actor is named right after it ("the account of the Daily Stormer").
+ */
 export function objectOf(
   r: Reading,
   clause: Clause,
@@ -189,19 +236,27 @@ export function objectOf(
   subject: ProposedActorRef[],
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
-  for (let k = last; k < clause.end; k++) {
+  for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
-    if (m < 0) continue;
+    if (m < 0) {
+      if (k < last) continue;
+      const ref = targetAt(r, k, clause.end);
+      if (!ref) continue;
+      const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
+      if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
+      const t = r.targetBefore(ref.first, lookBack, subject);
+      if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
+      k = ref.last - 1;
+      continue;
+    }
     const mention = r.mentions[m]!;
-    if (skip.has(r.norm(mention.first - 1)) || (r.norm(mention.first - 1) === 'the' && skip.has(r.norm(mention.first - 2)))) {
+    const before = r.norm(mention.first - 1);
+    if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;
     }
     return found(r, withCoordinated(r, m, 1, clause).ids);
   }
-  const ref = referenceIn(r, first + 1, clause.end, TARGET_REFS);
-  const t = ref && r.targetBefore(ref.first, lookBack, subject);
-  if (ref && t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
   return null;
 }
 
@@ -224,6 +279,30 @@ function referenceIn(r: Reading, from: number, to: number, list: string[][]): { 
     for (const words of list) {
       if (words.every((w, j) => r.norm(k + j) === w) && k + words.length <= to) return { first: k, last: k + words.length };
     }
+  }
+  return null;
+}
+
+/** A target reference starting at token k: a pronoun, or a determiner and a noun for what was cut off. */
+function targetAt(r: Reading, k: number, to: number): { first: number; last: number } | null {
+  const w = r.norm(k);
+  if (TARGET_PRONOUNS.has(w)) return { first: k, last: k + 1 };
+  if (!TARGET_DETERMINERS.has(w)) return null;
+  for (let j = k + 1; j <= k + 3 && j < to; j++) {
+    for (const noun of TARGET_NOUNS) {
+      if (noun.every((x, i) => r.norm(j + i) === x) && j + noun.length <= to) return { first: k, last: j + noun.length };
+    }
+    // One adjective may come between ("its new domain", "the Parler app" is a mention, not this).
+    if (r.mentionAt[j]! >= 0) return null;
+  }
+  return null;
+}
+
+function targetIn(r: Reading, from: number, to: number): { first: number; last: number } | null {
+  for (let k = from; k < to; k++) {
+    if (r.mentionAt[k]! >= 0) continue;
+    const t = targetAt(r, k, to);
+    if (t) return t;
   }
   return null;
 }

@@ -29,6 +29,8 @@ export interface Rule {
 interface Pattern {
   rule: Rule;
   elements: Element[];
+  /** From the rule's `verbs`: its first word is a verb form, which a determiner before it makes a noun ("the ban"). */
+  verb: boolean;
 }
 
 export interface Trigger {
@@ -36,6 +38,7 @@ export interface Trigger {
   /** Token range [first, last) of the matched words. */
   first: number;
   last: number;
+  verb: boolean;
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|forty-eight|twenty-four|seventy-two|a|an';
@@ -66,7 +69,7 @@ function compileWord(word: string, head: string[] | null): Element {
 function compile(phrase: string, rule: Rule, conjugate: boolean): Pattern {
   const words = phrase.split(/\s+/).filter(Boolean);
   const elements = words.map((w, i) => compileWord(w, conjugate && i === 0 ? forms(fold(w)) : null));
-  return { rule, elements };
+  return { rule, elements, verb: conjugate };
 }
 
 interface RawEntry {
@@ -121,7 +124,7 @@ export class Lexicon {
       const candidates = [...(this.byFirst.get(tokens[i]!.norm) ?? []), ...(/^\d|^[a-z]/.test(tokens[i]!.norm) ? this.numberFirst : [])];
       for (const p of candidates) {
         const last = match(p.elements, tokens, i, to);
-        if (last !== null && applies(p.rule)) found.push({ rule: p.rule, first: i, last });
+        if (last !== null && applies(p.rule)) found.push({ rule: p.rule, first: i, last, verb: p.verb });
       }
     }
     found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.rule.index - b.rule.index || a.first - b.first);
