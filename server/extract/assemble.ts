@@ -13,8 +13,20 @@ import {
   type Status,
 } from '../../contract';
 import { properNouns, type ActorIndex, type Mention } from './actors';
-import { isSaying, modalityOf, voiceOf } from './attribution';
-import { afterPreposition, clauseOf, isPassive, objectOf, Reading, same, subjectOf, type Clause, type Found } from './clauses';
+import { isSaying, isTelling, modalityOf, voiceOf } from './attribution';
+import {
+  afterPreposition,
+  clauseOf,
+  isPassive,
+  nearestBefore,
+  objectOf,
+  Reading,
+  same,
+  sentenceSubject,
+  subjectOf,
+  type Clause,
+  type Found,
+} from './clauses';
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
 import { attribution, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
@@ -87,9 +99,14 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'th
 function markVerbs(r: Reading, found: Trigger[][]): void {
   const bonus = new Map<string, number>();
   for (const triggers of found) {
+    for (const t of triggers) r.verbs.add(t.first);
+  }
+  for (const [si, triggers] of found.entries()) {
+    const s = r.sentences[si]!;
     for (const t of triggers) {
-      r.verbs.add(t.first);
       if (!['sanction', 'notice'].includes(categoryOf(t.rule.type))) continue;
+      const m = modalityOf(r, clauseOf(r, s, t.first, t.last), t.first);
+      if (m === 'negated' || m === 'irrealis') continue;
       for (let k = t.first + 1; k < Math.min(r.tokens.length, t.last + 4); k++) {
         const m = r.mentionAt[k]!;
         if (m < 0) continue;
@@ -99,7 +116,7 @@ function markVerbs(r: Reading, found: Trigger[][]): void {
       }
     }
   }
-  for (let k = 0; k < r.tokens.length; k++) if (isSaying(r, k)) r.verbs.add(k);
+  for (let k = 0; k < r.tokens.length; k++) if (isTelling(r, k)) r.verbs.add(k);
   r.chooseTopic(bonus);
 }
 
@@ -124,17 +141,26 @@ function read(
     type = 'WARNED';
   }
   const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
-  let from = role(r, t.rule.from, clause, t, lookBack, speakerOf);
-  let to = role(r, t.rule.to, clause, t, lookBack, speakerOf);
+  let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
+  let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first)) {
-    to = subjectOf(r, clause, t.first, lookBack);
+    to = subjectOf(r, clause, t.first, lookBack, true);
     from = afterPreposition(r, clause, t.last, AGENT_PREPS);
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
-  const date = dateNear(datesOf(s), r.tokens[t.first]!.start, clause, r) ?? earlier();
+  const at = r.tokens[t.first]!.start;
+  const clauseEnd = r.tokens[clause.end - 1]!.end;
+  // An announced sanction with the day it takes effect ("would suspend ... effective Sunday"): the
+  // notice is dated by what comes before the verb, the sanction it announces by that day.
+  const effective = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.end <= clauseEnd) ?? null) : null;
+  const date = effective
+    ? (datesOf(s)
+        .filter((d) => d.end <= at)
+        .pop() ?? earlier())
+    : (dateNear(datesOf(s), at, clause, r) ?? earlier());
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -162,6 +188,8 @@ function read(
         at: r.tokens[t.first]!.start,
       };
       out.push(base);
+      if (effective)
+        out.push({ ...base, type: t.rule.type, date: edtf(effective), confidence: round(base.confidence * 0.8), at: base.at + 1 });
       const then = t.rule.then;
       if (then && type === 'WARNED') {
         const sentence = fold(r.text.slice(s.start, s.end));
@@ -211,6 +239,7 @@ function deadlineHours(r: Reading, t: Trigger): number {
 
 function role(
   r: Reading,
+  s: Sentence,
   spec: string,
   clause: Clause,
   t: Trigger,
@@ -223,7 +252,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'nearest'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -232,9 +261,22 @@ function role(
   const founds: Found[] = [];
   for (const part of parts) {
     let f: Found | null = null;
-    if (part === 'subject') f = subjectOf(r, clause, t.first, lookBack);
-    else if (part === 'object') f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? []);
-    else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
+    if (part === 'subject') {
+      // "..., claiming that": a participle after a comma is about the sentence's acting actor.
+      const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
+      // "Amazon pulling their services": a gerund right after a name is that actor's act.
+      const gerundOf = r.norm(t.first).endsWith('ing') ? r.mentionAt[t.first - 1]! : -1;
+      f =
+        gerundOf >= 0
+          ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
+          : null;
+      f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+    } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
+    else if (part === 'object') {
+      // Only what can be cut off or restored is named by "the site", "its account".
+      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(categoryOf(t.rule.type));
+      f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? [], targets);
+    } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {
         if (!isSaying(r, k)) continue;

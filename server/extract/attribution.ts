@@ -79,3 +79,10 @@ export function voiceOf(
 export function isSaying(r: Reading, k: number): boolean {
   return REPORTING.has(r.norm(k)) || CLAIMING.has(r.norm(k));
 }
+
+const TELLING = formSet(attribution.tellingVerbs.verbs);
+
+/** Is token `k` a verb whose object is told something ("told Parler it would")? */
+export function isTelling(r: Reading, k: number): boolean {
+  return TELLING.has(r.norm(k));
+}

@@ -21,6 +21,7 @@ const COORDINATION = /^(?:\s*,?\s*(?:and|&|as well as|or)\s+(?:both\s+|the\s+)?|
 /** A reference word list compiled to folded word sequences. */
 const refs = (list: readonly string[]) => list.map((r) => r.split(' '));
 const SUBJECT_REFS = refs(names.references.subject);
+const SUBJECT_PRONOUNS = SUBJECT_REFS.filter((r) => r.length === 1);
 const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs(names.references.targetNouns).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
@@ -62,6 +63,19 @@ export class Reading {
       score.set(key, c);
     }
     this.topic = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
+  }
+
+  /** The acting actor of the sentence before `s`: its first actor named and not acted upon. */
+  actingIn(s: Sentence, lookBack: number): ProposedActorRef | null {
+    const i = this.sentences.indexOf(s);
+    const prev = this.sentences[i - 1];
+    if (!prev || prev.first < lookBack) return null;
+    for (let k = prev.first; k < prev.last; k++) {
+      const m = this.mentionAt[k]!;
+      if (m >= 0 && !this.actedUpon(this.mentions[m]!) && !SUBJECT_SKIP.has(this.norm(this.mentions[m]!.first - 1)))
+        return this.mentions[m]!.actor;
+    }
+    return null;
   }
 
   /** Is mention `m` the object of a verb just before it ("told Parler", "banned the Gab")? */
@@ -191,34 +205,83 @@ export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
   return a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name;
 }
 
-/** The mention index nearest before token `at` within [from, at), skipping objects of prepositions. */
+/**
+ * The mention index nearest before token `at` within [from, at) that can be a subject: not the
+ * object of a preposition (nor coordinated with one: "competitor to Facebook and Twitter"), unless
+ * it is a possessor ("in Parler's lawsuit"), and not acted upon by a verb just before it.
+ */
 function mentionBefore(r: Reading, from: number, at: number): number | null {
   let fallback: number | null = null;
   for (let k = at - 1; k >= from; k--) {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
-    if ((!SUBJECT_SKIP.has(r.norm(mention.first - 1)) || mention.first - 1 < from) && !r.actedUpon(mention)) return m;
+    let head = m;
+    while (
+      head > 0 &&
+      r.mentions[head - 1]!.first >= from &&
+      /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/iu.test(r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start))
+    )
+      head--;
+    const headMention = r.mentions[head]!;
+    const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
+    const governed = SUBJECT_SKIP.has(r.norm(headMention.first - 1)) && headMention.first - 1 >= from;
+    if ((possessor || !governed) && !r.actedUpon(mention)) return m;
     fallback ??= m;
-    k = mention.first;
+    k = governed ? headMention.first : mention.first;
   }
   return fallback;
 }
 
-/** The subject: the nearest actor named before the verb in its clause, with those coordinated with it. */
-export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: number): Found | null {
+/**
+ * The subject: the nearest actor named before the verb in its clause, with those coordinated with
+ * it. A word standing for an actor between them wins: "it"/"they" opening a sentence is the
+ * previous sentence's acting actor, elsewhere the nearest actor named and not acted upon; "the
+ * company", "the site" (and, in the passive, any target word) are the report's topic.
+ */
+export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: number, passive = false): Found | null {
   const m = mentionBefore(r, clause.start, first);
-  const ref = referenceIn(r, m === null ? clause.start : r.mentions[m]!.last, first, SUBJECT_REFS);
-  if (m !== null && !ref) return found(r, withCoordinated(r, m, -1, clause).ids);
+  const from = m === null ? clause.start : r.mentions[m]!.last;
+  const target = targetIn(r, from, first);
+  if (passive && target) {
+    const t = r.targetBefore(target.first, lookBack, []);
+    if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
+  }
+  // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is GoDaddy.
+  const ref = referenceIn(r, from, first, m === null ? SUBJECT_REFS : SUBJECT_PRONOUNS);
   if (ref) {
-    // "it", "the company": the actor named last before it, in this sentence or the ones before.
-    const before = mentionBefore(r, lookBack, ref.first);
-    if (before !== null) return { actors: [r.mentions[before]!.actor], first: ref.first, last: ref.last, inferred: true };
+    const pronoun = ref.last - ref.first === 1;
+    const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
+    let actor: ProposedActorRef | null = null;
+    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, []);
+    else if (sentenceStart && sentenceStart.first === ref.first) actor = r.actingIn(sentenceStart, lookBack);
+    if (!actor) {
+      const before = mentionBefore(r, lookBack, ref.first);
+      actor = before === null ? null : r.mentions[before]!.actor;
+    }
+    if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const target = targetIn(r, clause.start, first);
   const t = target && r.targetBefore(target.first, lookBack, []);
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
+  return null;
+}
+
+/** The actor named nearest before the verb in its clause, whatever comes before it ("Parler, an alternative to Twitter"). */
+export function nearestBefore(r: Reading, clause: Clause, first: number): Found | null {
+  for (let k = first - 1; k >= clause.start; k--) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0) return found(r, [m]);
+  }
+  return null;
+}
+
+/** The first actor of the sentence that is not acted upon: who a participle after a comma ("..., claiming") is about. */
+export function sentenceSubject(r: Reading, s: Sentence, before: number): Found | null {
+  for (let k = s.first; k < before; k++) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0 && !r.actedUpon(r.mentions[m]!)) return found(r, [m]);
+  }
   return null;
 }
 
@@ -234,12 +297,13 @@ export function objectOf(
   last: number,
   lookBack: number,
   subject: ProposedActorRef[],
+  targets = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {
-      if (k < last) continue;
+      if (k < last || !targets) continue;
       const ref = targetAt(r, k, clause.end);
       if (!ref) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
@@ -250,7 +314,7 @@ export function objectOf(
       continue;
     }
     const mention = r.mentions[m]!;
-    const before = r.norm(mention.first - 1);
+    const before = mention.first - 1 < last ? '' : r.norm(mention.first - 1);
     if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;
@@ -266,8 +330,9 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
-    const p = r.norm(mention.first - 1) === 'the' ? r.norm(mention.first - 2) : r.norm(mention.first - 1);
-    if (preps.has(p)) return found(r, withCoordinated(r, m, 1, clause).ids);
+    let j = mention.first - 1;
+    while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
+    if (preps.has(r.norm(j))) return found(r, withCoordinated(r, m, 1, clause).ids);
     k = mention.last - 1;
   }
   return null;

@@ -49,6 +49,20 @@ export function forms(lemma: string): string[] {
   const out = new Set([lemma]);
   const conj = nlp(lemma).verbs().conjugate()[0] as Record<string, string> | undefined;
   for (const [k, v] of Object.entries(conj ?? {})) if (k !== 'FutureTense' && v) out.add(fold(v.split(' ')[0]!));
+  // Regular forms, for lemmas compromise reads as nouns ("sue", "host").
+  if (!lemma.includes(' ')) {
+    if (lemma.endsWith('e'))
+      out
+        .add(`${lemma}d`)
+        .add(`${lemma}s`)
+        .add(`${lemma.slice(0, -1)}ing`);
+    else if (/[^aeiou]y$/.test(lemma))
+      out
+        .add(`${lemma.slice(0, -1)}ied`)
+        .add(`${lemma.slice(0, -1)}ies`)
+        .add(`${lemma}ing`);
+    else out.add(`${lemma}ed`).add(`${lemma}s`).add(`${lemma}ing`);
+  }
   // Doubled-consonant forms compromise may miss ("ban" → "banned").
   if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma)) {
     const last = lemma.slice(-1);
