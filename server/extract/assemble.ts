@@ -265,7 +265,9 @@ function role(
       // "..., claiming that": a participle after a comma is about the sentence's acting actor.
       const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
       // "Amazon pulling their services": a gerund right after a name is that actor's act.
-      const gerundOf = r.norm(t.first).endsWith('ing') ? r.mentionAt[t.first - 1]! : -1;
+      // "sued Amazon for terminating": after "for", the one acted upon before it did it.
+      const gerund = r.norm(t.first).endsWith('ing');
+      const gerundOf = gerund ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
       f =
         gerundOf >= 0
           ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }

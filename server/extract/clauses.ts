@@ -225,7 +225,8 @@ function mentionBefore(r: Reading, from: number, at: number): number | null {
       head--;
     const headMention = r.mentions[head]!;
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
-    const governed = SUBJECT_SKIP.has(r.norm(headMention.first - 1)) && headMention.first - 1 >= from;
+    const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
+    const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
     if ((possessor || !governed) && !r.actedUpon(mention)) return m;
     fallback ??= m;
     k = governed ? headMention.first : mention.first;
