@@ -178,6 +178,7 @@ export interface Found {
 
 function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Clause): { ids: number[] } {
   const ids = [m];
+  let joined = false;
   let cur = m;
   for (;;) {
     const next = cur + direction;
@@ -188,10 +189,12 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
     if (nm.first < clause.start || nm.last > clause.end) break;
     const between = r.text.slice(a.end, b.start);
     if (!COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
+    if (!/^[\s,]*$/u.test(between)) joined = true;
     ids.push(next);
     cur = next;
   }
-  return { ids };
+  // Names joined by commas alone are a list only when "and" or "or" closes it ("According to Reuters, PayPal" is not one).
+  return { ids: joined ? ids : [m] };
 }
 
 function found(r: Reading, ids: number[]): Found {
