@@ -89,8 +89,13 @@ function chronoSpan(r: chrono.ParsedResult, day: number | null): FoundDate['prec
   return null;
 }
 
+// chrono-node is the costliest step: sentences with no digit and no calendar word are not given to it.
+const DATEISH =
+  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today|tonight|\bago\b|\b(?:week|month|year|night|evening|morning|afternoon)/iu;
+
 /** Every date written in `text` (a sentence), with offsets relative to `text`. */
 export function findDates(text: string, anchor: Anchor | null): FoundDate[] {
+  if (!DATEISH.test(text)) return [];
   const days = anchor ? [...new Set([anchor.first, anchor.last])] : [null];
   const out: FoundDate[] = [];
   const covered: Array<[number, number]> = [];
