@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import {
+  corporateFamilies,
   datasetActors,
   goldReports,
   scoreAll,
@@ -37,8 +38,12 @@ const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 console.log(row('gold reports (tests/extract/gold)', scoreAll(gold, index)));
-if (seed.length) console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
-else console.log('| seed articles | absent | | | | | | | |');
+const families = corporateFamilies(root);
+console.log(row('gold reports, parent and unit as one', scoreAll(gold, index, families)));
+if (seed.length) {
+  console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
+  console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
+} else console.log('| seed articles | absent | | | | | | | |');
 
 // A 10,000-word report built from the gold texts, to time the extractor on a long text.
 const words = gold

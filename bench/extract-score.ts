@@ -70,16 +70,30 @@ function span(date: string | null | undefined): { start: number; end: number } |
 
 const tripleOf = (from: string, to: string, type: ActionType) => `${from}|${to}|${categoryOf(type)}`;
 
+/**
+ * Parent and unit as one actor: a report says "Amazon" where the seed's coder chose its unit
+ * "Amazon Web Services". Read from the dataset's OWNS actions (unit id → parent id).
+ */
+export function corporateFamilies(root: string): Map<string, string> {
+  const seed = JSON.parse(fs.readFileSync(path.join(root, 'graph-seed', 'seed.json'), 'utf8')) as SeedDoc;
+  return new Map(seed.actions.filter((a) => a.type === 'OWNS').map((a) => [a.to, a.from]));
+}
+
 /** Scores one answer against one report's gold; counts add up over reports. */
-export function scoreReport(gold: GoldReport, answer: ExtractAnswer): Omit<Score, 'precision' | 'recall' | 'reports' | 'ms'> {
+export function scoreReport(
+  gold: GoldReport,
+  answer: ExtractAnswer,
+  families = new Map<string, string>(),
+): Omit<Score, 'precision' | 'recall' | 'reports' | 'ms'> {
+  const id = (x: string) => families.get(x) ?? x;
   const goldTriples = new Map<string, GoldAction[]>();
   for (const g of gold.actions) {
-    const k = tripleOf(g.from, g.to, g.type);
+    const k = tripleOf(id(g.from), id(g.to), g.type);
     goldTriples.set(k, [...(goldTriples.get(k) ?? []), g]);
   }
   const proposed = new Map<string, string[]>();
   for (const a of answer.actions) {
-    const k = tripleOf(a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`, a.type);
+    const k = tripleOf(id(a.from.id ?? `new:${a.from.name}`), id(a.to.id ?? `new:${a.to.name}`), a.type);
     proposed.set(k, [...(proposed.get(k) ?? []), ...(a.date ? [a.date] : [])]);
   }
   let matched = 0;
@@ -101,13 +115,13 @@ export function scoreReport(gold: GoldReport, answer: ExtractAnswer): Omit<Score
   return { gold: goldTriples.size, proposed: proposed.size, matched, dated, dateHeld };
 }
 
-export function scoreAll(reports: GoldReport[], index: ActorIndex): Score {
+export function scoreAll(reports: GoldReport[], index: ActorIndex, families = new Map<string, string>()): Score {
   const total = { reports: reports.length, gold: 0, proposed: 0, matched: 0, dated: 0, dateHeld: 0, ms: 0 };
   for (const r of reports) {
     const t0 = performance.now();
     const answer = extract(r.text, index, anchorOf(r.published));
     total.ms += performance.now() - t0;
-    const s = scoreReport(r, answer);
+    const s = scoreReport(r, answer, families);
     total.gold += s.gold;
     total.proposed += s.proposed;
     total.matched += s.matched;

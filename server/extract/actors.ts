@@ -124,7 +124,8 @@ function accepts(entry: Entry, words: Token[]): boolean {
   return true;
 }
 
-const capitalised = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text);
+// "8chan" is a name; "18-page" and "24-hour" are not.
+const capitalised = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text) && !/^\p{N}+-/u.test(t.text);
 
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that

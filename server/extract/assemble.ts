@@ -13,8 +13,20 @@ import {
   type Status,
 } from '../../contract';
 import { properNouns, type ActorIndex, type Mention } from './actors';
-import { isSaying, modalityOf, voiceOf } from './attribution';
-import { afterPreposition, clauseOf, isPassive, objectOf, Reading, same, subjectOf, type Clause, type Found } from './clauses';
+import { isSaying, isTelling, modalityOf, voiceOf } from './attribution';
+import {
+  afterPreposition,
+  clauseOf,
+  isPassive,
+  nearestBefore,
+  objectOf,
+  Reading,
+  same,
+  sentenceSubject,
+  subjectOf,
+  type Clause,
+  type Found,
+} from './clauses';
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
 import { attribution, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
@@ -39,6 +51,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const known = index.find(text, tokens, breaks);
   const mentions = [...known, ...properNouns(text, tokens, breaks, known)].sort((a, b) => a.first - b.first);
   const r = new Reading(text, tokens, sents, mentions);
+  const found = sents.map((s) => {
+    const sentence = text.slice(s.start, s.end);
+    return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
+  });
+  markVerbs(r, found);
   const drafts: Draft[] = [];
   const dateCache = new Map<Sentence, FoundDate[]>();
   const datesOf = (s: Sentence) => {
@@ -53,10 +70,16 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
-    const sentence = text.slice(s.start, s.end);
-    for (const t of LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence))) {
-      drafts.push(...read(r, s, t, lookBack, index, datesOf));
-    }
+    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph.
+    const earlier = () => {
+      for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
+        if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
+        const d = datesOf(sents[j]!);
+        if (d.length) return d[d.length - 1]!;
+      }
+      return null;
+    };
+    for (const t of found[si]!) drafts.push(...read(r, s, t, lookBack, index, datesOf, earlier));
   }
   return finish(r, drafts.slice(0, MAX_PROPOSALS));
 }
@@ -67,7 +90,47 @@ function applies(rule: Rule, sentence: string): boolean {
   return !rule.unless.some((w) => f.includes(w));
 }
 
-function read(r: Reading, s: Sentence, t: Trigger, lookBack: number, index: ActorIndex, datesOf: (s: Sentence) => FoundDate[]): Draft[] {
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'such', 'any', 'no', 'our']);
+
+/**
+ * Marks the lexicon's verbs and the saying verbs, and picks the report's topic: the actor named
+ * most, counting twice more each time it is named right after a sanction or a notice.
+ */
+function markVerbs(r: Reading, found: Trigger[][]): void {
+  const bonus = new Map<string, number>();
+  for (const triggers of found) {
+    for (const t of triggers) r.verbs.add(t.first);
+  }
+  for (const [si, triggers] of found.entries()) {
+    const s = r.sentences[si]!;
+    for (const t of triggers) {
+      if (!['sanction', 'notice'].includes(categoryOf(t.rule.type))) continue;
+      const m = modalityOf(r, clauseOf(r, s, t.first, t.last), t.first);
+      if (m === 'negated' || m === 'irrealis') continue;
+      for (let k = t.first + 1; k < Math.min(r.tokens.length, t.last + 4); k++) {
+        const m = r.mentionAt[k]!;
+        if (m < 0) continue;
+        const key = refKey(r.mentions[m]!.actor);
+        bonus.set(key, (bonus.get(key) ?? 0) + 2);
+        break;
+      }
+    }
+  }
+  for (let k = 0; k < r.tokens.length; k++) if (isTelling(r, k)) r.verbs.add(k);
+  r.chooseTopic(bonus);
+}
+
+function read(
+  r: Reading,
+  s: Sentence,
+  t: Trigger,
+  lookBack: number,
+  index: ActorIndex,
+  datesOf: (s: Sentence) => FoundDate[],
+  earlier: () => FoundDate | null,
+): Draft[] {
+  // "the ban", "its suspension": a noun, not an act.
+  if (t.verb && DETERMINERS.has(r.norm(t.first - 1))) return [];
   const clause = clauseOf(r, s, t.first, t.last);
   const modality = modalityOf(r, clause, t.first);
   if (modality === 'negated' || modality === 'irrealis') return [];
@@ -78,17 +141,26 @@ function read(r: Reading, s: Sentence, t: Trigger, lookBack: number, index: Acto
     type = 'WARNED';
   }
   const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
-  let from = role(r, t.rule.from, clause, t, lookBack, speakerOf);
-  let to = role(r, t.rule.to, clause, t, lookBack, speakerOf);
+  let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
+  let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first)) {
-    to = subjectOf(r, clause, t.first, lookBack);
+    to = subjectOf(r, clause, t.first, lookBack, true);
     from = afterPreposition(r, clause, t.last, AGENT_PREPS);
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
-  const voice = type === 'ACCUSED' ? null : voiceOf(r, s, t.first, from.actors, speakerOf);
-  const date = dateNear(datesOf(s), r.tokens[t.first]!.start, clause, r);
+  const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
+  const at = r.tokens[t.first]!.start;
+  const clauseEnd = r.tokens[clause.end - 1]!.end;
+  // An announced sanction with the day it takes effect ("would suspend ... effective Sunday"): the
+  // notice is dated by what comes before the verb, the sanction it announces by that day.
+  const effective = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.end <= clauseEnd) ?? null) : null;
+  const date = effective
+    ? (datesOf(s)
+        .filter((d) => d.end <= at)
+        .pop() ?? earlier())
+    : (dateNear(datesOf(s), at, clause, r) ?? earlier());
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -116,6 +188,8 @@ function read(r: Reading, s: Sentence, t: Trigger, lookBack: number, index: Acto
         at: r.tokens[t.first]!.start,
       };
       out.push(base);
+      if (effective)
+        out.push({ ...base, type: t.rule.type, date: edtf(effective), confidence: round(base.confidence * 0.8), at: base.at + 1 });
       const then = t.rule.then;
       if (then && type === 'WARNED') {
         const sentence = fold(r.text.slice(s.start, s.end));
@@ -165,6 +239,7 @@ function deadlineHours(r: Reading, t: Trigger): number {
 
 function role(
   r: Reading,
+  s: Sentence,
   spec: string,
   clause: Clause,
   t: Trigger,
@@ -177,7 +252,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'nearest'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -186,9 +261,24 @@ function role(
   const founds: Found[] = [];
   for (const part of parts) {
     let f: Found | null = null;
-    if (part === 'subject') f = subjectOf(r, clause, t.first, lookBack);
-    else if (part === 'object') f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? []);
-    else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
+    if (part === 'subject') {
+      // "..., claiming that": a participle after a comma is about the sentence's acting actor.
+      const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
+      // "Amazon pulling their services": a gerund right after a name is that actor's act.
+      // "sued Amazon for terminating": after "for", the one acted upon before it did it.
+      const gerund = r.norm(t.first).endsWith('ing');
+      const gerundOf = gerund ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
+      f =
+        gerundOf >= 0
+          ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
+          : null;
+      f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+    } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
+    else if (part === 'object') {
+      // Only what can be cut off or restored is named by "the site", "its account".
+      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(categoryOf(t.rule.type));
+      f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? [], targets);
+    } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {
         if (!isSaying(r, k)) continue;

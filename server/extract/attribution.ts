@@ -56,11 +56,12 @@ export interface Voice {
 export function voiceOf(
   r: Reading,
   s: Sentence,
+  clauseStart: number,
   first: number,
   from: ProposedActorRef[],
   speakerOf: (verb: number) => ProposedActorRef | null,
 ): Voice {
-  for (let k = first - 1; k >= s.first; k--) {
+  for (let k = first - 1; k >= clauseStart; k--) {
     const w = r.norm(k);
     if (!REPORTING.has(w) && !CONFIRMING.has(w)) continue;
     const speaker = speakerOf(k);
@@ -77,4 +78,11 @@ export function voiceOf(
 /** Is token `k` a saying or claiming verb? */
 export function isSaying(r: Reading, k: number): boolean {
   return REPORTING.has(r.norm(k)) || CLAIMING.has(r.norm(k));
+}
+
+const TELLING = formSet(attribution.tellingVerbs.verbs);
+
+/** Is token `k` a verb whose object is told something ("told Parler it would")? */
+export function isTelling(r: Reading, k: number): boolean {
+  return TELLING.has(r.norm(k));
 }

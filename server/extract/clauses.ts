@@ -4,10 +4,10 @@
  * stand for an actor already named ("the site", "it").
  */
 import type { ProposedActorRef } from '../../contract';
-import type { Mention } from './actors';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
+import type { Mention } from './actors';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
@@ -15,19 +15,25 @@ const OBJECT_SKIP = set(attribution.objectSkip.words);
 const SUBJECT_SKIP = set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at', 'in', 'with', 'into', 'about', 'than', 'like', 'via']);
 const AUX = set(attribution.passiveAux.words);
 const ADVERBS = set(attribution.adverbs.words);
+const COMMA_AND = set(['and', 'or', 'but']);
 const COORDINATION = /^(?:\s*,?\s*(?:and|&|as well as|or)\s+(?:both\s+|the\s+)?|\s*,\s*)$/iu;
 
 /** A reference word list compiled to folded word sequences. */
 const refs = (list: readonly string[]) => list.map((r) => r.split(' '));
 const SUBJECT_REFS = refs(names.references.subject);
-const TARGET_REFS = refs(names.references.target);
+const SUBJECT_PRONOUNS = SUBJECT_REFS.filter((r) => r.length === 1);
+const TARGET_DETERMINERS = set(names.references.targetDeterminers);
+const TARGET_NOUNS = refs(names.references.targetNouns).sort((a, b) => b.length - a.length);
+const TARGET_PRONOUNS = set(names.references.targetPronouns);
 
 /** The text being read: its words, sentences and actor mentions, with lookups between them. */
 export class Reading {
   /** The mention covering each token, or -1. */
   readonly mentionAt: Int32Array;
-  /** The actor most often named: what "the site" and "the platform" stand for. */
-  readonly topic: ProposedActorRef | null;
+  /** The actor the report is mostly about: what "the site" and "the platform" stand for. */
+  topic: ProposedActorRef | null;
+  /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
+  readonly verbs = new Set<number>();
 
   constructor(
     readonly text: string,
@@ -45,6 +51,38 @@ export class Reading {
       counts.set(key, c);
     }
     this.topic = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
+  }
+
+  /** The topic, weighting each actor's mentions by `bonus` (extra weight for actors found acted upon). */
+  chooseTopic(bonus: Map<string, number>): void {
+    const score = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
+    for (const m of this.mentions) {
+      const key = m.actor.id ?? `new:${m.actor.name}`;
+      const c = score.get(key) ?? { ref: m.actor, n: bonus.get(key) ?? 0, first: m.first };
+      c.n++;
+      score.set(key, c);
+    }
+    this.topic = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
+  }
+
+  /** The acting actor of the sentence before `s`: its first actor named and not acted upon. */
+  actingIn(s: Sentence, lookBack: number): ProposedActorRef | null {
+    const i = this.sentences.indexOf(s);
+    const prev = this.sentences[i - 1];
+    if (!prev || prev.first < lookBack) return null;
+    for (let k = prev.first; k < prev.last; k++) {
+      const m = this.mentionAt[k]!;
+      if (m >= 0 && !this.actedUpon(this.mentions[m]!) && !SUBJECT_SKIP.has(this.norm(this.mentions[m]!.first - 1)))
+        return this.mentions[m]!.actor;
+    }
+    return null;
+  }
+
+  /** Is mention `m` the object of a verb just before it ("told Parler", "banned the Gab")? */
+  actedUpon(m: Mention): boolean {
+    let k = m.first - 1;
+    if (['the', 'a', 'an'].includes(this.norm(k))) k--;
+    return this.verbs.has(k);
   }
 
   /**
@@ -82,7 +120,7 @@ export interface Clause {
 export function clauseOf(r: Reading, s: Sentence, first: number, last: number): Clause {
   let start = s.first;
   for (let k = first - 1; k >= s.first; k--) {
-    if (BREAKS.has(r.norm(k))) {
+    if (BREAKS.has(r.norm(k)) || (COMMA_AND.has(r.norm(k)) && k > s.first && r.gap(k - 1, k).includes(','))) {
       start = k + 1;
       break;
     }
@@ -93,12 +131,30 @@ export function clauseOf(r: Reading, s: Sentence, first: number, last: number): 
   }
   let end = s.last;
   for (let k = last; k < s.last; k++) {
-    if (BREAKS.has(r.norm(k)) || (k > last && /[;:]/.test(r.gap(k - 1, k)))) {
+    if (
+      BREAKS.has(r.norm(k)) ||
+      (k > last && /[;:]/.test(r.gap(k - 1, k))) ||
+      (COMMA_AND.has(r.norm(k)) && r.gap(k - 1, k).includes(',') && startsClause(r, k + 1, s))
+    ) {
       end = k;
       break;
     }
   }
   return { start, end };
+}
+
+/** After ", and": a new clause when an actor is named within two words and a verb follows ("and Twitter suspended"). */
+function startsClause(r: Reading, k: number, s: Sentence): boolean {
+  for (let j = k; j < Math.min(s.last, k + 6); j++) {
+    const m = r.mentionAt[j]!;
+    if (m < 0) continue;
+    const after = r.mentions[m]!.last;
+    return (
+      after < s.last &&
+      (r.verbs.has(after) || /(?:ed|s)$/.test(r.norm(after)) || ['has', 'had', 'was', 'also', 'then', 'later'].includes(r.norm(after)))
+    );
+  }
+  return ['it', 'they', 'he', 'she'].includes(r.norm(k)) || ['the'].includes(r.norm(k));
 }
 
 /** An auxiliary ("was", "got") before the verb, with only adverbs between: the verb is passive. */
@@ -122,6 +178,7 @@ export interface Found {
 
 function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Clause): { ids: number[] } {
   const ids = [m];
+  let joined = false;
   let cur = m;
   for (;;) {
     const next = cur + direction;
@@ -132,10 +189,12 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
     if (nm.first < clause.start || nm.last > clause.end) break;
     const between = r.text.slice(a.end, b.start);
     if (!COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
+    if (!/^[\s,]*$/u.test(between)) joined = true;
     ids.push(next);
     cur = next;
   }
-  return { ids };
+  // Names joined by commas alone are a list only when "and" or "or" closes it ("According to Reuters, PayPal" is not one).
+  return { ids: joined ? ids : [m] };
 }
 
 function found(r: Reading, ids: number[]): Found {
@@ -149,37 +208,92 @@ export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
   return a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name;
 }
 
-/** The mention index nearest before token `at` within [from, at), skipping objects of prepositions. */
+/**
+ * The mention index nearest before token `at` within [from, at) that can be a subject: not the
+ * object of a preposition (nor coordinated with one: "competitor to Facebook and Twitter"), unless
+ * it is a possessor ("in Parler's lawsuit"), and not acted upon by a verb just before it.
+ */
 function mentionBefore(r: Reading, from: number, at: number): number | null {
   let fallback: number | null = null;
   for (let k = at - 1; k >= from; k--) {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
-    if (!SUBJECT_SKIP.has(r.norm(mention.first - 1)) || mention.first - 1 < from) return m;
+    let head = m;
+    while (
+      head > 0 &&
+      r.mentions[head - 1]!.first >= from &&
+      /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/iu.test(r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start))
+    )
+      head--;
+    const headMention = r.mentions[head]!;
+    const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
+    const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
+    const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
+    if ((possessor || !governed) && !r.actedUpon(mention)) return m;
     fallback ??= m;
-    k = mention.first;
+    k = governed ? headMention.first : mention.first;
   }
   return fallback;
 }
 
-/** The subject: the nearest actor named before the verb in its clause, with those coordinated with it. */
-export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: number): Found | null {
+/**
+ * The subject: the nearest actor named before the verb in its clause, with those coordinated with
+ * it. A word standing for an actor between them wins: "it"/"they" opening a sentence is the
+ * previous sentence's acting actor, elsewhere the nearest actor named and not acted upon; "the
+ * company", "the site" (and, in the passive, any target word) are the report's topic.
+ */
+export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: number, passive = false): Found | null {
   const m = mentionBefore(r, clause.start, first);
-  if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const ref = referenceIn(r, clause.start, first, SUBJECT_REFS);
-  if (ref) {
-    // "it", "the company": the actor named last before it, in this sentence or the ones before.
-    const before = mentionBefore(r, lookBack, ref.first);
-    if (before !== null) return { actors: [r.mentions[before]!.actor], first: ref.first, last: ref.last, inferred: true };
+  const from = m === null ? clause.start : r.mentions[m]!.last;
+  const target = targetIn(r, from, first);
+  if (passive && target) {
+    const t = r.targetBefore(target.first, lookBack, []);
+    if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
-  const target = referenceIn(r, clause.start, first, TARGET_REFS);
+  // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is GoDaddy.
+  const ref = referenceIn(r, from, first, m === null ? SUBJECT_REFS : SUBJECT_PRONOUNS);
+  if (ref) {
+    const pronoun = ref.last - ref.first === 1;
+    const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
+    let actor: ProposedActorRef | null = null;
+    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, []);
+    else if (sentenceStart && sentenceStart.first === ref.first) actor = r.actingIn(sentenceStart, lookBack);
+    if (!actor) {
+      const before = mentionBefore(r, lookBack, ref.first);
+      actor = before === null ? null : r.mentions[before]!.actor;
+    }
+    if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
+  }
+  if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
   const t = target && r.targetBefore(target.first, lookBack, []);
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }
 
-/** The object: the first actor named after the verb in its clause (not after "in", "on", ...), with those coordinated with it. */
+/** The actor named nearest before the verb in its clause, whatever comes before it ("Parler, an alternative to Twitter"). */
+export function nearestBefore(r: Reading, clause: Clause, first: number): Found | null {
+  for (let k = first - 1; k >= clause.start; k--) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0) return found(r, [m]);
+  }
+  return null;
+}
+
+/** The first actor of the sentence that is not acted upon: who a participle after a comma ("..., claiming") is about. */
+export function sentenceSubject(r: Reading, s: Sentence, before: number): Found | null {
+  for (let k = s.first; k < before; k++) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0 && !r.actedUpon(r.mentions[m]!)) return found(r, [m]);
+  }
+  return null;
+}
+
+/**
+ * The object: the first actor named after the verb in its clause (not after "in", "on", ..., and
+ * not the subject again), with those coordinated with it; or a word standing for the target ("the
+ * site", "his account"), unless an actor is named right after it ("the account of the Daily Stormer").
+ */
 export function objectOf(
   r: Reading,
   clause: Clause,
@@ -187,21 +301,30 @@ export function objectOf(
   last: number,
   lookBack: number,
   subject: ProposedActorRef[],
+  targets = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
-  for (let k = last; k < clause.end; k++) {
+  for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
-    if (m < 0) continue;
+    if (m < 0) {
+      if (k < last || !targets) continue;
+      const ref = targetAt(r, k, clause.end);
+      if (!ref) continue;
+      const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
+      if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
+      const t = r.targetBefore(ref.first, lookBack, subject);
+      if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
+      k = ref.last - 1;
+      continue;
+    }
     const mention = r.mentions[m]!;
-    if (skip.has(r.norm(mention.first - 1)) || (r.norm(mention.first - 1) === 'the' && skip.has(r.norm(mention.first - 2)))) {
+    const before = mention.first - 1 < last ? '' : r.norm(mention.first - 1);
+    if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;
     }
     return found(r, withCoordinated(r, m, 1, clause).ids);
   }
-  const ref = referenceIn(r, first + 1, clause.end, TARGET_REFS);
-  const t = ref && r.targetBefore(ref.first, lookBack, subject);
-  if (ref && t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
   return null;
 }
 
@@ -211,8 +334,9 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
-    const p = r.norm(mention.first - 1) === 'the' ? r.norm(mention.first - 2) : r.norm(mention.first - 1);
-    if (preps.has(p)) return found(r, withCoordinated(r, m, 1, clause).ids);
+    let j = mention.first - 1;
+    while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
+    if (preps.has(r.norm(j))) return found(r, withCoordinated(r, m, 1, clause).ids);
     k = mention.last - 1;
   }
   return null;
@@ -224,6 +348,30 @@ function referenceIn(r: Reading, from: number, to: number, list: string[][]): { 
     for (const words of list) {
       if (words.every((w, j) => r.norm(k + j) === w) && k + words.length <= to) return { first: k, last: k + words.length };
     }
+  }
+  return null;
+}
+
+/** A target reference starting at token k: a pronoun, or a determiner and a noun for what was cut off. */
+function targetAt(r: Reading, k: number, to: number): { first: number; last: number } | null {
+  const w = r.norm(k);
+  if (TARGET_PRONOUNS.has(w)) return { first: k, last: k + 1 };
+  if (!TARGET_DETERMINERS.has(w)) return null;
+  for (let j = k + 1; j <= k + 3 && j < to; j++) {
+    for (const noun of TARGET_NOUNS) {
+      if (noun.every((x, i) => r.norm(j + i) === x) && j + noun.length <= to) return { first: k, last: j + noun.length };
+    }
+    // One adjective may come between ("its new domain", "the Parler app" is a mention, not this).
+    if (r.mentionAt[j]! >= 0) return null;
+  }
+  return null;
+}
+
+function targetIn(r: Reading, from: number, to: number): { first: number; last: number } | null {
+  for (let k = from; k < to; k++) {
+    if (r.mentionAt[k]! >= 0) continue;
+    const t = targetAt(r, k, to);
+    if (t) return t;
   }
   return null;
 }

@@ -29,6 +29,8 @@ export interface Rule {
 interface Pattern {
   rule: Rule;
   elements: Element[];
+  /** From the rule's `verbs`: its first word is a verb form, which a determiner before it makes a noun ("the ban"). */
+  verb: boolean;
 }
 
 export interface Trigger {
@@ -36,6 +38,7 @@ export interface Trigger {
   /** Token range [first, last) of the matched words. */
   first: number;
   last: number;
+  verb: boolean;
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|forty-eight|twenty-four|seventy-two|a|an';
@@ -46,6 +49,20 @@ export function forms(lemma: string): string[] {
   const out = new Set([lemma]);
   const conj = nlp(lemma).verbs().conjugate()[0] as Record<string, string> | undefined;
   for (const [k, v] of Object.entries(conj ?? {})) if (k !== 'FutureTense' && v) out.add(fold(v.split(' ')[0]!));
+  // Regular forms, for lemmas compromise reads as nouns ("sue", "host").
+  if (!lemma.includes(' ')) {
+    if (lemma.endsWith('e'))
+      out
+        .add(`${lemma}d`)
+        .add(`${lemma}s`)
+        .add(`${lemma.slice(0, -1)}ing`);
+    else if (/[^aeiou]y$/.test(lemma))
+      out
+        .add(`${lemma.slice(0, -1)}ied`)
+        .add(`${lemma.slice(0, -1)}ies`)
+        .add(`${lemma}ing`);
+    else out.add(`${lemma}ed`).add(`${lemma}s`).add(`${lemma}ing`);
+  }
   // Doubled-consonant forms compromise may miss ("ban" → "banned").
   if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma)) {
     const last = lemma.slice(-1);
@@ -66,7 +83,7 @@ function compileWord(word: string, head: string[] | null): Element {
 function compile(phrase: string, rule: Rule, conjugate: boolean): Pattern {
   const words = phrase.split(/\s+/).filter(Boolean);
   const elements = words.map((w, i) => compileWord(w, conjugate && i === 0 ? forms(fold(w)) : null));
-  return { rule, elements };
+  return { rule, elements, verb: conjugate };
 }
 
 interface RawEntry {
@@ -121,7 +138,7 @@ export class Lexicon {
       const candidates = [...(this.byFirst.get(tokens[i]!.norm) ?? []), ...(/^\d|^[a-z]/.test(tokens[i]!.norm) ? this.numberFirst : [])];
       for (const p of candidates) {
         const last = match(p.elements, tokens, i, to);
-        if (last !== null && applies(p.rule)) found.push({ rule: p.rule, first: i, last });
+        if (last !== null && applies(p.rule)) found.push({ rule: p.rule, first: i, last, verb: p.verb });
       }
     }
     found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.rule.index - b.rule.index || a.first - b.first);

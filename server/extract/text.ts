@@ -84,11 +84,11 @@ const ABBREVIATIONS = new Set([
 
 /**
  * Sentences end at . ! ? (with closing quotes) followed by white space and a capital, digit or quote,
- * or at a blank line; a single letter or a known abbreviation before the full stop does not end one.
+ * or at a line break (a headline or a paragraph has no full stop of its own); a single letter or a known abbreviation before the full stop does not end one.
  */
 export function sentences(text: string, tokens: Token[]): Sentence[] {
   const cuts: number[] = [];
-  const boundary = /([.!?…]+["'”’)\]]*)(?=\s+["“'‘([]?[\p{Lu}\p{N}])|\n\s*\n/gu;
+  const boundary = /([.!?…]+["'”’)\]]*)(?=\s+["“'‘([]?[\p{Lu}\p{N}])|\n/gu;
   for (const m of text.matchAll(boundary)) {
     const at = m.index + m[0].length;
     if (m[1]?.startsWith('.') && m[1].length === 1) {

@@ -5,7 +5,7 @@
 import type { ExtractAnswer } from '../../contract';
 import { parseDocument } from '../../contract';
 import { actionIdFor, buildReportImport, sourceIdFor, stanceFor } from '../../client/features/report/build-import';
-import { reviewFromAnswer, slugify, type Review } from '../../client/features/report/review';
+import { addManualAction, addManualActor, reviewFromAnswer, slugify, type Review } from '../../client/features/report/review';
 
 // Offsets counted by hand: the three sentences are [0, 53), [54, 81) and [82, 108).
 const TEXT = 'Stripe stopped processing payments for Gab on Sunday. Gab accused Stripe of bias. Epik took over the domain.';
@@ -216,4 +216,37 @@ test('stance: what is only claimed is a reported claim; the rest the report stat
   expect(stanceFor({ type: 'ACCUSED', status: 'confirmed' })).toBe('states');
   expect(stanceFor({ type: 'SUSPENDED', status: 'disputed' })).toBe('reports-claim');
   expect(stanceFor({ type: 'DENIED', status: 'reported' })).toBe('states');
+});
+
+test('a proposal added by hand names nobody until its actors are chosen, then saves like any other', () => {
+  const r = reviewed({ p1: 'rejected' });
+  // "Stripe" at 66-72, selected by the person, who also adds the proposal from the second sentence.
+  const stripe = addManualActor(r, 'Stripe', [66, 72]);
+  expect(stripe.key).toBe('n1');
+  expect(stripe.mentions).toEqual([
+    [0, 6],
+    [66, 72],
+  ]);
+  const epikInc = addManualActor(r, 'Epik Inc', null);
+  expect(epikInc).toMatchObject({ key: 'n3', id: 'epik-inc', confirmed: false, mentions: [] });
+  const added = addManualAction(r, [[54, 81]]);
+  expect(added).toMatchObject({ key: 'u1', manual: true, decision: 'open', from: { kind: 'known', id: '' } });
+  added.decision = 'accepted';
+  const refused = buildReportImport({ review: r, source: SOURCE, withQuotes: false });
+  expect(refused.ok ? [] : refused.problems).toEqual(['proposal 4 from: choose an actor', 'proposal 4 to: choose an actor']);
+  added.from = { kind: 'known', id: 'gab' };
+  added.to = { kind: 'new', key: 'n1' };
+  added.type = 'ACCUSED';
+  added.status = 'alleged';
+  added.claimedBy = [{ kind: 'known', id: 'gab' }];
+  const built = buildReportImport({ review: r, source: SOURCE, withQuotes: false });
+  expect(built.ok && built.document.actions).toEqual([
+    expect.objectContaining({
+      from: 'gab',
+      to: 'stripe',
+      type: 'ACCUSED',
+      claimedBy: ['gab'],
+      citations: [expect.objectContaining({ locator: 'chars 54-81', stance: 'reports-claim' })],
+    }),
+  ]);
 });

@@ -103,7 +103,11 @@ export function buildReportImport({ review, source: details, withQuotes, nameOf 
   const used = new Map<string, NewActorDraft>();
   const label = (a: ActionDraft) => `proposal ${review.actions.indexOf(a) + 1}`;
   const idOf = (r: ActorRef, where: string): string | null => {
-    if (r.kind === 'known') return r.id;
+    if (r.kind === 'known') {
+      if (r.id) return r.id;
+      problems.push(`${where}: choose an actor`);
+      return null;
+    }
     const n = newByKey.get(r.key);
     if (!n) {
       problems.push(`${where}: names an actor that is not in this report`);

@@ -4,6 +4,7 @@
  * belong to, so it can light up their rows. The text is only ever put in as text nodes.
  */
 import { h } from '../../ui/dom';
+import type { TextSpan } from '../../../contract';
 import { segments, type Mark } from './spans';
 
 export interface Highlighter {
@@ -13,6 +14,8 @@ export interface Highlighter {
   pick(key: string | null): void;
   /** Lights up the words of `key` without scrolling (a row pointed at); null clears. */
   point(key: string | null): void;
+  /** The words selected in the text, as a span, or null when no words of the text are selected. */
+  selected(): TextSpan | null;
 }
 
 /** Mentions of actors are keyed `m:<key>` so they can be told from evidence. */
@@ -40,6 +43,27 @@ export function highlighter(onPick: (key: string) => void, onPoint: (keys: strin
   });
   el.addEventListener('mouseleave', () => onPoint([]));
 
+  /** The words selected in the text now, as a span, or null. */
+  const current = (): TextSpan | null => {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!el.contains(range.startContainer) || !el.contains(range.endContainer)) return null;
+    // The element holds the text and nothing else, so the length of what precedes a point is its offset.
+    const before = document.createRange();
+    before.selectNodeContents(el);
+    before.setEnd(range.startContainer, range.startOffset);
+    const start = before.toString().length;
+    return [start, start + range.toString().length];
+  };
+  // Kept while the person moves to a button (which may clear the selection); dropped when they click in the text.
+  let lastSelected: TextSpan | null = null;
+  document.addEventListener('selectionchange', () => {
+    const sel = window.getSelection();
+    const inText = sel !== null && sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).startContainer);
+    if (inText) lastSelected = current();
+  });
+
   const apply = () => {
     let first: Element | null = null;
     for (const m of el.querySelectorAll('mark')) {
@@ -54,6 +78,7 @@ export function highlighter(onPick: (key: string) => void, onPoint: (keys: strin
     el,
     show(text, marks) {
       picked = null;
+      lastSelected = null;
       el.replaceChildren(
         ...segments(text.length, marks).map((s) => {
           const words = text.slice(s.start, s.end);
@@ -70,6 +95,9 @@ export function highlighter(onPick: (key: string) => void, onPoint: (keys: strin
     pick(key) {
       picked = key;
       apply();
+    },
+    selected() {
+      return current() ?? lastSelected;
     },
     point(key) {
       for (const m of el.querySelectorAll('mark')) m.classList.toggle('pointed', key !== null && keysOf(m).includes(key));

@@ -5,15 +5,16 @@
  */
 import { SOURCE_KINDS } from '../../../contract';
 import type { App } from '../../app';
-import { api, ApiError, importDocument } from '../../api';
+import { ApiError } from '../../api';
 import { focusOn, select } from '../../state/reducers';
 import { announce, fill, h } from '../../ui/dom';
 import { buildReportImport, type SourceDetails } from './build-import';
 import { extract } from './extract-call';
 import { highlighter, mentionKey } from './highlighter';
 import { newActorItem } from './new-actors';
-import { refValue, reviewFromAnswer, type Review } from './review';
+import { addManualAction, addManualActor, refValue, reviewFromAnswer, type Review } from './review';
 import { proposalRow, type ActorOption } from './rows';
+import { saveReport } from './save';
 
 export interface ReportPanel {
   el: HTMLElement;
@@ -48,6 +49,8 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
   const propose = h('button', { type: 'button', id: 'report-propose', class: 'primary' }, 'Propose');
   const status = h('div', { id: 'report-status', class: 'hint', 'aria-live': 'polite' });
   const changeText = h('button', { type: 'button', id: 'report-change-text', class: 'small' }, 'Change the text');
+  const addAction = h('button', { type: 'button', id: 'report-add-action', class: 'small' }, 'Add a proposal from the selected words');
+  const addActor = h('button', { type: 'button', id: 'report-add-actor', class: 'small' }, 'Add a new actor: the selected words');
   const rows = h('ol', { id: 'report-rows', class: 'proposals' });
   const actorsList = h('ul', { id: 'report-new-actors', class: 'new-actors' });
   const quotes = h('input', { type: 'checkbox', id: 'report-quotes', name: 'report-quotes' });
@@ -66,7 +69,14 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     h(
       'div',
       { class: 'report-columns' },
-      h('div', { class: 'report-text-col' }, h('h3', {}, 'The report'), marked.el, changeText),
+      h(
+        'div',
+        { class: 'report-text-col' },
+        h('h3', {}, 'The report'),
+        marked.el,
+        h('div', { class: 'proposal-buttons' }, addAction, addActor, changeText),
+        h('p', { class: 'hint' }, 'Something missed? Select its words in the text, then add it.'),
+      ),
       h(
         'div',
         { class: 'report-rows-col' },
@@ -190,12 +200,15 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     updateCounts();
   };
 
-  const showReview = (r: Review) => {
-    state = r;
+  const markText = (r: Review) =>
     marked.show(r.text, [
       ...r.actions.flatMap((a) => a.evidence.map((span) => ({ key: a.key, span }))),
       ...r.newActors.flatMap((n) => n.mentions.map((span) => ({ key: mentionKey(n.key), span }))),
     ]);
+
+  const showReview = (r: Review) => {
+    state = r;
+    markText(r);
     textField.hidden = true;
     propose.hidden = true;
     review.hidden = false;
@@ -231,9 +244,9 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
         if (ctl.signal.aborted) return;
         status.textContent =
           answer.actions.length === 0
-            ? 'No action was found in this text. Change the text, or add the actions by hand (Edit).'
+            ? 'No action was found in this text: select the words of one and add it, or change the text.'
             : `${answer.actions.length} proposals: check each against its words, then accept, correct or reject it.`;
-        if (answer.actions.length) showReview(reviewFromAnswer(body, answer));
+        showReview(reviewFromAnswer(body, answer));
       })
       .catch((e: unknown) => {
         if ((e as Error).name === 'AbortError') return;
@@ -242,6 +255,28 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
         showProblems(`No proposals (${err.status || 'no answer'} ${err.code}): ${err.message}`, err.details);
       })
       .finally(() => (propose.disabled = false));
+  });
+
+  addAction.addEventListener('click', () => {
+    if (!state) return;
+    const span = marked.selected();
+    const draft = addManualAction(state, span ? [span] : []);
+    markText(state);
+    renderRows();
+    pick(draft.key);
+    rows.querySelector<HTMLElement>(`li.proposal[data-key="${draft.key}"] select[name=type]`)?.focus();
+  });
+
+  addActor.addEventListener('click', () => {
+    if (!state) return;
+    const span = marked.selected();
+    const name = span ? state.text.slice(span[0], span[1]).trim().replace(/\s+/g, ' ') : '';
+    if (!span || !name) return showProblems('Select the actor’s name in the text first.', []);
+    fill(errors);
+    const n = addManualActor(state, name.slice(0, 200), span);
+    markText(state);
+    renderRows();
+    actorsList.querySelector<HTMLInputElement>(`li.new-actor[data-key="${n.key}"] input[name=id]`)?.focus();
   });
 
   changeText.addEventListener('click', () => {
@@ -258,31 +293,12 @@ export function reportPanel(app: App, onSaved: () => void): ReportPanel {
     const doc = built.document;
     save.disabled = true;
     status.textContent = 'Saving…';
-    const run = async () => {
-      // An import replaces a stored actor of the same id: a "new" actor must not overwrite one.
-      const taken = await Promise.all(
-        (doc.actors ?? []).map((a) =>
-          api.actor(a.id).then(
-            (found) =>
-              `new actor "${a.name}": the id "${a.id}" is already "${found.name}" in the graph; pick it in the rows instead, or give another id`,
-            (e: unknown) => {
-              if (e instanceof ApiError && e.status === 404) return null;
-              throw e;
-            },
-          ),
-        ),
-      );
-      const clashes = taken.filter((x): x is string => x !== null);
-      if (clashes.length) {
-        showProblems('Not saved: some new actors’ ids are taken.', clashes);
-        return false;
-      }
-      await importDocument(doc, () => undefined);
-      return true;
-    };
-    run()
-      .then(async (saved) => {
-        if (!saved) return (status.textContent = '');
+    saveReport(doc)
+      .then(async (clashes) => {
+        if (clashes.length) {
+          status.textContent = '';
+          return showProblems('Not saved: some new actors’ ids are taken.', clashes);
+        }
         const n = built.actionIds.length;
         status.textContent = `Saved ${n === 1 ? '1 action' : `${n} actions`} citing “${details().title.trim()}”.`;
         announce(status.textContent);

@@ -40,6 +40,8 @@ export interface ActionDraft {
   decision: Decision;
   /** Whether the person changed what was proposed (shown on the row). */
   corrected: boolean;
+  /** Added by the person for something the extractor missed, not proposed. */
+  manual?: boolean;
 }
 
 export interface Review {
@@ -130,6 +132,48 @@ export function refFromValue(v: string): ActorRef | null {
 
 /** The name a row shows for an actor. */
 export function refName(review: Review, r: ActorRef, names: (id: string) => string = (id) => id): string {
+  if (r.kind === 'known' && r.id === '') return '(who?)';
   if (r.kind === 'new') return review.newActors.find((n) => n.key === r.key)?.name ?? r.key;
   return review.knownNames.get(r.id) ?? names(r.id);
+}
+
+/** An action the extractor missed, added by the person from the words they selected (if any). */
+export function addManualAction(review: Review, evidence: TextSpan[]): ActionDraft {
+  const n = review.actions.filter((a) => a.manual).length + 1;
+  // No guess at who acted: the row asks for both actors, and the builder refuses it until chosen.
+  const none: ActorRef = { kind: 'known', id: '' };
+  const draft: ActionDraft = {
+    key: `u${n}`,
+    type: 'BANNED',
+    from: none,
+    to: none,
+    date: '',
+    status: 'reported',
+    claimedBy: [],
+    disputedBy: [],
+    respondsTo: [],
+    evidence,
+    confidence: 1,
+    summary: '',
+    decision: 'open',
+    corrected: false,
+    manual: true,
+  };
+  review.actions.push(draft);
+  return draft;
+}
+
+/** A new actor the extractor missed, named by the words the person selected; an actor of that name already listed is returned instead. */
+export function addManualActor(review: Review, name: string, span: TextSpan | null): NewActorDraft {
+  const k = nameKey(name);
+  const seen = review.newActors.find((n) => nameKey(n.name) === k);
+  if (seen) {
+    if (span && !seen.mentions.some(([a, b]) => a === span[0] && b === span[1])) seen.mentions.push(span);
+    return seen;
+  }
+  let i = review.newActors.length + 1;
+  while (review.newActors.some((n) => n.key === `n${i}`)) i++;
+  const draft: NewActorDraft = { key: `n${i}`, name, id: slugify(name), kind: 'company', confirmed: false, mentions: span ? [span] : [] };
+  review.newActors.push(draft);
+  return draft;
 }

@@ -35,6 +35,8 @@ function actorSelect(id: string, options: ActorOption[], chosen: ActorRef[], mul
   const sel = h('select', { id, name: id, ...(multiple ? { multiple: true, size: 4 } : {}) });
   const groups = new Map<string, HTMLOptGroupElement>();
   const values = new Set(chosen.map(refValue));
+  // A row added by hand names nobody yet: an empty choice, rather than the first actor shown as if chosen.
+  if (!multiple) sel.append(h('option', { value: '' }, 'choose an actor'));
   for (const o of options) {
     let g = groups.get(o.group);
     if (!g) {
@@ -91,7 +93,7 @@ export function proposalRow(draft: ActionDraft, index: number, ctx: RowContext):
     h('div', { class: 'proposal-buttons' }, showBtn, accept, reject),
     h(
       'details',
-      { class: 'proposal-correct' },
+      { class: 'proposal-correct', ...(draft.manual ? { open: true } : {}) },
       h('summary', {}, 'Correct'),
       h(
         'div',
@@ -112,7 +114,7 @@ export function proposalRow(draft: ActionDraft, index: number, ctx: RowContext):
     const label = ACTION_TYPES[draft.type]?.label ?? draft.type;
     title.textContent = `${refName(ctx.review, draft.from, ctx.nameOf)} ${label} ${refName(ctx.review, draft.to, ctx.nameOf)}${
       draft.date ? `, ${draft.date}` : ', undated'
-    } · ${draft.status} · ${Math.round(draft.confidence * 100)} % sure`;
+    } · ${draft.status} · ${draft.manual ? 'added by hand' : `${Math.round(draft.confidence * 100)} % sure`}`;
     badge.textContent = `${draft.decision === 'open' ? 'not decided' : draft.decision}${draft.corrected ? ', corrected' : ''}`;
     accept.setAttribute('aria-pressed', String(draft.decision === 'accepted'));
     reject.setAttribute('aria-pressed', String(draft.decision === 'rejected'));
