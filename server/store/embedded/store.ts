@@ -205,14 +205,20 @@ export class EmbeddedStore implements GraphStore {
     return this.historyLog.first;
   }
 
-  /** Read in the writer's turn, so the state, the history and the change number agree. */
+  /**
+   * Read in the writer's turn, so the state, the history and the change number agree. Writes wait
+   * behind the turn, so the sliced read's pauses serve other reads but never see a write land.
+   */
   exportCurrent(): Promise<{ change: number; doc: InterchangeDocument }> {
-    return this.writer.inTurn(() => ({ change: this.writer.change, doc: exportDocument(this.state, {}) }));
+    return this.writer.inTurn(async () => ({
+      change: this.writer.change,
+      doc: await readInSlices(this.state, (slices) => exportDocument(this.state, slices, {})),
+    }));
   }
 
   exportAsOf(change: number): Promise<InterchangeDocument> {
-    return this.writer.inTurn(() => {
-      const now = exportDocument(this.state, {});
+    return this.writer.inTurn(async () => {
+      const now = await readInSlices(this.state, (slices) => exportDocument(this.state, slices, {}));
       return change >= this.writer.change ? now : rollBack(now, this.historyLog.since(change));
     });
   }

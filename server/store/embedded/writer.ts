@@ -62,7 +62,7 @@ export class Writer {
   }
 
   /** Runs `read` after the writes already queued, so what it reads is one change number's state. */
-  inTurn<T>(read: () => T): Promise<T> {
+  inTurn<T>(read: () => T | Promise<T>): Promise<T> {
     return this.serial(read);
   }
 
