@@ -113,7 +113,8 @@ export class ActorIndex {
  */
 function joinable(text: string, a: Token, b: Token, known = false): boolean {
   const gap = text.slice(a.end, b.start);
-  if (gap === ' ') return true;
+  // An initial's full stop stays inside a name ("Donald J. Trump").
+  if (gap === ' ' || (gap === '. ' && a.text.length === 1 && /\p{Lu}/u.test(a.text))) return true;
   return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+|[ \t]*&[ \t]*)$/u.test(gap);
 }
 
@@ -124,8 +125,9 @@ function accepts(entry: Entry, words: Token[]): boolean {
   return true;
 }
 
-// "8chan" is a name; "18-page" and "24-hour" are not.
-const capitalised = (t: Token) => /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text) && !/^\p{N}+-/u.test(t.text);
+// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not.
+const capitalised = (t: Token) =>
+  /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text) && !/^\p{N}+-/u.test(t.text) && !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that

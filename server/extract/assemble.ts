@@ -143,7 +143,7 @@ function read(
   const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
-  if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first)) {
+  if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
     to = subjectOf(r, clause, t.first, lookBack, true);
     from = afterPreposition(r, clause, t.last, AGENT_PREPS);
   }

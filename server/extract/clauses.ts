@@ -158,7 +158,9 @@ function startsClause(r: Reading, k: number, s: Sentence): boolean {
 }
 
 /** An auxiliary ("was", "got") before the verb, with only adverbs between: the verb is passive. */
-export function isPassive(r: Reading, clause: Clause, first: number): boolean {
+export function isPassive(r: Reading, clause: Clause, first: number, last = first + 1): boolean {
+  // "was permanently banning" is progressive, not passive.
+  for (let k = first; k < last; k++) if (r.norm(k).endsWith('ing')) return false;
   for (let k = first - 1; k >= clause.start && k >= first - 4; k--) {
     const w = r.norm(k);
     if (AUX.has(w)) return true;

@@ -34,7 +34,6 @@ export interface Anchor {
   last: number;
 }
 
-const midnight = (ms: number) => Math.floor(ms / DAY) * DAY;
 const weekday = (ms: number) => new Date(ms).getUTCDay();
 
 function relativeSpan(p: Phrase, day: number): [number, number] | null {
@@ -152,4 +151,3 @@ export function later(d: FoundDate, days: number): Pick<FoundDate, 'first' | 'la
   return { first: d.first, last: d.last + days * DAY, precision: 'day' };
 }
 
-export { midnight };

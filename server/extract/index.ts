@@ -1,4 +1,4 @@
 /** The extractor: a report in, proposed actors and actions out; computed, never stored. */
 export { ActorIndex, type ActorRecord } from './actors';
-export { extract, MAX_PROPOSALS } from './assemble';
+export { extract } from './assemble';
 export type { Anchor } from './dates';
