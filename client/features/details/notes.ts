@@ -19,13 +19,13 @@ function words(key: string): string {
 }
 
 /** "dateNote" → "Note on the date", "reportedAt" → "Reported at", "appStoreRank" → "App store rank". */
-export function noteLabel(key: string): string {
+function noteLabel(key: string): string {
   const noteOn = /^(.+)Note$/.exec(key);
   const text = noteOn ? `note on the ${words(noteOn[1]!)}` : words(key);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function noteText(value: unknown): string {
+function noteText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map(noteText).join('; ');
   if (value && typeof value === 'object')
