@@ -35,6 +35,10 @@ export function initEdit(app: App): void {
   dialog.append(h('div', { class: 'dialog-head' }, h('h2', { id: 'edit-title' }, 'Edit the graph'), close), body);
   dialog.setAttribute('aria-labelledby', 'edit-title');
 
+  // An editor (a token already in this tab) gets the form fetched once the page is idle, so the
+  // dialog opens at once; a reader never downloads it.
+  if (token.get()) requestIdleCallback(() => void loadParts(), { timeout: 5000 });
+
   const render = async () => {
     if (!token.get()) {
       fill(
