@@ -228,7 +228,7 @@ describeBrowser('browser: served as a production app, and nothing changes silent
       expect(s.date).toBeTruthy();
     }
     const keys = await page.locator('#details dl.notes dt').allTextContents();
-    expect(keys).toContain('Note on the date');
+    expect(keys).toContain('Date note');
     expect(keys).toContain('Reason per 001');
     for (const k of keys) expect(k).not.toMatch(/[a-z][A-Z]/);
   });
