@@ -37,7 +37,11 @@ export function initEdit(app: App): void {
 
   // An editor (a token already in this tab) gets the form fetched once the page is idle, so the
   // dialog opens at once; a reader never downloads it.
-  if (token.get()) requestIdleCallback(() => void loadParts(), { timeout: 5000 });
+  // (Safari before 18 has no requestIdleCallback: a timer does there.)
+  if (token.get()) {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => void loadParts(), { timeout: 5000 });
+    else setTimeout(() => void loadParts(), 2000);
+  }
 
   const render = async () => {
     if (!token.get()) {
