@@ -158,14 +158,14 @@ export function initKeyboard(app: App): void {
     if (dir) {
       ev.preventDefault();
       if (!current) return go(start());
-      const from = current.isNode() ? (current) : (current).source();
+      const from = current.isNode() ? current : current.source();
       const next = toward(from, dir, actors());
       if (next) go(next);
       else announce('No actor that way.');
     } else if (ev.key === ']' || ev.key === '[') {
       ev.preventDefault();
       if (!current) return go(start());
-      const node = current.isNode() ? (current) : (current).source();
+      const node = current.isNode() ? current : current.source();
       const edges = node
         .connectedEdges('.action')
         .intersection(shownElements(app.cy))

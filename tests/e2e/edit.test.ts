@@ -204,6 +204,8 @@ describeBrowser('browser: editing and untrusted text', () => {
     await settled(page);
     await js(page, `sessionStorage.setItem('dg.apiToken', ${JSON.stringify(TOKEN)})`);
     await page.click('#edit-open');
+    // The form and the import are fetched when the dialog first opens with a token.
+    await page.locator('#dropzone').waitFor();
     const drop = (doc: unknown) =>
       js(
         page,

@@ -1,6 +1,6 @@
 /**
  * An action's notes (its free-form `details`) as a reader sees them: keys in words rather than
- * camelCase ("dateNote" reads "Note on the date"), values as text (yes or no, lists joined).
+ * camelCase ("dateNote" reads "Date note"), values as text (yes or no, lists joined).
  */
 import { h } from '../../ui/dom';
 
@@ -18,14 +18,13 @@ function words(key: string): string {
     .join(' ');
 }
 
-/** "dateNote" → "Note on the date", "reportedAt" → "Reported at", "appStoreRank" → "App store rank". */
-export function noteLabel(key: string): string {
-  const noteOn = /^(.+)Note$/.exec(key);
-  const text = noteOn ? `note on the ${words(noteOn[1]!)}` : words(key);
+/** "dateNote" → "Date note", "reportedAt" → "Reported at", "reasonPer001" → "Reason per 001". */
+function noteLabel(key: string): string {
+  const text = words(key);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function noteText(value: unknown): string {
+function noteText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map(noteText).join('; ');
   if (value && typeof value === 'object')

@@ -35,6 +35,14 @@ export function initEdit(app: App): void {
   dialog.append(h('div', { class: 'dialog-head' }, h('h2', { id: 'edit-title' }, 'Edit the graph'), close), body);
   dialog.setAttribute('aria-labelledby', 'edit-title');
 
+  // An editor (a token already in this tab) gets the form fetched once the page is idle, so the
+  // dialog opens at once; a reader never downloads it.
+  // (Safari before 18 has no requestIdleCallback: a timer does there.)
+  if (token.get()) {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => void loadParts(), { timeout: 5000 });
+    else setTimeout(() => void loadParts(), 2000);
+  }
+
   const render = async () => {
     if (!token.get()) {
       fill(

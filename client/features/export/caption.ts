@@ -19,7 +19,7 @@ export function viewTitle(app: App, s: ViewState = app.state): string {
 }
 
 /** Each filter in force, in words; "no filters" when none is. */
-export function filtersText(app: App, s: ViewState = app.state): string {
+function filtersText(app: App, s: ViewState = app.state): string {
   if (!hasFilters(s)) return 'Filters: none (every action)';
   const parts: string[] = [];
   if (s.categories.length) parts.push(`categories ${s.categories.map(categoryLabel).join(', ')}`);

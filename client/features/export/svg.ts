@@ -16,13 +16,13 @@ const DASH = { solid: '', dashed: '7 4', dotted: '2 3' } as const;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
 /** A generous width for text in the sans-serif fonts of FONT: wider than most, so nothing is cut. */
-export const textWidth = (text: string, size: number) => text.length * size * 0.62;
+const textWidth = (text: string, size: number) => text.length * size * 0.62;
 
 const ACTOR_FONT = 12;
 const TITLE_FONT = 15;
 const CAPTION_FONT = 11;
 
-export interface PictureText {
+interface PictureText {
   title: string;
   caption: string[];
 }

@@ -68,6 +68,14 @@ function rowsOf(app: App, s: ViewState): EdgeData[] {
   return rows.sort((a, b) => (sort.col === 'date' ? undatedLast(a, b) : 0) || dir * cmp(a, b) || byTime(a, b) || (a.id < b.id ? -1 : 1));
 }
 
+/**
+ * A cell cut to two lines (the whole text in its title and to screen readers), so that a long
+ * episode title or summary does not make one row fill a quarter of the screen.
+ */
+function clamped(text: string, attrs: Record<string, string> = {}): HTMLTableCellElement {
+  return h('td', attrs, h('div', { class: 'clamp', title: text }, text));
+}
+
 export function view(app: App): ModeView {
   const root = byId('table-view');
   let limit = PAGE;
@@ -103,14 +111,14 @@ export function view(app: App): ModeView {
       const tr = h(
         'tr',
         { tabindex: (selected ? e.id === selected : i === 0) ? 0 : -1, 'data-id': e.id, 'aria-selected': String(e.id === selected) },
-        h('td', { class: 'date-cell' }, dateElement(e.date, e.timezone)),
+        h('td', { class: 'date-cell' }, h('div', { class: 'clamp' }, dateElement(e.date, e.timezone))),
         h('td', { 'data-col': 'category' }, categoryLabel(e.category)),
-        h('td', {}, e.label),
-        h('td', {}, app.nameOf(e.source)),
-        h('td', {}, app.nameOf(e.target)),
+        clamped(e.label),
+        clamped(app.nameOf(e.source), { class: 'party' }),
+        clamped(app.nameOf(e.target), { class: 'party' }),
         h('td', {}, h('span', { class: `status status-${e.status}` }, e.status)),
-        h('td', { 'data-col': 'episode' }, episodesText(e)),
-        h('td', { class: 'summary' }, h('div', { class: 'clamp', title: e.summary ?? '' }, e.summary ?? '')),
+        clamped(episodesText(e), { 'data-col': 'episode' }),
+        clamped(e.summary ?? '', { class: 'summary' }),
       );
       tr.addEventListener('click', () => {
         moveFocus(tr);
