@@ -150,4 +150,3 @@ export function edtf(d: Pick<FoundDate, 'first' | 'last' | 'precision'>): string
 export function later(d: FoundDate, days: number): Pick<FoundDate, 'first' | 'last' | 'precision'> {
   return { first: d.first, last: d.last + days * DAY, precision: 'day' };
 }
-
