@@ -89,7 +89,8 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
   beforeAll(async () => {
     neo = await OwnNeo4j.create();
     await neo.start();
-    server = await startServer({ neo4jUri: neo.uri });
+    // The seed import plans each of its statements once: under CI's load that alone can take a minute.
+    server = await startServer({ neo4jUri: neo.uri, readyTimeoutMs: 240_000 });
   }, 360_000);
 
   afterAll(async () => {
