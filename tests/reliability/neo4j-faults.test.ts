@@ -91,7 +91,7 @@ describeWith(need, missing, 'the server on Neo4j while Neo4j goes away and comes
     await neo.start();
     // The seed import plans each of its statements once: under CI's load that alone can take a minute.
     server = await startServer({ neo4jUri: neo.uri, readyTimeoutMs: 240_000 });
-  }, 360_000);
+  }, 900_000);
 
   afterAll(async () => {
     await killAllServers();
