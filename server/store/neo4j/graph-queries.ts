@@ -37,7 +37,8 @@ import {
   COUNT_ACTORS_BY_KIND,
   COUNT_RECORDS,
   EPISODES_BY_IDS,
-  FILTERED_ACTION_KEYS,
+  filteredActionKeysFor,
+  filteredActionsFor,
   FILTERED_ACTIONS,
   LIST_ACTORS,
   SOURCES_BY_IDS,
@@ -61,7 +62,8 @@ async function actorsWithDegree(tx: Tx, ids: Iterable<string>): Promise<Map<stri
 
 /** Passing actions, in timeline order. */
 async function passingActions(tx: Tx, filter: ActionFilter): Promise<Action[]> {
-  const rows = await tx.run(FILTERED_ACTIONS, filterParams(filter));
+  const params = filterParams(filter);
+  const rows = await tx.run(filteredActionsFor(params), params);
   return sortTimeline(actionsOfRows(rows).filter(await predicateIn(tx, filter)));
 }
 
@@ -124,7 +126,8 @@ function metricFilter(filter: ActionFilter): ActionFilter {
 
 /** Passing actions as slim rows (type, status, ends): what counting needs. */
 async function passingKeys(tx: Tx, filter: ActionFilter): Promise<Action[]> {
-  const rows = await tx.run(FILTERED_ACTION_KEYS, filterParams(filter));
+  const params = filterParams(filter);
+  const rows = await tx.run(filteredActionKeysFor(params), params);
   return actionsOfRows(rows, slimActionOfRow).filter(await predicateIn(tx, filter));
 }
 

@@ -27,7 +27,7 @@ import {
   ACTIONS_BY_IDS,
   ALL_EPISODES,
   ALL_SOURCES,
-  FILTERED_ACTION_KEYS,
+  filteredActionKeysFor,
   GET_ACTION,
   GET_ACTOR,
   GET_EPISODE,
@@ -106,7 +106,7 @@ export async function listActions(db: Db, query: ActionQuery): Promise<Page<Acti
     const rows =
       query.actor !== undefined
         ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
-        : await tx.run(FILTERED_ACTION_KEYS, params);
+        : await tx.run(filteredActionKeysFor(params), params);
     const keys = page(sortTimeline(actionsOfRows(rows, slimActionOfRow).filter(await predicateIn(tx, query))), query);
     const records = new Map<string, Action>();
     for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
