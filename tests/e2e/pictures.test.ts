@@ -1,7 +1,8 @@
 /**
  * Pictures of a few stable views of the seed compared with references (tests/e2e/pictures/,
  * support/pictures.ts): the whole graph (fcose is seeded from the graph's ids, so one graph always
- * gets one layout), the timeline strip, the cascade of Parler and an action's details. A change
+ * gets one layout), the timeline strip, the chains from Twitter, the cascade of Parler and an
+ * action's details. A change
  * that is meant (a new colour, a seed edit) is accepted by rewriting the references:
  * `UPDATE_PICTURES=1 npx jest tests/e2e/pictures.test.ts`, then looking at the new pictures.
  */
@@ -24,6 +25,8 @@ describeBrowser('browser: pictures of stable views', () => {
     expect(await settled(w.page)).toBe('ready');
     // Web fonts and images done, so text is not drawn in a fallback font.
     await until(w.page, `document.fonts.status === 'loaded'`);
+    // Labels that would overlap are hidden shortly after the drawing changes (client/graph/labels.ts).
+    await until(w.page, `document.getElementById('cy').dataset.labels === 'checked'`);
     return w;
   };
 
@@ -50,6 +53,13 @@ describeBrowser('browser: pictures of stable views', () => {
   test('the timeline strip looks as it did', async () => {
     const { page } = await open();
     expect((await comparePicture(page.locator('#timeline'), 'timeline')).mismatch).toBeNull();
+  });
+
+  test('the chains from Twitter look as they did', async () => {
+    const { page } = await open('?mode=chain&chain=twitter');
+    await until(page, `document.querySelectorAll('#chain-results .steps li').length > 0`);
+    await until(page, `document.getElementById('cy').dataset.labels === 'checked'`);
+    expect((await comparePicture(page.locator('#graph-wrap'), 'chains-twitter')).mismatch).toBeNull();
   });
 
   test('the cascade of Parler looks as it did', async () => {
