@@ -98,13 +98,14 @@ export function initCy(el: HTMLElement): Core {
   container = el;
   // Cytoscape reads its container's size on a window resize only; the legend, the timeline and
   // the panels change it too, and a fit on a stale size cut the bottom of the graph off.
-  // A view last fitted (not since panned or zoomed by the person) is fitted again to the new size:
-  // the timeline grows under the drawing once its spans are in.
+  // A view last fitted (not since panned or zoomed by the person) that the new size cuts off is
+  // fitted again: the timeline grows under the drawing once its spans are in.
   new ResizeObserver(() => {
     if (!cy) return;
     const wasFitted = lastFit !== null && cy.zoom() === lastFit.zoom && cy.pan().x === lastFit.pan.x && cy.pan().y === lastFit.pan.y;
     cy.resize();
-    if (wasFitted && !cy.animated()) fitView();
+    // Only when something is now cut off: otherwise the actors keep their places on the screen.
+    if (wasFitted && !cy.animated() && !contains(cy.extent(), quickBounds(shownElements(cy).nodes('.actor')))) fitView();
   }).observe(el);
   return create(false);
 }
@@ -260,6 +261,10 @@ function pointBounds(points: { x: number; y: number }[]): Box {
 function box(x1: number, y1: number, x2: number, y2: number): Box {
   if (!Number.isFinite(x1)) return { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
   return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+function contains(outer: { x1: number; y1: number; x2: number; y2: number }, inner: Box): boolean {
+  return inner.w === 0 || (inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2);
 }
 
 /** The viewport the last fit set. */
