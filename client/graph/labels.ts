@@ -77,15 +77,15 @@ export function declutterLabels(cy: Core): void {
 }
 
 /**
- * Runs declutterLabels after the drawing changes: zoom, a drag let go, elements added or
- * removed, a layout ended; `schedule` is for the changes Cytoscape does not announce (classes).
+ * Runs declutterLabels after the drawing changes: zoom, a drag let go, a layout ended;
+ * `schedule` is for the other changes (a load shown, a filter, bundles opened).
  */
 export function bindLabels(cy: Core): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   // Said on the container, so a test or a screenshot can wait for the labels to be settled.
   const mark = (v: string) => {
     const el = cy.container();
-    if (el) el.dataset.labels = v;
+    if (el && el.dataset.labels !== v) el.dataset.labels = v;
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
@@ -96,7 +96,9 @@ export function bindLabels(cy: Core): () => void {
       mark('checked');
     }, 80);
   };
-  cy.on('zoom dragfree add remove layoutstop', schedule);
+  // Not on `add`: a large graph goes in a few hundred elements a frame, each an event; the app
+  // asks (relabel) once a load is shown.
+  cy.on('zoom dragfree layoutstop', schedule);
   cy.on('mouseover', 'node.label-hidden, edge.label-hidden', (e) => void (e.target as SingularElementArgument).addClass('hover'));
   cy.on('mouseout', 'node, edge', (e) => void (e.target as SingularElementArgument).removeClass('hover'));
   return schedule;
