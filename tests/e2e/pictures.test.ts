@@ -6,11 +6,24 @@
  * that is meant (a new colour, a seed edit) is accepted by rewriting the references:
  * `UPDATE_PICTURES=1 npx jest tests/e2e/pictures.test.ts`, then looking at the new pictures.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describeBrowser, launch, openPage, settled, startServer, until, type Running, type Watched } from './support/harness';
 import { comparePicture } from './support/pictures';
 
 jest.setTimeout(90_000);
+
+/**
+ * Labels that would overlap are hidden shortly after the drawing changes (client/graph/labels.ts),
+ * and a late fit (the timeline growing) checks them again: seen checked twice 150 ms apart.
+ */
+async function labelsSettled(page: Page): Promise<void> {
+  const checked = `document.getElementById('cy').dataset.labels === 'checked'`;
+  for (let calm = 0; calm < 2;) {
+    await until(page, checked);
+    await new Promise((r) => setTimeout(r, 150));
+    calm = (await page.evaluate(checked)) ? calm + 1 : 0;
+  }
+}
 
 /** Wide enough for the three-column layout; each picture is of one part of the page, so they stay small. */
 const VIEWPORT = { width: 1280, height: 800 };
@@ -25,8 +38,7 @@ describeBrowser('browser: pictures of stable views', () => {
     expect(await settled(w.page)).toBe('ready');
     // Web fonts and images done, so text is not drawn in a fallback font.
     await until(w.page, `document.fonts.status === 'loaded'`);
-    // Labels that would overlap are hidden shortly after the drawing changes (client/graph/labels.ts).
-    await until(w.page, `document.getElementById('cy').dataset.labels === 'checked'`);
+    await labelsSettled(w.page);
     return w;
   };
 
@@ -58,7 +70,7 @@ describeBrowser('browser: pictures of stable views', () => {
   test('the chains from Twitter look as they did', async () => {
     const { page } = await open('?mode=chain&chain=twitter');
     await until(page, `document.querySelectorAll('#chain-results .steps li').length > 0`);
-    await until(page, `document.getElementById('cy').dataset.labels === 'checked'`);
+    await labelsSettled(page);
     expect((await comparePicture(page.locator('#graph-wrap'), 'chains-twitter')).mismatch).toBeNull();
   });
 
