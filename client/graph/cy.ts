@@ -96,6 +96,17 @@ function create(useWebGL: boolean): Core {
 
 export function initCy(el: HTMLElement): Core {
   container = el;
+  // Cytoscape reads its container's size on a window resize only; the legend, the timeline and
+  // the panels change it too, and a fit on a stale size cut the bottom of the graph off.
+  // A view last fitted (not since panned or zoomed by the person) that the new size cuts off is
+  // fitted again: the timeline grows under the drawing once its spans are in.
+  new ResizeObserver(() => {
+    if (!cy) return;
+    const wasFitted = lastFit !== null && cy.zoom() === lastFit.zoom && cy.pan().x === lastFit.pan.x && cy.pan().y === lastFit.pan.y;
+    cy.resize();
+    // Only when something is now cut off: otherwise the actors keep their places on the screen.
+    if (wasFitted && !cy.animated() && !contains(cy.extent(), quickBounds(shownElements(cy).nodes('.actor')))) fitView();
+  }).observe(el);
   return create(false);
 }
 
@@ -252,6 +263,13 @@ function box(x1: number, y1: number, x2: number, y2: number): Box {
   return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
 }
 
+function contains(outer: { x1: number; y1: number; x2: number; y2: number }, inner: Box): boolean {
+  return inner.w === 0 || (inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2);
+}
+
+/** The viewport the last fit set. */
+let lastFit: { zoom: number; pan: { x: number; y: number } } | null = null;
+
 /** The viewport that fits `bb`, with room around it. */
 function fitBox(c: Core, bb: Box, animate = false): void {
   const pad = 20;
@@ -261,6 +279,8 @@ function fitBox(c: Core, bb: Box, animate = false): void {
   const pan = { x: c.width() / 2 - (zoom * (bb.x1 + bb.x2)) / 2, y: c.height() / 2 - (zoom * (bb.y1 + bb.y2)) / 2 };
   if (animate) c.animate({ zoom, pan, duration: 300 });
   else c.viewport({ zoom, pan });
+  // Read back: Cytoscape clamps the zoom.
+  lastFit = animate ? { zoom, pan } : { zoom: c.zoom(), pan: { ...c.pan() } };
 }
 
 /** Fits the view to the shown elements (or `eles`), with room around them for labels. */

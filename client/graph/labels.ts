@@ -31,9 +31,9 @@ const LABEL_ONLY = {
 
 function priority(e: SingularElementArgument): number {
   if (e.hasClass('focus') || e.hasClass('picked') || e.hasClass('hl')) return 2e6;
-  // A chain's steps before its other labels, earlier steps first.
-  if (e.hasClass('chain-step')) return 1e6 - parseInt(String(e.data('step')), 10);
   if (e.isNode()) return 1e5 + Number(e.data('deg') ?? 0);
+  // A chain's steps after the names of its actors, earlier steps first.
+  if (e.hasClass('chain-step')) return 9e4 - parseInt(String(e.data('step')), 10);
   if (e.hasClass('bundle')) return 5e4 + Number(e.data('count') ?? 0);
   const rank = STATUSES.indexOf(e.data('status') as (typeof STATUSES)[number]);
   return 1e4 - (rank < 0 ? STATUSES.length : rank);
@@ -77,19 +77,28 @@ export function declutterLabels(cy: Core): void {
 }
 
 /**
- * Runs declutterLabels after the drawing changes: zoom, a drag let go, elements added or
- * removed, a layout ended; `schedule` is for the changes Cytoscape does not announce (classes).
+ * Runs declutterLabels after the drawing changes: zoom, a drag let go, a layout ended;
+ * `schedule` is for the other changes (a load shown, a filter, bundles opened).
  */
 export function bindLabels(cy: Core): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Said on the container, so a test or a screenshot can wait for the labels to be settled.
+  const mark = (v: string) => {
+    const el = cy.container();
+    if (el && el.dataset.labels !== v) el.dataset.labels = v;
+  };
   const schedule = () => {
     if (timer) clearTimeout(timer);
+    mark('pending');
     timer = setTimeout(() => {
       timer = null;
       declutterLabels(cy);
+      mark('checked');
     }, 80);
   };
-  cy.on('zoom dragfree add remove layoutstop', schedule);
+  // Not on `add`: a large graph goes in a few hundred elements a frame, each an event; the app
+  // asks (relabel) once a load is shown.
+  cy.on('zoom dragfree layoutstop', schedule);
   cy.on('mouseover', 'node.label-hidden, edge.label-hidden', (e) => void (e.target as SingularElementArgument).addClass('hover'));
   cy.on('mouseout', 'node, edge', (e) => void (e.target as SingularElementArgument).removeClass('hover'));
   return schedule;

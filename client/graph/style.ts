@@ -95,9 +95,6 @@ export function stylesheet(): StylesheetJson {
     },
     { selector: 'edge.bundle.picked', style: { 'underlay-color': '#ffbf00', 'underlay-opacity': 0.55, 'underlay-padding': 4 } },
     { selector: '.bundled', style: { display: 'none' } },
-    // Labels that would overlap a more important one (labels.ts); hovering shows them again.
-    { selector: 'node.label-hidden, edge.label-hidden', style: { label: '' } },
-    { selector: 'node.label-hidden.hover, edge.label-hidden.hover', style: { label: 'data(label)', 'z-index': 40 } },
     // Large graphs: the WebGL renderer draws every label (it ignores min-zoomed-font-size), so
     // edge labels are left out and node labels come back when zoomed in (class "far", see cy.ts).
     // Straight rather than bezier: bezier bundling looks up every edge's parallel edges on each
@@ -177,6 +174,11 @@ export function stylesheet(): StylesheetJson {
         'min-zoomed-font-size': 5,
       },
     },
+    // Last, so they win over every rule that sets a label: labels that would overlap a more
+    // important one (labels.ts) are hidden, and come back on hover.
+    { selector: 'node.label-hidden, edge.label-hidden', style: { label: '' } },
+    { selector: 'node.label-hidden.hover, edge.label-hidden.hover', style: { label: 'data(label)', 'z-index': 40 } },
+    { selector: 'edge.chain-step.label-hidden.hover', style: { label: 'data(step)' } },
   );
   return rules;
 }

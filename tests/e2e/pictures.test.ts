@@ -1,15 +1,29 @@
 /**
  * Pictures of a few stable views of the seed compared with references (tests/e2e/pictures/,
  * support/pictures.ts): the whole graph (fcose is seeded from the graph's ids, so one graph always
- * gets one layout), the timeline strip, the cascade of Parler and an action's details. A change
+ * gets one layout), the timeline strip, the chains from Twitter, the cascade of Parler and an
+ * action's details. A change
  * that is meant (a new colour, a seed edit) is accepted by rewriting the references:
  * `UPDATE_PICTURES=1 npx jest tests/e2e/pictures.test.ts`, then looking at the new pictures.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describeBrowser, launch, openPage, settled, startServer, until, type Running, type Watched } from './support/harness';
 import { comparePicture } from './support/pictures';
 
 jest.setTimeout(90_000);
+
+/**
+ * Labels that would overlap are hidden shortly after the drawing changes (client/graph/labels.ts),
+ * and a late fit (the timeline growing) checks them again: seen checked twice 150 ms apart.
+ */
+async function labelsSettled(page: Page): Promise<void> {
+  const checked = `document.getElementById('cy').dataset.labels === 'checked'`;
+  for (let calm = 0; calm < 2;) {
+    await until(page, checked);
+    await new Promise((r) => setTimeout(r, 150));
+    calm = (await page.evaluate(checked)) ? calm + 1 : 0;
+  }
+}
 
 /** Wide enough for the three-column layout; each picture is of one part of the page, so they stay small. */
 const VIEWPORT = { width: 1280, height: 800 };
@@ -24,6 +38,7 @@ describeBrowser('browser: pictures of stable views', () => {
     expect(await settled(w.page)).toBe('ready');
     // Web fonts and images done, so text is not drawn in a fallback font.
     await until(w.page, `document.fonts.status === 'loaded'`);
+    await labelsSettled(w.page);
     return w;
   };
 
@@ -50,6 +65,13 @@ describeBrowser('browser: pictures of stable views', () => {
   test('the timeline strip looks as it did', async () => {
     const { page } = await open();
     expect((await comparePicture(page.locator('#timeline'), 'timeline')).mismatch).toBeNull();
+  });
+
+  test('the chains from Twitter look as they did', async () => {
+    const { page } = await open('?mode=chain&chain=twitter');
+    await until(page, `document.querySelectorAll('#chain-results .steps li').length > 0`);
+    await labelsSettled(page);
+    expect((await comparePicture(page.locator('#graph-wrap'), 'chains-twitter')).mismatch).toBeNull();
   });
 
   test('the cascade of Parler looks as it did', async () => {

@@ -35,6 +35,8 @@ maybe('screenshots for the closing note', () => {
       const w = await openPage(browser, `${srv.url}/${search}`, { width: 1440, height: 900 });
       expect(await settled(w.page)).toBe('ready');
       await until(w.page, `document.fonts.status === 'loaded'`);
+      // The "before" build has no label check; its pictures are taken once settled.
+      await until(w.page, `document.getElementById('cy').dataset.labels !== 'pending'`);
       const file = path.resolve(ROOT, `${prefix}-${name}.png`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       await w.page.screenshot({ path: file });

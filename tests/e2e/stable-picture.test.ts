@@ -164,7 +164,7 @@ describeBrowser('browser: a picture that stays put and reads at a glance', () =>
 
   test("no two drawn labels overlap in the seed view, and every actor's name is drawn", async () => {
     await open();
-    await new Promise((r) => setTimeout(r, 300)); // the check runs 80 ms after the last change
+    await until(page, `document.getElementById('cy').dataset.labels === 'checked'`);
     const boxes = await js<LabelBox[]>(page, LABEL_BOXES);
     // Every actor's name is among them (twelve actors in the seed).
     expect(boxes.filter((b) => b.node).length).toBe(12);

@@ -6,8 +6,9 @@ import type { Core } from 'cytoscape';
 import type { Positions } from '../../graph/fcose-run';
 import { shortDate } from '../../ui/format';
 
-export const COLUMN = 200;
-export const ROW = 150;
+/** Wide enough for a step's label ("2. users moved to · 8 Jan 2021 14:00 – 9 Jan 2021") between two columns. */
+export const COLUMN = 235;
+export const ROW = 160;
 
 export function chainPositions(cy: Core, actions: string[]): Positions {
   const order: string[] = [];
