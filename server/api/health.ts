@@ -1,4 +1,5 @@
 /** GET /api/health: the store in use and its counts; 503 while the store cannot be reached. */
+import { z } from 'zod';
 import { UnavailableError } from '../store/errors';
 import { contentHashAt } from './content-hash';
 import { Reply } from './reply';
@@ -12,15 +13,23 @@ export const healthRoutes = [
     operationId: 'getHealth',
     summary: 'Whether the server and its store answer, with record counts, the change number and the content hash',
     tag: 'health',
+    query: z.strictObject({
+      hash: z
+        .enum(['1'])
+        .optional()
+        .describe(
+          'Above 20,000 records, 1 starts computing the content hash in the background (once per change); without it, health stays cheap for monitors and shows the hash only when already known.',
+        ),
+    }),
     responses: {
       200: { description: 'The store answers.', schema: HealthAnswer },
       503: { description: 'The store cannot be reached; retry after the Retry-After seconds.', schema: HealthAnswer },
     },
-    async handle(_input, { store }, req) {
+    async handle({ query }, { store }, req) {
       try {
         const [counts, change] = await Promise.all([store.counts(), store.changeNumber()]);
         const records = counts.actors + counts.sources + counts.episodes + counts.actions;
-        const contentHash = await contentHashAt(store, change, records);
+        const contentHash = await contentHashAt(store, change, records, query.hash === '1');
         return { status: 'ok', store: store.kind, counts, change, ...(contentHash !== undefined && { contentHash }) };
       } catch (err) {
         req.log?.warn({ err, reqId: req.id }, 'health: the store does not answer');
