@@ -136,10 +136,9 @@ describeBrowser('browser: keyboard and screen readers', () => {
     );
   };
 
-  // The cascade view is being redrawn under issue 17's picture work (client/modes/cascade); its
-  // marks are buttons inside an image (nested-interactive) today, and it is checked there.
   test.each([
     '',
+    '?mode=cascade&target=parler',
     '?focus=aws',
     '?mode=stack',
     '?mode=chain&chain=twitter',

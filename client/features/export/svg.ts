@@ -12,7 +12,6 @@ import type { Status } from '../../../contract';
 import { LEGEND_WIDTH, svgLegend } from './legend';
 import { xmlChars } from './xml-chars';
 
-const DASH = { solid: '', dashed: '7 4', dotted: '2 3' } as const;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
 /** A generous width for text in the sans-serif fonts of FONT: wider than most, so nothing is cut. */
@@ -103,40 +102,44 @@ export function graphSvg(cy: Core, text: PictureText): string {
     svg.append(s('text', { x: p.x, y: p.y + 14, 'text-anchor': 'middle', 'font-size': 11, fill: '#555' }, String(n.data('label'))));
   });
   const labels = s('g', { 'font-size': 9, 'text-anchor': 'middle' });
-  shown.edges('.action').forEach((e) => {
-    const a = e.sourceEndpoint();
-    const b = e.targetEndpoint();
-    const cps = e.controlPoints?.() ?? [];
-    const colour = typeColour(String(e.data('type')));
-    const look = STATUS_LOOKS[e.data('status') as Status] ?? STATUS_LOOKS.reported;
-    const d = cps.length === 1 ? `M${a.x},${a.y} Q${cps[0]!.x},${cps[0]!.y} ${b.x},${b.y}` : `M${a.x},${a.y} L${b.x},${b.y}`;
-    svg.append(
-      s('path', {
-        d,
-        fill: 'none',
-        stroke: colour,
-        'stroke-width': look.width,
-        'stroke-dasharray': DASH[look.dash],
-        'marker-end': marker(colour),
-      }),
-    );
-    const m = e.midpoint();
-    const text = String(e.data('step') ?? e.data('label'));
-    labels.append(
-      s(
-        'text',
-        {
-          x: m.x,
-          y: m.y + 3,
-          fill: e.data('status') === 'disputed' ? DISPUTED_LABEL : '#333',
-          stroke: '#fff',
-          'stroke-width': 3,
-          'paint-order': 'stroke',
-        },
-        text,
-      ),
-    );
-  });
+  // A bundle is drawn as the one line the canvas shows; its hidden members have no endpoints.
+  shown
+    .edges('.action, .bundle')
+    .not('.bundled')
+    .forEach((e) => {
+      const a = e.sourceEndpoint();
+      const b = e.targetEndpoint();
+      const cps = e.controlPoints?.() ?? [];
+      const colour = typeColour(String(e.data('type')));
+      const look = STATUS_LOOKS[e.data('status') as Status] ?? STATUS_LOOKS.reported;
+      const d = cps.length === 1 ? `M${a.x},${a.y} Q${cps[0]!.x},${cps[0]!.y} ${b.x},${b.y}` : `M${a.x},${a.y} L${b.x},${b.y}`;
+      svg.append(
+        s('path', {
+          d,
+          fill: 'none',
+          stroke: colour,
+          'stroke-width': look.width,
+          'stroke-dasharray': look.pattern.join(' '),
+          'marker-end': marker(colour),
+        }),
+      );
+      const m = e.midpoint();
+      const text = String(e.data('step') ?? e.data('label'));
+      labels.append(
+        s(
+          'text',
+          {
+            x: m.x,
+            y: m.y + 3,
+            fill: e.data('status') === 'disputed' ? DISPUTED_LABEL : '#333',
+            stroke: '#fff',
+            'stroke-width': 3,
+            'paint-order': 'stroke',
+          },
+          text,
+        ),
+      );
+    });
   shown.nodes('.actor').forEach((n) => {
     const p = n.position();
     const size = nodeSize(Number(n.data('deg')));

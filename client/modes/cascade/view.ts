@@ -252,7 +252,8 @@ export function view(app: App): ModeView {
           'data-x2': Math.round(p.x2),
           tabindex: 0,
           role: 'button',
-          'aria-label': `${describe(p.action)}, ${formatWhen(p.action.date, p.action.timezone)}`,
+          // The name starts with the words drawn beside the mark, so speech input can say them.
+          'aria-label': `${label === describe(p.action) ? label : `${label}: ${describe(p.action)}`}, ${formatWhen(p.action.date, p.action.timezone)}`,
         },
         s('title', {}, `${describe(p.action)}: ${formatWhen(p.action.date, p.action.timezone)}`),
         shape,
@@ -288,7 +289,8 @@ export function view(app: App): ModeView {
         width,
         height,
         viewBox: `0 0 ${width} ${height}`,
-        role: 'img',
+        // A group, not an image: its marks are buttons, which an image may not contain.
+        role: 'group',
         'aria-label': `The cascade against ${app.nameOf(target)}: one lane per layer, time left to right`,
       },
       ...parts,
