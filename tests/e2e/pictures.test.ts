@@ -80,6 +80,21 @@ describeBrowser('browser: pictures of stable views', () => {
     expect((await comparePicture(page.locator('#cascade-view'), 'cascade-parler')).mismatch).toBeNull();
   });
 
+  test.each([
+    ['the neighbourhood of AWS', '?focus=aws', 'focus-aws'],
+    ['the shortest paths from Parler to Donald Trump', '?mode=paths&src=parler&dst=donald-trump', 'paths-parler-trump'],
+    ['the stack view', '?mode=stack', 'stack'],
+  ])('%s looks as it did', async (_name, search, picture) => {
+    const { page } = await open(search);
+    expect((await comparePicture(page.locator('#graph-wrap'), picture)).mismatch).toBeNull();
+  });
+
+  test('the table looks as it did', async () => {
+    const { page } = await open('?mode=table');
+    await until(page, `document.querySelectorAll('#table-view tbody tr').length > 0`);
+    expect((await comparePicture(page.locator('#table-view'), 'table')).mismatch).toBeNull();
+  });
+
   test("an action's details panel looks as it did", async () => {
     const { page } = await open('?sel=action:aws-suspends-parler');
     await until(page, `document.querySelector('#details [data-field=date]') !== null`);
