@@ -2,8 +2,9 @@
  * The content hash /api/health shows: SHA-256 of the unfiltered JSON export's bytes, so two people
  * can check they hold the same data by hashing their downloads (`sha256sum`). Computed once per
  * change number, giving other requests a turn every few milliseconds. Small graphs are
- * hashed while health waits; above HASH_INLINE_RECORDS the hash is computed only when asked
- * (`?hash=1`): health answers at once without it, and every health check after it is ready has it.
+ * hashed while health waits; it is computed only when asked (`?hash=1`), and
+ * every health check at the same change has it afterwards. Small graphs are hashed while the asking
+ * health check waits; above HASH_INLINE_RECORDS it answers at once and a later one has the hash.
  */
 import { createHash } from 'node:crypto';
 import type { InterchangeDocument } from '../../contract';
@@ -54,9 +55,10 @@ function compute(store: GraphStore): Promise<Known> {
 export async function contentHashAt(store: GraphStore, change: number, records: number, start: boolean): Promise<string | undefined> {
   const have = known.get(store);
   if (have?.change === change) return have.hash;
-  // Hashing a large graph copies and serialises all of it: its allocations alone cost the event
-  // loop 60-80 ms pauses at M (RELIABILITY.md), so monitors polling health must not set it off.
-  if (records > HASH_INLINE_RECORDS && !start) return undefined;
+  // Hashing copies and serialises the whole graph: at M its allocations alone paused the event
+  // loop 60-80 ms, and on Neo4j under steady writes every health check exported the graph again
+  // (recovery after an outage took 10 s). Monitors polling health must not set it off.
+  if (!start) return undefined;
   const run = compute(store);
   if (records > HASH_INLINE_RECORDS) {
     run.catch(() => undefined);

@@ -18,7 +18,7 @@ export const healthRoutes = [
         .enum(['1'])
         .optional()
         .describe(
-          'Above 20,000 records, 1 starts computing the content hash in the background (once per change); without it, health stays cheap for monitors and shows the hash only when already known.',
+          '1 computes the content hash (once per change; above 20,000 records in the background, shown by a later health check). Without it, health stays cheap for monitors and shows the hash only when already known.',
         ),
     }),
     responses: {

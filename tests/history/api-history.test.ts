@@ -161,7 +161,7 @@ describeEachStore('history API', (factory) => {
   });
 
   test('health carries the change number and the SHA-256 of the JSON export', async () => {
-    const health = (await get('/api/health').expect(200)).body;
+    const health = (await get('/api/health?hash=1').expect(200)).body;
     const body = (await get('/api/export?format=json').expect(200)).text;
     expect(health.change).toBe(9);
     expect(health.contentHash).toBe(createHash('sha256').update(body).digest('hex'));
