@@ -43,6 +43,10 @@ const OVER_BUDGET: [namePrefix: string, why: string][] = [
   ['timeline, 1,000 actions', 'longest main-thread hold 100 ms, though the timeline is sorted in slices: not yet found'],
   ['export ', 'longest main-thread hold 90-130 ms while the body streams: not yet found'],
   ['import,', "the body is parsed and checked in one go: the route's schema, then the import rules' validation and comparison"],
+  // Held 30-40 ms at most, but health's p99 meanwhile was 69-104 ms in five runs on an idle
+  // machine: too close to the bound to gate CI until the margin is found (GC pauses suspected).
+  ['chains maxLength 8', 'longest main-thread hold 40 ms, but health p99 69-104 ms on an idle machine: no margin yet'],
+  ['search, 200', 'longest main-thread hold 30 ms, but health p99 68-109 ms on an idle machine: no margin yet'],
 ];
 const overBudget = (name: string) => OVER_BUDGET.find(([prefix]) => name.startsWith(prefix))?.[1];
 
