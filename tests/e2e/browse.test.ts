@@ -2,23 +2,20 @@
  * The browser against the real server and the seed: what an analyst and a researcher do.
  * Screenshots of each main view go to tests/artifacts/.
  */
-import fs from 'node:fs';
 import { actionLocalSpan } from '../../contract';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
+  axeViolations,
+  browserSuite,
   cyPoint,
   describeBrowser,
   drawn,
   js,
-  launch,
-  openPage,
   query,
   screenshot,
   settled,
-  startServer,
   until,
-  type Running,
   type Watched,
 } from './support/harness';
 
@@ -29,34 +26,17 @@ interface GraphAnswer {
 }
 
 describeBrowser('browser: exploring the seed', () => {
-  let srv: Running;
-  let browser: Browser;
+  const app = browserSuite();
   let w: Watched;
   let page: Page;
   const open = async (search = '') => {
-    w = await openPage(browser, `${srv.url}/${search}`);
+    w = await app.openReady(search);
     page = w.page;
-    expect(await settled(page)).toBe('ready');
   };
-
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    // No test leaves an error in the console.
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
 
   test('opens on the whole seeded graph, drawn and with a legend', async () => {
     await open();
-    const counts = await srv.store.counts();
+    const counts = await app.store.counts();
     const d = await drawn(page);
     expect(d.nodes).toBe(counts.actors);
     expect(await js(page, 'window.cy.nodes().length')).toBe(counts.actors);
@@ -79,7 +59,7 @@ describeBrowser('browser: exploring the seed', () => {
     await page.keyboard.press('Enter');
     await settled(page);
     expect(await query(page)).toMatchObject({ focus: 'aws', sel: 'aws' });
-    const hood = await apiGet<GraphAnswer>(srv.url, '/api/graph?focus=aws&depth=1');
+    const hood = await apiGet<GraphAnswer>(app.url, '/api/graph?focus=aws&depth=1');
     expect((await drawn(page)).nodes).toBe(hood.elements.nodes.length);
     await until(page, `document.querySelector('#details h2')?.textContent === 'Amazon Web Services'`);
     expect(await page.locator('#details a[href="https://www.wikidata.org/wiki/Q456157"]').count()).toBe(1);
@@ -89,11 +69,11 @@ describeBrowser('browser: exploring the seed', () => {
     await page.selectOption('#depth', '2');
     await settled(page);
     expect((await query(page)).depth).toBe('2');
-    const hood2 = await apiGet<GraphAnswer>(srv.url, '/api/graph?focus=aws&depth=2');
+    const hood2 = await apiGet<GraphAnswer>(app.url, '/api/graph?focus=aws&depth=2');
     expect((await drawn(page)).nodes).toBe(hood2.elements.nodes.length);
 
     // Donald Trump's neighbourhood is Twitter alone; double-clicking Twitter adds its neighbours.
-    await page.goto(`${srv.url}/?focus=donald-trump`);
+    await page.goto(`${app.url}/?focus=donald-trump`);
     await settled(page);
     const before = (await drawn(page)).nodes;
     const p = await cyPoint(page, 'twitter');
@@ -159,7 +139,7 @@ describeBrowser('browser: exploring the seed', () => {
   });
 
   test('nothing matching the filters and the API failing are shown as such', async () => {
-    w = await openPage(browser, `${srv.url}/?from=2090&to=2091`);
+    w = await app.open('?from=2090&to=2091');
     page = w.page;
     expect(await settled(page)).toBe('empty');
     expect(await page.locator('#overlay').textContent()).toContain('Nothing matches these filters');
@@ -175,7 +155,7 @@ describeBrowser('browser: exploring the seed', () => {
       }),
     );
     await page.click('[data-mode=stack]');
-    await page.goto(`${srv.url}/?focus=parler`);
+    await page.goto(`${app.url}/?focus=parler`);
     expect(await settled(page)).toBe('error');
     expect(await page.locator('#overlay').textContent()).toContain('the store cannot be reached');
     await screenshot(page, 'error');
@@ -214,7 +194,7 @@ describeBrowser('browser: exploring the seed', () => {
   test('paths: every shortest path between Parler and Donald Trump is highlighted', async () => {
     await open('?mode=paths&src=parler&dst=donald-trump');
     const answer = await apiGet<{ paths: { actors: string[]; actions: string[] }[] }>(
-      srv.url,
+      app.url,
       '/api/paths?source=parler&target=donald-trump',
     );
     expect(answer.paths.length).toBeGreaterThan(0);
@@ -226,7 +206,7 @@ describeBrowser('browser: exploring the seed', () => {
     await screenshot(page, 'paths');
 
     // Picking the ends by search.
-    await page.goto(`${srv.url}/?mode=paths`);
+    await page.goto(`${app.url}/?mode=paths`);
     await settled(page);
     await page.fill('#path-src', 'apple');
     await page.locator('#path-src-list [role=option]').first().waitFor();
@@ -241,7 +221,7 @@ describeBrowser('browser: exploring the seed', () => {
 
   test('chains: the chains from Twitter, one drawn left to right with numbered steps', async () => {
     await open('?mode=chain&chain=twitter');
-    const answer = await apiGet<{ chains: { actions: string[] }[] }>(srv.url, '/api/chains?actor=twitter');
+    const answer = await apiGet<{ chains: { actions: string[] }[] }>(app.url, '/api/chains?actor=twitter');
     expect(answer.chains.length).toBeGreaterThan(0);
     await until(page, `window.cy.edges('.chain-step').length > 0`);
     const first = answer.chains[0]!.actions;
@@ -285,7 +265,7 @@ describeBrowser('browser: exploring the seed', () => {
 
   test('table: sortable, keyboard-navigable, Enter opens the details with sources', async () => {
     await open('?mode=table');
-    const counts = await srv.store.counts();
+    const counts = await app.store.counts();
     expect(await page.locator('.actions-table tbody tr').count()).toBe(counts.actions);
     await page.click('button.sort[data-col=from]');
     await until(page, `new URLSearchParams(location.search).get('sort') === 'from'`);
@@ -316,13 +296,13 @@ describeBrowser('browser: exploring the seed', () => {
     expect(await page.locator('#details').textContent()).toContain('confirmed');
     await screenshot(page, 'details-action');
 
-    await page.goto(`${srv.url}/?sel=action:apple-delists-parler`);
+    await page.goto(`${app.url}/?sel=action:apple-delists-parler`);
     await settled(page);
     await until(page, `document.querySelector('#details [data-field=date]') !== null`);
     // Apple's removal, as the dated reports give it: one local day in Pacific time.
     expect(await page.locator('#details [data-field=date]').textContent()).toBe('9 Jan 2021 America/Los_Angeles');
 
-    await page.goto(`${srv.url}/?sel=action:aws-accuses-parler-of-tos-violation`);
+    await page.goto(`${app.url}/?sel=action:aws-accuses-parler-of-tos-violation`);
     await settled(page);
     await until(page, `document.querySelector('#details dl') !== null`);
     const text = await page.locator('#details').textContent();
@@ -330,7 +310,7 @@ describeBrowser('browser: exploring the seed', () => {
     expect(text).toContain('Claimed by');
     expect(text).toContain('Disputed by');
     // A click on an action in the drawing selects it.
-    await page.goto(`${srv.url}/`);
+    await page.goto(`${app.url}/`);
     await settled(page);
     const p = await cyPoint(page, 'twitter-bans-trump');
     await page.mouse.click(p.x, p.y);
@@ -356,7 +336,7 @@ describeBrowser('browser: exploring the seed', () => {
     for (const h of hrefs) {
       expect(h).toContain('type=DELISTED,SUSPENDED');
       expect(h).toContain('status=confirmed,reported');
-      const res = await fetch(srv.url + h);
+      const res = await fetch(app.url + h);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     }
@@ -399,16 +379,16 @@ describeBrowser('browser: exploring the seed', () => {
     ).toBe(positions);
 
     // Same graph layout for the same link, even in another tab.
-    await page.goto(`${srv.url}/?focus=aws`);
+    await page.goto(`${app.url}/?focus=aws`);
     await settled(page);
     const a = await js<string>(page, `JSON.stringify(window.cy.nodes().map((n) => [n.id(), Math.round(n.position('x'))]))`);
-    const other = await openPage(browser, `${srv.url}/?focus=aws`);
+    const other = await app.open('?focus=aws');
     await settled(other.page);
     expect(await js<string>(other.page, `JSON.stringify(window.cy.nodes().map((n) => [n.id(), Math.round(n.position('x'))]))`)).toBe(a);
     await other.context.close();
 
     // Back and forward.
-    await page.goto(`${srv.url}/`);
+    await page.goto(`${app.url}/`);
     await settled(page);
     await page.click('[data-mode=table]');
     await settled(page);
@@ -448,7 +428,6 @@ describeBrowser('browser: exploring the seed', () => {
   });
 
   test('no serious or critical accessibility violations (axe-core) in the main views', async () => {
-    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const search of [
       '',
       '?mode=table',
@@ -457,12 +436,7 @@ describeBrowser('browser: exploring the seed', () => {
       '?mode=stack&sel=action:aws-suspends-parler',
     ]) {
       await open(search);
-      await page.evaluate(axe); // not a <script> tag: the CSP refuses inline scripts, as it should
-      const result = await js<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
-        page,
-        `window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-      );
-      const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const bad = await axeViolations(page, { seriousOnly: true });
       expect({ view: search, violations: bad }).toEqual({ view: search, violations: [] });
       await w.context.close();
     }

@@ -2,22 +2,7 @@
  * Editing with a token (form and import), and data that tries to be HTML: names, summaries and
  * titles are shown as text, never run.
  */
-import type { Browser } from 'playwright-core';
-import {
-  TOKEN,
-  apiGet,
-  describeBrowser,
-  js,
-  launch,
-  openPage,
-  query,
-  screenshot,
-  settled,
-  startServer,
-  until,
-  type Running,
-  type Watched,
-} from './support/harness';
+import { TOKEN, apiGet, browserSuite, describeBrowser, js, query, screenshot, settled, until, type Watched } from './support/harness';
 
 jest.setTimeout(90_000);
 
@@ -51,34 +36,17 @@ const xssDocument = {
 };
 
 describeBrowser('browser: editing and untrusted text', () => {
-  let srv: Running;
-  let browser: Browser;
+  const app = browserSuite({ apiToken: TOKEN });
   let w: Watched;
 
-  beforeAll(async () => {
-    srv = await startServer({ apiToken: TOKEN });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
-
   test('an actor whose name is an XSS payload is shown as text and runs nothing', async () => {
-    const res = await fetch(`${srv.url}/api/import`, {
+    const res = await fetch(`${app.url}/api/import`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify(xssDocument),
     });
     expect(res.status).toBe(200);
-    w = await openPage(browser, `${srv.url}/?focus=xss-actor&sel=xss-actor`);
-    const page = w.page;
-    expect(await settled(page)).toBe('ready');
+    const { page } = await app.openReady('?focus=xss-actor&sel=xss-actor');
     await until(page, `document.querySelector('#details h2')?.textContent === ${JSON.stringify(XSS)}`);
     expect(await js(page, `window.cy.getElementById('xss-actor').data('label')`)).toBe(XSS);
     expect(await page.locator('#details').textContent()).toContain('<script>window.__xss=2</script>');
@@ -88,7 +56,7 @@ describeBrowser('browser: editing and untrusted text', () => {
     await page.locator('#search-input-list [role=option]').first().waitFor();
     expect(await page.locator('#search-input-list').textContent()).toContain(XSS);
 
-    await page.goto(`${srv.url}/?focus=xss-actor&mode=table&sel=action:xss-action`);
+    await page.goto(`${app.url}/?focus=xss-actor&mode=table&sel=action:xss-action`);
     await settled(page);
     await until(page, `document.querySelectorAll('#details .sources a').length === 1`);
     expect(await page.locator('.actions-table').textContent()).toContain('<img src=z onerror=window.__xss=5>');
@@ -97,7 +65,7 @@ describeBrowser('browser: editing and untrusted text', () => {
     expect(await page.getAttribute('#details .sources a', 'rel')).toBe('noopener noreferrer');
     await screenshot(page, 'xss-as-text');
 
-    await page.goto(`${srv.url}/?focus=xss-actor`);
+    await page.goto(`${app.url}/?focus=xss-actor`);
     await settled(page);
     await page.click('#export-menu summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
@@ -112,7 +80,7 @@ describeBrowser('browser: editing and untrusted text', () => {
   });
 
   test('with the token, an action is added with a new source, then changed; errors show in place', async () => {
-    w = await openPage(browser, `${srv.url}/`);
+    w = await app.open();
     const page = w.page;
     await settled(page);
     await page.click('#edit-open');
@@ -171,7 +139,7 @@ describeBrowser('browser: editing and untrusted text', () => {
       `document.querySelector('#details .description')?.textContent === 'Google restored the Parler app on Google Play.'`,
       20_000,
     );
-    const saved = await apiGet<Record<string, unknown>>(srv.url, '/api/actions/google-reinstates-parler');
+    const saved = await apiGet<Record<string, unknown>>(app.url, '/api/actions/google-reinstates-parler');
     expect(saved).toMatchObject({
       citations: [{ source: 'src-e2e-reinstated', stance: 'states', locator: 'para. 2' }],
       respondsTo: ['google-delists-parler'],
@@ -179,7 +147,7 @@ describeBrowser('browser: editing and untrusted text', () => {
       timezone: 'America/Los_Angeles',
     });
     // The removal it undoes lists it among its responses.
-    expect(await apiGet<{ responses: string[] }>(srv.url, '/api/actions/google-delists-parler')).toMatchObject({
+    expect(await apiGet<{ responses: string[] }>(app.url, '/api/actions/google-delists-parler')).toMatchObject({
       responses: ['google-reinstates-parler'],
     });
 
@@ -199,7 +167,7 @@ describeBrowser('browser: editing and untrusted text', () => {
   });
 
   test('importing a file by drag and drop shows progress, the result, and the server errors in place', async () => {
-    w = await openPage(browser, `${srv.url}/`);
+    w = await app.open();
     const page = w.page;
     await settled(page);
     await js(page, `sessionStorage.setItem('dg.apiToken', ${JSON.stringify(TOKEN)})`);

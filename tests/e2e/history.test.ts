@@ -2,18 +2,15 @@
  * History in the browser: an actor's details list its changes (when, who, what, message), and the
  * graph opened as of an earlier version shows that version, read only, under a banner.
  */
-import type { Browser } from 'playwright-core';
-import { TOKEN, describeBrowser, js, launch, openPage, settled, startServer, until, type Running, type Watched } from './support/harness';
+import { TOKEN, browserSuite, describeBrowser, js, until } from './support/harness';
 
 jest.setTimeout(90_000);
 
 describeBrowser('browser: history and earlier versions', () => {
-  let srv: Running;
-  let browser: Browser;
-  let w: Watched;
+  const app = browserSuite({ seed: false, apiToken: TOKEN });
 
   const write = async (method: string, path: string, body: unknown, message?: string) => {
-    const res = await fetch(`${srv.url}${path}`, {
+    const res = await fetch(`${app.url}${path}`, {
       method,
       headers: {
         'Content-Type': 'application/json',
@@ -26,8 +23,6 @@ describeBrowser('browser: history and earlier versions', () => {
   };
 
   beforeAll(async () => {
-    srv = await startServer({ seed: false, apiToken: TOKEN });
-    browser = await launch();
     // Change 1: two actors and an action; change 2: a renamed; change 3: a third actor.
     await write('POST', '/api/import', {
       format: 'deplatforming-graph/v2',
@@ -52,20 +47,9 @@ describeBrowser('browser: history and earlier versions', () => {
     await write('PUT', '/api/actors/ha', { id: 'ha', name: 'Host Alpha', kind: 'company' }, 'the name its filings use');
     await write('POST', '/api/actors', { id: 'hc', name: 'Newcomer C', kind: 'person' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
 
   test("an actor's details list its changes, newest first, with author, what changed and message", async () => {
-    w = await openPage(browser, `${srv.url}/?sel=ha`);
-    const page = w.page;
-    expect(await settled(page)).toBe('ready');
+    const { page } = await app.openReady('?sel=ha');
     await until(page, `document.querySelectorAll('#details .history-entry').length === 2`);
     const entries = await page.locator('#details .history-entry').allTextContents();
     expect(entries[0]).toContain('#2');
@@ -78,9 +62,7 @@ describeBrowser('browser: history and earlier versions', () => {
   });
 
   test('?asOf=1 draws the graph as it was at change 1, read only, with a banner, and keeps asOf in the address', async () => {
-    w = await openPage(browser, `${srv.url}/?asOf=1&sel=ha`);
-    const page = w.page;
-    expect(await settled(page)).toBe('ready');
+    const { page } = await app.openReady('?asOf=1&sel=ha');
     await until(page, `document.getElementById('as-of-banner')?.textContent.includes('change 1')`);
     expect(await page.locator('#as-of-banner').textContent()).toContain('Read only');
     // At change 1 there were two actors, and ha still had its first name.

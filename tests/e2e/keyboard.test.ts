@@ -2,49 +2,18 @@
  * The browser without a mouse: landmarks, the page's shortcuts, a way through the drawing with
  * the arrow keys and Enter (said in the live region), and axe-core clean on every view.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeBrowser,
-  js,
-  launch,
-  openPage,
-  query,
-  screenshot,
-  settled,
-  startServer,
-  until,
-  type Running,
-  type Watched,
-} from './support/harness';
+import type { Page } from 'playwright-core';
+import { axeViolations, browserSuite, describeBrowser, js, query, screenshot, settled, until } from './support/harness';
 
 jest.setTimeout(120_000);
 
 describeBrowser('browser: keyboard and screen readers', () => {
-  let srv: Running;
-  let browser: Browser;
-  let w: Watched;
+  const app = browserSuite();
   let page: Page;
   const open = async (search = '') => {
-    w = await openPage(browser, `${srv.url}/${search}`);
-    page = w.page;
-    expect(await settled(page)).toBe('ready');
+    ({ page } = await app.openReady(search));
   };
   const active = () => js<string>(page, `document.activeElement?.id ?? ''`);
-
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
 
   test('landmarks: one banner, navigation, main and the two complementary panels, each named', async () => {
     await open();
@@ -128,14 +97,6 @@ describeBrowser('browser: keyboard and screen readers', () => {
     await screenshot(page, 'keyboard-action');
   });
 
-  const axeViolations = async () => {
-    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')); // not a <script> tag: the CSP refuses inline scripts
-    return js<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
-      page,
-      `window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-    );
-  };
-
   test.each([
     '',
     '?mode=cascade&target=parler',
@@ -147,13 +108,13 @@ describeBrowser('browser: keyboard and screen readers', () => {
     '?sel=action:apple-delists-parler',
   ])('no accessibility violations (axe-core) in the view "%s"', async (search) => {
     await open(search);
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('no accessibility violations (axe-core) with the shortcuts open', async () => {
     await open();
     await page.keyboard.press('?');
     await until(page, `document.getElementById('shortcuts-dialog')?.open === true`);
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -6,52 +6,21 @@
  * AWS gave notice on the evening of Saturday 9 January and cut Parler off at 23:59 PST on Sunday
  * 10 January; Parler's suit answers both.
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  apiGet,
-  describeBrowser,
-  js,
-  launch,
-  openPage,
-  query,
-  screenshot,
-  settled,
-  startServer,
-  until,
-  type Running,
-  type Watched,
-} from './support/harness';
+import type { Page } from 'playwright-core';
+import { apiGet, browserSuite, describeBrowser, js, query, screenshot, settled, until } from './support/harness';
 
 jest.setTimeout(90_000);
 
 describeBrowser('browser: model v2', () => {
-  let srv: Running;
-  let browser: Browser;
-  let w: Watched;
+  const app = browserSuite();
   let page: Page;
   const open = async (search = '') => {
-    w = await openPage(browser, `${srv.url}/${search}`);
-    page = w.page;
-    expect(await settled(page)).toBe('ready');
+    ({ page } = await app.openReady(search));
   };
   const texts = (selector: string) =>
     js<string[]>(page, `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent.trim())`);
   const attrs = (selector: string, name: string) =>
     js<string[]>(page, `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.getAttribute(${JSON.stringify(name)}))`);
-
-  beforeAll(async () => {
-    srv = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
 
   test('the cascade of Parler: app stores first, then cloud hosting, the cut-off after the notice, the suit answering both', async () => {
     await open('?mode=cascade&target=parler');
@@ -161,7 +130,7 @@ describeBrowser('browser: model v2', () => {
       categories: { id: string; label: string }[];
       layers: { id: string; label: string }[];
       statuses: string[];
-    }>(srv.url, '/api/vocabulary');
+    }>(app.url, '/api/vocabulary');
     expect(await attrs('[data-filter="category"]', 'value')).toEqual(vocab.categories.map((c) => c.id));
     expect(await texts('[data-filter="category"] + label')).toEqual(vocab.categories.map((c) => c.label));
     expect(await attrs('[data-filter="status"]', 'value')).toEqual(vocab.statuses);
@@ -185,7 +154,7 @@ describeBrowser('browser: model v2', () => {
     expect(await js(page, `window.cy.edges('[category = "claim"]').length`)).toBe(0);
 
     // Only sanctions, from a link: the Twitter ban, the two removals and the cut-off, none of the notices or claims.
-    await page.goto(`${srv.url}/?category=sanction`);
+    await page.goto(`${app.url}/?category=sanction`);
     await settled(page);
     expect((await spans()).sort()).toEqual(['apple-delists-parler', 'aws-suspends-parler', 'google-delists-parler', 'twitter-bans-trump']);
     expect(await page.isChecked('#f-category-sanction')).toBe(true);
@@ -224,7 +193,7 @@ describeBrowser('browser: model v2', () => {
     expect((await query(page)).disputedBy).toBeUndefined();
     expect((await js<number>(page, `window.cy.edges('.action').length`)) > ids.length).toBe(true);
 
-    await page.goto(`${srv.url}/`);
+    await page.goto(`${app.url}/`);
     await settled(page);
     await page.selectOption('#f-episode', 'parler-2021');
     await settled(page);
@@ -235,7 +204,7 @@ describeBrowser('browser: model v2', () => {
   });
 
   test('the table shows each date as given with its zone, category and episode, and marks approximate and uncertain dates', async () => {
-    await srv.store.importDocument({
+    await app.store.importDocument({
       format: 'deplatforming-graph/v2',
       actions: [
         {

@@ -4,22 +4,8 @@
  * sources one click away. Against the real server, the built client and the seed.
  */
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser, Page } from 'playwright-core';
-import {
-  cyPoint,
-  describeBrowser,
-  js,
-  launch,
-  openPage,
-  query,
-  screenshot,
-  settled,
-  startServer,
-  TOKEN,
-  until,
-  type Running,
-  type Watched,
-} from './support/harness';
+import type { Page } from 'playwright-core';
+import { cyPoint, browserSuite, describeBrowser, js, query, screenshot, settled, TOKEN, until, type Watched } from './support/harness';
 
 jest.setTimeout(90_000);
 
@@ -40,29 +26,13 @@ function textOf(t: unknown): string {
 }
 
 describeBrowser('browser: served as a production app, and nothing changes silently', () => {
-  let srv: Running;
-  let browser: Browser;
+  const app = browserSuite({ apiToken: TOKEN });
   let w: Watched;
   let page: Page;
   const open = async (search = '') => {
-    w = await openPage(browser, `${srv.url}/${search}`);
+    w = await app.openReady(search);
     page = w.page;
-    expect(await settled(page)).toBe('ready');
   };
-
-  beforeAll(async () => {
-    srv = await startServer({ apiToken: TOKEN });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
 
   test('the page, its scripts and the API answers come compressed; hashed files are immutable, the page is revalidated', async () => {
     await open();
@@ -77,14 +47,14 @@ describeBrowser('browser: served as a production app, and nothing changes silent
     const graph = entries.find((e) => e.name.includes('/api/graph'));
     expect(graph!.enc).toBeLessThan(graph!.dec / 2);
 
-    const html = await fetch(`${srv.url}/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    const html = await fetch(`${app.url}/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
     expect(html.headers.get('content-encoding')).toBe('br');
     expect(html.headers.get('cache-control')).toBe('no-cache');
     const scriptPath = new URL(script!.name).pathname;
-    const js1 = await fetch(srv.url + scriptPath, { headers: { 'Accept-Encoding': 'gzip' } });
+    const js1 = await fetch(app.url + scriptPath, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(js1.headers.get('content-encoding')).toBe('gzip');
     expect(js1.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    const api = await fetch(`${srv.url}/api/graph`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const api = await fetch(`${app.url}/api/graph`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(api.headers.get('content-encoding')).toBe('gzip');
     expect(api.headers.get('vary')).toMatch(/Accept-Encoding/i);
   });

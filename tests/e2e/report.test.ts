@@ -4,23 +4,20 @@
  * rejected, the rest accepted), the new actors confirmed, and the lot saved as one import whose
  * actions cite the report. Nothing is written before Save, and a refused save keeps the review.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Action, ExtractAnswer, ProposedAction } from '../../contract';
 import { ACTION_TYPES } from '../../contract';
 import {
   TOKEN,
   apiGet,
+  axeViolations,
+  browserSuite,
   describeBrowser,
   js,
-  launch,
-  openPage,
   query,
   screenshot,
   settled,
-  startServer,
   until,
-  type Running,
   type Watched,
 } from './support/harness';
 
@@ -91,26 +88,11 @@ const SELECT_WORDS = `(start, end) => {
 const row = (key: string) => `#report-rows li.proposal[data-key="${key}"]`;
 
 describeBrowser('browser: adding a report', () => {
-  let srv: Running;
-  let browser: Browser;
+  const app = browserSuite({ apiToken: TOKEN });
   let w: Watched;
 
-  beforeAll(async () => {
-    srv = await startServer({ apiToken: TOKEN });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    const errors = w?.errors ?? [];
-    await w?.context.close();
-    expect(errors).toEqual([]);
-  });
-
   test('without the token the panel asks for it; proposals reviewed but not saved leave the graph as it was', async () => {
-    w = await openPage(browser, `${srv.url}/`);
+    w = await app.open();
     const page = w.page;
     await settled(page);
     await page.click('#report-open');
@@ -118,7 +100,7 @@ describeBrowser('browser: adding a report', () => {
     expect(await page.locator('#report-text').count()).toBe(0);
     await page.click('#report-dialog .close');
 
-    const before = await apiGet<{ counts: Record<string, number> }>(srv.url, '/api/health');
+    const before = await apiGet<{ counts: Record<string, number> }>(app.url, '/api/health');
     await openPanel(page);
     await page
       .locator('#report-new-actors .confirm-actor')
@@ -127,13 +109,13 @@ describeBrowser('browser: adding a report', () => {
     await page.click('#report-dialog .close');
     await page.reload();
     await settled(page);
-    expect((await apiGet<{ counts: Record<string, number> }>(srv.url, '/api/health')).counts).toEqual(before.counts);
-    expect((await fetch(`${srv.url}/api/actors/gab`)).status).toBe(404);
-    expect((await apiGet<{ items: unknown[] }>(srv.url, `/api/sources?q=${encodeURIComponent('Pittsburgh')}`)).items).toEqual([]);
+    expect((await apiGet<{ counts: Record<string, number> }>(app.url, '/api/health')).counts).toEqual(before.counts);
+    expect((await fetch(`${app.url}/api/actors/gab`)).status).toBe(404);
+    expect((await apiGet<{ items: unknown[] }>(app.url, `/api/sources?q=${encodeURIComponent('Pittsburgh')}`)).items).toEqual([]);
   });
 
   test('a report is proposed, reviewed against its words, corrected, and saved as actions citing it', async () => {
-    const answer = await extract(srv.url);
+    const answer = await extract(app.url);
     const ban = find(answer, sanction, 'PayPal', 'Gab');
     const notice = find(answer, (t) => t === 'WARNED', 'GoDaddy', 'Gab');
     const accused = find(answer, (t) => t === 'ACCUSED', 'Gab', 'PayPal');
@@ -146,7 +128,7 @@ describeBrowser('browser: adding a report', () => {
     const others = answer.actions.filter((a) => ![ban, notice, accused, ...announced].includes(a));
     const accepted = [ban, notice, accused, ...others];
 
-    w = await openPage(browser, `${srv.url}/`);
+    w = await app.open();
     const page = w.page;
     await settled(page);
     await openPanel(page);
@@ -211,12 +193,7 @@ describeBrowser('browser: adding a report', () => {
     await page.check('#report-quotes');
 
     // The panel is accessible as reviewed.
-    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await js<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
-      page,
-      `window.axe.run(document.getElementById('report-dialog'), { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-    );
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await axeViolations(page, { within: '#report-dialog', seriousOnly: true })).toEqual([]);
     await screenshot(page, 'report-review');
 
     // A refused save says why and keeps every decision.
@@ -226,7 +203,7 @@ describeBrowser('browser: adding a report', () => {
     expect(await page.locator(`${row(notice.key)} button.accept`).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator(`${row(notice.key)} input[name=date]`).inputValue()).toBe('2018-10-28');
     expect(await page.locator(`${row(announced[0]!.key)} button.reject`).getAttribute('aria-pressed')).toBe('true');
-    expect((await fetch(`${srv.url}/api/actors/gab`)).status).toBe(404);
+    expect((await fetch(`${app.url}/api/actors/gab`)).status).toBe(404);
     w.errors.length = 0; // the browser logs the 401 itself
 
     await js(page, `sessionStorage.setItem('dg.apiToken', ${JSON.stringify(TOKEN)})`);
@@ -242,16 +219,16 @@ describeBrowser('browser: adding a report', () => {
 
     // Read back through the API: the source, and every accepted action citing it where its words are.
     const sources = await apiGet<{ items: { id: string; title: string; published: string; url: string }[] }>(
-      srv.url,
+      app.url,
       `/api/sources?q=${encodeURIComponent('Pittsburgh')}`,
     );
     expect(sources.items).toHaveLength(1);
     const src = sources.items[0]!;
     expect(src).toMatchObject({ title: TITLE, published: PUBLISHED, url: 'https://example.org/gab-providers' });
-    const cited = await apiGet<{ actions: string[] }>(srv.url, `/api/sources/${src.id}`);
+    const cited = await apiGet<{ actions: string[] }>(app.url, `/api/sources/${src.id}`);
     expect(cited.actions).toHaveLength(accepted.length + 1);
-    expect(await apiGet<{ kind: string; name: string }>(srv.url, '/api/actors/gab')).toMatchObject({ name: 'Gab', kind: 'platform' });
-    const saved = await Promise.all(cited.actions.map((id) => apiGet<Action>(srv.url, `/api/actions/${id}`)));
+    expect(await apiGet<{ kind: string; name: string }>(app.url, '/api/actors/gab')).toMatchObject({ name: 'Gab', kind: 'platform' });
+    const saved = await Promise.all(cited.actions.map((id) => apiGet<Action>(app.url, `/api/actions/${id}`)));
     const by = (from: string, to: string, type: string) => saved.find((a) => a.from === from && a.to === to && a.type === type);
 
     expect(by('paypal', 'gab', ban.type)).toMatchObject({ date: '2018-10-27', status: ban.status });

@@ -174,3 +174,88 @@ export async function apiGet<T>(base: string, p: string): Promise<T> {
   if (!res.ok) throw new Error(`GET ${p}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** A browser suite's server and the pages its tests open (see browserSuite). */
+export interface BrowserSuite {
+  /** The server's address, once beforeAll has started it. */
+  readonly url: string;
+  readonly store: GraphStore;
+  /** Opens the app at `url + '/' + search` in a context of its own, watched; closed and checked after the test. */
+  open(search?: string): Promise<Watched>;
+  /** The same, once the view has settled; the test fails unless it settled drawn ('ready'). */
+  openReady(search?: string): Promise<Watched>;
+}
+
+/**
+ * Registers a suite's hooks: one server (seeded unless told otherwise) and one Chromium for all its
+ * tests; after each test every page it opened is closed, and the test fails if any of them logged
+ * a console error or threw. A test that expects an error logs it on purpose and clears `errors`.
+ */
+export function browserSuite(server: { seed?: boolean; apiToken?: string } = {}): BrowserSuite {
+  let srv: Running | undefined;
+  let browser: Browser | undefined;
+  let opened: Watched[] = [];
+  const running = (): { srv: Running; browser: Browser } => {
+    if (!srv || !browser) throw new Error('browserSuite: the server and Chromium start in beforeAll; use them inside a test');
+    return { srv, browser };
+  };
+  beforeAll(async () => {
+    srv = await startServer(server);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+  afterEach(async () => {
+    const pages = opened;
+    opened = [];
+    await Promise.all(pages.map((w) => w.context.close()));
+    expect(pages.flatMap((w) => w.errors)).toEqual([]);
+  });
+  const open = async (search = ''): Promise<Watched> => {
+    const { srv, browser } = running();
+    const w = await openPage(browser, `${srv.url}/${search}`);
+    opened.push(w);
+    return w;
+  };
+  return {
+    get url() {
+      return running().srv.url;
+    },
+    get store() {
+      return running().srv.store;
+    },
+    open,
+    async openReady(search = '') {
+      const w = await open(search);
+      expect(await settled(w.page)).toBe('ready');
+      return w;
+    },
+  };
+}
+
+/** What the tests keep of an axe-core violation: enough to name the rule and the elements. */
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[] }[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core in the page, over the whole document or the element `within` selects, and returns
+ * its violations: all of them, or with `seriousOnly` those whose impact is serious or critical.
+ */
+export async function axeViolations(page: Page, opts: { within?: string; seriousOnly?: boolean } = {}): Promise<AxeViolation[]> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource); // not a <script> tag: the CSP refuses inline scripts, as it should
+  // A selector that matches nothing makes axe throw, rather than check nothing.
+  const context = opts.within === undefined ? 'document' : JSON.stringify(opts.within);
+  const all = await js<AxeViolation[]>(
+    page,
+    `window.axe.run(${context}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  );
+  return opts.seriousOnly ? all.filter((v) => v.impact === 'serious' || v.impact === 'critical') : all;
+}
