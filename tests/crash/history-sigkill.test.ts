@@ -4,46 +4,16 @@
  * one change per number from 1 to the change number, every acknowledged write in it, and rolling
  * every change back from today's graph must leave nothing (so each before is what was there).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { INTERCHANGE_FORMAT } from '../../contract';
 import { EmbeddedStore } from '../../server/store/embedded';
 import { silentLogger } from '../../server/logger';
 import { rng } from '../../bench/generate';
 import { tempDir } from '../support/stores';
 import { describeWith } from '../support/needs';
+import { missingBuild, runAndKill } from './support/kill';
 
-const BUILT = path.join(__dirname, '../../dist/server/store/embedded/index.js');
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 8);
-const missingBuild = fs.existsSync(BUILT) ? null : 'dist/ is not built (`npm run build` first; `npm test` does it)';
-
-function runAndKill(dataDir: string, round: number, killAfterMs: number): Promise<Set<string>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'writer-child.js'), dataDir, String(round)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked = new Set<string>();
-    let buffer = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'ready' && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (line.startsWith('ack ')) acked.add(line.slice(4));
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve(acked);
-      else reject(new Error(`writer exited without being killed: ${stderr}`));
-    });
-  });
-}
 
 describeWith('build', missingBuild, 'embedded history under SIGKILL', () => {
   test(`${ROUNDS} rounds of kill -9: the history and the journal agree`, async () => {
