@@ -4,22 +4,19 @@
  * answered from it in the browser. Read only: every write is refused before it leaves.
  */
 import {
-  actionLabel,
   actionPredicate,
   actionTimeAnswer,
-  categoryOf,
   sortTimeline,
   type Action,
   type ActionFilter,
   type ActionWithSources,
   type Actor,
   type ActorDetail,
-  type EdgeElement,
   type GraphAnswer,
   type InterchangeDocument,
-  type NodeElement,
   type PageAnswer,
 } from '../../../contract';
+import { edgeElement, nodeElement } from '../../../contract/element-builders';
 
 /** The asOf of the address at start; null when the browser shows the current dataset. */
 export const AS_OF: string | null = (() => {
@@ -64,46 +61,6 @@ export function asOfDataset(): Promise<Dataset> {
   return loading;
 }
 
-function nodeOf(d: Dataset, a: Actor): NodeElement {
-  return {
-    data: {
-      id: a.id,
-      label: a.name,
-      name: a.name,
-      kind: a.kind,
-      ...(a.layer !== undefined && { layer: a.layer }),
-      degree: d.degree.get(a.id) ?? 0,
-      ...(a.aliases !== undefined && { aliases: a.aliases }),
-      ...(a.description !== undefined && { description: a.description }),
-      ...(a.wikidata !== undefined && { wikidata: a.wikidata }),
-    },
-  };
-}
-
-function edgeOf(a: Action): EdgeElement {
-  const time = actionTimeAnswer(a);
-  return {
-    data: {
-      id: a.id,
-      source: a.from,
-      target: a.to,
-      type: a.type,
-      label: actionLabel(a.type),
-      category: categoryOf(a.type),
-      ...(a.date !== undefined && { date: a.date }),
-      ...(a.timezone !== undefined && { timezone: a.timezone }),
-      ...(time && { start: time.start, end: time.end, uncertain: time.uncertain, approximate: time.approximate }),
-      status: a.status,
-      summary: a.summary,
-      ...(a.claimedBy !== undefined && { claimedBy: a.claimedBy }),
-      ...(a.disputedBy !== undefined && { disputedBy: a.disputedBy }),
-      ...(a.respondsTo !== undefined && { respondsTo: a.respondsTo }),
-      ...(a.episodes !== undefined && { episodes: a.episodes }),
-      sources: a.citations.map((c) => c.source),
-    },
-  };
-}
-
 class NotFound extends Error {
   readonly status = 404;
 }
@@ -127,7 +84,10 @@ export async function asOfGraph(focus: string | null, depth: number, filter: Act
   }
   const edges = actions.filter((a) => kept.has(a.from) && kept.has(a.to));
   return {
-    elements: { nodes: [...kept].map((id) => nodeOf(d, d.actors.get(id)!)), edges: edges.map(edgeOf) },
+    elements: {
+      nodes: [...kept].map((id) => nodeElement({ ...d.actors.get(id)!, degree: d.degree.get(id) ?? 0 })),
+      edges: edges.map(edgeElement),
+    },
     truncated: false,
   };
 }
