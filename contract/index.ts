@@ -12,6 +12,7 @@ export * from './record-answers';
 export * from './traversals';
 export * from './health';
 export * from './elements';
+export * from './element-builders';
 export * from './cascade';
 export * from './convert-v1';
 export * from './vocabulary-answer';

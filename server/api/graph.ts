@@ -2,7 +2,7 @@
  * GET /api/graph: Cytoscape elements of the filtered graph, or of the neighbourhood of `focus`
  * within `depth` actions; at most 5,000 elements, `truncated` saying when more were left out.
  */
-import { edgeElement, nodeElement } from './elements';
+import { edgeElement, nodeElement } from '../../contract';
 import { notFound } from './errors';
 import { filteredQuery, intParam, optionalIdParam, toActionFilter } from './query';
 import { defineRoute } from './route';

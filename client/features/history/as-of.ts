@@ -7,6 +7,8 @@ import {
   actionPredicate,
   actionTimeAnswer,
   sortTimeline,
+  edgeElement,
+  nodeElement,
   type Action,
   type ActionFilter,
   type ActionWithSources,
@@ -16,7 +18,6 @@ import {
   type InterchangeDocument,
   type PageAnswer,
 } from '../../../contract';
-import { edgeElement, nodeElement } from '../../../contract/element-builders';
 
 /** The asOf of the address at start; null when the browser shows the current dataset. */
 export const AS_OF: string | null = (() => {
