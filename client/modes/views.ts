@@ -18,7 +18,7 @@ const firstView = import.meta.glob<MakeView>('./graph/view.ts', { eager: true, i
 const onDemand = import.meta.glob<MakeView>(['./*/view.ts', '!./graph/view.ts'], { import: 'view' });
 
 /** A view chunk that could not be fetched (offline, or a deploy replaced the hashed file). */
-export class ViewLoadError extends Error {
+class ViewLoadError extends Error {
   constructor(
     readonly mode: ModeId,
     cause: unknown,
