@@ -24,6 +24,12 @@ export default defineConfig({
         // Libraries in a chunk of their own: a new build of the app leaves them cached (their
         // names keep their hash), so a returning reader downloads only what changed.
         manualChunks: (id) => (/[\\/]node_modules[\\/](cytoscape|luxon|edtf|nearley)[\\/]/.test(id) ? 'vendor' : undefined),
+        // The views fetched on demand (client/modes/views.ts) are each named after their mode, so
+        // a failed or slow fetch in the network log (or a test's route) says which view it was.
+        chunkFileNames: (chunk) => {
+          const mode = /[\\/]client[\\/]modes[\\/]([a-z]+)[\\/]view\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          return mode ? `assets/mode-${mode}-[hash].js` : 'assets/[name]-[hash].js';
+        },
       },
     },
   },

@@ -1,7 +1,8 @@
 /**
  * The first view's download budget: the JavaScript that index.html loads before anything is
  * drawn (its entry script and the chunks it preloads), gzipped as the server sends it. Chunks
- * loaded on demand (the edit form, the SVG writer, the layout fallback) do not count. Run after
+ * loaded on demand (the views other than the graph, the edit form, the report panel, the SVG
+ * writer, the layout fallback) do not count. Run after
  * a build: `npm run bench:bundle` (exits 1 over budget); tests/bench/bundle-budget.test.ts holds
  * the same line in the suite.
  */
@@ -10,10 +11,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 /**
- * Gzipped KB of JavaScript in the first view. Measured at 203 KB when the budget was set
- * (cytoscape alone is about 150 KB of it; the whole app in one file was 239 KB before the split).
+ * Gzipped KB of JavaScript in the first view. Measured at 203.5 KB when the budget was set, once
+ * the views other than the graph were fetched on demand (208.8 KB before; cytoscape alone is
+ * about 150 KB of it; the whole app in one file was 239 KB). The margin is for small changes, not
+ * for a new library.
  */
-export const FIRST_VIEW_JS_BUDGET_KB = 220;
+export const FIRST_VIEW_JS_BUDGET_KB = 208;
 
 export interface BundleFile {
   file: string;

@@ -15,6 +15,7 @@ import { parseDateOnce } from './ui/parsed-dates';
 import { latestRequest } from './latest-request';
 import type { ModeView } from './modes/mode-view';
 import { modeOf, type ModeId } from './modes/registry';
+import type { ModeViews } from './modes/views';
 import { clearFilters, clearFocus, dataKey, hasFilters, shownFocus } from './state/reducers';
 import type { ViewStore } from './state/store';
 import type { LayerChoice, ViewState } from './state/types';
@@ -39,6 +40,8 @@ export type ViewListener = (s: ViewState, prev: ViewState | null, dataChanged: b
 export interface Metrics {
   /** ms from navigation start to the first graph drawn. */
   firstDraw?: number;
+  /** The mode whose view was shown last (a mode fetched on demand is shown once its chunk is here). */
+  shownMode?: ModeId;
   loads: { elements: number; fetchMs: number; layoutMs: number; drawMs: number; totalMs: number }[];
 }
 
@@ -62,7 +65,7 @@ export class App {
   private loading: { key: string; promise: Promise<boolean> } | null = null;
   private readonly loads = latestRequest();
   private readonly listeners: ViewListener[] = [];
-  private readonly modes = new Map<ModeId, ModeView>();
+  private views: ModeViews | null = null;
   private shown: ModeId | null = null;
 
   constructor(readonly store: ViewStore) {
@@ -78,8 +81,9 @@ export class App {
     return this.store.get();
   }
 
-  registerMode(mode: ModeId, view: ModeView): void {
-    this.modes.set(mode, view);
+  /** The mode views; set once, before start(). */
+  setViews(views: ModeViews): void {
+    this.views = views;
   }
 
   onView(fn: ViewListener): void {
@@ -127,6 +131,9 @@ export class App {
   private async render(s: ViewState, prev: ViewState | null): Promise<void> {
     const key = dataKey(s);
     let dataChanged = false;
+    // A view not yet fetched is fetched beside the graph, not after it.
+    let view = this.views!.ready(s.mode);
+    const viewWait = view ? null : this.fetchView(s.mode);
     if (key !== this.key) {
       if (this.loading?.key !== key) {
         const promise = this.loads.run(
@@ -143,7 +150,27 @@ export class App {
       dataChanged = true;
       prev = null;
     }
-    this.applyView(s, prev, dataChanged);
+    if (!view) {
+      view = (await viewWait) ?? undefined;
+      if (this.store.get() !== s || !view) return;
+    }
+    this.applyView(s, prev, dataChanged, view);
+  }
+
+  /** Fetches a mode's view, saying so while it comes; null (and an error shown) if it cannot be had. */
+  private async fetchView(mode: ModeId): Promise<ModeView | null> {
+    const label = modeOf(mode).label;
+    setStatus('loading', `Loading the ${label} view…`);
+    try {
+      return await this.views!.load(mode);
+    } catch (e) {
+      if (this.store.get().mode === mode)
+        setStatus('error', `${(e as Error).message} Check the connection, then try again.`, {
+          label: 'Try again',
+          run: () => void this.render(this.store.get(), null),
+        });
+      return null;
+    }
   }
 
   private async fetchAndLayOut(s: ViewState, signal: AbortSignal): Promise<Loaded> {
@@ -175,7 +202,7 @@ export class App {
     this.timeline = timeline;
     this.fcose = positions;
     this.freshLayout = fresh;
-    if (this.shown) this.modes.get(this.shown)?.hide();
+    if (this.shown) this.views!.ready(this.shown)?.hide();
     this.shown = null;
     this.key = key;
     this.metrics.loads.push({
@@ -206,7 +233,7 @@ export class App {
     );
   }
 
-  private applyView(s: ViewState, prev: ViewState | null, dataChanged: boolean): void {
+  private applyView(s: ViewState, prev: ViewState | null, dataChanged: boolean, view: ModeView): void {
     const cy = this.cy;
     cy.batch(() => {
       cy.nodes('.actor').forEach((n) => {
@@ -223,11 +250,12 @@ export class App {
           .addClass('picked');
     });
     if (this.shown !== s.mode) {
-      if (this.shown) this.modes.get(this.shown)?.hide();
+      if (this.shown) this.views!.ready(this.shown)?.hide();
       this.shown = s.mode;
       prev = null;
     }
-    this.modes.get(s.mode)?.show(s, prev, dataChanged);
+    view.show(s, prev, dataChanged);
+    this.metrics.shownMode = s.mode;
     this.showEmptyOrReady(s);
     for (const fn of this.listeners) fn(s, prev, dataChanged);
     relabel();

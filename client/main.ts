@@ -12,7 +12,7 @@ import { initSearch } from './features/search';
 import { initTimeline } from './features/timeline';
 import { initCy } from './graph/cy';
 import { bindInteractions } from './graph/interactions';
-import { createModeViews } from './modes/views';
+import { ModeViews } from './modes/views';
 import { ViewStore } from './state/store';
 import { announce, byId } from './ui/dom';
 import { initKeyboard } from './ui/keyboard';
@@ -23,7 +23,7 @@ const store = new ViewStore();
 initCy(byId('cy'));
 bindInteractions(store);
 const app = new App(store);
-for (const [mode, view] of createModeViews(app)) app.registerMode(mode, view);
+app.setViews(new ModeViews(app));
 initModes(app);
 initKeyboard(app);
 // The panels list the server's vocabulary and episodes, so they are built once those are here.

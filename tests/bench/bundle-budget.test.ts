@@ -33,4 +33,21 @@ describeWith('build', built ? null : 'dist/client/index.html is missing: run `np
     expect(first).not.toContain('Invalid input');
     expect(first).not.toContain('paint-order');
   });
+
+  test('leaves every view but the graph to be fetched when its mode is first shown', () => {
+    const first = measureFirstView(CLIENT_DIR).files;
+    const text = first.map((f) => fs.readFileSync(path.join(CLIENT_DIR, f.file.replace(/^\//, '')), 'utf8')).join('\n');
+    const assets = fs.readdirSync(path.join(CLIENT_DIR, 'assets'));
+    for (const mode of ['stack', 'cascade', 'chain', 'paths', 'table']) {
+      const chunk = assets.find((a) => a.startsWith(`mode-${mode}-`) && a.endsWith('.js'));
+      expect(chunk).toBeDefined();
+      expect(first.map((f) => f.file)).not.toContain(`/assets/${chunk}`);
+    }
+    // A hint from each of those views, which only its own chunk carries.
+    expect(text).not.toContain('Each row is a layer of the stack');
+    expect(text).not.toContain('which layers of the stack acted against it');
+    expect(text).not.toContain('Choose an actor to list the chains');
+    expect(text).not.toContain('every shortest path between them');
+    expect(text).not.toContain('with the same filters as the drawing');
+  });
 });

@@ -16,7 +16,7 @@ const modes = MODES as readonly ModeDescriptor[];
 
 /** A non-default value of each mode's own state: a new mode adds one here. */
 const SAMPLES: { [K in keyof ModeStates]: ModeStates[K] | null } = {
-  graph: { layout: 'concentric', pins: { parler: { x: -120, y: 45 }, aws: { x: 300, y: 0 } } },
+  graph: { layout: 'concentric', pins: { parler: { x: -120, y: 45 }, aws: { x: 300, y: 0 } }, open: ['parler:aws:ACCUSED'] },
   stack: { x: 'name' },
   cascade: { target: 'parler' },
   chain: { actor: 'twitter', index: 2 },
@@ -89,7 +89,7 @@ describe('the view-mode registry', () => {
     expect(state.mode).toBe('chain');
     expect(state.focus).toBe('aws');
     expect(state.modes).toEqual({
-      graph: { layout: 'force', pins: {} },
+      graph: { layout: 'force', pins: {}, open: [] },
       stack: { x: 'name' },
       cascade: { target: null },
       chain: { actor: 'twitter', index: 1 },

@@ -29,7 +29,7 @@ describe('view state in the URL', () => {
       tz: 'America/Los_Angeles',
       sel: { kind: 'action', id: 'aws-suspends-parler' },
       modes: {
-        graph: { layout: 'time', pins: { aws: { x: 10, y: -20 } } },
+        graph: { layout: 'time', pins: { aws: { x: 10, y: -20 } }, open: ['parler:aws:ACCUSED', 'apple:parler:DELISTED'] },
         stack: { x: 'name' },
         cascade: { target: 'parler' },
         chain: { actor: 'twitter', index: 3 },
@@ -50,7 +50,7 @@ describe('view state in the URL', () => {
 
   test('values that do not parse are dropped and reported, never guessed', () => {
     const { state, ignored } = fromQuery(
-      '?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&category=sanction,gossip&claimedBy=Parler,parler&from=Jan%2010&tz=Mars%2FOlympus&sel=%3Cimg%3E&sort=colour&layout=spiral&pin=parler:120:-40,Bad:1:2,aws:left:0',
+      '?mode=3d&focus=Not%20A%20Slug&depth=9&type=BANNED,NUKED&category=sanction,gossip&claimedBy=Parler,parler&from=Jan%2010&tz=Mars%2FOlympus&sel=%3Cimg%3E&sort=colour&layout=spiral&pin=parler:120:-40,Bad:1:2,aws:left:0&open=parler:aws:ACCUSED,parler:aws:GOSSIP,Bad:aws:SUED,parler:aws',
     );
     expect(state.mode).toBe('graph');
     expect(state.focus).toBeNull();
@@ -62,8 +62,9 @@ describe('view state in the URL', () => {
     expect(state.sel).toBeNull();
     expect(state.tz).toBeNull();
     // A pin that reads is kept beside one that does not.
-    expect(state.modes.graph).toEqual({ layout: 'force', pins: { parler: { x: 120, y: -40 } } });
-    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'layout', 'mode', 'pin', 'sel', 'sort', 'tz']);
+    // So is an open bundle beside ones with an unknown type, a bad id or no type.
+    expect(state.modes.graph).toEqual({ layout: 'force', pins: { parler: { x: 120, y: -40 } }, open: ['parler:aws:ACCUSED'] });
+    expect(ignored.sort()).toEqual(['depth', 'focus', 'from', 'layout', 'mode', 'open', 'pin', 'sel', 'sort', 'tz']);
   });
 });
 

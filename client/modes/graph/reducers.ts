@@ -1,7 +1,7 @@
 /** Changes of the view state that the graph mode offers. */
 import { patchMode } from '../../state/reducers';
 import type { ViewState } from '../../state/types';
-import { MAX_PINS, type LayoutChoice } from './mode';
+import { MAX_OPEN, MAX_PINS, type LayoutChoice } from './mode';
 
 /** A layout asked for: the pins go, since the person asked for the whole picture to be made again. */
 export function setLayout(s: ViewState, layout: LayoutChoice): ViewState {
@@ -20,4 +20,11 @@ export function pinActor(s: ViewState, id: string, at: { x: number; y: number })
   const ids = Object.keys(pins);
   if (ids.length > MAX_PINS) delete pins[ids[0]!];
   return patchMode(s, 'graph', { pins });
+}
+
+/** Opens a bundle of parallel actions (draws them one by one); past MAX_OPEN the first opened closes. */
+export function openBundle(s: ViewState, key: string): ViewState {
+  const open = s.modes.graph.open;
+  if (open.includes(key)) return s;
+  return patchMode(s, 'graph', { open: [...open, key].slice(-MAX_OPEN) });
 }

@@ -13,11 +13,9 @@ import type { ViewState } from '../../state/types';
 import { announce, byId, fill, h } from '../../ui/dom';
 import type { ModeView } from '../mode-view';
 import { LAYOUTS, type LayoutChoice } from './mode';
-import { clearPins, pinActor, setLayout } from './reducers';
+import { clearPins, openBundle, pinActor, setLayout } from './reducers';
 
 export function view(app: App): ModeView {
-  /** Bundles the person opened, kept across loads of this visit. */
-  const expanded = new Set<string>();
   let active = false;
 
   const choice = h('select', { id: 'layout-choice' }, ...LAYOUTS.map((l) => h('option', { value: l }, LAYOUT_LABELS[l])));
@@ -28,7 +26,19 @@ export function view(app: App): ModeView {
     void relayout(app.state);
   });
 
-  const bundle = () => applyBundles(getCy(), expanded);
+  /**
+   * Draws the bundles, but those opened (kept in the link) and the one holding the selected action,
+   * which stays open once the selection moves on, as if clicked: the link says so too.
+   */
+  const bundle = (s: ViewState) => {
+    const open = new Set(s.modes.graph.open);
+    applyBundles(getCy(), open);
+    const selKey = selectedInBundle(s);
+    if (!selKey) return;
+    open.add(selKey);
+    applyBundles(getCy(), open);
+    queueMicrotask(() => app.store.update((st) => openBundle(st, selKey), { replace: true }));
+  };
 
   /** A new layout of the whole graph by the choice in the view; every kept place is let go. */
   const relayout = async (s: ViewState) => {
@@ -47,9 +57,8 @@ export function view(app: App): ModeView {
       const key = keyOfBundle((e.target as cytoscape.EdgeSingular).id());
       if (!key) return;
       const n = Number((e.target as cytoscape.EdgeSingular).data('count'));
-      expanded.add(key);
-      bundle();
-      relabel();
+      // Drawn by show(), which the change of state calls at once.
+      app.store.update((s) => openBundle(s, key), { replace: true });
       announce(`${n} parallel actions drawn one by one.`);
     });
     // A dragged actor stays where it was let go: in this visit's places and as a pin in the link.
@@ -82,12 +91,9 @@ export function view(app: App): ModeView {
   return {
     show(s, prev, dataChanged) {
       active = true;
-      // The selected action drawn inside a bundle: the bundle opens so the selection shows.
-      const selKey = s.sel?.kind === 'action' ? bundleOf(getCy(), s.sel.id) : null;
-      if (selKey) expanded.add(selKey);
       if (prev === null) {
         showPanel(s);
-        bundle();
+        bundle(s);
         if (dataChanged) {
           // Kept places stay in view as they were; only a new layout, or nothing left in view, refits.
           if (app.freshLayout || !inView()) fitView();
@@ -103,7 +109,7 @@ export function view(app: App): ModeView {
       }
       if (prev.modes.graph.layout !== s.modes.graph.layout) void relayout(s);
       if (Object.keys(prev.modes.graph.pins).length !== Object.keys(s.modes.graph.pins).length) showPanel(s);
-      if (selKey || prev.layers !== s.layers) bundle();
+      if (selectedInBundle(s) || prev.layers !== s.layers || prev.modes.graph.open !== s.modes.graph.open) bundle(s);
       relabel();
     },
     hide() {
@@ -112,6 +118,11 @@ export function view(app: App): ModeView {
       fill(byId('tool-panel'));
     },
   };
+}
+
+/** The key of the bundle the selected action is drawn in, so that it opens and the selection shows. */
+function selectedInBundle(s: ViewState): string | null {
+  return s.sel?.kind === 'action' ? bundleOf(getCy(), s.sel.id) : null;
 }
 
 /** Whether some shown actor is inside the viewport. */
