@@ -258,9 +258,13 @@ export class Timeline {
     return this.list!;
   }
 
-  /** The actions passing `filter`, in timeline order (responses after what they respond to). */
-  matching(filter: ActionFilter, actions: ReadonlyMap<string, Action>, layerOf: LayerOf): Action[] {
-    if (isEmptyFilter(filter)) return this.ordered(actions);
+  /**
+   * The actions passing `filter`, in timeline order (responses after what they respond to); in
+   * key order alone when `keyOrder`, for callers that only count them (placing responses held
+   * the loop 20-30 ms for the metric categories at M).
+   */
+  matching(filter: ActionFilter, actions: ReadonlyMap<string, Action>, layerOf: LayerOf, keyOrder = false): Action[] {
+    if (isEmptyFilter(filter)) return keyOrder ? this.sorted(actions) : this.ordered(actions);
     const list = this.sorted(actions);
     const { starts, ends, localStarts, localEnds, types, statuses, dated, longest } = (this.columns ??= columnsOf(list));
     const kept = filterTypes(filter);
@@ -287,7 +291,7 @@ export class Timeline {
       if (windowed && (hi[i]! < win.start || lo[i]! > win.end)) continue;
       if (typeOk[types[i]!] && statusOk[statuses[i]!] && (!rest || rest(list[i]!))) out.push(list[i]!);
     }
-    return this.linked > 0 ? respectResponses(out) : out;
+    return this.linked > 0 && !keyOrder ? respectResponses(out) : out;
   }
 
   /** The list without the records that left and with `came` (timeline-ordered) in place; columns too. */
