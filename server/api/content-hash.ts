@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { InterchangeDocument } from '../../contract';
+import { loopTurn } from '../loop-turn';
 import type { GraphStore } from '../store/types';
 import { interchangeJsonChunks } from './export/json';
 
@@ -22,7 +23,7 @@ async function hashDocument(doc: InterchangeDocument): Promise<string> {
   for (const chunk of interchangeJsonChunks(doc)) {
     hash.update(chunk, 'utf8');
     if (performance.now() - sliceStart > HASH_SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await loopTurn();
       sliceStart = performance.now();
     }
   }

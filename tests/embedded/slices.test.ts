@@ -3,10 +3,11 @@
  * read done in one go would, and one that a write lands in must answer for the new version, never
  * for a mix of the two. The slices here last 0 ms, so every read pauses as often as it can.
  */
-import { sortByTimelineKey, type Action } from '../../contract';
+import { respectResponses, sortByTimelineKey, type Action } from '../../contract';
 import { chainRules, timeRespectingChains } from '../../server/graph';
 import { readInSlices, Slices } from '../../server/store/embedded/slices';
 import { GraphState, type Op } from '../../server/store/embedded/state';
+import { respectResponsesSteps } from '../../server/store/embedded/responses-order';
 import { findChains } from '../../server/store/embedded/traversal';
 
 const ACTORS = 12;
@@ -87,5 +88,35 @@ describe('reads in slices (embedded store)', () => {
     expect(oneGo.chains.length).toBeGreaterThan(0);
     expect(sliced.truncated).toBe(oneGo.truncated);
     expect(sliced.chains.map((c) => c.steps.map((s) => s.actions))).toEqual(oneGo.chains.map((c) => c.map((s) => s.actions)));
+  });
+  test('responses placed in slices are in the order the one-go rule gives, and kept until a write', async () => {
+    const st = new GraphState();
+    const ops = graphOps(3000);
+    // Each 7th action responds to one or two earlier-numbered ones, some dated after it, so the rule moves them.
+    for (const [i, op] of ops.entries()) {
+      if (op.t !== 'action' || i % 7) continue;
+      const n = Number(op.v.id.slice(1));
+      if (n > 10) op.v.respondsTo = [`a${String(n - 3).padStart(5, '0')}`, ...(n % 2 ? [`a${String(n - 10).padStart(5, '0')}`] : [])];
+    }
+    st.apply(ops);
+    const keyOrder = sortByTimelineKey([...st.actions.values()]);
+    const expected = respectResponses(keyOrder.slice()).map((a) => a.id);
+    expect(expected).not.toEqual(keyOrder.map((a) => a.id));
+    // The steps alone, driven to the end, leave their input as it was.
+    const steps = respectResponsesSteps(keyOrder);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    expect(r.value.map((a) => a.id)).toEqual(expected);
+    // Through the timeline, in slices of 0 ms: the ordered list is made while preparing, and the same list is read again.
+    await readInSlices(st, (slices) => st.prepareTimeline(slices), 0);
+    const first = st.orderedActions();
+    expect(first.map((a) => a.id)).toEqual(expected);
+    expect(st.orderedActions()).toBe(first);
+    // A write makes it again, with the new action in place.
+    const late: Action = { ...st.actions.get('a00014')!, id: 'a99999', respondsTo: ['a00020'], date: '1990' };
+    st.apply([{ t: 'action', v: late }]);
+    const after = st.orderedActions().map((a) => a.id);
+    expect(after).toEqual(respectResponses(sortByTimelineKey([...st.actions.values()])).map((a) => a.id));
+    expect(after.indexOf('a99999')).toBeGreaterThan(after.indexOf('a00020'));
   });
 });

@@ -8,6 +8,8 @@
  * always ends.
  */
 
+import { loopTurn } from '../../loop-turn';
+
 /** The longest a slice of a read holds the event loop (well under the 50 ms budget at M). */
 const SLICE_MS = 12;
 /** Steps between two looks at the clock: reading it costs more than a step of most loops. */
@@ -17,8 +19,6 @@ const PAUSING_ATTEMPTS = 3;
 
 /** Thrown out of a paused read when a write landed during its pause. */
 class VersionChanged extends Error {}
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Slices {
   private sliceStart = performance.now();
@@ -43,7 +43,7 @@ export class Slices {
 
   /** Gives the event loop a turn; throws (restarting the read) when a write landed meanwhile. */
   async pause(): Promise<void> {
-    await turn();
+    await loopTurn();
     if (this.state.version !== this.version) throw new VersionChanged();
     this.sliceStart = performance.now();
   }

@@ -103,9 +103,9 @@ export class GraphState {
     return this.timeline.ordered(this.actions);
   }
 
-  /** The actions passing `filter`, in timeline order. */
-  matching(filter: ActionFilter): Action[] {
-    return this.timeline.matching(filter, this.actions, this.layerOf);
+  /** The actions passing `filter`, in timeline order; in key order alone (responses not placed after their targets) when `keyOrder`. */
+  matching(filter: ActionFilter, keyOrder = false): Action[] {
+    return this.timeline.matching(filter, this.actions, this.layerOf, keyOrder);
   }
 
   /** The filter as a predicate, with the actors' layers at hand. */

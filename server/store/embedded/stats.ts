@@ -10,9 +10,9 @@ import { metricCategories, topN, type ActorGraphSnapshot } from '../../graph';
 import type { Slices } from './slices';
 import type { GraphState } from './state';
 
-/** The actions the metrics count: passing the filter, of the metric categories. */
+/** The actions the metrics count: passing the filter, of the metric categories (in no particular order: they are only counted). */
 export function metricActions(state: GraphState, filter: ActionFilter): Action[] {
-  return state.matching({ ...filter, categories: metricCategories(filter) });
+  return state.matching({ ...filter, categories: metricCategories(filter) }, true);
 }
 
 /** In slices (computeStats read every action at once: half a second at M after an import). */
@@ -23,7 +23,7 @@ export async function computeStats(state: GraphState, slices: Slices, top: numbe
   const actionsByCategory: StatsBase['actionsByCategory'] = {};
   const actorsByKind: StatsBase['actorsByKind'] = {};
   await state.prepareTimeline(slices);
-  await slices.each(isEmptyFilter(filter) ? actions.values() : state.matching(filter), (a) => {
+  await slices.each(isEmptyFilter(filter) ? actions.values() : state.matching(filter, true), (a) => {
     actionsByType[a.type] = (actionsByType[a.type] ?? 0) + 1;
     actionsByStatus[a.status] = (actionsByStatus[a.status] ?? 0) + 1;
     const c = categoryOf(a.type);
