@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { categoryOf, isParsedDate, parseDate, type ActionType, type ExtractAnswer } from '../contract';
-import { ActorIndex, extract, type ActorRecord, type Anchor } from '../server/extract';
+import { ActorIndex, extract, type ActorRecord, type Anchor, type Unit } from '../server/extract';
 
 export interface GoldAction {
   type: ActionType;
@@ -41,19 +41,22 @@ export interface Score {
 
 const DAY = 86_400_000;
 
-/** Every actor of the seed and of the dataset's episodes, aliases merged by id: the store after `npm run seed`. */
+/** Every actor of the seed and of the dataset's episodes, aliases merged by id, and their OWNS actions: the store after `npm run seed`. */
 export function datasetActors(root: string): ActorIndex {
   const files = [path.join(root, 'graph-seed', 'seed.json')];
   const episodes = path.join(root, 'graph-seed', 'episodes');
   for (const f of fs.readdirSync(episodes).sort()) if (f.endsWith('.json')) files.push(path.join(episodes, f));
   const byId = new Map<string, ActorRecord>();
+  const units = new Map<string, Unit>();
   for (const f of files) {
-    for (const a of (JSON.parse(fs.readFileSync(f, 'utf8')) as { actors: ActorRecord[] }).actors) {
+    const doc = JSON.parse(fs.readFileSync(f, 'utf8')) as { actors: ActorRecord[]; actions: GoldAction[] };
+    for (const a of doc.actions) if (a.type === 'OWNS') units.set(`${a.from}|${a.to}`, [a.from, a.to]);
+    for (const a of doc.actors) {
       const prev = byId.get(a.id);
       byId.set(a.id, prev ? { ...prev, aliases: [...new Set([...(prev.aliases ?? []), ...(a.aliases ?? [])])] } : a);
     }
   }
-  return new ActorIndex([...byId.values()]);
+  return new ActorIndex([...byId.values()], [...units.values()]);
 }
 
 export function anchorOf(published: string | undefined): Anchor | null {
