@@ -1,10 +1,10 @@
 /**
- * The store's actors as records for the extraction worker, read again only when the graph
+ * The store's actors as records for the extraction worker, with its OWNS actions, read again only when the graph
  * changes: on the embedded store its version says when; on Neo4j (which others may write) after a
  * few seconds. Each read gets a new version number, so the worker rebuilds its index only then.
  */
 import type { GraphStore } from '../store/types';
-import type { ActorRecord } from './actors';
+import type { ActorRecord, Unit } from './actors';
 import type { Actors } from './pool';
 
 const PAGE = 1000;
@@ -27,7 +27,14 @@ async function load(store: GraphStore): Promise<Actors> {
     records.push(...page.items.map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind })));
     if (page.items.length < PAGE || records.length >= page.total) break;
   }
-  return { version: ++reads, records };
+  // Which actor owns which: "Amazon" in a report may stand for the unit it names elsewhere.
+  const units: Unit[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listActions({ types: ['OWNS'], limit: PAGE, offset });
+    units.push(...page.items.map((a): Unit => [a.from, a.to]));
+    if (page.items.length < PAGE || offset + page.items.length >= page.total) break;
+  }
+  return { version: ++reads, records, units };
 }
 
 export function knownActors(store: GraphStore, now = Date.now()): Promise<Actors> {

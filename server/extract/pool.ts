@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ActorRecord } from './actors';
+import type { ActorRecord, Unit } from './actors';
 import type { Anchor } from './dates';
 import type { ExtractJob, ExtractReply } from './protocol';
 
@@ -14,14 +14,17 @@ export interface Actors {
   /** Changes whenever the records do. */
   version: number;
   records: readonly ActorRecord[];
+  /** [parent, unit] pairs from the store's OWNS actions. */
+  units?: readonly Unit[];
 }
 
 /** Why a job got no answer: the queue was full, or the worker took too long or died. */
 export class ExtractUnavailable extends Error {}
 
 interface Pending {
-  job: Omit<ExtractJob, 'id' | 'actors'>;
+  job: Omit<ExtractJob, 'id' | 'actors' | 'units'>;
   records: readonly ActorRecord[];
+  units: readonly Unit[];
   resolve(json: string): void;
   reject(err: Error): void;
 }
@@ -77,7 +80,13 @@ export class ExtractPool {
   extract(text: string, anchor: Anchor | null, actors: Actors): Promise<string> {
     if (this.waiting.length >= this.maxWaiting) return Promise.reject(new ExtractUnavailable('the extractor is busy; try again shortly'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ job: { text, anchor, actorsVersion: actors.version }, records: actors.records, resolve, reject });
+      this.waiting.push({
+        job: { text, anchor, actorsVersion: actors.version },
+        records: actors.records,
+        units: actors.units ?? [],
+        resolve,
+        reject,
+      });
       this.next();
     });
   }
@@ -99,6 +108,7 @@ export class ExtractPool {
     const job: ExtractJob = { ...p.job, id };
     if (this.workerActors !== job.actorsVersion) {
       job.actors = p.records;
+      job.units = p.units;
       this.workerActors = job.actorsVersion;
     }
     const timer = setTimeout(() => {

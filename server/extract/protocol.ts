@@ -1,5 +1,5 @@
 /** The messages between the API's thread and the extraction worker (pool.ts ↔ worker.ts). */
-import type { ActorRecord } from './actors';
+import type { ActorRecord, Unit } from './actors';
 import type { Anchor } from './dates';
 
 export interface ExtractJob {
@@ -10,6 +10,8 @@ export interface ExtractJob {
   actorsVersion: number;
   /** The actors themselves, sent only when the worker holds another version. */
   actors?: readonly ActorRecord[];
+  /** With the actors: which owns which (the store's OWNS actions). */
+  units?: readonly Unit[];
 }
 
 /** The answer as JSON text: a string crosses threads in one copy, and the API thread need not serialise it. */

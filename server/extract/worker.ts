@@ -26,7 +26,7 @@ yieldToTheApi();
 let held: { version: number; index: ActorIndex } | null = null;
 
 function run(job: ExtractJob): ExtractReply {
-  if (job.actors) held = { version: job.actorsVersion, index: new ActorIndex(job.actors) };
+  if (job.actors) held = { version: job.actorsVersion, index: new ActorIndex(job.actors, job.units) };
   if (!held || held.version !== job.actorsVersion) return { id: job.id, error: `no actors of version ${job.actorsVersion}` };
   return { id: job.id, json: JSON.stringify(extract(job.text, held.index, job.anchor)) };
 }

@@ -8,8 +8,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { EXTRACT_MAX_BYTES, INTERCHANGE_FORMAT, type InterchangeDocument } from '../../contract';
-import { ActorIndex, extract, type ActorRecord } from '../../server/extract';
+import { EXTRACT_MAX_BYTES, type InterchangeDocument } from '../../contract';
+import { ActorIndex, extract, type ActorRecord, type Unit } from '../../server/extract';
 import { anchorOf, goldReports } from '../../bench/extract-score';
 import { AUTH, importDoc, openHarness, type Harness } from '../api/harness';
 import { embeddedFactory } from '../support/stores';
@@ -22,12 +22,14 @@ describe('POST /api/extract off the event loop', () => {
   let server: Server;
   let base: string;
   let actors: ActorRecord[];
+  let units: Unit[];
 
   beforeAll(async () => {
     h = await openHarness(embeddedFactory);
     const seed = JSON.parse(fs.readFileSync(path.join(root, 'graph-seed', 'seed.json'), 'utf8')) as InterchangeDocument;
     actors = (seed.actors ?? []).map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind }));
-    await importDoc(h.app, { format: INTERCHANGE_FORMAT, actors: seed.actors, sources: [], actions: [] });
+    await importDoc(h.app, seed);
+    units = (seed.actions ?? []).filter((a) => a.type === 'OWNS').map((a): Unit => [a.from, a.to]);
     server = await new Promise<Server>((resolve) => {
       const s = h.app.listen(PORT, '127.0.0.1', () => resolve(s));
     });
@@ -40,6 +42,17 @@ describe('POST /api/extract off the event loop', () => {
 
   const post = (body: object) =>
     fetch(`${base}/api/extract`, { method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  test("the store's OWNS actions reach the worker: Amazon's cut-off is proposed as its unit's when the report names AWS", async () => {
+    const text = 'Amazon Web Services runs the servers. On Sunday Amazon suspended Parler, and Parler sued Amazon on Monday.';
+    const res = await post({ text, published: '2021-01-12' });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { actions: Array<{ type: string; from: { id: string | null }; to: { id: string | null } }> };
+    expect(answer.actions.map((a) => [a.type, a.from.id, a.to.id])).toEqual([
+      ['SUSPENDED', 'aws', 'parler'],
+      ['SUED', 'parler', 'aws'],
+    ]);
+  });
 
   test('health keeps answering (p95 under 100 ms) while 1 MB is extracted, and the answer is the extractor’s', async () => {
     const gold = goldReports(root).map((r) => r.text);
@@ -77,7 +90,7 @@ describe('POST /api/extract off the event loop', () => {
     // so the worst is held to well under what extracting on this thread costs (about 2 s here).
     expect(quantile(waits, 0.95)).toBeLessThan(100);
     expect(worst).toBeLessThan(1000);
-    expect(got.body).toEqual(extract(text, new ActorIndex(actors), anchorOf('2021-01-12')));
+    expect(got.body).toEqual(extract(text, new ActorIndex(actors, units), anchorOf('2021-01-12')));
   });
 });
 
