@@ -8,6 +8,7 @@ import {
   corporateFamilies,
   datasetActors,
   goldReports,
+  heldOutReports,
   scoreAll,
   scoreReport,
   seedArticleReports,
@@ -34,12 +35,14 @@ function perReport(reports: GoldReport[]): void {
 }
 
 const gold = goldReports(root);
+const heldOut = heldOutReports(root);
 const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 console.log(row('gold reports (tests/extract/gold)', scoreAll(gold, index)));
 const families = corporateFamilies(root);
 console.log(row('gold reports, parent and unit as one', scoreAll(gold, index, families)));
+if (heldOut.length) console.log(row('held-out gold reports (tests/extract/gold/heldout-*)', scoreAll(heldOut, index)));
 if (seed.length) {
   console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
   console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
@@ -56,5 +59,6 @@ extract(long, index, anchorOf('2021-01-12'));
 console.log(`\n10,000-word report: ${(performance.now() - t0).toFixed(0)} ms`);
 if (process.argv.includes('--verbose')) {
   perReport(gold);
+  perReport(heldOut);
   perReport(seed);
 }

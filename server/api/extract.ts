@@ -1,12 +1,28 @@
 /** POST /api/extract: proposals of actors and actions from a pasted report, computed and never stored. */
 import { EXTRACT_MAX_BYTES, ExtractAnswerSchema, ExtractRequestSchema, parseDate, isParsedDate } from '../../contract';
-import { extract, type Anchor } from '../extract';
+import type { Anchor } from '../extract';
 import { knownActors } from '../extract/known-actors';
-import { badRequest } from './errors';
+import { ExtractPool, ExtractUnavailable } from '../extract/pool';
+import { ApiError, badRequest } from './errors';
+import { Reply } from './reply';
 import { defineRoute } from './route';
 import { named } from './schemas';
 
 const DAY = 86_400_000;
+
+/** One worker for the process, started with the first report; extraction never runs on the API's thread. */
+let pool: ExtractPool | null = null;
+
+async function proposals(text: string, anchor: Anchor | null, actors: Awaited<ReturnType<typeof knownActors>>): Promise<Reply> {
+  pool ??= new ExtractPool();
+  try {
+    const json = await pool.extract(text, anchor, actors);
+    return new Reply(200, { body: json, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  } catch (err) {
+    if (err instanceof ExtractUnavailable) throw new ApiError(503, 'unavailable', err.message, [], { 'Retry-After': '1' });
+    throw err;
+  }
+}
 
 /** The publication date's first and last day; an open or unknown end takes the other's day. */
 function anchorOf(published: string | undefined): Anchor | null {
@@ -35,10 +51,13 @@ export const extractRoutes = [
     body: named(ExtractRequestSchema, 'ExtractRequest'),
     bodyLimit: EXTRACT_MAX_BYTES,
     bodyError: 'invalid body',
-    responses: { 200: { description: 'The proposals, for a person to review.', schema: named(ExtractAnswerSchema, 'ExtractAnswer') } },
+    responses: {
+      200: { description: 'The proposals, for a person to review.', schema: named(ExtractAnswerSchema, 'ExtractAnswer') },
+      503: { description: 'The extractor is busy (16 reports waiting) or a report ran past 30 s; `Retry-After` says when to try again.' },
+    },
     async handle({ body }, { store }) {
       const anchor = anchorOf(body.published);
-      return extract(body.text, await knownActors(store), anchor);
+      return proposals(body.text, anchor, await knownActors(store));
     },
   }),
 ];

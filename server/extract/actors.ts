@@ -14,6 +14,9 @@ export interface ActorRecord {
   kind?: string;
 }
 
+/** The store's OWNS actions as [parent id, unit id]: "Amazon" in a report may stand for its unit AWS. */
+export type Unit = readonly [parent: string, unit: string];
+
 export interface Mention {
   actor: ProposedActorRef;
   /** Token range [first, last). */
@@ -47,9 +50,11 @@ export class ActorIndex {
   private readonly byKey = new Map<string, Entry>();
   private readonly firstWords = new Set<string>();
   private readonly kinds = new Map<string, string>();
+  private readonly unitsOf = new Map<string, string[]>();
 
-  constructor(actors: readonly ActorRecord[]) {
+  constructor(actors: readonly ActorRecord[], units: readonly Unit[] = []) {
     for (const a of actors) if (a.kind) this.kinds.set(a.id, a.kind);
+    for (const [parent, unit] of units) this.unitsOf.set(parent, [...(this.unitsOf.get(parent) ?? []), unit]);
     // Names before aliases, so an alias never takes the key of another actor's name.
     for (const pass of ['name', 'alias'] as const) {
       for (const a of actors) {
@@ -66,6 +71,11 @@ export class ActorIndex {
     if (this.byKey.has(key)) return;
     this.byKey.set(key, key.length <= 2 ? { ref, exact: words.map((w) => w.text).join(' ') } : { ref });
     this.firstWords.add(words[0]!.norm);
+  }
+
+  /** The units the store says `id` owns. */
+  units(id: string): readonly string[] {
+    return this.unitsOf.get(id) ?? [];
   }
 
   kindOf(id: string): string | undefined {

@@ -28,8 +28,9 @@ import {
   type Found,
 } from './clauses';
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
-import { attribution, LEXICON, type Rule, type Trigger } from './lexicon';
+import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
+import { toUnits } from './units';
 
 /** Bounds that keep one request's work and answer proportionate, whatever the text. */
 export const MAX_PROPOSALS = 500;
@@ -79,9 +80,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       }
       return null;
     };
-    for (const t of found[si]!) drafts.push(...read(r, s, t, lookBack, index, datesOf, earlier));
+    for (const t of found[si]!) drafts.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor));
   }
-  return finish(r, drafts.slice(0, MAX_PROPOSALS));
+  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), r.mentions, index));
 }
 
 function applies(rule: Rule, sentence: string): boolean {
@@ -128,6 +129,7 @@ function read(
   index: ActorIndex,
   datesOf: (s: Sentence) => FoundDate[],
   earlier: () => FoundDate | null,
+  anchor: Anchor | null,
 ): Draft[] {
   // "the ban", "its suspension": a noun, not an act.
   if (t.verb && DETERMINERS.has(r.norm(t.first - 1))) return [];
@@ -154,13 +156,14 @@ function read(
   const at = r.tokens[t.first]!.start;
   const clauseEnd = r.tokens[clause.end - 1]!.end;
   // An announced sanction with the day it takes effect ("would suspend ... effective Sunday"): the
-  // notice is dated by what comes before the verb, the sanction it announces by that day.
-  const effective = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.end <= clauseEnd) ?? null) : null;
+  // notice is dated by what comes before the verb, the sanction it announces by that day (a date
+  // that starts in the clause, though its commas may run on past it: "Sunday, January 10th, at 11:59").
+  const effective = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.start < clauseEnd) ?? null) : null;
   const date = effective
     ? (datesOf(s)
         .filter((d) => d.end <= at)
         .pop() ?? earlier())
-    : (dateNear(datesOf(s), at, clause, r) ?? earlier());
+    : (dateNear(datesOf(s), at, clause, r) ?? earlier() ?? ongoing(r, t, anchor));
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -188,6 +191,11 @@ function read(
         at: r.tokens[t.first]!.start,
       };
       out.push(base);
+      const said = ` ${fold(r.text.slice(s.start, s.end)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+      for (const imp of IMPLIED) {
+        if (!imp.categories.includes(categoryOf(type)) || !imp.words.some((w) => said.includes(w))) continue;
+        out.push({ ...base, type: imp.type, date: null, status: 'confirmed', claimedBy: [], confidence: imp.confidence, at: base.at + 2 });
+      }
       if (effective)
         out.push({ ...base, type: t.rule.type, date: edtf(effective), confidence: round(base.confidence * 0.8), at: base.at + 1 });
       const then = t.rule.then;
@@ -207,6 +215,24 @@ function read(
     }
   }
   return out;
+}
+
+const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
+
+/**
+ * A claim or a suit told in the present ("Parler alleges", "Parler is suing", "goes on to
+ * allege") with no date of its own is being made as the report is published: it takes the
+ * publication date. Past tenses are left undated, since they may be far older than the report.
+ */
+function ongoing(r: Reading, t: Trigger, anchor: Anchor | null): FoundDate | null {
+  if (!anchor || !['claim', 'legal'].includes(categoryOf(t.rule.type))) return null;
+  const verb = r.norm(t.first);
+  const before = r.norm(t.first - 1);
+  const present =
+    (/[^s]s$/.test(verb) && !verb.endsWith('ss')) ||
+    (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
+    (before === 'to' && /[^s]s$/.test(r.norm(t.first - 2)));
+  return present ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -173,6 +173,22 @@ function match(elements: Element[], tokens: Token[], i: number, to: number, e = 
 
 export const LEXICON = new Lexicon(lexicon.entries);
 
+/** A relationship that a sanction or notice implies when its sentence names one of `words`. */
+export interface Implied {
+  type: ActionType;
+  categories: readonly string[];
+  /** Folded, padded with spaces, as `applies` compares them. */
+  words: readonly string[];
+  confidence: number;
+}
+
+export const IMPLIED: readonly Implied[] = lexicon.implied.entries.map((e) => ({
+  type: e.type as ActionType,
+  categories: e.categories,
+  words: e.words.map((w) => ` ${fold(w)} `),
+  confidence: e.confidence,
+}));
+
 /** A list of lemmas and phrases from rules/attribution.json as a set of folded word forms. */
 export function formSet(lemmas: readonly string[]): Set<string> {
   return new Set(lemmas.flatMap((l) => forms(fold(l))));
