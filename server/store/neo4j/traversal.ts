@@ -4,7 +4,7 @@
  * chains answer ids only, so they fetch the slim columns (ACTION_KEYS_TOUCHING): no property maps,
  * no summaries or sources.
  */
-import type { Action, Actor } from '../../../contract';
+import type { Action, Actor, LinksOf } from '../../../contract';
 import {
   allShortestPaths,
   buildActionGraph,
@@ -14,7 +14,7 @@ import {
   type ChainSearch,
   type FoundPath,
 } from '../../graph';
-import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING } from './cypher';
+import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING, RESPONSE_LINKS_FROM } from './cypher';
 import type { Row, Tx } from './db';
 import type { FilterParams } from './filter';
 import { actionsOfRows, slimActionOfRow } from './mapping';
@@ -154,20 +154,36 @@ export async function shortestPathsIn(
  * neighbours), so it runs on what is fetched, says which actors it lacked (`missing`), and runs
  * again once their actions are in, until it lacks none: that run read complete lists only, so it
  * answers as on the whole graph (tests/graph/optimised-equivalence.test.ts checks this scheme).
+ * Precedence follows response links at any remove, and only from fetched actions: before each run,
+ * the links of what they respond to (at any remove) are read (RESPONSE_LINKS_FROM), not every
+ * link of the graph.
  */
 export async function chainsIn(
   tx: Tx,
   actor: string,
   maxLength: number,
   params: FilterParams,
-  rules: ChainRules,
+  rulesOf: (linksOf: LinksOf) => ChainRules,
   limit: number,
 ): Promise<Omit<ChainSearch, 'missing'>> {
-  const part = new Part(tx, params, rules.passes);
+  const links = new Map<string, readonly string[]>();
+  const rules = rulesOf((id) => part.actions.get(id)?.respondsTo ?? links.get(id));
+  const part: Part = new Part(tx, params, rules.passes);
   await part.fetch([actor], NEAR);
   for (;;) {
+    await readLinks(tx, part, links);
     const found = timeRespectingChains(part.graph([actor]), actor, maxLength, rules, limit, undefined, (id) => part.complete.has(id));
     if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
     await part.fetch(found.missing);
   }
+}
+
+/** The links reachable from the fetched actions that are not known yet (one statement, only when some are missing). */
+async function readLinks(tx: Tx, part: Part, links: Map<string, readonly string[]>): Promise<void> {
+  const wanted = new Set<string>();
+  for (const a of part.actions.values()) {
+    for (const t of a.respondsTo ?? []) if (!part.actions.has(t) && !links.has(t)) wanted.add(t);
+  }
+  if (wanted.size === 0) return;
+  for (const row of await tx.run(RESPONSE_LINKS_FROM, { ids: [...wanted] })) links.set(row.id as string, row.targets as string[]);
 }
