@@ -12,6 +12,7 @@
  *   --warmup <s> (1)  --max-duration <s> (40: a slow query runs longer, 3 answers per connection)  --connections <n> (10)  --no-browser  --browser-only  --no-reopen  --out <file>
  *   --import-budget <s> (1200)  --batch-mb <MB> (8)  --neo4j-heap 2g  --neo4j-pagecache 1024  --neo4j-sizes S,M (sizes run on Neo4j; default: all)
  *   --queries <part,...> (only the queries whose name contains one)  --port <n> (the servers' port; default: a free one)
+ *   --keep-neo4j-data (NEO4J_URI already holds the size's graph from an earlier run: no wipe, no import; for iterating on reads)
  * NEO4J_URI set: that Neo4j is used (and WIPED) instead of starting the harness.
  */
 import fs from 'node:fs';
@@ -54,6 +55,8 @@ export interface BenchOptions {
   queries?: string[];
   /** Port of the server processes (a free one when undefined). */
   port?: number;
+  /** Neo4j already holds this size's graph (an earlier run's import): no wipe, no import (iterating on reads). */
+  keepNeo4jData?: boolean;
   log: (msg: string) => void;
 }
 
@@ -248,7 +251,7 @@ async function runStore(
   let sampler: NodeJS.Timeout | null = null;
   let phase = 'start';
   try {
-    if (store === 'neo4j') {
+    if (store === 'neo4j' && !o.keepNeo4jData) {
       run.wipeMs = await wipe(neo!.uri);
       log(`  neo4j wiped in ${run.wipeMs} ms`);
     }
@@ -268,10 +271,13 @@ async function runStore(
     run.firstStartMs = server.readyMs;
     log(`  ${store}: server up in ${server.readyMs} ms (pid ${server.pid}); importing ${size.actions} actions...`);
     phase = 'import';
-    run.import = await importThroughApi(server, doc, o.batchBytes, log, o.importBudgetS);
+    if (!(store === 'neo4j' && o.keepNeo4jData)) run.import = await importThroughApi(server, doc, o.batchBytes, log, o.importBudgetS);
     phase = 'floor';
     run.memory.afterImport = server.memory();
-    log(`  import: ${run.import.ms} ms, ${run.import.actionsPerS} actions/s over ${run.import.batches} batches (${run.import.bodyMB} MB)`);
+    if (run.import)
+      log(
+        `  import: ${run.import.ms} ms, ${run.import.actionsPerS} actions/s over ${run.import.batches} batches (${run.import.bodyMB} MB)`,
+      );
 
     const durationS = o.durationS(size);
     // The JVM needs longer than Node to reach steady state.
@@ -572,6 +578,7 @@ export function optionsFromArgs(args: string[]): BenchOptions {
       .map((s) => s.trim())
       .filter(Boolean),
     port: argValue(args, '--port') ? Number(argValue(args, '--port')) : undefined,
+    keepNeo4jData: args.includes('--keep-neo4j-data'),
     log: (m) => console.log(m),
   };
 }

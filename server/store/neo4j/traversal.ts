@@ -7,7 +7,9 @@
 import type { Action, Actor, LinksOf } from '../../../contract';
 import {
   allShortestPaths,
-  buildActionGraph,
+  actionAttributes,
+  addActorNode,
+  createActionGraph,
   timeRespectingChains,
   type ActionGraph,
   type ChainRules,
@@ -40,11 +42,20 @@ class Part {
   readonly complete = new Set<string>();
   private readonly byActor = new Map<string, Action[]>();
 
+  private readonly grown = createActionGraph();
+
   constructor(
+    start: readonly string[],
     private readonly tx: Tx,
     private readonly params: FilterParams,
     private readonly passes: (a: Action) => boolean,
-  ) {}
+  ) {
+    for (const id of start) this.node(id);
+  }
+
+  private node(id: string): void {
+    if (!this.grown.hasNode(id)) addActorNode(this.grown, { id } as Actor);
+  }
 
   /** The fetched actions of an actor (all of them when it is complete). */
   of(actor: string): readonly Action[] {
@@ -74,19 +85,21 @@ class Part {
     }
   }
 
-  /** A graph of what is fetched; the algorithms read actor ids only, not records. */
-  graph(start: readonly string[]): ActionGraph {
-    const actors = new Set(start);
-    for (const a of this.actions.values()) actors.add(a.from).add(a.to);
-    return buildActionGraph(
-      [...actors].map((id) => ({ id }) as Actor),
-      this.actions.values(),
-    );
+  /**
+   * The graph of what is fetched, grown as actions come in rather than built again for every run
+   * of a search: nodes and edges go in the order buildActionGraph would give them (the start
+   * actors, then each action's ends and the action, in fetch order), so the algorithms walk it alike.
+   */
+  graph(): ActionGraph {
+    return this.grown;
   }
 
   private add(action: Action): void {
     if (this.actions.has(action.id) || !this.passes(action) || (this.params.datedOnly && action.date === undefined)) return;
     this.actions.set(action.id, action);
+    this.node(action.from);
+    this.node(action.to);
+    this.grown.addDirectedEdgeWithKey(action.id, action.from, action.to, actionAttributes(action));
     for (const end of [action.from, action.to]) {
       let list = this.byActor.get(end);
       if (!list) this.byActor.set(end, (list = []));
@@ -117,7 +130,7 @@ export async function shortestPathsIn(
   passes: (a: Action) => boolean,
   limit: number,
 ): Promise<FoundPath[]> {
-  const part = new Part(tx, params, passes);
+  const part = new Part([source, target], tx, params, passes);
   await part.fetch([source, target], NEAR);
   interface Side {
     reached: Set<string>;
@@ -142,8 +155,7 @@ export async function shortestPathsIn(
     }
     side.frontier = next;
     side.depth++;
-    if (next.some((id) => other.reached.has(id)))
-      return allShortestPaths(part.graph([source, target]), source, target, maxLength, passes, limit);
+    if (next.some((id) => other.reached.has(id))) return allShortestPaths(part.graph(), source, target, maxLength, passes, limit);
   }
   return [];
 }
@@ -168,11 +180,11 @@ export async function chainsIn(
 ): Promise<Omit<ChainSearch, 'missing'>> {
   const links = new Map<string, readonly string[]>();
   const rules = rulesOf((id) => part.actions.get(id)?.respondsTo ?? links.get(id));
-  const part: Part = new Part(tx, params, rules.passes);
+  const part: Part = new Part([actor], tx, params, rules.passes);
   await part.fetch([actor], NEAR);
   for (;;) {
     await readLinks(tx, part, links);
-    const found = timeRespectingChains(part.graph([actor]), actor, maxLength, rules, limit, undefined, (id) => part.complete.has(id));
+    const found = timeRespectingChains(part.graph(), actor, maxLength, rules, limit, undefined, (id) => part.complete.has(id));
     if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
     await part.fetch(found.missing);
   }
