@@ -11,6 +11,8 @@
  * Options: --sizes S,M,L  --stores embedded,neo4j  --duration <s> (per query; default S 3, M 8, L 8)
  *   --warmup <s> (1)  --max-duration <s> (40: a slow query runs longer, 3 answers per connection)  --connections <n> (10)  --no-browser  --browser-only  --no-reopen  --out <file>
  *   --import-budget <s> (1200)  --batch-mb <MB> (8)  --neo4j-heap 2g  --neo4j-pagecache 1024  --neo4j-sizes S,M (sizes run on Neo4j; default: all)
+ *   --queries <part,...> (only the queries whose name contains one)  --port <n> (the servers' port; default: a free one)
+ *   --keep-neo4j-data (NEO4J_URI already holds the size's graph from an earlier run: no wipe, no import; for iterating on reads)
  * NEO4J_URI set: that Neo4j is used (and WIPED) instead of starting the harness.
  */
 import fs from 'node:fs';
@@ -49,6 +51,12 @@ export interface BenchOptions {
   neo4jHeap?: string;
   neo4jPagecacheMiB?: number;
   browserSizes?: string[];
+  /** Only the queries whose name contains one of these (all when undefined). */
+  queries?: string[];
+  /** Port of the server processes (a free one when undefined). */
+  port?: number;
+  /** Neo4j already holds this size's graph (an earlier run's import): no wipe, no import (iterating on reads). */
+  keepNeo4jData?: boolean;
   log: (msg: string) => void;
 }
 
@@ -243,7 +251,7 @@ async function runStore(
   let sampler: NodeJS.Timeout | null = null;
   let phase = 'start';
   try {
-    if (store === 'neo4j') {
+    if (store === 'neo4j' && !o.keepNeo4jData) {
       run.wipeMs = await wipe(neo!.uri);
       log(`  neo4j wiped in ${run.wipeMs} ms`);
     }
@@ -252,6 +260,7 @@ async function runStore(
       neo4jUri: store === 'neo4j' ? neo!.uri : undefined,
       nodeArgs: o.serverNodeArgs,
       loopProbe: true,
+      port: o.port,
     });
     // Resident memory sampled every 100 ms, the highest seen kept per phase (import, floor, each query).
     const srv = server;
@@ -262,10 +271,13 @@ async function runStore(
     run.firstStartMs = server.readyMs;
     log(`  ${store}: server up in ${server.readyMs} ms (pid ${server.pid}); importing ${size.actions} actions...`);
     phase = 'import';
-    run.import = await importThroughApi(server, doc, o.batchBytes, log, o.importBudgetS);
+    if (!(store === 'neo4j' && o.keepNeo4jData)) run.import = await importThroughApi(server, doc, o.batchBytes, log, o.importBudgetS);
     phase = 'floor';
     run.memory.afterImport = server.memory();
-    log(`  import: ${run.import.ms} ms, ${run.import.actionsPerS} actions/s over ${run.import.batches} batches (${run.import.bodyMB} MB)`);
+    if (run.import)
+      log(
+        `  import: ${run.import.ms} ms, ${run.import.actionsPerS} actions/s over ${run.import.batches} batches (${run.import.bodyMB} MB)`,
+      );
 
     const durationS = o.durationS(size);
     // The JVM needs longer than Node to reach steady state.
@@ -274,7 +286,7 @@ async function runStore(
     await drain(server.url);
     run.floor.before = await measure(`${server.url}/api/health`, load);
     log(`  floor /api/health: ${run.floor.before.rps} req/s, p50 ${run.floor.before.p50} ms, p99 ${run.floor.before.p99} ms`);
-    for (const q of queriesFor(probes)) {
+    for (const q of queriesFor(probes).filter((x) => !o.queries || o.queries.some((part) => x.name.includes(part)))) {
       phase = q.name;
       const url = `${server.url}${q.path}`;
       // The event-loop delay covers the first request, the load and its drain.
@@ -340,7 +352,7 @@ async function runStore(
     if (sampler) clearInterval(sampler);
     if (store === 'embedded' && o.reopen) {
       await server.kill('SIGKILL');
-      const crashed = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs });
+      const crashed = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs, port: o.port });
       const afterCrash = {
         readyMs: crashed.readyMs,
         storeOpenMs: crashed.storeOpenMs(),
@@ -349,7 +361,7 @@ async function runStore(
       };
       const cleanStopMs = await crashed.kill('SIGTERM');
       const files = folderFiles(dataDir);
-      server = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs });
+      server = await ServerProcess.start({ dataDir, logLevel: 'info', nodeArgs: o.serverNodeArgs, port: o.port });
       run.reopen = {
         afterCrash,
         cleanStopMs,
@@ -561,6 +573,12 @@ export function optionsFromArgs(args: string[]): BenchOptions {
     neo4jPagecacheMiB: argValue(args, '--neo4j-pagecache') ? Number(argValue(args, '--neo4j-pagecache')) : undefined,
     browserSizes: argValue(args, '--browser-sizes')?.split(','),
     serverNodeArgs: argValue(args, '--server-node-args')?.split(' ').filter(Boolean),
+    queries: argValue(args, '--queries')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    port: argValue(args, '--port') ? Number(argValue(args, '--port')) : undefined,
+    keepNeo4jData: args.includes('--keep-neo4j-data'),
     log: (m) => console.log(m),
   };
 }

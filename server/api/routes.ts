@@ -91,6 +91,7 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
   // app: each app has its own store.
   const answers = new AnswerCache(64 * 1024 * 1024, 256);
   const version = ctx.store.answersVersion?.bind(ctx.store);
+  const current = ctx.store.currentVersion?.bind(ctx.store);
   // The key is checked first, with its own limit for failed attempts per address, so others'
   // guesses never use up a valid key's writes; valid writes are then limited per address and per key.
   const auth = new Authenticator(ctx.config.apiToken, ctx.config.apiKeysFile);
@@ -108,7 +109,16 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
       const input = route.parse(req);
       const handle = async () => route.handle(input, ctx, req);
       const respond = async () =>
-        send(res, await (route.cacheable && version ? answers.answer(version, req.originalUrl, handle) : handle()));
+        send(
+          res,
+          await (!route.cacheable
+            ? handle()
+            : version
+              ? answers.answer(version, req.originalUrl, handle)
+              : current
+                ? answers.answerAt(await current(), req.originalUrl, handle)
+                : handle()),
+        );
       await (route.inTurn ? route.inTurn.run(respond) : respond());
     });
     app[route.method](`/api${route.path}`, ...chain);

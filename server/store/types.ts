@@ -143,6 +143,11 @@ export interface GraphStore {
    * then be kept until it changes); absent where others can write the same graph (Neo4j).
    */
   answersVersion?(): number;
+  /**
+   * Where others can write the graph (Neo4j): its version as of now, read after this call (a
+   * fresh probe, shared by concurrent callers), so answers may be kept per version.
+   */
+  currentVersion?(): Promise<string>;
 
   /** Makes everything durable and releases files, drivers and timers. */
   close(): Promise<void>;

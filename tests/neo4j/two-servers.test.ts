@@ -62,6 +62,8 @@ describeWith(need, missing, 'two app servers on one Neo4j', () => {
     expect(before.status).toBe(200);
     expect(nodeIds(before.body)).toEqual(['hub', 'x']);
     expect((await b.client.get('/api/graph?focus=hub&depth=1')).status).toBe(200);
+    // The timeline too is kept per version of the database: read twice, so a kept page would be served.
+    for (let i = 0; i < 2; i++) expect(ids((await b.client.get('/api/actions?actor=hub')).body.items)).toEqual(['t1']);
 
     // A adds an action from hub to y: B's next answer has y and the new action.
     const added = await a.client.write('POST', '/api/actions', action('t2', 'SUSPENDED', 'hub', 'y', '2021-01-09'));

@@ -224,11 +224,14 @@ export const ACTION_REFERENCES = `MATCH (a:Action {id: $id})
 RETURN COLLECT { MATCH (r:Action)-[:RESPONDS_TO]->(a) RETURN DISTINCT r.id } AS actions`;
 
 /**
- * Every response link, by responding action: chains read order through them at any remove, as
- * the embedded store does, whichever actions a traversal happened to fetch.
+ * The response links of the actions $ids and of every action they respond to, at any remove (the
+ * stored `respondsTo`, as the embedded store reads): what chains' precedence can reach from the
+ * actions a traversal fetched, without reading every link of the graph.
  */
-export const ALL_RESPONSE_LINKS = `MATCH (r:Action)-[:RESPONDS_TO]->(t:Action)
-RETURN r.id AS id, collect(DISTINCT t.id) AS targets`;
+export const RESPONSE_LINKS_FROM = `UNWIND $ids AS id
+MATCH (:Action {id: id})-[:RESPONDS_TO*0..]->(t:Action)
+WITH DISTINCT t
+RETURN t.id AS id, coalesce(t.respondsTo, []) AS targets`;
 
 /** Which of the ids $ids are actions. */
 export const EXISTING_ACTION_IDS = `UNWIND $ids AS id

@@ -30,7 +30,6 @@ import {
   ACTORS_BY_IDS_WITH_DEGREE,
   ALL_ACTORS,
   ALL_EPISODES,
-  ALL_RESPONSE_LINKS,
   ALL_SOURCES,
   COUNT_ACTIONS_BY_STATUS,
   COUNT_ACTIONS_BY_TYPE,
@@ -102,10 +101,15 @@ export async function chains(
   limit: number,
   options: ChainOptions = {},
 ): Promise<ChainsAnswer> {
-  const links = new Map<string, string[]>();
-  for (const row of await tx.run(ALL_RESPONSE_LINKS)) links.set(row.id as string, row.targets as string[]);
-  const rules = chainRules(filter, options, (id) => links.get(id), await predicateIn(tx, filter));
-  const found = await chainsIn(tx, actor, maxLength, filterParams(filter, true), rules, limit);
+  const passes = await predicateIn(tx, filter);
+  const found = await chainsIn(
+    tx,
+    actor,
+    maxLength,
+    filterParams(filter, true),
+    (linksOf) => chainRules(filter, options, linksOf, passes),
+    limit,
+  );
   return { chains: found.chains.map(chainOfSteps), truncated: found.truncated };
 }
 

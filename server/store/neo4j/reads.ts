@@ -34,7 +34,7 @@ import {
   GET_SOURCE,
   LIST_ACTORS,
 } from './cypher';
-import type { Db } from './db';
+import type { Db, Tx } from './db';
 import { filterParams, predicateIn } from './filter';
 import {
   actionOfRow,
@@ -100,24 +100,22 @@ export async function getAction(db: Db, id: string): Promise<ActionWithSources |
  * actions come as slim rows (id, filter fields, dates) to be sorted, and only the page's records
  * are fetched: a page of 100 out of thousands reads a tenth of the properties.
  */
-export async function listActions(db: Db, query: ActionQuery): Promise<Page<Action>> {
+export async function listActions(tx: Tx, query: ActionQuery): Promise<Page<Action>> {
   const params = filterParams(query);
-  return db.read(async (tx) => {
-    const rows =
-      query.actor !== undefined
-        ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
-        : await tx.run(filteredActionKeysFor(params), params);
-    const keys = page(sortTimeline(actionsOfRows(rows, slimActionOfRow).filter(await predicateIn(tx, query))), query);
-    const records = new Map<string, Action>();
-    for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
-      if (!isWholeActionRow(row)) continue;
-      const a = actionOfRow(row);
-      records.set(a.id, a);
-    }
-    // One transaction sees every commit made before each statement: an action deleted between
-    // the two is left out, never answered half-read.
-    return { items: keys.items.map((a) => records.get(a.id)).filter((a): a is Action => a !== undefined), total: keys.total };
-  });
+  const rows =
+    query.actor !== undefined
+      ? await tx.run(ACTION_KEYS_TOUCHING, { ...params, ids: [query.actor] })
+      : await tx.run(filteredActionKeysFor(params), params);
+  const keys = page(sortTimeline(actionsOfRows(rows, slimActionOfRow).filter(await predicateIn(tx, query))), query);
+  const records = new Map<string, Action>();
+  for (const row of await tx.run(ACTIONS_BY_IDS, { ids: keys.items.map((a) => a.id) })) {
+    if (!isWholeActionRow(row)) continue;
+    const a = actionOfRow(row);
+    records.set(a.id, a);
+  }
+  // One transaction sees every commit made before each statement: an action deleted between
+  // the two is left out, never answered half-read.
+  return { items: keys.items.map((a) => records.get(a.id)).filter((a): a is Action => a !== undefined), total: keys.total };
 }
 
 export async function getSource(db: Db, id: string): Promise<SourceWithActions | null> {

@@ -74,6 +74,14 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(db, logger);
   }
 
+  /** The database's version from a probe started after this call; an empty bookmark is never shared. */
+  async currentVersion(): Promise<string> {
+    const { version } = await this.db.probe();
+    return version || `unversioned-${++this.unversioned}`;
+  }
+
+  private unversioned = 0;
+
   counts(): Promise<Counts> {
     return reads.counts(this.db);
   }
@@ -90,8 +98,9 @@ export class Neo4jStore implements GraphStore {
     return reads.getAction(this.db, id);
   }
 
+  /** Remembered per version as the traversals below: a filtered timeline sorts thousands of rows. */
   listActions(query: ActionQuery): Promise<Page<Action>> {
-    return reads.listActions(this.db, query);
+    return this.memo.get(JSON.stringify(['actions', query]), (tx) => reads.listActions(tx, query));
   }
 
   getSource(id: string): Promise<SourceWithActions | null> {

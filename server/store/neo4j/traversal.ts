@@ -4,17 +4,19 @@
  * chains answer ids only, so they fetch the slim columns (ACTION_KEYS_TOUCHING): no property maps,
  * no summaries or sources.
  */
-import type { Action, Actor } from '../../../contract';
+import type { Action, Actor, LinksOf } from '../../../contract';
 import {
   allShortestPaths,
-  buildActionGraph,
+  actionAttributes,
+  addActorNode,
+  createActionGraph,
   timeRespectingChains,
   type ActionGraph,
   type ChainRules,
   type ChainSearch,
   type FoundPath,
 } from '../../graph';
-import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING } from './cypher';
+import { ACTION_KEYS_NEAR, ACTION_KEYS_TOUCHING, RESPONSE_LINKS_FROM } from './cypher';
 import type { Row, Tx } from './db';
 import type { FilterParams } from './filter';
 import { actionsOfRows, slimActionOfRow } from './mapping';
@@ -40,11 +42,20 @@ class Part {
   readonly complete = new Set<string>();
   private readonly byActor = new Map<string, Action[]>();
 
+  private readonly grown = createActionGraph();
+
   constructor(
+    start: readonly string[],
     private readonly tx: Tx,
     private readonly params: FilterParams,
     private readonly passes: (a: Action) => boolean,
-  ) {}
+  ) {
+    for (const id of start) this.node(id);
+  }
+
+  private node(id: string): void {
+    if (!this.grown.hasNode(id)) addActorNode(this.grown, { id } as Actor);
+  }
 
   /** The fetched actions of an actor (all of them when it is complete). */
   of(actor: string): readonly Action[] {
@@ -74,19 +85,21 @@ class Part {
     }
   }
 
-  /** A graph of what is fetched; the algorithms read actor ids only, not records. */
-  graph(start: readonly string[]): ActionGraph {
-    const actors = new Set(start);
-    for (const a of this.actions.values()) actors.add(a.from).add(a.to);
-    return buildActionGraph(
-      [...actors].map((id) => ({ id }) as Actor),
-      this.actions.values(),
-    );
+  /**
+   * The graph of what is fetched, grown as actions come in rather than built again for every run
+   * of a search: nodes and edges go in the order buildActionGraph would give them (the start
+   * actors, then each action's ends and the action, in fetch order), so the algorithms walk it alike.
+   */
+  graph(): ActionGraph {
+    return this.grown;
   }
 
   private add(action: Action): void {
     if (this.actions.has(action.id) || !this.passes(action) || (this.params.datedOnly && action.date === undefined)) return;
     this.actions.set(action.id, action);
+    this.node(action.from);
+    this.node(action.to);
+    this.grown.addDirectedEdgeWithKey(action.id, action.from, action.to, actionAttributes(action));
     for (const end of [action.from, action.to]) {
       let list = this.byActor.get(end);
       if (!list) this.byActor.set(end, (list = []));
@@ -117,7 +130,7 @@ export async function shortestPathsIn(
   passes: (a: Action) => boolean,
   limit: number,
 ): Promise<FoundPath[]> {
-  const part = new Part(tx, params, passes);
+  const part = new Part([source, target], tx, params, passes);
   await part.fetch([source, target], NEAR);
   interface Side {
     reached: Set<string>;
@@ -142,8 +155,7 @@ export async function shortestPathsIn(
     }
     side.frontier = next;
     side.depth++;
-    if (next.some((id) => other.reached.has(id)))
-      return allShortestPaths(part.graph([source, target]), source, target, maxLength, passes, limit);
+    if (next.some((id) => other.reached.has(id))) return allShortestPaths(part.graph(), source, target, maxLength, passes, limit);
   }
   return [];
 }
@@ -154,20 +166,36 @@ export async function shortestPathsIn(
  * neighbours), so it runs on what is fetched, says which actors it lacked (`missing`), and runs
  * again once their actions are in, until it lacks none: that run read complete lists only, so it
  * answers as on the whole graph (tests/graph/optimised-equivalence.test.ts checks this scheme).
+ * Precedence follows response links at any remove, and only from fetched actions: before each run,
+ * the links of what they respond to (at any remove) are read (RESPONSE_LINKS_FROM), not every
+ * link of the graph.
  */
 export async function chainsIn(
   tx: Tx,
   actor: string,
   maxLength: number,
   params: FilterParams,
-  rules: ChainRules,
+  rulesOf: (linksOf: LinksOf) => ChainRules,
   limit: number,
 ): Promise<Omit<ChainSearch, 'missing'>> {
-  const part = new Part(tx, params, rules.passes);
+  const links = new Map<string, readonly string[]>();
+  const rules = rulesOf((id) => part.actions.get(id)?.respondsTo ?? links.get(id));
+  const part: Part = new Part([actor], tx, params, rules.passes);
   await part.fetch([actor], NEAR);
   for (;;) {
-    const found = timeRespectingChains(part.graph([actor]), actor, maxLength, rules, limit, undefined, (id) => part.complete.has(id));
+    await readLinks(tx, part, links);
+    const found = timeRespectingChains(part.graph(), actor, maxLength, rules, limit, undefined, (id) => part.complete.has(id));
     if (found.missing.length === 0) return { chains: found.chains, truncated: found.truncated };
     await part.fetch(found.missing);
   }
+}
+
+/** The links reachable from the fetched actions that are not known yet (one statement, only when some are missing). */
+async function readLinks(tx: Tx, part: Part, links: Map<string, readonly string[]>): Promise<void> {
+  const wanted = new Set<string>();
+  for (const a of part.actions.values()) {
+    for (const t of a.respondsTo ?? []) if (!part.actions.has(t) && !links.has(t)) wanted.add(t);
+  }
+  if (wanted.size === 0) return;
+  for (const row of await tx.run(RESPONSE_LINKS_FROM, { ids: [...wanted] })) links.set(row.id as string, row.targets as string[]);
 }
