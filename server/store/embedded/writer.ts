@@ -57,6 +57,8 @@ export class Writer {
     return this.serial(async () => {
       const { ops, answer } = await plan(this.lookup);
       this.commit(ops, note, kind);
+      // In the write's turn, so no other write lands while the snapshot is written; reads go on.
+      if (this.unwritten.length === 0 && this.journal.bytes > this.options.compactBytes) await this.compact();
       return answer;
     });
   }
@@ -68,9 +70,9 @@ export class Writer {
 
   /** After the writes already queued: folds the journal into a snapshot and releases it. */
   async close(): Promise<void> {
-    await this.serial(() => {
+    await this.serial(async () => {
       this.writeHistory();
-      if (this.journal.bytes > 0 && this.unwritten.length === 0) this.compact();
+      if (this.journal.bytes > 0 && this.unwritten.length === 0) await this.compact();
       this.journal.close();
       this.history.close();
       this.closed = true;
@@ -109,7 +111,6 @@ export class Writer {
     this.state.apply(ops);
     this.unwritten.push(entry);
     this.writeHistory();
-    if (this.unwritten.length === 0 && this.journal.bytes > this.options.compactBytes) this.compact();
   }
 
   private writeHistory(): void {
@@ -130,11 +131,11 @@ export class Writer {
    * Folds the journal into a snapshot. A failure here loses nothing (the journal still holds
    * every write), so it is logged and the write that triggered it stands.
    */
-  private compact(): void {
+  private async compact(): Promise<void> {
     const { dataDir, logger } = this.options;
     const started = Date.now();
     try {
-      writeSnapshot(path.join(dataDir, SNAPSHOT_FILE), { seq: this.seq, graph: this.state.toDocument() });
+      await writeSnapshot(path.join(dataDir, SNAPSHOT_FILE), { seq: this.seq, graph: this.state.toDocument() });
       this.journal.reset();
       logger.info({ ms: Date.now() - started, seq: this.seq }, 'embedded store compacted');
     } catch (err) {
