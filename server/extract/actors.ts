@@ -149,10 +149,11 @@ export function properNouns(text: string, tokens: Token[], breaks: Set<number>, 
   for (const m of taken) used.fill(1, m.first, m.last);
   const midSentence = new Set<string>();
   for (let i = 0; i < tokens.length; i++) if (!breaks.has(i) && capitalised(tokens[i]!)) midSentence.add(tokens[i]!.norm);
+  const titles = titleCase(tokens, breaks);
   const out: Mention[] = [];
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm)) continue;
+    if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm)) continue;
     let last = i + 1;
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
@@ -175,6 +176,23 @@ export function properNouns(text: string, tokens: Token[], breaks: Set<number>, 
     }
     out.push({ actor: ref, first: i, last, start: words[0]!.start, end: words[words.length - 1]!.end });
     i = last - 1;
+  }
+  return out;
+}
+
+/**
+ * Tokens of sentences written in title case (a headline: "Amazon Told Media They Were Shutting
+ * Down Parler"), where capitals mark no names: only known actors are found there.
+ */
+function titleCase(tokens: Token[], breaks: Set<number>): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let first = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && !breaks.has(i)) continue;
+    const words = tokens.slice(first, i).filter((t) => /^\p{L}/u.test(t.text));
+    const capitals = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+    if (words.length >= 5 && capitals >= 0.8 * words.length) out.fill(1, first, i);
+    first = i;
   }
   return out;
 }

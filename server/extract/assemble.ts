@@ -30,7 +30,7 @@ import {
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
-import { toUnits } from './units';
+import { toUnits, unitsNamed } from './units';
 
 /** Bounds that keep one request's work and answer proportionate, whatever the text. */
 export const MAX_PROPOSALS = 500;
@@ -82,7 +82,10 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     };
     for (const t of found[si]!) drafts.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor));
   }
-  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), r.mentions, index));
+  const unitOf = unitsNamed(r.mentions, index);
+  // A denial by the parent answers the claims aimed at its unit.
+  const party = (a: ProposedActorRef) => (a.id && unitOf.get(a.id)) || a;
+  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), unitOf), party);
 }
 
 function applies(rule: Rule, sentence: string): boolean {
@@ -194,6 +197,8 @@ function read(
       const said = ` ${fold(r.text.slice(s.start, s.end)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
       for (const imp of IMPLIED) {
         if (!imp.categories.includes(categoryOf(type)) || !imp.words.some((w) => said.includes(w))) continue;
+        // Sites and services are hosted, people are not: "Twitter banned Trump" in a sentence about a web host implies nothing.
+        if (o.id && index.kindOf(o.id) === 'person') continue;
         out.push({ ...base, type: imp.type, date: null, status: 'confirmed', claimedBy: [], confidence: imp.confidence, at: base.at + 2 });
       }
       if (effective)
@@ -217,7 +222,9 @@ function read(
   return out;
 }
 
+const ARTICLES = new Set(['the', 'a', 'an']);
 const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'before', 'to', 'with']);
 
 /**
  * A claim or a suit told in the present ("Parler alleges", "Parler is suing", "goes on to
@@ -293,7 +300,13 @@ function role(
       // "Amazon pulling their services": a gerund right after a name is that actor's act.
       // "sued Amazon for terminating": after "for", the one acted upon before it did it.
       const gerund = r.norm(t.first).endsWith('ing');
-      const gerundOf = gerund ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
+      let gerundOf = gerund ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
+      // "filed a lawsuit in the US District Court alleging": a name after a preposition is where, not who.
+      if (gerundOf >= 0 && r.norm(t.first - 1) !== 'for') {
+        const m = r.mentions[gerundOf]!.first;
+        const before = ARTICLES.has(r.norm(m - 1)) ? r.norm(m - 2) : r.norm(m - 1);
+        if (PLACE_PREPOSITIONS.has(before)) gerundOf = -1;
+      }
       f =
         gerundOf >= 0
           ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
@@ -343,7 +356,7 @@ function evidence(r: Reading, s: Sentence, t: Trigger, from: Found, to: Found | 
 }
 
 /** Repeats of one act merged, keys given in text order, responses linked, actors listed. */
-function finish(r: Reading, drafts: Draft[]): ExtractAnswer {
+function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => ProposedActorRef): ExtractAnswer {
   const merged = new Map<string, Draft>();
   for (const d of drafts.sort((a, b) => a.at - b.at)) {
     const key = `${d.type}|${refKey(d.from)}|${d.to.name === '' && !d.to.id ? '?' : refKey(d.to)}`;
@@ -365,7 +378,7 @@ function finish(r: Reading, drafts: Draft[]): ExtractAnswer {
   // A denial answers the claims against its author; with no such claim it names its object, or is dropped.
   for (const d of keyed) {
     if (d.type === 'DENIED') {
-      const claims = keyed.filter((c) => c.type === 'ACCUSED' && same(c.to, d.from));
+      const claims = keyed.filter((c) => c.type === 'ACCUSED' && same(party(c.to), party(d.from)));
       d.respondsTo = claims.map((c) => c.key);
       if (claims.length && (!d.to.name || !claims.some((c) => same(c.from, d.to)))) d.to = claims[0]!.from;
     } else if (d.type === 'SUED' || d.type === 'MOVED_TO' || d.type === 'REINSTATED') {

@@ -20,7 +20,8 @@ interface Draft {
   claimedBy: ProposedActorRef[];
 }
 
-export function toUnits<T extends Draft>(drafts: T[], mentions: readonly Mention[], index: ActorIndex): T[] {
+/** Parent id → the one unit of it that the report names, for the parents that have one. */
+export function unitsNamed(mentions: readonly Mention[], index: ActorIndex): Map<string, ProposedActorRef> {
   const named = new Map<string, ProposedActorRef>();
   for (const m of mentions) if (m.actor.id) named.set(m.actor.id, m.actor);
   const unitOf = new Map<string, ProposedActorRef>();
@@ -28,6 +29,10 @@ export function toUnits<T extends Draft>(drafts: T[], mentions: readonly Mention
     const units = index.units(id).filter((u) => named.has(u));
     if (units.length === 1) unitOf.set(id, named.get(units[0]!)!);
   }
+  return unitOf;
+}
+
+export function toUnits<T extends Draft>(drafts: T[], unitOf: Map<string, ProposedActorRef>): T[] {
   if (!unitOf.size) return drafts;
   const out: T[] = [];
   for (const d of drafts) {
