@@ -153,6 +153,8 @@ function read(
     from = afterPreposition(r, clause, t.last, AGENT_PREPS);
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
+  const owned = sanction ? possessiveAct(r, t) : null;
+  if (owned) [from, to] = owned;
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
@@ -240,6 +242,24 @@ function ongoing(r: Reading, t: Trigger, anchor: Anchor | null): FoundDate | nul
     (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
     (before === 'to' && /[^s]s$/.test(r.norm(t.first - 2)));
   return present ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
+}
+
+/**
+ * "Twitter's ban of Donald Trump": a sanction written as a noun, its actor the possessor and its
+ * target the object of "of". Both must be named actors.
+ */
+function possessiveAct(r: Reading, t: Trigger): [Found, Found] | null {
+  if (!t.verb || r.norm(t.first - 1) !== 's' || !/^['’]$/.test(r.gap(t.first - 2, t.first - 1))) return null;
+  if (r.norm(t.last) !== 'of') return null;
+  const owner = r.mentionAt[t.first - 2]!;
+  const target = r.mentionAt[t.last + 1]!;
+  if (owner < 0 || target < 0) return null;
+  const a = r.mentions[owner]!;
+  const b = r.mentions[target]!;
+  return [
+    { actors: [a.actor], first: a.first, last: a.last, inferred: false },
+    { actors: [b.actor], first: b.first, last: b.last, inferred: false },
+  ];
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
