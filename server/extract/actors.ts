@@ -135,9 +135,13 @@ function accepts(entry: Entry, words: Token[]): boolean {
   return true;
 }
 
-// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not.
+// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not. A forum written with its
+// site's short prefix ("r/The_Donald") is a name by the capital after the slash.
 const capitalised = (t: Token) =>
-  /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text) && !/^\p{N}+-/u.test(t.text) && !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
+  (/^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}{1,2}\/\p{Lu}/u.test(t.text)) &&
+  /\p{L}/u.test(t.text) &&
+  !/^\p{N}+-/u.test(t.text) &&
+  !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that

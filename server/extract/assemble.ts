@@ -51,7 +51,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const breaks = new Set(sents.map((s) => s.first));
   const known = index.find(text, tokens, breaks);
   const mentions = [...known, ...properNouns(text, tokens, breaks, known)].sort((a, b) => a.first - b.first);
-  const r = new Reading(text, tokens, sents, mentions);
+  const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
     return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
@@ -150,7 +150,7 @@ function read(
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
     to = subjectOf(r, clause, t.first, lookBack, true);
-    from = afterPreposition(r, clause, t.last, AGENT_PREPS);
+    from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? (to && speakerAsAgent(r, s, t, to, speakerOf));
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
@@ -262,6 +262,27 @@ function possessiveAct(r: Reading, t: Trigger): [Found, Found] | null {
   ];
 }
 
+/**
+ * A passive with no "by" agent, reported by a named party ("Facebook said that Trump's accounts
+ * would stay suspended"): the party saying it, when it is not the target, is taken as the agent,
+ * as inferred. Without a speaker the act has no agent and is not proposed.
+ */
+function speakerAsAgent(
+  r: Reading,
+  s: Sentence,
+  t: Trigger,
+  target: Found,
+  speakerOf: (verb: number) => ProposedActorRef | null,
+): Found | null {
+  for (let k = t.first - 1; k >= s.first; k--) {
+    if (!isSaying(r, k)) continue;
+    const a = speakerOf(k);
+    if (!a || target.actors.some((x) => same(x, a))) return null;
+    return { actors: [a], first: k, last: k + 1, inferred: true };
+  }
+  return null;
+}
+
 const round = (x: number) => Math.round(x * 100) / 100;
 
 const NUMBERS: Record<string, number> = {
@@ -334,8 +355,10 @@ function role(
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'object') {
-      // Only what can be cut off or restored is named by "the site", "its account".
-      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(categoryOf(t.rule.type));
+      // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
+      // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
+      const category = categoryOf(t.rule.type);
+      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) || (category === 'claim' && 'things');
       f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? [], targets);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
