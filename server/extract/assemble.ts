@@ -12,7 +12,7 @@ import {
   type ProposedActorRef,
   type Status,
 } from '../../contract';
-import { properNouns, type ActorIndex, type Mention } from './actors';
+import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
 import { isSaying, isTelling, modalityOf, voiceOf } from './attribution';
 import {
   afterPreposition,
@@ -50,7 +50,8 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const sents = sentences(text, tokens);
   const breaks = new Set(sents.map((s) => s.first));
   const known = index.find(text, tokens, breaks);
-  const mentions = [...known, ...properNouns(text, tokens, breaks, known)].sort((a, b) => a.first - b.first);
+  const named = [...known, ...properNouns(text, tokens, breaks, known)];
+  const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);

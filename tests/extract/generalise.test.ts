@@ -68,3 +68,18 @@ describe('more cut-off phrases (rules/verbs.json)', () => {
     expect(triples('Cloudflare ended its protection for Parler on Friday.')).toEqual([['SUSPENDED', 'cloudflare', 'parler']]);
   });
 });
+
+describe('web addresses and owners', () => {
+  test('a lower-case web address is the actor of that name, known or proposed in the report', () => {
+    expect(triples('On Friday GoDaddy put the gab.com domain on hold.')).toEqual([['SUSPENDED', 'godaddy', 'gab']]);
+    const text =
+      'Vanguard News went offline on Friday. Vanguard, a neo-Nazi board, lost its registrar when GoDaddy put the vanguard.net address on hold.';
+    expect(triples(text)).toContainEqual(['SUSPENDED', 'godaddy', 'new:Vanguard']);
+  });
+
+  test('"Y, the parent company of X": Y owns X', () => {
+    expect(triples('Activists wrote to Endurance, the parent company of Bluehost, last week.')).toEqual([
+      ['OWNS', 'new:Endurance', 'new:Bluehost'],
+    ]);
+  });
+});
