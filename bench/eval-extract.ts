@@ -36,6 +36,7 @@ function perReport(reports: GoldReport[]): void {
 
 const gold = goldReports(root);
 const heldOut = heldOutReports(root);
+const heldOut2 = heldOutReports(root, 'heldout2-');
 const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -43,6 +44,7 @@ console.log(row('gold reports (tests/extract/gold)', scoreAll(gold, index)));
 const families = corporateFamilies(root);
 console.log(row('gold reports, parent and unit as one', scoreAll(gold, index, families)));
 if (heldOut.length) console.log(row('held-out gold reports (tests/extract/gold/heldout-*)', scoreAll(heldOut, index)));
+if (heldOut2.length) console.log(row('second held-out set (tests/extract/gold/heldout2-*)', scoreAll(heldOut2, index)));
 if (seed.length) {
   console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
   console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
@@ -60,5 +62,6 @@ console.log(`\n10,000-word report: ${(performance.now() - t0).toFixed(0)} ms`);
 if (process.argv.includes('--verbose')) {
   perReport(gold);
   perReport(heldOut);
+  perReport(heldOut2);
   perReport(seed);
 }

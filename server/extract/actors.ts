@@ -5,7 +5,7 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
-import { tokenize, type Token } from './text';
+import { fold, tokenize, type Token } from './text';
 
 export interface ActorRecord {
   id: string;
@@ -37,6 +37,8 @@ const COMMON = new Set(names.commonWords.words);
 const NOT_NAMES = new Set(names.notNames.words);
 const JOINERS = new Set(names.joiners.words);
 const MAX_NAME_WORDS = 8;
+// A web address with a common top-level domain: "stormfront.org", "gab.com".
+const DOMAIN = /^([\p{L}\p{N}-]+)\.(?:com|org|net|ru|io|co|info|me|tv|app|site|online|us|uk|win)$/u;
 
 /** The folded words of a name without a leading article; the key a mention is looked up by. */
 function keyWords(name: string): Token[] {
@@ -135,9 +137,13 @@ function accepts(entry: Entry, words: Token[]): boolean {
   return true;
 }
 
-// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not.
+// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not. A forum written with its
+// site's short prefix ("r/The_Donald") is a name by the capital after the slash.
 const capitalised = (t: Token) =>
-  /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text) && !/^\p{N}+-/u.test(t.text) && !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
+  (/^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}{1,2}\/\p{Lu}/u.test(t.text)) &&
+  /\p{L}/u.test(t.text) &&
+  !/^\p{N}+-/u.test(t.text) &&
+  !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that
@@ -149,6 +155,11 @@ export function properNouns(text: string, tokens: Token[], breaks: Set<number>, 
   for (const m of taken) used.fill(1, m.first, m.last);
   const midSentence = new Set<string>();
   for (let i = 0; i < tokens.length; i++) if (!breaks.has(i) && capitalised(tokens[i]!)) midSentence.add(tokens[i]!.norm);
+  // A word the report also writes as a web address ("Stormfront" and "stormfront.org") is a name.
+  for (const t of tokens) {
+    const label = DOMAIN.exec(t.norm)?.[1];
+    if (label) midSentence.add(label);
+  }
   const titles = titleCase(tokens, breaks);
   const out: Mention[] = [];
   const byKey = new Map<string, ProposedActorRef>();
@@ -194,5 +205,25 @@ function titleCase(tokens: Token[], breaks: Set<number>): Uint8Array {
     if (words.length >= 5 && capitals >= 0.8 * words.length) out.fill(1, first, i);
     first = i;
   }
+  return out;
+}
+
+/**
+ * Lower-case web addresses left unnamed ("put the stormfront.org address on hold") that are an
+ * actor's name with its domain: a mention of that actor, known (`lookup`) or already proposed in
+ * the report. "Web.com", written as a name, is left to the proper nouns.
+ */
+export function domainMentions(tokens: Token[], taken: readonly Mention[], lookup: (name: string) => ProposedActorRef | null): Mention[] {
+  const used = new Uint8Array(tokens.length);
+  for (const m of taken) used.fill(1, m.first, m.last);
+  const named = new Map<string, ProposedActorRef>();
+  for (const m of taken) named.set(fold(m.actor.name).replace(/[^\p{L}\p{N}]+/gu, ''), m.actor);
+  const out: Mention[] = [];
+  tokens.forEach((t, i) => {
+    const label = used[i] || t.text !== t.norm ? null : DOMAIN.exec(t.norm)?.[1];
+    if (!label) return;
+    const actor = lookup(label) ?? named.get(label.replace(/-/g, ''));
+    if (actor) out.push({ actor, first: i, last: i + 1, start: t.start, end: t.end });
+  });
   return out;
 }

@@ -12,7 +12,7 @@ import {
   type ProposedActorRef,
   type Status,
 } from '../../contract';
-import { properNouns, type ActorIndex, type Mention } from './actors';
+import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
 import { isSaying, isTelling, modalityOf, voiceOf } from './attribution';
 import {
   afterPreposition,
@@ -50,8 +50,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const sents = sentences(text, tokens);
   const breaks = new Set(sents.map((s) => s.first));
   const known = index.find(text, tokens, breaks);
-  const mentions = [...known, ...properNouns(text, tokens, breaks, known)].sort((a, b) => a.first - b.first);
-  const r = new Reading(text, tokens, sents, mentions);
+  const named = [...known, ...properNouns(text, tokens, breaks, known)];
+  const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
+  const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
     return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
@@ -150,9 +151,11 @@ function read(
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
     to = subjectOf(r, clause, t.first, lookBack, true);
-    from = afterPreposition(r, clause, t.last, AGENT_PREPS);
+    from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? (to && speakerAsAgent(r, s, t, to, speakerOf));
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
+  const owned = sanction ? possessiveAct(r, t) : null;
+  if (owned) [from, to] = owned;
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
@@ -242,6 +245,45 @@ function ongoing(r: Reading, t: Trigger, anchor: Anchor | null): FoundDate | nul
   return present ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
 }
 
+/**
+ * "Twitter's ban of Donald Trump": a sanction written as a noun, its actor the possessor and its
+ * target the object of "of". Both must be named actors.
+ */
+function possessiveAct(r: Reading, t: Trigger): [Found, Found] | null {
+  if (!t.verb || r.norm(t.first - 1) !== 's' || !/^['’]$/.test(r.gap(t.first - 2, t.first - 1))) return null;
+  if (r.norm(t.last) !== 'of') return null;
+  const owner = r.mentionAt[t.first - 2]!;
+  const target = r.mentionAt[t.last + 1]!;
+  if (owner < 0 || target < 0) return null;
+  const a = r.mentions[owner]!;
+  const b = r.mentions[target]!;
+  return [
+    { actors: [a.actor], first: a.first, last: a.last, inferred: false },
+    { actors: [b.actor], first: b.first, last: b.last, inferred: false },
+  ];
+}
+
+/**
+ * A passive with no "by" agent, reported by a named party ("Facebook said that Trump's accounts
+ * would stay suspended"): the party saying it, when it is not the target, is taken as the agent,
+ * as inferred. Without a speaker the act has no agent and is not proposed.
+ */
+function speakerAsAgent(
+  r: Reading,
+  s: Sentence,
+  t: Trigger,
+  target: Found,
+  speakerOf: (verb: number) => ProposedActorRef | null,
+): Found | null {
+  for (let k = t.first - 1; k >= s.first; k--) {
+    if (!isSaying(r, k)) continue;
+    const a = speakerOf(k);
+    if (!a || target.actors.some((x) => same(x, a))) return null;
+    return { actors: [a], first: k, last: k + 1, inferred: true };
+  }
+  return null;
+}
+
 const round = (x: number) => Math.round(x * 100) / 100;
 
 const NUMBERS: Record<string, number> = {
@@ -314,8 +356,10 @@ function role(
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'object') {
-      // Only what can be cut off or restored is named by "the site", "its account".
-      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(categoryOf(t.rule.type));
+      // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
+      // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
+      const category = categoryOf(t.rule.type);
+      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) || (category === 'claim' && 'things');
       f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? [], targets);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {

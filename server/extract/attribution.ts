@@ -30,6 +30,7 @@ const INFINITIVE_OK = new Set(attribution.infinitiveOk.words);
 const REPORTING = formSet(attribution.reportingVerbs.verbs);
 const CLAIMING = formSet(attribution.claimVerbs.verbs);
 const CONFIRMING = formSet(attribution.confirmingVerbs.verbs);
+const STATE_AUX = new Set(attribution.stateAux.words);
 
 /** Read from the few words before the verb in its clause. */
 export function modalityOf(r: Reading, clause: Clause, first: number): Modality {
@@ -38,7 +39,8 @@ export function modalityOf(r: Reading, clause: Clause, first: number): Modality 
   const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start));
   if (NEGATION.test(window)) return 'negated';
   if (IRREALIS.test(window)) return 'irrealis';
-  if (FUTURE.test(window)) return 'future';
+  // "would stay suspended": the modal governs keeping a state that already holds, not a new act.
+  if (FUTURE.test(window)) return STATE_AUX.has(r.norm(first - 1)) ? 'event' : 'future';
   if (r.norm(first - 1) === 'to' && first - 1 >= clause.start && !INFINITIVE_OK.has(r.norm(first - 2))) return 'irrealis';
   return 'event';
 }

@@ -25,6 +25,12 @@ const SUBJECT_PRONOUNS = SUBJECT_REFS.filter((r) => r.length === 1);
 const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs(names.references.targetNouns).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
+const THING_NOUNS = set(names.references.thingNouns);
+
+/** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
+function isThing(r: Reading, ref: { first: number; last: number }): boolean {
+  return ref.last - ref.first > 1 && THING_NOUNS.has(r.norm(ref.last - 1)) && !['his', 'her'].includes(r.norm(ref.first));
+}
 
 /** The text being read: its words, sentences and actor mentions, with lookups between them. */
 export class Reading {
@@ -40,6 +46,8 @@ export class Reading {
     readonly tokens: Token[],
     readonly sentences: Sentence[],
     readonly mentions: Mention[],
+    /** The store's kind of a known actor ("person", "platform"), so "the forum" never stands for a person. */
+    readonly kindOf: (id: string) => string | undefined = () => undefined,
   ) {
     this.mentionAt = new Int32Array(tokens.length).fill(-1);
     mentions.forEach((m, i) => this.mentionAt.fill(i, m.first, m.last));
@@ -87,19 +95,24 @@ export class Reading {
 
   /**
    * What "the site" at token `at` stands for: the report's main actor when it was named in the
-   * last few sentences, else the last actor named before it other than the one acting.
+   * last few sentences, else the last actor named before it other than the one acting. A noun for
+   * a site or a company (`thing`: "the forum", "the company") skips the people the store knows and
+   * prefers the main actor wherever it was named before.
    */
-  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[]): ProposedActorRef | null {
+  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing = false): ProposedActorRef | null {
+    const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person');
     let recent: ProposedActorRef | null = null;
     for (let k = at - 1; k >= lookBack; k--) {
       const m = this.mentionAt[k]!;
       if (m < 0) continue;
       const a = this.mentions[m]!.actor;
-      if (this.topic && same(a, this.topic) && !acting.some((x) => same(x, a))) return a;
-      if (!recent && !acting.some((x) => same(x, a))) recent = a;
+      if (this.topic && same(a, this.topic) && fits(a)) return a;
+      if (!recent && fits(a)) recent = a;
       k = this.mentions[m]!.first;
     }
-    return recent ?? (this.topic && !acting.some((x) => same(x, this.topic!)) ? this.topic : null);
+    // "The forum", "the site": the report's main actor, even named further back, before a nearer other one.
+    if (thing && this.topic && fits(this.topic) && this.mentions.some((m) => m.last <= at && same(m.actor, this.topic!))) return this.topic;
+    return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
   }
 
   norm(i: number): string {
@@ -250,16 +263,19 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
   if (passive && target) {
-    const t = r.targetBefore(target.first, lookBack, []);
+    const t = r.targetBefore(target.first, lookBack, [], isThing(r, target));
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
-  // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is GoDaddy.
-  const ref = referenceIn(r, from, first, m === null ? SUBJECT_REFS : SUBJECT_PRONOUNS);
+  // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
+  // GoDaddy; unless a verb of the lexicon comes between, so that the name belongs to another
+  // predicate ("Trump's accounts would stay suspended ..., the day the company locked him out").
+  const otherPredicate = m !== null && [...r.verbs].some((v) => v >= from && v < first);
+  const ref = referenceIn(r, from, first, m === null || otherPredicate ? SUBJECT_REFS : SUBJECT_PRONOUNS);
   if (ref) {
     const pronoun = ref.last - ref.first === 1;
     const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
     let actor: ProposedActorRef | null = null;
-    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, []);
+    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], isThing(r, ref));
     else if (sentenceStart && sentenceStart.first === ref.first) actor = r.actingIn(sentenceStart, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first);
@@ -268,7 +284,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const t = target && r.targetBefore(target.first, lookBack, []);
+  const t = target && r.targetBefore(target.first, lookBack, [], isThing(r, target));
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }
@@ -294,7 +310,8 @@ export function sentenceSubject(r: Reading, s: Sentence, before: number): Found 
 /**
  * The object: the first actor named after the verb in its clause (not after "in", "on", ..., and
  * not the subject again), with those coordinated with it; or a word standing for the target ("the
- * site", "his account"), unless an actor is named right after it ("the account of the Daily Stormer").
+ * site", "his account"), unless an actor is named right after it ("the account of the Daily Stormer");
+ * with `targets` 'things', only a noun for a site or a company ("the forum").
  */
 export function objectOf(
   r: Reading,
@@ -303,7 +320,7 @@ export function objectOf(
   last: number,
   lookBack: number,
   subject: ProposedActorRef[],
-  targets = true,
+  targets: boolean | 'things' = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
   for (let k = first + 1; k < clause.end; k++) {
@@ -311,10 +328,10 @@ export function objectOf(
     if (m < 0) {
       if (k < last || !targets) continue;
       const ref = targetAt(r, k, clause.end);
-      if (!ref) continue;
+      if (!ref || (targets === 'things' && !isThing(r, ref))) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
-      const t = r.targetBefore(ref.first, lookBack, subject);
+      const t = r.targetBefore(ref.first, lookBack, subject, isThing(r, ref));
       if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
       continue;

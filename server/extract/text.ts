@@ -21,9 +21,10 @@ export interface Sentence {
   last: number;
 }
 
-// Letters and digits, joined by inner dots, ampersands, hyphens and slashes ("Amazon.com", "r/DonaldTrump",
-// "AT&T", "de-platformed"); an apostrophe ends a word, so "Parler's" is "Parler" then "s".
-const WORD = /[\p{L}\p{N}]+(?:[.&/-][\p{L}\p{N}]+)*/gu;
+// Letters and digits, joined by inner dots, ampersands, hyphens, slashes and underscores ("Amazon.com",
+// "r/DonaldTrump", "r/The_Donald", "AT&T", "de-platformed"): handles and forum names are one word.
+// An apostrophe ends a word, so "Parler's" is "Parler" then "s".
+const WORD = /[\p{L}\p{N}]+(?:[.&/_-][\p{L}\p{N}]+)*/gu;
 
 /** Case and accents folded the way actor search folds them (contract/search.ts). */
 export function fold(s: string): string {

@@ -69,6 +69,15 @@ describe('implied relationships and headlines', () => {
     expect(triples('Twitter also relies on Amazon Web Services for cloud computing.')).toEqual([['HOSTED', 'aws', 'twitter']]);
   });
 
+  test('a sanction written as a noun with a possessive is the possessor’s act on the object of “of”', () => {
+    expect(triples('Conservatives moved to Parler after Twitter’s ban of Donald Trump.')).toContainEqual([
+      'BANNED',
+      'twitter',
+      'donald-trump',
+    ]);
+    expect(triples('The company’s ban of the site drew criticism.')).toEqual([]);
+  });
+
   test('a title-case headline proposes no new actors from its capitals', () => {
     const a = run('Lawsuit: Amazon Told Media They Were Shutting Down Parler');
     expect(a.actors.filter((x) => x.id === null)).toEqual([]);

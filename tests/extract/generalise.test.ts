@@ -1,0 +1,85 @@
+/**
+ * Rules added so the extractor reads shapes beyond the gold reports: forum names with underscores,
+ * a kept state ("would stay suspended") with the speaker as agent, claims in a "who" clause aimed
+ * at "the forum", nouns for sites that never stand for a person, and more cut-off phrases. The
+ * sentences are made up for each rule; none comes from a held-out report.
+ */
+import { ActorIndex, extract } from '../../server/extract';
+import { anchorOf } from '../../bench/extract-score';
+
+const index = new ActorIndex([
+  { id: 'reddit', name: 'Reddit', kind: 'platform' },
+  { id: 'twitter', name: 'Twitter', kind: 'platform' },
+  { id: 'parler', name: 'Parler', kind: 'platform' },
+  { id: 'gab', name: 'Gab', kind: 'platform' },
+  { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
+  { id: 'godaddy', name: 'GoDaddy', kind: 'company' },
+  { id: 'donald-trump', name: 'Donald Trump', kind: 'person', aliases: ['Trump'] },
+  { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+]);
+const run = (text: string, published = '2021-06-08') => extract(text, index, anchorOf(published));
+const triples = (text: string, published?: string) =>
+  run(text, published).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
+
+describe('names', () => {
+  test('a forum name joined by underscores and a slash is one new actor, not its last word', () => {
+    expect(triples('Reddit on Tuesday closed and banned r/Free_Speech_Zone.')).toEqual([['BANNED', 'reddit', 'new:r/Free_Speech_Zone']]);
+  });
+});
+
+describe('a kept state', () => {
+  test('"X said that Y’s account would stay suspended": X suspended Y, as an act, not a notice; "for six months" is no date', () => {
+    const [a, ...rest] = run('Twitter said on Monday that Parler’s account would remain suspended for six months.').actions;
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ type: 'SUSPENDED', from: { id: 'twitter' }, to: { id: 'parler' }, date: '2021-06-07' });
+  });
+
+  test('without a "by" agent or a speaker other than the target, a passive proposes nothing', () => {
+    expect(triples('Parler’s account stayed suspended.')).toEqual([]);
+    expect(triples('Parler said its account was suspended.')).toEqual([]);
+  });
+
+  test('after another predicate, "the company" is the company named before, not the person', () => {
+    expect(
+      triples('Twitter said that Donald Trump’s account would stay suspended, counted from the day the company first locked him out.'),
+    ).toEqual([['SUSPENDED', 'twitter', 'donald-trump']]);
+  });
+});
+
+describe('references to a site', () => {
+  test('a claim in a "who" clause is its antecedent’s, and "users of the forum" is the forum', () => {
+    const text =
+      'Gab went offline on Sunday. The move followed a campaign by the activist Jane Roe, who accused users of the forum of harassing her.';
+    const claim = run(text).actions.find((a) => a.type === 'ACCUSED');
+    expect(claim).toMatchObject({ from: { id: 'jane-roe' }, to: { id: 'gab' }, status: 'alleged' });
+  });
+
+  test('"the site" is never a person the store knows, even one named nearer', () => {
+    const text =
+      'Gab lost its payment processor. Donald Trump joined the network the same week. On Monday Cloudflare ended its protection for the site.';
+    expect(triples(text)).toContainEqual(['SUSPENDED', 'cloudflare', 'gab']);
+    expect(triples(text)).not.toContainEqual(['SUSPENDED', 'cloudflare', 'donald-trump']);
+  });
+});
+
+describe('more cut-off phrases (rules/verbs.json)', () => {
+  test('"put … on hold" and "ended its protection" are suspensions', () => {
+    expect(triples('GoDaddy put the Gab domain on hold on Friday.')).toEqual([['SUSPENDED', 'godaddy', 'gab']]);
+    expect(triples('Cloudflare ended its protection for Parler on Friday.')).toEqual([['SUSPENDED', 'cloudflare', 'parler']]);
+  });
+});
+
+describe('web addresses and owners', () => {
+  test('a lower-case web address is the actor of that name, known or proposed in the report', () => {
+    expect(triples('On Friday GoDaddy put the gab.com domain on hold.')).toEqual([['SUSPENDED', 'godaddy', 'gab']]);
+    const text =
+      'Vanguard News went offline on Friday. Vanguard, a neo-Nazi board, lost its registrar when GoDaddy put the vanguard.net address on hold.';
+    expect(triples(text)).toContainEqual(['SUSPENDED', 'godaddy', 'new:Vanguard']);
+  });
+
+  test('"Y, the parent company of X": Y owns X', () => {
+    expect(triples('Activists wrote to Endurance, the parent company of Bluehost, last week.')).toEqual([
+      ['OWNS', 'new:Endurance', 'new:Bluehost'],
+    ]);
+  });
+});
