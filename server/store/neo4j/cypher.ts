@@ -382,6 +382,21 @@ export const ACTORS_AND_ACTIONS_ADDED = `RETURN COLLECT {
   RETURN {action: properties(a), fromId: a.fromId, toId: a.toId}
 } AS actions`;
 
+/**
+ * The records of a neighbourhood found on the held topology (topology.ts), in one row: the actors
+ * $actorIds with degree (`actors`, rows as ACTORS_BY_IDS_WITH_DEGREE) and the actions $actionIds
+ * (`actions`, rows as ACTION_ROW). Index seeks only: no expansion of anyone's actions.
+ */
+export const RECORDS_OF_PART = `RETURN COLLECT {
+  UNWIND $actorIds AS id
+  MATCH (n:Actor {id: id})
+  RETURN {actor: properties(n), degree: ${DEGREE}}
+} AS actors, COLLECT {
+  UNWIND $actionIds AS id
+  MATCH (a:Action {id: id})
+  RETURN {action: properties(a), fromId: a.fromId, toId: a.toId}
+} AS actions`;
+
 // ---- writes --------------------------------------------------------------------------------------
 
 /**
