@@ -4,6 +4,7 @@
  */
 import {
   actionPredicate,
+  isEmptyFilter,
   type Action,
   type ActionFilter,
   type Actor,
@@ -220,8 +221,9 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  changeNumber(): Promise<number> {
-    return history.changeNumber(this.db);
+  /** From the shared probe, as counts: a health check costs one round trip shared with concurrent ones. */
+  async changeNumber(): Promise<number> {
+    return (await this.db.probe()).change;
   }
 
   history(query: HistoryQuery): Promise<HistoryEntry[]> {
@@ -246,8 +248,13 @@ export class Neo4jStore implements GraphStore {
     return rollBack(now.doc, await history.changesBetween(this.db, change, now.change));
   }
 
+  /**
+   * A filtered export is remembered per version as the timeline (a year's export reads thousands of
+   * records); the whole graph's is not kept (it would hold a second copy of the database).
+   */
   exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
-    return graph.exportDocument(this.db, filter);
+    if (isEmptyFilter(filter)) return graph.exportDocument(this.db, filter);
+    return this.memo.get(JSON.stringify(['export', filter]), (tx) => graph.exportDocumentIn(tx, filter));
   }
 
   createActor(actor: Actor, note?: ChangeNote): Promise<void> {
