@@ -5,6 +5,7 @@
  * always named, every result comes back as plain objects (lossless integers off), and every
  * failure goes through translateError.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../../logger';
 import type { Counts } from '../types';
@@ -125,6 +126,24 @@ export class Db {
       },
       mode === 'read',
     );
+  }
+
+  /** The probe a request's work runs under (withProbe): read after the request arrived. */
+  private readonly requestProbe = new AsyncLocalStorage<Probe>();
+
+  /**
+   * Runs `work` with a fresh probe that the store's reads inside it may use as theirs (freshProbe),
+   * so one request costs one probe however many of its parts need the version.
+   */
+  async withProbe<T>(work: (probe: Probe) => Promise<T>): Promise<T> {
+    const probe = await this.probe();
+    return this.requestProbe.run(probe, () => work(probe));
+  }
+
+  /** The request's probe (withProbe) when there is one, else a probe started after this call. */
+  freshProbe(): Promise<Probe> {
+    const held = this.requestProbe.getStore();
+    return held ? Promise.resolve(held) : this.probe();
   }
 
   private probing: Promise<Probe> | null = null;

@@ -92,10 +92,12 @@ export class Neo4jStore implements GraphStore {
     return store;
   }
 
-  /** The database's version from a probe started after this call; an empty bookmark is never shared. */
-  async currentVersion(): Promise<string> {
-    const { version } = await this.db.probe();
-    return version || `unversioned-${++this.unversioned}`;
+  /**
+   * Runs a request's `work` with the database's version from a probe started after this call,
+   * which the store's own version checks inside it reuse; an empty bookmark is never shared.
+   */
+  atCurrentVersion<T>(work: (version: string) => Promise<T>): Promise<T> {
+    return this.db.withProbe((probe) => work(probe.version || `unversioned-${++this.unversioned}`));
   }
 
   private unversioned = 0;
@@ -184,7 +186,7 @@ export class Neo4jStore implements GraphStore {
   /** The topology for this request (a layer filter needs the actors' layers: never from it). */
   private async topologyFor(filter: ActionFilter): Promise<Topology | null> {
     if (filter.layers?.length) return null;
-    return this.topology.at(await this.db.probe());
+    return this.topology.at(await this.db.freshProbe());
   }
 
   /**
