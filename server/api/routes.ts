@@ -91,7 +91,7 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
   // app: each app has its own store.
   const answers = new AnswerCache(64 * 1024 * 1024, 256);
   const version = ctx.store.answersVersion?.bind(ctx.store);
-  const current = ctx.store.currentVersion?.bind(ctx.store);
+  const atCurrent = ctx.store.atCurrentVersion?.bind(ctx.store);
   // The key is checked first, with its own limit for failed attempts per address, so others'
   // guesses never use up a valid key's writes; valid writes are then limited per address and per key.
   const auth = new Authenticator(ctx.config.apiToken, ctx.config.apiKeysFile);
@@ -115,8 +115,8 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
             ? handle()
             : version
               ? answers.answer(version, req.originalUrl, handle)
-              : current
-                ? answers.answerAt(await current(), req.originalUrl, handle)
+              : atCurrent
+                ? atCurrent((current) => answers.answerAt(current, req.originalUrl, handle))
                 : handle()),
         );
       await (route.inTurn ? route.inTurn.run(respond) : respond());

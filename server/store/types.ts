@@ -144,10 +144,11 @@ export interface GraphStore {
    */
   answersVersion?(): number;
   /**
-   * Where others can write the graph (Neo4j): its version as of now, read after this call (a
-   * fresh probe, shared by concurrent callers), so answers may be kept per version.
+   * Where others can write the graph (Neo4j): runs a request's `work` with the graph's version as
+   * of now, read after this call (a fresh probe, shared by concurrent callers; the store's own
+   * checks inside `work` reuse it), so answers may be kept per version.
    */
-  currentVersion?(): Promise<string>;
+  atCurrentVersion?<T>(work: (version: string) => Promise<T>): Promise<T>;
 
   /** Makes everything durable and releases files, drivers and timers. */
   close(): Promise<void>;

@@ -106,6 +106,14 @@ export const CREATE_ACTOR_NAMES_FULLTEXT_INDEX = 'CREATE FULLTEXT INDEX actorNam
 export const COUNT_RECORDS = `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Episode) } AS episodes,
   COUNT { (:Action) } AS actions`;
 
+/**
+ * What a probe reads (Db.probe): the record counts and the history's change number (the counter
+ * history.ts keeps, $counter = 'dataset'; 0 before the first change), one round trip for health and for versions.
+ */
+export const PROBE = `OPTIONAL MATCH (k:ChangeCounter {id: $counter})
+RETURN COUNT { (:Actor) } AS actors, COUNT { (:Source) } AS sources, COUNT { (:Episode) } AS episodes,
+  COUNT { (:Action) } AS actions, coalesce(k.value, 0) AS change`;
+
 export const COUNT_ACTIONS_BY_TYPE = `MATCH (a:Action) RETURN a.type AS key, count(*) AS n`;
 export const COUNT_ACTIONS_BY_STATUS = `MATCH (a:Action) RETURN a.status AS key, count(*) AS n`;
 export const COUNT_ACTORS_BY_KIND = `MATCH (n:Actor) RETURN n.kind AS key, count(*) AS n`;
@@ -382,6 +390,21 @@ export const ACTORS_AND_ACTIONS_ADDED = `RETURN COLLECT {
   RETURN {action: properties(a), fromId: a.fromId, toId: a.toId}
 } AS actions`;
 
+/**
+ * The records of a neighbourhood found on the held topology (topology.ts), in one row: the actors
+ * $actorIds with degree (`actors`, rows as ACTORS_BY_IDS_WITH_DEGREE) and the actions $actionIds
+ * (`actions`, rows as ACTION_ROW). Index seeks only: no expansion of anyone's actions.
+ */
+export const RECORDS_OF_PART = `RETURN COLLECT {
+  UNWIND $actorIds AS id
+  MATCH (n:Actor {id: id})
+  RETURN {actor: properties(n), degree: ${DEGREE}}
+} AS actors, COLLECT {
+  UNWIND $actionIds AS id
+  MATCH (a:Action {id: id})
+  RETURN {action: properties(a), fromId: a.fromId, toId: a.toId}
+} AS actions`;
+
 // ---- writes --------------------------------------------------------------------------------------
 
 /**
@@ -586,7 +609,7 @@ RETURN count(*) AS linked`;
 
 /** Labels, relationship types and property keys the statements may use (for the syntax test). */
 export const MODEL_VOCABULARY = {
-  labels: ['Actor', 'Source', 'Action', 'Episode'],
+  labels: ['Actor', 'Source', 'Action', 'Episode', 'ChangeCounter'],
   relationshipTypes: ['ACTED', 'ACTED_ON', 'CITES', 'CLAIMS', 'DISPUTES', 'RESPONDS_TO', 'IN_EPISODE'],
   propertyKeys: [
     'id',
@@ -630,6 +653,7 @@ export const MODEL_VOCABULARY = {
     'sourceIds',
     'fromId',
     'toId',
+    'value',
   ],
   /** Keys of the maps in $rows parameters and of the maps statements return (the parser counts them as property keys too). */
   rowKeys: [

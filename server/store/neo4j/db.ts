@@ -5,19 +5,21 @@
  * always named, every result comes back as plain objects (lossless integers off), and every
  * failure goes through translateError.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../../logger';
 import type { Counts } from '../types';
 import { Breaker } from './breaker';
-import { COUNT_RECORDS } from './cypher';
+import { PROBE } from './cypher';
 import { translateError } from './driver-errors';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
-/** What a probe of the database finds: its record counts and its version (a bookmark). */
+/** What a probe of the database finds: its record counts, its change number and its version (a bookmark). */
 export interface Probe {
   counts: Counts;
+  change: number;
   version: string;
 }
 
@@ -126,6 +128,24 @@ export class Db {
     );
   }
 
+  /** The probe a request's work runs under (withProbe): read after the request arrived. */
+  private readonly requestProbe = new AsyncLocalStorage<Probe>();
+
+  /**
+   * Runs `work` with a fresh probe that the store's reads inside it may use as theirs (freshProbe),
+   * so one request costs one probe however many of its parts need the version.
+   */
+  async withProbe<T>(work: (probe: Probe) => Promise<T>): Promise<T> {
+    const probe = await this.probe();
+    return this.requestProbe.run(probe, () => work(probe));
+  }
+
+  /** The request's probe (withProbe) when there is one, else a probe started after this call. */
+  freshProbe(): Promise<Probe> {
+    const held = this.requestProbe.getStore();
+    return held ? Promise.resolve(held) : this.probe();
+  }
+
   private probing: Promise<Probe> | null = null;
   private queued: Promise<Probe> | null = null;
 
@@ -147,19 +167,19 @@ export class Db {
 
   private startProbe(): Promise<Probe> {
     const probe = this.guard(
-      COUNT_RECORDS,
+      PROBE,
       async () => {
         // One statement in an auto-commit transaction: one round trip (a managed one takes two).
         const session = this.session('read');
         try {
-          const [row] = (await session.run(COUNT_RECORDS)).records.map((r) => r.toObject());
+          const [row] = (await session.run(PROBE, { counter: 'dataset' })).records.map((r) => r.toObject());
           const counts = {
             actors: Number(row?.actors ?? 0),
             sources: Number(row?.sources ?? 0),
             episodes: Number(row?.episodes ?? 0),
             actions: Number(row?.actions ?? 0),
           };
-          return { counts, version: session.lastBookmarks().join(' ') };
+          return { counts, change: Number(row?.change ?? 0), version: session.lastBookmarks().join(' ') };
         } finally {
           await session.close();
         }

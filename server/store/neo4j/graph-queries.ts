@@ -215,25 +215,28 @@ function withinSelection(actions: Action[]): Action[] {
 }
 
 export function exportDocument(db: Db, filter: ActionFilter): Promise<InterchangeDocument> {
-  return db.read(async (tx) => {
-    if (isEmptyFilter(filter)) {
-      return {
-        format: INTERCHANGE_FORMAT,
-        actors: sortById((await tx.run(ALL_ACTORS)).map(actorOfRow)),
-        sources: sortById((await tx.run(ALL_SOURCES)).map(sourceOfRow)),
-        episodes: sortById((await tx.run(ALL_EPISODES)).map(episodeOfRow)),
-        actions: sortTimeline(actionsOfRows(await tx.run(FILTERED_ACTIONS, NO_FILTER))),
-      };
-    }
-    const actions = await passingActions(tx, filter);
-    const sourceIds = new Set(actions.flatMap((a) => a.citations.map((c) => c.source)));
-    const episodeIds = new Set(actions.flatMap((a) => a.episodes ?? []));
+  return db.read((tx) => exportDocumentIn(tx, filter));
+}
+
+/** The export of the actions passing `filter` with what they reference, read in one transaction. */
+export async function exportDocumentIn(tx: Tx, filter: ActionFilter): Promise<InterchangeDocument> {
+  if (isEmptyFilter(filter)) {
     return {
       format: INTERCHANGE_FORMAT,
-      actors: sortById((await tx.run(ACTORS_BY_IDS, { ids: [...actorsReferencedBy(actions)] })).map(actorOfRow)),
-      sources: sortById((await tx.run(SOURCES_BY_IDS, { ids: [...sourceIds] })).map(sourceOfRow)),
-      episodes: sortById((await tx.run(EPISODES_BY_IDS, { ids: [...episodeIds] })).map(episodeOfRow)),
-      actions: withinSelection(actions),
+      actors: sortById((await tx.run(ALL_ACTORS)).map(actorOfRow)),
+      sources: sortById((await tx.run(ALL_SOURCES)).map(sourceOfRow)),
+      episodes: sortById((await tx.run(ALL_EPISODES)).map(episodeOfRow)),
+      actions: sortTimeline(actionsOfRows(await tx.run(FILTERED_ACTIONS, NO_FILTER))),
     };
-  });
+  }
+  const actions = await passingActions(tx, filter);
+  const sourceIds = new Set(actions.flatMap((a) => a.citations.map((c) => c.source)));
+  const episodeIds = new Set(actions.flatMap((a) => a.episodes ?? []));
+  return {
+    format: INTERCHANGE_FORMAT,
+    actors: sortById((await tx.run(ACTORS_BY_IDS, { ids: [...actorsReferencedBy(actions)] })).map(actorOfRow)),
+    sources: sortById((await tx.run(SOURCES_BY_IDS, { ids: [...sourceIds] })).map(sourceOfRow)),
+    episodes: sortById((await tx.run(EPISODES_BY_IDS, { ids: [...episodeIds] })).map(episodeOfRow)),
+    actions: withinSelection(actions),
+  };
 }

@@ -30,11 +30,11 @@ export class Memo {
     let version = this.kept.version;
     if (version === undefined) {
       // Nothing seen yet (the first request): learn the version, or nothing could be kept.
-      version = (await this.db.probe()).version;
+      version = (await this.db.freshProbe()).version;
       this.kept.at(version);
     } else if (this.kept.has(key)) {
       // A candidate: it stands if the database is still at the version it was computed on.
-      version = (await this.db.probe()).version;
+      version = (await this.db.freshProbe()).version;
       const hit = this.kept.get(version, key);
       if (hit !== undefined) return copyRecord(hit as T);
     }

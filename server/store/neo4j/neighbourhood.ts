@@ -10,10 +10,11 @@
  * An ordinary actor's neighbourhood takes two statements; a hub's depth-2 one, which holds most of
  * the graph, fetches about the part the cap keeps.
  */
-import type { Action, ActionFilter, Actor } from '../../../contract';
-import { buildActionGraph, cappedPart } from '../../graph';
+import { actionPredicate, type Action, type ActionFilter, type Actor } from '../../../contract';
+import { actorsWithin, buildActionGraph, cappedPart } from '../../graph';
 import type { ActorWithDegree, Subgraph } from '../types';
-import { ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS } from './cypher';
+import { ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS, RECORDS_OF_PART } from './cypher';
+import type { Topology } from './topology';
 import type { Row, Tx } from './db';
 import { filterParams, predicateIn, type FilterParams } from './filter';
 import { actionOfRow, actorWithDegreeOfRow, isWholeActionRow } from './mapping';
@@ -101,4 +102,43 @@ export async function neighbourhood(
     }
     size = Math.min(order.length, size * 2);
   }
+}
+
+/**
+ * The neighbourhood on the held topology (topology.ts): levels and cap computed in memory by the
+ * same functions as the embedded store, then the kept records in one statement. An actor or
+ * action deleted since the topology's version has no record and is left out, with the actions
+ * that touched it (as above); one changed since is answered as it is now.
+ */
+export async function neighbourhoodOn(
+  tx: Tx,
+  held: Topology,
+  focus: string,
+  depth: number,
+  filter: ActionFilter,
+  maxElements: number,
+): Promise<Subgraph> {
+  const passes = actionPredicate(filter);
+  const part = cappedPart(held.graph, actorsWithin(held.graph, focus, depth, passes), passes, maxElements);
+  const [row] = await tx.run(RECORDS_OF_PART, { actorIds: part.actors, actionIds: part.actions.map((a) => a.id) });
+  const records = new Map<string, ActorWithDegree>();
+  for (const r of (row?.actors ?? []) as Row[]) {
+    const a = actorWithDegreeOfRow(r);
+    records.set(a.id, a);
+  }
+  const actions = new Map<string, Action>();
+  for (const r of (row?.actions ?? []) as Row[]) {
+    if (!isWholeActionRow(r)) continue;
+    const a = actionOfRow(r);
+    actions.set(a.id, a);
+  }
+  const kept = part.actors.filter((id) => records.has(id));
+  const present = new Set(kept);
+  return {
+    actors: kept.map((id) => records.get(id)!),
+    actions: part.actions
+      .map((a) => actions.get(a.id))
+      .filter((a): a is Action => a !== undefined && present.has(a.from) && present.has(a.to)),
+    truncated: part.truncated,
+  };
 }

@@ -2,9 +2,20 @@
  * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
  * driver per store; every answer is computed with the same shared functions as the embedded store.
  */
-import type { Action, ActionFilter, Actor, ChainOptions, Episode, InterchangeDocument, PageRequest, Source } from '../../../contract';
+import {
+  actionPredicate,
+  isEmptyFilter,
+  type Action,
+  type ActionFilter,
+  type Actor,
+  type ChainOptions,
+  type Episode,
+  type InterchangeDocument,
+  type PageRequest,
+  type Source,
+} from '../../../contract';
 import type { Neo4jSettings } from '../../config';
-import { BetweennessService, metricCategories } from '../../graph';
+import { allShortestPaths, BetweennessService, chainOfSteps, chainRules, metricCategories, timeRespectingChains } from '../../graph';
 import type { Logger } from '../../logger';
 import { rollBack } from '../history/rebuild';
 import type {
@@ -32,16 +43,18 @@ import { WIPE_BATCH } from './cypher';
 import { Db } from './db';
 import * as graph from './graph-queries';
 import * as history from './history';
-import { neighbourhood } from './neighbourhood';
+import { neighbourhood, neighbourhoodOn } from './neighbourhood';
 import * as reads from './reads';
 import { Memo } from './memo';
 import { ensureSchema } from './schema';
+import { TopologyCache, type Topology } from './topology';
 import * as writes from './writes';
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
   private readonly memo: Memo;
+  private readonly topology: TopologyCache;
   /** One service per set of metric categories (a few at most: the API's category lists), as the embedded store. */
   private readonly betweenness = new Map<string, BetweennessService>();
 
@@ -50,6 +63,9 @@ export class Neo4jStore implements GraphStore {
     private readonly logger: Logger,
   ) {
     this.memo = new Memo(db);
+    this.topology = new TopologyCache(db, (err) =>
+      logger.warn({ err }, 'neo4j: the topology could not be loaded; traversals fetch instead'),
+    );
   }
 
   /** Opens the driver, checks the server answers, and creates missing constraints and indexes. */
@@ -71,13 +87,17 @@ export class Neo4jStore implements GraphStore {
       throw err;
     }
     logger.info({ uri: settings.uri, database: settings.database }, 'neo4j store connected');
-    return new Neo4jStore(db, logger);
+    const store = new Neo4jStore(db, logger);
+    store.warm();
+    return store;
   }
 
-  /** The database's version from a probe started after this call; an empty bookmark is never shared. */
-  async currentVersion(): Promise<string> {
-    const { version } = await this.db.probe();
-    return version || `unversioned-${++this.unversioned}`;
+  /**
+   * Runs a request's `work` with the database's version from a probe started after this call,
+   * which the store's own version checks inside it reuse; an empty bookmark is never shared.
+   */
+  atCurrentVersion<T>(work: (version: string) => Promise<T>): Promise<T> {
+    return this.db.withProbe((probe) => work(probe.version || `unversioned-${++this.unversioned}`));
   }
 
   private unversioned = 0;
@@ -122,7 +142,10 @@ export class Neo4jStore implements GraphStore {
   // Traversals and statistics are remembered per version of the database (memo.ts), as the
   // embedded store remembers them until its next write.
 
-  neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
+  async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
+    const held = await this.topologyFor(filter);
+    // An actor without actions is not in the topology: the statements below tell it from an unknown one.
+    if (held?.graph.hasNode(focus)) return this.db.read((tx) => neighbourhoodOn(tx, held, focus, depth, filter, maxElements));
     return this.memo.get(JSON.stringify(['focus', focus, depth, filter, maxElements]), (tx) =>
       neighbourhood(tx, focus, depth, filter, maxElements),
     );
@@ -132,16 +155,38 @@ export class Neo4jStore implements GraphStore {
     return this.memo.get(JSON.stringify(['selection', filter, maxElements]), (tx) => graph.selection(tx, filter, maxElements));
   }
 
-  shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
+  // Paths and chains run in memory on the whole graph's topology when it is held for the
+  // database's version as a fresh probe finds it (topology.ts); otherwise on what they fetch.
+
+  async shortestPaths(source: string, target: string, maxLength: number, filter: ActionFilter, limit: number): Promise<Path[]> {
+    const held = await this.topologyFor(filter);
+    if (held) return allShortestPaths(held.graph, source, target, maxLength, actionPredicate(filter), limit);
     return this.memo.get(JSON.stringify(['paths', source, target, maxLength, filter, limit]), (tx) =>
       graph.shortestPaths(tx, source, target, maxLength, filter, limit),
     );
   }
 
-  chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer> {
+  async chains(actor: string, maxLength: number, filter: ActionFilter, limit: number, options?: ChainOptions): Promise<ChainsAnswer> {
+    const held = await this.topologyFor(filter);
+    if (held) {
+      const rules = chainRules(filter, options, (id) => held.actions.get(id)?.respondsTo, actionPredicate(filter));
+      const found = timeRespectingChains(held.graph, actor, maxLength, rules, limit);
+      return { chains: found.chains.map(chainOfSteps), truncated: found.truncated };
+    }
     return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit, options]), (tx) =>
       graph.chains(tx, actor, maxLength, filter, limit, options),
     );
+  }
+
+  /** Whether traversals at the database's version now run on the held topology (tests, diagnostics). */
+  async holdsTopology(): Promise<boolean> {
+    return (await this.topologyFor({})) !== null;
+  }
+
+  /** The topology for this request (a layer filter needs the actors' layers: never from it). */
+  private async topologyFor(filter: ActionFilter): Promise<Topology | null> {
+    if (filter.layers?.length) return null;
+    return this.topology.at(await this.db.freshProbe());
   }
 
   /**
@@ -161,12 +206,26 @@ export class Neo4jStore implements GraphStore {
     return { ...base, ...(await service.get(version, top, () => graph.actorGraph(this.db, categories))) };
   }
 
-  importDocument(doc: InterchangeDocument, note?: ChangeNote): Promise<ImportResult> {
-    return writes.importDocument(this.db, doc, note);
+  async importDocument(doc: InterchangeDocument, note?: ChangeNote): Promise<ImportResult> {
+    const result = await writes.importDocument(this.db, doc, note);
+    this.warm();
+    return result;
   }
 
-  changeNumber(): Promise<number> {
-    return history.changeNumber(this.db);
+  /**
+   * Starts loading the topology of the version now (after connecting and after an import), so the
+   * next traversals need not wait for one to ask; a probe that fails only means no head start.
+   */
+  private warm(): void {
+    this.db.probe().then(
+      (probe) => void this.topology.at(probe),
+      () => undefined,
+    );
+  }
+
+  /** From the shared probe, as counts: a health check costs one round trip shared with concurrent ones. */
+  async changeNumber(): Promise<number> {
+    return (await this.db.probe()).change;
   }
 
   history(query: HistoryQuery): Promise<HistoryEntry[]> {
@@ -191,8 +250,13 @@ export class Neo4jStore implements GraphStore {
     return rollBack(now.doc, await history.changesBetween(this.db, change, now.change));
   }
 
+  /**
+   * A filtered export is remembered per version as the timeline (a year's export reads thousands of
+   * records); the whole graph's is not kept (it would hold a second copy of the database).
+   */
   exportDocument(filter: ActionFilter): Promise<InterchangeDocument> {
-    return graph.exportDocument(this.db, filter);
+    if (isEmptyFilter(filter)) return graph.exportDocument(this.db, filter);
+    return this.memo.get(JSON.stringify(['export', filter]), (tx) => graph.exportDocumentIn(tx, filter));
   }
 
   createActor(actor: Actor, note?: ChangeNote): Promise<void> {

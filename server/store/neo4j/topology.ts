@@ -1,0 +1,89 @@
+/**
+ * The whole graph's actions, slim (ids, ends, type, status, dates, links: what traversals read),
+ * held for one version of the database, so paths and chains run in memory on the whole graph as
+ * on the embedded store, instead of fetching their part of it level by level for every request.
+ *
+ * Only ever used for the version a fresh probe finds (Db.probe): a write through any server, or
+ * through Neo4j Browser, moves the version, and from then on requests take the fetching path
+ * (traversal.ts) until the new version's topology is loaded. Loads run in the background, one at
+ * a time, no sooner than LOAD_PAUSE_MS after the last one ended, and only up to maxActions(): a
+ * stream of writes costs at most one whole read of the actions every few seconds per server.
+ * A load is kept only when nothing was committed while it read (the version before it equals the
+ * bookmark after it), as Memo keeps answers.
+ */
+import type { Action, Actor } from '../../../contract';
+import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
+import { filteredActionKeysFor } from './cypher';
+import type { Db, Probe } from './db';
+import { filterParams } from './filter';
+import { actionsOfRows, slimActionOfRow } from './mapping';
+
+/**
+ * Larger graphs are left to the fetching path: the held graph costs about 1 KB per action.
+ * NEO4J_TOPOLOGY_MAX_ACTIONS sets another bound (0: never hold one, every traversal fetches).
+ */
+function maxActions(): number {
+  const set = Number(process.env.NEO4J_TOPOLOGY_MAX_ACTIONS);
+  return process.env.NEO4J_TOPOLOGY_MAX_ACTIONS && Number.isInteger(set) && set >= 0 ? set : 250_000;
+}
+const LOAD_PAUSE_MS = 2_000;
+
+const ALL_ACTION_KEYS = filteredActionKeysFor(filterParams({}));
+
+export interface Topology {
+  readonly version: string;
+  /** Every action as an edge between its ends; actors without actions are not in it. */
+  readonly graph: ActionGraph;
+  /** Every action by id (response links are read through it). */
+  readonly actions: ReadonlyMap<string, Action>;
+}
+
+export class TopologyCache {
+  private held: Topology | null = null;
+  private loading = false;
+  private lastLoadEnd = 0;
+  private readonly maxActions = maxActions();
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** The topology of the probe's version if held; otherwise null, and a load starts if allowed. */
+  at(probe: Probe): Topology | null {
+    if (probe.version && this.held?.version === probe.version) return this.held;
+    if (
+      !probe.version ||
+      this.maxActions === 0 ||
+      probe.counts.actions > this.maxActions ||
+      this.loading ||
+      Date.now() - this.lastLoadEnd < LOAD_PAUSE_MS
+    )
+      return null;
+    this.loading = true;
+    void this.load(probe.version)
+      .catch(this.onError)
+      .finally(() => {
+        this.loading = false;
+        this.lastLoadEnd = Date.now();
+      });
+    return null;
+  }
+
+  private async load(before: string): Promise<void> {
+    const { value: rows, version } = await this.db.readVersioned((tx) => tx.run(ALL_ACTION_KEYS));
+    if (version !== before) return;
+    const graph = createActionGraph();
+    const actions = new Map<string, Action>();
+    const node = (id: string) => {
+      if (!graph.hasNode(id)) addActorNode(graph, { id } as Actor);
+    };
+    for (const a of actionsOfRows(rows, slimActionOfRow)) {
+      actions.set(a.id, a);
+      node(a.from);
+      node(a.to);
+      graph.addDirectedEdgeWithKey(a.id, a.from, a.to, actionAttributes(a));
+    }
+    this.held = { version, graph, actions };
+  }
+}
