@@ -7,9 +7,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InterchangeDocument } from '../../contract';
 import { loopTurn } from '../loop-turn';
-import type { BatchReply, CheckReply, ImportJob, NextBatch, Refusal } from './protocol';
+import { checkImportBody, type Checked } from './check';
+import type { BatchReply, CheckReply, ImportJob, NextBatch } from './protocol';
 
-export type ReadBody = { ok: true; doc: InterchangeDocument } | { ok: false; refusal: Refusal };
+export type ReadBody = Checked;
 
 /**
  * Under ts-jest the sources are TypeScript: the worker compiles each module as it is required
@@ -90,8 +91,17 @@ async function readInWorker(job: ImportJob): Promise<ReadBody> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * Bodies up to this size are checked on the API's thread (a few milliseconds at most): starting a
+ * worker costs more than that, and most imports are small.
+ */
+const INLINE_BYTES = 64 * 1024;
+
 /** Reads and checks an import body off the event loop: the valid document, or the refusal to answer with. */
 export function readImportBody(body: Uint8Array, charset: string, prefix: string): Promise<ReadBody> {
+  if (body.length <= INLINE_BYTES) {
+    return Promise.resolve(checkImportBody(body, charset, prefix));
+  }
   // A copy of its own, so moving it to the worker cannot touch memory the HTTP layer shares.
   const bytes = new Uint8Array(body);
   const run = queue.then(() => readInWorker({ bytes, charset, prefix }));
