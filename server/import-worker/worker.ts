@@ -1,11 +1,11 @@
 /**
- * The import worker: one body, read and checked here (check.ts), so a 10 MB import never holds the
- * API's event loop. A valid document is handed back in batches, each asked for by the API's thread
+ * The import worker: bodies read and checked here (check.ts), one at a time, so a 10 MB import
+ * never holds the API's event loop. A valid document is handed back in batches, each asked for by the API's thread
  * when it is ready for it, so no message takes long to copy in.
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { checkImportBody } from './check';
 import type { BatchReply, CheckReply, ImportJob, NextBatch, RecordList } from './protocol';
 
@@ -26,34 +26,33 @@ function yieldToTheApi(): void {
   }
 }
 
-function start(job: ImportJob): void {
-  let first: CheckReply;
-  let pending: { list: RecordList; records: unknown[] }[] = [];
+/** The batches of the document checked last, handed out one per request. */
+let pending: { list: RecordList; records: unknown[] }[] = [];
+
+function check(job: ImportJob): CheckReply {
+  pending = [];
   try {
     const checked = checkImportBody(job.bytes, job.charset, job.prefix);
-    if (!checked.ok) {
-      first = { refused: checked.refusal };
-    } else {
-      const { actors, sources, episodes, actions, ...head } = checked.doc;
-      const lists = { actors, sources, episodes, actions };
-      const present = LISTS.filter((l) => lists[l] !== undefined);
-      for (const list of present) {
-        const records = lists[list] as unknown[];
-        for (let i = 0; i < records.length; i += BATCH) pending.push({ list, records: records.slice(i, i + BATCH) });
-      }
-      first = { head, lists: present };
+    if (!checked.ok) return { refused: checked.refusal };
+    const { actors, sources, episodes, actions, ...head } = checked.doc;
+    const lists = { actors, sources, episodes, actions };
+    const present = LISTS.filter((l) => lists[l] !== undefined);
+    for (const list of present) {
+      const records = lists[list] as unknown[];
+      for (let i = 0; i < records.length; i += BATCH) pending.push({ list, records: records.slice(i, i + BATCH) });
     }
+    return { head, lists: present };
   } catch (err) {
-    first = { failed: err instanceof Error ? err.message : String(err) };
+    return { failed: err instanceof Error ? err.message : String(err) };
   }
-  parentPort!.postMessage(first);
-  parentPort!.on('message', (_ask: NextBatch) => {
-    const batch = pending.shift();
-    const reply: BatchReply = batch ?? { done: true };
-    parentPort!.postMessage(reply);
-    if (!batch) pending = [];
-  });
 }
 
 yieldToTheApi();
-start(workerData as ImportJob);
+parentPort!.on('message', (m: ImportJob | NextBatch) => {
+  if ('next' in m) {
+    const reply: BatchReply = pending.shift() ?? { done: true };
+    parentPort!.postMessage(reply);
+  } else {
+    parentPort!.postMessage(check(m));
+  }
+});
