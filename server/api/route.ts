@@ -43,6 +43,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   bodyLimit?: number;
   /** Prefix of the 400 message when the body is invalid. */
   bodyError?: string;
+  /**
+   * The body is handed to `handle` as its raw bytes (a Buffer, or undefined when there is none) and
+   * checked there against `body`, off the event loop; `body` still documents it.
+   */
+  bodyAsBytes?: boolean;
   /** Needs the bearer token, is rate-limited. */
   write?: boolean;
   /** A read whose 200 body depends only on the URL and the graph: kept until the graph changes. */
@@ -124,7 +129,9 @@ export function defineRoute<
       if (!p.success) throw paramsError('path parameter', paramProblems(p.error, shapeKeys(paramsSchema)));
       const query = parseQuery(querySchema, req.query ?? {});
       let body: unknown;
-      if (s.body) {
+      if (s.body && s.bodyAsBytes) {
+        body = req.body as unknown;
+      } else if (s.body) {
         const prefix = s.bodyError ?? 'invalid body';
         if (req.body === undefined) throw badRequest(`${prefix}: a JSON body is required (Content-Type: application/json)`);
         const shape = shapeProblems(req.body);

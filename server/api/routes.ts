@@ -104,7 +104,10 @@ export function registerApiRoutes(app: Express, ctx: AppContext, options: Regist
     const role = roleNeeded(route, ctx.config.readsNeedKey);
     if (role) chain.push(requireRole(role, auth, ctx.logger, failures));
     if (route.write) chain.push(...writeLimits);
-    if (route.body) chain.push(express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
+    const limit = route.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    // Bytes for a route that reads its body off the event loop (the import): it checks UTF-8 itself.
+    if (route.body && route.bodyAsBytes) chain.push(express.raw({ type: 'application/json', limit }));
+    else if (route.body) chain.push(express.json({ limit, strict: true, verify: refuseInvalidUtf8 }));
     chain.push(async (req, res) => {
       const input = route.parse(req);
       const handle = async () => route.handle(input, ctx, req);

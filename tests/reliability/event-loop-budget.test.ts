@@ -31,14 +31,10 @@ const WINDOW_MS = 1000;
  * by the start of the request's name. The others came off once the causes were found: the
  * timeline's response order made again in one go on every unfiltered page, export and stats read
  * (40-60 ms each, now made in slices once per version), and slices yielding with one setImmediate,
- * which let health on a fresh connection wait several slices (server/loop-turn.ts).
+ * which let health on a fresh connection wait several slices (server/loop-turn.ts). The import
+ * came off last: its body is parsed and checked in a worker thread, its comparison in slices.
  */
-const OVER_BUDGET: [namePrefix: string, why: string][] = [
-  [
-    'import,',
-    "the body is parsed and checked in one go (longest main-thread hold 820-890 ms): express.json's parse, the route's schema, then the import rules' validation and comparison",
-  ],
-];
+const OVER_BUDGET: [namePrefix: string, why: string][] = [];
 const overBudget = (name: string) => OVER_BUDGET.find(([prefix]) => name.startsWith(prefix))?.[1];
 
 const missing = !fs.existsSync(SERVER_MAIN)

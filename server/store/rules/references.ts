@@ -1,8 +1,9 @@
 /** Whether the actors, sources, episodes and actions that actions name are there to be named. */
-import { actionReferenceProblems, referencedIds, type Action, type KnownIds } from '../../../contract';
+import { actionReferenceProblems, referencedIds, type Action, type KnownIds, type ReferencedIds } from '../../../contract';
 import { ValidationError } from '../errors';
 import type { RecordKind, RecordLookup } from './lookup';
 import { responseProblems } from './responses';
+import type { Turns } from './turns';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -14,8 +15,9 @@ export async function storedReferences(
   lookup: RecordLookup,
   actions: readonly Action[],
   inPayload: { [K in 'actors' | 'sources' | 'episodes' | 'actions']?: ReadonlySet<string> } = {},
+  turns?: Turns,
 ): Promise<KnownIds> {
-  const refs = referencedIds(actions);
+  const refs = turns ? await referencedInTurns(actions, turns) : referencedIds(actions);
   const stored = (kind: RecordKind, ids: Set<string>, given: ReadonlySet<string> = NONE) =>
     lookup.existing(
       kind,
@@ -31,6 +33,16 @@ export async function storedReferences(
     hasEpisode: (id) => episodes.has(id),
     hasAction: (id) => targets.has(id),
   };
+}
+
+/** referencedIds of many actions, a thousand at a time with turns of the event loop between. */
+async function referencedInTurns(actions: readonly Action[], turns: Turns): Promise<ReferencedIds> {
+  const all: ReferencedIds = { actors: new Set(), sources: new Set(), episodes: new Set(), actions: new Set() };
+  await turns.chunks(actions, 1000, (part) => {
+    const refs = referencedIds(part);
+    for (const key of ['actors', 'sources', 'episodes', 'actions'] as const) for (const id of refs[key]) all[key].add(id);
+  });
+  return all;
 }
 
 /** A single action written on its own: every reference must already be stored, and its responses possible. */

@@ -5,6 +5,7 @@
  */
 import { responseCycle, responseDateProblem, type Action, type Problem } from '../../../contract';
 import type { RecordLookup } from './lookup';
+import type { Turns } from './turns';
 
 /**
  * Problems of the actions' respondsTo, the actions being written together (they override stored
@@ -15,8 +16,10 @@ export async function responseProblems(
   actions: readonly Action[],
   lookup: RecordLookup,
   pathOf: (index: number) => string = (i) => `actions[${i}].`,
+  turns?: Turns,
 ): Promise<Problem[]> {
   const written = new Map(actions.map((a) => [a.id, a]));
+  await turns?.maybe();
   const stored = new Map<string, Action | null>();
   const fetch = async (ids: Iterable<string>) => {
     const missing = [...new Set(ids)].filter((id) => !written.has(id) && !stored.has(id));
@@ -41,6 +44,7 @@ export async function responseProblems(
       }
     }
     frontier = next;
+    await turns?.maybe();
   }
 
   const problems: Problem[] = [];
@@ -51,6 +55,7 @@ export async function responseProblems(
     actions.filter((a) => a.date !== undefined).map((a) => a.id),
   );
   for (const [i, a] of actions.entries()) {
+    if (turns && i % 256 === 0) await turns.maybe();
     const was = a.date === undefined ? undefined : old.get(a.id);
     if (!was || (was.date === a.date && was.timezone === a.timezone)) continue;
     const responders = ((await lookup.referencing('action', a.id)) ?? []).filter((id) => !written.has(id));
@@ -63,7 +68,8 @@ export async function responseProblems(
       }
     }
   }
-  actions.forEach((a, i) => {
+  for (const [i, a] of actions.entries()) {
+    if (turns && i % 256 === 0) await turns.maybe();
     a.respondsTo?.forEach((id, j) => {
       const target = get(id);
       const why = target && responseDateProblem(a, target);
@@ -73,6 +79,6 @@ export async function responseProblems(
       const cycle = responseCycle(a.id, a.respondsTo, (id) => get(id)?.respondsTo);
       if (cycle) problems.push({ path: `${pathOf(i)}respondsTo`, message: `would close a cycle of responses: ${cycle.join(' → ')}` });
     }
-  });
+  }
   return problems;
 }

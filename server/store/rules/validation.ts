@@ -60,7 +60,21 @@ function nonRecords(input: unknown): { problems: Problem[]; total: number } {
   return { problems, total };
 }
 
+/**
+ * Documents this process's import worker made with validDocument itself (server/import-worker/):
+ * checking them again here would hold the event loop as long as the worker saved. Each is taken
+ * once, by identity, so nothing a client sends can be passed off as checked.
+ */
+const checkedOffThread = new WeakSet<object>();
+
+/** Marks a document the import worker returned from validDocument; the store's own check then takes it as it is. */
+export function checkedElsewhere(doc: InterchangeDocument): InterchangeDocument {
+  checkedOffThread.add(doc);
+  return doc;
+}
+
 export function validDocument(input: unknown): InterchangeDocument {
+  if (typeof input === 'object' && input !== null && checkedOffThread.delete(input)) return input as InterchangeDocument;
   const loose = nonRecords(input);
   if (loose.total) throw importRefused(loose.problems, loose.total);
   const parsed = parseDocument(input);
