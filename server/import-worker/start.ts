@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InterchangeDocument } from '../../contract';
 import { loopTurn } from '../loop-turn';
+import { UnavailableError } from '../store/errors';
 import { checkImportBody, type Checked } from './check';
 import type { BatchReply, CheckReply, ImportJob, NextBatch } from './protocol';
 
@@ -64,11 +65,13 @@ function nextMessage<T>(worker: Worker): Promise<T> {
     };
     const onError = (err: Error) => {
       off();
-      reject(err);
+      reject(new UnavailableError(`the import could not be read (${err.message}); nothing was written, try again`, 1));
     };
     const onExit = (code: number) => {
       off();
-      reject(new Error(`the import worker stopped (exit code ${code})`));
+      reject(
+        new UnavailableError(`the import could not be read (its worker stopped, exit code ${code}); nothing was written, try again`, 1),
+      );
     };
     const off = () => {
       worker.off('message', onMessage);
@@ -89,7 +92,7 @@ async function readInWorker(job: ImportJob): Promise<ReadBody> {
     // The bytes are moved, not copied again (the caller's copy is the worker's alone).
     worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     const first = await answer;
-    if ('failed' in first) throw new Error(`the import worker failed: ${first.failed}`);
+    if ('failed' in first) throw new UnavailableError(`the import could not be read (${first.failed}); nothing was written, try again`, 1);
     if ('refused' in first) return { ok: false, refusal: first.refused };
     const doc: Record<string, unknown> = { ...first.head };
     for (const list of first.lists) doc[list] = [];
