@@ -12,3 +12,26 @@
 export function loopTurn(): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 }
+
+/** The longest a stretch of long work (an import's checks, a graph being built) holds the event loop. */
+const SLICE_MS = 10; // the budget is 50 ms at M
+
+/** Gives the event loop a turn every SLICE_MS of work (RELIABILITY.md, "One request against the server"). */
+export class Turns {
+  private start = performance.now();
+
+  /** Gives the event loop a turn when this stretch has run SLICE_MS. */
+  async maybe(): Promise<void> {
+    if (performance.now() - this.start < SLICE_MS) return;
+    await loopTurn();
+    this.start = performance.now();
+  }
+
+  /** Calls `visit` on each item, in chunks of `chunk`, with a possible turn after each. */
+  async chunks<T>(items: readonly T[], chunk: number, visit: (part: readonly T[], offset: number) => void): Promise<void> {
+    for (let i = 0; i < items.length; i += chunk) {
+      visit(items.slice(i, i + chunk), i);
+      await this.maybe();
+    }
+  }
+}

@@ -16,7 +16,8 @@ import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } f
 import { filteredActionKeysFor } from './cypher';
 import type { Db, Probe } from './db';
 import { filterParams } from './filter';
-import { actionsOfRows, slimActionOfRow } from './mapping';
+import { Turns } from '../../loop-turn';
+import { isWholeActionRow, slimActionOfRow } from './mapping';
 
 /**
  * Larger graphs are left to the fetching path: the held graph costs about 1 KB per action.
@@ -78,7 +79,13 @@ export class TopologyCache {
     const node = (id: string) => {
       if (!graph.hasNode(id)) addActorNode(graph, { id } as Actor);
     };
-    for (const a of actionsOfRows(rows, slimActionOfRow)) {
+    // Built with turns of the event loop: in one go, 60,000 actions held it 0.5-0.7 s at M.
+    const turns = new Turns();
+    for (let i = 0; i < rows.length; i++) {
+      if (i % 256 === 0) await turns.maybe();
+      const row = rows[i]!;
+      if (!isWholeActionRow(row)) continue;
+      const a = slimActionOfRow(row);
       actions.set(a.id, a);
       node(a.from);
       node(a.to);

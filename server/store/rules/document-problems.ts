@@ -3,7 +3,7 @@
  * the same problems in the same order, for documents of tens of thousands of records.
  */
 import { actionReferenceProblems, type Action, type InterchangeDocument, type KnownIds, type Problem } from '../../../contract';
-import type { Turns } from './turns';
+import type { Turns } from '../../loop-turn';
 
 /** Records checked between two looks at the clock. */
 const CHUNK = 1000;

@@ -10,7 +10,7 @@ import { KINDS } from './kinds';
 import type { RecordKind, RecordLookup, Records } from './lookup';
 import { storedReferences } from './references';
 import { responseProblems } from './responses';
-import { Turns } from './turns';
+import { Turns } from '../../loop-turn';
 import { importRefused } from './validation';
 
 export interface RecordWrite<T> {

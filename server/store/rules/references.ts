@@ -3,7 +3,7 @@ import { actionReferenceProblems, referencedIds, type Action, type KnownIds, typ
 import { ValidationError } from '../errors';
 import type { RecordKind, RecordLookup } from './lookup';
 import { responseProblems } from './responses';
-import type { Turns } from './turns';
+import type { Turns } from '../../loop-turn';
 
 const NONE: ReadonlySet<string> = new Set();
 

@@ -5,7 +5,7 @@
  */
 import { responseCycle, responseDateProblem, type Action, type Problem } from '../../../contract';
 import type { RecordLookup } from './lookup';
-import type { Turns } from './turns';
+import type { Turns } from '../../loop-turn';
 
 /**
  * Problems of the actions' respondsTo, the actions being written together (they override stored
