@@ -5,6 +5,7 @@
  * sample size gives. Method note: README, "Betweenness".
  */
 import type { BetweennessInfo } from '../../contract';
+import { loopTurn } from '../loop-turn';
 
 /**
  * Sources × (actors + 2 × actions) allowed to one computation: exact below it, k pivots filling it
@@ -27,7 +28,7 @@ export async function numberPairs(ids: readonly string[], pairs: readonly (reado
   const ends = new Int32Array(pairs.length * 2);
   let out = 0;
   for (let start = 0; start < pairs.length; start += SLICE) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0) await loopTurn();
     for (let p = start; p < Math.min(start + SLICE, pairs.length); p++) {
       const [a, b] = pairs[p]!;
       const i = index.get(a);
