@@ -4,8 +4,8 @@
  * deadline ends the worker (a new one starts for the next job); a worker that dies fails only
  * the job it held.
  */
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBeside } from '../worker-script';
 import type { ActorRecord, Unit } from './actors';
 import type { Anchor } from './dates';
 import type { ExtractJob, ExtractReply } from './protocol';
@@ -36,27 +36,8 @@ export interface PoolOptions {
   maxWaiting?: number;
 }
 
-/**
- * Under ts-jest the sources are TypeScript: the worker compiles each module as it is required
- * (typescript's transpileModule, no type check); built code in dist/ runs worker.js directly.
- */
-const TS_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const ts = require('node:module').createRequire(workerData.script)('typescript');
-require.extensions['.ts'] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
-  });
-  module._compile(out.outputText, filename);
-};
-require(workerData.script);
-`;
-
 function startWorker(): Worker {
-  const script = path.join(__dirname, `worker${path.extname(__filename)}`);
-  return script.endsWith('.ts') ? new Worker(TS_BOOTSTRAP, { eval: true, workerData: { script } }) : new Worker(script);
+  return startWorkerBeside(__filename, __dirname, 'worker');
 }
 
 export class ExtractPool {

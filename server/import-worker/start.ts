@@ -3,8 +3,8 @@
  * batch, with a turn of the event loop between batches. One body is read at a time, by one worker:
  * it holds a parsed copy of up to 10 MB of JSON, so parallel imports wait rather than add up.
  */
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBeside } from '../worker-script';
 import type { InterchangeDocument } from '../../contract';
 import { loopTurn } from '../loop-turn';
 import { UnavailableError } from '../store/errors';
@@ -13,28 +13,8 @@ import type { BatchReply, CheckReply, ImportJob, NextBatch } from './protocol';
 
 export type ReadBody = Checked;
 
-/**
- * Under ts-jest the sources are TypeScript: the worker compiles each module as it is required
- * (typescript's transpileModule, no type check); built code in dist/ runs worker.js directly.
- * The same way of starting a worker as the extraction pool's (server/extract/pool.ts).
- */
-const TS_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const ts = require('node:module').createRequire(workerData.script)('typescript');
-require.extensions['.ts'] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
-  });
-  module._compile(out.outputText, filename);
-};
-require(workerData.script);
-`;
-
 function startWorker(): Worker {
-  const script = path.join(__dirname, `worker${path.extname(__filename)}`);
-  return script.endsWith('.ts') ? new Worker(TS_BOOTSTRAP, { eval: true, workerData: { script } }) : new Worker(script);
+  return startWorkerBeside(__filename, __dirname, 'worker');
 }
 
 /**
