@@ -3,6 +3,7 @@
  * order; the precedence of two actions. Both stores apply them through these functions so their
  * answers agree.
  */
+import { MinHeap } from './min-heap';
 import { compareDates, mustParseDate, spanJson, type ParsedDate, type Span } from './dates';
 import type { Action } from './schemas';
 import { ACTION_TYPES, type ActionType, type Category, type Layer, type Status } from './vocabulary';
@@ -212,43 +213,6 @@ export function respectResponses<T extends Action>(sorted: T[]): T[] {
   if (out.length < sorted.length) for (let i = 0; i < sorted.length; i++) if (!placed[i]) out.push(sorted[i]!);
   for (let i = 0; i < out.length; i++) sorted[i] = out[i]!;
   return sorted;
-}
-
-class MinHeap {
-  private readonly items: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(x: number): void {
-    const h = this.items;
-    h.push(x);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (h[p]! <= x) break;
-      h[i] = h[p]!;
-      i = p;
-    }
-    h[i] = x;
-  }
-  pop(): number {
-    const h = this.items;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= h.length) break;
-        const c = l + 1 < h.length && h[l + 1]! < h[l]! ? l + 1 : l;
-        if (h[c]! >= last) break;
-        h[i] = h[c]!;
-        i = c;
-      }
-      h[i] = last;
-    }
-    return top;
-  }
 }
 
 /**

@@ -2,50 +2,13 @@
  * contract's respectResponses as steps a read's slices can pause between (slices.ts): over the
  * whole timeline at M (60,000 actions) the one-go version held the event loop 40-60 ms, and it
  * ran on every unfiltered timeline page and export. Same order, same rule (the stable topological
- * order that otherwise keeps the key order); tests/store/responses-order.test.ts holds the two equal.
+ * order that otherwise keeps the key order); tests/embedded/slices.test.ts holds the two equal.
  */
 import type { Action } from '../../../contract';
+import { MinHeap } from '../../../contract/min-heap';
 
 /** Steps between two yields: a yield costs a look at the clock in Slices.drive. */
 const STEPS_PER_YIELD = 512;
-
-/** A binary min-heap of positions in the key-ordered list. */
-class MinHeap {
-  private readonly items: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(x: number): void {
-    const h = this.items;
-    h.push(x);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (h[p]! <= x) break;
-      h[i] = h[p]!;
-      i = p;
-    }
-    h[i] = x;
-  }
-  pop(): number {
-    const h = this.items;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= h.length) break;
-        const c = l + 1 < h.length && h[l + 1]! < h[l]! ? l + 1 : l;
-        if (h[c]! >= last) break;
-        h[i] = h[c]!;
-        i = c;
-      }
-      h[i] = last;
-    }
-    return top;
-  }
-}
 
 /** `sorted` (key order, left as it is) with responses after what they respond to, yielding every few hundred steps. */
 export function* respectResponsesSteps(sorted: readonly Action[]): Generator<void, Action[]> {
