@@ -37,6 +37,7 @@ function perReport(reports: GoldReport[]): void {
 const gold = goldReports(root);
 const heldOut = heldOutReports(root);
 const heldOut2 = heldOutReports(root, 'heldout2-');
+const heldOut3 = heldOutReports(root, 'heldout3-');
 const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -45,6 +46,7 @@ const families = corporateFamilies(root);
 console.log(row('gold reports, parent and unit as one', scoreAll(gold, index, families)));
 if (heldOut.length) console.log(row('held-out gold reports (tests/extract/gold/heldout-*)', scoreAll(heldOut, index)));
 if (heldOut2.length) console.log(row('second held-out set (tests/extract/gold/heldout2-*)', scoreAll(heldOut2, index)));
+if (heldOut3.length) console.log(row('third held-out set (tests/extract/gold/heldout3-*)', scoreAll(heldOut3, index)));
 if (seed.length) {
   console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
   console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
