@@ -65,5 +65,6 @@ if (process.argv.includes('--verbose')) {
   perReport(gold);
   perReport(heldOut);
   perReport(heldOut2);
+  perReport(heldOut3);
   perReport(seed);
 }
