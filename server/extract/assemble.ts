@@ -12,8 +12,9 @@ import {
   type ProposedActorRef,
   type Status,
 } from '../../contract';
+import { accountAfter, accountOwner } from './accounts';
 import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
-import { isSaying, isTelling, modalityOf, voiceOf } from './attribution';
+import { isConfirming, isSaying, isTelling, modalityOf, voiceOf } from './attribution';
 import {
   afterPreposition,
   clauseOf,
@@ -50,7 +51,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const sents = sentences(text, tokens);
   const breaks = new Set(sents.map((s) => s.first));
   const known = index.find(text, tokens, breaks);
-  const named = [...known, ...properNouns(text, tokens, breaks, known)];
+  const named = [...known, ...properNouns(text, tokens, breaks, known, (id) => index.kindOf(id))];
   const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
@@ -151,7 +152,14 @@ function read(
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
     to = subjectOf(r, clause, t.first, lookBack, true);
+    // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
+    const account = to && accountOwner(r, to);
+    if (account) to = account.owner;
     from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? (to && speakerAsAgent(r, s, t, to, speakerOf));
+    // "was locked out of his Twitter account": the account after the verb names both.
+    const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;
+    to ??= after?.owner ?? null;
+    from ??= after?.platform ?? account?.platform ?? null;
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
@@ -276,7 +284,7 @@ function speakerAsAgent(
   speakerOf: (verb: number) => ProposedActorRef | null,
 ): Found | null {
   for (let k = t.first - 1; k >= s.first; k--) {
-    if (!isSaying(r, k)) continue;
+    if (!isSaying(r, k) && !isConfirming(r, k)) continue;
     const a = speakerOf(k);
     if (!a || target.actors.some((x) => same(x, a))) return null;
     return { actors: [a], first: k, last: k + 1, inferred: true };

@@ -77,6 +77,11 @@ export function voiceOf(
   return { status: 'confirmed', claimedBy: [] };
 }
 
+/** Is token `k` a verb of the acting party's own statement ("confirmed")? */
+export function isConfirming(r: Reading, k: number): boolean {
+  return CONFIRMING.has(r.norm(k));
+}
+
 /** Is token `k` a saying or claiming verb? */
 export function isSaying(r: Reading, k: number): boolean {
   return REPORTING.has(r.norm(k)) || CLAIMING.has(r.norm(k));

@@ -8,6 +8,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
 import type { Mention } from './actors';
+import { accountOwner, referenceOwner } from './accounts';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
@@ -16,7 +17,12 @@ const SUBJECT_SKIP = set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at'
 const AUX = set(attribution.passiveAux.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
-const COORDINATION = /^(?:\s*,?\s*(?:and|&|as well as|or)\s+(?:both\s+|the\s+)?|\s*,\s*)$/iu;
+// "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
+const COORDINATION =
+  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
+// An apposition after a name, up to its closing comma ("Louis Farrakhan, the leader of the Nation of Islam, along with ..."):
+// what it names describes the name before it and takes no part in the list.
+const APPOSITION = /^\s*,\s+(?:the|a|an)\s[^,;]{1,80},/u;
 
 /** A reference word list compiled to folded word sequences. */
 const refs = (list: readonly string[]) => list.map((r) => r.split(' '));
@@ -196,13 +202,17 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
   let joined = false;
   let cur = m;
   for (;;) {
-    const next = cur + direction;
+    let next = cur + direction;
+    // After an apposition the list goes on from its closing comma, past the names inside it.
+    const apposition = direction === 1 ? APPOSITION.exec(r.text.slice(r.mentions[cur]!.end, r.mentions[cur]!.end + 90)) : null;
+    const close = apposition ? r.mentions[cur]!.end + apposition[0].length - 1 : -1;
+    while (apposition && r.mentions[next] && r.mentions[next]!.start < close) next++;
     const nm = r.mentions[next];
     if (!nm) break;
     const a = direction === 1 ? r.mentions[cur]! : nm;
     const b = direction === 1 ? nm : r.mentions[cur]!;
     if (nm.first < clause.start || nm.last > clause.end) break;
-    const between = r.text.slice(a.end, b.start);
+    const between = r.text.slice(apposition ? close : a.end, b.start);
     if (!COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
     if (!/^[\s,]*$/u.test(between)) joined = true;
     ids.push(next);
@@ -263,7 +273,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
   if (passive && target) {
-    const t = r.targetBefore(target.first, lookBack, [], isThing(r, target));
+    const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], isThing(r, target));
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
   // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
@@ -326,11 +336,14 @@ export function objectOf(
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {
-      if (k < last || !targets) continue;
+      // A pronoun inside the words of a pattern is its object ("kicked him off").
+      if ((k < last && !TARGET_PRONOUNS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);
       if (!ref || (targets === 'things' && !isThing(r, ref))) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
+      const owner = referenceOwner(r, ref);
+      if (owner) return owner;
       const t = r.targetBefore(ref.first, lookBack, subject, isThing(r, ref));
       if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
@@ -342,7 +355,8 @@ export function objectOf(
       k = mention.last - 1;
       continue;
     }
-    return found(r, withCoordinated(r, m, 1, clause).ids);
+    const f = found(r, withCoordinated(r, m, 1, clause).ids);
+    return accountOwner(r, f)?.owner ?? f;
   }
   return null;
 }
@@ -375,6 +389,9 @@ function referenceIn(r: Reading, from: number, to: number, list: string[][]): { 
 function targetAt(r: Reading, k: number, to: number): { first: number; last: number } | null {
   const w = r.norm(k);
   if (TARGET_PRONOUNS.has(w)) return { first: k, last: k + 1 };
+  // "an account of his": an indefinite account is a target only with its owner after it.
+  if (['a', 'an'].includes(w) && ['his', 'hers', 'theirs'].includes(r.norm(k + 3)) && r.norm(k + 2) === 'of')
+    return k + 2 <= to ? { first: k, last: k + 2 } : null;
   if (!TARGET_DETERMINERS.has(w)) return null;
   for (let j = k + 1; j <= k + 3 && j < to; j++) {
     for (const noun of TARGET_NOUNS) {

@@ -83,7 +83,15 @@ function chronoSpan(r: chrono.ParsedResult, day: number | null): FoundDate['prec
     }
     return [d, d, 'day'];
   }
-  if (month) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - DAY, 'month'];
+  if (month) {
+    // A month without its year ("suspended in August") is the latest such month not after
+    // publication: reports tell what has happened, so a month still to come is last year's.
+    const year =
+      !known.isCertain('year') && day !== null
+        ? new Date(day).getUTCFullYear() - (Date.UTC(new Date(day).getUTCFullYear(), m - 1, 1) > day ? 1 : 0)
+        : y;
+    return [Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1) - DAY, 'month'];
+  }
   if (year) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - DAY, 'year'];
   return null;
 }

@@ -16,6 +16,7 @@ const index = new ActorIndex([
   { id: 'godaddy', name: 'GoDaddy', kind: 'company' },
   { id: 'donald-trump', name: 'Donald Trump', kind: 'person', aliases: ['Trump'] },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'youtube', name: 'YouTube', kind: 'platform' },
 ]);
 const run = (text: string, published = '2021-06-08') => extract(text, index, anchorOf(published));
 const triples = (text: string, published?: string) =>
@@ -81,5 +82,67 @@ describe('web addresses and owners', () => {
     expect(triples('Activists wrote to Endurance, the parent company of Bluehost, last week.')).toEqual([
       ['OWNS', 'new:Endurance', 'new:Bluehost'],
     ]);
+  });
+});
+
+// Round 3 (issue 14): shapes that held-out set 2 showed the extractor missing. Made-up sentences.
+describe('lists of targets', () => {
+  test('each name of a list joined by commas, "and", "along with" gets the act; an apposition is skipped', () => {
+    const text =
+      'YouTube on Monday removed Jane Roe, the founder of Acme News, along with Max Mustermann, Erika Musterfrau and John Smith and his site TruthBlog, citing harassment.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'youtube', 'jane-roe'],
+      ['BANNED', 'youtube', 'new:Max Mustermann'],
+      ['BANNED', 'youtube', 'new:Erika Musterfrau'],
+      ['BANNED', 'youtube', 'new:John Smith'],
+      ['BANNED', 'youtube', 'new:TruthBlog'],
+    ]);
+  });
+});
+
+describe('accounts of someone', () => {
+  test('"her Instagram account had been limited by Meta": Meta acted on the owner, not on Instagram', () => {
+    const text = 'The singer Ana Lima posted the clip on Monday. A day later her Instagram account had been limited by Meta.';
+    expect(triples(text)).toEqual([['RESTRICTED', 'new:Meta', 'new:Ana Lima']]);
+  });
+
+  test('"was locked out of her Twitter account": with no "by", the platform of the account acted', () => {
+    expect(triples('The singer Ana Lima was locked out of her Twitter account on Sunday.')).toEqual([
+      ['SUSPENDED', 'twitter', 'new:Ana Lima'],
+    ]);
+  });
+
+  test('"X said that her accounts had been removed": the speaker acted on the owner; "an account of hers" is hers', () => {
+    expect(triples('Jane Roe lost her audience. Meta said on Friday that her Facebook and Instagram pages had been removed.')).toEqual([
+      ['BANNED', 'new:Meta', 'jane-roe'],
+    ]);
+    expect(triples('Jane Roe lost her audience. Reddit confirmed that an account of hers had been banned.')).toEqual([
+      ['BANNED', 'reddit', 'jane-roe'],
+    ]);
+  });
+});
+
+describe('titles and surnames', () => {
+  test('a title is not part of a new name, and the surname alone later is the same person', () => {
+    const text = 'Reddit banned Representative John Smith on Monday. Twitter suspended Smith a week later.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'reddit', 'new:John Smith'],
+      ['SUSPENDED', 'twitter', 'new:John Smith'],
+    ]);
+  });
+
+  test('the surname of a known person named earlier is that person', () => {
+    expect(triples('Twitter banned Jane Roe on Friday. Reddit had suspended Roe in March.')).toContainEqual([
+      'SUSPENDED',
+      'reddit',
+      'jane-roe',
+    ]);
+  });
+});
+
+describe('a month without a year', () => {
+  test('is the latest such month not after publication', () => {
+    expect(run('Reddit suspended Jane Roe in August.', '2022-01-03').actions[0]).toMatchObject({ date: '2021-08' });
+    expect(run('Reddit suspended Jane Roe in August.', '2022-09-10').actions[0]).toMatchObject({ date: '2022-08' });
   });
 });

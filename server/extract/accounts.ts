@@ -1,0 +1,109 @@
+/**
+ * Accounts of someone: "his Instagram account", "Ye's Twitter account", "an account of his". What
+ * is cut off is the account, but the act is on its owner, and the platform named with the account
+ * is the one acting when the text names no other ("was locked out of his Twitter account").
+ */
+import type { ProposedActorRef } from '../../contract';
+import names from './rules/names.json';
+import type { Found, Reading } from './clauses';
+
+const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
+const POSSESSIVES = new Set(names.accounts.possessives);
+// A name after one of these is governed by it, not a person the sentence is about ("known as Kanye West").
+const GOVERNING = new Set([
+  'of',
+  'from',
+  'to',
+  'by',
+  'against',
+  'for',
+  'on',
+  'at',
+  'in',
+  'with',
+  'into',
+  'about',
+  'than',
+  'like',
+  'via',
+  'as',
+]);
+
+const isApostropheS = (r: Reading, k: number) => r.norm(k) === 's' && k > 0 && /^['’]$/u.test(r.gap(k - 1, k));
+
+/** Can this actor be "he" or "she"? A known person; a new name of two to four words; a new name right after a role ("the rapper Ye"). */
+function personLike(r: Reading, m: number): boolean {
+  const mention = r.mentions[m]!;
+  if (mention.actor.id) return r.kindOf(mention.actor.id) === 'person';
+  const words = mention.last - mention.first;
+  if (words >= 2 && words <= 4 && !/\p{N}/u.test(mention.actor.name)) return true;
+  const before = r.tokens[mention.first - 1];
+  return !!before && /^\p{Ll}+$/u.test(before.text) && ['the', 'a'].includes(r.norm(mention.first - 2));
+}
+
+/**
+ * The person "his" or "her" at token `at` stands for: the nearest person named before it who is not
+ * governed by a preposition and does not name a platform ("his Twitter account").
+ */
+export function personBefore(r: Reading, at: number): ProposedActorRef | null {
+  for (let k = at - 1; k >= 0; k--) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    k = mention.first;
+    if (GOVERNING.has(r.norm(mention.first - 1)) || ACCOUNT_NOUNS.has(r.norm(mention.last))) continue;
+    if (personLike(r, m)) return mention.actor;
+  }
+  return null;
+}
+
+/** The owner of the account whose possessive is at token `k` ("his", or the name before "'s"), or null. */
+function ownerAt(r: Reading, k: number): Found | null {
+  if (POSSESSIVES.has(r.norm(k))) {
+    const p = personBefore(r, k);
+    return p && { actors: [p], first: k, last: k + 1, inferred: true };
+  }
+  if (!isApostropheS(r, k)) return null;
+  const m = r.mentionAt[k - 1]!;
+  if (m < 0) return null;
+  const owner = r.mentions[m]!;
+  return { actors: [owner.actor], first: owner.first, last: owner.last, inferred: false };
+}
+
+/**
+ * Actors named as the platform of someone's account ("his Facebook and Instagram accounts"): the
+ * account's owner, and the platforms as found. Null when `f` is not followed by an account noun.
+ */
+export function accountOwner(r: Reading, f: Found): { owner: Found; platform: Found } | null {
+  if (f.inferred || !ACCOUNT_NOUNS.has(r.norm(f.last))) return null;
+  const owner = ownerAt(r, f.first - 1);
+  return owner && { owner, platform: f };
+}
+
+/** "an account of his", "the channel of hers": the owner of a target reference [first, last), or null. */
+export function referenceOwner(r: Reading, ref: { first: number; last: number }): Found | null {
+  if (!ACCOUNT_NOUNS.has(r.norm(ref.last - 1))) return null;
+  if (POSSESSIVES.has(r.norm(ref.first))) return ownerAt(r, ref.first);
+  if (r.norm(ref.last) === 'of' && ['his', 'hers', 'theirs'].includes(r.norm(ref.last + 1))) {
+    const p = personBefore(r, ref.first);
+    return p && { actors: [p], first: ref.first, last: ref.last + 2, inferred: true };
+  }
+  return null;
+}
+
+/**
+ * After a passive verb, "out of his Twitter account", "from her YouTube channel": the account named
+ * with its platform, in tokens [from, to). The platform acted on the owner.
+ */
+export function accountAfter(r: Reading, from: number, to: number): { owner: Found; platform: Found } | null {
+  for (let k = from; k < to; k++) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    const f: Found = { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false };
+    const found = accountOwner(r, f);
+    if (found) return found;
+    k = mention.last - 1;
+  }
+  return null;
+}
