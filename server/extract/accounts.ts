@@ -5,10 +5,12 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
-import type { Found, Reading } from './clauses';
+import { fold } from './text';
+import { same, type Found, type Reading } from './clauses';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
+const ORGANISATION = new Set(names.accounts.organisationWords.words);
 // A name after one of these is governed by it, not a person the sentence is about ("known as Kanye West").
 const GOVERNING = new Set([
   'of',
@@ -29,30 +31,51 @@ const GOVERNING = new Set([
   'as',
 ]);
 
+// How far back "his" may look for its person, in words: a few sentences.
+const LOOK_BACK = 120;
+
 const isApostropheS = (r: Reading, k: number) => r.norm(k) === 's' && k > 0 && /^['’]$/u.test(r.gap(k - 1, k));
 
-/** Can this actor be "he" or "she"? A known person; a new name of two to four words; a new name right after a role ("the rapper Ye"). */
-function personLike(r: Reading, m: number): boolean {
-  const mention = r.mentions[m]!;
-  if (mention.actor.id) return r.kindOf(mention.actor.id) === 'person';
-  const words = mention.last - mention.first;
-  if (words >= 2 && words <= 4 && !/\p{N}/u.test(mention.actor.name)) return true;
-  const before = r.tokens[mention.first - 1];
-  return !!before && /^\p{Ll}+$/u.test(before.text) && ['the', 'a'].includes(r.norm(mention.first - 2));
+/**
+ * Can this actor be "he" or "she"? A known person; a new name of two to four words; a new name
+ * written once right after a role ("the rapper Ye").
+ */
+function personLike(r: Reading, actor: ProposedActorRef): boolean {
+  if (actor.id) return r.kindOf(actor.id) === 'person';
+  if (/^[\p{L}'’-]+(?: [\p{L}'’-]+){1,3}$/u.test(actor.name))
+    return !fold(actor.name)
+      .split(' ')
+      .some((w) => ORGANISATION.has(w));
+  let memo = roles.get(r);
+  if (!memo) roles.set(r, (memo = new Map<string, boolean>()));
+  let found = memo.get(actor.name);
+  if (found === undefined) memo.set(actor.name, (found = afterRole(r, actor)));
+  return found;
+}
+
+// Per reading, whether a new actor is written after a role: computed once per actor, so that a long text stays linear.
+const roles = new WeakMap<Reading, Map<string, boolean>>();
+
+function afterRole(r: Reading, actor: ProposedActorRef): boolean {
+  return r.mentions.some((m) => {
+    if (!same(m.actor, actor)) return false;
+    const before = r.tokens[m.first - 1];
+    return !!before && /^\p{Ll}+$/u.test(before.text) && !GOVERNING.has(before.norm) && ['the', 'a'].includes(r.norm(m.first - 2));
+  });
 }
 
 /**
  * The person "his" or "her" at token `at` stands for: the nearest person named before it who is not
  * governed by a preposition and does not name a platform ("his Twitter account").
  */
-export function personBefore(r: Reading, at: number): ProposedActorRef | null {
-  for (let k = at - 1; k >= 0; k--) {
+export function personBefore(r: Reading, at: number, not: readonly ProposedActorRef[] = []): ProposedActorRef | null {
+  for (let k = at - 1; k >= Math.max(0, at - LOOK_BACK); k--) {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     k = mention.first;
     if (GOVERNING.has(r.norm(mention.first - 1)) || ACCOUNT_NOUNS.has(r.norm(mention.last))) continue;
-    if (personLike(r, m)) return mention.actor;
+    if (!not.some((a) => same(a, mention.actor)) && personLike(r, mention.actor)) return mention.actor;
   }
   return null;
 }

@@ -335,7 +335,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'nearest'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'nearest', 'within'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -363,6 +363,7 @@ function role(
           : null;
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
+    else if (part === 'within') f = within(r, t);
     else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
@@ -388,6 +389,16 @@ function role(
     last: Math.max(...founds.map((f) => f.last)),
     inferred: founds.some((f) => f.inferred),
   };
+}
+
+/** The one actor named inside the matched words ("which Facebook owns"). */
+function within(r: Reading, t: Trigger): Found | null {
+  for (let k = t.first; k < t.last; k++) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0 && r.mentions[m]!.last <= t.last)
+      return { actors: [r.mentions[m]!.actor], first: k, last: r.mentions[m]!.last, inferred: false };
+  }
+  return null;
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

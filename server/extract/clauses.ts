@@ -8,13 +8,14 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
 import type { Mention } from './actors';
-import { accountOwner, referenceOwner } from './accounts';
+import { accountOwner, personBefore, referenceOwner } from './accounts';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
 const OBJECT_SKIP = set(attribution.objectSkip.words);
 const SUBJECT_SKIP = set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at', 'in', 'with', 'into', 'about', 'than', 'like', 'via']);
 const AUX = set(attribution.passiveAux.words);
+const RELATIVES = set(attribution.relatives.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
 // "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
@@ -38,6 +39,11 @@ function isThing(r: Reading, ref: { first: number; last: number }): boolean {
   return ref.last - ref.first > 1 && THING_NOUNS.has(r.norm(ref.last - 1)) && !['his', 'her'].includes(r.norm(ref.first));
 }
 
+/** The noun of a reference to a site or a company ("registrar" in "the registrar"), or false. */
+function thingNoun(r: Reading, ref: { first: number; last: number }): string | false {
+  return isThing(r, ref) && r.norm(ref.last - 1);
+}
+
 /** The text being read: its words, sentences and actor mentions, with lookups between them. */
 export class Reading {
   /** The mention covering each token, or -1. */
@@ -46,6 +52,9 @@ export class Reading {
   topic: ProposedActorRef | null;
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
   readonly verbs = new Set<number>();
+  /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
+  readonly relativeStart: Int32Array;
+  readonly relativeEnd: Int32Array;
 
   constructor(
     readonly text: string,
@@ -57,6 +66,19 @@ export class Reading {
   ) {
     this.mentionAt = new Int32Array(tokens.length).fill(-1);
     mentions.forEach((m, i) => this.mentionAt.fill(i, m.first, m.last));
+    this.relativeStart = new Int32Array(tokens.length).fill(-1);
+    this.relativeEnd = new Int32Array(tokens.length).fill(-1);
+    for (const s of sentences) {
+      for (let k = s.first + 1; k < s.last; k++) {
+        if (!RELATIVES.has(tokens[k]!.norm) || !this.gap(k - 1, k).includes(',')) continue;
+        let j = k + 1;
+        while (j < s.last && !this.gap(j - 1, j).includes(',')) j++;
+        if (j === s.last) break;
+        this.relativeStart.fill(k, k, j);
+        this.relativeEnd.fill(j, k, j);
+        k = j - 1;
+      }
+    }
     const counts = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
     for (const m of mentions) {
       const key = m.actor.id ?? `new:${m.actor.name}`;
@@ -105,8 +127,11 @@ export class Reading {
    * a site or a company (`thing`: "the forum", "the company") skips the people the store knows and
    * prefers the main actor wherever it was named before.
    */
-  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing = false): ProposedActorRef | null {
+  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing: boolean | string = false): ProposedActorRef | null {
     const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person');
+    // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
+    const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
+    if (described && fits(described)) return described;
     let recent: ProposedActorRef | null = null;
     for (let k = at - 1; k >= lookBack; k--) {
       const m = this.mentionAt[k]!;
@@ -119,6 +144,36 @@ export class Reading {
     // "The forum", "the site": the report's main actor, even named further back, before a nearer other one.
     if (thing && this.topic && fits(this.topic) && this.mentions.some((m) => m.last <= at && same(m.actor, this.topic!))) return this.topic;
     return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
+  }
+
+  /** The actor last named before token `at` next to `noun` in apposition: "registrar, Network Solutions" or "Network Solutions, the registrar". */
+  describedAs(noun: string, at: number): ProposedActorRef | null {
+    for (let k = at - 1; k >= Math.max(1, at - 400); k--) {
+      const m = this.mentionAt[k]!;
+      if (m < 0) continue;
+      const mention = this.mentions[m]!;
+      k = mention.first;
+      const before = this.norm(mention.first - 1) === noun && this.gap(mention.first - 1, mention.first).includes(',');
+      const after =
+        mention.last + 1 < at &&
+        this.gap(mention.last - 1, mention.last).includes(',') &&
+        ['the', 'a', 'an', 'its'].includes(this.norm(mention.last)) &&
+        [1, 2, 3].some((j) => this.norm(mention.last + j) === noun);
+      if (before || after) return mention.actor;
+    }
+    return null;
+  }
+
+  /** Scanning back towards `at`'s clause: the token before the relative clause holding `k` when it closes by `at`, else `k`. */
+  skipBack(k: number, at: number): number {
+    const end = this.relativeEnd[k] ?? -1;
+    return end >= 0 && end <= at ? this.relativeStart[k]! - 1 : k;
+  }
+
+  /** Scanning forward up to `to`: the first token after the relative clause holding `k` when it closes by `to`, else `k`. */
+  skipForward(k: number, to: number): number {
+    const end = this.relativeEnd[k] ?? -1;
+    return end >= 0 && end <= to ? end : k;
   }
 
   norm(i: number): string {
@@ -139,6 +194,9 @@ export interface Clause {
 export function clauseOf(r: Reading, s: Sentence, first: number, last: number): Clause {
   let start = s.first;
   for (let k = first - 1; k >= s.first; k--) {
+    // A relative clause closed before the verb is not where the verb's clause starts.
+    k = r.skipBack(k, first);
+    if (k < s.first) break;
     if (BREAKS.has(r.norm(k)) || (COMMA_AND.has(r.norm(k)) && k > s.first && r.gap(k - 1, k).includes(','))) {
       start = k + 1;
       break;
@@ -241,6 +299,8 @@ export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
 function mentionBefore(r: Reading, from: number, at: number): number | null {
   let fallback: number | null = null;
   for (let k = at - 1; k >= from; k--) {
+    k = r.skipBack(k, at);
+    if (k < from) break;
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
@@ -273,7 +333,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
   if (passive && target) {
-    const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], isThing(r, target));
+    const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
   // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
@@ -285,7 +345,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const pronoun = ref.last - ref.first === 1;
     const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
     let actor: ProposedActorRef | null = null;
-    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], isThing(r, ref));
+    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], thingNoun(r, ref));
     else if (sentenceStart && sentenceStart.first === ref.first) actor = r.actingIn(sentenceStart, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first);
@@ -294,7 +354,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const t = target && r.targetBefore(target.first, lookBack, [], isThing(r, target));
+  const t = target && r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }
@@ -344,7 +404,10 @@ export function objectOf(
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
       const owner = referenceOwner(r, ref);
       if (owner) return owner;
-      const t = r.targetBefore(ref.first, lookBack, subject, isThing(r, ref));
+      // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
+      const person = ['him', 'her'].includes(r.norm(ref.first)) && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
+      if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
+      const t = r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
       if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
       continue;
@@ -377,6 +440,8 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
 
 function referenceIn(r: Reading, from: number, to: number, list: string[][]): { first: number; last: number } | null {
   for (let k = from; k < to; k++) {
+    k = r.skipForward(k, to);
+    if (k >= to) break;
     if (r.mentionAt[k]! >= 0) continue;
     for (const words of list) {
       if (words.every((w, j) => r.norm(k + j) === w) && k + words.length <= to) return { first: k, last: k + words.length };
@@ -405,6 +470,8 @@ function targetAt(r: Reading, k: number, to: number): { first: number; last: num
 
 function targetIn(r: Reading, from: number, to: number): { first: number; last: number } | null {
   for (let k = from; k < to; k++) {
+    k = r.skipForward(k, to);
+    if (k >= to) break;
     if (r.mentionAt[k]! >= 0) continue;
     const t = targetAt(r, k, to);
     if (t) return t;

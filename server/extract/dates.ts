@@ -18,6 +18,7 @@ interface Phrase {
 
 const PHRASES: Phrase[] = rules.phrases.map((p) => ({ re: new RegExp(p.pattern, 'giu'), days: p.days, unit: p.unit }));
 const IGNORE = new RegExp(rules.ignore.pattern, 'iu');
+const YEARS = new RegExp(rules.years.pattern, 'giu');
 
 /** A found date: where it is written and what it means as [first day, last day] (UTC ms at midnight) plus its precision. */
 export interface FoundDate {
@@ -115,6 +116,17 @@ export function findDates(text: string, anchor: Anchor | null): FoundDate[] {
       out.push({ start: m.index, end: m.index + m[0].length, ...merge(spans), precision: 'day' });
       covered.push([m.index, m.index + m[0].length]);
     }
+  }
+  for (const m of text.matchAll(YEARS)) {
+    const y = Number(m[1]);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      first: Date.UTC(y, 0, 1),
+      last: Date.UTC(y + 1, 0, 1) - DAY,
+      precision: 'year',
+    });
+    covered.push([m.index, m.index + m[0].length]);
   }
   const readings = days.map((d) => chrono.parse(text, { instant: new Date((d ?? Date.UTC(2000, 0, 1)) + DAY / 2), timezone: 0 }));
   readings[0]!.forEach((r, i) => {

@@ -146,3 +146,48 @@ describe('a month without a year', () => {
     expect(run('Reddit suspended Jane Roe in August.', '2022-09-10').actions[0]).toMatchObject({ date: '2022-08' });
   });
 });
+
+describe('relative clauses and references', () => {
+  test('"X, which Y owns, removed it": X acted, not Y; and Y owns X', () => {
+    expect(triples('Twitter banned Jane Roe on Friday. Reddit, which Acme Holdings owns, removed her as well.')).toEqual([
+      ['BANNED', 'twitter', 'jane-roe'],
+      ['OWNS', 'new:Acme Holdings', 'reddit'],
+      ['BANNED', 'reddit', 'jane-roe'],
+    ]);
+  });
+
+  test('a verb after a closed "where" clause keeps the subject before it; "an account of hers" is hers', () => {
+    const text =
+      'Jane Roe lost her reach. Reddit, where her posts had spread most widely, confirmed that an account of hers had been banned.';
+    expect(triples(text)).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+
+  test('"her" is a person named before other than the subject; "complained that" is a claim', () => {
+    const text = 'The singer Ana Lima complained that Max Mustermann had kicked her off Reddit.';
+    expect(triples(text)).toEqual([
+      ['ACCUSED', 'new:Ana Lima', 'new:Max Mustermann'],
+      ['BANNED', 'new:Max Mustermann', 'new:Ana Lima'],
+    ]);
+  });
+
+  test('"the registrar" is the actor introduced as the registrar ("its registrar, Acme Names")', () => {
+    const text =
+      'Gab went dark after its registrar, Acme Names, seized the domain. Jane Roe complained that the registrar had taken the domain.';
+    expect(triples(text)).toContainEqual(['ACCUSED', 'jane-roe', 'new:Acme Names']);
+  });
+
+  test('a lone word opening a sentence before "said" is a speaker, and can be the agent of a passive', () => {
+    expect(triples('Jane Roe lost her audience. Acmebook said that her page had been removed.')).toEqual([
+      ['BANNED', 'new:Acmebook', 'jane-roe'],
+    ]);
+  });
+
+  test('"thrown off X in 2017": a ban by X, dated to that year', () => {
+    expect(run('Jane Roe, who had been thrown off Twitter in 2017, spoke on Monday.').actions[0]).toMatchObject({
+      type: 'BANNED',
+      from: { id: 'twitter' },
+      to: { id: 'jane-roe' },
+      date: '2017',
+    });
+  });
+});
