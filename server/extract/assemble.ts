@@ -14,7 +14,7 @@ import {
 } from '../../contract';
 import { accountAfter, accountOwner } from './accounts';
 import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
-import { isConfirming, isSaying, isTelling, modalityOf, voiceOf } from './attribution';
+import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
   clauseOf,
@@ -377,6 +377,7 @@ function role(
         const a = speakerOf(k);
         if (a) f = { actors: [a], first: k, last: k + 1, inferred: false };
       }
+      f ??= quoteSpeaker(r, t.first);
     }
     if (f) founds.push(f);
   }

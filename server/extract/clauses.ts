@@ -18,6 +18,7 @@ const AUX = set(attribution.passiveAux.words);
 const RELATIVES = set(attribution.relatives.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
+const OPENING = set(['and', 'but', 'yet', 'so', 'then']);
 // "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
 const COORDINATION =
   /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
@@ -346,7 +347,12 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
     let actor: ProposedActorRef | null = null;
     if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], thingNoun(r, ref));
-    else if (sentenceStart && sentenceStart.first === ref.first) actor = r.actingIn(sentenceStart, lookBack);
+    // "It" opening a sentence, or after its first conjunction ("And it stated ..."), is the previous sentence's acting actor.
+    else if (
+      sentenceStart &&
+      (sentenceStart.first === ref.first || (sentenceStart.first === ref.first - 1 && OPENING.has(r.norm(ref.first - 1))))
+    )
+      actor = r.actingIn(sentenceStart, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first);
       actor = before === null ? null : r.mentions[before]!.actor;
