@@ -10,6 +10,7 @@ import { same, type Found, type Reading } from './clauses';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
+const PERSON_NOUNS = new Set(names.references.personNouns.words.map((w) => w.split(' ').pop()!));
 const ORGANISATION = new Set(names.accounts.organisationWords.words);
 // A name after one of these is governed by it, not a person the sentence is about ("known as Kanye West").
 const GOVERNING = new Set([
@@ -86,6 +87,11 @@ function ownerAt(r: Reading, k: number): Found | null {
     const p = personBefore(r, k);
     return p && { actors: [p], first: k, last: k + 1, inferred: true };
   }
+  // "Kai Marsh, whose Twitch channel": the name before the relative word.
+  if (r.norm(k) === 'whose' && r.gap(k - 1, k).includes(',') && r.mentionAt[k - 1]! >= 0) {
+    const m = r.mentions[r.mentionAt[k - 1]!]!;
+    return { actors: [m.actor], first: m.first, last: m.last, inferred: false };
+  }
   if (!isApostropheS(r, k)) return null;
   const m = r.mentionAt[k - 1]!;
   if (m < 0) return null;
@@ -99,12 +105,23 @@ function ownerAt(r: Reading, k: number): Found | null {
  */
 export function accountOwner(r: Reading, f: Found): { owner: Found; platform: Found } | null {
   if (f.inferred || !ACCOUNT_NOUNS.has(r.norm(f.last))) return null;
+  // "the Twitter account of Jordan Pike"
+  const of = r.norm(f.first - 1) === 'the' && r.norm(f.last + 1) === 'of' ? r.mentionAt[f.last + 2]! : -1;
+  if (of >= 0) {
+    const m = r.mentions[of]!;
+    return { owner: { actors: [m.actor], first: m.first, last: m.last, inferred: false }, platform: f };
+  }
   const owner = ownerAt(r, f.first - 1);
   return owner && { owner, platform: f };
 }
 
 /** "an account of his", "the channel of hers": the owner of a target reference [first, last), or null. */
 export function referenceOwner(r: Reading, ref: { first: number; last: number }): Found | null {
+  // "the Georgia Republican", "the streamer": a person named before.
+  if (PERSON_NOUNS.has(r.norm(ref.last - 1)) && r.mentionAt[ref.last - 1]! < 0) {
+    const p = personBefore(r, ref.first);
+    return p && { actors: [p], first: ref.first, last: ref.last, inferred: true };
+  }
   if (!ACCOUNT_NOUNS.has(r.norm(ref.last - 1))) return null;
   if (POSSESSIVES.has(r.norm(ref.first))) return ownerAt(r, ref.first);
   if (r.norm(ref.last) === 'of' && ['his', 'hers', 'theirs'].includes(r.norm(ref.last + 1))) {

@@ -4,7 +4,7 @@
  * actor, proposed as new actors (id null).
  */
 import type { ProposedActorRef } from '../../contract';
-import { attribution, formSet } from './lexicon';
+import { attribution, formSet, LEXICON } from './lexicon';
 import names from './rules/names.json';
 import { fold, tokenize, type Token } from './text';
 
@@ -37,14 +37,25 @@ const ARTICLES = new Set(names.articles.words);
 const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.confirmingVerbs.verbs]);
 
 /**
- * A word opening a sentence with a saying verb right after it ("Meta said on Friday ...") names
- * who speaks; a plural ("Critics said") is a group of people, not an actor.
+ * A word opening a sentence with a saying verb or a verb of the lexicon right after it ("Meta said
+ * on Friday ...", "Patreon removed ..."), or after an apposition ("Patreon, the crowdfunding site,
+ * removed ..."), names who speaks or acts; a plural ("Critics said") is a group of people, not an actor.
  */
-const speaks = (tokens: Token[], i: number) => SAYING.has(tokens[i + 1]?.norm ?? '') && !tokens[i]!.norm.endsWith('s');
+function speaks(text: string, tokens: Token[], i: number): boolean {
+  if (tokens[i]!.norm.endsWith('s')) return false;
+  const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
+  if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
+  // ", the crowdfunding site, removed": up to five words between the commas.
+  if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !ARTICLES.has(tokens[i + 1]!.norm)) return false;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 8); k++)
+    if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return verb(k);
+  return false;
+}
 const COMMON = new Set(names.commonWords.words);
 // A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
 const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);
 const JOINERS = new Set(names.joiners.words);
+const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
 // A web address with a common top-level domain: "stormfront.org", "gab.com".
 const DOMAIN = /^([\p{L}\p{N}-]+)\.(?:com|org|net|ru|io|co|info|me|tv|app|site|online|us|uk|win)$/u;
@@ -192,8 +203,10 @@ export function properNouns(
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(tokens, i)) continue;
+    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i)) continue;
     if (lone && lone.text.length < 2) continue;
+    // "the Georgia Republican": a capitalised word before a noun for a person describes that person.
+    if (lone && PERSON_NOUNS.has(tokens[last]?.norm ?? '') && /^\p{Lu}/u.test(tokens[last]!.text)) continue;
     const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
     const key = words.map((w) => w.norm).join(' ');
     let ref = byKey.get(key);

@@ -17,6 +17,7 @@ import { domainMentions, properNouns, type ActorIndex, type Mention } from './ac
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
+  agentReference,
   clauseOf,
   isPassive,
   nearestBefore,
@@ -155,7 +156,9 @@ function read(
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;
-    from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? (to && speakerAsAgent(r, s, t, to, speakerOf));
+    from =
+      afterPreposition(r, clause, t.last, AGENT_PREPS) ??
+      (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.
     const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;
     to ??= after?.owner ?? null;

@@ -31,9 +31,10 @@ const refs = (list: readonly string[]) => list.map((r) => r.split(' '));
 const SUBJECT_REFS = refs(names.references.subject);
 const SUBJECT_PRONOUNS = SUBJECT_REFS.filter((r) => r.length === 1);
 const TARGET_DETERMINERS = set(names.references.targetDeterminers);
-const TARGET_NOUNS = refs(names.references.targetNouns).sort((a, b) => b.length - a.length);
+const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
+const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
@@ -133,6 +134,12 @@ export class Reading {
     // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
     const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
     if (described && fits(described)) return described;
+    // "the platform": the last actor of that kind named in the last few sentences.
+    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
+    for (let k = at - 1; kinds && k >= lookBack; k--) {
+      const a = this.mentions[this.mentionAt[k]!]?.actor;
+      if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;
+    }
     let recent: ProposedActorRef | null = null;
     for (let k = at - 1; k >= lookBack; k--) {
       const m = this.mentionAt[k]!;
@@ -333,6 +340,12 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const m = mentionBefore(r, clause.start, first);
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
+  // "he", "she" before the verb: the person named before ("She was banned by the platform").
+  for (let k = from; k < first; k++) {
+    if (r.norm(k) !== 'he' && r.norm(k) !== 'she') continue;
+    const p = personBefore(r, k);
+    if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
+  }
   if (passive && target) {
     const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
@@ -481,6 +494,18 @@ function targetIn(r: Reading, from: number, to: number): { first: number; last: 
     if (r.mentionAt[k]! >= 0) continue;
     const t = targetAt(r, k, to);
     if (t) return t;
+  }
+  return null;
+}
+
+/** In the passive, "by the platform": the actor the reference after "by" stands for, not the target. */
+export function agentReference(r: Reading, clause: Clause, last: number, lookBack: number, target: ProposedActorRef[]): Found | null {
+  for (let k = last; k < clause.end - 1; k++) {
+    if (r.norm(k) !== 'by' || r.mentionAt[k + 1]! >= 0) continue;
+    const ref = targetAt(r, k + 1, clause.end);
+    const noun = ref && thingNoun(r, ref);
+    const a = noun ? r.targetBefore(ref.first, lookBack, target, noun) : null;
+    return a && { actors: [a], first: ref!.first, last: ref!.last, inferred: true };
   }
   return null;
 }

@@ -191,3 +191,30 @@ describe('relative clauses and references', () => {
     });
   });
 });
+
+describe('more shapes of accounts, agents and people', () => {
+  test('a lone word opening a sentence before a verb of the lexicon, or before an apposition and one, is an actor', () => {
+    expect(triples('Acmepay removed Jane Roe on Monday.')).toEqual([['BANNED', 'new:Acmepay', 'jane-roe']]);
+    expect(triples('Acmepay, the payment site, removed Jane Roe on Monday.')).toEqual([['BANNED', 'new:Acmepay', 'jane-roe']]);
+  });
+
+  test('"the Twitter account of X" and "X, whose YouTube channel" are X’s', () => {
+    expect(triples('Reddit restored the Twitter account of Jane Roe in May.')).toEqual([['REINSTATED', 'reddit', 'jane-roe']]);
+    expect(triples('Jane Roe, whose YouTube channel had been removed in May, spoke on Monday.')).toEqual([
+      ['BANNED', 'youtube', 'jane-roe'],
+    ]);
+  });
+
+  test('"banned by the platform": the platform named last, not the person', () => {
+    const text = 'The streamer Kai Marsh joined Reddit in 2019. She was banned permanently by the platform on Monday.';
+    expect(triples(text)).toEqual([['BANNED', 'reddit', 'new:Kai Marsh']]);
+  });
+
+  test('"the Ohio Republican" is the person named before, and "Ohio" no actor', () => {
+    const text = 'Twitter banned Representative Kai Marsh on Monday. The Ohio Republican had been suspended by Reddit in May.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'twitter', 'new:Kai Marsh'],
+      ['SUSPENDED', 'reddit', 'new:Kai Marsh'],
+    ]);
+  });
+});
