@@ -4,6 +4,7 @@
  * actor, proposed as new actors (id null).
  */
 import type { ProposedActorRef } from '../../contract';
+import { attribution, formSet, LEXICON } from './lexicon';
 import names from './rules/names.json';
 import { fold, tokenize, type Token } from './text';
 
@@ -33,9 +34,28 @@ interface Entry {
 }
 
 const ARTICLES = new Set(names.articles.words);
+const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.confirmingVerbs.verbs]);
+
+/**
+ * A word opening a sentence with a saying verb or a verb of the lexicon right after it ("Meta said
+ * on Friday ...", "Patreon removed ..."), or after an apposition ("Patreon, the crowdfunding site,
+ * removed ..."), names who speaks or acts; a plural ("Critics said") is a group of people, not an actor.
+ */
+function speaks(text: string, tokens: Token[], i: number): boolean {
+  if (tokens[i]!.norm.endsWith('s')) return false;
+  const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
+  if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
+  // ", the crowdfunding site, removed": up to five words between the commas.
+  if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !ARTICLES.has(tokens[i + 1]!.norm)) return false;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 8); k++)
+    if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return verb(k);
+  return false;
+}
 const COMMON = new Set(names.commonWords.words);
-const NOT_NAMES = new Set(names.notNames.words);
+// A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
+const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);
 const JOINERS = new Set(names.joiners.words);
+const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
 // A web address with a common top-level domain: "stormfront.org", "gab.com".
 const DOMAIN = /^([\p{L}\p{N}-]+)\.(?:com|org|net|ru|io|co|info|me|tv|app|site|online|us|uk|win)$/u;
@@ -150,7 +170,13 @@ const capitalised = (t: Token) =>
  * opens a sentence counts only when the report also writes it capitalised elsewhere, or when it
  * looks like a brand (inner capitals, digits).
  */
-export function properNouns(text: string, tokens: Token[], breaks: Set<number>, taken: readonly Mention[]): Mention[] {
+export function properNouns(
+  text: string,
+  tokens: Token[],
+  breaks: Set<number>,
+  taken: readonly Mention[],
+  kindOf: (id: string) => string | undefined = () => undefined,
+): Mention[] {
   const used = new Uint8Array(tokens.length);
   for (const m of taken) used.fill(1, m.first, m.last);
   const midSentence = new Set<string>();
@@ -172,17 +198,24 @@ export function properNouns(text: string, tokens: Token[], breaks: Set<number>, 
         if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm)) break;
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
+      // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
+      else if (tokens[j]!.norm === 'and' && j - i >= 2) break;
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text)) continue;
+    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i)) continue;
     if (lone && lone.text.length < 2) continue;
+    // "the Georgia Republican": a capitalised word before a noun for a person describes that person.
+    if (lone && PERSON_NOUNS.has(tokens[last]?.norm ?? '') && /^\p{Lu}/u.test(tokens[last]!.text)) continue;
     const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
     const key = words.map((w) => w.norm).join(' ');
     let ref = byKey.get(key);
     if (!ref) {
-      // A surname alone is the person named in full before it ("Jones" after "Alex Jones").
-      ref = (lone && [...byKey.entries()].find(([k]) => k.endsWith(` ${lone.norm}`))?.[1]) || { id: null, name };
+      // A surname alone is the person named in full before it ("Jones" after "Alex Jones"), new or known.
+      ref = (lone && ([...byKey.entries()].find(([k]) => k.endsWith(` ${lone.norm}`))?.[1] ?? knownSurname(taken, i, lone, kindOf))) || {
+        id: null,
+        name,
+      };
       byKey.set(key, ref);
     }
     out.push({ actor: ref, first: i, last, start: words[0]!.start, end: words[words.length - 1]!.end });
@@ -226,4 +259,20 @@ export function domainMentions(tokens: Token[], taken: readonly Mention[], looku
     if (actor) out.push({ actor, first: i, last: i + 1, start: t.start, end: t.end });
   });
   return out;
+}
+
+/** The known person named before token `at` whose name (of two words or more) ends with `word`. */
+function knownSurname(
+  taken: readonly Mention[],
+  at: number,
+  word: Token,
+  kindOf: (id: string) => string | undefined,
+): ProposedActorRef | undefined {
+  for (let k = taken.length - 1; k >= 0; k--) {
+    const m = taken[k]!;
+    if (m.first >= at || !m.actor.id || kindOf(m.actor.id) !== 'person') continue;
+    const words = tokenize(m.actor.name);
+    if (words.length > 1 && words[words.length - 1]!.norm === word.norm) return m.actor;
+  }
+  return undefined;
 }

@@ -12,10 +12,12 @@ import {
   type ProposedActorRef,
   type Status,
 } from '../../contract';
+import { accountAfter, accountOwner } from './accounts';
 import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
-import { isSaying, isTelling, modalityOf, voiceOf } from './attribution';
+import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
+  agentReference,
   clauseOf,
   isPassive,
   nearestBefore,
@@ -50,7 +52,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const sents = sentences(text, tokens);
   const breaks = new Set(sents.map((s) => s.first));
   const known = index.find(text, tokens, breaks);
-  const named = [...known, ...properNouns(text, tokens, breaks, known)];
+  const named = [...known, ...properNouns(text, tokens, breaks, known, (id) => index.kindOf(id))];
   const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
@@ -151,7 +153,16 @@ function read(
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
     to = subjectOf(r, clause, t.first, lookBack, true);
-    from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? (to && speakerAsAgent(r, s, t, to, speakerOf));
+    // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
+    const account = to && accountOwner(r, to);
+    if (account) to = account.owner;
+    from =
+      afterPreposition(r, clause, t.last, AGENT_PREPS) ??
+      (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
+    // "was locked out of his Twitter account": the account after the verb names both.
+    const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;
+    to ??= after?.owner ?? null;
+    from ??= after?.platform ?? account?.platform ?? null;
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
@@ -276,7 +287,7 @@ function speakerAsAgent(
   speakerOf: (verb: number) => ProposedActorRef | null,
 ): Found | null {
   for (let k = t.first - 1; k >= s.first; k--) {
-    if (!isSaying(r, k)) continue;
+    if (!isSaying(r, k) && !isConfirming(r, k)) continue;
     const a = speakerOf(k);
     if (!a || target.actors.some((x) => same(x, a))) return null;
     return { actors: [a], first: k, last: k + 1, inferred: true };
@@ -327,7 +338,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'nearest'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'nearest', 'within'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -355,6 +366,7 @@ function role(
           : null;
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
+    else if (part === 'within') f = within(r, t);
     else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
@@ -368,6 +380,7 @@ function role(
         const a = speakerOf(k);
         if (a) f = { actors: [a], first: k, last: k + 1, inferred: false };
       }
+      f ??= quoteSpeaker(r, t.first);
     }
     if (f) founds.push(f);
   }
@@ -380,6 +393,16 @@ function role(
     last: Math.max(...founds.map((f) => f.last)),
     inferred: founds.some((f) => f.inferred),
   };
+}
+
+/** The one actor named inside the matched words ("which Facebook owns"). */
+function within(r: Reading, t: Trigger): Found | null {
+  for (let k = t.first; k < t.last; k++) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0 && r.mentions[m]!.last <= t.last)
+      return { actors: [r.mentions[m]!.actor], first: k, last: r.mentions[m]!.last, inferred: false };
+  }
+  return null;
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

@@ -5,7 +5,7 @@
  */
 import type { ProposedActorRef, Status } from '../../contract';
 import { attribution, formSet } from './lexicon';
-import type { Clause, Reading } from './clauses';
+import type { Clause, Found, Reading } from './clauses';
 import { fold, type Sentence } from './text';
 
 export type Modality = 'event' | 'future' | 'irrealis' | 'negated';
@@ -77,6 +77,11 @@ export function voiceOf(
   return { status: 'confirmed', claimedBy: [] };
 }
 
+/** Is token `k` a verb of the acting party's own statement ("confirmed")? */
+export function isConfirming(r: Reading, k: number): boolean {
+  return CONFIRMING.has(r.norm(k));
+}
+
 /** Is token `k` a saying or claiming verb? */
 export function isSaying(r: Reading, k: number): boolean {
   return REPORTING.has(r.norm(k)) || CLAIMING.has(r.norm(k));
@@ -88,3 +93,38 @@ const TELLING = formSet(attribution.tellingVerbs.verbs);
 export function isTelling(r: Reading, k: number): boolean {
   return TELLING.has(r.norm(k));
 }
+
+// How far back a quotation's opening mark is looked for, in characters: a paragraph or two.
+const QUOTE_REACH = 2000;
+
+/**
+ * Inside a quotation introduced by a colon ('Amazon responded in a statement: "... incites
+ * violence ..."'), the words are the introducer's: the first actor of the introducing sentence
+ * that is not acted upon or governed by a preposition. Null outside such a quotation.
+ */
+export function quoteSpeaker(r: Reading, at: number): Found | null {
+  const pos = r.tokens[at]!.start;
+  const from = Math.max(0, pos - QUOTE_REACH);
+  const before = r.text.slice(from, pos);
+  // The last opening mark with no closing mark after it: curly marks pair by shape, straight ones by count.
+  const curly = before.lastIndexOf('“');
+  let open = curly > before.lastIndexOf('”') ? curly : -1;
+  if (open < 0 && (before.match(/"/g)?.length ?? 0) % 2 === 1) open = before.lastIndexOf('"');
+  if (open < 0) return null;
+  const colon = /:\s*$/u.exec(before.slice(Math.max(0, open - 200), open));
+  if (!colon) return null;
+  const colonAt = from + Math.max(0, open - 200) + colon.index;
+  const s = r.sentences.find((x) => x.start <= colonAt && colonAt <= x.end);
+  if (!s) return null;
+  for (let k = s.first; k < s.last; k++) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    if (!r.actedUpon(mention) && !GOVERNED_BY.has(r.norm(mention.first - 1)))
+      return { actors: [mention.actor], first: mention.first, last: mention.last, inferred: true };
+    k = mention.last - 1;
+  }
+  return null;
+}
+
+const GOVERNED_BY = new Set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at', 'in', 'with', 'into', 'about']);

@@ -8,28 +8,42 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
 import type { Mention } from './actors';
+import { accountOwner, personBefore, referenceOwner } from './accounts';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
 const OBJECT_SKIP = set(attribution.objectSkip.words);
 const SUBJECT_SKIP = set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at', 'in', 'with', 'into', 'about', 'than', 'like', 'via']);
 const AUX = set(attribution.passiveAux.words);
+const RELATIVES = set(attribution.relatives.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
-const COORDINATION = /^(?:\s*,?\s*(?:and|&|as well as|or)\s+(?:both\s+|the\s+)?|\s*,\s*)$/iu;
+const OPENING = set(['and', 'but', 'yet', 'so', 'then']);
+// "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
+const COORDINATION =
+  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
+// An apposition after a name, up to its closing comma ("Louis Farrakhan, the leader of the Nation of Islam, along with ..."):
+// what it names describes the name before it and takes no part in the list.
+const APPOSITION = /^\s*,\s+(?:the|a|an)\s[^,;]{1,80},/u;
 
 /** A reference word list compiled to folded word sequences. */
 const refs = (list: readonly string[]) => list.map((r) => r.split(' '));
 const SUBJECT_REFS = refs(names.references.subject);
 const SUBJECT_PRONOUNS = SUBJECT_REFS.filter((r) => r.length === 1);
 const TARGET_DETERMINERS = set(names.references.targetDeterminers);
-const TARGET_NOUNS = refs(names.references.targetNouns).sort((a, b) => b.length - a.length);
+const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
+const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
   return ref.last - ref.first > 1 && THING_NOUNS.has(r.norm(ref.last - 1)) && !['his', 'her'].includes(r.norm(ref.first));
+}
+
+/** The noun of a reference to a site or a company ("registrar" in "the registrar"), or false. */
+function thingNoun(r: Reading, ref: { first: number; last: number }): string | false {
+  return isThing(r, ref) && r.norm(ref.last - 1);
 }
 
 /** The text being read: its words, sentences and actor mentions, with lookups between them. */
@@ -40,6 +54,9 @@ export class Reading {
   topic: ProposedActorRef | null;
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
   readonly verbs = new Set<number>();
+  /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
+  readonly relativeStart: Int32Array;
+  readonly relativeEnd: Int32Array;
 
   constructor(
     readonly text: string,
@@ -51,6 +68,19 @@ export class Reading {
   ) {
     this.mentionAt = new Int32Array(tokens.length).fill(-1);
     mentions.forEach((m, i) => this.mentionAt.fill(i, m.first, m.last));
+    this.relativeStart = new Int32Array(tokens.length).fill(-1);
+    this.relativeEnd = new Int32Array(tokens.length).fill(-1);
+    for (const s of sentences) {
+      for (let k = s.first + 1; k < s.last; k++) {
+        if (!RELATIVES.has(tokens[k]!.norm) || !this.gap(k - 1, k).includes(',')) continue;
+        let j = k + 1;
+        while (j < s.last && !this.gap(j - 1, j).includes(',')) j++;
+        if (j === s.last) break;
+        this.relativeStart.fill(k, k, j);
+        this.relativeEnd.fill(j, k, j);
+        k = j - 1;
+      }
+    }
     const counts = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
     for (const m of mentions) {
       const key = m.actor.id ?? `new:${m.actor.name}`;
@@ -99,8 +129,17 @@ export class Reading {
    * a site or a company (`thing`: "the forum", "the company") skips the people the store knows and
    * prefers the main actor wherever it was named before.
    */
-  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing = false): ProposedActorRef | null {
+  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing: boolean | string = false): ProposedActorRef | null {
     const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person');
+    // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
+    const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
+    if (described && fits(described)) return described;
+    // "the platform": the last actor of that kind named in the last few sentences.
+    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
+    for (let k = at - 1; kinds && k >= lookBack; k--) {
+      const a = this.mentions[this.mentionAt[k]!]?.actor;
+      if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;
+    }
     let recent: ProposedActorRef | null = null;
     for (let k = at - 1; k >= lookBack; k--) {
       const m = this.mentionAt[k]!;
@@ -113,6 +152,36 @@ export class Reading {
     // "The forum", "the site": the report's main actor, even named further back, before a nearer other one.
     if (thing && this.topic && fits(this.topic) && this.mentions.some((m) => m.last <= at && same(m.actor, this.topic!))) return this.topic;
     return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
+  }
+
+  /** The actor last named before token `at` next to `noun` in apposition: "registrar, Network Solutions" or "Network Solutions, the registrar". */
+  describedAs(noun: string, at: number): ProposedActorRef | null {
+    for (let k = at - 1; k >= Math.max(1, at - 400); k--) {
+      const m = this.mentionAt[k]!;
+      if (m < 0) continue;
+      const mention = this.mentions[m]!;
+      k = mention.first;
+      const before = this.norm(mention.first - 1) === noun && this.gap(mention.first - 1, mention.first).includes(',');
+      const after =
+        mention.last + 1 < at &&
+        this.gap(mention.last - 1, mention.last).includes(',') &&
+        ['the', 'a', 'an', 'its'].includes(this.norm(mention.last)) &&
+        [1, 2, 3].some((j) => this.norm(mention.last + j) === noun);
+      if (before || after) return mention.actor;
+    }
+    return null;
+  }
+
+  /** Scanning back towards `at`'s clause: the token before the relative clause holding `k` when it closes by `at`, else `k`. */
+  skipBack(k: number, at: number): number {
+    const end = this.relativeEnd[k] ?? -1;
+    return end >= 0 && end <= at ? this.relativeStart[k]! - 1 : k;
+  }
+
+  /** Scanning forward up to `to`: the first token after the relative clause holding `k` when it closes by `to`, else `k`. */
+  skipForward(k: number, to: number): number {
+    const end = this.relativeEnd[k] ?? -1;
+    return end >= 0 && end <= to ? end : k;
   }
 
   norm(i: number): string {
@@ -133,6 +202,9 @@ export interface Clause {
 export function clauseOf(r: Reading, s: Sentence, first: number, last: number): Clause {
   let start = s.first;
   for (let k = first - 1; k >= s.first; k--) {
+    // A relative clause closed before the verb is not where the verb's clause starts.
+    k = r.skipBack(k, first);
+    if (k < s.first) break;
     if (BREAKS.has(r.norm(k)) || (COMMA_AND.has(r.norm(k)) && k > s.first && r.gap(k - 1, k).includes(','))) {
       start = k + 1;
       break;
@@ -196,13 +268,17 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
   let joined = false;
   let cur = m;
   for (;;) {
-    const next = cur + direction;
+    let next = cur + direction;
+    // After an apposition the list goes on from its closing comma, past the names inside it.
+    const apposition = direction === 1 ? APPOSITION.exec(r.text.slice(r.mentions[cur]!.end, r.mentions[cur]!.end + 90)) : null;
+    const close = apposition ? r.mentions[cur]!.end + apposition[0].length - 1 : -1;
+    while (apposition && r.mentions[next] && r.mentions[next]!.start < close) next++;
     const nm = r.mentions[next];
     if (!nm) break;
     const a = direction === 1 ? r.mentions[cur]! : nm;
     const b = direction === 1 ? nm : r.mentions[cur]!;
     if (nm.first < clause.start || nm.last > clause.end) break;
-    const between = r.text.slice(a.end, b.start);
+    const between = r.text.slice(apposition ? close : a.end, b.start);
     if (!COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
     if (!/^[\s,]*$/u.test(between)) joined = true;
     ids.push(next);
@@ -231,6 +307,8 @@ export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
 function mentionBefore(r: Reading, from: number, at: number): number | null {
   let fallback: number | null = null;
   for (let k = at - 1; k >= from; k--) {
+    k = r.skipBack(k, at);
+    if (k < from) break;
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
@@ -262,8 +340,14 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const m = mentionBefore(r, clause.start, first);
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
+  // "he", "she" before the verb: the person named before ("She was banned by the platform").
+  for (let k = from; k < first; k++) {
+    if (r.norm(k) !== 'he' && r.norm(k) !== 'she') continue;
+    const p = personBefore(r, k);
+    if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
+  }
   if (passive && target) {
-    const t = r.targetBefore(target.first, lookBack, [], isThing(r, target));
+    const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
   // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
@@ -275,8 +359,13 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const pronoun = ref.last - ref.first === 1;
     const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
     let actor: ProposedActorRef | null = null;
-    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], isThing(r, ref));
-    else if (sentenceStart && sentenceStart.first === ref.first) actor = r.actingIn(sentenceStart, lookBack);
+    if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], thingNoun(r, ref));
+    // "It" opening a sentence, or after its first conjunction ("And it stated ..."), is the previous sentence's acting actor.
+    else if (
+      sentenceStart &&
+      (sentenceStart.first === ref.first || (sentenceStart.first === ref.first - 1 && OPENING.has(r.norm(ref.first - 1))))
+    )
+      actor = r.actingIn(sentenceStart, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first);
       actor = before === null ? null : r.mentions[before]!.actor;
@@ -284,7 +373,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const t = target && r.targetBefore(target.first, lookBack, [], isThing(r, target));
+  const t = target && r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }
@@ -326,12 +415,18 @@ export function objectOf(
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {
-      if (k < last || !targets) continue;
+      // A pronoun inside the words of a pattern is its object ("kicked him off").
+      if ((k < last && !TARGET_PRONOUNS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);
       if (!ref || (targets === 'things' && !isThing(r, ref))) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
-      const t = r.targetBefore(ref.first, lookBack, subject, isThing(r, ref));
+      const owner = referenceOwner(r, ref);
+      if (owner) return owner;
+      // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
+      const person = ['him', 'her'].includes(r.norm(ref.first)) && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
+      if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
+      const t = r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
       if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
       continue;
@@ -342,7 +437,8 @@ export function objectOf(
       k = mention.last - 1;
       continue;
     }
-    return found(r, withCoordinated(r, m, 1, clause).ids);
+    const f = found(r, withCoordinated(r, m, 1, clause).ids);
+    return accountOwner(r, f)?.owner ?? f;
   }
   return null;
 }
@@ -363,6 +459,8 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
 
 function referenceIn(r: Reading, from: number, to: number, list: string[][]): { first: number; last: number } | null {
   for (let k = from; k < to; k++) {
+    k = r.skipForward(k, to);
+    if (k >= to) break;
     if (r.mentionAt[k]! >= 0) continue;
     for (const words of list) {
       if (words.every((w, j) => r.norm(k + j) === w) && k + words.length <= to) return { first: k, last: k + words.length };
@@ -375,6 +473,9 @@ function referenceIn(r: Reading, from: number, to: number, list: string[][]): { 
 function targetAt(r: Reading, k: number, to: number): { first: number; last: number } | null {
   const w = r.norm(k);
   if (TARGET_PRONOUNS.has(w)) return { first: k, last: k + 1 };
+  // "an account of his": an indefinite account is a target only with its owner after it.
+  if (['a', 'an'].includes(w) && ['his', 'hers', 'theirs'].includes(r.norm(k + 3)) && r.norm(k + 2) === 'of')
+    return k + 2 <= to ? { first: k, last: k + 2 } : null;
   if (!TARGET_DETERMINERS.has(w)) return null;
   for (let j = k + 1; j <= k + 3 && j < to; j++) {
     for (const noun of TARGET_NOUNS) {
@@ -388,9 +489,23 @@ function targetAt(r: Reading, k: number, to: number): { first: number; last: num
 
 function targetIn(r: Reading, from: number, to: number): { first: number; last: number } | null {
   for (let k = from; k < to; k++) {
+    k = r.skipForward(k, to);
+    if (k >= to) break;
     if (r.mentionAt[k]! >= 0) continue;
     const t = targetAt(r, k, to);
     if (t) return t;
+  }
+  return null;
+}
+
+/** In the passive, "by the platform": the actor the reference after "by" stands for, not the target. */
+export function agentReference(r: Reading, clause: Clause, last: number, lookBack: number, target: ProposedActorRef[]): Found | null {
+  for (let k = last; k < clause.end - 1; k++) {
+    if (r.norm(k) !== 'by' || r.mentionAt[k + 1]! >= 0) continue;
+    const ref = targetAt(r, k + 1, clause.end);
+    const noun = ref && thingNoun(r, ref);
+    const a = noun ? r.targetBefore(ref.first, lookBack, target, noun) : null;
+    return a && { actors: [a], first: ref!.first, last: ref!.last, inferred: true };
   }
   return null;
 }

@@ -18,6 +18,7 @@ interface Phrase {
 
 const PHRASES: Phrase[] = rules.phrases.map((p) => ({ re: new RegExp(p.pattern, 'giu'), days: p.days, unit: p.unit }));
 const IGNORE = new RegExp(rules.ignore.pattern, 'iu');
+const YEARS = new RegExp(rules.years.pattern, 'giu');
 
 /** A found date: where it is written and what it means as [first day, last day] (UTC ms at midnight) plus its precision. */
 export interface FoundDate {
@@ -83,7 +84,15 @@ function chronoSpan(r: chrono.ParsedResult, day: number | null): FoundDate['prec
     }
     return [d, d, 'day'];
   }
-  if (month) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - DAY, 'month'];
+  if (month) {
+    // A month without its year ("suspended in August") is the latest such month not after
+    // publication: reports tell what has happened, so a month still to come is last year's.
+    const year =
+      !known.isCertain('year') && day !== null
+        ? new Date(day).getUTCFullYear() - (Date.UTC(new Date(day).getUTCFullYear(), m - 1, 1) > day ? 1 : 0)
+        : y;
+    return [Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1) - DAY, 'month'];
+  }
   if (year) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - DAY, 'year'];
   return null;
 }
@@ -107,6 +116,17 @@ export function findDates(text: string, anchor: Anchor | null): FoundDate[] {
       out.push({ start: m.index, end: m.index + m[0].length, ...merge(spans), precision: 'day' });
       covered.push([m.index, m.index + m[0].length]);
     }
+  }
+  for (const m of text.matchAll(YEARS)) {
+    const y = Number(m[1]);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      first: Date.UTC(y, 0, 1),
+      last: Date.UTC(y + 1, 0, 1) - DAY,
+      precision: 'year',
+    });
+    covered.push([m.index, m.index + m[0].length]);
   }
   const readings = days.map((d) => chrono.parse(text, { instant: new Date((d ?? Date.UTC(2000, 0, 1)) + DAY / 2), timezone: 0 }));
   readings[0]!.forEach((r, i) => {

@@ -125,6 +125,11 @@ export class Lexicon {
     });
   }
 
+  /** Is `word` (folded) a form of the first verb of an entry ("banned", "suspends")? */
+  isVerb(word: string): boolean {
+    return (this.byFirst.get(word) ?? []).some((p) => p.verb);
+  }
+
   private add(p: Pattern): void {
     const first = p.elements[0]!;
     if (first.kind === 'number') this.numberFirst.push(p);

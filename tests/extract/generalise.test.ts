@@ -16,6 +16,7 @@ const index = new ActorIndex([
   { id: 'godaddy', name: 'GoDaddy', kind: 'company' },
   { id: 'donald-trump', name: 'Donald Trump', kind: 'person', aliases: ['Trump'] },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'youtube', name: 'YouTube', kind: 'platform' },
 ]);
 const run = (text: string, published = '2021-06-08') => extract(text, index, anchorOf(published));
 const triples = (text: string, published?: string) =>
@@ -80,6 +81,140 @@ describe('web addresses and owners', () => {
   test('"Y, the parent company of X": Y owns X', () => {
     expect(triples('Activists wrote to Endurance, the parent company of Bluehost, last week.')).toEqual([
       ['OWNS', 'new:Endurance', 'new:Bluehost'],
+    ]);
+  });
+});
+
+// Round 3 (issue 14): shapes that held-out set 2 showed the extractor missing. Made-up sentences.
+describe('lists of targets', () => {
+  test('each name of a list joined by commas, "and", "along with" gets the act; an apposition is skipped', () => {
+    const text =
+      'YouTube on Monday removed Jane Roe, the founder of Acme News, along with Max Mustermann, Erika Musterfrau and John Smith and his site TruthBlog, citing harassment.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'youtube', 'jane-roe'],
+      ['BANNED', 'youtube', 'new:Max Mustermann'],
+      ['BANNED', 'youtube', 'new:Erika Musterfrau'],
+      ['BANNED', 'youtube', 'new:John Smith'],
+      ['BANNED', 'youtube', 'new:TruthBlog'],
+    ]);
+  });
+});
+
+describe('accounts of someone', () => {
+  test('"her Instagram account had been limited by Meta": Meta acted on the owner, not on Instagram', () => {
+    const text = 'The singer Ana Lima posted the clip on Monday. A day later her Instagram account had been limited by Meta.';
+    expect(triples(text)).toEqual([['RESTRICTED', 'new:Meta', 'new:Ana Lima']]);
+  });
+
+  test('"was locked out of her Twitter account": with no "by", the platform of the account acted', () => {
+    expect(triples('The singer Ana Lima was locked out of her Twitter account on Sunday.')).toEqual([
+      ['SUSPENDED', 'twitter', 'new:Ana Lima'],
+    ]);
+  });
+
+  test('"X said that her accounts had been removed": the speaker acted on the owner; "an account of hers" is hers', () => {
+    expect(triples('Jane Roe lost her audience. Meta said on Friday that her Facebook and Instagram pages had been removed.')).toEqual([
+      ['BANNED', 'new:Meta', 'jane-roe'],
+    ]);
+    expect(triples('Jane Roe lost her audience. Reddit confirmed that an account of hers had been banned.')).toEqual([
+      ['BANNED', 'reddit', 'jane-roe'],
+    ]);
+  });
+});
+
+describe('titles and surnames', () => {
+  test('a title is not part of a new name, and the surname alone later is the same person', () => {
+    const text = 'Reddit banned Representative John Smith on Monday. Twitter suspended Smith a week later.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'reddit', 'new:John Smith'],
+      ['SUSPENDED', 'twitter', 'new:John Smith'],
+    ]);
+  });
+
+  test('the surname of a known person named earlier is that person', () => {
+    expect(triples('Twitter banned Jane Roe on Friday. Reddit had suspended Roe in March.')).toContainEqual([
+      'SUSPENDED',
+      'reddit',
+      'jane-roe',
+    ]);
+  });
+});
+
+describe('a month without a year', () => {
+  test('is the latest such month not after publication', () => {
+    expect(run('Reddit suspended Jane Roe in August.', '2022-01-03').actions[0]).toMatchObject({ date: '2021-08' });
+    expect(run('Reddit suspended Jane Roe in August.', '2022-09-10').actions[0]).toMatchObject({ date: '2022-08' });
+  });
+});
+
+describe('relative clauses and references', () => {
+  test('"X, which Y owns, removed it": X acted, not Y; and Y owns X', () => {
+    expect(triples('Twitter banned Jane Roe on Friday. Reddit, which Acme Holdings owns, removed her as well.')).toEqual([
+      ['BANNED', 'twitter', 'jane-roe'],
+      ['OWNS', 'new:Acme Holdings', 'reddit'],
+      ['BANNED', 'reddit', 'jane-roe'],
+    ]);
+  });
+
+  test('a verb after a closed "where" clause keeps the subject before it; "an account of hers" is hers', () => {
+    const text =
+      'Jane Roe lost her reach. Reddit, where her posts had spread most widely, confirmed that an account of hers had been banned.';
+    expect(triples(text)).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+
+  test('"her" is a person named before other than the subject; "complained that" is a claim', () => {
+    const text = 'The singer Ana Lima complained that Max Mustermann had kicked her off Reddit.';
+    expect(triples(text)).toEqual([
+      ['ACCUSED', 'new:Ana Lima', 'new:Max Mustermann'],
+      ['BANNED', 'new:Max Mustermann', 'new:Ana Lima'],
+    ]);
+  });
+
+  test('"the registrar" is the actor introduced as the registrar ("its registrar, Acme Names")', () => {
+    const text =
+      'Gab went dark after its registrar, Acme Names, seized the domain. Jane Roe complained that the registrar had taken the domain.';
+    expect(triples(text)).toContainEqual(['ACCUSED', 'jane-roe', 'new:Acme Names']);
+  });
+
+  test('a lone word opening a sentence before "said" is a speaker, and can be the agent of a passive', () => {
+    expect(triples('Jane Roe lost her audience. Acmebook said that her page had been removed.')).toEqual([
+      ['BANNED', 'new:Acmebook', 'jane-roe'],
+    ]);
+  });
+
+  test('"thrown off X in 2017": a ban by X, dated to that year', () => {
+    expect(run('Jane Roe, who had been thrown off Twitter in 2017, spoke on Monday.').actions[0]).toMatchObject({
+      type: 'BANNED',
+      from: { id: 'twitter' },
+      to: { id: 'jane-roe' },
+      date: '2017',
+    });
+  });
+});
+
+describe('more shapes of accounts, agents and people', () => {
+  test('a lone word opening a sentence before a verb of the lexicon, or before an apposition and one, is an actor', () => {
+    expect(triples('Acmepay removed Jane Roe on Monday.')).toEqual([['BANNED', 'new:Acmepay', 'jane-roe']]);
+    expect(triples('Acmepay, the payment site, removed Jane Roe on Monday.')).toEqual([['BANNED', 'new:Acmepay', 'jane-roe']]);
+  });
+
+  test('"the Twitter account of X" and "X, whose YouTube channel" are X’s', () => {
+    expect(triples('Reddit restored the Twitter account of Jane Roe in May.')).toEqual([['REINSTATED', 'reddit', 'jane-roe']]);
+    expect(triples('Jane Roe, whose YouTube channel had been removed in May, spoke on Monday.')).toEqual([
+      ['BANNED', 'youtube', 'jane-roe'],
+    ]);
+  });
+
+  test('"banned by the platform": the platform named last, not the person', () => {
+    const text = 'The streamer Kai Marsh joined Reddit in 2019. She was banned permanently by the platform on Monday.';
+    expect(triples(text)).toEqual([['BANNED', 'reddit', 'new:Kai Marsh']]);
+  });
+
+  test('"the Ohio Republican" is the person named before, and "Ohio" no actor', () => {
+    const text = 'Twitter banned Representative Kai Marsh on Monday. The Ohio Republican had been suspended by Reddit in May.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'twitter', 'new:Kai Marsh'],
+      ['SUSPENDED', 'reddit', 'new:Kai Marsh'],
     ]);
   });
 });

@@ -83,3 +83,19 @@ describe('implied relationships and headlines', () => {
     expect(a.actors.filter((x) => x.id === null)).toEqual([]);
   });
 });
+
+// Round 3 (issue 14): who speaks in a quotation and in a sentence opened by a conjunction. Made-up sentences.
+describe('speakers', () => {
+  test('a quotation introduced with a colon is its introducer’s words: the wrong it names is the introducer’s claim', () => {
+    const text = 'Twitter answered the criticism in a statement:\n\n"We stand by our rules. It is clear that Parler incites violence."';
+    expect(triples(text)).toEqual([['ACCUSED', 'twitter', 'parler']]);
+  });
+
+  test('"And it stated ..." opening a sentence is the previous sentence’s acting actor', () => {
+    const text = 'On Sunday AWS suspended Parler. And it stated that Parler had breached its terms.';
+    expect(triples(text)).toEqual([
+      ['SUSPENDED', 'aws', 'parler'],
+      ['ACCUSED', 'aws', 'parler'],
+    ]);
+  });
+});

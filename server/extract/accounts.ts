@@ -1,0 +1,149 @@
+/**
+ * Accounts of someone: "his Instagram account", "Ye's Twitter account", "an account of his". What
+ * is cut off is the account, but the act is on its owner, and the platform named with the account
+ * is the one acting when the text names no other ("was locked out of his Twitter account").
+ */
+import type { ProposedActorRef } from '../../contract';
+import names from './rules/names.json';
+import { fold } from './text';
+import { same, type Found, type Reading } from './clauses';
+
+const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
+const POSSESSIVES = new Set(names.accounts.possessives);
+const PERSON_NOUNS = new Set(names.references.personNouns.words.map((w) => w.split(' ').pop()!));
+const ORGANISATION = new Set(names.accounts.organisationWords.words);
+// A name after one of these is governed by it, not a person the sentence is about ("known as Kanye West").
+const GOVERNING = new Set([
+  'of',
+  'from',
+  'to',
+  'by',
+  'against',
+  'for',
+  'on',
+  'at',
+  'in',
+  'with',
+  'into',
+  'about',
+  'than',
+  'like',
+  'via',
+  'as',
+]);
+
+// How far back "his" may look for its person, in words: a few sentences.
+const LOOK_BACK = 120;
+
+const isApostropheS = (r: Reading, k: number) => r.norm(k) === 's' && k > 0 && /^['’]$/u.test(r.gap(k - 1, k));
+
+/**
+ * Can this actor be "he" or "she"? A known person; a new name of two to four words; a new name
+ * written once right after a role ("the rapper Ye").
+ */
+function personLike(r: Reading, actor: ProposedActorRef): boolean {
+  if (actor.id) return r.kindOf(actor.id) === 'person';
+  if (/^[\p{L}'’-]+(?: [\p{L}'’-]+){1,3}$/u.test(actor.name))
+    return !fold(actor.name)
+      .split(' ')
+      .some((w) => ORGANISATION.has(w));
+  let memo = roles.get(r);
+  if (!memo) roles.set(r, (memo = new Map<string, boolean>()));
+  let found = memo.get(actor.name);
+  if (found === undefined) memo.set(actor.name, (found = afterRole(r, actor)));
+  return found;
+}
+
+// Per reading, whether a new actor is written after a role: computed once per actor, so that a long text stays linear.
+const roles = new WeakMap<Reading, Map<string, boolean>>();
+
+function afterRole(r: Reading, actor: ProposedActorRef): boolean {
+  return r.mentions.some((m) => {
+    if (!same(m.actor, actor)) return false;
+    const before = r.tokens[m.first - 1];
+    return !!before && /^\p{Ll}+$/u.test(before.text) && !GOVERNING.has(before.norm) && ['the', 'a'].includes(r.norm(m.first - 2));
+  });
+}
+
+/**
+ * The person "his" or "her" at token `at` stands for: the nearest person named before it who is not
+ * governed by a preposition and does not name a platform ("his Twitter account").
+ */
+export function personBefore(r: Reading, at: number, not: readonly ProposedActorRef[] = []): ProposedActorRef | null {
+  for (let k = at - 1; k >= Math.max(0, at - LOOK_BACK); k--) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    k = mention.first;
+    if (GOVERNING.has(r.norm(mention.first - 1)) || ACCOUNT_NOUNS.has(r.norm(mention.last))) continue;
+    if (!not.some((a) => same(a, mention.actor)) && personLike(r, mention.actor)) return mention.actor;
+  }
+  return null;
+}
+
+/** The owner of the account whose possessive is at token `k` ("his", or the name before "'s"), or null. */
+function ownerAt(r: Reading, k: number): Found | null {
+  if (POSSESSIVES.has(r.norm(k))) {
+    const p = personBefore(r, k);
+    return p && { actors: [p], first: k, last: k + 1, inferred: true };
+  }
+  // "Kai Marsh, whose Twitch channel": the name before the relative word.
+  if (r.norm(k) === 'whose' && r.gap(k - 1, k).includes(',') && r.mentionAt[k - 1]! >= 0) {
+    const m = r.mentions[r.mentionAt[k - 1]!]!;
+    return { actors: [m.actor], first: m.first, last: m.last, inferred: false };
+  }
+  if (!isApostropheS(r, k)) return null;
+  const m = r.mentionAt[k - 1]!;
+  if (m < 0) return null;
+  const owner = r.mentions[m]!;
+  return { actors: [owner.actor], first: owner.first, last: owner.last, inferred: false };
+}
+
+/**
+ * Actors named as the platform of someone's account ("his Facebook and Instagram accounts"): the
+ * account's owner, and the platforms as found. Null when `f` is not followed by an account noun.
+ */
+export function accountOwner(r: Reading, f: Found): { owner: Found; platform: Found } | null {
+  if (f.inferred || !ACCOUNT_NOUNS.has(r.norm(f.last))) return null;
+  // "the Twitter account of Jordan Pike"
+  const of = r.norm(f.first - 1) === 'the' && r.norm(f.last + 1) === 'of' ? r.mentionAt[f.last + 2]! : -1;
+  if (of >= 0) {
+    const m = r.mentions[of]!;
+    return { owner: { actors: [m.actor], first: m.first, last: m.last, inferred: false }, platform: f };
+  }
+  const owner = ownerAt(r, f.first - 1);
+  return owner && { owner, platform: f };
+}
+
+/** "an account of his", "the channel of hers": the owner of a target reference [first, last), or null. */
+export function referenceOwner(r: Reading, ref: { first: number; last: number }): Found | null {
+  // "the Georgia Republican", "the streamer": a person named before.
+  if (PERSON_NOUNS.has(r.norm(ref.last - 1)) && r.mentionAt[ref.last - 1]! < 0) {
+    const p = personBefore(r, ref.first);
+    return p && { actors: [p], first: ref.first, last: ref.last, inferred: true };
+  }
+  if (!ACCOUNT_NOUNS.has(r.norm(ref.last - 1))) return null;
+  if (POSSESSIVES.has(r.norm(ref.first))) return ownerAt(r, ref.first);
+  if (r.norm(ref.last) === 'of' && ['his', 'hers', 'theirs'].includes(r.norm(ref.last + 1))) {
+    const p = personBefore(r, ref.first);
+    return p && { actors: [p], first: ref.first, last: ref.last + 2, inferred: true };
+  }
+  return null;
+}
+
+/**
+ * After a passive verb, "out of his Twitter account", "from her YouTube channel": the account named
+ * with its platform, in tokens [from, to). The platform acted on the owner.
+ */
+export function accountAfter(r: Reading, from: number, to: number): { owner: Found; platform: Found } | null {
+  for (let k = from; k < to; k++) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    const f: Found = { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false };
+    const found = accountOwner(r, f);
+    if (found) return found;
+    k = mention.last - 1;
+  }
+  return null;
+}
