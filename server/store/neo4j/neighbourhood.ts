@@ -11,10 +11,10 @@
  * the graph, fetches about the part the cap keeps.
  */
 import { actionPredicate, copyRecord, type Action, type ActionFilter, type Actor } from '../../../contract';
-import { actorsWithin, buildActionGraph, cappedPart, type CappedPart } from '../../graph';
+import { actorsWithinSteps, buildActionGraph, cappedPart, cappedPartSteps, type CappedPart } from '../../graph';
 import type { ActorWithDegree, Subgraph } from '../types';
 import { ACTIONS_BY_IDS, ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS, RECORDS_OF_PART } from './cypher';
-import type { Topology } from './topology';
+import { inTurns, type Topology } from './topology';
 import type { Db, Row, Tx } from './db';
 import { filterParams, predicateIn, type FilterParams } from './filter';
 import { actionOfRow, actorWithDegreeOfRow, isWholeActionRow } from './mapping';
@@ -121,7 +121,8 @@ export async function neighbourhoodOn(
   maxElements: number,
 ): Promise<Subgraph> {
   const passes = actionPredicate(filter);
-  const part = cappedPart(held.graph, actorsWithin(held.graph, focus, depth, passes), passes, maxElements);
+  const within = await inTurns(actorsWithinSteps(held.graph, focus, depth, passes));
+  const part = await inTurns(cappedPartSteps(held.graph, within, passes, maxElements));
   const records = held.records;
   const missing = part.actions.filter((a) => !records.has(a.id)).map((a) => a.id);
   if (missing.length > 0) {

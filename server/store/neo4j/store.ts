@@ -16,7 +16,7 @@ import {
   type Source,
 } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
-import { allShortestPaths, BetweennessService, chainOfSteps, chainRules, metricCategories, timeRespectingChains } from '../../graph';
+import { allShortestPaths, BetweennessService, chainOfSteps, chainRules, chainSearchSteps, metricCategories } from '../../graph';
 import type { Logger } from '../../logger';
 import { rollBack } from '../history/rebuild';
 import type {
@@ -48,7 +48,7 @@ import { neighbourhood, neighbourhoodOn } from './neighbourhood';
 import * as reads from './reads';
 import { Memo } from './memo';
 import { ensureSchema } from './schema';
-import { TopologyCache, type Topology } from './topology';
+import { inTurns, TopologyCache, type Topology } from './topology';
 import * as writes from './writes';
 
 export class Neo4jStore implements GraphStore {
@@ -179,7 +179,7 @@ export class Neo4jStore implements GraphStore {
     const held = await this.topologyFor(filter);
     if (held) {
       const rules = chainRules(filter, options, (id) => held.actions.get(id)?.respondsTo, actionPredicate(filter));
-      const found = timeRespectingChains(held.graph, actor, maxLength, rules, limit);
+      const found = await inTurns(chainSearchSteps(held.graph, actor, maxLength, rules, limit));
       return { chains: found.chains.map(chainOfSteps), truncated: found.truncated };
     }
     return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit, options]), (tx) =>

@@ -58,6 +58,20 @@ export interface Topology {
   readonly records: VersionedLru<Action, string>;
 }
 
+/**
+ * Runs a search (a generator yielding where it may pause) over a held topology, giving the event
+ * loop a turn every slice: a topology never changes, so the search may pause anywhere. A hub's
+ * chains at M search for seconds, which in one go held every other request that long.
+ */
+export async function inTurns<T>(steps: Generator<unknown, T>): Promise<T> {
+  const turns = new Turns();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await turns.maybe();
+  }
+}
+
 export class TopologyCache {
   private held: Topology | null = null;
   private loading = false;
