@@ -84,6 +84,18 @@ const ACTION_KEYS = `a.id AS id, a.type AS type, a.status AS status, a.date AS d
  */
 const DEGREE = `COUNT { (n)-[:ACTED|ACTED_ON]-() }`;
 
+/**
+ * The actors whose ids the list parameter `ids` names, with degree, as one list of maps (rows as
+ * ACTORS_BY_IDS_WITH_DEGREE): the actor half of the neighbourhood statements' one-row answers.
+ */
+function actorsWithDegree(ids: string): string {
+  return `COLLECT {
+  UNWIND ${ids} AS id
+  MATCH (n:Actor {id: id})
+  RETURN {actor: properties(n), degree: ${DEGREE}}
+}`;
+}
+
 // ---- schema --------------------------------------------------------------------------------------
 
 export const CREATE_ACTOR_ID_CONSTRAINT = 'CREATE CONSTRAINT actor_id_unique IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE';
@@ -378,11 +390,7 @@ RETURN DISTINCT m.id AS id`;
  * touching them whose other end is in the set (`actions`, rows as ACTION_ROW), each action once
  * (from its `from` end when both ends are new).
  */
-export const ACTORS_AND_ACTIONS_ADDED = `RETURN COLLECT {
-  UNWIND $ids AS id
-  MATCH (n:Actor {id: id})
-  RETURN {actor: properties(n), degree: ${DEGREE}}
-} AS actors, COLLECT {
+export const ACTORS_AND_ACTIONS_ADDED = `RETURN ${actorsWithDegree('$ids')} AS actors, COLLECT {
   UNWIND $ids AS id
   MATCH (:Actor {id: id})-[:ACTED|ACTED_ON]-(a:Action)
   WHERE ${ACTION_PASSES}
@@ -395,11 +403,7 @@ export const ACTORS_AND_ACTIONS_ADDED = `RETURN COLLECT {
  * $actorIds with degree (`actors`, rows as ACTORS_BY_IDS_WITH_DEGREE) and the actions $actionIds
  * (`actions`, rows as ACTION_ROW). Index seeks only: no expansion of anyone's actions.
  */
-export const RECORDS_OF_PART = `RETURN COLLECT {
-  UNWIND $actorIds AS id
-  MATCH (n:Actor {id: id})
-  RETURN {actor: properties(n), degree: ${DEGREE}}
-} AS actors, COLLECT {
+export const RECORDS_OF_PART = `RETURN ${actorsWithDegree('$actorIds')} AS actors, COLLECT {
   UNWIND $actionIds AS id
   MATCH (a:Action {id: id})
   RETURN {action: properties(a), fromId: a.fromId, toId: a.toId}

@@ -10,12 +10,12 @@
  * An ordinary actor's neighbourhood takes two statements; a hub's depth-2 one, which holds most of
  * the graph, fetches about the part the cap keeps.
  */
-import { actionPredicate, type Action, type ActionFilter, type Actor } from '../../../contract';
-import { actorsWithin, buildActionGraph, cappedPart } from '../../graph';
+import { actionPredicate, copyRecord, type Action, type ActionFilter, type Actor } from '../../../contract';
+import { actorsWithinSteps, buildActionGraph, cappedPart, cappedPartSteps, type CappedPart } from '../../graph';
 import type { ActorWithDegree, Subgraph } from '../types';
-import { ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS, RECORDS_OF_PART } from './cypher';
-import type { Topology } from './topology';
-import type { Row, Tx } from './db';
+import { ACTIONS_BY_IDS, ACTORS_AND_ACTIONS_ADDED, FOCUS_LEVELS, NEIGHBOUR_IDS, RECORDS_OF_PART } from './cypher';
+import { inTurns, type Topology } from './topology';
+import type { Db, Row, Tx } from './db';
 import { filterParams, predicateIn, type FilterParams } from './filter';
 import { actionOfRow, actorWithDegreeOfRow, isWholeActionRow } from './mapping';
 
@@ -106,12 +106,14 @@ export async function neighbourhood(
 
 /**
  * The neighbourhood on the held topology (topology.ts): levels and cap computed in memory by the
- * same functions as the embedded store, then the kept records in one statement. An actor or
- * action deleted since the topology's version has no record and is left out, with the actions
- * that touched it (as above); one changed since is answered as it is now.
+ * same functions as the embedded store, the actors' records and degrees from the topology, and
+ * the kept actions' records from those the topology keeps for its version, reading only the
+ * missing ones (ACTIONS_BY_IDS, index seeks). Records read while the database is still at the
+ * topology's version are kept with it; when a write has landed since, the answer is the one
+ * neighbourhoodAfter gives.
  */
 export async function neighbourhoodOn(
-  tx: Tx,
+  db: Db,
   held: Topology,
   focus: string,
   depth: number,
@@ -119,7 +121,42 @@ export async function neighbourhoodOn(
   maxElements: number,
 ): Promise<Subgraph> {
   const passes = actionPredicate(filter);
-  const part = cappedPart(held.graph, actorsWithin(held.graph, focus, depth, passes), passes, maxElements);
+  const within = await inTurns(actorsWithinSteps(held.graph, focus, depth, passes));
+  const part = await inTurns(cappedPartSteps(held.graph, within, passes, maxElements));
+  const records = held.records;
+  const missing = part.actions.filter((a) => !records.has(a.id)).map((a) => a.id);
+  if (missing.length > 0) {
+    const read = await db.readVersioned((tx) => tx.run(ACTIONS_BY_IDS, { ids: missing }));
+    if (read.version !== held.version) return db.read((tx) => neighbourhoodAfter(tx, part));
+    for (const row of read.value) {
+      if (!isWholeActionRow(row)) continue;
+      const a = actionOfRow(row);
+      records.set(held.version, a.id, a);
+    }
+  }
+  // Read off the records just before they are answered: a bound smaller than one answer may
+  // have dropped some of those read above, which are then read again.
+  const actions: Action[] = [];
+  const again: string[] = [];
+  for (const a of part.actions) {
+    const r = records.get(held.version, a.id);
+    if (r) actions.push(copyRecord(r));
+    else again.push(a.id);
+  }
+  if (again.length > 0) return db.read((tx) => neighbourhoodAfter(tx, part));
+  return {
+    actors: part.actors.map((id) => ({ ...copyRecord(held.actors.get(id)!), degree: held.graph.degree(id) })),
+    actions,
+    truncated: part.truncated,
+  };
+}
+
+/**
+ * The records of a part found on the topology, read as the database is now (a write may have
+ * landed since the topology's version): an actor or action deleted since has no record and is
+ * left out, with the actions that touched it; one changed since is answered as it is now.
+ */
+async function neighbourhoodAfter(tx: Tx, part: CappedPart): Promise<Subgraph> {
   const [row] = await tx.run(RECORDS_OF_PART, { actorIds: part.actors, actionIds: part.actions.map((a) => a.id) });
   const records = new Map<string, ActorWithDegree>();
   for (const r of (row?.actors ?? []) as Row[]) {

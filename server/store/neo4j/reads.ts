@@ -1,6 +1,7 @@
 /** Record reads: counts, one record, lists. Ordering and paging through server/store/answers.ts. */
 import {
   actionTimeAnswer,
+  copyRecord,
   prepareQuery,
   rememberSearchKey,
   sortTimeline,
@@ -35,6 +36,7 @@ import {
   LIST_ACTORS,
 } from './cypher';
 import type { Db, Tx } from './db';
+import type { Topology } from './topology';
 import { filterParams, predicateIn } from './filter';
 import {
   actionOfRow,
@@ -61,6 +63,24 @@ export async function getActor(db: Db, id: string): Promise<ActorDetail | null> 
   const actionCounts: ActorDetail['actionCounts'] = {};
   for (const t of types) actionCounts[t] = (actionCounts[t] ?? 0) + 1;
   return { ...actorOfRow(row), degree: types.length, actionCounts };
+}
+
+/**
+ * The actor's detail on the held topology (its version's records and actions), as the embedded
+ * store makes it from its graph: no round trip.
+ */
+export function actorDetailOn(held: Topology, id: string): ActorDetail | null {
+  const actor = held.actors.get(id);
+  if (!actor) return null;
+  const actionCounts: ActorDetail['actionCounts'] = {};
+  let degree = 0;
+  if (held.graph.hasNode(id)) {
+    degree = held.graph.degree(id);
+    held.graph.forEachEdge(id, (_k, attrs) => {
+      actionCounts[attrs.action.type] = (actionCounts[attrs.action.type] ?? 0) + 1;
+    });
+  }
+  return { ...copyRecord(actor), degree, actionCounts };
 }
 
 export async function listActors(db: Db, query: ActorQuery): Promise<Page<ActorWithDegree>> {

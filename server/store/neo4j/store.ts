@@ -2,6 +2,7 @@
  * The Neo4j store: the GraphStore of API v1 over a Neo4j 5 database (model in cypher.ts). One
  * driver per store; every answer is computed with the same shared functions as the embedded store.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   actionPredicate,
   isEmptyFilter,
@@ -15,7 +16,7 @@ import {
   type Source,
 } from '../../../contract';
 import type { Neo4jSettings } from '../../config';
-import { allShortestPaths, BetweennessService, chainOfSteps, chainRules, metricCategories, timeRespectingChains } from '../../graph';
+import { allShortestPaths, BetweennessService, chainOfSteps, chainRules, chainSearchSteps, metricCategories } from '../../graph';
 import type { Logger } from '../../logger';
 import { rollBack } from '../history/rebuild';
 import type {
@@ -40,14 +41,14 @@ import type {
   Subgraph,
 } from '../types';
 import { WIPE_BATCH } from './cypher';
-import { Db } from './db';
+import { Db, type Probe } from './db';
 import * as graph from './graph-queries';
 import * as history from './history';
 import { neighbourhood, neighbourhoodOn } from './neighbourhood';
 import * as reads from './reads';
 import { Memo } from './memo';
 import { ensureSchema } from './schema';
-import { TopologyCache, type Topology } from './topology';
+import { inTurns, TopologyCache, type Topology } from './topology';
 import * as writes from './writes';
 
 export class Neo4jStore implements GraphStore {
@@ -97,8 +98,14 @@ export class Neo4jStore implements GraphStore {
    * which the store's own version checks inside it reuse; an empty bookmark is never shared.
    */
   atCurrentVersion<T>(work: (version: string) => Promise<T>): Promise<T> {
-    return this.db.withProbe((probe) => work(probe.version || `unversioned-${++this.unversioned}`));
+    return this.db.withProbe((probe) => this.requestProbe.run(probe, () => work(probe.version || `unversioned-${++this.unversioned}`)));
   }
+
+  /**
+   * The probe of the request being answered (atCurrentVersion), if any: reads that would cost a
+   * round trip of their own are answered from the topology when it is held for that version.
+   */
+  private readonly requestProbe = new AsyncLocalStorage<Probe>();
 
   private unversioned = 0;
 
@@ -106,8 +113,10 @@ export class Neo4jStore implements GraphStore {
     return reads.counts(this.db);
   }
 
-  getActor(id: string): Promise<ActorDetail | null> {
-    return reads.getActor(this.db, id);
+  async getActor(id: string): Promise<ActorDetail | null> {
+    const probe = this.requestProbe.getStore();
+    const held = probe ? this.topology.at(probe) : null;
+    return held ? reads.actorDetailOn(held, id) : reads.getActor(this.db, id);
   }
 
   listActors(query: ActorQuery): Promise<Page<ActorWithDegree>> {
@@ -145,7 +154,7 @@ export class Neo4jStore implements GraphStore {
   async neighbourhood(focus: string, depth: number, filter: ActionFilter, maxElements: number): Promise<Subgraph | null> {
     const held = await this.topologyFor(filter);
     // An actor without actions is not in the topology: the statements below tell it from an unknown one.
-    if (held?.graph.hasNode(focus)) return this.db.read((tx) => neighbourhoodOn(tx, held, focus, depth, filter, maxElements));
+    if (held?.graph.hasNode(focus)) return neighbourhoodOn(this.db, held, focus, depth, filter, maxElements);
     return this.memo.get(JSON.stringify(['focus', focus, depth, filter, maxElements]), (tx) =>
       neighbourhood(tx, focus, depth, filter, maxElements),
     );
@@ -170,7 +179,7 @@ export class Neo4jStore implements GraphStore {
     const held = await this.topologyFor(filter);
     if (held) {
       const rules = chainRules(filter, options, (id) => held.actions.get(id)?.respondsTo, actionPredicate(filter));
-      const found = timeRespectingChains(held.graph, actor, maxLength, rules, limit);
+      const found = await inTurns(chainSearchSteps(held.graph, actor, maxLength, rules, limit));
       return { chains: found.chains.map(chainOfSteps), truncated: found.truncated };
     }
     return this.memo.get(JSON.stringify(['chains', actor, maxLength, filter, limit, options]), (tx) =>

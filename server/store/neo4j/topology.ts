@@ -10,14 +10,20 @@
  * stream of writes costs at most one whole read of the actions every few seconds per server.
  * A load is kept only when nothing was committed while it read (the version before it equals the
  * bookmark after it), as Memo keeps answers.
+ *
+ * With it are held every actor's record (a few hundred bytes each: an actor's detail and degree are
+ * then read here, not in a round trip) and, up to a bound, the whole action records that
+ * neighbourhoods have read at this version (recordsAt), so overlapping neighbourhoods do not read
+ * the same records again.
  */
 import type { Action, Actor } from '../../../contract';
+import { VersionedLru } from '../../cache/versioned-lru';
 import { actionAttributes, addActorNode, createActionGraph, type ActionGraph } from '../../graph';
-import { filteredActionKeysFor } from './cypher';
+import { ALL_ACTORS, filteredActionKeysFor } from './cypher';
 import type { Db, Probe } from './db';
 import { filterParams } from './filter';
 import { Turns } from '../../loop-turn';
-import { isWholeActionRow, slimActionOfRow } from './mapping';
+import { actorOfRow, isWholeActionRow, slimActionOfRow } from './mapping';
 
 /**
  * Larger graphs are left to the fetching path: the held graph costs about 1 KB per action.
@@ -29,14 +35,41 @@ function maxActions(): number {
 }
 const LOAD_PAUSE_MS = 2_000;
 
+/**
+ * Whole action records kept per held version (NEO4J_RECORDS_KEPT sets another bound, 0: none).
+ * About 1.5 KB each: at the default, at most the records of M's whole graph (60,000 actions).
+ */
+function recordsKept(): number {
+  const set = Number(process.env.NEO4J_RECORDS_KEPT);
+  return process.env.NEO4J_RECORDS_KEPT && Number.isInteger(set) && set >= 0 ? set : 60_000;
+}
+
 const ALL_ACTION_KEYS = filteredActionKeysFor(filterParams({}));
 
 export interface Topology {
   readonly version: string;
   /** Every action as an edge between its ends; actors without actions are not in it. */
   readonly graph: ActionGraph;
-  /** Every action by id (response links are read through it). */
+  /** Every action by id, slim (response links are read through it). */
   readonly actions: ReadonlyMap<string, Action>;
+  /** Every actor's record by id, those without actions included. */
+  readonly actors: ReadonlyMap<string, Actor>;
+  /** Whole action records read at this version (and only those: see keepRecords). */
+  readonly records: VersionedLru<Action, string>;
+}
+
+/**
+ * Runs a search (a generator yielding where it may pause) over a held topology, giving the event
+ * loop a turn every slice: a topology never changes, so the search may pause anywhere. A hub's
+ * chains at M search for seconds, which in one go held every other request that long.
+ */
+export async function inTurns<T>(steps: Generator<unknown, T>): Promise<T> {
+  const turns = new Turns();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await turns.maybe();
+  }
 }
 
 export class TopologyCache {
@@ -72,8 +105,12 @@ export class TopologyCache {
   }
 
   private async load(before: string): Promise<void> {
-    const { value: rows, version } = await this.db.readVersioned((tx) => tx.run(ALL_ACTION_KEYS));
+    const { value, version } = await this.db.readVersioned(async (tx) => ({
+      rows: await tx.run(ALL_ACTION_KEYS),
+      actorRows: await tx.run(ALL_ACTORS),
+    }));
     if (version !== before) return;
+    const { rows, actorRows } = value;
     const graph = createActionGraph();
     const actions = new Map<string, Action>();
     const node = (id: string) => {
@@ -91,6 +128,14 @@ export class TopologyCache {
       node(a.to);
       graph.addDirectedEdgeWithKey(a.id, a.from, a.to, actionAttributes(a));
     }
-    this.held = { version, graph, actions };
+    const actors = new Map<string, Actor>();
+    for (let i = 0; i < actorRows.length; i++) {
+      if (i % 1024 === 0) await turns.maybe();
+      const actor = actorOfRow(actorRows[i]!);
+      actors.set(actor.id, actor);
+    }
+    const records = new VersionedLru<Action, string>({ entries: recordsKept() });
+    records.at(version);
+    this.held = { version, graph, actions, actors, records };
   }
 }
