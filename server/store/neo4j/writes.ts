@@ -6,6 +6,7 @@
 import type { Action, InterchangeDocument } from '../../../contract';
 import { ConflictError, NotFoundError } from '../errors';
 import { checkCreate, checkDelete, checkReplace, planImport, validDocument, validRecord, type RecordKind, type Records } from '../rules';
+import type { ImportPlan } from '../rules/import';
 import type { ChangedRecord } from '../../../contract';
 import type { ChangeNote, ImportResult } from '../types';
 import { chunks, runBatched } from './batches';
@@ -35,6 +36,7 @@ import {
 } from './cypher';
 import type { Db, Params, Tx } from './db';
 import { recordChange } from './history';
+import { importLookup, type ImportLookup } from './import-lookup';
 import { lookupIn } from './lookup';
 import { actionLinks, actionProps, actionRow, actorProps, citationRow, episodeProps, sourceProps } from './mapping';
 
@@ -65,40 +67,49 @@ async function linkResponsesAndEpisodes(tx: Tx, actions: readonly Action[]): Pro
   await link(tx, LINK_ACTION_EPISODES, links.episodes, count(links.episodes));
 }
 
+/** Each id once, in order: a claim or dispute is one relationship however often the record names it. */
+const distinct = (ids: readonly string[] | undefined): string[] => [...new Set(ids ?? [])];
+
+/** A batch of new actions as CREATE_ACTIONS_LINKED takes them, and the counts it must answer. */
+function createRows(actions: readonly Action[]) {
+  const rows = actions.map((a) => ({
+    props: actionProps(a),
+    citations: a.citations.map(citationRow),
+    claimants: distinct(a.claimedBy),
+    disputants: distinct(a.disputedBy),
+  }));
+  const expected = { created: rows.length, cited: 0, claimed: 0, disputed: 0 };
+  for (const row of rows) {
+    expected.cited += row.citations.length;
+    expected.claimed += row.claimants.length;
+    expected.disputed += row.disputants.length;
+  }
+  return { rows, expected };
+}
+
 /**
  * New actions, nodes and relationships, one statement per batch (CREATE_ACTIONS_LINKED); their
  * response links and episodes are the caller's (linkResponsesAndEpisodes). Every reference was
  * checked a moment ago in this transaction; only a concurrent delete makes one missing, and then
- * nothing is written.
+ * nothing is written. The batches are sent without waiting for each other's answer: Neo4j runs
+ * them in order, and this process builds and packs the next batch while Neo4j works on one.
  */
 async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> {
+  const sent: Promise<void>[] = [];
   for (const chunk of chunks(actions)) {
-    const rows = chunk.map((a) => ({
-      props: actionProps(a),
-      from: a.from,
-      to: a.to,
-      citations: a.citations.map(citationRow),
-      claimants: a.claimedBy ?? [],
-      disputants: a.disputedBy ?? [],
-    }));
-    const [r] = await tx.run(CREATE_ACTIONS_LINKED, { rows });
-    const expected = rows.reduce(
-      (n, row) => ({
-        cited: n.cited + row.citations.length,
-        claimed: n.claimed + row.claimants.length,
-        disputed: n.disputed + row.disputants.length,
-      }),
-      { cited: 0, claimed: 0, disputed: 0 },
-    );
-    if (
-      Number(r?.created) !== rows.length ||
-      Number(r?.cited) !== expected.cited ||
-      Number(r?.claimed) !== expected.claimed ||
-      Number(r?.disputed) !== expected.disputed
-    ) {
-      throw new ConflictError(CONCURRENT_DELETE);
-    }
+    const { rows, expected } = createRows(chunk);
+    const done = tx.run(CREATE_ACTIONS_LINKED, { rows }).then(([r]) => {
+      const wrong = (['created', 'cited', 'claimed', 'disputed'] as const).some((key) => Number(r?.[key]) !== expected[key]);
+      if (wrong) throw new ConflictError(CONCURRENT_DELETE);
+    });
+    // Handled by Promise.all below; until then a failure must not count as unhandled.
+    done.catch(() => undefined);
+    sent.push(done);
+    // The driver packs and sends a statement a few promise turns after run(): let it go out
+    // before the next batch's rows are built.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await Promise.all(sent);
 }
 
 /** Stored actions rewritten: MERGE by id, the relationships they own dropped and made again. */
@@ -174,24 +185,14 @@ const WRITES: { [K in RecordKind]: KindWrites<Records[K]> } = {
   },
 };
 
-/** An import's changed records, the befores of updated ones read before anything is written. */
-async function importRecords(tx: Tx, writes: Awaited<ReturnType<typeof planImport>>['writes']): Promise<ChangedRecord[]> {
+/** An import's changed records, the befores of updated ones as the rules read them (importLookup). */
+function importRecords(lookup: ImportLookup, writes: ImportPlan['writes']): ChangedRecord[] {
   const out: ChangedRecord[] = [];
   for (const kind of ['actor', 'source', 'episode', 'action'] as const) {
-    const list = writes[kind] as { record: Records[RecordKind]; outcome: string }[];
-    const stored = await lookupIn(tx).records(
-      kind,
-      list.filter((w) => w.outcome === 'updated').map((w) => w.record.id),
-    );
-    for (const { record, outcome } of list) {
-      const before = (stored.get(record.id) as unknown as Record<string, unknown> | undefined) ?? null;
-      out.push({
-        kind,
-        id: record.id,
-        op: outcome === 'created' ? 'created' : 'replaced',
-        before,
-        after: record,
-      });
+    const stored = lookup.found(kind);
+    for (const { record, outcome } of writes[kind] as { record: Records[RecordKind]; outcome: string }[]) {
+      const before = outcome === 'created' ? null : ((stored.get(record.id) as unknown as Record<string, unknown> | undefined) ?? null);
+      out.push({ kind, id: record.id, op: outcome === 'created' ? 'created' : 'replaced', before, after: record });
     }
   }
   return out;
@@ -204,8 +205,9 @@ async function storedRecord(tx: Tx, kind: RecordKind, id: string): Promise<Recor
 export async function importDocument(db: Db, input: InterchangeDocument, note?: ChangeNote): Promise<ImportResult> {
   const doc = validDocument(input);
   return db.write(async (tx) => {
-    const { result, writes } = await planImport(doc, lookupIn(tx));
-    await recordChange(tx, note, 'import', await importRecords(tx, writes));
+    const lookup = await importLookup(tx);
+    const { result, writes } = await planImport(doc, lookup);
+    await recordChange(tx, note, 'import', importRecords(lookup, writes));
     await runBatched(
       tx,
       UPSERT_ACTORS,
