@@ -37,7 +37,8 @@ const LOAD_PAUSE_MS = 2_000;
 
 /**
  * Whole action records kept per held version (NEO4J_RECORDS_KEPT sets another bound, 0: none).
- * About 1.5 KB each: at the default, at most the records of M's whole graph (60,000 actions).
+ * The default holds all of M's 60,000 actions: 44 MB of heap for the bench's synthetic records
+ * (730 bytes each), more where summaries and quotes are long.
  */
 function recordsKept(): number {
   const set = Number(process.env.NEO4J_RECORDS_KEPT);
