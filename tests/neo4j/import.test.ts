@@ -1,7 +1,6 @@
 /**
  * A big import on a real Neo4j: all or nothing even when the server fails a statement after
- * earlier batches of the same transaction were written (the action batches are pipelined, so
- * Neo4j has run them before it fails the next); the history record of a first import (every
+ * earlier batches of the same transaction were written; the history record of a first import (every
  * record created, no befores) and of a re-import (the befores the rules read); and the
  * shortcut for kinds the database holds none of, which must not let an unknown reference through.
  * Needs NEO4J_URI (skipped otherwise; a failure in CI).
