@@ -91,25 +91,15 @@ function createRows(actions: readonly Action[]) {
  * New actions, nodes and relationships, one statement per batch (CREATE_ACTIONS_LINKED); their
  * response links and episodes are the caller's (linkResponsesAndEpisodes). Every reference was
  * checked a moment ago in this transaction; only a concurrent delete makes one missing, and then
- * nothing is written. The batches are sent without waiting for each other's answer: Neo4j runs
- * them in order, and this process builds and packs the next batch while Neo4j works on one.
+ * nothing is written.
  */
 async function createActions(tx: Tx, actions: readonly Action[]): Promise<void> {
-  const sent: Promise<void>[] = [];
   for (const chunk of chunks(actions)) {
     const { rows, expected } = createRows(chunk);
-    const done = tx.run(CREATE_ACTIONS_LINKED, { rows }).then(([r]) => {
-      const wrong = (['created', 'cited', 'claimed', 'disputed'] as const).some((key) => Number(r?.[key]) !== expected[key]);
-      if (wrong) throw new ConflictError(CONCURRENT_DELETE);
-    });
-    // Handled by Promise.all below; until then a failure must not count as unhandled.
-    done.catch(() => undefined);
-    sent.push(done);
-    // The driver packs and sends a statement a few promise turns after run(): let it go out
-    // before the next batch's rows are built.
-    await new Promise((resolve) => setImmediate(resolve));
+    const [r] = await tx.run(CREATE_ACTIONS_LINKED, { rows });
+    const wrong = (['created', 'cited', 'claimed', 'disputed'] as const).some((key) => Number(r?.[key]) !== expected[key]);
+    if (wrong) throw new ConflictError(CONCURRENT_DELETE);
   }
-  await Promise.all(sent);
 }
 
 /** Stored actions rewritten: MERGE by id, the relationships they own dropped and made again. */
