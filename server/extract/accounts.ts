@@ -35,6 +35,24 @@ const GOVERNING = new Set([
 // How far back "his" may look for its person, in words: a few sentences.
 const LOOK_BACK = 120;
 
+export const isAccountNoun = (word: string) => ACCOUNT_NOUNS.has(word);
+
+/**
+ * "Infowars had its Apple Podcasts listing removed": before the verb at `verb`, "had" or "got", a
+ * possessive, a platform and an account noun. The platform, and where "had" is (the subject is before it).
+ */
+export function causative(r: Reading, verb: number): { platform: Found; at: number } | null {
+  if (!ACCOUNT_NOUNS.has(r.norm(verb - 1))) return null;
+  const m = r.mentionAt[verb - 2]!;
+  if (m < 0) return null;
+  const mention = r.mentions[m]!;
+  const at = mention.first - 2;
+  if (!['its', 'his', 'her', 'their'].includes(r.norm(mention.first - 1)) || !CAUSATIVE.has(r.norm(at))) return null;
+  return { platform: { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false }, at };
+}
+
+const CAUSATIVE = new Set(['had', 'has', 'have', 'got', 'gets', 'get']);
+
 const isApostropheS = (r: Reading, k: number) => r.norm(k) === 's' && k > 0 && /^['’]$/u.test(r.gap(k - 1, k));
 
 /**

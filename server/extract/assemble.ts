@@ -12,7 +12,7 @@ import {
   type ProposedActorRef,
   type Status,
 } from '../../contract';
-import { accountAfter, accountOwner } from './accounts';
+import { accountAfter, accountOwner, causative } from './accounts';
 import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
@@ -92,9 +92,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
 }
 
 function applies(rule: Rule, sentence: string): boolean {
-  const f = ` ${fold(sentence)} `;
-  if (rule.when.length && !rule.when.some((w) => f.includes(w))) return false;
-  return !rule.unless.some((w) => f.includes(w));
+  // Whole words only: "store" is not in "restored", "app" not in "Apple".
+  const f = ` ${fold(sentence).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const has = (w: string) => f.includes(` ${w.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+  if (rule.when.length && !rule.when.some(has)) return false;
+  return !rule.unless.some(has);
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'such', 'any', 'no', 'our']);
@@ -163,6 +165,15 @@ function read(
     const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;
     to ??= after?.owner ?? null;
     from ??= after?.platform ?? account?.platform ?? null;
+  }
+  // "X had its Apple Podcasts listing removed": X is the target, the platform the agent when no "by" names one.
+  const made = t.rule.from === 'subject' && t.rule.to === 'object' ? causative(r, t.first) : null;
+  if (made) {
+    // "in a bid to have its account reinstated": the modality is read before "have".
+    const m = modalityOf(r, clauseOf(r, s, made.at, made.at + 1), made.at);
+    if (m === 'negated' || m === 'irrealis') return [];
+    to = subjectOf(r, clauseOf(r, s, made.at, made.at + 1), made.at, lookBack);
+    from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? made.platform;
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;

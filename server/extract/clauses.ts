@@ -8,7 +8,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
 import type { Mention } from './actors';
-import { accountOwner, personBefore, referenceOwner } from './accounts';
+import { accountOwner, isAccountNoun, personBefore, referenceOwner } from './accounts';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
@@ -21,7 +21,7 @@ const COMMA_AND = set(['and', 'or', 'but']);
 const OPENING = set(['and', 'but', 'yet', 'so', 'then']);
 // "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
 const COORDINATION =
-  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
+  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:by\s+|from\s+)?(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
 // An apposition after a name, up to its closing comma ("Louis Farrakhan, the leader of the Nation of Islam, along with ..."):
 // what it names describes the name before it and takes no part in the list.
 const APPOSITION = /^\s*,\s+(?:the|a|an)\s[^,;]{1,80},/u;
@@ -172,6 +172,16 @@ export class Reading {
     return null;
   }
 
+  /** The actor named last before `at` in its sentence, other than `acting`. */
+  nearestOther(at: number, lookBack: number, acting: ProposedActorRef[]): ProposedActorRef | null {
+    const s = this.sentences.find((x) => x.first <= at && at < x.last);
+    for (let k = at - 1; s && k >= Math.max(lookBack, s.first); k--) {
+      const a = this.mentions[this.mentionAt[k]!]?.actor;
+      if (a && !acting.some((x) => same(x, a))) return a;
+    }
+    return null;
+  }
+
   /** Scanning back towards `at`'s clause: the token before the relative clause holding `k` when it closes by `at`, else `k`. */
   skipBack(k: number, at: number): number {
     const end = this.relativeEnd[k] ?? -1;
@@ -304,7 +314,7 @@ export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
  * object of a preposition (nor coordinated with one: "competitor to Facebook and Twitter"), unless
  * it is a possessor ("in Parler's lawsuit"), and not acted upon by a verb just before it.
  */
-function mentionBefore(r: Reading, from: number, at: number): number | null {
+function mentionBefore(r: Reading, from: number, at: number, notAccounts = false): number | null {
   let fallback: number | null = null;
   for (let k = at - 1; k >= from; k--) {
     k = r.skipBack(k, at);
@@ -313,13 +323,20 @@ function mentionBefore(r: Reading, from: number, at: number): number | null {
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     let head = m;
-    while (
-      head > 0 &&
-      r.mentions[head - 1]!.first >= from &&
-      /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/iu.test(r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start))
-    )
-      head--;
+    // Back to the head of a list; commas alone make one only when "and" or "or" closes it ("According to BuzzFeed, AWS" is none).
+    let closed = false;
+    for (; head > 0 && r.mentions[head - 1]!.first >= from; head--) {
+      const link = r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start);
+      if (!/^\s*(?:,|and|&|or)\s*(?:and\s+)?$/iu.test(link)) break;
+      if (/[a-z&]/iu.test(link)) closed = true;
+      else if (!closed) break;
+    }
     const headMention = r.mentions[head]!;
+    // For a pronoun: the platform of an account ("Trump's Facebook and Instagram accounts") is not what "it" stands for.
+    if (notAccounts && isAccountNoun(r.norm(mention.last))) {
+      k = headMention.first;
+      continue;
+    }
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
     const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
@@ -367,7 +384,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     )
       actor = r.actingIn(sentenceStart, lookBack);
     if (!actor) {
-      const before = mentionBefore(r, lookBack, ref.first);
+      const before = mentionBefore(r, lookBack, ref.first, true);
       actor = before === null ? null : r.mentions[before]!.actor;
     }
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
@@ -415,10 +432,10 @@ export function objectOf(
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {
-      // A pronoun inside the words of a pattern is its object ("kicked him off").
-      if ((k < last && !TARGET_PRONOUNS.has(r.norm(k))) || !targets) continue;
+      // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
+      if ((k < last && !TARGET_PRONOUNS.has(r.norm(k)) && !TARGET_DETERMINERS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);
-      if (!ref || (targets === 'things' && !isThing(r, ref))) continue;
+      if (!ref || (targets === 'things' && !isThing(r, ref)) || (k < last && ref.last >= last)) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
       const owner = referenceOwner(r, ref);
@@ -426,7 +443,10 @@ export function objectOf(
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
       const person = ['him', 'her'].includes(r.norm(ref.first)) && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
       if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
-      const t = r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
+      // "told Parler it would cut off its hosting": "its" is the actor named last, other than the one acting.
+      const t =
+        (['its', 'their'].includes(r.norm(ref.first)) ? r.nearestOther(ref.first, lookBack, subject) : null) ??
+        r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
       if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
       continue;

@@ -218,3 +218,51 @@ describe('more shapes of accounts, agents and people', () => {
     ]);
   });
 });
+
+describe('agents in lists, causatives and "it"', () => {
+  test('"dropped by Reddit as well as by Twitter": both agents', () => {
+    expect(triples('Gab was dropped by Reddit as well as by Twitter on Monday.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['BANNED', 'twitter', 'gab'],
+    ]);
+  });
+
+  test('"X lost its registrar, Y": Y cut X off', () => {
+    expect(triples('Gab lost its domain registrar, GoDaddy, on Sunday.')).toEqual([['SUSPENDED', 'godaddy', 'gab']]);
+  });
+
+  test('"X had its Y account removed": Y removed X; not when it is only sought', () => {
+    expect(triples('Gab had its Twitter account removed on Monday.')).toEqual([['BANNED', 'twitter', 'gab']]);
+    expect(triples('Gab sued Twitter in a bid to have its Twitter account restored.')).toEqual([['SUED', 'gab', 'twitter']]);
+  });
+
+  test('a reference inside the words of a pattern is its object ("cut the site off")', () => {
+    expect(triples('Gab lost its payment processor. On Monday Cloudflare cut the site off.')).toContainEqual([
+      'SUSPENDED',
+      'cloudflare',
+      'gab',
+    ]);
+  });
+
+  test('"According to X, Y told Z it would cut off its hosting": Y acts on Z; a comma alone makes no list', () => {
+    expect(triples('According to Reddit, GoDaddy told Gab it would cut off its hosting at midnight.')).toEqual([
+      ['WARNED', 'godaddy', 'gab'],
+      ['HOSTED', 'godaddy', 'gab'],
+    ]);
+  });
+
+  test('"it" is not the platform of an account named before it', () => {
+    const text = 'Reddit restored Jane Roe’s Twitter and YouTube accounts in May, two years after it suspended her.';
+    expect(triples(text)).toEqual([
+      ['REINSTATED', 'reddit', 'jane-roe'],
+      ['SUSPENDED', 'reddit', 'jane-roe'],
+    ]);
+  });
+});
+
+describe('words a rule needs are whole words', () => {
+  test('"restored" does not make a suspension an app-store delisting, nor "Apple" an "app"', () => {
+    expect(triples('Reddit restored Gab in May, two years after it suspended the forum.')).toContainEqual(['SUSPENDED', 'reddit', 'gab']);
+    expect(triples('Twitter suspended Gab on Monday while Apple watched.')).toEqual([['SUSPENDED', 'twitter', 'gab']]);
+  });
+});
