@@ -135,6 +135,11 @@ export function accountOwner(r: Reading, f: Found): { owner: Found; platform: Fo
 
 /** "an account of his", "the channel of hers": the owner of a target reference [first, last), or null. */
 export function referenceOwner(r: Reading, ref: { first: number; last: number }): Found | null {
+  // "the channel belonging to Alex Jones"
+  if (ACCOUNT_NOUNS.has(r.norm(ref.last - 1)) && r.norm(ref.last) === 'belonging' && r.norm(ref.last + 1) === 'to') {
+    const m = r.mentions[r.mentionAt[ref.last + 2]!];
+    if (m) return { actors: [m.actor], first: ref.first, last: m.last, inferred: false };
+  }
   // "the Georgia Republican", "the streamer": a person named before.
   if (PERSON_NOUNS.has(r.norm(ref.last - 1)) && r.mentionAt[ref.last - 1]! < 0) {
     const p = personBefore(r, ref.first);

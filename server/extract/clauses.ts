@@ -4,6 +4,7 @@
  * stand for an actor already named ("the site", "it").
  */
 import type { ProposedActorRef } from '../../contract';
+import { isSaying } from './attribution';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
@@ -72,10 +73,15 @@ export class Reading {
     this.relativeEnd = new Int32Array(tokens.length).fill(-1);
     for (const s of sentences) {
       for (let k = s.first + 1; k < s.last; k++) {
-        if (!RELATIVES.has(tokens[k]!.norm) || !this.gap(k - 1, k).includes(',')) continue;
+        // After a name, an apposition ("Roskomnadzor, Russia's media regulator, blocked") is skipped like a relative clause.
+        const apposition =
+          this.mentionAt[k - 1]! >= 0 &&
+          (['the', 'a', 'an'].includes(tokens[k]!.norm) ||
+            (this.mentionAt[k]! >= 0 && /^['’]s\b/u.test(text.slice(this.mentions[this.mentionAt[k]!]!.end))));
+        if ((!RELATIVES.has(tokens[k]!.norm) && !apposition) || !this.gap(k - 1, k).includes(',')) continue;
         let j = k + 1;
         while (j < s.last && !this.gap(j - 1, j).includes(',')) j++;
-        if (j === s.last) break;
+        if (j === s.last || (apposition && j - k > 8)) break;
         this.relativeStart.fill(k, k, j);
         this.relativeEnd.fill(j, k, j);
         k = j - 1;
@@ -172,12 +178,14 @@ export class Reading {
     return null;
   }
 
-  /** The actor named last before `at` in its sentence, other than `acting`. */
+  /** The actor named last before `at` in its sentence, other than `acting` and than an agent after "by". */
   nearestOther(at: number, lookBack: number, acting: ProposedActorRef[]): ProposedActorRef | null {
     const s = this.sentences.find((x) => x.first <= at && at < x.last);
     for (let k = at - 1; s && k >= Math.max(lookBack, s.first); k--) {
-      const a = this.mentions[this.mentionAt[k]!]?.actor;
-      if (a && !acting.some((x) => same(x, a))) return a;
+      const m = this.mentions[this.mentionAt[k]!];
+      if (!m) continue;
+      k = m.first;
+      if (!acting.some((x) => same(x, m.actor)) && this.norm(m.first - 1) !== 'by') return m.actor;
     }
     return null;
   }
@@ -370,7 +378,8 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
   // GoDaddy; unless a verb of the lexicon comes between, so that the name belongs to another
   // predicate ("Trump's accounts would stay suspended ..., the day the company locked him out").
-  const otherPredicate = m !== null && [...r.verbs].some((v) => v >= from && v < first);
+  // A saying verb is one too: "Matthew Prince said the company had terminated ..." is the company's act.
+  const otherPredicate = m !== null && ([...r.verbs].some((v) => v >= from && v < first) || saidBetween(r, r.mentions[m]!.last, first));
   const ref = referenceIn(r, from, first, m === null || otherPredicate ? SUBJECT_REFS : SUBJECT_PRONOUNS);
   if (ref) {
     const pronoun = ref.last - ref.first === 1;
@@ -438,6 +447,11 @@ export function objectOf(
       if (!ref || (targets === 'things' && !isThing(r, ref)) || (k < last && ref.last >= last)) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
+      // "the account of the president's son": of someone not named as an actor, so no one here.
+      if (r.norm(ref.last) === 'of' && r.norm(ref.last + 1) === 'the') {
+        k = ref.last;
+        continue;
+      }
       const owner = referenceOwner(r, ref);
       if (owner) return owner;
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
@@ -459,6 +473,11 @@ export function objectOf(
     }
     const f = found(r, withCoordinated(r, m, 1, clause).ids);
     return accountOwner(r, f)?.owner ?? f;
+  }
+  // "cancelled its registration" with no one named after: "its" is the actor named last, other than the one acting.
+  if (targets && last - first > 2 && ['its', 'their'].includes(r.norm(first + 1))) {
+    const a = r.nearestOther(first + 1, lookBack, subject);
+    if (a) return { actors: [a], first: first + 1, last: first + 2, inferred: true };
   }
   return null;
 }
@@ -528,4 +547,9 @@ export function agentReference(r: Reading, clause: Clause, last: number, lookBac
     return a && { actors: [a], first: ref!.first, last: ref!.last, inferred: true };
   }
   return null;
+}
+
+function saidBetween(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isSaying(r, k)) return true;
+  return false;
 }

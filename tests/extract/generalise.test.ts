@@ -266,3 +266,36 @@ describe('words a rule needs are whole words', () => {
     expect(triples('Twitter suspended Gab on Monday while Apple watched.')).toEqual([['SUSPENDED', 'twitter', 'gab']]);
   });
 });
+
+describe('appositions, "itself", possessives in a pattern', () => {
+  test('"X, Y’s regulator, blocked Z": X acted, not Y', () => {
+    expect(triples('Reddit, Twitter’s old rival, blocked Gab on Friday.')).toEqual([['SUSPENDED', 'reddit', 'gab']]);
+  });
+
+  test('"was itself dropped by Y" is a passive', () => {
+    expect(triples('Gab, which had taken Jane Roe as a customer, was itself dropped by Reddit.')).toEqual([['BANNED', 'reddit', 'gab']]);
+  });
+
+  test('"and Y cancelled its registration": "its" is the actor named before, other than Y and than an agent after "by"', () => {
+    expect(triples('GoDaddy dropped Gab, and Cloudflare cancelled its registration hours later.')).toContainEqual([
+      'REFUSED',
+      'cloudflare',
+      'gab',
+    ]);
+    expect(triples('Gab was shut down by Reddit when Cloudflare pulled their server hosting.')).not.toContainEqual([
+      'SUSPENDED',
+      'cloudflare',
+      'reddit',
+    ]);
+  });
+
+  test('"X said the company had terminated Y": the company, not the speaker; "the account of the president’s son" is no one here', () => {
+    expect(triples('Cloudflare chief executive Jane Roe said the company had terminated Gab.')).toEqual([['BANNED', 'cloudflare', 'gab']]);
+    expect(triples('Jane Roe criticised Twitter after the company locked the account of the president’s son.')).toEqual([]);
+  });
+
+  test('"deleted the channel belonging to X" and "would no longer process payments for X"', () => {
+    expect(triples('YouTube deleted the channel belonging to Jane Roe in May.')).toEqual([['BANNED', 'youtube', 'jane-roe']]);
+    expect(triples('Reddit said on Monday it would no longer process payments for Gab.')).toEqual([['WARNED', 'reddit', 'gab']]);
+  });
+});
