@@ -114,7 +114,7 @@ export function quoteSpeaker(r: Reading, at: number): Found | null {
   const colon = /:\s*$/u.exec(before.slice(Math.max(0, open - 200), open));
   if (!colon) return null;
   const colonAt = from + Math.max(0, open - 200) + colon.index;
-  const s = r.sentences.find((x) => x.start <= colonAt && colonAt <= x.end);
+  const s = r.sentenceAtChar(colonAt);
   if (!s) return null;
   for (let k = s.first; k < s.last; k++) {
     const m = r.mentionAt[k]!;

@@ -178,9 +178,23 @@ export class Reading {
     return null;
   }
 
+  /** The sentence holding the character at `offset` (binary search: long texts have many). */
+  sentenceAtChar(offset: number): Sentence | undefined {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset > s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
   /** The actor named last before `at` in its sentence, other than `acting` and than an agent after "by". */
   nearestOther(at: number, lookBack: number, acting: ProposedActorRef[]): ProposedActorRef | null {
-    const s = this.sentences.find((x) => x.first <= at && at < x.last);
+    const s = this.sentenceAtChar(this.tokens[at]!.start);
     for (let k = at - 1; s && k >= Math.max(lookBack, s.first); k--) {
       const m = this.mentions[this.mentionAt[k]!];
       if (!m) continue;
