@@ -36,6 +36,7 @@ const GOVERNING = new Set([
 const LOOK_BACK = 120;
 
 export const isAccountNoun = (word: string) => ACCOUNT_NOUNS.has(word);
+export const isPersonNoun = (word: string) => PERSON_NOUNS.has(word);
 
 /**
  * "Infowars had its Apple Podcasts listing removed": before the verb at `verb`, "had" or "got", a

@@ -383,7 +383,10 @@ function role(
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
       const category = categoryOf(t.rule.type);
       const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) || (category === 'claim' && 'things');
-      f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? [], targets);
+      // "..., claiming the company had censored him": the participle's subject is the sentence's, not the name before the comma.
+      const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
+      const subject = (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+      f = objectOf(r, clause, t.first, t.last, lookBack, subject?.actors ?? [], targets);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {

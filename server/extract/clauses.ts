@@ -9,7 +9,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence, Token } from './text';
 import type { Mention } from './actors';
-import { accountOwner, isAccountNoun, personBefore, referenceOwner } from './accounts';
+import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
@@ -79,8 +79,9 @@ export class Reading {
           (['the', 'a', 'an'].includes(tokens[k]!.norm) ||
             (this.mentionAt[k]! >= 0 && /^['’]s\b/u.test(text.slice(this.mentions[this.mentionAt[k]!]!.end))));
         if ((!RELATIVES.has(tokens[k]!.norm) && !apposition) || !this.gap(k - 1, k).includes(',')) continue;
+        // A comma before a name continues a list inside the clause ("dropped by Apple, Spotify and Stitcher,").
         let j = k + 1;
-        while (j < s.last && !this.gap(j - 1, j).includes(',')) j++;
+        while (j < s.last && (!this.gap(j - 1, j).includes(',') || this.mentionAt[j]! >= 0)) j++;
         if (j === s.last || (apposition && j - k > 8)) break;
         this.relativeStart.fill(k, k, j);
         this.relativeEnd.fill(j, k, j);
@@ -386,7 +387,10 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
   }
   if (passive && target) {
-    const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
+    // A noun for a person with no person named before stands for no one here.
+    const person = isPersonNoun(r.norm(target.last - 1));
+    const t = referenceOwner(r, target)?.actors[0] ?? (person ? null : r.targetBefore(target.first, lookBack, [], thingNoun(r, target)));
+    if (person && !t) return null;
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
   // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
@@ -480,7 +484,8 @@ export function objectOf(
       continue;
     }
     const mention = r.mentions[m]!;
-    const before = mention.first - 1 < last ? '' : r.norm(mention.first - 1);
+    // "removed … episodes of X": right after the words, "of" names whose they were.
+    const before = mention.first - 1 < last || (mention.first - 1 === last && r.norm(last) === 'of') ? '' : r.norm(mention.first - 1);
     if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;

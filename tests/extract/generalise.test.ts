@@ -299,3 +299,27 @@ describe('appositions, "itself", possessives in a pattern', () => {
     expect(triples('Reddit said on Monday it would no longer process payments for Gab.')).toEqual([['WARNED', 'reddit', 'gab']]);
   });
 });
+
+describe('lists inside a relative clause, content of someone', () => {
+  test('a relative clause holding a list ends at the comma after the list, and each agent in it acted', () => {
+    const text = 'Jane Roe, whose shows had been dropped by Reddit, Twitter and YouTube, was banned from Gab as well.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'reddit', 'jane-roe'],
+      ['BANNED', 'twitter', 'jane-roe'],
+      ['BANNED', 'youtube', 'jane-roe'],
+      ['BANNED', 'gab', 'jane-roe'],
+    ]);
+  });
+
+  test('"a noun for a person" with no person named before stands for no one', () => {
+    expect(triples('The streamer, whose shows had been dropped by Reddit and Twitter, was banned from Gab as well.')).not.toContainEqual([
+      'BANNED',
+      'gab',
+      'twitter',
+    ]);
+  });
+
+  test('"pulled several episodes of X’s show": X restricted', () => {
+    expect(triples('YouTube pulled several episodes of Jane Roe’s show in February.')).toEqual([['RESTRICTED', 'youtube', 'jane-roe']]);
+  });
+});
