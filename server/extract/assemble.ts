@@ -364,7 +364,7 @@ function role(
       // "Amazon pulling their services": a gerund right after a name is that actor's act.
       // "sued Amazon for terminating": after "for", the one acted upon before it did it.
       const gerund = r.norm(t.first).endsWith('ing');
-      let gerundOf = gerund ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
+      let gerundOf = gerund && !participle ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
       // "filed a lawsuit in the US District Court alleging": a name after a preposition is where, not who.
       if (gerundOf >= 0 && r.norm(t.first - 1) !== 'for') {
         const m = r.mentions[gerundOf]!.first;

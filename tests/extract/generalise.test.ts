@@ -323,3 +323,12 @@ describe('lists inside a relative clause, content of someone', () => {
     expect(triples('YouTube pulled several episodes of Jane Roe’s show in February.')).toEqual([['RESTRICTED', 'youtube', 'jane-roe']]);
   });
 });
+
+describe('a participle after a comma', () => {
+  test('"X sued Y, accusing the company of ...": X accuses Y; the name before the comma does not do the accusing', () => {
+    expect(triples('Jane Roe sued Reddit, accusing the company of censorship.')).toEqual([
+      ['SUED', 'jane-roe', 'reddit'],
+      ['ACCUSED', 'jane-roe', 'reddit'],
+    ]);
+  });
+});
