@@ -473,8 +473,14 @@ export function objectOf(
       const owner = referenceOwner(r, ref);
       if (owner) return owner;
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
-      const person = ['him', 'her'].includes(r.norm(ref.first)) && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
+      const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
+      const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
       if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
+      // "him", "his channel" with no person named before: no one here, not the site or company named last.
+      if (personal && (ref.last - ref.first === 1 || isAccountNoun(r.norm(ref.last - 1)))) {
+        k = ref.last - 1;
+        continue;
+      }
       // "told Parler it would cut off its hosting": "its" is the actor named last, other than the one acting.
       const t =
         (['its', 'their'].includes(r.norm(ref.first)) ? r.nearestOther(ref.first, lookBack, subject) : null) ??

@@ -332,3 +332,9 @@ describe('a participle after a comma', () => {
     ]);
   });
 });
+
+describe('"him" and "his channel" with no person named before', () => {
+  test('stand for no one, not for the platform named last', () => {
+    expect(triples('Reddit banned him, and YouTube suspended his channel.')).toEqual([]);
+  });
+});
