@@ -6,7 +6,8 @@
 import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
 import { fold } from './text';
-import { same, type Found, type Reading } from './clauses';
+import type { Found } from './clauses';
+import { same, type Reading } from './reading';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);

@@ -22,13 +22,12 @@ import {
   isPassive,
   nearestBefore,
   objectOf,
-  Reading,
-  same,
   sentenceSubject,
   subjectOf,
   type Clause,
   type Found,
 } from './clauses';
+import { Reading, same } from './reading';
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';

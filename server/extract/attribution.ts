@@ -5,7 +5,8 @@
  */
 import type { ProposedActorRef, Status } from '../../contract';
 import { attribution, formSet } from './lexicon';
-import type { Clause, Found, Reading } from './clauses';
+import type { Clause, Found } from './clauses';
+import type { Reading } from './reading';
 import { fold, type Sentence } from './text';
 
 export type Modality = 'event' | 'future' | 'irrealis' | 'negated';
