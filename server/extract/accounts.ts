@@ -6,7 +6,8 @@
 import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
 import { fold } from './text';
-import { same, type Found, type Reading } from './clauses';
+import type { Found } from './clauses';
+import { same, type Reading } from './reading';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
@@ -34,6 +35,25 @@ const GOVERNING = new Set([
 
 // How far back "his" may look for its person, in words: a few sentences.
 const LOOK_BACK = 120;
+
+export const isAccountNoun = (word: string) => ACCOUNT_NOUNS.has(word);
+export const isPersonNoun = (word: string) => PERSON_NOUNS.has(word);
+
+/**
+ * "Infowars had its Apple Podcasts listing removed": before the verb at `verb`, "had" or "got", a
+ * possessive, a platform and an account noun. The platform, and where "had" is (the subject is before it).
+ */
+export function causative(r: Reading, verb: number): { platform: Found; at: number } | null {
+  if (!ACCOUNT_NOUNS.has(r.norm(verb - 1))) return null;
+  const m = r.mentionAt[verb - 2]!;
+  if (m < 0) return null;
+  const mention = r.mentions[m]!;
+  const at = mention.first - 2;
+  if (!['its', 'his', 'her', 'their'].includes(r.norm(mention.first - 1)) || !CAUSATIVE.has(r.norm(at))) return null;
+  return { platform: { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false }, at };
+}
+
+const CAUSATIVE = new Set(['had', 'has', 'have', 'got', 'gets', 'get']);
 
 const isApostropheS = (r: Reading, k: number) => r.norm(k) === 's' && k > 0 && /^['’]$/u.test(r.gap(k - 1, k));
 
@@ -117,6 +137,11 @@ export function accountOwner(r: Reading, f: Found): { owner: Found; platform: Fo
 
 /** "an account of his", "the channel of hers": the owner of a target reference [first, last), or null. */
 export function referenceOwner(r: Reading, ref: { first: number; last: number }): Found | null {
+  // "the channel belonging to Alex Jones"
+  if (ACCOUNT_NOUNS.has(r.norm(ref.last - 1)) && r.norm(ref.last) === 'belonging' && r.norm(ref.last + 1) === 'to') {
+    const m = r.mentions[r.mentionAt[ref.last + 2]!];
+    if (m) return { actors: [m.actor], first: ref.first, last: m.last, inferred: false };
+  }
   // "the Georgia Republican", "the streamer": a person named before.
   if (PERSON_NOUNS.has(r.norm(ref.last - 1)) && r.mentionAt[ref.last - 1]! < 0) {
     const p = personBefore(r, ref.first);

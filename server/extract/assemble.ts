@@ -12,7 +12,7 @@ import {
   type ProposedActorRef,
   type Status,
 } from '../../contract';
-import { accountAfter, accountOwner } from './accounts';
+import { accountAfter, accountOwner, causative } from './accounts';
 import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
@@ -22,13 +22,12 @@ import {
   isPassive,
   nearestBefore,
   objectOf,
-  Reading,
-  same,
   sentenceSubject,
   subjectOf,
   type Clause,
   type Found,
 } from './clauses';
+import { Reading, same } from './reading';
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
@@ -92,9 +91,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
 }
 
 function applies(rule: Rule, sentence: string): boolean {
-  const f = ` ${fold(sentence)} `;
-  if (rule.when.length && !rule.when.some((w) => f.includes(w))) return false;
-  return !rule.unless.some((w) => f.includes(w));
+  // Whole words only: "store" is not in "restored", "app" not in "Apple".
+  const f = ` ${fold(sentence).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const has = (w: string) => f.includes(` ${w.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+  if (rule.when.length && !rule.when.some(has)) return false;
+  return !rule.unless.some(has);
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'such', 'any', 'no', 'our']);
@@ -163,6 +164,15 @@ function read(
     const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;
     to ??= after?.owner ?? null;
     from ??= after?.platform ?? account?.platform ?? null;
+  }
+  // "X had its Apple Podcasts listing removed": X is the target, the platform the agent when no "by" names one.
+  const made = t.rule.from === 'subject' && t.rule.to === 'object' ? causative(r, t.first) : null;
+  if (made) {
+    // "in a bid to have its account reinstated": the modality is read before "have".
+    const m = modalityOf(r, clauseOf(r, s, made.at, made.at + 1), made.at);
+    if (m === 'negated' || m === 'irrealis') return [];
+    to = subjectOf(r, clauseOf(r, s, made.at, made.at + 1), made.at, lookBack);
+    from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? made.platform;
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
@@ -353,7 +363,7 @@ function role(
       // "Amazon pulling their services": a gerund right after a name is that actor's act.
       // "sued Amazon for terminating": after "for", the one acted upon before it did it.
       const gerund = r.norm(t.first).endsWith('ing');
-      let gerundOf = gerund ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
+      let gerundOf = gerund && !participle ? (r.norm(t.first - 1) === 'for' ? r.mentionAt[t.first - 2]! : r.mentionAt[t.first - 1]!) : -1;
       // "filed a lawsuit in the US District Court alleging": a name after a preposition is where, not who.
       if (gerundOf >= 0 && r.norm(t.first - 1) !== 'for') {
         const m = r.mentions[gerundOf]!.first;
@@ -372,7 +382,10 @@ function role(
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
       const category = categoryOf(t.rule.type);
       const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) || (category === 'claim' && 'things');
-      f = objectOf(r, clause, t.first, t.last, lookBack, subjectOf(r, clause, t.first, lookBack)?.actors ?? [], targets);
+      // "..., claiming the company had censored him": the participle's subject is the sentence's, not the name before the comma.
+      const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
+      const subject = (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+      f = objectOf(r, clause, t.first, t.last, lookBack, subject?.actors ?? [], targets);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {

@@ -5,7 +5,8 @@
  */
 import type { ProposedActorRef, Status } from '../../contract';
 import { attribution, formSet } from './lexicon';
-import type { Clause, Found, Reading } from './clauses';
+import type { Clause, Found } from './clauses';
+import type { Reading } from './reading';
 import { fold, type Sentence } from './text';
 
 export type Modality = 'event' | 'future' | 'irrealis' | 'negated';
@@ -114,7 +115,7 @@ export function quoteSpeaker(r: Reading, at: number): Found | null {
   const colon = /:\s*$/u.exec(before.slice(Math.max(0, open - 200), open));
   if (!colon) return null;
   const colonAt = from + Math.max(0, open - 200) + colon.index;
-  const s = r.sentences.find((x) => x.start <= colonAt && colonAt <= x.end);
+  const s = r.sentenceAtChar(colonAt);
   if (!s) return null;
   for (let k = s.first; k < s.last; k++) {
     const m = r.mentionAt[k]!;

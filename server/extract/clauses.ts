@@ -4,24 +4,23 @@
  * stand for an actor already named ("the site", "it").
  */
 import type { ProposedActorRef } from '../../contract';
+import { isSaying } from './attribution';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
-import type { Sentence, Token } from './text';
-import type { Mention } from './actors';
-import { accountOwner, personBefore, referenceOwner } from './accounts';
+import type { Sentence } from './text';
+import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
+import { Reading, same, SUBJECT_SKIP } from './reading';
 
 const set = (words: readonly string[]) => new Set(words);
 const BREAKS = set(attribution.clauseBreaks.words);
 const OBJECT_SKIP = set(attribution.objectSkip.words);
-const SUBJECT_SKIP = set(['of', 'from', 'to', 'by', 'against', 'for', 'on', 'at', 'in', 'with', 'into', 'about', 'than', 'like', 'via']);
 const AUX = set(attribution.passiveAux.words);
-const RELATIVES = set(attribution.relatives.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
 const OPENING = set(['and', 'but', 'yet', 'so', 'then']);
 // "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
 const COORDINATION =
-  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
+  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:by\s+|from\s+)?(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
 // An apposition after a name, up to its closing comma ("Louis Farrakhan, the leader of the Nation of Islam, along with ..."):
 // what it names describes the name before it and takes no part in the list.
 const APPOSITION = /^\s*,\s+(?:the|a|an)\s[^,;]{1,80},/u;
@@ -34,7 +33,6 @@ const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
-const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
@@ -44,153 +42,6 @@ function isThing(r: Reading, ref: { first: number; last: number }): boolean {
 /** The noun of a reference to a site or a company ("registrar" in "the registrar"), or false. */
 function thingNoun(r: Reading, ref: { first: number; last: number }): string | false {
   return isThing(r, ref) && r.norm(ref.last - 1);
-}
-
-/** The text being read: its words, sentences and actor mentions, with lookups between them. */
-export class Reading {
-  /** The mention covering each token, or -1. */
-  readonly mentionAt: Int32Array;
-  /** The actor the report is mostly about: what "the site" and "the platform" stand for. */
-  topic: ProposedActorRef | null;
-  /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
-  readonly verbs = new Set<number>();
-  /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
-  readonly relativeStart: Int32Array;
-  readonly relativeEnd: Int32Array;
-
-  constructor(
-    readonly text: string,
-    readonly tokens: Token[],
-    readonly sentences: Sentence[],
-    readonly mentions: Mention[],
-    /** The store's kind of a known actor ("person", "platform"), so "the forum" never stands for a person. */
-    readonly kindOf: (id: string) => string | undefined = () => undefined,
-  ) {
-    this.mentionAt = new Int32Array(tokens.length).fill(-1);
-    mentions.forEach((m, i) => this.mentionAt.fill(i, m.first, m.last));
-    this.relativeStart = new Int32Array(tokens.length).fill(-1);
-    this.relativeEnd = new Int32Array(tokens.length).fill(-1);
-    for (const s of sentences) {
-      for (let k = s.first + 1; k < s.last; k++) {
-        if (!RELATIVES.has(tokens[k]!.norm) || !this.gap(k - 1, k).includes(',')) continue;
-        let j = k + 1;
-        while (j < s.last && !this.gap(j - 1, j).includes(',')) j++;
-        if (j === s.last) break;
-        this.relativeStart.fill(k, k, j);
-        this.relativeEnd.fill(j, k, j);
-        k = j - 1;
-      }
-    }
-    const counts = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
-    for (const m of mentions) {
-      const key = m.actor.id ?? `new:${m.actor.name}`;
-      const c = counts.get(key) ?? { ref: m.actor, n: 0, first: m.first };
-      c.n++;
-      counts.set(key, c);
-    }
-    this.topic = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
-  }
-
-  /** The topic, weighting each actor's mentions by `bonus` (extra weight for actors found acted upon). */
-  chooseTopic(bonus: Map<string, number>): void {
-    const score = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
-    for (const m of this.mentions) {
-      const key = m.actor.id ?? `new:${m.actor.name}`;
-      const c = score.get(key) ?? { ref: m.actor, n: bonus.get(key) ?? 0, first: m.first };
-      c.n++;
-      score.set(key, c);
-    }
-    this.topic = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
-  }
-
-  /** The acting actor of the sentence before `s`: its first actor named and not acted upon. */
-  actingIn(s: Sentence, lookBack: number): ProposedActorRef | null {
-    const i = this.sentences.indexOf(s);
-    const prev = this.sentences[i - 1];
-    if (!prev || prev.first < lookBack) return null;
-    for (let k = prev.first; k < prev.last; k++) {
-      const m = this.mentionAt[k]!;
-      if (m >= 0 && !this.actedUpon(this.mentions[m]!) && !SUBJECT_SKIP.has(this.norm(this.mentions[m]!.first - 1)))
-        return this.mentions[m]!.actor;
-    }
-    return null;
-  }
-
-  /** Is mention `m` the object of a verb just before it ("told Parler", "banned the Gab")? */
-  actedUpon(m: Mention): boolean {
-    let k = m.first - 1;
-    if (['the', 'a', 'an'].includes(this.norm(k))) k--;
-    return this.verbs.has(k);
-  }
-
-  /**
-   * What "the site" at token `at` stands for: the report's main actor when it was named in the
-   * last few sentences, else the last actor named before it other than the one acting. A noun for
-   * a site or a company (`thing`: "the forum", "the company") skips the people the store knows and
-   * prefers the main actor wherever it was named before.
-   */
-  targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing: boolean | string = false): ProposedActorRef | null {
-    const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person');
-    // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
-    const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
-    if (described && fits(described)) return described;
-    // "the platform": the last actor of that kind named in the last few sentences.
-    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
-    for (let k = at - 1; kinds && k >= lookBack; k--) {
-      const a = this.mentions[this.mentionAt[k]!]?.actor;
-      if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;
-    }
-    let recent: ProposedActorRef | null = null;
-    for (let k = at - 1; k >= lookBack; k--) {
-      const m = this.mentionAt[k]!;
-      if (m < 0) continue;
-      const a = this.mentions[m]!.actor;
-      if (this.topic && same(a, this.topic) && fits(a)) return a;
-      if (!recent && fits(a)) recent = a;
-      k = this.mentions[m]!.first;
-    }
-    // "The forum", "the site": the report's main actor, even named further back, before a nearer other one.
-    if (thing && this.topic && fits(this.topic) && this.mentions.some((m) => m.last <= at && same(m.actor, this.topic!))) return this.topic;
-    return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
-  }
-
-  /** The actor last named before token `at` next to `noun` in apposition: "registrar, Network Solutions" or "Network Solutions, the registrar". */
-  describedAs(noun: string, at: number): ProposedActorRef | null {
-    for (let k = at - 1; k >= Math.max(1, at - 400); k--) {
-      const m = this.mentionAt[k]!;
-      if (m < 0) continue;
-      const mention = this.mentions[m]!;
-      k = mention.first;
-      const before = this.norm(mention.first - 1) === noun && this.gap(mention.first - 1, mention.first).includes(',');
-      const after =
-        mention.last + 1 < at &&
-        this.gap(mention.last - 1, mention.last).includes(',') &&
-        ['the', 'a', 'an', 'its'].includes(this.norm(mention.last)) &&
-        [1, 2, 3].some((j) => this.norm(mention.last + j) === noun);
-      if (before || after) return mention.actor;
-    }
-    return null;
-  }
-
-  /** Scanning back towards `at`'s clause: the token before the relative clause holding `k` when it closes by `at`, else `k`. */
-  skipBack(k: number, at: number): number {
-    const end = this.relativeEnd[k] ?? -1;
-    return end >= 0 && end <= at ? this.relativeStart[k]! - 1 : k;
-  }
-
-  /** Scanning forward up to `to`: the first token after the relative clause holding `k` when it closes by `to`, else `k`. */
-  skipForward(k: number, to: number): number {
-    const end = this.relativeEnd[k] ?? -1;
-    return end >= 0 && end <= to ? end : k;
-  }
-
-  norm(i: number): string {
-    return this.tokens[i]?.norm ?? '';
-  }
-
-  gap(a: number, b: number): string {
-    return this.text.slice(this.tokens[a]!.end, this.tokens[b]!.start);
-  }
 }
 
 export interface Clause {
@@ -295,16 +146,12 @@ function found(r: Reading, ids: number[]): Found {
   return { actors, first: Math.min(...ms.map((m) => m.first)), last: Math.max(...ms.map((m) => m.last)), inferred: false };
 }
 
-export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
-  return a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name;
-}
-
 /**
  * The mention index nearest before token `at` within [from, at) that can be a subject: not the
  * object of a preposition (nor coordinated with one: "competitor to Facebook and Twitter"), unless
  * it is a possessor ("in Parler's lawsuit"), and not acted upon by a verb just before it.
  */
-function mentionBefore(r: Reading, from: number, at: number): number | null {
+function mentionBefore(r: Reading, from: number, at: number, notAccounts = false): number | null {
   let fallback: number | null = null;
   for (let k = at - 1; k >= from; k--) {
     k = r.skipBack(k, at);
@@ -313,13 +160,20 @@ function mentionBefore(r: Reading, from: number, at: number): number | null {
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     let head = m;
-    while (
-      head > 0 &&
-      r.mentions[head - 1]!.first >= from &&
-      /^\s*(?:,|and|&|or)\s*(?:and\s+)?$/iu.test(r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start))
-    )
-      head--;
+    // Back to the head of a list; commas alone make one only when "and" or "or" closes it ("According to BuzzFeed, AWS" is none).
+    let closed = false;
+    for (; head > 0 && r.mentions[head - 1]!.first >= from; head--) {
+      const link = r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start);
+      if (!/^\s*(?:,|and|&|or)\s*(?:and\s+)?$/iu.test(link)) break;
+      if (/[a-z&]/iu.test(link)) closed = true;
+      else if (!closed) break;
+    }
     const headMention = r.mentions[head]!;
+    // For a pronoun: the platform of an account ("Trump's Facebook and Instagram accounts") is not what "it" stands for.
+    if (notAccounts && isAccountNoun(r.norm(mention.last))) {
+      k = headMention.first;
+      continue;
+    }
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
     const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
@@ -347,13 +201,17 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
   }
   if (passive && target) {
-    const t = referenceOwner(r, target)?.actors[0] ?? r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
+    // A noun for a person with no person named before stands for no one here.
+    const person = isPersonNoun(r.norm(target.last - 1));
+    const t = referenceOwner(r, target)?.actors[0] ?? (person ? null : r.targetBefore(target.first, lookBack, [], thingNoun(r, target)));
+    if (person && !t) return null;
     if (t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   }
   // After a name, only a pronoun stands in for the subject: "GoDaddy, the registrar, gave ..." is
   // GoDaddy; unless a verb of the lexicon comes between, so that the name belongs to another
   // predicate ("Trump's accounts would stay suspended ..., the day the company locked him out").
-  const otherPredicate = m !== null && [...r.verbs].some((v) => v >= from && v < first);
+  // A saying verb is one too: "Matthew Prince said the company had terminated ..." is the company's act.
+  const otherPredicate = m !== null && ([...r.verbs].some((v) => v >= from && v < first) || saidBetween(r, r.mentions[m]!.last, first));
   const ref = referenceIn(r, from, first, m === null || otherPredicate ? SUBJECT_REFS : SUBJECT_PRONOUNS);
   if (ref) {
     const pronoun = ref.last - ref.first === 1;
@@ -367,7 +225,7 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     )
       actor = r.actingIn(sentenceStart, lookBack);
     if (!actor) {
-      const before = mentionBefore(r, lookBack, ref.first);
+      const before = mentionBefore(r, lookBack, ref.first, true);
       actor = before === null ? null : r.mentions[before]!.actor;
     }
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
@@ -415,30 +273,50 @@ export function objectOf(
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {
-      // A pronoun inside the words of a pattern is its object ("kicked him off").
-      if ((k < last && !TARGET_PRONOUNS.has(r.norm(k))) || !targets) continue;
+      // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
+      if ((k < last && !TARGET_PRONOUNS.has(r.norm(k)) && !TARGET_DETERMINERS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);
-      if (!ref || (targets === 'things' && !isThing(r, ref))) continue;
+      if (!ref || (targets === 'things' && !isThing(r, ref)) || (k < last && ref.last >= last)) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
+      // "the account of the president's son": of someone not named as an actor, so no one here.
+      if (r.norm(ref.last) === 'of' && r.norm(ref.last + 1) === 'the') {
+        k = ref.last;
+        continue;
+      }
       const owner = referenceOwner(r, ref);
       if (owner) return owner;
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
-      const person = ['him', 'her'].includes(r.norm(ref.first)) && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
+      const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
+      const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
       if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
-      const t = r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
+      // "him", "his channel" with no person named before: no one here, not the site or company named last.
+      if (personal && (ref.last - ref.first === 1 || isAccountNoun(r.norm(ref.last - 1)))) {
+        k = ref.last - 1;
+        continue;
+      }
+      // "told Parler it would cut off its hosting": "its" is the actor named last, other than the one acting.
+      const t =
+        (['its', 'their'].includes(r.norm(ref.first)) ? r.nearestOther(ref.first, lookBack, subject) : null) ??
+        r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
       if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
       continue;
     }
     const mention = r.mentions[m]!;
-    const before = mention.first - 1 < last ? '' : r.norm(mention.first - 1);
+    // "removed … episodes of X": right after the words, "of" names whose they were.
+    const before = mention.first - 1 < last || (mention.first - 1 === last && r.norm(last) === 'of') ? '' : r.norm(mention.first - 1);
     if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;
     }
     const f = found(r, withCoordinated(r, m, 1, clause).ids);
     return accountOwner(r, f)?.owner ?? f;
+  }
+  // "cancelled its registration" with no one named after: "its" is the actor named last, other than the one acting.
+  if (targets && last - first > 2 && ['its', 'their'].includes(r.norm(first + 1))) {
+    const a = r.nearestOther(first + 1, lookBack, subject);
+    if (a) return { actors: [a], first: first + 1, last: first + 2, inferred: true };
   }
   return null;
 }
@@ -508,4 +386,9 @@ export function agentReference(r: Reading, clause: Clause, last: number, lookBac
     return a && { actors: [a], first: ref!.first, last: ref!.last, inferred: true };
   }
   return null;
+}
+
+function saidBetween(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isSaying(r, k)) return true;
+  return false;
 }

@@ -54,7 +54,8 @@ export class ExtractPool {
 
   constructor(options: PoolOptions = {}) {
     this.deadlineMs = options.deadlineMs ?? 30_000;
-    this.maxWaiting = options.maxWaiting ?? 16;
+    // EXTRACT_MAX_WAITING shrinks the queue so a test can fill it with a few requests; nothing else sets it.
+    this.maxWaiting = options.maxWaiting ?? (Number(process.env.EXTRACT_MAX_WAITING) || 16);
   }
 
   /** The answer as JSON text. */
