@@ -38,6 +38,7 @@ const gold = goldReports(root);
 const heldOut = heldOutReports(root);
 const heldOut2 = heldOutReports(root, 'heldout2-');
 const heldOut3 = heldOutReports(root, 'heldout3-');
+const heldOut4 = heldOutReports(root, 'heldout4-');
 const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -47,6 +48,7 @@ console.log(row('gold reports, parent and unit as one', scoreAll(gold, index, fa
 if (heldOut.length) console.log(row('held-out gold reports (tests/extract/gold/heldout-*)', scoreAll(heldOut, index)));
 if (heldOut2.length) console.log(row('second held-out set (tests/extract/gold/heldout2-*)', scoreAll(heldOut2, index)));
 if (heldOut3.length) console.log(row('third held-out set (tests/extract/gold/heldout3-*)', scoreAll(heldOut3, index)));
+if (heldOut4.length) console.log(row('fourth held-out set (tests/extract/gold/heldout4-*)', scoreAll(heldOut4, index)));
 if (seed.length) {
   console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
   console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
@@ -66,5 +68,6 @@ if (process.argv.includes('--verbose')) {
   perReport(heldOut);
   perReport(heldOut2);
   perReport(heldOut3);
+  perReport(heldOut4);
   perReport(seed);
 }
