@@ -55,6 +55,7 @@ const COMMON = new Set(names.commonWords.words);
 // A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
 const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);
 const JOINERS = new Set(names.joiners.words);
+const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
 // A web address with a common top-level domain: "stormfront.org", "gab.com".
@@ -200,6 +201,9 @@ export function properNouns(
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
       else if (tokens[j]!.norm === 'and' && j - i >= 2) break;
+      // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
+      // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
+      else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;

@@ -245,6 +245,24 @@ export function nearestBefore(r: Reading, clause: Clause, first: number): Found 
   return null;
 }
 
+// How far back "it" may find the account it stands for, in words: the clause before.
+const ACCOUNT_LOOK_BACK = 25;
+
+/**
+ * The holder of "an account" named in the last few words before `at` ("Jones had kept an account on
+ * Instagram"): the first actor of its sentence not acted upon. Null when the account noun nearest
+ * before is plural or not introduced by "a"/"an" (then "it" is more likely a site).
+ */
+function accountJustNamed(r: Reading, at: number): Found | null {
+  for (let k = at - 1; k >= Math.max(0, at - ACCOUNT_LOOK_BACK); k--) {
+    if (!isAccountNoun(r.norm(k))) continue;
+    if (!['a', 'an'].includes(r.norm(k - 1)) || r.norm(k).endsWith('s')) return null;
+    const s = r.sentenceAtChar(r.tokens[k]!.start);
+    return s ? sentenceSubject(r, s, k - 1) : null;
+  }
+  return null;
+}
+
 /** The first actor of the sentence that is not acted upon: who a participle after a comma ("..., claiming") is about. */
 export function sentenceSubject(r: Reading, s: Sentence, before: number): Found | null {
   for (let k = s.first; k < before; k++) {
@@ -286,6 +304,10 @@ export function objectOf(
       }
       const owner = referenceOwner(r, ref);
       if (owner) return owner;
+      // "had kept an account on Instagram; Instagram ... removed it": "it" is the account just named, so the act is on its owner.
+      const holder = ref.last - ref.first === 1 && r.norm(ref.first) === 'it' ? accountJustNamed(r, ref.first) : null;
+      if (holder && !holder.actors.some((a) => subject.some((b) => same(a, b))))
+        return { actors: holder.actors, first: ref.first, last: ref.last, inferred: true };
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
       const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
       const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;

@@ -23,8 +23,9 @@ export interface Sentence {
 
 // Letters and digits, joined by inner dots, ampersands, hyphens, slashes and underscores ("Amazon.com",
 // "r/DonaldTrump", "r/The_Donald", "AT&T", "de-platformed"): handles and forum names are one word.
-// An apostrophe ends a word, so "Parler's" is "Parler" then "s".
-const WORD = /[\p{L}\p{N}]+(?:[.&/_-][\p{L}\p{N}]+)*/gu;
+// An apostrophe ends a word, so "Parler's" is "Parler" then "s", except after a lone O or D
+// opening a surname ("O'Sullivan", "D'Souza"), which would else lose its first letter.
+const WORD = /(?:[OD]['’](?=\p{Lu}))?[\p{L}\p{N}]+(?:[.&/_-][\p{L}\p{N}]+)*/gu;
 
 /** Case and accents folded the way actor search folds them (contract/search.ts). */
 export function fold(s: string): string {
