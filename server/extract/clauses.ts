@@ -245,6 +245,36 @@ export function nearestBefore(r: Reading, clause: Clause, first: number): Found 
   return null;
 }
 
+// How far after the verb ", among them" may name who "the accounts of several journalists" were, in words.
+const LIST_REACH = 40;
+
+/**
+ * "suspended the accounts of several journalists who cover X, among them A, B and C": a target
+ * described without a name right after the verb, then named in a list after ", among them" or
+ * ", including" in the same sentence, is the list, not an actor named in between.
+ */
+function listedAfter(r: Reading, last: number, subject: ProposedActorRef[]): Found | null {
+  if (r.mentionAt[last]! >= 0 || r.mentionAt[last + 1]! >= 0) return null;
+  const s = r.sentenceAtChar(r.tokens[last - 1]!.start);
+  if (!s) return null;
+  for (let k = last + 1; k < Math.min(s.last - 1, last + LIST_REACH); k++) {
+    const opener = r.norm(k) === 'including' ? 1 : r.norm(k) === 'among' && r.norm(k + 1) === 'them' ? 2 : 0;
+    if (!opener || !r.gap(k - 1, k).includes(',')) continue;
+    const m = r.mentionAt[k + opener]!;
+    if (m < 0 || subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
+    // The names listed, each perhaps with its employer after "of" ("Ryan Mac of The Daily Planet, ...").
+    const ids = [m];
+    for (let prev = m, next = m + 1; r.mentions[next] && r.mentions[next]!.last <= s.last; prev = next, next++) {
+      const between = r.text.slice(r.mentions[prev]!.end, r.mentions[next]!.start);
+      if (/^\s+of\s+(?:the\s+)?$/iu.test(between)) continue;
+      if (!/^\s*(?:,|,?\s*and|,?\s*or)\s*$/iu.test(between)) break;
+      ids.push(next);
+    }
+    return found(r, ids);
+  }
+  return null;
+}
+
 // How far back "it" may find the account it stands for, in words: the clause before.
 const ACCOUNT_LOOK_BACK = 25;
 
@@ -288,6 +318,8 @@ export function objectOf(
   targets: boolean | 'things' = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
+  const listed = targets ? listedAfter(r, last, subject) : null;
+  if (listed) return listed;
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {

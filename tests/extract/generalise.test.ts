@@ -378,3 +378,23 @@ describe('a person and their employer', () => {
     expect(run('The Court of Appeals ruled against Gab.').actors.map((a) => a.name)).toContain('Court of Appeals');
   });
 });
+
+describe('a list after the target it names', () => {
+  test('"suspended the accounts of several X who ... Y, among them A of P, B and C": the act is on A, B and C, not Y nor P', () => {
+    const text =
+      'Reddit on Monday suspended the accounts of several moderators who criticised the site and Cloudflare, among them Anna Kowal of Daily Planet News, Ben Ortiz and Carla Diaz.';
+    const got = triples(text);
+    for (const who of ['new:Anna Kowal', 'new:Ben Ortiz', 'new:Carla Diaz']) expect(got).toContainEqual(['SUSPENDED', 'reddit', who]);
+    expect(got.filter(([, , to]) => to === 'cloudflare' || to === 'new:Daily Planet News')).toEqual([]);
+  });
+
+  test('a name right after the verb is the target, whatever follows "including"', () => {
+    expect(triples('Reddit banned Gab, including its forums, Parler and Cloudflare.')).toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+});
+
+describe('"its owner, X"', () => {
+  test('X owns the actor named last before "its"', () => {
+    expect(triples('Reporters who cover Gab and its owner, Jane Roe, were banned.')).toContainEqual(['OWNS', 'jane-roe', 'gab']);
+  });
+});
