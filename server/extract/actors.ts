@@ -58,6 +58,8 @@ const JOINERS = new Set(names.joiners.words);
 const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
+// "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
+const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
 // A web address with a common top-level domain: "stormfront.org", "gab.com".
 const DOMAIN = /^([\p{L}\p{N}-]+)\.(?:com|org|net|ru|io|co|info|me|tv|app|site|online|us|uk|win)$/u;
 
@@ -191,7 +193,7 @@ export function properNouns(
   const out: Mention[] = [];
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm)) continue;
+    if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm) || DESCRIBING.test(tokens[i]!.norm)) continue;
     let last = i + 1;
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;

@@ -398,3 +398,11 @@ describe('"its owner, X"', () => {
     expect(triples('Reporters who cover Gab and its owner, Jane Roe, were banned.')).toContainEqual(['OWNS', 'jane-roe', 'gab']);
   });
 });
+
+describe('"no longer" and "X-owned"', () => {
+  test('"was no longer restricted" is no restriction; "the Cloudflare-backed site" names no actor "Cloudflare-backed"', () => {
+    const text = 'The Cloudflare-backed site said on Friday that Gab was no longer restricted.';
+    expect(triples(text)).toEqual([]);
+    expect(run(text).actors.map((a) => a.name)).not.toContain('Cloudflare-backed');
+  });
+});
