@@ -5,7 +5,9 @@
  * in round 3, lists and appositions, relative clauses between commas, accounts of someone, titles
  * and surnames, pronouns and nouns for a person, and months without a year. The sentences are made
  * up for each rule; none comes from a held-out report (round 3 was guided by held-out 2's failures,
- * but its tests use other names and words).
+ * but its tests use other names and words). Round 4 (claims judging a sanction, "it" for an account,
+ * lists after ", among them", "its owner", names with "of", "no longer") was guided by held-out 3's
+ * failures; its sentences too are made up.
  */
 import { ActorIndex, extract } from '../../server/extract';
 import { anchorOf } from '../../bench/extract-score';
