@@ -55,8 +55,11 @@ const COMMON = new Set(names.commonWords.words);
 // A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
 const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);
 const JOINERS = new Set(names.joiners.words);
+const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
+// "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
+const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
 // A web address with a common top-level domain: "stormfront.org", "gab.com".
 const DOMAIN = /^([\p{L}\p{N}-]+)\.(?:com|org|net|ru|io|co|info|me|tv|app|site|online|us|uk|win)$/u;
 
@@ -190,7 +193,7 @@ export function properNouns(
   const out: Mention[] = [];
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm)) continue;
+    if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm) || DESCRIBING.test(tokens[i]!.norm)) continue;
     let last = i + 1;
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
@@ -200,6 +203,9 @@ export function properNouns(
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
       else if (tokens[j]!.norm === 'and' && j - i >= 2) break;
+      // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
+      // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
+      else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;

@@ -348,7 +348,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'nearest', 'within'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'nearest', 'within', 'topic'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -377,7 +377,12 @@ function role(
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
-    else if (part === 'object') {
+    // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
+    else if (part === 'topic') {
+      const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];
+      const a = r.things.find((x) => !subject.some((y) => same(x, y)));
+      f = a ? { actors: [a], first: t.first, last: t.last, inferred: true } : null;
+    } else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
       const category = categoryOf(t.rule.type);

@@ -245,6 +245,54 @@ export function nearestBefore(r: Reading, clause: Clause, first: number): Found 
   return null;
 }
 
+// How far after the verb ", among them" may name who "the accounts of several journalists" were, in words.
+const LIST_REACH = 40;
+
+/**
+ * "suspended the accounts of several journalists who cover X, among them A, B and C": a target
+ * described without a name right after the verb, then named in a list after ", among them" or
+ * ", including" in the same sentence, is the list, not an actor named in between.
+ */
+function listedAfter(r: Reading, last: number, subject: ProposedActorRef[]): Found | null {
+  if (r.mentionAt[last]! >= 0 || r.mentionAt[last + 1]! >= 0) return null;
+  const s = r.sentenceAtChar(r.tokens[last - 1]!.start);
+  if (!s) return null;
+  for (let k = last + 1; k < Math.min(s.last - 1, last + LIST_REACH); k++) {
+    const opener = r.norm(k) === 'including' ? 1 : r.norm(k) === 'among' && r.norm(k + 1) === 'them' ? 2 : 0;
+    if (!opener || !r.gap(k - 1, k).includes(',')) continue;
+    const m = r.mentionAt[k + opener]!;
+    if (m < 0 || subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
+    // The names listed, each perhaps with its employer after "of" ("Ryan Mac of The Daily Planet, ...").
+    const ids = [m];
+    for (let prev = m, next = m + 1; r.mentions[next] && r.mentions[next]!.last <= s.last; prev = next, next++) {
+      const between = r.text.slice(r.mentions[prev]!.end, r.mentions[next]!.start);
+      if (/^\s+of\s+(?:the\s+)?$/iu.test(between)) continue;
+      if (!/^\s*(?:,|,?\s*and|,?\s*or)\s*$/iu.test(between)) break;
+      ids.push(next);
+    }
+    return found(r, ids);
+  }
+  return null;
+}
+
+// How far back "it" may find the account it stands for, in words: the clause before.
+const ACCOUNT_LOOK_BACK = 25;
+
+/**
+ * The holder of "an account" named in the last few words before `at` ("Jones had kept an account on
+ * Instagram"): the first actor of its sentence not acted upon. Null when the account noun nearest
+ * before is plural or not introduced by "a"/"an" (then "it" is more likely a site).
+ */
+function accountJustNamed(r: Reading, at: number): Found | null {
+  for (let k = at - 1; k >= Math.max(0, at - ACCOUNT_LOOK_BACK); k--) {
+    if (!isAccountNoun(r.norm(k))) continue;
+    if (!['a', 'an'].includes(r.norm(k - 1)) || r.norm(k).endsWith('s')) return null;
+    const s = r.sentenceAtChar(r.tokens[k]!.start);
+    return s ? sentenceSubject(r, s, k - 1) : null;
+  }
+  return null;
+}
+
 /** The first actor of the sentence that is not acted upon: who a participle after a comma ("..., claiming") is about. */
 export function sentenceSubject(r: Reading, s: Sentence, before: number): Found | null {
   for (let k = s.first; k < before; k++) {
@@ -270,6 +318,8 @@ export function objectOf(
   targets: boolean | 'things' = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
+  const listed = targets ? listedAfter(r, last, subject) : null;
+  if (listed) return listed;
   for (let k = first + 1; k < clause.end; k++) {
     const m = r.mentionAt[k]!;
     if (m < 0) {
@@ -286,6 +336,10 @@ export function objectOf(
       }
       const owner = referenceOwner(r, ref);
       if (owner) return owner;
+      // "had kept an account on Instagram; Instagram ... removed it": "it" is the account just named, so the act is on its owner.
+      const holder = ref.last - ref.first === 1 && r.norm(ref.first) === 'it' ? accountJustNamed(r, ref.first) : null;
+      if (holder && !holder.actors.some((a) => subject.some((b) => same(a, b))))
+        return { actors: holder.actors, first: ref.first, last: ref.last, inferred: true };
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
       const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
       const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;

@@ -40,6 +40,8 @@ export class Reading {
   readonly mentionAt: Int32Array;
   /** The actor the report is mostly about: what "the site" and "the platform" stand for. */
   topic: ProposedActorRef | null;
+  /** The actors that are not people, ranked as the topic is: who did the sanctioning in a report about someone sanctioned. */
+  things: ProposedActorRef[] = [];
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
   readonly verbs = new Set<number>();
   /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
@@ -94,7 +96,9 @@ export class Reading {
       c.n++;
       score.set(key, c);
     }
-    this.topic = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
+    const ranked = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first);
+    this.topic = ranked[0]?.ref ?? null;
+    this.things = ranked.filter((c) => !(c.ref.id && this.kindOf(c.ref.id) === 'person')).map((c) => c.ref);
   }
 
   /** The acting actor of the sentence before `s`: its first actor named and not acted upon. */

@@ -23,8 +23,9 @@ export interface Sentence {
 
 // Letters and digits, joined by inner dots, ampersands, hyphens, slashes and underscores ("Amazon.com",
 // "r/DonaldTrump", "r/The_Donald", "AT&T", "de-platformed"): handles and forum names are one word.
-// An apostrophe ends a word, so "Parler's" is "Parler" then "s".
-const WORD = /[\p{L}\p{N}]+(?:[.&/_-][\p{L}\p{N}]+)*/gu;
+// An apostrophe ends a word, so "Parler's" is "Parler" then "s", except after a lone O or D
+// opening a surname ("O'Sullivan", "D'Souza"), which would else lose its first letter.
+const WORD = /(?:[OD]['’](?=\p{Lu}))?[\p{L}\p{N}]+(?:[.&/_-][\p{L}\p{N}]+)*/gu;
 
 /** Case and accents folded the way actor search folds them (contract/search.ts). */
 export function fold(s: string): string {
@@ -103,12 +104,36 @@ export function sentences(text: string, tokens: Token[]): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   let t = 0;
-  for (const cut of cuts) {
+  for (const cut of bounded(text, cuts)) {
     if (cut <= start) continue;
     const first = t;
     while (t < tokens.length && tokens[t]!.start < cut) t++;
     if (t > first) out.push({ start: tokens[first]!.start, end: sentenceEnd(text, tokens[t - 1]!.end, cut), first, last: t });
     start = cut;
+  }
+  return out;
+}
+
+// No sentence of a report runs past this many characters; a longer run (a page with no full stop,
+// a list, a hostile body) is cut into pieces, since a clause is read to its sentence's end for each
+// verb in it: unbounded, one 1 MB "sentence" costs minutes.
+export const MAX_SENTENCE = 1000;
+
+/** The cuts, with every stretch longer than MAX_SENTENCE cut again: after its last ; : or , past half way, else at its last space, else anywhere. */
+function bounded(text: string, cuts: number[]): number[] {
+  const out: number[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    while (cut - start > MAX_SENTENCE) {
+      const piece = text.slice(start + MAX_SENTENCE / 2, start + MAX_SENTENCE);
+      const mark = Math.max(piece.lastIndexOf(';'), piece.lastIndexOf(':'), piece.lastIndexOf(','));
+      const space = piece.search(/\s\S*$/u);
+      const at = start + MAX_SENTENCE / 2 + (mark >= 0 ? mark + 1 : space >= 0 ? space : piece.length);
+      out.push(at);
+      start = at;
+    }
+    if (cut > start) out.push(cut);
+    start = Math.max(start, cut);
   }
   return out;
 }

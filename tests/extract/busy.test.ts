@@ -2,7 +2,7 @@
  * A full extraction queue answers 503 with Retry-After through HTTP, never a 5xx of another kind
  * and never a hang. The queue is shrunk to one waiting report (EXTRACT_MAX_WAITING, read when the
  * API first extracts), so three reports sent together overflow it. A real HTTP server on a port of
- * this suite's range (4700-4749).
+ * this suite's range (4700-4749). A 1 MB report with no sentence end is answered, not timed out.
  */
 import fs from 'node:fs';
 import type { Server } from 'node:http';
@@ -59,5 +59,16 @@ describe('POST /api/extract with its queue full', () => {
     }
     const again = await post(small);
     expect(again.status).toBe(200);
+  }, 60_000);
+
+  // It used to take minutes and the pool's 30 s deadline answered 503 (server/extract/text.ts MAX_SENTENCE).
+  test('nearly 1 MB of real words with no sentence end is answered 200 within seconds, not 503', async () => {
+    const line = 'PayPal banned Gab and Twitter said the company had suspended Parler while GoDaddy warned ';
+    const t0 = performance.now();
+    // Just under the 1 MB body limit with its JSON wrapping.
+    const r = await post(line.repeat(Math.floor(990_000 / line.length)));
+    expect(r.status).toBe(200);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(JSON.stringify(await r.json())).toContain('"BANNED"');
   }, 60_000);
 });

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { ActorIndex, extract } from '../../server/extract';
+import { MAX_SENTENCE, sentences, tokenize } from '../../server/extract/text';
 import { anchorOf, corporateFamilies, datasetActors, goldReports, scoreAll } from '../../bench/extract-score';
 
 const index = new ActorIndex([
@@ -163,6 +164,38 @@ describe('hostile text', () => {
     }
     expect(run(cases[1]!).actions.map((x) => [x.from.id, x.to.id])).toEqual([['paypal', 'gab']]);
     expect(run(cases[2]!).actions.map((x) => [x.from.id, x.to.id])).toEqual([['paypal', 'gab']]);
+  });
+});
+
+describe('text with no sentence end', () => {
+  // Made-up words with verbs and known actors, no full stop: unbounded, each verb read its clause
+  // to the end of one 1 MB "sentence" and the answer took minutes (the pool's deadline said 503).
+  const line = 'PayPal banned Gab and Twitter said the company had suspended Parler while GoDaddy warned ';
+  const long = line.repeat(Math.ceil(1_000_000 / line.length));
+
+  test('1 MB of real words on one line, or one word 200,000 times, is answered in seconds, with evidence in bounds', () => {
+    for (const text of [long, 'word '.repeat(200_000)]) {
+      const t0 = performance.now();
+      const a = run(text);
+      expect(performance.now() - t0).toBeLessThan(10_000);
+      for (const x of a.actions) for (const [s, e] of x.evidence) expect(0 <= s && s < e && e <= text.length).toBe(true);
+    }
+  });
+
+  test('no sentence is longer than MAX_SENTENCE; a long run is cut after a comma or semicolon, else at a space', () => {
+    const text = `${'PayPal banned Gab, '.repeat(100)}${'and then '.repeat(300)}`;
+    const all = sentences(text, tokenize(text));
+    expect(all.length).toBeGreaterThan(1);
+    for (const s of all) expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(text[all[0]!.end]).toBe(','); // the piece's last word is the one before a comma
+    // A sentence of ordinary length is left whole.
+    const short = 'PayPal banned Gab, and GoDaddy warned The Daily Stormer.';
+    expect(sentences(short, tokenize(short))).toHaveLength(1);
+  });
+
+  test('a piece of a long run is still read: its act is proposed', () => {
+    const text = `${'and then '.repeat(200)}PayPal banned Gab ${'and then '.repeat(200)}`;
+    expect(run(text).actions.map((x) => [x.from.id, x.to.id, x.type])).toContainEqual(['paypal', 'gab', 'BANNED']);
   });
 });
 
