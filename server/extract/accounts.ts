@@ -7,31 +7,14 @@ import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
 import { fold } from './text';
 import type { Found } from './clauses';
-import { same, type Reading } from './reading';
+import { same, SUBJECT_SKIP, type Reading } from './reading';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
 const PERSON_NOUNS = new Set(names.references.personNouns.words.map((w) => w.split(' ').pop()!));
 const ORGANISATION = new Set(names.accounts.organisationWords.words);
 // A name after one of these is governed by it, not a person the sentence is about ("known as Kanye West").
-const GOVERNING = new Set([
-  'of',
-  'from',
-  'to',
-  'by',
-  'against',
-  'for',
-  'on',
-  'at',
-  'in',
-  'with',
-  'into',
-  'about',
-  'than',
-  'like',
-  'via',
-  'as',
-]);
+const GOVERNING = new Set([...SUBJECT_SKIP, 'as']);
 
 // How far back "his" may look for its person, in words: a few sentences.
 const LOOK_BACK = 120;
