@@ -29,6 +29,7 @@ import {
 } from './clauses';
 import { Reading, same } from './reading';
 import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
+import { FALLBACK_SCALE, fallbackApplies, fallbackRoles, TagBudget, type FallbackRoles } from './fallback';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
 import { toUnits, unitsNamed } from './units';
@@ -60,6 +61,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   });
   markVerbs(r, found);
   const drafts: Draft[] = [];
+  const tags = new TagBudget();
   const dateCache = new Map<Sentence, FoundDate[]>();
   const datesOf = (s: Sentence) => {
     let d = dateCache.get(s);
@@ -82,7 +84,22 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       }
       return null;
     };
-    for (const t of found[si]!) drafts.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor));
+    const here: Draft[] = [];
+    const unread: Trigger[] = [];
+    for (const t of found[si]!) {
+      const got = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
+      if (!got.length && fallbackApplies(t)) unread.push(t);
+      here.push(...got);
+    }
+    // A verb the rules found no actors for, in a clause where they proposed nothing: read by position.
+    for (const t of unread) {
+      const clause = clauseOf(r, s, t.first, t.last);
+      const [from, to] = [r.tokens[clause.start]!.start, r.tokens[clause.end - 1]!.end];
+      if (here.some((d) => d.at >= from && d.at <= to)) continue;
+      const roles = fallbackRoles(r, s, t, clause, lookBack, tags);
+      if (roles) here.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor, roles));
+    }
+    drafts.push(...here);
   }
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.
@@ -137,6 +154,8 @@ function read(
   datesOf: (s: Sentence) => FoundDate[],
   earlier: () => FoundDate | null,
   anchor: Anchor | null,
+  /** Roles read by position (fallback.ts): they replace the rules' and lower the confidence. */
+  fallback?: FallbackRoles,
 ): Draft[] {
   // "the ban", "its suspension": a noun, not an act.
   if (t.verb && DETERMINERS.has(r.norm(t.first - 1))) return [];
@@ -177,6 +196,7 @@ function read(
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
+  if (fallback) ({ from, to } = fallback);
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
@@ -198,7 +218,8 @@ function read(
         (a.id ? 1 : 0.85) *
         (b.id ? 1 : 0.85) *
         (from.inferred || to?.inferred ? 0.8 : 1) *
-        (modality === 'future' ? 0.9 : 1),
+        (modality === 'future' ? 0.9 : 1) *
+        (fallback ? FALLBACK_SCALE : 1),
     );
   const out: Draft[] = [];
   for (const f of from.actors) {

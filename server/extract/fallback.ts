@@ -1,0 +1,136 @@
+/**
+ * The structural fallback: when the lexicon's rules found a sanction, claim or restoration verb
+ * but no actors for it, the clause is read by position alone. The phrase rules fit the reports they
+ * were written against; this reads who-does-what from the clause whatever the phrasing, at a lower
+ * confidence.
+ */
+import nlp from 'compromise';
+import { categoryOf } from '../../contract';
+import { isPassive, type Clause, type Found } from './clauses';
+import { attribution } from './lexicon';
+import type { Trigger } from './lexicon';
+import { SUBJECT_SKIP, type Reading } from './reading';
+import rules from './rules/fallback.json';
+import names from './rules/names.json';
+import type { Sentence } from './text';
+
+const CATEGORIES = new Set<string>(rules.categories);
+const AGENT = new Set(rules.agentPrepositions);
+const ADVERBS = new Set(attribution.adverbs.words);
+const DEFINITE = new Set(rules.definite);
+const THINGS = new Set(names.references.thingNouns);
+export const FALLBACK_SCALE = rules.confidenceScale;
+
+export interface FallbackRoles {
+  from: Found;
+  to: Found;
+}
+
+/** Counts the sentences tagged in one report, so a long report pays for at most `maxTagged` of them. */
+export class TagBudget {
+  private left = rules.maxTagged;
+  private readonly cache = new Map<Sentence, Set<number>>();
+
+  /** The character offsets (in the report) where the words compromise tags as verbs start in sentence `s`. */
+  verbStarts(r: Reading, s: Sentence): Set<number> | null {
+    const hit = this.cache.get(s);
+    if (hit) return hit;
+    if (this.left <= 0) return null;
+    this.left--;
+    const out = new Set<number>();
+    const terms = nlp(r.text.slice(s.start, s.end)).json({ offset: true, terms: { offset: true } }) as TaggedSentence[];
+    for (const sentence of terms)
+      for (const t of sentence.terms) if (t.tags.includes('Verb') && t.offset) out.add(s.start + t.offset.start);
+    this.cache.set(s, out);
+    return out;
+  }
+}
+
+interface TaggedSentence {
+  terms: Array<{ tags: string[]; offset?: { start: number } }>;
+}
+
+/** May the fallback read this trigger: a verb of the right kind whose rule takes a subject and an object. */
+export function fallbackApplies(t: Trigger): boolean {
+  return t.verb && t.rule.from === 'subject' && t.rule.to === 'object' && CATEGORIES.has(categoryOf(t.rule.type));
+}
+
+/**
+ * The actors of verb `t` by position in its clause: before it (skipping relative clauses and
+ * appositions, and names after a preposition unless possessors), and after it. In the passive
+ * ("was banned by X") the one before is the target and the agent follows "by"; with no agent named
+ * the act is not proposed. Null when the word is not tagged a verb here ("a ban") or a side is empty.
+ */
+export function fallbackRoles(
+  r: Reading,
+  s: Sentence,
+  t: Trigger,
+  clause: Clause,
+  lookBack: number,
+  tags: TagBudget,
+): FallbackRoles | null {
+  const verbs = tags.verbStarts(r, s);
+  if (!verbs?.has(r.tokens[t.first]!.start)) return null;
+  const before = mentionBefore(r, clause, t.first) ?? describedBefore(r, clause, t.first, lookBack);
+  if (!before) return null;
+  if (isPassive(r, clause, t.first, t.last)) {
+    const agent = mentionAfter(r, clause, t.last, true);
+    return agent && differ(agent, before) ? { from: agent, to: before } : null;
+  }
+  const after = mentionAfter(r, clause, t.last, false) ?? thingAfter(r, clause, t.last, lookBack, before);
+  return after && differ(before, after) ? { from: before, to: after } : null;
+}
+
+/** "the regulator also restricted": a definite noun just before the verb, for the actor so described earlier. */
+function describedBefore(r: Reading, clause: Clause, at: number, lookBack: number): Found | null {
+  let k = at - 1;
+  while (k > clause.start && (r.norm(k).endsWith('ly') || ADVERBS.has(r.norm(k)))) k--;
+  if (k <= clause.start - 1 || !DEFINITE.has(r.norm(k - 1))) return null;
+  const noun = r.norm(k);
+  const actor = r.describedAs(noun, k - 1) ?? (THINGS.has(noun) ? r.targetBefore(k - 1, lookBack, [], noun) : null);
+  return actor ? { actors: [actor], first: k - 1, last: k + 1, inferred: true } : null;
+}
+
+/** "dropped the app": a noun for a site or a company right after the verb, for the one it stands for other than the actor. */
+function thingAfter(r: Reading, clause: Clause, last: number, lookBack: number, acting: Found): Found | null {
+  if (last + 1 >= clause.end || !DEFINITE.has(r.norm(last)) || !THINGS.has(r.norm(last + 1))) return null;
+  const actor = r.targetBefore(last, lookBack, acting.actors, r.norm(last + 1));
+  return actor ? { actors: [actor], first: last, last: last + 2, inferred: true } : null;
+}
+
+const differ = (a: Found, b: Found) => a.actors[0]!.id !== b.actors[0]!.id || a.actors[0]!.name !== b.actors[0]!.name;
+
+function asFound(r: Reading, m: number): Found {
+  const mention = r.mentions[m]!;
+  return { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false };
+}
+
+function mentionBefore(r: Reading, clause: Clause, at: number): Found | null {
+  for (let k = at - 1; k >= clause.start; k--) {
+    k = r.skipBack(k, at);
+    if (k < clause.start) break;
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
+    const prep = r.norm(mention.first - 1) === 'the' ? mention.first - 2 : mention.first - 1;
+    if (possessor || !SUBJECT_SKIP.has(r.norm(prep)) || prep < clause.start) return asFound(r, m);
+    k = mention.first;
+  }
+  return null;
+}
+
+/** The first actor named after the verb in its clause; with `agent`, only one right after "by". */
+function mentionAfter(r: Reading, clause: Clause, last: number, agent: boolean): Found | null {
+  for (let k = last; k < clause.end; k++) {
+    k = r.skipForward(k, clause.end);
+    if (k >= clause.end) break;
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const first = r.mentions[m]!.first;
+    const prep = r.norm(first - 1) === 'the' ? first - 2 : first - 1;
+    if (agent === AGENT.has(r.norm(prep))) return asFound(r, m);
+    k = r.mentions[m]!.last - 1;
+  }
+  return null;
+}
