@@ -18,6 +18,7 @@ const CATEGORIES = new Set<string>(rules.categories);
 const AGENT = new Set(rules.agentPrepositions);
 const ADVERBS = new Set(attribution.adverbs.words);
 const DEFINITE = new Set(rules.definite);
+const RELATIVE = new Set(rules.objectRelatives);
 const THINGS = new Set(names.references.thingNouns);
 export const FALLBACK_SCALE = rules.confidenceScale;
 
@@ -77,7 +78,7 @@ export function fallbackRoles(
     const agent = mentionAfter(r, clause, t.last, true);
     return agent && differ(agent, before) ? { from: agent, to: before } : null;
   }
-  const after = mentionAfter(r, clause, t.last, false) ?? thingAfter(r, clause, t.last, lookBack, before);
+  const after = mentionAfter(r, clause, t.last, false) ?? thingAfter(r, clause, t.last, lookBack, before) ?? antecedent(r, s, before);
   return after && differ(before, after) ? { from: before, to: after } : null;
 }
 
@@ -89,6 +90,14 @@ function describedBefore(r: Reading, clause: Clause, at: number, lookBack: numbe
   const noun = r.norm(k);
   const actor = r.describedAs(noun, k - 1) ?? (THINGS.has(noun) ? r.targetBefore(k - 1, lookBack, [], noun) : null);
   return actor ? { actors: [actor], first: k - 1, last: k + 1, inferred: true } : null;
+}
+
+/** "a host that Cloudflare dropped": the actor named just before the relative word that opens the subject's clause. */
+function antecedent(r: Reading, s: Sentence, subject: Found): Found | null {
+  const rel = r.norm(subject.first - 1) === 'the' ? subject.first - 2 : subject.first - 1;
+  if (rel <= s.first || !RELATIVE.has(r.norm(rel))) return null;
+  const m = r.mentionAt[rel - 1]!;
+  return m >= 0 ? asFound(r, m) : null;
 }
 
 /** "dropped the app": a noun for a site or a company right after the verb, for the one it stands for other than the actor. */

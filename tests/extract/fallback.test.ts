@@ -34,6 +34,13 @@ describe('the fallback reads a clause the rules left', () => {
     ]);
   });
 
+  test('"Gab, which Cloudflare dropped": with no actor after the verb, the name before the relative word is the object', () => {
+    const [a, ...rest] = run('Gab, which Cloudflare dropped last year, is back online.');
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ type: 'BANNED', from: { id: 'cloudflare' }, to: { id: 'gab' } });
+    expect(triples('Reddit said that Gab, which Cloudflare had banned, was back.')).toEqual([['BANNED', 'cloudflare', 'gab']]);
+  });
+
   test('a negated or uncertain verb is not proposed by the fallback either', () => {
     expect(triples('Cloudflare did not drop most of the Gab mirrors.')).toEqual([]);
     expect(triples('It is unclear whether Cloudflare will drop most of the Gab mirrors.')).toEqual([]);
