@@ -59,8 +59,8 @@ export function fallbackApplies(t: Trigger): boolean {
 /**
  * The actors of verb `t` by position in its clause: before it (skipping relative clauses and
  * appositions, and names after a preposition unless possessors), and after it. In the passive
- * ("was banned by X") the one before is the target and the agent follows "by"; with no agent named
- * the act is not proposed. Null when the word is not tagged a verb here ("a ban") or a side is empty.
+ * ("was banned by X") the one before is the target and the agent follows "by"; with no agent named,
+ * the actor acting in the sentence before, else the act is not proposed. Null when the word is not tagged a verb here ("a ban") or a side is empty.
  */
 export function fallbackRoles(
   r: Reading,
@@ -75,7 +75,8 @@ export function fallbackRoles(
   const before = mentionBefore(r, clause, t.first) ?? describedBefore(r, clause, t.first, lookBack);
   if (!before) return null;
   if (isPassive(r, clause, t.first, t.last)) {
-    const agent = mentionAfter(r, clause, t.last, true);
+    // With no agent named, the actor acting in the sentence before ("X suspended A and B. C was thrown off as well.").
+    const agent = mentionAfter(r, clause, t.last, true) ?? actingBefore(r, s, lookBack);
     return agent && differ(agent, before) ? { from: agent, to: before } : null;
   }
   const after = mentionAfter(r, clause, t.last, false) ?? thingAfter(r, clause, t.last, lookBack, before) ?? antecedent(r, s, before);
@@ -90,6 +91,11 @@ function describedBefore(r: Reading, clause: Clause, at: number, lookBack: numbe
   const noun = r.norm(k);
   const actor = r.describedAs(noun, k - 1) ?? (THINGS.has(noun) ? r.targetBefore(k - 1, lookBack, [], noun) : null);
   return actor ? { actors: [actor], first: k - 1, last: k + 1, inferred: true } : null;
+}
+
+function actingBefore(r: Reading, s: Sentence, lookBack: number): Found | null {
+  const actor = r.actingIn(s, lookBack);
+  return actor ? { actors: [actor], first: s.first, last: s.first + 1, inferred: true } : null;
 }
 
 /** "a host that Cloudflare dropped": the actor named just before the relative word that opens the subject's clause. */

@@ -46,8 +46,13 @@ describe('the fallback reads a clause the rules left', () => {
     expect(triples('It is unclear whether Cloudflare will drop most of the Gab mirrors.')).toEqual([]);
   });
 
-  test('a passive with no agent named proposes nothing; with "by" the agent acts', () => {
+  test('a passive: with "by" the agent acts; with none, the actor acting in the sentence before, else nothing', () => {
     expect(triples('Most of the Gab mirrors were dropped on Sunday.')).toEqual([]);
+    expect(triples('Cloudflare cut off Gab on Monday. Reddit was dropped as well.')).toEqual([
+      ['SUSPENDED', 'cloudflare', 'gab'],
+      ['BANNED', 'cloudflare', 'reddit'],
+    ]);
+    expect(triples('Cloudflare cut off Gab on Monday. Reddit was not dropped.')).toEqual([['SUSPENDED', 'cloudflare', 'gab']]);
     expect(triples('Most of the Gab mirrors were dropped by Cloudflare on Sunday.')).toEqual([['BANNED', 'cloudflare', 'gab']]);
   });
 
