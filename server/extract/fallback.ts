@@ -7,8 +7,7 @@
 import nlp from 'compromise';
 import { categoryOf } from '../../contract';
 import { isPassive, type Clause, type Found } from './clauses';
-import { attribution } from './lexicon';
-import type { Trigger } from './lexicon';
+import { attribution, type Trigger } from './lexicon';
 import { SUBJECT_SKIP, type Reading } from './reading';
 import rules from './rules/fallback.json';
 import names from './rules/names.json';
@@ -60,7 +59,8 @@ export function fallbackApplies(t: Trigger): boolean {
  * The actors of verb `t` by position in its clause: before it (skipping relative clauses and
  * appositions, and names after a preposition unless possessors), and after it. In the passive
  * ("was banned by X") the one before is the target and the agent follows "by"; with no agent named,
- * the actor acting in the sentence before, else the act is not proposed. Null when the word is not tagged a verb here ("a ban") or a side is empty.
+ * the actor acting in the sentence before, else the act is not proposed. Null when the word is not
+ * tagged a verb here ("a ban"), when a side is empty, or when the report's tagging budget is spent.
  */
 export function fallbackRoles(
   r: Reading,
