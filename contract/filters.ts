@@ -176,19 +176,27 @@ export function sortByTimelineKey<T extends Action>(actions: T[]): T[] {
   return actions;
 }
 
+/** Steps between two yields of respectResponsesSteps: a yield costs a look at the clock in the embedded store's slices. */
+const STEPS_PER_YIELD = 512;
+
 /**
- * Moves responses after what they respond to, among the actions of `sorted` (in key order): the
- * stable topological order that otherwise keeps the key order (of the actions ready at each
- * step, the first in key order goes next). A list without links inside it comes back as it was.
+ * The response order of `sorted` (in key order, left as it is) as steps a caller may pause
+ * between (the embedded store over the whole timeline, which held the event loop 40-60 ms at M in
+ * one go): the stable topological order that otherwise keeps the key order (of the actions ready
+ * at each step, the first in key order goes next). Null when no action of the list responds to
+ * another of it, so the key order stands.
  */
-export function respectResponses<T extends Action>(sorted: T[]): T[] {
+export function* respectResponsesSteps<T extends Action>(sorted: readonly T[]): Generator<void, T[] | null> {
   const pos = new Map<string, number>();
-  sorted.forEach((a, i) => pos.set(a.id, i));
+  for (let i = 0; i < sorted.length; i++) {
+    pos.set(sorted[i]!.id, i);
+    if (i % STEPS_PER_YIELD === 0) yield;
+  }
   const waitsFor = new Int32Array(sorted.length);
   const dependants = new Map<number, number[]>();
   let linked = false;
-  sorted.forEach((a, i) => {
-    for (const t of a.respondsTo ?? []) {
+  for (let i = 0; i < sorted.length; i++) {
+    for (const t of sorted[i]!.respondsTo ?? []) {
       const j = pos.get(t);
       if (j === undefined || j === i) continue;
       linked = true;
@@ -197,10 +205,12 @@ export function respectResponses<T extends Action>(sorted: T[]): T[] {
       if (list) list.push(i);
       else dependants.set(j, [i]);
     }
-  });
-  if (!linked) return sorted;
+    if (i % STEPS_PER_YIELD === 0) yield;
+  }
+  if (!linked) return null;
   const heap = new MinHeap();
   for (let i = 0; i < sorted.length; i++) if (waitsFor[i] === 0) heap.push(i);
+  yield;
   const out: T[] = [];
   const placed = new Uint8Array(sorted.length);
   while (heap.size) {
@@ -208,10 +218,23 @@ export function respectResponses<T extends Action>(sorted: T[]): T[] {
     placed[i] = 1;
     out.push(sorted[i]!);
     for (const k of dependants.get(i) ?? []) if (--waitsFor[k]! === 0) heap.push(k);
+    if (out.length % STEPS_PER_YIELD === 0) yield;
   }
   // A cycle (which validation refuses) would leave actions unplaced: they keep their key order.
   if (out.length < sorted.length) for (let i = 0; i < sorted.length; i++) if (!placed[i]) out.push(sorted[i]!);
-  for (let i = 0; i < out.length; i++) sorted[i] = out[i]!;
+  return out;
+}
+
+/**
+ * Moves responses after what they respond to, in place, among the actions of `sorted` (in key
+ * order): respectResponsesSteps in one go. A list without links inside it comes back as it was.
+ */
+export function respectResponses<T extends Action>(sorted: T[]): T[] {
+  const steps = respectResponsesSteps(sorted);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const out = step.value;
+  if (out) for (let i = 0; i < out.length; i++) sorted[i] = out[i]!;
   return sorted;
 }
 

@@ -15,6 +15,7 @@ import {
   hasDateWindow,
   isEmptyFilter,
   respectResponses,
+  respectResponsesSteps,
   sortByTimelineKey,
   STATUSES,
   windowOf,
@@ -22,7 +23,6 @@ import {
   type ActionFilter,
   type LayerOf,
 } from '../../../contract';
-import { respectResponsesSteps } from './responses-order';
 import type { Slices } from './slices';
 
 /**
@@ -238,7 +238,7 @@ export class Timeline {
       if (this.list === list) this.columns ??= c;
     }
     if (this.linked > 0 && !this.orderedList) {
-      const ordered = await slices.drive(respectResponsesSteps(list));
+      const ordered = (await slices.drive(respectResponsesSteps(list))) ?? list.slice();
       if (this.list === list) this.orderedList ??= ordered;
     }
   }
