@@ -9,6 +9,7 @@ import {
   datasetActors,
   goldReports,
   heldOutReports,
+  misses,
   scoreAll,
   scoreReport,
   seedArticleReports,
@@ -70,4 +71,14 @@ if (process.argv.includes('--verbose')) {
   perReport(heldOut3);
   perReport(heldOut4);
   perReport(seed);
+}
+
+// `--detail <prefix>`: what went wrong in each report whose name starts with the prefix.
+const detail = process.argv.indexOf('--detail');
+if (detail > 0) {
+  const prefix = process.argv[detail + 1] ?? '';
+  for (const r of [...gold, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4, ...seed].filter((x) => x.name.startsWith(prefix))) {
+    console.log(`\n${r.name}`);
+    for (const line of misses(r, extract(r.text, index, anchorOf(r.published)))) console.log(`  ${line}`);
+  }
 }

@@ -120,6 +120,47 @@ export function scoreReport(
   return { gold: goldTriples.size, proposed: proposed.size, matched, dated, dateHeld };
 }
 
+/**
+ * What one answer got wrong against its gold, a line each: gold triples missed, triples proposed
+ * that the gold does not hold, and matched triples whose date misses the true one. For reading
+ * failures (`npm run eval:extract -- --detail <report name prefix>`), not for scoring.
+ */
+export function misses(gold: GoldReport, answer: ExtractAnswer, families = new Map<string, string>()): string[] {
+  const id = (x: string) => families.get(x) ?? x;
+  const proposed = new Map<string, Array<string | null>>();
+  for (const a of answer.actions) {
+    const k = tripleOf(id(a.from.id ?? `new:${a.from.name}`), id(a.to.id ?? `new:${a.to.name}`), a.type);
+    proposed.set(k, [...(proposed.get(k) ?? []), a.date ?? null]);
+  }
+  const out: string[] = [];
+  const goldKeys = new Set<string>();
+  for (const g of gold.actions) {
+    const k = tripleOf(id(g.from), id(g.to), g.type);
+    goldKeys.add(k);
+    const dates = proposed.get(k);
+    if (!dates) out.push(`missed  ${g.type} ${g.from} -> ${g.to} (${g.date ?? 'no date'})`);
+    else {
+      const t = span(g.date);
+      const held =
+        !t ||
+        dates.some((d) => {
+          const p = span(d);
+          return p !== null && p.start <= t.start && p.end >= t.end;
+        });
+      if (!held) out.push(`date    ${g.type} ${g.from} -> ${g.to}: gold ${g.date}, proposed ${dates.map((d) => d ?? 'no date').join(' | ')}`);
+    }
+  }
+  for (const a of answer.actions) {
+    const k = tripleOf(id(a.from.id ?? `new:${a.from.name}`), id(a.to.id ?? `new:${a.to.name}`), a.type);
+    if (goldKeys.has(k)) continue;
+    const words = a.evidence.map(([s, e]) => gold.text.slice(s, e)).join(' … ');
+    out.push(
+      `extra   ${a.type} ${a.from.id ?? `new:${a.from.name}`} -> ${a.to.id ?? `new:${a.to.name}`} (${a.date ?? 'no date'}): "${words}"`,
+    );
+  }
+  return out;
+}
+
 export function scoreAll(reports: GoldReport[], index: ActorIndex, families = new Map<string, string>()): Score {
   const total = { reports: reports.length, gold: 0, proposed: 0, matched: 0, dated: 0, dateHeld: 0, ms: 0 };
   for (const r of reports) {
