@@ -147,7 +147,8 @@ export function misses(gold: GoldReport, answer: ExtractAnswer, families = new M
           const p = span(d);
           return p !== null && p.start <= t.start && p.end >= t.end;
         });
-      if (!held) out.push(`date    ${g.type} ${g.from} -> ${g.to}: gold ${g.date}, proposed ${dates.map((d) => d ?? 'no date').join(' | ')}`);
+      if (!held)
+        out.push(`date    ${g.type} ${g.from} -> ${g.to}: gold ${g.date}, proposed ${dates.map((d) => d ?? 'no date').join(' | ')}`);
     }
   }
   for (const a of answer.actions) {
