@@ -28,7 +28,7 @@ import {
   type Found,
 } from './clauses';
 import { Reading, same } from './reading';
-import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
+import { DateReader, edtf, later, type Anchor, type FoundDate } from './dates';
 import { FALLBACK_SCALE, fallbackApplies, fallbackRoles, TagBudget, type FallbackRoles } from './fallback';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
@@ -62,24 +62,17 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   markVerbs(r, found);
   const drafts: Draft[] = [];
   const tags = new TagBudget();
-  const dateCache = new Map<Sentence, FoundDate[]>();
-  const datesOf = (s: Sentence) => {
-    let d = dateCache.get(s);
-    if (!d)
-      dateCache.set(
-        s,
-        (d = findDates(text.slice(s.start, s.end), anchor).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))),
-      );
-    return d;
-  };
+  const dates = new DateReader(text, sents, anchor);
+  const datesOf = (s: Sentence) => dates.of(s);
   for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
-    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph.
+    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph;
+    // not a limit or the day an announced act takes effect ("effective Sunday"), which is not when the narrative stands.
     const earlier = () => {
       for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
-        const d = datesOf(sents[j]!);
+        const d = datesOf(sents[j]!).filter((x) => !x.limit);
         if (d.length) return d[d.length - 1]!;
       }
       return null;
@@ -205,12 +198,13 @@ function read(
   // An announced sanction with the day it takes effect ("would suspend ... effective Sunday"): the
   // notice is dated by what comes before the verb, the sanction it announces by that day (a date
   // that starts in the clause, though its commas may run on past it: "Sunday, January 10th, at 11:59").
-  const effective = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.start < clauseEnd) ?? null) : null;
+  const ahead = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.start < clauseEnd) ?? null) : null;
+  // A weekday announced ahead ("will suspend ... effective Friday") is the next such day, not the last one.
+  const effective = ahead && { ...ahead, ...ahead.ahead };
+  const own = datesOfAct(r, s, t, clause, datesOf(s));
   const date = effective
-    ? (datesOf(s)
-        .filter((d) => d.end <= at)
-        .pop() ?? earlier())
-    : (dateNear(datesOf(s), at, clause, r) ?? earlier() ?? ongoing(r, t, anchor));
+    ? (own.filter((d) => d.end <= at).pop() ?? earlier())
+    : (dateNear(own, at, clause, r) ?? (own === NO_DATES ? null : (earlier() ?? ongoing(r, s, t, anchor))));
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -275,16 +269,65 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'before', 'to', 'with'])
  * A claim or a suit told in the present ("Parler alleges", "Parler is suing", "goes on to
  * allege") with no date of its own is being made as the report is published: it takes the
  * publication date. Past tenses are left undated, since they may be far older than the report.
+ * A claim read from the speaker's words ("X claims Y conspired") has the tense of the saying
+ * verb; a participle after a comma ("X sues Y, claiming ...") that of the verb before the comma.
  */
-function ongoing(r: Reading, t: Trigger, anchor: Anchor | null): FoundDate | null {
+function ongoing(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): FoundDate | null {
   if (!anchor || !['claim', 'legal'].includes(categoryOf(t.rule.type))) return null;
-  const verb = r.norm(t.first);
-  const before = r.norm(t.first - 1);
-  const present =
-    (/[^s]s$/.test(verb) && !verb.endsWith('ss')) ||
-    (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
-    (before === 'to' && /[^s]s$/.test(r.norm(t.first - 2)));
-  return present ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
+  let k = t.first;
+  if (t.rule.from === 'speaker') {
+    k = -1;
+    for (let j = t.first - 1; j >= s.first && k < 0; j--) if (isSaying(r, j)) k = j;
+    if (k < 0) return null;
+  }
+  const present = (k: number): boolean => {
+    const verb = r.norm(k);
+    const before = r.norm(k - 1);
+    if (verb.endsWith('ing') && k > s.first && r.gap(k - 1, k).includes(',')) {
+      for (let j = k - 1; j >= s.first; j--) if (r.verbs.has(j)) return j !== k && present(j);
+      return false;
+    }
+    // "goes on to allege", "seeks to claim": the tense of the verb before "to".
+    const lead = before === 'to' ? (r.norm(k - 2) === 'on' ? k - 3 : k - 2) : -1;
+    return (
+      (/[^s]s$/.test(verb) && !verb.endsWith('ss')) ||
+      (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
+      (lead >= s.first && /[^s]s$/.test(r.norm(lead)))
+    );
+  };
+  return present(k) ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
+}
+
+/** The answer of datesOfAct for an act that takes no date from its sentence or the ones before. */
+const NO_DATES: FoundDate[] = [];
+
+/**
+ * The dates of sentence `s` that may date the act at `t`. A limit ("until Friday") dates no act.
+ * A date before the act's clause with a saying or telling verb between them is the saying's
+ * ("A suit filed on Monday claimed that Amazon had cancelled ..."), unless the act is a claim
+ * read from that saying. The act a suit or a claim is about ("sued Amazon on Monday for
+ * terminating its account") came before it: it takes only a date written after its own verb.
+ */
+function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, dates: FoundDate[]): FoundDate[] {
+  const at = r.tokens[t.first]!.start;
+  const kept = dates.filter((d) => !d.limit);
+  if (r.norm(t.first - 1) === 'for' && r.norm(t.first).endsWith('ing')) {
+    const after = kept.filter((d) => d.start > at && d.end <= r.tokens[clause.end - 1]!.end);
+    return after.length ? after : NO_DATES;
+  }
+  if (categoryOf(t.rule.type) === 'claim') return kept;
+  const cs = r.tokens[clause.start]!.start;
+  const ce = r.tokens[clause.end - 1]!.end;
+  const mine = kept.filter((d) => {
+    if (d.start >= at || (d.start >= cs && d.end <= ce)) return true;
+    for (let k = s.first; k < s.last; k++) {
+      const p = r.tokens[k]!.start;
+      if (p >= d.end && p < at && (isSaying(r, k) || isTelling(r, k))) return false;
+    }
+    return true;
+  });
+  // The sentence's dates are all the saying's: the act is undated rather than given the sentence before's.
+  return mine.length || !kept.length ? mine : NO_DATES;
 }
 
 /**
