@@ -5,6 +5,8 @@
  */
 import {
   categoryOf,
+  isParsedDate,
+  parseDate,
   type ActionType,
   type ExtractAnswer,
   type ProposedAction,
@@ -29,6 +31,7 @@ import {
 } from './clauses';
 import { Reading, same } from './reading';
 import { DateReader, edtf, later, type Anchor, type FoundDate } from './dates';
+import dateRules from './rules/dates.json';
 import { FALLBACK_SCALE, fallbackApplies, fallbackRoles, TagBudget, type FallbackRoles } from './fallback';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
@@ -43,6 +46,8 @@ const ORDER: Record<Status, number> = { confirmed: 0, reported: 1, alleged: 2, d
 interface Draft extends Omit<ProposedAction, 'key'> {
   /** Where the verb is, to order proposals as the text does. */
   at: number;
+  /** An undated claim in a sentence that names a suit ("in its lawsuit, X claimed ..."): dated by X's suit, if dated. */
+  inSuit?: boolean;
 }
 
 const refKey = (a: ProposedActorRef) => a.id ?? `new:${fold(a.name)}`;
@@ -97,7 +102,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.
   const party = (a: ProposedActorRef) => (a.id && unitOf.get(a.id)) || a;
-  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), unitOf), party);
+  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), unitOf), party, anchor);
 }
 
 function applies(rule: Rule, sentence: string): boolean {
@@ -204,7 +209,7 @@ function read(
   const own = datesOfAct(r, s, t, clause, datesOf(s));
   const date = effective
     ? (own.filter((d) => d.end <= at).pop() ?? earlier())
-    : (dateNear(own, at, clause, r) ?? (own === NO_DATES ? null : (earlier() ?? ongoing(r, s, t, anchor))));
+    : (dateNear(own, at, clause, r) ?? (own === NO_DATES ? null : ((reported(r, s, t) ? null : earlier()) ?? ongoing(r, s, t, anchor))));
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -231,6 +236,7 @@ function read(
         evidence: [span],
         confidence: confidence(f, o),
         at: r.tokens[t.first]!.start,
+        ...(claim && !date && SUIT.test(r.text.slice(s.start, s.end)) ? { inSuit: true } : {}),
       };
       out.push(base);
       const said = ` ${fold(r.text.slice(s.start, s.end)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -262,6 +268,7 @@ function read(
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const SUIT = new RegExp(dateRules.suits.pattern, 'iu');
 const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'before', 'to', 'with']);
 
@@ -296,6 +303,22 @@ function ongoing(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): Fo
     );
   };
   return present(k) ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
+}
+
+/**
+ * An act told in someone's words as older than the words ("the complaint alleges that Amazon
+ * terminated ...", "said that Amazon had cut ...") is not dated by the sentence before, which
+ * tells when the words were said. An act told as under way when said ("then said that 8chan was
+ * switching to ...") still is.
+ */
+function reported(r: Reading, s: Sentence, t: Trigger): boolean {
+  if (categoryOf(t.rule.type) === 'claim') return false;
+  let k = t.first - 1;
+  while (k >= s.first && !isSaying(r, k) && !isTelling(r, k)) k--;
+  if (k < s.first) return false;
+  for (let j = Math.max(k + 1, t.first - 3); j < t.first; j++) if (r.norm(j) === 'had') return true;
+  const saying = r.norm(k);
+  return /[^s]s$/.test(saying) && !saying.endsWith('ss');
 }
 
 /** The answer of datesOfAct for an act that takes no date from its sentence or the ones before. */
@@ -505,7 +528,11 @@ function evidence(r: Reading, s: Sentence, t: Trigger, from: Found, to: Found | 
 }
 
 /** Repeats of one act merged, keys given in text order, responses linked, actors listed. */
-function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => ProposedActorRef): ExtractAnswer {
+function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => ProposedActorRef, anchor: Anchor | null): ExtractAnswer {
+  for (const d of drafts) {
+    if (!d.inSuit) continue;
+    d.date = drafts.find((x) => x.type === 'SUED' && x.date && same(party(x.from), party(d.from)))?.date ?? null;
+  }
   const merged = new Map<string, Draft>();
   for (const d of drafts.sort((a, b) => a.at - b.at)) {
     const key = `${d.type}|${refKey(d.from)}|${d.to.name === '' && !d.to.id ? '?' : refKey(d.to)}`;
@@ -530,6 +557,7 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
       const claims = keyed.filter((c) => c.type === 'ACCUSED' && same(party(c.to), party(d.from)));
       d.respondsTo = claims.map((c) => c.key);
       if (claims.length && (!d.to.name || !claims.some((c) => same(c.from, d.to)))) d.to = claims[0]!.from;
+      d.date ??= answerDate(claims, anchor);
     } else if (d.type === 'SUED' || d.type === 'MOVED_TO' || d.type === 'REINSTATED') {
       const target = d.type === 'REINSTATED' ? d.to : d.from;
       const actor = d.type === 'SUED' ? d.to : d.type === 'REINSTATED' ? d.from : null;
@@ -545,11 +573,31 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
         .map((c) => c.key);
     }
   }
-  const actions: ProposedAction[] = keyed.filter((d) => d.to.name !== '' || d.to.id !== null).map(({ at: _at, ...d }) => d);
+  const actions: ProposedAction[] = keyed
+    .filter((d) => d.to.name !== '' || d.to.id !== null)
+    .map(({ at: _at, inSuit: _inSuit, ...d }) => d);
   const kept = new Set(actions.map((a) => a.key));
   for (const a of actions) a.respondsTo = a.respondsTo.filter((k) => kept.has(k));
   return { actors: actorsOf(r.mentions, actions), actions };
 }
+
+/**
+ * An undated answer to dated claims ("Amazon responded to the lawsuit: ...") came after the
+ * latest of them and before publication: that interval, when publication is known.
+ */
+function answerDate(claims: Array<Pick<Draft, 'date'>>, anchor: Anchor | null): string | null {
+  if (!anchor) return null;
+  // It follows every claim it answers, so the latest of those dated bounds it even when some are undated.
+  const starts = claims
+    .map((c) => (c.date ? parseDate(c.date) : null))
+    .map((p) => (p && isParsedDate(p) ? p.local.start : NaN))
+    .filter((x) => Number.isFinite(x));
+  if (!starts.length) return null;
+  const first = Math.floor(Math.max(...starts) / DAY) * DAY;
+  return first <= anchor.last ? edtf({ first, last: anchor.last, precision: 'day' }) : null;
+}
+
+const DAY = 86_400_000;
 
 /** Known actors named in the text, and new ones that take part in a proposal, with every mention. */
 function actorsOf(mentions: Mention[], actions: ProposedAction[]): ProposedActor[] {
