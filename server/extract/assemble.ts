@@ -73,11 +73,12 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
     // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph;
-    // not a limit or the day an announced act takes effect ("effective Sunday"), which is not when the narrative stands.
+    // not a limit or the day an announced act takes effect ("effective Sunday"), nor a look back in the past perfect
+    // ("whose pages had been taken down in August"), which are not when the narrative stands.
     const earlier = () => {
       for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
-        const d = datesOf(sents[j]!).filter((x) => !x.limit);
+        const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads);
         if (d.length) return d[d.length - 1]!;
       }
       return null;
@@ -326,7 +327,9 @@ const NO_DATES: FoundDate[] = [];
 
 /**
  * The dates of sentence `s` that may date the act at `t`. A limit ("until Friday") dates no act.
- * A date before the act's clause with a saying or telling verb between them is the saying's
+ * A date outside the act's clause dates it only when no other act verb comes between ("whose
+ * pages had been taken down in August, ...; Instagram removed it" is not dated August). A date
+ * before the act's clause with a saying or telling verb between them is the saying's
  * ("A suit filed on Monday claimed that Amazon had cancelled ..."), unless the act is a claim
  * read from that saying. The act a suit or a claim is about ("sued Amazon on Monday for
  * terminating its account") came before it: it takes only a date written after its own verb.
@@ -342,7 +345,15 @@ function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, dates: 
   const cs = r.tokens[clause.start]!.start;
   const ce = r.tokens[clause.end - 1]!.end;
   const mine = kept.filter((d) => {
-    if (d.start >= at || (d.start >= cs && d.end <= ce)) return true;
+    if (d.start >= cs && d.end <= ce) return true;
+    // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
+    // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
+    // "..., a day after Google removed the app": the act told after it.
+    let owner = -1;
+    for (let k = s.first; k < s.last && (d.leads ? owner < 0 : r.tokens[k]!.start < d.start); k++)
+      if (r.verbs.has(k) && !isSaying(r, k) && !isTelling(r, k) && (!d.leads || r.tokens[k]!.start > d.end)) owner = k;
+    if (owner >= 0 && (owner < t.first || owner >= t.last)) return false;
+    if (d.start >= at) return true;
     for (let k = s.first; k < s.last; k++) {
       const p = r.tokens[k]!.start;
       if (p >= d.end && p < at && (isSaying(r, k) || isTelling(r, k))) return false;

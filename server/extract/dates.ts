@@ -23,15 +23,24 @@ interface Shift {
   re: RegExp;
   shift?: number;
   per?: number;
+  unit?: string;
+  inSentence?: boolean;
 }
 
 const PHRASES: Phrase[] = rules.phrases.map((p) => ({ re: new RegExp(p.pattern, 'giu'), days: p.days, unit: p.unit }));
-const SHIFTS: Shift[] = rules.relative.phrases.map((p) => ({ re: new RegExp(p.pattern, 'giu'), shift: p.shift, per: p.per }));
+const SHIFTS: Shift[] = rules.relative.phrases.map((p) => ({
+  re: new RegExp(p.pattern, 'giu'),
+  shift: p.shift,
+  per: p.per,
+  unit: p.unit,
+  inSentence: p.inSentence,
+}));
 const NUMBERS: Record<string, number> = rules.relative.numbers;
 const IGNORE = new RegExp(rules.ignore.pattern, 'iu');
 const YEARS = new RegExp(rules.years.pattern, 'giu');
 const LIMIT = new RegExp(rules.limits.pattern, 'iu');
 const AHEAD = new RegExp(rules.ahead.pattern, 'iu');
+const FLASHBACK = new RegExp(rules.flashback.pattern, 'iu');
 const QUOTE_LEAD = rules.quotations.leadDays * DAY;
 const QUOTE_MAX = rules.quotations.maxChars;
 
@@ -46,6 +55,10 @@ export interface FoundDate {
   ahead?: { first: number; last: number };
   /** A limit or the day something takes effect ("until Friday", "effective Sunday"): not the day of an act told before it. */
   limit?: boolean;
+  /** In a clause told in the past perfect ("had been taken down in August"): a look back, not carried on. */
+  flashback?: boolean;
+  /** Dates the act told after it ("a day after Google removed the app"), not the one before; not carried on. */
+  leads?: boolean;
 }
 
 /** A date relative to the one read before it, not yet resolved. */
@@ -53,6 +66,10 @@ interface Pending {
   start: number;
   end: number;
   shift: number;
+  /** 'month' or 'year': the whole unit that holds the date before ("that month"). */
+  unit?: string;
+  /** Relative to a date before it in its own sentence only ("on Saturday, a day after Google removed it"). */
+  inSentence?: boolean;
 }
 
 /** The publication date's first and last day (UTC midnights), or null when not given or unbounded. */
@@ -149,7 +166,7 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       const n = p.per === undefined ? (p.shift ?? 0) : (Number(m[1]) || NUMBERS[m[1]!.toLowerCase()] || 0) * p.per;
-      out.push({ start: m.index, end: m.index + m[0].length, shift: n });
+      out.push({ start: m.index, end: m.index + m[0].length, shift: n, unit: p.unit, inSentence: p.inSentence });
       covered.push([m.index, m.index + m[0].length]);
     }
   }
@@ -203,11 +220,31 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
     if (LIMIT.test(before)) found.limit = true;
     out.push(found);
   });
+  for (const d of out) {
+    // The clause of the date: from the last comma, semicolon or colon before it.
+    const head = text.slice(0, d.start);
+    const from = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'));
+    if (!('shift' in d) && FLASHBACK.test(head.slice(from + 1))) d.flashback = true;
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
 function merge(spans: Array<[number, number]>): { first: number; last: number } {
   return { first: Math.min(...spans.map((s) => s[0])), last: Math.max(...spans.map((s) => s[1])) };
+}
+
+/** A date relative to `base`: moved by whole days, or widened to the month or year that holds it. */
+function shifted(base: FoundDate, d: Pending): Pick<FoundDate, 'first' | 'last' | 'precision'> {
+  const b = new Date(base.first);
+  if (d.unit === 'month')
+    return {
+      first: Date.UTC(b.getUTCFullYear(), b.getUTCMonth(), 1),
+      last: Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1) - DAY,
+      precision: 'month',
+    };
+  if (d.unit === 'year')
+    return { first: Date.UTC(b.getUTCFullYear(), 0, 1), last: Date.UTC(b.getUTCFullYear() + 1, 0, 1) - DAY, precision: 'year' };
+  return { first: base.first + d.shift * DAY, last: base.last + d.shift * DAY, precision: 'day' };
 }
 
 const WEEKDAY_DATE =
@@ -302,9 +339,10 @@ export class DateReader {
         continue;
       }
       let base = out.filter((x) => !x.limit).pop() ?? null;
+      if (!base && d.inSentence) continue;
       if (!base && depth >= SHIFT_REACH) partial = true;
       else base ??= this.before(si, depth);
-      if (base) out.push({ ...at, first: base.first + d.shift * DAY, last: base.last + d.shift * DAY, precision: 'day' });
+      if (base) out.push({ ...at, ...shifted(base, d), ...(d.inSentence ? { leads: true } : {}) });
     }
     if (!partial) this.memo.set(si, out);
     return out;
