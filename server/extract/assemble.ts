@@ -344,8 +344,18 @@ function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, dates: 
   if (categoryOf(t.rule.type) === 'claim') return kept;
   const cs = r.tokens[clause.start]!.start;
   const ce = r.tokens[clause.end - 1]!.end;
+  // A saying or telling verb between an earlier date and the act: the date is the saying's.
+  const saidBetween = (d: FoundDate) => {
+    for (let k = s.first; k < s.last; k++) {
+      const p = r.tokens[k]!.start;
+      if (p >= d.end && p < at && (isSaying(r, k) || isTelling(r, k))) return true;
+    }
+    return false;
+  };
+  const pastPerfect = [t.first - 1, t.first - 2, t.first - 3].some((k) => k >= s.first && r.norm(k) === 'had');
   const mine = kept.filter((d) => {
-    if (d.start >= cs && d.end <= ce) return true;
+    // In the clause, only an act told as older than the saying ("claimed that Y had cut off Z") loses the saying's date.
+    if (d.start >= cs && d.end <= ce) return !(pastPerfect && d.start < at && saidBetween(d));
     // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
     // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
     // "..., a day after Google removed the app": the act told after it.
@@ -353,12 +363,7 @@ function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, dates: 
     for (let k = s.first; k < s.last && (d.leads ? owner < 0 : r.tokens[k]!.start < d.start); k++)
       if (r.verbs.has(k) && !isSaying(r, k) && !isTelling(r, k) && (!d.leads || r.tokens[k]!.start > d.end)) owner = k;
     if (owner >= 0 && (owner < t.first || owner >= t.last)) return false;
-    if (d.start >= at) return true;
-    for (let k = s.first; k < s.last; k++) {
-      const p = r.tokens[k]!.start;
-      if (p >= d.end && p < at && (isSaying(r, k) || isTelling(r, k))) return false;
-    }
-    return true;
+    return d.start >= at || !saidBetween(d);
   });
   // The sentence's dates are all the saying's: the act is undated rather than given the sentence before's.
   return mine.length || !kept.length ? mine : NO_DATES;
