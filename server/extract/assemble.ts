@@ -41,6 +41,8 @@ import { toUnits, unitsNamed } from './units';
 export const MAX_PROPOSALS = 500;
 
 const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
+const DAY = 86_400_000;
+const CARRY_WIDEN = dateRules.carried.widenDays * DAY;
 const ORDER: Record<Status, number> = { confirmed: 0, reported: 1, alleged: 2, disputed: 3 };
 
 interface Draft extends Omit<ProposedAction, 'key'> {
@@ -79,7 +81,12 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
         const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads);
-        if (d.length) return d[d.length - 1]!;
+        const c = d[d.length - 1];
+        if (!c) continue;
+        // Carried, a recent day is only a lower bound: the act may have followed it up to publication.
+        return anchor && c.precision === 'day' && c.last <= anchor.last && anchor.last - c.last <= CARRY_WIDEN
+          ? { ...c, last: anchor.last }
+          : c;
       }
       return null;
     };
@@ -612,8 +619,6 @@ function answerDate(claims: Array<Pick<Draft, 'date'>>, anchor: Anchor | null): 
   const first = Math.floor(Math.max(...starts) / DAY) * DAY;
   return first <= anchor.last ? edtf({ first, last: anchor.last, precision: 'day' }) : null;
 }
-
-const DAY = 86_400_000;
 
 /** Known actors named in the text, and new ones that take part in a proposal, with every mention. */
 function actorsOf(mentions: Mention[], actions: ProposedAction[]): ProposedActor[] {

@@ -68,6 +68,16 @@ describe('weekdays', () => {
   });
 });
 
+describe('dates carried from the sentence before', () => {
+  test('a recent day carried to an undated act is its lower bound: the act runs to publication', () => {
+    expect(dateOf('Hostly cut off Chirpnet on Monday. Boardly also banned Chirpnet.', 'BANNED', 'boardly')).toBe('2024-03-11/2024-03-13');
+    // A day long before publication is carried as it is: widening it would say little.
+    expect(dateOf('Hostly cut off Chirpnet on January 8, 2020. Boardly also banned Chirpnet.', 'BANNED', 'boardly')).toBe('2020-01-08');
+    // Not across a paragraph.
+    expect(dateOf('Hostly cut off Chirpnet on Monday.\n\nBoardly also banned Chirpnet.', 'BANNED', 'boardly')).toBeNull();
+  });
+});
+
 describe('which act a date belongs to', () => {
   test('a limit ("effective Friday, March 15") is not carried to the next sentence', () => {
     const text = 'Hostly said it would cut off Chirpnet effective Friday, March 15. Boardly banned Chirpnet.';
@@ -76,7 +86,7 @@ describe('which act a date belongs to', () => {
 
   test('a date in a past-perfect look back is not carried; the narrative’s date before it is', () => {
     const text = 'Boardly banned Chirpnet on Thursday. Hostly had warned Chirpnet in May. Forumly banned Chirpnet.';
-    expect(dateOf(text, 'BANNED', 'forumly', '2024-03-09')).toBe('2024-03-07');
+    expect(dateOf(text, 'BANNED', 'forumly', '2024-03-09')).toBe('2024-03-07/2024-03-09');
   });
 
   test('a date before the saying verb dates the saying, not an act it reports as older', () => {
@@ -90,7 +100,7 @@ describe('which act a date belongs to', () => {
     expect(dateOf(text, 'BANNED', 'hostly')).toBeNull();
     // Told as under way when said, the act keeps the narrative's date.
     expect(dateOf('Hostly cut off Chirpnet on Monday. Chirpnet then said that it was moving to Boardly.', 'MOVED_TO', 'chirpnet')).toBe(
-      '2024-03-11',
+      '2024-03-11/2024-03-13',
     );
   });
 
@@ -116,7 +126,7 @@ describe('which act a date belongs to', () => {
 
 describe('claims and answers', () => {
   test('a claim in a sentence naming the suit takes the suit’s date', () => {
-    const text = 'Chirpnet sued Hostly on Monday. In its lawsuit, Chirpnet claimed that Hostly acted out of spite.';
+    const text = 'Chirpnet sued Hostly on Monday.\n\nIn its lawsuit, Chirpnet claimed that Hostly acted out of spite.';
     expect(dateOf(text, 'ACCUSED', 'chirpnet')).toBe('2024-03-11');
   });
 
