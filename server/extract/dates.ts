@@ -150,7 +150,9 @@ function chronoSpan(r: chrono.ParsedResult, day: number | null): Span | null {
 
 // chrono-node is the costliest step: sentences with no digit and no calendar word are not given to it.
 const DATEISH =
-  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today|tonight|\bago\b|\b(?:week|month|year|night|evening|morning|afternoon|day)/iu;
+  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today|tonight|\bago\b|\b(?:week|month|year|night|evening|morning|afternoon)/iu;
+// The phrases relative to another date all name a unit of time.
+const SHIFTISH = /\b(?:day|night|evening|morning|afternoon|week|month|year)s?\b/iu;
 
 /**
  * Every date written in `text` (a sentence), with offsets relative to `text`, and the dates
@@ -158,7 +160,8 @@ const DATEISH =
  * with ("Sunday, January 10"): a bare "Sunday" whose readings span that day is that day.
  */
 function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): Array<FoundDate | Pending> {
-  if (!DATEISH.test(text)) return [];
+  const dateish = DATEISH.test(text);
+  if (!dateish && !SHIFTISH.test(text)) return [];
   const days = anchor ? [...new Set([anchor.first, anchor.last])] : [null];
   const out: Array<FoundDate | Pending> = [];
   const covered: Array<[number, number]> = [];
@@ -171,7 +174,7 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
     }
   }
   for (const p of PHRASES) {
-    if (!anchor) break;
+    if (!anchor || !dateish) break;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       if (covered.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
@@ -192,8 +195,10 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
     });
     covered.push([m.index, m.index + m[0].length]);
   }
-  const readings = days.map((d) => chrono.parse(text, { instant: new Date((d ?? Date.UTC(2000, 0, 1)) + DAY / 2), timezone: 0 }));
-  readings[0]!.forEach((r, i) => {
+  const readings = !dateish
+    ? []
+    : days.map((d) => chrono.parse(text, { instant: new Date((d ?? Date.UTC(2000, 0, 1)) + DAY / 2), timezone: 0 }));
+  readings[0]?.forEach((r, i) => {
     const end = r.index + r.text.length;
     if (covered.some(([a, b]) => r.index < b && end > a)) return;
     const spans: Span[] = [];
