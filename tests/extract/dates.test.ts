@@ -62,6 +62,14 @@ describe('weekdays', () => {
     expect(dateOf(pinned, 'BANNED', 'boardly', week)).toBe('2024-03-10');
   });
 
+  test('a time of day and its zone keep the day as written; "late Friday", "last night" are days', () => {
+    expect(dateOf('Hostly cut off Chirpnet at 11:59 PM PST on Sunday, March 10.', 'SUSPENDED', 'hostly')).toBe('2024-03-10');
+    expect(dateOf('Hostly cut off Chirpnet late Friday.', 'SUSPENDED', 'hostly')).toBe('2024-03-08');
+    expect(dateOf('Hostly cut off Chirpnet last night.', 'SUSPENDED', 'hostly')).toBe('2024-03-12');
+    // A time with no day names no date.
+    expect(dateOf('Hostly cut off Chirpnet at 6:15 p.m.', 'SUSPENDED', 'hostly')).toBeNull();
+  });
+
   test('a weekday announced ahead ("will cut off ... effective Friday") is the next such day', () => {
     expect(dateOf('Hostly will cut off Chirpnet effective Friday.', 'SUSPENDED', 'hostly')).toBe('2024-03-15');
     expect(dateOf('Hostly cut off Chirpnet on Friday.', 'SUSPENDED', 'hostly')).toBe('2024-03-08');
