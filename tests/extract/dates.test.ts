@@ -37,6 +37,12 @@ describe('dates relative to the date before', () => {
     expect(dateOf(`${before} Boardly banned Chirpnet that month.`, 'BANNED', 'boardly')).toBe('2024-03');
   });
 
+  test('without a publication date, a date relative to a dated one is still read', () => {
+    const text = 'Hostly suspended Chirpnet on March 8, 2024. Two days earlier Boardly had banned Chirpnet.';
+    const banned = extract(text, index, null).actions.find((a) => a.type === 'BANNED');
+    expect(banned?.date).toBe('2024-03-06');
+  });
+
   test('with no date before it, a relative date gives no date rather than one read against publication', () => {
     expect(dateOf('Two days earlier Boardly had banned Chirpnet.', 'BANNED', 'boardly')).toBeNull();
   });
