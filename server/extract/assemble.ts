@@ -5,6 +5,8 @@
  */
 import {
   categoryOf,
+  isParsedDate,
+  parseDate,
   type ActionType,
   type ExtractAnswer,
   type ProposedAction,
@@ -28,7 +30,8 @@ import {
   type Found,
 } from './clauses';
 import { Reading, same } from './reading';
-import { edtf, findDates, later, type Anchor, type FoundDate } from './dates';
+import { DateReader, edtf, later, type Anchor, type FoundDate } from './dates';
+import dateRules from './rules/dates.json';
 import { FALLBACK_SCALE, fallbackApplies, fallbackRoles, TagBudget, type FallbackRoles } from './fallback';
 import { attribution, IMPLIED, LEXICON, type Rule, type Trigger } from './lexicon';
 import { fold, sentences, tokenize, type Sentence } from './text';
@@ -38,11 +41,15 @@ import { toUnits, unitsNamed } from './units';
 export const MAX_PROPOSALS = 500;
 
 const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
+const DAY = 86_400_000;
+const CARRY_WIDEN = dateRules.carried.widenDays * DAY;
 const ORDER: Record<Status, number> = { confirmed: 0, reported: 1, alleged: 2, disputed: 3 };
 
 interface Draft extends Omit<ProposedAction, 'key'> {
   /** Where the verb is, to order proposals as the text does. */
   at: number;
+  /** An undated claim in a sentence that names a suit ("in its lawsuit, X claimed ..."): dated by X's suit, if dated. */
+  inSuit?: boolean;
 }
 
 const refKey = (a: ProposedActorRef) => a.id ?? `new:${fold(a.name)}`;
@@ -62,25 +69,24 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   markVerbs(r, found);
   const drafts: Draft[] = [];
   const tags = new TagBudget();
-  const dateCache = new Map<Sentence, FoundDate[]>();
-  const datesOf = (s: Sentence) => {
-    let d = dateCache.get(s);
-    if (!d)
-      dateCache.set(
-        s,
-        (d = findDates(text.slice(s.start, s.end), anchor).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))),
-      );
-    return d;
-  };
+  const dates = new DateReader(text, sents, anchor);
+  const datesOf = (s: Sentence) => dates.of(s);
   for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
-    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph.
+    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph;
+    // not a limit or the day an announced act takes effect ("effective Sunday"), nor a look back in the past perfect
+    // ("whose pages had been taken down in August"), which are not when the narrative stands.
     const earlier = () => {
       for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
-        const d = datesOf(sents[j]!);
-        if (d.length) return d[d.length - 1]!;
+        const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads);
+        const c = d[d.length - 1];
+        if (!c) continue;
+        // Carried, a recent day is only a lower bound: the act may have followed it up to publication.
+        return anchor && c.precision === 'day' && c.last <= anchor.last && anchor.last - c.last <= CARRY_WIDEN
+          ? { ...c, last: anchor.last }
+          : c;
       }
       return null;
     };
@@ -104,7 +110,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.
   const party = (a: ProposedActorRef) => (a.id && unitOf.get(a.id)) || a;
-  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), unitOf), party);
+  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), unitOf), party, anchor);
 }
 
 function applies(rule: Rule, sentence: string): boolean {
@@ -205,12 +211,13 @@ function read(
   // An announced sanction with the day it takes effect ("would suspend ... effective Sunday"): the
   // notice is dated by what comes before the verb, the sanction it announces by that day (a date
   // that starts in the clause, though its commas may run on past it: "Sunday, January 10th, at 11:59").
-  const effective = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.start < clauseEnd) ?? null) : null;
+  const ahead = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.start < clauseEnd) ?? null) : null;
+  // A weekday announced ahead ("will suspend ... effective Friday") is the next such day, not the last one.
+  const effective = ahead && { ...ahead, ...ahead.ahead };
+  const own = datesOfAct(r, s, t, clause, datesOf(s));
   const date = effective
-    ? (datesOf(s)
-        .filter((d) => d.end <= at)
-        .pop() ?? earlier())
-    : (dateNear(datesOf(s), at, clause, r) ?? earlier() ?? ongoing(r, t, anchor));
+    ? (own.filter((d) => d.end <= at).pop() ?? earlier())
+    : (dateNear(own, at, clause, r) ?? (own === NO_DATES ? null : ((reported(r, s, t) ? null : earlier()) ?? ongoing(r, s, t, anchor))));
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -237,6 +244,7 @@ function read(
         evidence: [span],
         confidence: confidence(f, o),
         at: r.tokens[t.first]!.start,
+        ...(claim && !date && SUIT.test(r.text.slice(s.start, s.end)) ? { inSuit: true } : {}),
       };
       out.push(base);
       const said = ` ${fold(r.text.slice(s.start, s.end)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -268,6 +276,7 @@ function read(
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const SUIT = new RegExp(dateRules.suits.pattern, 'iu');
 const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'before', 'to', 'with']);
 
@@ -275,16 +284,96 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'before', 'to', 'with'])
  * A claim or a suit told in the present ("Parler alleges", "Parler is suing", "goes on to
  * allege") with no date of its own is being made as the report is published: it takes the
  * publication date. Past tenses are left undated, since they may be far older than the report.
+ * A claim read from the speaker's words ("X claims Y conspired") has the tense of the saying
+ * verb; a participle after a comma ("X sues Y, claiming ...") that of the verb before the comma.
  */
-function ongoing(r: Reading, t: Trigger, anchor: Anchor | null): FoundDate | null {
+function ongoing(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): FoundDate | null {
   if (!anchor || !['claim', 'legal'].includes(categoryOf(t.rule.type))) return null;
-  const verb = r.norm(t.first);
-  const before = r.norm(t.first - 1);
-  const present =
-    (/[^s]s$/.test(verb) && !verb.endsWith('ss')) ||
-    (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
-    (before === 'to' && /[^s]s$/.test(r.norm(t.first - 2)));
-  return present ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
+  let k = t.first;
+  if (t.rule.from === 'speaker') {
+    k = -1;
+    for (let j = t.first - 1; j >= s.first && k < 0; j--) if (isSaying(r, j)) k = j;
+    if (k < 0) return null;
+  }
+  const present = (k: number): boolean => {
+    const verb = r.norm(k);
+    const before = r.norm(k - 1);
+    if (verb.endsWith('ing') && k > s.first && r.gap(k - 1, k).includes(',')) {
+      for (let j = k - 1; j >= s.first; j--) if (r.verbs.has(j)) return j !== k && present(j);
+      return false;
+    }
+    // "goes on to allege", "seeks to claim": the tense of the verb before "to".
+    const lead = before === 'to' ? (r.norm(k - 2) === 'on' ? k - 3 : k - 2) : -1;
+    return (
+      (/[^s]s$/.test(verb) && !verb.endsWith('ss')) ||
+      (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
+      (lead >= s.first && /[^s]s$/.test(r.norm(lead)))
+    );
+  };
+  return present(k) ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
+}
+
+/**
+ * An act told in someone's words as older than the words ("the complaint alleges that Amazon
+ * terminated ...", "said that Amazon had cut ...") is not dated by the sentence before, which
+ * tells when the words were said. An act told as under way when said ("then said that 8chan was
+ * switching to ...") still is.
+ */
+function reported(r: Reading, s: Sentence, t: Trigger): boolean {
+  if (categoryOf(t.rule.type) === 'claim') return false;
+  let k = t.first - 1;
+  while (k >= s.first && !isSaying(r, k) && !isTelling(r, k)) k--;
+  if (k < s.first) return false;
+  for (let j = Math.max(k + 1, t.first - 3); j < t.first; j++) if (r.norm(j) === 'had') return true;
+  const saying = r.norm(k);
+  return /[^s]s$/.test(saying) && !saying.endsWith('ss');
+}
+
+/** The answer of datesOfAct for an act that takes no date from its sentence or the ones before. */
+const NO_DATES: FoundDate[] = [];
+
+/**
+ * The dates of sentence `s` that may date the act at `t`. A limit ("until Friday") dates no act.
+ * A date outside the act's clause dates it only when no other act verb comes between ("whose
+ * pages had been taken down in August, ...; Instagram removed it" is not dated August). A date
+ * before the act's clause with a saying or telling verb between them is the saying's
+ * ("A suit filed on Monday claimed that Amazon had cancelled ..."), unless the act is a claim
+ * read from that saying. The act a suit or a claim is about ("sued Amazon on Monday for
+ * terminating its account") came before it: it takes only a date written after its own verb.
+ */
+function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, dates: FoundDate[]): FoundDate[] {
+  const at = r.tokens[t.first]!.start;
+  const kept = dates.filter((d) => !d.limit);
+  if (r.norm(t.first - 1) === 'for' && r.norm(t.first).endsWith('ing')) {
+    const after = kept.filter((d) => d.start > at && d.end <= r.tokens[clause.end - 1]!.end);
+    return after.length ? after : NO_DATES;
+  }
+  if (categoryOf(t.rule.type) === 'claim') return kept;
+  const cs = r.tokens[clause.start]!.start;
+  const ce = r.tokens[clause.end - 1]!.end;
+  // A saying or telling verb between an earlier date and the act: the date is the saying's.
+  const saidBetween = (d: FoundDate) => {
+    for (let k = s.first; k < s.last; k++) {
+      const p = r.tokens[k]!.start;
+      if (p >= d.end && p < at && (isSaying(r, k) || isTelling(r, k))) return true;
+    }
+    return false;
+  };
+  const pastPerfect = [t.first - 1, t.first - 2, t.first - 3].some((k) => k >= s.first && r.norm(k) === 'had');
+  const mine = kept.filter((d) => {
+    // In the clause, only an act told as older than the saying ("claimed that Y had cut off Z") loses the saying's date.
+    if (d.start >= cs && d.end <= ce) return !(pastPerfect && d.start < at && saidBetween(d));
+    // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
+    // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
+    // "..., a day after Google removed the app": the act told after it.
+    let owner = -1;
+    for (let k = s.first; k < s.last && (d.leads ? owner < 0 : r.tokens[k]!.start < d.start); k++)
+      if (r.verbs.has(k) && !isSaying(r, k) && !isTelling(r, k) && (!d.leads || r.tokens[k]!.start > d.end)) owner = k;
+    if (owner >= 0 && (owner < t.first || owner >= t.last)) return false;
+    return d.start >= at || !saidBetween(d);
+  });
+  // The sentence's dates are all the saying's: the act is undated rather than given the sentence before's.
+  return mine.length || !kept.length ? mine : NO_DATES;
 }
 
 /**
@@ -462,7 +551,11 @@ function evidence(r: Reading, s: Sentence, t: Trigger, from: Found, to: Found | 
 }
 
 /** Repeats of one act merged, keys given in text order, responses linked, actors listed. */
-function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => ProposedActorRef): ExtractAnswer {
+function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => ProposedActorRef, anchor: Anchor | null): ExtractAnswer {
+  for (const d of drafts) {
+    if (!d.inSuit) continue;
+    d.date = drafts.find((x) => x.type === 'SUED' && x.date && same(party(x.from), party(d.from)))?.date ?? null;
+  }
   const merged = new Map<string, Draft>();
   for (const d of drafts.sort((a, b) => a.at - b.at)) {
     const key = `${d.type}|${refKey(d.from)}|${d.to.name === '' && !d.to.id ? '?' : refKey(d.to)}`;
@@ -487,6 +580,7 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
       const claims = keyed.filter((c) => c.type === 'ACCUSED' && same(party(c.to), party(d.from)));
       d.respondsTo = claims.map((c) => c.key);
       if (claims.length && (!d.to.name || !claims.some((c) => same(c.from, d.to)))) d.to = claims[0]!.from;
+      d.date ??= answerDate(claims, anchor);
     } else if (d.type === 'SUED' || d.type === 'MOVED_TO' || d.type === 'REINSTATED') {
       const target = d.type === 'REINSTATED' ? d.to : d.from;
       const actor = d.type === 'SUED' ? d.to : d.type === 'REINSTATED' ? d.from : null;
@@ -502,10 +596,28 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
         .map((c) => c.key);
     }
   }
-  const actions: ProposedAction[] = keyed.filter((d) => d.to.name !== '' || d.to.id !== null).map(({ at: _at, ...d }) => d);
+  const actions: ProposedAction[] = keyed
+    .filter((d) => d.to.name !== '' || d.to.id !== null)
+    .map(({ at: _at, inSuit: _inSuit, ...d }) => d);
   const kept = new Set(actions.map((a) => a.key));
   for (const a of actions) a.respondsTo = a.respondsTo.filter((k) => kept.has(k));
   return { actors: actorsOf(r.mentions, actions), actions };
+}
+
+/**
+ * An undated answer to dated claims ("Amazon responded to the lawsuit: ...") came after the
+ * latest of them and before publication: that interval, when publication is known.
+ */
+function answerDate(claims: Array<Pick<Draft, 'date'>>, anchor: Anchor | null): string | null {
+  if (!anchor) return null;
+  // It follows every claim it answers, so the latest of those dated bounds it even when some are undated.
+  const starts = claims
+    .map((c) => (c.date ? parseDate(c.date) : null))
+    .map((p) => (p && isParsedDate(p) ? p.local.start : NaN))
+    .filter((x) => Number.isFinite(x));
+  if (!starts.length) return null;
+  const first = Math.floor(Math.max(...starts) / DAY) * DAY;
+  return first <= anchor.last ? edtf({ first, last: anchor.last, precision: 'day' }) : null;
 }
 
 /** Known actors named in the text, and new ones that take part in a proposal, with every mention. */
