@@ -150,7 +150,9 @@ function joinable(text: string, a: Token, b: Token, known = false): boolean {
   const gap = text.slice(a.end, b.start);
   // An initial's full stop stays inside a name ("Donald J. Trump").
   if (gap === ' ' || (gap === '. ' && a.text.length === 1 && /\p{Lu}/u.test(a.text))) return true;
-  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+|[ \t]*&[ \t]*)$/u.test(gap);
+  // A spaced ampersand joins capitalised words of a new name too ("Simon & Schuster"); the caller checks the capital.
+  if (gap.length <= 3 && /^[ \t]*&[ \t]*$/u.test(gap)) return true;
+  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+)$/u.test(gap);
 }
 
 function accepts(entry: Entry, words: Token[]): boolean {
@@ -197,6 +199,7 @@ export function properNouns(
     let last = i + 1;
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+      if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('&') && !capitalised(tokens[j]!)) break;
       if (capitalised(tokens[j]!)) {
         if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm)) break;
         last = j + 1;
