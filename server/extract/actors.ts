@@ -54,6 +54,8 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
 const COMMON = new Set(names.commonWords.words);
 // A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
 const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);
+// "its Play Store": a product of the owner, not an actor.
+const POSSESSED = new Set(names.references.possessedNames.words);
 const JOINERS = new Set(names.joiners.words);
 const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
@@ -196,6 +198,10 @@ export function properNouns(
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm) || DESCRIBING.test(tokens[i]!.norm)) continue;
+    if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
+      while (i + 1 < tokens.length && !breaks.has(i + 1) && capitalised(tokens[i + 1]!) && joinable(text, tokens[i]!, tokens[i + 1]!)) i++;
+      continue;
+    }
     let last = i + 1;
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
@@ -285,3 +291,25 @@ function knownSurname(
   }
   return undefined;
 }
+
+/**
+ * Known people whose name opens a longer capitalised name ("Trump Organization", "Trump Media &
+ * Technology Group"): the longer name is another actor, so the person's mention is dropped and
+ * left to the proper nouns.
+ */
+export function insideLongerNames(
+  text: string,
+  tokens: Token[],
+  breaks: Set<number>,
+  known: readonly Mention[],
+  kindOf: (id: string) => string | undefined,
+): Mention[] {
+  const used = new Uint8Array(tokens.length);
+  for (const m of known) used.fill(1, m.first, m.last);
+  return known.filter((m) => {
+    const next = tokens[m.last];
+    if (!m.actor.id || kindOf(m.actor.id) !== 'person' || !next || used[m.last] || breaks.has(m.last)) return true;
+    return !(capitalised(next) && !NOT_NAMES.has(next.norm) && joinable(text, tokens[m.last - 1]!, next));
+  });
+}
+

@@ -13,7 +13,7 @@ import {
   type Status,
 } from '../../contract';
 import { accountAfter, accountOwner, causative } from './accounts';
-import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
+import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
@@ -51,7 +51,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const tokens = tokenize(text);
   const sents = sentences(text, tokens);
   const breaks = new Set(sents.map((s) => s.first));
-  const known = index.find(text, tokens, breaks);
+  const known = insideLongerNames(text, tokens, breaks, index.find(text, tokens, breaks), (id) => index.kindOf(id));
   const named = [...known, ...properNouns(text, tokens, breaks, known, (id) => index.kindOf(id))];
   const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
@@ -407,7 +407,9 @@ function role(
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
       const category = categoryOf(t.rule.type);
-      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) || (category === 'claim' && 'things');
+      const targets =
+        ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) ||
+        ((category === 'claim' || t.rule.type === 'OWNS') && 'things');
       // "..., claiming the company had censored him": the participle's subject is the sentence's, not the name before the comma.
       const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
       const subject = (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);

@@ -28,6 +28,8 @@ export const SUBJECT_SKIP = new Set([
   'via',
 ]);
 const RELATIVES = new Set(attribution.relatives.words);
+// "the app" for the actor introduced as "the network": each noun of a group stands for the others.
+const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
@@ -128,7 +130,14 @@ export class Reading {
    * prefers the main actor wherever it was named before.
    */
   targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing: boolean | string = false): ProposedActorRef | null {
-    const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person');
+    const group = typeof thing === 'string' ? SAME_THING.get(thing) : undefined;
+    // "the company" is not the actor introduced as "the network", nor "the app" the one introduced as "the publisher".
+    const otherKind = (a: ProposedActorRef) => {
+      const noun = group && this.describedNoun(a);
+      return !!noun && !group.includes(noun);
+    };
+    const fits = (a: ProposedActorRef) =>
+      !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person') && !otherKind(a);
     // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
     const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
     if (described && fits(described)) return described;
@@ -152,19 +161,41 @@ export class Reading {
     return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
   }
 
+  private described: Map<string, string> | null = null;
+
+  /** The noun of a group of `sameThing` that an apposition gives the actor anywhere in the report ("X, the network that ..."), if any. */
+  describedNoun(a: ProposedActorRef): string | undefined {
+    if (!this.described) {
+      this.described = new Map();
+      for (const m of this.mentions) {
+        const key = m.actor.id ?? `new:${m.actor.name}`;
+        if (this.described.has(key) || m.last >= this.tokens.length) continue;
+        const before = m.first > 0 && this.gap(m.first - 1, m.first).includes(',') ? this.norm(m.first - 1) : '';
+        const after =
+          this.gap(m.last - 1, m.last).includes(',') && ['the', 'a', 'an'].includes(this.norm(m.last))
+            ? [1, 2, 3].map((j) => this.norm(m.last + j)).find((w) => SAME_THING.has(w))
+            : undefined;
+        const noun = after ?? (SAME_THING.has(before) ? before : undefined);
+        if (noun) this.described.set(key, noun);
+      }
+    }
+    return this.described.get(a.id ?? `new:${a.name}`);
+  }
+
   /** The actor last named before token `at` next to `noun` in apposition: "registrar, Network Solutions" or "Network Solutions, the registrar". */
   describedAs(noun: string, at: number): ProposedActorRef | null {
+    const nouns = SAME_THING.get(noun) ?? [noun];
     for (let k = at - 1; k >= Math.max(1, at - 400); k--) {
       const m = this.mentionAt[k]!;
       if (m < 0) continue;
       const mention = this.mentions[m]!;
       k = mention.first;
-      const before = this.norm(mention.first - 1) === noun && this.gap(mention.first - 1, mention.first).includes(',');
+      const before = nouns.includes(this.norm(mention.first - 1)) && this.gap(mention.first - 1, mention.first).includes(',');
       const after =
         mention.last + 1 < at &&
         this.gap(mention.last - 1, mention.last).includes(',') &&
         ['the', 'a', 'an', 'its'].includes(this.norm(mention.last)) &&
-        [1, 2, 3].some((j) => this.norm(mention.last + j) === noun);
+        [1, 2, 3].some((j) => nouns.includes(this.norm(mention.last + j)));
       if (before || after) return mention.actor;
     }
     return null;

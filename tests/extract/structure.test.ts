@@ -30,3 +30,24 @@ describe('claims', () => {
     ]);
   });
 });
+
+describe('app stores and the things named by a noun', () => {
+  const story =
+    'Chirp Social, the network that Jane Roe started, can now be offered on phones. Cloudflare said on Wednesday that it had approved the app for its Gadget Store. The company had turned the app down in August. Roe Media & Data Group, which runs the service, said nothing.';
+
+  test('"turned the app down" is a refusal, "approved the app for its store" a restoration; "the app" is the actor introduced as "the network"', () => {
+    expect(triples(story)).toEqual([
+      ['REINSTATED', 'cloudflare', 'new:Chirp Social'],
+      ['REFUSED', 'cloudflare', 'new:Chirp Social'],
+      ['OWNS', 'new:Roe Media & Data Group', 'new:Chirp Social'],
+    ]);
+  });
+
+  test('a new name after "its" is the owner\'s product, not an actor; a known person opening a longer name is not that person', () => {
+    const names = run(story).actors.map((a) => a.id ?? `new:${a.name}`);
+    expect(names).not.toContain('new:Gadget Store');
+    expect(names).not.toContain('new:Store');
+    expect(triples('Reddit banned the Jane Roe Foundation on Monday.')).toEqual([['BANNED', 'reddit', 'new:Jane Roe Foundation']]);
+    expect(triples('Reddit banned Jane Roe on Monday.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+});
