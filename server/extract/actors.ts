@@ -312,4 +312,3 @@ export function insideLongerNames(
     return !(capitalised(next) && !NOT_NAMES.has(next.norm) && joinable(text, tokens[m.last - 1]!, next));
   });
 }
-
