@@ -164,7 +164,9 @@ function read(
   if (modality === 'negated' || modality === 'irrealis') return [];
   let type: ActionType = t.rule.type;
   const sanction = categoryOf(type) === 'sanction';
-  if (modality === 'future') {
+  // "said it would no longer feature X": a decision that takes effect, not a warning.
+  const decided = r.norm(t.first) === 'no' && r.norm(t.first + 1) === 'longer';
+  if (modality === 'future' && !decided) {
     if (!sanction) return [];
     type = 'WARNED';
   }
@@ -197,6 +199,7 @@ function read(
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
+  if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
   if (!from || (!to && t.rule.to !== 'accuser')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);

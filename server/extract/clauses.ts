@@ -218,6 +218,9 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
     let actor: ProposedActorRef | null = null;
     if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], thingNoun(r, ref));
+    // "the streaming company said it would ...": "it" right after a saying verb is the one saying.
+    else if (r.norm(ref.first) === 'it' && (isSaying(r, ref.first - 1) || (r.norm(ref.first - 1) === 'that' && isSaying(r, ref.first - 2))))
+      actor = saidBy(r, ref.first - (r.norm(ref.first - 1) === 'that' ? 2 : 1), lookBack);
     // "It" opening a sentence, or after its first conjunction ("And it stated ..."), is the previous sentence's acting actor.
     else if (
       sentenceStart &&
@@ -445,4 +448,17 @@ export function agentReference(r: Reading, clause: Clause, last: number, lookBac
 function saidBetween(r: Reading, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isSaying(r, k)) return true;
   return false;
+}
+
+/** Who says at the saying verb `k` when it is a thing named by a noun ("the streaming company said"); a name is left to the caller. */
+function saidBy(r: Reading, k: number, lookBack: number): ProposedActorRef | null {
+  const s = r.sentences.find((x) => x.first <= k && k < x.last);
+  if (!s) return null;
+  const clause = clauseOf(r, s, k, k + 1);
+  const noun = k - 1;
+  if (noun < clause.start || !THING_NOUNS.has(r.norm(noun)) || r.mentionAt[noun]! >= 0) return null;
+  // "the company", "the streaming company": an article at most two words before the noun.
+  const the = [1, 2, 3].map((j) => noun - j).find((j) => j >= clause.start && r.norm(j) === 'the');
+  if (the === undefined || [...Array(noun - the).keys()].some((j) => r.mentionAt[the + j]! >= 0)) return null;
+  return r.targetBefore(the, lookBack, [], r.norm(noun));
 }

@@ -19,6 +19,8 @@ export interface Rule {
   note: string;
   from: string;
   to: string;
+  /** Where the target is when `to` finds none. */
+  toElse: string | null;
   when: string[];
   unless: string[];
   fromKinds: string[] | null;
@@ -95,6 +97,7 @@ interface RawEntry {
   unless?: string[];
   from?: string;
   to?: string;
+  toElse?: string;
   fromKinds?: string[];
   confidence?: number;
   then?: { type: string; typeWhen?: Record<string, string[]> };
@@ -113,6 +116,7 @@ export class Lexicon {
         note: e.note,
         from: e.from ?? 'subject',
         to: e.to ?? 'object',
+        toElse: e.toElse ?? null,
         when: (e.when ?? []).map(fold),
         unless: (e.unless ?? []).map(fold),
         fromKinds: e.fromKinds ?? null,

@@ -30,6 +30,7 @@ export const SUBJECT_SKIP = new Set([
 const RELATIVES = new Set(attribution.relatives.words);
 // "the app" for the actor introduced as "the network": each noun of a group stands for the others.
 const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
+const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.titles.words, 'mr', 'mrs', 'ms', 'dr']);
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
@@ -44,6 +45,8 @@ export class Reading {
   topic: ProposedActorRef | null;
   /** The actors that are not people, ranked as the topic is: who did the sanctioning in a report about someone sanctioned. */
   things: ProposedActorRef[] = [];
+  /** Names of new actors written as people (`writtenAsPeople`): "the company" never stands for them. */
+  people = new Set<string>();
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
   readonly verbs = new Set<number>();
   /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
@@ -89,6 +92,20 @@ export class Reading {
     this.topic = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
   }
 
+  /**
+   * New actors the report writes as people: after a noun for a person or a title ("the rapper X",
+   * "Senator X", "Mr. X"), or with an initial ("R. Kelly"). They are not among the things.
+   */
+  private writtenAsPeople(): Set<string> {
+    const out = new Set<string>();
+    for (const m of this.mentions) {
+      if (m.actor.id) continue;
+      const before = this.norm(m.first - 1);
+      if (PERSON_WORDS.has(before) || /^\p{Lu}\. /u.test(m.actor.name)) out.add(m.actor.name);
+    }
+    return out;
+  }
+
   /** The topic, weighting each actor's mentions by `bonus` (extra weight for actors found acted upon). */
   chooseTopic(bonus: Map<string, number>): void {
     const score = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
@@ -100,7 +117,8 @@ export class Reading {
     }
     const ranked = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first);
     this.topic = ranked[0]?.ref ?? null;
-    this.things = ranked.filter((c) => !(c.ref.id && this.kindOf(c.ref.id) === 'person')).map((c) => c.ref);
+    this.people = this.writtenAsPeople();
+    this.things = ranked.filter((c) => !(c.ref.id ? this.kindOf(c.ref.id) === 'person' : this.people.has(c.ref.name))).map((c) => c.ref);
   }
 
   /** The acting actor of the sentence before `s`: its first actor named and not acted upon. */
@@ -137,7 +155,7 @@ export class Reading {
       return !!noun && !group.includes(noun);
     };
     const fits = (a: ProposedActorRef) =>
-      !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person') && !otherKind(a);
+      !acting.some((x) => same(x, a)) && !(thing && (a.id ? this.kindOf(a.id) === 'person' : this.people.has(a.name))) && !otherKind(a);
     // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
     const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
     if (described && fits(described)) return described;

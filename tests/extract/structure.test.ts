@@ -51,3 +51,27 @@ describe('app stores and the things named by a noun', () => {
     expect(triples('Reddit banned Jane Roe on Monday.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
   });
 });
+
+describe('decisions, complaints and who "it" is', () => {
+  test('"the streaming company said it would no longer feature X": a restriction decided, by the company, not a warning', () => {
+    expect(
+      triples(
+        "Reddit has dropped Q. Lane and the rapper Zed from its lists. On May 10 the streaming company said it would no longer feature Lane's songs.",
+      ),
+    ).toEqual([
+      ['BANNED', 'reddit', 'new:Q. Lane'],
+      ['RESTRICTED', 'reddit', 'new:Q. Lane'],
+    ]);
+  });
+
+  test('"X\'s camp complained that ...": with no one named in the complaint, it is against the main actor that is not a person', () => {
+    expect(
+      triples("Reddit stopped promoting the rapper Zed in March. Zed's camp had complained that other singers were still being promoted."),
+    ).toEqual([
+      ['RESTRICTED', 'reddit', 'new:Zed'],
+      ['ACCUSED', 'new:Zed', 'reddit'],
+    ]);
+    // Named in the complaint, the party named is the target.
+    expect(triples('Gab complained that Cloudflare had cut it off.')).toContainEqual(['ACCUSED', 'gab', 'cloudflare']);
+  });
+});
