@@ -166,7 +166,7 @@ function read(
   const sanction = categoryOf(type) === 'sanction';
   // "said it would no longer feature X": a decision that takes effect, not a warning.
   const decided = r.norm(t.first) === 'no' && r.norm(t.first + 1) === 'longer';
-  if (modality === 'future' && !decided) {
+  if (modality === 'future' && !decided && !t.rule.keepFuture) {
     if (!sanction) return [];
     type = 'WARNED';
   }

@@ -33,6 +33,10 @@ const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
+const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
+const NOT_NAME_WORDS = set(names.notNames.words);
+// Words between a relative clause's subject and its verb ("which Facebook had quietly cut off").
+const AUXILIARY_OR_ADVERB = /^(?:had|has|have|did|does|do|was|is|would|will|also|later|then|\p{L}+ly)$/u;
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
@@ -362,14 +366,20 @@ export function objectOf(
     }
     const mention = r.mentions[m]!;
     // "removed … episodes of X": right after the words, "of" names whose they were.
-    const before = mention.first - 1 < last || (mention.first - 1 === last && r.norm(last) === 'of') ? '' : r.norm(mention.first - 1);
-    if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
+    // "in the European Union": a capitalised word left out of the name ("European") is skipped to find the preposition.
+    let p = mention.first - 1;
+    while (p > last && r.mentionAt[p]! < 0 && /^\p{Lu}/u.test(r.tokens[p]!.text) && NOT_NAME_WORDS.has(r.norm(p))) p--;
+    const before = p < last || (p === last && r.norm(last) === 'of') ? '' : r.norm(p);
+    if (skip.has(before) || (before === 'the' && skip.has(r.norm(p - 1))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;
     }
     const f = found(r, withCoordinated(r, m, 1, clause).ids);
     return accountOwner(r, f)?.owner ?? f;
   }
+  // "RT and Sputnik, which Facebook had cut off": with no one named after the verb, the names before the relative word.
+  const antecedent = targets ? relativeAntecedent(r, first, subject) : null;
+  if (antecedent) return antecedent;
   // "cancelled its registration" with no one named after: "its" is the actor named last, other than the one acting.
   if (targets && last - first > 2 && ['its', 'their'].includes(r.norm(first + 1))) {
     const a = r.nearestOther(first + 1, lookBack, subject);
@@ -461,4 +471,21 @@ function saidBy(r: Reading, k: number, lookBack: number): ProposedActorRef | nul
   const the = [1, 2, 3].map((j) => noun - j).find((j) => j >= clause.start && r.norm(j) === 'the');
   if (the === undefined || [...Array(noun - the).keys()].some((j) => r.mentionAt[the + j]! >= 0)) return null;
   return r.targetBefore(the, lookBack, [], r.norm(noun));
+}
+
+/**
+ * "RT and Sputnik, which Facebook had cut off": the verb at `first` has its subject right after a
+ * relative word that follows a name and a comma; that name, with those joined to it, is the object.
+ */
+function relativeAntecedent(r: Reading, first: number, subject: readonly ProposedActorRef[]): Found | null {
+  let k = first - 1;
+  while (k > 0 && r.mentionAt[k]! < 0 && AUXILIARY_OR_ADVERB.test(r.norm(k))) k--;
+  const m = r.mentionAt[k]!;
+  if (m < 0 || !subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
+  const rel = r.mentions[m]!.first - 1;
+  if (!OBJECT_RELATIVES.has(r.norm(rel)) || !r.gap(rel - 1, rel).includes(',')) return null;
+  const before = r.mentionAt[rel - 1]!;
+  if (before < 0) return null;
+  const s = r.sentences.find((x) => x.first <= rel && rel < x.last)!;
+  return found(r, withCoordinated(r, before, -1, { start: s.first, end: rel }).ids.reverse());
 }

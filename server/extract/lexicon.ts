@@ -21,6 +21,8 @@ export interface Rule {
   to: string;
   /** Where the target is when `to` finds none. */
   toElse: string | null;
+  /** An announced act ("will be allowed back") is kept as the act. */
+  keepFuture: boolean;
   when: string[];
   unless: string[];
   fromKinds: string[] | null;
@@ -98,6 +100,7 @@ interface RawEntry {
   from?: string;
   to?: string;
   toElse?: string;
+  keepFuture?: boolean;
   fromKinds?: string[];
   confidence?: number;
   then?: { type: string; typeWhen?: Record<string, string[]> };
@@ -117,6 +120,7 @@ export class Lexicon {
         from: e.from ?? 'subject',
         to: e.to ?? 'object',
         toElse: e.toElse ?? null,
+        keepFuture: e.keepFuture ?? false,
         when: (e.when ?? []).map(fold),
         unless: (e.unless ?? []).map(fold),
         fromKinds: e.fromKinds ?? null,

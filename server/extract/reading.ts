@@ -76,7 +76,7 @@ export class Reading {
         // A comma before a name continues a list inside the clause ("dropped by Apple, Spotify and Stitcher,").
         let j = k + 1;
         while (j < s.last && (!this.gap(j - 1, j).includes(',') || this.mentionAt[j]! >= 0)) j++;
-        if (j === s.last || (apposition && j - k > 8)) break;
+        if (j === s.last || (apposition && j - k > 12)) break;
         this.relativeStart.fill(k, k, j);
         this.relativeEnd.fill(j, k, j);
         k = j - 1;

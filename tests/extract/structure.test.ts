@@ -75,3 +75,21 @@ describe('decisions, complaints and who "it" is', () => {
     expect(triples('Gab complained that Cloudflare had cut it off.')).toContainEqual(['ACCUSED', 'gab', 'cloudflare']);
   });
 });
+
+describe('relative clauses and restorations told as permission', () => {
+  test('"A and B, which X had cut off in the European Union": the names before the relative word are the objects, not the place', () => {
+    expect(triples('Ofcom looked at Gab and Reddit, which Cloudflare had cut off in the European Union.')).toEqual([
+      ['SUSPENDED', 'cloudflare', 'gab'],
+      ['SUSPENDED', 'cloudflare', 'reddit'],
+    ]);
+  });
+
+  test('"X, <a long apposition>, will be allowed back into Y\'s store" and "X can post on Y again": Y restores X', () => {
+    expect(
+      triples("Gab, the small network favoured by many of Jane Roe's online fans, will be allowed back into Cloudflare's store."),
+    ).toEqual([['REINSTATED', 'cloudflare', 'gab']]);
+    expect(triples('Jane Roe can post on Reddit again.')).toEqual([['REINSTATED', 'reddit', 'jane-roe']]);
+    // Permission with no "again" or "back" is no restoration.
+    expect(triples('Jane Roe can post on Reddit.')).toEqual([]);
+  });
+});
