@@ -93,3 +93,18 @@ describe('relative clauses and restorations told as permission', () => {
     expect(triples('Jane Roe can post on Reddit.')).toEqual([]);
   });
 });
+
+describe('"his" and "him" past a spokesperson', () => {
+  test('a person introduced as speaking for a company is not the "his" of a later sentence when another person was named before', () => {
+    const text =
+      'Jane Roe can post on Reddit again. Sam Vale, a vice president at the company, said it had weighed the risks. Cloudflare restored his account in May.';
+    expect(triples(text)).toEqual([
+      ['REINSTATED', 'reddit', 'jane-roe'],
+      ['REINSTATED', 'cloudflare', 'jane-roe'],
+    ]);
+    // In the speaker's own sentence, "his" may be the speaker.
+    expect(triples('Sam Vale, a vice president at Gab, said Cloudflare had restored his account.')).toEqual([
+      ['REINSTATED', 'cloudflare', 'new:Sam Vale'],
+    ]);
+  });
+});
