@@ -13,6 +13,7 @@ import {
   type Status,
 } from '../../contract';
 import { accountAfter, accountOwner, causative } from './accounts';
+import { personOrganisations } from './organisations';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
@@ -53,7 +54,12 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const breaks = new Set(sents.map((s) => s.first));
   const known = insideLongerNames(text, tokens, breaks, index.find(text, tokens, breaks), (id) => index.kindOf(id));
   const named = [...known, ...properNouns(text, tokens, breaks, known, (id) => index.kindOf(id))];
-  const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
+  const mentions = personOrganisations(
+    text,
+    tokens,
+    [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first),
+    (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
+  );
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);

@@ -33,6 +33,7 @@ const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
+const POSSESSED_PAIR = /^['’]s(?:\s+\p{Ll}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
 const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
 const NOT_NAME_WORDS = set(names.notNames.words);
 // Words between a relative clause's subject and its verb ("which Facebook had quietly cut off").
@@ -134,7 +135,9 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
     const b = direction === 1 ? nm : r.mentions[cur]!;
     if (nm.first < clause.start || nm.last > clause.end) break;
     const between = r.text.slice(apposition ? close : a.end, b.start);
-    if (!COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
+    // "the campaign's store and the Organization's own shop": owners of things listed, both possessors.
+    const owners = POSSESSED_PAIR.test(between) && /^['’]s\b/u.test(r.text.slice(b.end, b.end + 2));
+    if (!owners && !COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
     if (!/^[\s,]*$/u.test(between)) joined = true;
     ids.push(next);
     cur = next;
@@ -368,7 +371,14 @@ export function objectOf(
     // "removed … episodes of X": right after the words, "of" names whose they were.
     // "in the European Union": a capitalised word left out of the name ("European") is skipped to find the preposition.
     let p = mention.first - 1;
-    while (p > last && r.mentionAt[p]! < 0 && /^\p{Lu}/u.test(r.tokens[p]!.text) && NOT_NAME_WORDS.has(r.norm(p))) p--;
+    while (
+      p > last &&
+      r.mentionAt[p]! < 0 &&
+      /^\p{Lu}/u.test(r.tokens[p]!.text) &&
+      NOT_NAME_WORDS.has(r.norm(p)) &&
+      r.gap(p, p + 1) === ' '
+    )
+      p--;
     const before = p < last || (p === last && r.norm(last) === 'of') ? '' : r.norm(p);
     if (skip.has(before) || (before === 'the' && skip.has(r.norm(p - 1))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;

@@ -108,3 +108,22 @@ describe('"his" and "him" past a spokesperson', () => {
     ]);
   });
 });
+
+describe('organisations named by their person, and owners of things listed', () => {
+  test('"Jane Roe\'s campaign website" is the actor "Roe campaign"; "the campaign" after it is the same actor', () => {
+    expect(
+      triples("Cloudflare cut off Jane Roe's campaign website on Sunday. Reddit then banned the campaign, and Gab banned Jane Roe."),
+    ).toEqual([
+      ['SUSPENDED', 'cloudflare', 'new:Roe campaign'],
+      ['BANNED', 'reddit', 'new:Roe campaign'],
+      ['BANNED', 'gab', 'jane-roe'],
+    ]);
+  });
+
+  test('"took down two shops, A\'s online store and the B\'s own shop": the owners, both', () => {
+    expect(triples("Reddit took down two forums on Monday, Gab's main board and the Daily Planet's own forum.")).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['SUSPENDED', 'reddit', 'new:Daily Planet'],
+    ]);
+  });
+});
