@@ -46,7 +46,9 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
   const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
   if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
   // ", the crowdfunding site, removed": up to five words between the commas.
-  if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !ARTICLES.has(tokens[i + 1]!.norm)) return false;
+  // ", which owns Facebook, answered": a relative clause likewise.
+  const opens = ARTICLES.has(tokens[i + 1]?.norm ?? '') || ['which', 'that', 'who'].includes(tokens[i + 1]?.norm ?? '');
+  if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !opens) return false;
   for (let k = i + 2; k < Math.min(tokens.length, i + 8); k++)
     if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return verb(k);
   return false;

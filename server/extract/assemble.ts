@@ -106,6 +106,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       if (roles) here.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor, roles));
     }
     drafts.push(...here);
+    for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
   }
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.
@@ -206,7 +207,7 @@ function read(
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
   if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
-  if (!from || (!to && t.rule.to !== 'accuser')) return [];
+  if (!from || (!to && t.rule.to !== 'accuser' && t.rule.to !== 'claimant')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
   const at = r.tokens[t.first]!.start;
@@ -378,7 +379,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'nearest', 'within', 'topic'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -408,9 +409,13 @@ function role(
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
-    else if (part === 'topic') {
+    else if (part === 'topic' || part === 'sanctioner') {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];
-      const a = r.things.find((x) => !subject.some((y) => same(x, y)));
+      // "the ban also covers X": the actor that made the last sanction read before.
+      const a =
+        part === 'sanctioner'
+          ? r.sanctionerBefore(r.tokens[t.first]!.start, subject)
+          : r.things.find((x) => !subject.some((y) => same(x, y)));
       f = a ? { actors: [a], first: t.first, last: t.last, inferred: true } : null;
     } else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be

@@ -45,6 +45,8 @@ export class Reading {
   topic: ProposedActorRef | null;
   /** The actors that are not people, ranked as the topic is: who did the sanctioning in a report about someone sanctioned. */
   things: ProposedActorRef[] = [];
+  /** The sanctions read so far, in text order: where each verb is and who acted ("the ban was a ploy" is a claim against them). */
+  readonly sanctions: Array<{ at: number; by: ProposedActorRef }> = [];
   /** Names of new actors written as people (`writtenAsPeople`): "the company" never stands for them. */
   people = new Set<string>();
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
@@ -176,6 +178,9 @@ export class Reading {
     }
     // "The forum", "the site": the report's main actor, even named further back, before a nearer other one.
     if (thing && this.topic && fits(this.topic) && this.mentions.some((m) => m.last <= at && same(m.actor, this.topic!))) return this.topic;
+    // When the topic is a person, the main actor among the things stands for "the publisher".
+    const main = thing && this.topic && !fits(this.topic) ? this.things.find(fits) : undefined;
+    if (main && this.mentions.some((m) => m.last <= at && same(m.actor, main))) return main;
     return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
   }
 
@@ -198,6 +203,15 @@ export class Reading {
       }
     }
     return this.described.get(a.id ?? `new:${a.name}`);
+  }
+
+  /** The actor of the last sanction read before character `at`, other than `not`. */
+  sanctionerBefore(at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
+    for (let i = this.sanctions.length - 1; i >= 0; i--) {
+      const s = this.sanctions[i]!;
+      if (s.at < at && !not.some((x) => same(x, s.by))) return s.by;
+    }
+    return null;
   }
 
   /** The actor last named before token `at` next to `noun` in apposition: "registrar, Network Solutions" or "Network Solutions, the registrar". */

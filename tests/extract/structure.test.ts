@@ -10,6 +10,7 @@ const index = new ActorIndex([
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
 ]);
 const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
 const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
@@ -125,5 +126,43 @@ describe('organisations named by their person, and owners of things listed', () 
       ['SUSPENDED', 'reddit', 'gab'],
       ['SUSPENDED', 'reddit', 'new:Daily Planet'],
     ]);
+  });
+});
+
+describe('replies, judgements and sanctions said to reach further', () => {
+  test('"the publisher replied that ...": a denial when the publisher was accused before; no claim, no denial', () => {
+    const text =
+      'Barrow & Finch has dropped a novel by Senator Jane Roe. Ms. Roe hit back, calling the decision Kafkaesque. The publisher replied that it had acted within its rights.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'new:Barrow & Finch', 'jane-roe'],
+      ['ACCUSED', 'jane-roe', 'new:Barrow & Finch'],
+      ['DENIED', 'new:Barrow & Finch', 'jane-roe'],
+    ]);
+    expect(triples('Reddit replied that it had acted within its rights.')).toEqual([]);
+  });
+
+  test('"X answered that Y was an enemy of ...": a judgement of an actor is a claim against it', () => {
+    expect(triples('Jane Roe answered that Reddit was an enemy of free speech.')).toEqual([['ACCUSED', 'jane-roe', 'reddit']]);
+    expect(triples('Jane Roe answered that the weather was a problem.')).toEqual([]);
+  });
+
+  test('"Y, which owns X, answered through its president that the block would ...": Y owns X and claims against the blocker', () => {
+    expect(
+      triples(
+        'Ofcom blocked Reddit on Friday. Zeta, which owns Reddit, answered through its president, Sam Vale, that the block would hurt millions.',
+      ),
+    ).toEqual([
+      ['SUSPENDED', 'ofcom', 'reddit'],
+      ['OWNS', 'new:Zeta', 'reddit'],
+      ['ACCUSED', 'new:Zeta', 'ofcom'],
+    ]);
+  });
+
+  test('"the ban also covers sites such as X": the last sanction\'s actor acts on X; "shut the account of X" cuts X off', () => {
+    expect(triples('Cloudflare is cutting off Gab. The ban also covers related sites such as Daily Planet.')).toEqual([
+      ['SUSPENDED', 'cloudflare', 'gab'],
+      ['SUSPENDED', 'cloudflare', 'new:Daily Planet'],
+    ]);
+    expect(triples('Reddit had shut the account of Gab on Monday.')).toEqual([['SUSPENDED', 'reddit', 'gab']]);
   });
 });
