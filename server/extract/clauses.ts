@@ -9,6 +9,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
+import { pluralOwner } from './plurals';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
 const set = (words: readonly string[]) => new Set(words);
@@ -34,6 +35,7 @@ const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
 const POSSESSED_PAIR = /^['’]s(?:\s+\p{Ll}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
+const WHO = new Set(['who', 'whom', 'which']);
 const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
 const NOT_NAME_WORDS = set(names.notNames.words);
 // Words between a relative clause's subject and its verb ("which Facebook had quietly cut off").
@@ -207,6 +209,10 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const p = personBefore(r, k);
     if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
   }
+  // "They were restored": likewise the owner of the plural thing named last.
+  const they = passive ? [...Array(first - from).keys()].map((j) => from + j).find((k) => r.norm(k) === 'they') : undefined;
+  const owner = they === undefined ? null : pluralOwner(r, they, lookBack, []);
+  if (owner && they !== undefined) return { actors: [owner], first: they, last: they + 1, inferred: true };
   if (passive && target) {
     // A noun for a person with no person named before stands for no one here.
     const person = isPersonNoun(r.norm(target.last - 1));
@@ -331,6 +337,9 @@ export function objectOf(
   const listed = targets ? listedAfter(r, last, subject) : null;
   if (listed) return listed;
   for (let k = first + 1; k < clause.end; k++) {
+    // "banned the users who posted it": a relative clause after an object that names no actor belongs to that object.
+    if (k > last && WHO.has(r.norm(k)) && r.mentionAt[k - 1]! < 0 && /^\p{Ll}+$/u.test(r.tokens[k - 1]!.text) && r.gap(k - 1, k) === ' ')
+      break;
     const m = r.mentionAt[k]!;
     if (m < 0) {
       // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
@@ -351,6 +360,11 @@ export function objectOf(
       if (holder && !holder.actors.some((a) => subject.some((b) => same(a, b))))
         return { actors: holder.actors, first: ref.first, last: ref.last, inferred: true };
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
+      // "took them down": the owner of the plural thing named last ("the company's apps").
+      if (r.norm(ref.first) === 'them' && ref.last - ref.first === 1) {
+        const owner = pluralOwner(r, ref.first, lookBack, subject);
+        if (owner && !subject.some((a) => same(a, owner))) return { actors: [owner], first: ref.first, last: ref.last, inferred: true };
+      }
       const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
       const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
       if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
