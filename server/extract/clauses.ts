@@ -373,6 +373,9 @@ export function objectOf(
         k = ref.last - 1;
         continue;
       }
+      // "the service's first brush ...: X threatened to block it": "it" is the site or company last named by a noun.
+      const described = r.norm(ref.first) === 'it' && ref.last - ref.first === 1 ? thingNamedBefore(r, ref.first, lookBack, subject) : null;
+      if (described) return { actors: [described], first: ref.first, last: ref.last, inferred: true };
       // "told Parler it would cut off its hosting": "its" is the actor named last, other than the one acting.
       const t =
         (['its', 'their'].includes(r.norm(ref.first)) ? r.nearestOther(ref.first, lookBack, subject) : null) ??
@@ -512,4 +515,26 @@ function relativeAntecedent(r: Reading, first: number, subject: readonly Propose
   if (before < 0) return null;
   const s = r.sentences.find((x) => x.first <= rel && rel < x.last)!;
   return found(r, withCoordinated(r, before, -1, { start: s.first, end: rel }).ids.reverse());
+}
+
+/**
+ * The actor that "the <noun>" (a noun for a site or company, named with no actor after the last
+ * actor named) stands for, when such a noun comes between the last name and `at`; else null, for
+ * the caller's nearest-name reading.
+ */
+function thingNamedBefore(r: Reading, at: number, lookBack: number, acting: readonly ProposedActorRef[]): ProposedActorRef | null {
+  for (let k = at - 1; k > lookBack; k--) {
+    // An apposition of the actor acting ("Roskomnadzor, Russia's watchdog,") is skipped.
+    k = r.skipBack(k, at);
+    if (k <= lookBack) break;
+    if (r.mentionAt[k]! >= 0) {
+      const a = r.mentions[r.mentionAt[k]!]!.actor;
+      if (!acting.some((x) => same(x, a))) return null;
+      k = r.mentions[r.mentionAt[k]!]!.first;
+      continue;
+    }
+    if (!THING_NOUNS.has(r.norm(k)) || r.norm(k - 1) !== 'the') continue;
+    return r.targetBefore(k - 1, lookBack, [...acting], r.norm(k));
+  }
+  return null;
 }

@@ -156,13 +156,17 @@ export class Reading {
       const noun = group && this.describedNoun(a);
       return !!noun && !group.includes(noun);
     };
+    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
+    // "the service" is no known company: a noun with kinds stands only for actors of those kinds, or new ones.
     const fits = (a: ProposedActorRef) =>
-      !acting.some((x) => same(x, a)) && !(thing && (a.id ? this.kindOf(a.id) === 'person' : this.people.has(a.name))) && !otherKind(a);
+      !(kinds && a.id && !kinds.includes(this.kindOf(a.id) ?? '')) &&
+      !acting.some((x) => same(x, a)) &&
+      !(thing && (a.id ? this.kindOf(a.id) === 'person' : this.people.has(a.name))) &&
+      !otherKind(a);
     // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
     const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
     if (described && fits(described)) return described;
     // "the platform": the last actor of that kind named in the last few sentences.
-    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
     for (let k = at - 1; kinds && k >= lookBack; k--) {
       const a = this.mentions[this.mentionAt[k]!]?.actor;
       if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;

@@ -179,3 +179,27 @@ describe('plural things and relative clauses after an object (compromise noun ph
     expect(triples('Reddit warned Gab. Then Gab banned the users who posted it.')).toEqual([['WARNED', 'reddit', 'gab']]);
   });
 });
+
+describe('"it" for a site named by a noun', () => {
+  const kinds = new ActorIndex([
+    { id: 'megacorp', name: 'Megacorp', kind: 'company' },
+    { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
+  ]);
+  const said = (text: string) =>
+    extract(text, kinds, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"the service\'s first brush ...: Ofcom, the regulator, threatened to block it": "it" is the service, not the company named last', () => {
+    expect(
+      said(
+        "Megacorp restored the apps of Chatter Box. It is not the service's first brush with officials: last year Ofcom, Britain's media watchdog, threatened to block it.",
+      ),
+    ).toEqual([
+      ['REINSTATED', 'megacorp', 'new:Chatter Box'],
+      ['WARNED', 'ofcom', 'new:Chatter Box'],
+    ]);
+  });
+});
