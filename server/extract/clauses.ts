@@ -424,6 +424,14 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     let j = mention.first - 1;
     while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
     if (preps.has(r.norm(j))) return found(r, withCoordinated(r, m, 1, clause).ids);
+    // "moved to a new host, SkySilk": the name in apposition to the preposition's noun.
+    const comma = mention.first - 1;
+    if (comma > last && r.gap(comma, mention.first).includes(',')) {
+      let p = comma;
+      while (p > Math.max(last - 1, comma - 4) && /^\p{Ll}+$/u.test(r.tokens[p]!.text) && !preps.has(r.norm(p))) p--;
+      if (preps.has(r.norm(p)) && ['a', 'an', 'the', 'its', 'their'].includes(r.norm(p + 1)) && r.mentionAt[p + 1]! < 0)
+        return found(r, [m]);
+    }
     k = mention.last - 1;
   }
   return null;

@@ -203,3 +203,12 @@ describe('"it" for a site named by a noun', () => {
     ]);
   });
 });
+
+describe('a name in apposition after a preposition', () => {
+  test('"moved to a new host, Cloudflare": the name after the comma is the preposition\'s actor', () => {
+    expect(triples('Reddit cut Gab off in May; Gab moved to a new host, Cloudflare, and came back online.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['MOVED_TO', 'gab', 'cloudflare'],
+    ]);
+  });
+});
