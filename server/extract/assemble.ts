@@ -58,6 +58,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     text,
     tokens,
     [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first),
+    // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));

@@ -212,3 +212,10 @@ describe('a name in apposition after a preposition', () => {
     ]);
   });
 });
+
+describe('modality inside a relative clause', () => {
+  test('"It is unclear whether Reddit, which dropped Gab last year, will follow": the relative clause happened; the main verb did not', () => {
+    expect(triples('It is unclear whether Reddit, which dropped Gab last year, will follow.')).toEqual([['BANNED', 'reddit', 'gab']]);
+    expect(triples('It is unclear whether Reddit will drop Gab.')).toEqual([]);
+  });
+});
