@@ -219,3 +219,14 @@ describe('modality inside a relative clause', () => {
     expect(triples('It is unclear whether Reddit will drop Gab.')).toEqual([]);
   });
 });
+
+describe('a claim told as a noun', () => {
+  test('"rejected Gab\'s charge that the removal was unfair": Gab claims against the actor of the last sanction', () => {
+    expect(triples("Reddit pulled Gab in May. The letter rejected Gab's charge that the removal was unfair.")).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+    // With no sanction read before, no one to claim against.
+    expect(triples("The letter rejected Gab's charge that the rules were unfair.")).toEqual([]);
+  });
+});
