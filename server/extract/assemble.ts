@@ -13,6 +13,7 @@ import {
   type Status,
 } from '../../contract';
 import { accountAfter, accountOwner, causative } from './accounts';
+import { ownedCompounds } from './compounds';
 import { personOrganisations } from './organisations';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
@@ -108,6 +109,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     }
     drafts.push(...here);
     for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
+  }
+  for (const o of ownedCompounds(r, (n) => index.lookup(n))) {
+    const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];
+    const base = { date: null, status: 'confirmed' as const, claimedBy: [], respondsTo: [], evidence: [span], at: span[0] };
+    drafts.push({ ...base, type: 'OWNS', from: o.owner, to: o.owned, confidence: round(0.5 * (o.owned.id ? 1 : 0.85)) });
   }
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.

@@ -230,3 +230,15 @@ describe('a claim told as a noun', () => {
     expect(triples("The letter rejected Gab's charge that the rules were unfair.")).toEqual([]);
   });
 });
+
+describe('ownership as a compound adjective', () => {
+  test('"the Cloudflare-owned forum Gab", "Reddit, the Cloudflare-owned site": the known actor before "-owned" owns the one beside', () => {
+    expect(triples('On Monday the Cloudflare-owned forum Gab banned Jane Roe.')).toEqual([
+      ['OWNS', 'cloudflare', 'gab'],
+      ['BANNED', 'gab', 'jane-roe'],
+    ]);
+    expect(triples('Reddit, the Cloudflare-owned site, was fined.')).toEqual([['OWNS', 'cloudflare', 'reddit']]);
+    // An owner the store does not know is not guessed.
+    expect(triples('The Acme-owned forum Gab was fined.')).toEqual([]);
+  });
+});
