@@ -13,11 +13,13 @@ const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
 const PERSON_NOUNS = new Set(names.references.personNouns.words.map((w) => w.split(' ').pop()!));
 const ORGANISATION = new Set(names.accounts.organisationWords.words);
+const SPOKES_ROLES = new Set(names.references.spokesRoles.words.map((w) => w.split(' ').pop()!));
 // A name after one of these is governed by it, not a person the sentence is about ("known as Kanye West").
 const GOVERNING = new Set([...SUBJECT_SKIP, 'as']);
 
 // How far back "his" may look for its person, in words: a few sentences.
 const LOOK_BACK = 120;
+const LOOK_BACK_PAST_SPOKES = 400;
 
 export const isAccountNoun = (word: string) => ACCOUNT_NOUNS.has(word);
 export const isPersonNoun = (word: string) => PERSON_NOUNS.has(word);
@@ -73,15 +75,38 @@ function afterRole(r: Reading, actor: ProposedActorRef): boolean {
  * governed by a preposition and does not name a platform ("his Twitter account").
  */
 export function personBefore(r: Reading, at: number, not: readonly ProposedActorRef[] = []): ProposedActorRef | null {
-  for (let k = at - 1; k >= Math.max(0, at - LOOK_BACK); k--) {
+  let spokesperson: ProposedActorRef | null = null;
+  const sentence = r.sentenceAtChar(r.tokens[at]?.start ?? 0);
+  // Past a spokesperson, the person may have been named further back: the report's subject, named at its start.
+  for (let k = at - 1; k >= Math.max(0, at - (spokesperson ? LOOK_BACK_PAST_SPOKES : LOOK_BACK)); k--) {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     k = mention.first;
     if (GOVERNING.has(r.norm(mention.first - 1)) || ACCOUNT_NOUNS.has(r.norm(mention.last))) continue;
-    if (!not.some((a) => same(a, mention.actor)) && personLike(r, mention.actor)) return mention.actor;
+    if (not.some((a) => same(a, mention.actor)) || !personLike(r, mention.actor)) continue;
+    // "Leslie Miller, a vice president at the company, said ...": in a later sentence, "his" is someone else named before.
+    if (!spokesperson && !sameSentence(sentence, mention.first) && speaksFor(r, mention)) {
+      spokesperson = mention.actor;
+      continue;
+    }
+    if (spokesperson && same(spokesperson, mention.actor)) continue;
+    return mention.actor;
   }
-  return null;
+  return spokesperson;
+}
+
+const sameSentence = (s: { first: number; last: number } | undefined, k: number) => !!s && s.first <= k && k < s.last;
+
+/** Is this mention introduced with a role that speaks for an organisation ("X, a vice president at Y," or "spokesperson X")? */
+function speaksFor(r: Reading, m: { first: number; last: number }): boolean {
+  if (SPOKES_ROLES.has(r.norm(m.first - 1))) return true;
+  if (!r.gap(m.last - 1, m.last).includes(',')) return false;
+  for (let k = m.last; k < Math.min(r.tokens.length, m.last + 8); k++) {
+    if (SPOKES_ROLES.has(r.norm(k))) return true;
+    if (k > m.last && r.gap(k - 1, k).includes(',')) return false;
+  }
+  return false;
 }
 
 /** The owner of the account whose possessive is at token `k` ("his", or the name before "'s"), or null. */

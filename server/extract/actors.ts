@@ -46,7 +46,9 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
   const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
   if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
   // ", the crowdfunding site, removed": up to five words between the commas.
-  if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !ARTICLES.has(tokens[i + 1]!.norm)) return false;
+  // ", which owns Facebook, answered": a relative clause likewise.
+  const opens = ARTICLES.has(tokens[i + 1]?.norm ?? '') || ['which', 'that', 'who'].includes(tokens[i + 1]?.norm ?? '');
+  if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !opens) return false;
   for (let k = i + 2; k < Math.min(tokens.length, i + 8); k++)
     if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return verb(k);
   return false;
@@ -54,6 +56,8 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
 const COMMON = new Set(names.commonWords.words);
 // A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
 const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);
+// "its Play Store": a product of the owner, not an actor.
+const POSSESSED = new Set(names.references.possessedNames.words);
 const JOINERS = new Set(names.joiners.words);
 const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
@@ -150,7 +154,9 @@ function joinable(text: string, a: Token, b: Token, known = false): boolean {
   const gap = text.slice(a.end, b.start);
   // An initial's full stop stays inside a name ("Donald J. Trump").
   if (gap === ' ' || (gap === '. ' && a.text.length === 1 && /\p{Lu}/u.test(a.text))) return true;
-  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+|[ \t]*&[ \t]*)$/u.test(gap);
+  // A spaced ampersand joins capitalised words of a new name too ("Simon & Schuster"); the caller checks the capital.
+  if (gap.length <= 3 && /^[ \t]*&[ \t]*$/u.test(gap)) return true;
+  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+)$/u.test(gap);
 }
 
 function accepts(entry: Entry, words: Token[]): boolean {
@@ -194,9 +200,14 @@ export function properNouns(
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm) || DESCRIBING.test(tokens[i]!.norm)) continue;
+    if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
+      while (i + 1 < tokens.length && !breaks.has(i + 1) && capitalised(tokens[i + 1]!) && joinable(text, tokens[i]!, tokens[i + 1]!)) i++;
+      continue;
+    }
     let last = i + 1;
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+      if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('&') && !capitalised(tokens[j]!)) break;
       if (capitalised(tokens[j]!)) {
         if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm)) break;
         last = j + 1;
@@ -281,4 +292,25 @@ function knownSurname(
     if (words.length > 1 && words[words.length - 1]!.norm === word.norm) return m.actor;
   }
   return undefined;
+}
+
+/**
+ * Known people whose name opens a longer capitalised name ("Trump Organization", "Trump Media &
+ * Technology Group"): the longer name is another actor, so the person's mention is dropped and
+ * left to the proper nouns.
+ */
+export function insideLongerNames(
+  text: string,
+  tokens: Token[],
+  breaks: Set<number>,
+  known: readonly Mention[],
+  kindOf: (id: string) => string | undefined,
+): Mention[] {
+  const used = new Uint8Array(tokens.length);
+  for (const m of known) used.fill(1, m.first, m.last);
+  return known.filter((m) => {
+    const next = tokens[m.last];
+    if (!m.actor.id || kindOf(m.actor.id) !== 'person' || !next || used[m.last] || breaks.has(m.last)) return true;
+    return !(capitalised(next) && !NOT_NAMES.has(next.norm) && joinable(text, tokens[m.last - 1]!, next));
+  });
 }

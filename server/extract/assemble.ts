@@ -15,7 +15,9 @@ import {
   type Status,
 } from '../../contract';
 import { accountAfter, accountOwner, causative } from './accounts';
-import { domainMentions, properNouns, type ActorIndex, type Mention } from './actors';
+import { ownedCompounds } from './compounds';
+import { personOrganisations } from './organisations';
+import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
@@ -58,9 +60,15 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const tokens = tokenize(text);
   const sents = sentences(text, tokens);
   const breaks = new Set(sents.map((s) => s.first));
-  const known = index.find(text, tokens, breaks);
+  const known = insideLongerNames(text, tokens, breaks, index.find(text, tokens, breaks), (id) => index.kindOf(id));
   const named = [...known, ...properNouns(text, tokens, breaks, known, (id) => index.kindOf(id))];
-  const mentions = [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first);
+  const mentions = personOrganisations(
+    text,
+    tokens,
+    [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first),
+    // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
+    (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
+  );
   const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
@@ -106,6 +114,12 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       if (roles) here.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor, roles));
     }
     drafts.push(...here);
+    for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
+  }
+  for (const o of ownedCompounds(r, (n) => index.lookup(n))) {
+    const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];
+    const base = { date: null, status: 'confirmed' as const, claimedBy: [], respondsTo: [], evidence: [span], at: span[0] };
+    drafts.push({ ...base, type: 'OWNS', from: o.owner, to: o.owned, confidence: round(0.5 * (o.owned.id ? 1 : 0.85)) });
   }
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.
@@ -170,7 +184,9 @@ function read(
   if (modality === 'negated' || modality === 'irrealis') return [];
   let type: ActionType = t.rule.type;
   const sanction = categoryOf(type) === 'sanction';
-  if (modality === 'future') {
+  // "said it would no longer feature X": a decision that takes effect, not a warning.
+  const decided = r.norm(t.first) === 'no' && r.norm(t.first + 1) === 'longer';
+  if (modality === 'future' && !decided && !t.rule.keepFuture) {
     if (!sanction) return [];
     type = 'WARNED';
   }
@@ -203,7 +219,8 @@ function read(
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
-  if (!from || (!to && t.rule.to !== 'accuser')) return [];
+  if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
+  if (!from || (!to && t.rule.to !== 'accuser' && t.rule.to !== 'claimant')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
   const at = r.tokens[t.first]!.start;
@@ -458,7 +475,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'nearest', 'within', 'topic'].includes(p)
+      !['subject', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -488,15 +505,21 @@ function role(
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
-    else if (part === 'topic') {
+    else if (part === 'topic' || part === 'sanctioner') {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];
-      const a = r.things.find((x) => !subject.some((y) => same(x, y)));
+      // "the ban also covers X": the actor that made the last sanction read before.
+      const a =
+        part === 'sanctioner'
+          ? r.sanctionerBefore(r.tokens[t.first]!.start, subject)
+          : r.things.find((x) => !subject.some((y) => same(x, y)));
       f = a ? { actors: [a], first: t.first, last: t.last, inferred: true } : null;
     } else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
       // aimed at a site or company named so ("accused users of the forum"), not at "him" or "them".
       const category = categoryOf(t.rule.type);
-      const targets = ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) || (category === 'claim' && 'things');
+      const targets =
+        ['sanction', 'notice', 'restoration', 'migration', 'legal'].includes(category) ||
+        ((category === 'claim' || t.rule.type === 'OWNS') && 'things');
       // "..., claiming the company had censored him": the participle's subject is the sentence's, not the name before the comma.
       const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
       const subject = (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);

@@ -35,7 +35,9 @@ const STATE_AUX = new Set(attribution.stateAux.words);
 
 /** Read from the few words before the verb in its clause. */
 export function modalityOf(r: Reading, clause: Clause, first: number): Modality {
-  const from = Math.max(clause.start, first - 5);
+  // "whether Google, which dropped the app, will follow": a relative clause has its own modality.
+  const relative = r.relativeStart[first] ?? -1;
+  const from = Math.max(clause.start, first - 5, relative >= 0 && relative < first ? relative : 0);
   if (from >= first) return 'event';
   const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start));
   if (NEGATION.test(window)) return 'negated';

@@ -9,6 +9,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
+import { pluralOwner } from './plurals';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
 const set = (words: readonly string[]) => new Set(words);
@@ -33,6 +34,12 @@ const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
+const POSSESSED_PAIR = /^['’]s(?:\s+\p{Ll}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
+const WHO = new Set(['who', 'whom', 'which']);
+const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
+const NOT_NAME_WORDS = set(names.notNames.words);
+// Words between a relative clause's subject and its verb ("which Facebook had quietly cut off").
+const AUXILIARY_OR_ADVERB = /^(?:had|has|have|did|does|do|was|is|would|will|also|later|then|\p{L}+ly)$/u;
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
@@ -130,7 +137,9 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
     const b = direction === 1 ? nm : r.mentions[cur]!;
     if (nm.first < clause.start || nm.last > clause.end) break;
     const between = r.text.slice(apposition ? close : a.end, b.start);
-    if (!COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
+    // "the campaign's store and the Organization's own shop": owners of things listed, both possessors.
+    const owners = POSSESSED_PAIR.test(between) && /^['’]s\b/u.test(r.text.slice(b.end, b.end + 2));
+    if (!owners && !COORDINATION.test(between) && !/^\s*(?:'s|’s)?\s*(?:and|,)\s*(?:both\s+)?$/iu.test(between)) break;
     if (!/^[\s,]*$/u.test(between)) joined = true;
     ids.push(next);
     cur = next;
@@ -200,6 +209,10 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const p = personBefore(r, k);
     if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
   }
+  // "They were restored": likewise the owner of the plural thing named last.
+  const they = passive ? [...Array(first - from).keys()].map((j) => from + j).find((k) => r.norm(k) === 'they') : undefined;
+  const owner = they === undefined ? null : pluralOwner(r, they, lookBack, []);
+  if (owner && they !== undefined) return { actors: [owner], first: they, last: they + 1, inferred: true };
   if (passive && target) {
     // A noun for a person with no person named before stands for no one here.
     const person = isPersonNoun(r.norm(target.last - 1));
@@ -218,6 +231,9 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     const sentenceStart = r.sentences.find((s) => s.first <= ref.first && ref.first < s.last);
     let actor: ProposedActorRef | null = null;
     if (!pronoun) actor = r.targetBefore(ref.first, lookBack, [], thingNoun(r, ref));
+    // "the streaming company said it would ...": "it" right after a saying verb is the one saying.
+    else if (r.norm(ref.first) === 'it' && (isSaying(r, ref.first - 1) || (r.norm(ref.first - 1) === 'that' && isSaying(r, ref.first - 2))))
+      actor = saidBy(r, ref.first - (r.norm(ref.first - 1) === 'that' ? 2 : 1), lookBack);
     // "It" opening a sentence, or after its first conjunction ("And it stated ..."), is the previous sentence's acting actor.
     else if (
       sentenceStart &&
@@ -321,6 +337,9 @@ export function objectOf(
   const listed = targets ? listedAfter(r, last, subject) : null;
   if (listed) return listed;
   for (let k = first + 1; k < clause.end; k++) {
+    // "banned the users who posted it": a relative clause after an object that names no actor belongs to that object.
+    if (k > last && WHO.has(r.norm(k)) && r.mentionAt[k - 1]! < 0 && /^\p{Ll}+$/u.test(r.tokens[k - 1]!.text) && r.gap(k - 1, k) === ' ')
+      break;
     const m = r.mentionAt[k]!;
     if (m < 0) {
       // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
@@ -341,6 +360,11 @@ export function objectOf(
       if (holder && !holder.actors.some((a) => subject.some((b) => same(a, b))))
         return { actors: holder.actors, first: ref.first, last: ref.last, inferred: true };
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
+      // "took them down": the owner of the plural thing named last ("the company's apps").
+      if (r.norm(ref.first) === 'them' && ref.last - ref.first === 1) {
+        const owner = pluralOwner(r, ref.first, lookBack, subject);
+        if (owner && !subject.some((a) => same(a, owner))) return { actors: [owner], first: ref.first, last: ref.last, inferred: true };
+      }
       const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
       const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
       if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };
@@ -349,6 +373,9 @@ export function objectOf(
         k = ref.last - 1;
         continue;
       }
+      // "the service's first brush ...: X threatened to block it": "it" is the site or company last named by a noun.
+      const described = r.norm(ref.first) === 'it' && ref.last - ref.first === 1 ? thingNamedBefore(r, ref.first, lookBack, subject) : null;
+      if (described) return { actors: [described], first: ref.first, last: ref.last, inferred: true };
       // "told Parler it would cut off its hosting": "its" is the actor named last, other than the one acting.
       const t =
         (['its', 'their'].includes(r.norm(ref.first)) ? r.nearestOther(ref.first, lookBack, subject) : null) ??
@@ -359,14 +386,27 @@ export function objectOf(
     }
     const mention = r.mentions[m]!;
     // "removed … episodes of X": right after the words, "of" names whose they were.
-    const before = mention.first - 1 < last || (mention.first - 1 === last && r.norm(last) === 'of') ? '' : r.norm(mention.first - 1);
-    if (skip.has(before) || (before === 'the' && skip.has(r.norm(mention.first - 2))) || subject.some((a) => same(a, mention.actor))) {
+    // "in the European Union": a capitalised word left out of the name ("European") is skipped to find the preposition.
+    let p = mention.first - 1;
+    while (
+      p > last &&
+      r.mentionAt[p]! < 0 &&
+      /^\p{Lu}/u.test(r.tokens[p]!.text) &&
+      NOT_NAME_WORDS.has(r.norm(p)) &&
+      r.gap(p, p + 1) === ' '
+    )
+      p--;
+    const before = p < last || (p === last && r.norm(last) === 'of') ? '' : r.norm(p);
+    if (skip.has(before) || (before === 'the' && skip.has(r.norm(p - 1))) || subject.some((a) => same(a, mention.actor))) {
       k = mention.last - 1;
       continue;
     }
     const f = found(r, withCoordinated(r, m, 1, clause).ids);
     return accountOwner(r, f)?.owner ?? f;
   }
+  // "RT and Sputnik, which Facebook had cut off": with no one named after the verb, the names before the relative word.
+  const antecedent = targets ? relativeAntecedent(r, first, subject) : null;
+  if (antecedent) return antecedent;
   // "cancelled its registration" with no one named after: "its" is the actor named last, other than the one acting.
   if (targets && last - first > 2 && ['its', 'their'].includes(r.norm(first + 1))) {
     const a = r.nearestOther(first + 1, lookBack, subject);
@@ -384,6 +424,14 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     let j = mention.first - 1;
     while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
     if (preps.has(r.norm(j))) return found(r, withCoordinated(r, m, 1, clause).ids);
+    // "moved to a new host, SkySilk": the name in apposition to the preposition's noun.
+    const comma = mention.first - 1;
+    if (comma > last && r.gap(comma, mention.first).includes(',')) {
+      let p = comma;
+      while (p > Math.max(last - 1, comma - 4) && /^\p{Ll}+$/u.test(r.tokens[p]!.text) && !preps.has(r.norm(p))) p--;
+      if (preps.has(r.norm(p)) && ['a', 'an', 'the', 'its', 'their'].includes(r.norm(p + 1)) && r.mentionAt[p + 1]! < 0)
+        return found(r, [m]);
+    }
     k = mention.last - 1;
   }
   return null;
@@ -445,4 +493,56 @@ export function agentReference(r: Reading, clause: Clause, last: number, lookBac
 function saidBetween(r: Reading, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isSaying(r, k)) return true;
   return false;
+}
+
+/** Who says at the saying verb `k` when it is a thing named by a noun ("the streaming company said"); a name is left to the caller. */
+function saidBy(r: Reading, k: number, lookBack: number): ProposedActorRef | null {
+  const s = r.sentences.find((x) => x.first <= k && k < x.last);
+  if (!s) return null;
+  const clause = clauseOf(r, s, k, k + 1);
+  const noun = k - 1;
+  if (noun < clause.start || !THING_NOUNS.has(r.norm(noun)) || r.mentionAt[noun]! >= 0) return null;
+  // "the company", "the streaming company": an article at most two words before the noun.
+  const the = [1, 2, 3].map((j) => noun - j).find((j) => j >= clause.start && r.norm(j) === 'the');
+  if (the === undefined || [...Array(noun - the).keys()].some((j) => r.mentionAt[the + j]! >= 0)) return null;
+  return r.targetBefore(the, lookBack, [], r.norm(noun));
+}
+
+/**
+ * "RT and Sputnik, which Facebook had cut off": the verb at `first` has its subject right after a
+ * relative word that follows a name and a comma; that name, with those joined to it, is the object.
+ */
+function relativeAntecedent(r: Reading, first: number, subject: readonly ProposedActorRef[]): Found | null {
+  let k = first - 1;
+  while (k > 0 && r.mentionAt[k]! < 0 && AUXILIARY_OR_ADVERB.test(r.norm(k))) k--;
+  const m = r.mentionAt[k]!;
+  if (m < 0 || !subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
+  const rel = r.mentions[m]!.first - 1;
+  if (!OBJECT_RELATIVES.has(r.norm(rel)) || !r.gap(rel - 1, rel).includes(',')) return null;
+  const before = r.mentionAt[rel - 1]!;
+  if (before < 0) return null;
+  const s = r.sentences.find((x) => x.first <= rel && rel < x.last)!;
+  return found(r, withCoordinated(r, before, -1, { start: s.first, end: rel }).ids.reverse());
+}
+
+/**
+ * The actor that "the <noun>" (a noun for a site or company, named with no actor after the last
+ * actor named) stands for, when such a noun comes between the last name and `at`; else null, for
+ * the caller's nearest-name reading.
+ */
+function thingNamedBefore(r: Reading, at: number, lookBack: number, acting: readonly ProposedActorRef[]): ProposedActorRef | null {
+  for (let k = at - 1; k > lookBack; k--) {
+    // An apposition of the actor acting ("Roskomnadzor, Russia's watchdog,") is skipped.
+    k = r.skipBack(k, at);
+    if (k <= lookBack) break;
+    if (r.mentionAt[k]! >= 0) {
+      const a = r.mentions[r.mentionAt[k]!]!.actor;
+      if (!acting.some((x) => same(x, a))) return null;
+      k = r.mentions[r.mentionAt[k]!]!.first;
+      continue;
+    }
+    if (!THING_NOUNS.has(r.norm(k)) || r.norm(k - 1) !== 'the') continue;
+    return r.targetBefore(k - 1, lookBack, [...acting], r.norm(k));
+  }
+  return null;
 }

@@ -19,6 +19,10 @@ export interface Rule {
   note: string;
   from: string;
   to: string;
+  /** Where the target is when `to` finds none. */
+  toElse: string | null;
+  /** An announced act ("will be allowed back") is kept as the act. */
+  keepFuture: boolean;
   when: string[];
   unless: string[];
   fromKinds: string[] | null;
@@ -95,6 +99,8 @@ interface RawEntry {
   unless?: string[];
   from?: string;
   to?: string;
+  toElse?: string;
+  keepFuture?: boolean;
   fromKinds?: string[];
   confidence?: number;
   then?: { type: string; typeWhen?: Record<string, string[]> };
@@ -113,6 +119,8 @@ export class Lexicon {
         note: e.note,
         from: e.from ?? 'subject',
         to: e.to ?? 'object',
+        toElse: e.toElse ?? null,
+        keepFuture: e.keepFuture ?? false,
         when: (e.when ?? []).map(fold),
         unless: (e.unless ?? []).map(fold),
         fromKinds: e.fromKinds ?? null,

@@ -28,6 +28,9 @@ export const SUBJECT_SKIP = new Set([
   'via',
 ]);
 const RELATIVES = new Set(attribution.relatives.words);
+// "the app" for the actor introduced as "the network": each noun of a group stands for the others.
+const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
+const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.titles.words, 'mr', 'mrs', 'ms', 'dr']);
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
@@ -42,6 +45,10 @@ export class Reading {
   topic: ProposedActorRef | null;
   /** The actors that are not people, ranked as the topic is: who did the sanctioning in a report about someone sanctioned. */
   things: ProposedActorRef[] = [];
+  /** The sanctions read so far, in text order: where each verb is and who acted ("the ban was a ploy" is a claim against them). */
+  readonly sanctions: Array<{ at: number; by: ProposedActorRef }> = [];
+  /** Names of new actors written as people (`writtenAsPeople`): "the company" never stands for them. */
+  people = new Set<string>();
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
   readonly verbs = new Set<number>();
   /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
@@ -71,7 +78,7 @@ export class Reading {
         // A comma before a name continues a list inside the clause ("dropped by Apple, Spotify and Stitcher,").
         let j = k + 1;
         while (j < s.last && (!this.gap(j - 1, j).includes(',') || this.mentionAt[j]! >= 0)) j++;
-        if (j === s.last || (apposition && j - k > 8)) break;
+        if (j === s.last || (apposition && j - k > 12)) break;
         this.relativeStart.fill(k, k, j);
         this.relativeEnd.fill(j, k, j);
         k = j - 1;
@@ -87,6 +94,20 @@ export class Reading {
     this.topic = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.ref ?? null;
   }
 
+  /**
+   * New actors the report writes as people: after a noun for a person or a title ("the rapper X",
+   * "Senator X", "Mr. X"), or with an initial ("R. Kelly"). They are not among the things.
+   */
+  private writtenAsPeople(): Set<string> {
+    const out = new Set<string>();
+    for (const m of this.mentions) {
+      if (m.actor.id) continue;
+      const before = this.norm(m.first - 1);
+      if (PERSON_WORDS.has(before) || /^\p{Lu}\. /u.test(m.actor.name)) out.add(m.actor.name);
+    }
+    return out;
+  }
+
   /** The topic, weighting each actor's mentions by `bonus` (extra weight for actors found acted upon). */
   chooseTopic(bonus: Map<string, number>): void {
     const score = new Map<string, { ref: ProposedActorRef; n: number; first: number }>();
@@ -98,7 +119,8 @@ export class Reading {
     }
     const ranked = [...score.values()].sort((a, b) => b.n - a.n || a.first - b.first);
     this.topic = ranked[0]?.ref ?? null;
-    this.things = ranked.filter((c) => !(c.ref.id && this.kindOf(c.ref.id) === 'person')).map((c) => c.ref);
+    this.people = this.writtenAsPeople();
+    this.things = ranked.filter((c) => !(c.ref.id ? this.kindOf(c.ref.id) === 'person' : this.people.has(c.ref.name))).map((c) => c.ref);
   }
 
   /** The acting actor of the sentence before `s`: its first actor named and not acted upon. */
@@ -128,12 +150,23 @@ export class Reading {
    * prefers the main actor wherever it was named before.
    */
   targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing: boolean | string = false): ProposedActorRef | null {
-    const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(thing && a.id && this.kindOf(a.id) === 'person');
+    const group = typeof thing === 'string' ? SAME_THING.get(thing) : undefined;
+    // "the company" is not the actor introduced as "the network", nor "the app" the one introduced as "the publisher".
+    const otherKind = (a: ProposedActorRef) => {
+      const noun = group && this.describedNoun(a);
+      return !!noun && !group.includes(noun);
+    };
+    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
+    // "the service" is no known company: a noun with kinds stands only for actors of those kinds, or new ones.
+    const fits = (a: ProposedActorRef) =>
+      !(kinds && a.id && !kinds.includes(this.kindOf(a.id) ?? '')) &&
+      !acting.some((x) => same(x, a)) &&
+      !(thing && (a.id ? this.kindOf(a.id) === 'person' : this.people.has(a.name))) &&
+      !otherKind(a);
     // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
     const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
     if (described && fits(described)) return described;
     // "the platform": the last actor of that kind named in the last few sentences.
-    const kinds = typeof thing === 'string' ? NOUN_KINDS.get(thing) : undefined;
     for (let k = at - 1; kinds && k >= lookBack; k--) {
       const a = this.mentions[this.mentionAt[k]!]?.actor;
       if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;
@@ -149,22 +182,56 @@ export class Reading {
     }
     // "The forum", "the site": the report's main actor, even named further back, before a nearer other one.
     if (thing && this.topic && fits(this.topic) && this.mentions.some((m) => m.last <= at && same(m.actor, this.topic!))) return this.topic;
+    // When the topic is a person, the main actor among the things stands for "the publisher".
+    const main = thing && this.topic && !fits(this.topic) ? this.things.find(fits) : undefined;
+    if (main && this.mentions.some((m) => m.last <= at && same(m.actor, main))) return main;
     return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
+  }
+
+  private described: Map<string, string> | null = null;
+
+  /** The noun of a group of `sameThing` that an apposition gives the actor anywhere in the report ("X, the network that ..."), if any. */
+  describedNoun(a: ProposedActorRef): string | undefined {
+    if (!this.described) {
+      this.described = new Map();
+      for (const m of this.mentions) {
+        const key = m.actor.id ?? `new:${m.actor.name}`;
+        if (this.described.has(key) || m.last >= this.tokens.length) continue;
+        const before = m.first > 0 && this.gap(m.first - 1, m.first).includes(',') ? this.norm(m.first - 1) : '';
+        const after =
+          this.gap(m.last - 1, m.last).includes(',') && ['the', 'a', 'an'].includes(this.norm(m.last))
+            ? [1, 2, 3].map((j) => this.norm(m.last + j)).find((w) => SAME_THING.has(w))
+            : undefined;
+        const noun = after ?? (SAME_THING.has(before) ? before : undefined);
+        if (noun) this.described.set(key, noun);
+      }
+    }
+    return this.described.get(a.id ?? `new:${a.name}`);
+  }
+
+  /** The actor of the last sanction read before character `at`, other than `not`. */
+  sanctionerBefore(at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
+    for (let i = this.sanctions.length - 1; i >= 0; i--) {
+      const s = this.sanctions[i]!;
+      if (s.at < at && !not.some((x) => same(x, s.by))) return s.by;
+    }
+    return null;
   }
 
   /** The actor last named before token `at` next to `noun` in apposition: "registrar, Network Solutions" or "Network Solutions, the registrar". */
   describedAs(noun: string, at: number): ProposedActorRef | null {
+    const nouns = SAME_THING.get(noun) ?? [noun];
     for (let k = at - 1; k >= Math.max(1, at - 400); k--) {
       const m = this.mentionAt[k]!;
       if (m < 0) continue;
       const mention = this.mentions[m]!;
       k = mention.first;
-      const before = this.norm(mention.first - 1) === noun && this.gap(mention.first - 1, mention.first).includes(',');
+      const before = nouns.includes(this.norm(mention.first - 1)) && this.gap(mention.first - 1, mention.first).includes(',');
       const after =
         mention.last + 1 < at &&
         this.gap(mention.last - 1, mention.last).includes(',') &&
         ['the', 'a', 'an', 'its'].includes(this.norm(mention.last)) &&
-        [1, 2, 3].some((j) => this.norm(mention.last + j) === noun);
+        [1, 2, 3].some((j) => nouns.includes(this.norm(mention.last + j)));
       if (before || after) return mention.actor;
     }
     return null;

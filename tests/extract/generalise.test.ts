@@ -301,7 +301,8 @@ describe('appositions, "itself", possessives in a pattern', () => {
 
   test('"deleted the channel belonging to X" and "would no longer process payments for X"', () => {
     expect(triples('YouTube deleted the channel belonging to Jane Roe in May.')).toEqual([['BANNED', 'youtube', 'jane-roe']]);
-    expect(triples('Reddit said on Monday it would no longer process payments for Gab.')).toEqual([['WARNED', 'reddit', 'gab']]);
+    // Round 5: "would no longer" is a decision that takes effect, not a warning (tests/extract/structure.test.ts).
+    expect(triples('Reddit said on Monday it would no longer process payments for Gab.')).toEqual([['SUSPENDED', 'reddit', 'gab']]);
   });
 });
 

@@ -1,0 +1,59 @@
+/**
+ * "Both of the company's apps vanished ... Apple took them down": "them" (or a passive "they") is
+ * the plural noun phrase named last, and the act is on the owner written in it. Which words form
+ * a plural noun phrase comes from compromise's noun-phrase layer, not from a list.
+ */
+import nlp from 'compromise';
+import type { ProposedActorRef } from '../../contract';
+import names from './rules/names.json';
+import type { Reading } from './reading';
+
+const THINGS = new Set(names.references.thingNouns);
+const DEFINITE = /^(?:the|its|their|these|those|both)\s/iu;
+// Tagging is the slow part: at most this many look-ups a report.
+const MAX_LOOKUPS = 40;
+const budgets = new WeakMap<Reading, { left: number }>();
+
+interface NounPhrase {
+  text: string;
+  offset: { start: number; length: number };
+  noun?: { isPlural?: boolean };
+}
+
+/**
+ * The owner of the plural noun phrase named last before token `at` (from token `from` on): an actor
+ * named inside it before "'s" ("Gab's forums"), or the site or company a noun before "'s" stands for
+ * ("the messaging company's apps"). Null when the last plural phrase has no owner, or none is found.
+ */
+export function pluralOwner(r: Reading, at: number, from: number, acting: readonly ProposedActorRef[]): ProposedActorRef | null {
+  let budget = budgets.get(r);
+  if (!budget) budgets.set(r, (budget = { left: MAX_LOOKUPS }));
+  if (budget.left <= 0 || from >= at) return null;
+  budget.left--;
+  const start = r.tokens[from]!.start;
+  const phrases = nlp(r.text.slice(start, r.tokens[at]!.start)).nouns().json({ offset: true }) as NounPhrase[];
+  // A definite phrase without an owner ("the apps") stands for an earlier one with the same noun that has one.
+  let head: string | null = null;
+  for (let i = phrases.length - 1; i >= 0; i--) {
+    const p = phrases[i]!;
+    const text = p.text.trim().replace(/[.,;:!?]+$/u, '');
+    if (!p.noun?.isPlural || /^(?:they|them|those|these)$/iu.test(text)) continue;
+    const owned = /^(.*?)['’]s\s/u.exec(text);
+    const last = text.split(/\s+/u).pop()!.toLowerCase();
+    if (!owned) {
+      // "images of abuse": an indefinite phrase is no antecedent.
+      if (head === null && DEFINITE.test(text)) head = last;
+      continue;
+    }
+    if (head !== null && head !== last) continue;
+    const ownerEnd = start + p.offset.start + owned[1]!.length;
+    // The owner's last word, as a token: a mention there is the owner; a noun for a site or company stands for one.
+    let k = at - 1;
+    while (k > from && r.tokens[k]!.end > ownerEnd) k--;
+    const m = r.mentionAt[k]!;
+    if (m >= 0) return r.mentions[m]!.actor;
+    if (!THINGS.has(r.norm(k))) return null;
+    return r.targetBefore(k, from, [...acting], r.norm(k));
+  }
+  return null;
+}

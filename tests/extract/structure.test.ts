@@ -1,0 +1,244 @@
+/**
+ * Round 5 (structure): general readings of who does what to whom, each on made-up sentences (none
+ * comes from a gold or held-out report).
+ */
+import { ActorIndex, extract } from '../../server/extract';
+import { anchorOf } from '../../bench/extract-score';
+
+const index = new ActorIndex([
+  { id: 'reddit', name: 'Reddit', kind: 'platform' },
+  { id: 'gab', name: 'Gab', kind: 'platform' },
+  { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
+  { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
+]);
+const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
+const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
+
+describe('names', () => {
+  test('a spaced ampersand joins the capitalised words of a new name', () => {
+    expect(triples('Barrow & Finch has dropped a novel by Jane Roe.')).toEqual([['BANNED', 'new:Barrow & Finch', 'jane-roe']]);
+    // A lower-case word after it ends the name.
+    expect(run('Barrow & sons wrote.').actors.map((a) => a.name)).not.toContain('Barrow & sons');
+  });
+});
+
+describe('claims', () => {
+  test('"..., calling the decision a ploy": the participle judges the sanction, a claim against the actor that made it', () => {
+    expect(triples('Cloudflare cut off Gab on Monday. Gab hit back on its blog, calling the decision a cowardly ploy.')).toEqual([
+      ['SUSPENDED', 'cloudflare', 'gab'],
+      ['ACCUSED', 'gab', 'cloudflare'],
+    ]);
+  });
+});
+
+describe('app stores and the things named by a noun', () => {
+  const story =
+    'Chirp Social, the network that Jane Roe started, can now be offered on phones. Cloudflare said on Wednesday that it had approved the app for its Gadget Store. The company had turned the app down in August. Roe Media & Data Group, which runs the service, said nothing.';
+
+  test('"turned the app down" is a refusal, "approved the app for its store" a restoration; "the app" is the actor introduced as "the network"', () => {
+    expect(triples(story)).toEqual([
+      ['REINSTATED', 'cloudflare', 'new:Chirp Social'],
+      ['REFUSED', 'cloudflare', 'new:Chirp Social'],
+      ['OWNS', 'new:Roe Media & Data Group', 'new:Chirp Social'],
+    ]);
+  });
+
+  test('a new name after "its" is the owner\'s product, not an actor; a known person opening a longer name is not that person', () => {
+    const names = run(story).actors.map((a) => a.id ?? `new:${a.name}`);
+    expect(names).not.toContain('new:Gadget Store');
+    expect(names).not.toContain('new:Store');
+    expect(triples('Reddit banned the Jane Roe Foundation on Monday.')).toEqual([['BANNED', 'reddit', 'new:Jane Roe Foundation']]);
+    expect(triples('Reddit banned Jane Roe on Monday.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+});
+
+describe('decisions, complaints and who "it" is', () => {
+  test('"the streaming company said it would no longer feature X": a restriction decided, by the company, not a warning', () => {
+    expect(
+      triples(
+        "Reddit has dropped Q. Lane and the rapper Zed from its lists. On May 10 the streaming company said it would no longer feature Lane's songs.",
+      ),
+    ).toEqual([
+      ['BANNED', 'reddit', 'new:Q. Lane'],
+      ['RESTRICTED', 'reddit', 'new:Q. Lane'],
+    ]);
+  });
+
+  test('"X\'s camp complained that ...": with no one named in the complaint, it is against the main actor that is not a person', () => {
+    expect(
+      triples("Reddit stopped promoting the rapper Zed in March. Zed's camp had complained that other singers were still being promoted."),
+    ).toEqual([
+      ['RESTRICTED', 'reddit', 'new:Zed'],
+      ['ACCUSED', 'new:Zed', 'reddit'],
+    ]);
+    // Named in the complaint, the party named is the target.
+    expect(triples('Gab complained that Cloudflare had cut it off.')).toContainEqual(['ACCUSED', 'gab', 'cloudflare']);
+  });
+});
+
+describe('relative clauses and restorations told as permission', () => {
+  test('"A and B, which X had cut off in the European Union": the names before the relative word are the objects, not the place', () => {
+    expect(triples('Ofcom looked at Gab and Reddit, which Cloudflare had cut off in the European Union.')).toEqual([
+      ['SUSPENDED', 'cloudflare', 'gab'],
+      ['SUSPENDED', 'cloudflare', 'reddit'],
+    ]);
+  });
+
+  test('"X, <a long apposition>, will be allowed back into Y\'s store" and "X can post on Y again": Y restores X', () => {
+    expect(
+      triples("Gab, the small network favoured by many of Jane Roe's online fans, will be allowed back into Cloudflare's store."),
+    ).toEqual([['REINSTATED', 'cloudflare', 'gab']]);
+    expect(triples('Jane Roe can post on Reddit again.')).toEqual([['REINSTATED', 'reddit', 'jane-roe']]);
+    // Permission with no "again" or "back" is no restoration.
+    expect(triples('Jane Roe can post on Reddit.')).toEqual([]);
+  });
+});
+
+describe('"his" and "him" past a spokesperson', () => {
+  test('a person introduced as speaking for a company is not the "his" of a later sentence when another person was named before', () => {
+    const text =
+      'Jane Roe can post on Reddit again. Sam Vale, a vice president at the company, said it had weighed the risks. Cloudflare restored his account in May.';
+    expect(triples(text)).toEqual([
+      ['REINSTATED', 'reddit', 'jane-roe'],
+      ['REINSTATED', 'cloudflare', 'jane-roe'],
+    ]);
+    // In the speaker's own sentence, "his" may be the speaker.
+    expect(triples('Sam Vale, a vice president at Gab, said Cloudflare had restored his account.')).toEqual([
+      ['REINSTATED', 'cloudflare', 'new:Sam Vale'],
+    ]);
+  });
+});
+
+describe('organisations named by their person, and owners of things listed', () => {
+  test('"Jane Roe\'s campaign website" is the actor "Roe campaign"; "the campaign" after it is the same actor', () => {
+    expect(
+      triples("Cloudflare cut off Jane Roe's campaign website on Sunday. Reddit then banned the campaign, and Gab banned Jane Roe."),
+    ).toEqual([
+      ['SUSPENDED', 'cloudflare', 'new:Roe campaign'],
+      ['BANNED', 'reddit', 'new:Roe campaign'],
+      ['BANNED', 'gab', 'jane-roe'],
+    ]);
+  });
+
+  test('"took down two shops, A\'s online store and the B\'s own shop": the owners, both', () => {
+    expect(triples("Reddit took down two forums on Monday, Gab's main board and the Daily Planet's own forum.")).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['SUSPENDED', 'reddit', 'new:Daily Planet'],
+    ]);
+  });
+});
+
+describe('replies, judgements and sanctions said to reach further', () => {
+  test('"the publisher replied that ...": a denial when the publisher was accused before; no claim, no denial', () => {
+    const text =
+      'Barrow & Finch has dropped a novel by Senator Jane Roe. Ms. Roe hit back, calling the decision Kafkaesque. The publisher replied that it had acted within its rights.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'new:Barrow & Finch', 'jane-roe'],
+      ['ACCUSED', 'jane-roe', 'new:Barrow & Finch'],
+      ['DENIED', 'new:Barrow & Finch', 'jane-roe'],
+    ]);
+    expect(triples('Reddit replied that it had acted within its rights.')).toEqual([]);
+  });
+
+  test('"X answered that Y was an enemy of ...": a judgement of an actor is a claim against it', () => {
+    expect(triples('Jane Roe answered that Reddit was an enemy of free speech.')).toEqual([['ACCUSED', 'jane-roe', 'reddit']]);
+    expect(triples('Jane Roe answered that the weather was a problem.')).toEqual([]);
+  });
+
+  test('"Y, which owns X, answered through its president that the block would ...": Y owns X and claims against the blocker', () => {
+    expect(
+      triples(
+        'Ofcom blocked Reddit on Friday. Zeta, which owns Reddit, answered through its president, Sam Vale, that the block would hurt millions.',
+      ),
+    ).toEqual([
+      ['SUSPENDED', 'ofcom', 'reddit'],
+      ['OWNS', 'new:Zeta', 'reddit'],
+      ['ACCUSED', 'new:Zeta', 'ofcom'],
+    ]);
+  });
+
+  test('"the ban also covers sites such as X": the last sanction\'s actor acts on X; "shut the account of X" cuts X off', () => {
+    expect(triples('Cloudflare is cutting off Gab. The ban also covers related sites such as Daily Planet.')).toEqual([
+      ['SUSPENDED', 'cloudflare', 'gab'],
+      ['SUSPENDED', 'cloudflare', 'new:Daily Planet'],
+    ]);
+    expect(triples('Reddit had shut the account of Gab on Monday.')).toEqual([['SUSPENDED', 'reddit', 'gab']]);
+  });
+});
+
+describe('plural things and relative clauses after an object (compromise noun phrases)', () => {
+  test('"the company\'s apps ... the apps had flaws; Reddit took them down": "them" is the apps, so the act is on their owner', () => {
+    const text =
+      "Gab is a small company. Both of the company's phone apps vanished on Wednesday. In an email, Sam Vale, the Reddit executive in charge, wrote that the apps had been found to carry images of abuse; Reddit took them down at once.";
+    expect(triples(text)).toEqual([['SUSPENDED', 'reddit', 'gab']]);
+    // Before round 5, "them" was the new name nearest before it (Sam Vale).
+  });
+
+  test('"banned the users who posted it": the relative clause belongs to the users, so "it" there is no object', () => {
+    expect(triples('Reddit warned Gab. Then Gab banned the users who posted it.')).toEqual([['WARNED', 'reddit', 'gab']]);
+  });
+});
+
+describe('"it" for a site named by a noun', () => {
+  const kinds = new ActorIndex([
+    { id: 'megacorp', name: 'Megacorp', kind: 'company' },
+    { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
+  ]);
+  const said = (text: string) =>
+    extract(text, kinds, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"the service\'s first brush ...: Ofcom, the regulator, threatened to block it": "it" is the service, not the company named last', () => {
+    expect(
+      said(
+        "Megacorp restored the apps of Chatter Box. It is not the service's first brush with officials: last year Ofcom, Britain's media watchdog, threatened to block it.",
+      ),
+    ).toEqual([
+      ['REINSTATED', 'megacorp', 'new:Chatter Box'],
+      ['WARNED', 'ofcom', 'new:Chatter Box'],
+    ]);
+  });
+});
+
+describe('a name in apposition after a preposition', () => {
+  test('"moved to a new host, Cloudflare": the name after the comma is the preposition\'s actor', () => {
+    expect(triples('Reddit cut Gab off in May; Gab moved to a new host, Cloudflare, and came back online.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['MOVED_TO', 'gab', 'cloudflare'],
+    ]);
+  });
+});
+
+describe('modality inside a relative clause', () => {
+  test('"It is unclear whether Reddit, which dropped Gab last year, will follow": the relative clause happened; the main verb did not', () => {
+    expect(triples('It is unclear whether Reddit, which dropped Gab last year, will follow.')).toEqual([['BANNED', 'reddit', 'gab']]);
+    expect(triples('It is unclear whether Reddit will drop Gab.')).toEqual([]);
+  });
+});
+
+describe('a claim told as a noun', () => {
+  test('"rejected Gab\'s charge that the removal was unfair": Gab claims against the actor of the last sanction', () => {
+    expect(triples("Reddit pulled Gab in May. The letter rejected Gab's charge that the removal was unfair.")).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+    // With no sanction read before, no one to claim against.
+    expect(triples("The letter rejected Gab's charge that the rules were unfair.")).toEqual([]);
+  });
+});
+
+describe('ownership as a compound adjective', () => {
+  test('"the Cloudflare-owned forum Gab", "Reddit, the Cloudflare-owned site": the known actor before "-owned" owns the one beside', () => {
+    expect(triples('On Monday the Cloudflare-owned forum Gab banned Jane Roe.')).toEqual([
+      ['OWNS', 'cloudflare', 'gab'],
+      ['BANNED', 'gab', 'jane-roe'],
+    ]);
+    expect(triples('Reddit, the Cloudflare-owned site, was fined.')).toEqual([['OWNS', 'cloudflare', 'reddit']]);
+    // An owner the store does not know is not guessed.
+    expect(triples('The Acme-owned forum Gab was fined.')).toEqual([]);
+  });
+});
