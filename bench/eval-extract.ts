@@ -40,6 +40,8 @@ const heldOut = heldOutReports(root);
 const heldOut2 = heldOutReports(root, 'heldout2-');
 const heldOut3 = heldOutReports(root, 'heldout3-');
 const heldOut4 = heldOutReports(root, 'heldout4-');
+const heldOut5 = heldOutReports(root, 'heldout5-');
+const heldOut6 = heldOutReports(root, 'heldout6-');
 const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -50,6 +52,8 @@ if (heldOut.length) console.log(row('held-out gold reports (tests/extract/gold/h
 if (heldOut2.length) console.log(row('second held-out set (tests/extract/gold/heldout2-*)', scoreAll(heldOut2, index)));
 if (heldOut3.length) console.log(row('third held-out set (tests/extract/gold/heldout3-*)', scoreAll(heldOut3, index)));
 if (heldOut4.length) console.log(row('fourth held-out set (tests/extract/gold/heldout4-*)', scoreAll(heldOut4, index)));
+if (heldOut5.length) console.log(row('fifth held-out set (tests/extract/gold/heldout5-*)', scoreAll(heldOut5, index)));
+if (heldOut6.length) console.log(row('sixth held-out set (tests/extract/gold/heldout6-*)', scoreAll(heldOut6, index)));
 if (seed.length) {
   console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
   console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
@@ -70,6 +74,8 @@ if (process.argv.includes('--verbose')) {
   perReport(heldOut2);
   perReport(heldOut3);
   perReport(heldOut4);
+  perReport(heldOut5);
+  perReport(heldOut6);
   perReport(seed);
 }
 
@@ -77,7 +83,9 @@ if (process.argv.includes('--verbose')) {
 const detail = process.argv.indexOf('--detail');
 if (detail > 0) {
   const prefix = process.argv[detail + 1] ?? '';
-  for (const r of [...gold, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4, ...seed].filter((x) => x.name.startsWith(prefix))) {
+  for (const r of [...gold, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...seed].filter((x) =>
+    x.name.startsWith(prefix),
+  )) {
     console.log(`\n${r.name}`);
     for (const line of misses(r, extract(r.text, index, anchorOf(r.published)))) console.log(`  ${line}`);
   }

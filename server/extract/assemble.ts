@@ -5,8 +5,6 @@
  */
 import {
   categoryOf,
-  isParsedDate,
-  parseDate,
   type ActionType,
   type ExtractAnswer,
   type ProposedAction,
@@ -32,6 +30,7 @@ import {
   type Found,
 } from './clauses';
 import { Reading, same } from './reading';
+import { answerDate, dateNear, datesOfAct, NO_DATES, ongoing, reported } from './act-dates';
 import { DateReader, edtf, later, type Anchor, type FoundDate } from './dates';
 import dateRules from './rules/dates.json';
 import { FALLBACK_SCALE, fallbackApplies, fallbackRoles, TagBudget, type FallbackRoles } from './fallback';
@@ -294,104 +293,7 @@ function read(
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 const SUIT = new RegExp(dateRules.suits.pattern, 'iu');
-const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'before', 'to', 'with']);
-
-/**
- * A claim or a suit told in the present ("Parler alleges", "Parler is suing", "goes on to
- * allege") with no date of its own is being made as the report is published: it takes the
- * publication date. Past tenses are left undated, since they may be far older than the report.
- * A claim read from the speaker's words ("X claims Y conspired") has the tense of the saying
- * verb; a participle after a comma ("X sues Y, claiming ...") that of the verb before the comma.
- */
-function ongoing(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): FoundDate | null {
-  if (!anchor || !['claim', 'legal'].includes(categoryOf(t.rule.type))) return null;
-  let k = t.first;
-  if (t.rule.from === 'speaker') {
-    k = -1;
-    for (let j = t.first - 1; j >= s.first && k < 0; j--) if (isSaying(r, j)) k = j;
-    if (k < 0) return null;
-  }
-  const present = (k: number): boolean => {
-    const verb = r.norm(k);
-    const before = r.norm(k - 1);
-    if (verb.endsWith('ing') && k > s.first && r.gap(k - 1, k).includes(',')) {
-      for (let j = k - 1; j >= s.first; j--) if (r.verbs.has(j)) return j !== k && present(j);
-      return false;
-    }
-    // "goes on to allege", "seeks to claim": the tense of the verb before "to".
-    const lead = before === 'to' ? (r.norm(k - 2) === 'on' ? k - 3 : k - 2) : -1;
-    return (
-      (/[^s]s$/.test(verb) && !verb.endsWith('ss')) ||
-      (verb.endsWith('ing') && PRESENT_AUXILIARIES.has(before)) ||
-      (lead >= s.first && /[^s]s$/.test(r.norm(lead)))
-    );
-  };
-  return present(k) ? { start: 0, end: 0, first: anchor.first, last: anchor.last, precision: 'day' } : null;
-}
-
-/**
- * An act told in someone's words as older than the words ("the complaint alleges that Amazon
- * terminated ...", "said that Amazon had cut ...") is not dated by the sentence before, which
- * tells when the words were said. An act told as under way when said ("then said that 8chan was
- * switching to ...") still is.
- */
-function reported(r: Reading, s: Sentence, t: Trigger): boolean {
-  if (categoryOf(t.rule.type) === 'claim') return false;
-  let k = t.first - 1;
-  while (k >= s.first && !isSaying(r, k) && !isTelling(r, k)) k--;
-  if (k < s.first) return false;
-  for (let j = Math.max(k + 1, t.first - 3); j < t.first; j++) if (r.norm(j) === 'had') return true;
-  const saying = r.norm(k);
-  return /[^s]s$/.test(saying) && !saying.endsWith('ss');
-}
-
-/** The answer of datesOfAct for an act that takes no date from its sentence or the ones before. */
-const NO_DATES: FoundDate[] = [];
-
-/**
- * The dates of sentence `s` that may date the act at `t`. A limit ("until Friday") dates no act.
- * A date outside the act's clause dates it only when no other act verb comes between ("whose
- * pages had been taken down in August, ...; Instagram removed it" is not dated August). A date
- * before the act's clause with a saying or telling verb between them is the saying's
- * ("A suit filed on Monday claimed that Amazon had cancelled ..."), unless the act is a claim
- * read from that saying. The act a suit or a claim is about ("sued Amazon on Monday for
- * terminating its account") came before it: it takes only a date written after its own verb.
- */
-function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, dates: FoundDate[]): FoundDate[] {
-  const at = r.tokens[t.first]!.start;
-  const kept = dates.filter((d) => !d.limit);
-  if (r.norm(t.first - 1) === 'for' && r.norm(t.first).endsWith('ing')) {
-    const after = kept.filter((d) => d.start > at && d.end <= r.tokens[clause.end - 1]!.end);
-    return after.length ? after : NO_DATES;
-  }
-  if (categoryOf(t.rule.type) === 'claim') return kept;
-  const cs = r.tokens[clause.start]!.start;
-  const ce = r.tokens[clause.end - 1]!.end;
-  // A saying or telling verb between an earlier date and the act: the date is the saying's.
-  const saidBetween = (d: FoundDate) => {
-    for (let k = s.first; k < s.last; k++) {
-      const p = r.tokens[k]!.start;
-      if (p >= d.end && p < at && (isSaying(r, k) || isTelling(r, k))) return true;
-    }
-    return false;
-  };
-  const pastPerfect = [t.first - 1, t.first - 2, t.first - 3].some((k) => k >= s.first && r.norm(k) === 'had');
-  const mine = kept.filter((d) => {
-    // In the clause, only an act told as older than the saying ("claimed that Y had cut off Z") loses the saying's date.
-    if (d.start >= cs && d.end <= ce) return !(pastPerfect && d.start < at && saidBetween(d));
-    // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
-    // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
-    // "..., a day after Google removed the app": the act told after it.
-    let owner = -1;
-    for (let k = s.first; k < s.last && (d.leads ? owner < 0 : r.tokens[k]!.start < d.start); k++)
-      if (r.verbs.has(k) && !isSaying(r, k) && !isTelling(r, k) && (!d.leads || r.tokens[k]!.start > d.end)) owner = k;
-    if (owner >= 0 && (owner < t.first || owner >= t.last)) return false;
-    return d.start >= at || !saidBetween(d);
-  });
-  // The sentence's dates are all the saying's: the act is undated rather than given the sentence before's.
-  return mine.length || !kept.length ? mine : NO_DATES;
-}
 
 /**
  * "Twitter's ban of Donald Trump": a sanction written as a noun, its actor the possessor and its
@@ -556,16 +458,6 @@ function within(r: Reading, t: Trigger): Found | null {
   return null;
 }
 
-/** The date written nearest the verb, preferring one in its clause. */
-function dateNear(dates: FoundDate[], at: number, clause: Clause, r: Reading): FoundDate | null {
-  if (!dates.length) return null;
-  const cs = r.tokens[clause.start]!.start;
-  const ce = r.tokens[clause.end - 1]!.end;
-  const inClause = dates.filter((d) => d.start >= cs && d.end <= ce);
-  const pool = inClause.length ? inClause : dates;
-  return pool.reduce((best, d) => (Math.abs(d.start - at) < Math.abs(best.start - at) ? d : best));
-}
-
 /** The words from the first actor named to the last, the verb included, within the sentence. */
 function evidence(r: Reading, s: Sentence, t: Trigger, from: Found, to: Found | null): [number, number] {
   const firsts = [t.first, from.first, to?.first ?? t.first].filter((k) => k >= s.first && k < s.last);
@@ -625,22 +517,6 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
   const kept = new Set(actions.map((a) => a.key));
   for (const a of actions) a.respondsTo = a.respondsTo.filter((k) => kept.has(k));
   return { actors: actorsOf(r.mentions, actions), actions };
-}
-
-/**
- * An undated answer to dated claims ("Amazon responded to the lawsuit: ...") came after the
- * latest of them and before publication: that interval, when publication is known.
- */
-function answerDate(claims: Array<Pick<Draft, 'date'>>, anchor: Anchor | null): string | null {
-  if (!anchor) return null;
-  // It follows every claim it answers, so the latest of those dated bounds it even when some are undated.
-  const starts = claims
-    .map((c) => (c.date ? parseDate(c.date) : null))
-    .map((p) => (p && isParsedDate(p) ? p.local.start : NaN))
-    .filter((x) => Number.isFinite(x));
-  if (!starts.length) return null;
-  const first = Math.floor(Math.max(...starts) / DAY) * DAY;
-  return first <= anchor.last ? edtf({ first, last: anchor.last, precision: 'day' }) : null;
 }
 
 /** Known actors named in the text, and new ones that take part in a proposal, with every mention. */
