@@ -32,6 +32,10 @@ function auxiliary(r: Reading, s: Sentence, t: Trigger): number {
  */
 export function recent(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): FoundDate | null {
   if (!anchor || categoryOf(t.rule.type) === 'claim') return null;
+  // A phrase that opens with a present tense ("can post on ... again", "is back on ..."): a state the act has just made.
+  const opening = r.norm(t.first);
+  if (t.last - t.first > 1 && (opening === 'can' || PRESENT_AUXILIARIES.has(opening)))
+    return { start: 0, end: 0, first: anchor.first - RECENT, last: anchor.last, precision: 'day', guessed: true };
   const k = auxiliary(r, s, t);
   if (k < 0) return null;
   const aux = r.norm(k);
@@ -145,8 +149,9 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
     if (owner >= 0 && (owner < t.first || owner >= t.last)) return false;
     return d.start >= at || !saidBetween(d);
   });
-  // The sentence's dates are all the saying's: the act is undated rather than given the sentence before's.
-  return mine.length || !kept.length ? mine : NO_DATES;
+  // The sentence's dates are all the saying's, or another act's: the act is undated rather than given the sentence
+  // before's. A look back in the past perfect ("whose pages had been taken down in August") is no one's time now.
+  return mine.length || kept.every((d) => d.flashback) ? mine : NO_DATES;
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

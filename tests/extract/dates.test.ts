@@ -203,3 +203,15 @@ describe('round 6: seasons, evenings and sayings', () => {
     expect(dateOf('Hostly will suspend Chirpnet effective Sunday.', 'SUSPENDED', 'hostly')).toBe('2024-03-17');
   });
 });
+
+describe('round 6: looks back and present states', () => {
+  test('a look back in the past perfect does not keep the sentence before from dating the act', () => {
+    const text =
+      'On Thursday Hostly banned Chirpnet. Chirpnet, whose pages had been taken down by Boardly in August, had kept an account on Forumly; Forumly removed it as well.';
+    expect(dateOf(text, 'BANNED', 'forumly')).toBe('2024-03-07/2024-03-13');
+  });
+
+  test('a restoration told as a present state ("can post on Y again") is news: the week before publication', () => {
+    expect(dateOf('Chirpnet can post on Boardly again.', 'REINSTATED', 'boardly')).toBe('2024-03-06/2024-03-13');
+  });
+});
