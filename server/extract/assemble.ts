@@ -44,6 +44,7 @@ export const MAX_PROPOSALS = 500;
 const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
 const DAY = 86_400_000;
 const CARRY_WIDEN = dateRules.carried.widenDays * DAY;
+const CARRY_REACH = dateRules.carried.reach;
 const ORDER: Record<Status, number> = { confirmed: 0, reported: 1, alleged: 2, disputed: 3 };
 
 interface Draft extends Omit<ProposedAction, 'key'> {
@@ -83,11 +84,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
-    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph;
+    // Without a date of its own, a sentence takes the last one written in the few before it, in its paragraph;
     // not a limit or the day an announced act takes effect ("effective Sunday"), nor a look back in the past perfect
     // ("whose pages had been taken down in August"), which are not when the narrative stands.
     const earlier = () => {
-      for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
+      for (let j = si - 1; j >= Math.max(0, si - CARRY_REACH); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
         const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads);
         const c = d[d.length - 1];

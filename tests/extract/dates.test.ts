@@ -215,3 +215,13 @@ describe('round 6: looks back and present states', () => {
     expect(dateOf('Chirpnet can post on Boardly again.', 'REINSTATED', 'boardly')).toBe('2024-03-06/2024-03-13');
   });
 });
+
+describe('round 6: how far a date carries', () => {
+  test('an undated reaction takes the date of the third sentence before it, not of the fourth', () => {
+    const near =
+      'Hostly banned Chirpnet on Monday. Chirpnet had been suspended by Boardly in August. Its other accounts are not affected. Chirpnet accused Hostly of censorship.';
+    expect(dateOf(near, 'ACCUSED', 'chirpnet')).toBe('2024-03-11/2024-03-13');
+    const far = 'Hostly banned Chirpnet on Monday. One. Two. Three. Chirpnet accused Hostly of censorship.';
+    expect(dateOf(far, 'ACCUSED', 'chirpnet')).toBeNull();
+  });
+});
