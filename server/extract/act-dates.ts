@@ -7,12 +7,55 @@ import { categoryOf, isParsedDate, parseDate } from '../../contract';
 import { isSaying, isTelling } from './attribution';
 import type { Clause } from './clauses';
 import { edtf, type Anchor, type FoundDate } from './dates';
+import dateRules from './rules/dates.json';
 import type { Trigger } from './lexicon';
 import type { Reading } from './reading';
 import type { Sentence } from './text';
 
 const DAY = 86_400_000;
 const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
+const RECENT = dateRules.recent.days * DAY;
+const PERFECT = new Set(['has', 'have', "'s", "'ve"]);
+// Words that may stand between an auxiliary and its verb ("has permanently banned", "has now been removed").
+const BETWEEN = /^(?:\p{L}+ly|now|already|also|just|since|been|being)$/u;
+
+/** The auxiliary before the act's verb, over adverbs and "been": the index of "has" in "has now been removed", or -1. */
+function auxiliary(r: Reading, s: Sentence, t: Trigger): number {
+  for (let k = t.first - 1; k >= Math.max(s.first, t.first - 4); k--) if (!BETWEEN.test(r.norm(k))) return k;
+  return -1;
+}
+
+/**
+ * An act told in the present perfect or as under way ("X has banned Y", "Y has been thrown off
+ * X", "X is cutting off Y") with no date of its own or before it is news as the report is
+ * written: an honest interval of the days just before publication, not a day.
+ */
+export function recent(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): FoundDate | null {
+  if (!anchor || categoryOf(t.rule.type) === 'claim') return null;
+  // A phrase that opens with a present tense ("can post on ... again", "is back on ..."): a state the act has just made.
+  const opening = r.norm(t.first);
+  if (t.last - t.first > 1 && (opening === 'can' || PRESENT_AUXILIARIES.has(opening)))
+    return { start: 0, end: 0, first: anchor.first - RECENT, last: anchor.last, precision: 'day', guessed: true };
+  const k = auxiliary(r, s, t);
+  if (k < 0) return null;
+  const aux = r.norm(k);
+  const verb = r.norm(t.first);
+  if (!PERFECT.has(aux) && !(PRESENT_AUXILIARIES.has(aux) && verb.endsWith('ing'))) return null;
+  return { start: 0, end: 0, first: anchor.first - RECENT, last: anchor.last, precision: 'day', guessed: true };
+}
+
+/**
+ * An act told in the past perfect ("while Y had complained", "X had been cut off") lies before the
+ * time the sentences before it stand at: it takes none of their dates. In reported words ("X
+ * confirmed that Y had been banned") the tense only follows the saying verb's, and it may.
+ */
+export function looksBack(r: Reading, s: Sentence, t: Trigger): boolean {
+  const k = auxiliary(r, s, t);
+  if (k < 0 || r.norm(k) !== 'had') return false;
+  for (let j = k - 1; j >= s.first && !r.gap(j, j + 1).includes(','); j--)
+    if (r.norm(j) === 'that' || isSaying(r, j) || isTelling(r, j)) return false;
+  return true;
+}
 
 /**
  * A claim or a suit told in the present ("Parler alleges", "Parler is suing", "goes on to
@@ -106,8 +149,9 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
     if (owner >= 0 && (owner < t.first || owner >= t.last)) return false;
     return d.start >= at || !saidBetween(d);
   });
-  // The sentence's dates are all the saying's: the act is undated rather than given the sentence before's.
-  return mine.length || !kept.length ? mine : NO_DATES;
+  // The sentence's dates are all the saying's, or another act's: the act is undated rather than given the sentence
+  // before's. A look back in the past perfect ("whose pages had been taken down in August") is no one's time now.
+  return mine.length || kept.every((d) => d.flashback) ? mine : NO_DATES;
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

@@ -30,7 +30,7 @@ import {
   type Found,
 } from './clauses';
 import { Reading, same } from './reading';
-import { answerDate, dateNear, datesOfAct, NO_DATES, ongoing, reported } from './act-dates';
+import { answerDate, dateNear, datesOfAct, looksBack, NO_DATES, ongoing, recent, reported } from './act-dates';
 import { DateReader, edtf, later, type Anchor, type FoundDate } from './dates';
 import dateRules from './rules/dates.json';
 import { FALLBACK_SCALE, fallbackApplies, fallbackRoles, TagBudget, type FallbackRoles } from './fallback';
@@ -44,6 +44,7 @@ export const MAX_PROPOSALS = 500;
 const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
 const DAY = 86_400_000;
 const CARRY_WIDEN = dateRules.carried.widenDays * DAY;
+const CARRY_REACH = dateRules.carried.reach;
 const ORDER: Record<Status, number> = { confirmed: 0, reported: 1, alleged: 2, disputed: 3 };
 
 interface Draft extends Omit<ProposedAction, 'key'> {
@@ -51,6 +52,8 @@ interface Draft extends Omit<ProposedAction, 'key'> {
   at: number;
   /** An undated claim in a sentence that names a suit ("in its lawsuit, X claimed ..."): dated by X's suit, if dated. */
   inSuit?: boolean;
+  /** Dated only by its tense ("has banned": the week before publication): a repeat dated by the text replaces it. */
+  guessed?: boolean;
 }
 
 const refKey = (a: ProposedActorRef) => a.id ?? `new:${fold(a.name)}`;
@@ -81,11 +84,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   for (let si = 0; si < sents.length && drafts.length < MAX_PROPOSALS; si++) {
     const s = sents[si]!;
     const lookBack = sents[Math.max(0, si - 2)]!.first;
-    // Without a date of its own, a sentence takes the last one written in the one or two before it, in its paragraph;
+    // Without a date of its own, a sentence takes the last one written in the few before it, in its paragraph;
     // not a limit or the day an announced act takes effect ("effective Sunday"), nor a look back in the past perfect
     // ("whose pages had been taken down in August"), which are not when the narrative stands.
     const earlier = () => {
-      for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
+      for (let j = si - 1; j >= Math.max(0, si - CARRY_REACH); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
         const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads);
         const c = d[d.length - 1];
@@ -228,12 +231,16 @@ function read(
   // notice is dated by what comes before the verb, the sanction it announces by that day (a date
   // that starts in the clause, though its commas may run on past it: "Sunday, January 10th, at 11:59").
   const ahead = modality === 'future' ? (datesOf(s).find((d) => d.start > at && d.start < clauseEnd) ?? null) : null;
-  // A weekday announced ahead ("will suspend ... effective Friday") is the next such day, not the last one.
-  const effective = ahead && { ...ahead, ...ahead.ahead };
+  // A weekday announced ahead ("will suspend ... effective Friday") is the next such day, not the last one; but one
+  // after a saying verb ("will stop ..., people said on Sunday") is the announcement's, the last such day.
+  const effective = ahead && (ahead.said ? ahead : { ...ahead, ...ahead.ahead });
   const own = datesOfAct(r, s, t, clause, datesOf(s));
   const date = effective
     ? (own.filter((d) => d.end <= at).pop() ?? earlier())
-    : (dateNear(own, at, clause, r) ?? (own === NO_DATES ? null : ((reported(r, s, t) ? null : earlier()) ?? ongoing(r, s, t, anchor))));
+    : (dateNear(own, at, clause, r) ??
+      (own === NO_DATES
+        ? null
+        : ((reported(r, s, t) || looksBack(r, s, t) ? null : earlier()) ?? ongoing(r, s, t, anchor) ?? recent(r, s, t, anchor))));
   const span = evidence(r, s, t, from, to);
   const confidence = (a: ProposedActorRef, b: ProposedActorRef) =>
     round(
@@ -261,6 +268,7 @@ function read(
         confidence: confidence(f, o),
         at: r.tokens[t.first]!.start,
         ...(claim && !date && SUIT.test(r.text.slice(s.start, s.end)) ? { inSuit: true } : {}),
+        ...(date?.guessed ? { guessed: true } : {}),
       };
       out.push(base);
       const said = ` ${fold(r.text.slice(s.start, s.end)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -480,6 +488,7 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
       continue;
     }
     for (const e of d.evidence) if (!prev.evidence.some((p) => p[0] === e[0] && p[1] === e[1])) prev.evidence.push(e);
+    if (prev.guessed && d.date && !d.guessed) [prev.date, prev.guessed] = [d.date, false];
     prev.date ??= d.date;
     if (ORDER[d.status] < ORDER[prev.status]) {
       prev.status = d.status;

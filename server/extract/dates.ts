@@ -40,6 +40,7 @@ const IGNORE = new RegExp(rules.ignore.pattern, 'iu');
 const YEARS = new RegExp(rules.years.pattern, 'giu');
 const LIMIT = new RegExp(rules.limits.pattern, 'iu');
 const AHEAD = new RegExp(rules.ahead.pattern, 'iu');
+const SAID = new RegExp(rules.said.pattern, 'iu');
 const FLASHBACK = new RegExp(rules.flashback.pattern, 'iu');
 const QUOTE_LEAD = rules.quotations.leadDays * DAY;
 const QUOTE_MAX = rules.quotations.maxChars;
@@ -57,6 +58,10 @@ export interface FoundDate {
   limit?: boolean;
   /** In a clause told in the past perfect ("had been taken down in August"): a look back, not carried on. */
   flashback?: boolean;
+  /** Written right after a saying verb ("said on Sunday"): the day of the saying, not one an announced act takes effect. */
+  said?: boolean;
+  /** Not read from the text but from the act's tense ("has banned": the days before publication). */
+  guessed?: boolean;
   /** Dates the act told after it ("a day after Google removed the app"), not the one before; not carried on. */
   leads?: boolean;
 }
@@ -80,7 +85,20 @@ export interface Anchor {
 
 const weekday = (ms: number) => new Date(ms).getUTCDay();
 
-function relativeSpan(p: Phrase, day: number): [number, number] | null {
+// The first month (0-based) of each season, three months long; winter starts in December of the year before.
+const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
+
+/** The last `season` that ended before `day`. */
+function lastSeason(season: string, day: number): [number, number] {
+  const m = SEASONS[season.toLowerCase()]!;
+  for (let y = new Date(day).getUTCFullYear(); ; y--) {
+    const first = Date.UTC(y, m - (m === 11 ? 12 : 0), 1);
+    const last = Date.UTC(y, m + 3 - (m === 11 ? 12 : 0), 1) - DAY;
+    if (last < day) return [first, last];
+  }
+}
+
+function relativeSpan(p: Phrase, day: number, m: RegExpMatchArray): [number, number] | null {
   if (p.days !== undefined) return [day + p.days * DAY, day + p.days * DAY];
   const wd = weekday(day);
   switch (p.unit) {
@@ -102,6 +120,8 @@ function relativeSpan(p: Phrase, day: number): [number, number] | null {
       const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
       return [first, Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - DAY];
     }
+    case 'previous-season':
+      return lastSeason(m[1]!, day);
     default:
       return null;
   }
@@ -150,7 +170,7 @@ function chronoSpan(r: chrono.ParsedResult, day: number | null): Span | null {
 
 // chrono-node is the costliest step: sentences with no digit and no calendar word are not given to it.
 const DATEISH =
-  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today|tonight|\bago\b|\b(?:week|month|year|night|evening|morning|afternoon)/iu;
+  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today|tonight|\bago\b|\b(?:week|month|year|night|evening|morning|afternoon|summer|winter|spring|autumn)|\blast fall\b/iu;
 // The phrases relative to another date all name a unit of time.
 const SHIFTISH = /\b(?:day|night|evening|morning|afternoon|week|month|year)s?\b/iu;
 
@@ -178,7 +198,7 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       if (covered.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      const spans = days.map((d) => relativeSpan(p, d!)).filter((s): s is [number, number] => s !== null);
+      const spans = days.map((d) => relativeSpan(p, d!, m)).filter((s): s is [number, number] => s !== null);
       if (!spans.length) continue;
       out.push({ start: m.index, end: m.index + m[0].length, ...merge(spans), precision: 'day' });
       covered.push([m.index, m.index + m[0].length]);
@@ -223,6 +243,7 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
       }
     }
     if (LIMIT.test(before)) found.limit = true;
+    if (SAID.test(before)) found.said = true;
     out.push(found);
   });
   for (const d of out) {

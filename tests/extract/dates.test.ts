@@ -154,3 +154,74 @@ describe('claims and answers', () => {
     expect(dateOf('Chirpnet claimed that Hostly conspired with Boardly.', 'ACCUSED', 'chirpnet')).toBeNull();
   });
 });
+
+describe('round 6: the tense of an undated act', () => {
+  test('an act told in the present perfect or as under way, undated, is news: the week before publication', () => {
+    expect(dateOf('Hostly has permanently banned Chirpnet.', 'BANNED', 'hostly')).toBe('2024-03-06/2024-03-13');
+    expect(dateOf('Chirpnet has been thrown off Boardly.', 'BANNED', 'boardly')).toBe('2024-03-06/2024-03-13');
+    expect(dateOf('Hostly is cutting off Chirpnet.', 'SUSPENDED', 'hostly')).toBe('2024-03-06/2024-03-13');
+  });
+
+  test('an undated act in the simple past stays undated: it may be far older than the report', () => {
+    expect(dateOf('Hostly banned Chirpnet.', 'BANNED', 'hostly')).toBeNull();
+  });
+
+  test('the tense only fills in: a repeat of the act dated by the text replaces the week', () => {
+    expect(dateOf('Hostly has banned Chirpnet. Hostly banned Chirpnet on Monday, its spokesman said.', 'BANNED', 'hostly')).toBe(
+      '2024-03-11',
+    );
+  });
+
+  test('an act in the past perfect takes no date from the sentence before: it lies before that time', () => {
+    expect(dateOf('Hostly suspended Chirpnet on Monday. Boardly had banned Chirpnet.', 'BANNED', 'boardly')).toBeNull();
+  });
+
+  test('in reported words the past perfect follows the saying verb, and the date before may still carry', () => {
+    expect(
+      dateOf('Hostly suspended Chirpnet on Monday. Forumly confirmed that Chirpnet had been banned by Boardly.', 'BANNED', 'boardly'),
+    ).toBe('2024-03-11/2024-03-13');
+  });
+});
+
+describe('round 6: seasons, evenings and sayings', () => {
+  test('"last summer", "last winter": the last such season that ended before publication', () => {
+    expect(dateOf('Last summer Hostly suspended Chirpnet.', 'SUSPENDED', 'hostly')).toBe('2023-06-01/2023-08-31');
+    expect(dateOf('It was not the first time: last winter Hostly suspended Chirpnet.', 'SUSPENDED', 'hostly')).toBe(
+      '2023-12-01/2024-02-29',
+    );
+    expect(dateOf('Last summer Hostly suspended Chirpnet.', 'SUSPENDED', 'hostly', '2024-10-02')).toBe('2024-06-01/2024-08-31');
+  });
+
+  test('"earlier in the evening" is the day of the date read before', () => {
+    const text = 'Hostly suspended Chirpnet on Monday night. Earlier in the evening Boardly had banned Chirpnet.';
+    expect(dateOf(text, 'BANNED', 'boardly')).toBe('2024-03-11');
+  });
+
+  test('a weekday after a saying verb dates the announcement, not a day ahead; "effective Sunday" still is ahead', () => {
+    const said = 'Hostly will stop serving Chirpnet, people familiar with the decision said on Sunday.';
+    expect(dateOf(said, 'SUSPENDED', 'hostly')).toBe('2024-03-10');
+    expect(dateOf('Hostly will suspend Chirpnet effective Sunday.', 'SUSPENDED', 'hostly')).toBe('2024-03-17');
+  });
+});
+
+describe('round 6: looks back and present states', () => {
+  test('a look back in the past perfect does not keep the sentence before from dating the act', () => {
+    const text =
+      'On Thursday Hostly banned Chirpnet. Chirpnet, whose pages had been taken down by Boardly in August, had kept an account on Forumly; Forumly removed it as well.';
+    expect(dateOf(text, 'BANNED', 'forumly')).toBe('2024-03-07/2024-03-13');
+  });
+
+  test('a restoration told as a present state ("can post on Y again") is news: the week before publication', () => {
+    expect(dateOf('Chirpnet can post on Boardly again.', 'REINSTATED', 'boardly')).toBe('2024-03-06/2024-03-13');
+  });
+});
+
+describe('round 6: how far a date carries', () => {
+  test('an undated reaction takes the date of the third sentence before it, not of the fourth', () => {
+    const near =
+      'Hostly banned Chirpnet on Monday. Chirpnet had been suspended by Boardly in August. Its other accounts are not affected. Chirpnet accused Hostly of censorship.';
+    expect(dateOf(near, 'ACCUSED', 'chirpnet')).toBe('2024-03-11/2024-03-13');
+    const far = 'Hostly banned Chirpnet on Monday. One. Two. Three. Chirpnet accused Hostly of censorship.';
+    expect(dateOf(far, 'ACCUSED', 'chirpnet')).toBeNull();
+  });
+});
