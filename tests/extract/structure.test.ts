@@ -242,3 +242,60 @@ describe('ownership as a compound adjective', () => {
     expect(triples('The Acme-owned forum Gab was fined.')).toEqual([]);
   });
 });
+
+// Round 6 (rules): the layers beyond platforms acting on sites and people. Made-up sentences about
+// made-up actors, coded as the dataset codes such acts (graph-seed/episodes/).
+describe('governments, courts, payment firms, registrars and app stores', () => {
+  const layers = new ActorIndex([
+    { id: 'gab', name: 'Gab', kind: 'platform' },
+    { id: 'ofcom', name: 'Ofcom', kind: 'government' },
+    { id: 'high-court-of-erewhon', name: 'High Court of Erewhon', kind: 'court' },
+    { id: 'namehold', name: 'Namehold', kind: 'company' },
+    { id: 'apple', name: 'Apple', kind: 'company' },
+    { id: 'pixelcast', name: 'Pixelcast', kind: 'platform' },
+  ]);
+  const coded = (text: string) =>
+    extract(text, layers, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"ordered the blocking of X": an order told with its act as a noun, on the one named after "of"', () => {
+    expect(coded('On Friday Ofcom ordered the blocking of Pixelcast.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
+    expect(coded('The High Court of Erewhon ordered the suspension of Gab across the country.')).toEqual([
+      ['ORDERED', 'high-court-of-erewhon', 'gab'],
+    ]);
+  });
+
+  test('an actor known as a government or a court orders with no word such as "court" in the sentence', () => {
+    expect(coded('Ofcom ordered Pixelcast to take the videos down within a day.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
+    // An order by a company is not coded as a legal order.
+    expect(coded('Namehold ordered Pixelcast to take the videos down within a day.')).toEqual([]);
+  });
+
+  test('a fine by a regulator or a court is an order (the dataset has no fine type)', () => {
+    expect(coded('Ofcom fined Pixelcast on Monday.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
+    expect(coded('Ofcom imposed a fine of two million pounds on Gab.')).toEqual([['ORDERED', 'ofcom', 'gab']]);
+    expect(coded('A judge fined Gab for ignoring the court.')).toEqual([]); // "a judge" names no actor
+  });
+
+  test('a registrar taking a domain away is a refusal of service, not a suspension', () => {
+    expect(coded("Namehold suspended Gab's domain on Sunday.")).toEqual([['REFUSED', 'namehold', 'gab']]);
+    expect(coded('Namehold took down the Gab domain.')).toEqual([['REFUSED', 'namehold', 'gab']]);
+  });
+
+  test('a fundraising firm refunding the donations made to X, or closing its fundraiser, cuts X off', () => {
+    expect(coded('Fundwell said it would refund all donations made to Gab.')).toEqual([['SUSPENDED', 'new:Fundwell', 'gab']]);
+    expect(coded('Fundwell took down the fundraiser for Gab on Friday.')).toEqual([['SUSPENDED', 'new:Fundwell', 'gab']]);
+  });
+
+  test('a company withdrawing from a country cuts the country off', () => {
+    expect(coded('Pixelcast exited Erewhon after the vote.')).toEqual([['SUSPENDED', 'pixelcast', 'new:Erewhon']]);
+  });
+
+  test('an app store rejecting an app refuses it; "rejected the claims" is still a denial', () => {
+    expect(coded("Apple rejected Gab's app on Monday.")).toEqual([['REFUSED', 'apple', 'gab']]);
+    expect(coded('Ofcom accused Gab of hosting hate. Gab rejected the claims on Monday.')).toContainEqual(['DENIED', 'gab', 'ofcom']);
+  });
+});
