@@ -15,12 +15,14 @@ import {
 import { accountAfter, accountOwner, causative } from './accounts';
 import { ownedCompounds } from './compounds';
 import { personOrganisations } from './organisations';
+import { sameNames } from './aliases';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
   agentReference,
   clauseOf,
+  coordinatedPassive,
   isPassive,
   nearestBefore,
   objectOf,
@@ -68,7 +70,14 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );
-  const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
+  // "X, whose real name is Y": Y is X.
+  const r = new Reading(
+    text,
+    tokens,
+    sents,
+    sameNames(text, tokens, mentions, (id) => index.kindOf(id)),
+    (id) => index.kindOf(id),
+  );
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
     return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
@@ -192,8 +201,9 @@ function read(
   const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
-  if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
-    to = subjectOf(r, clause, t.first, lookBack, true);
+  const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
+  if (t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last))) {
+    to = subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;

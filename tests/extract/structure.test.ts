@@ -299,3 +299,43 @@ describe('governments, courts, payment firms, registrars and app stores', () => 
     expect(coded('Ofcom accused Gab of hosting hate. Gab rejected the claims on Monday.')).toContainEqual(['DENIED', 'gab', 'ofcom']);
   });
 });
+
+describe('round 6: other names, coordinated passives and roles in lists', () => {
+  test('"The activist, whose real name is X": X is the person the report is about, not a new actor', () => {
+    const text =
+      'Jo Marsh, who runs a street movement, has been removed from Reddit. The activist, whose real name is Joanna Pike, said nothing. Pike was banned by Gab in May.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'reddit', 'new:Jo Marsh'],
+      ['BANNED', 'gab', 'new:Jo Marsh'],
+    ]);
+    // "born" right after the person's name; a company's former name is left alone.
+    expect(run('Jo Marsh, born Joanna Pike, was dropped by Reddit.').actors.map((a) => a.name)).not.toContain('Joanna Pike');
+    expect(run('Reddit, also known as Gab, was dropped by Cloudflare.').actors.map((a) => a.id)).toContain('gab');
+  });
+
+  test('"was banned by X in March and dropped by Y in May": the second participle shares the first one\'s subject', () => {
+    expect(triples('Jo Marsh was banned by Reddit in March and dropped by Cloudflare in May.')).toEqual([
+      ['BANNED', 'reddit', 'new:Jo Marsh'],
+      ['BANNED', 'cloudflare', 'new:Jo Marsh'],
+    ]);
+  });
+
+  test('"cut off by X last year and by Y this year": both agents', () => {
+    expect(triples('Jo Marsh had been cut off by Reddit last year and by Cloudflare, which sent her newsletter, in May.')).toEqual([
+      ['SUSPENDED', 'reddit', 'new:Jo Marsh'],
+      ['SUSPENDED', 'cloudflare', 'new:Jo Marsh'],
+    ]);
+  });
+
+  test('"among them the former Harbour League leader A, B and the Canadian poet C": the people, not the name qualifying a role', () => {
+    expect(
+      triples(
+        'Reddit removed the forums of several agitators, among them the former Harbour League leader Amos Dale, Bea Frost and the Canadian poet Cal Rhys.',
+      ),
+    ).toEqual([
+      ['BANNED', 'reddit', 'new:Amos Dale'],
+      ['BANNED', 'reddit', 'new:Bea Frost'],
+      ['BANNED', 'reddit', 'new:Cal Rhys'],
+    ]);
+  });
+});
