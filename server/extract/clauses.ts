@@ -217,8 +217,11 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const m = mentionBefore(r, clause.start, first);
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
-  // "he", "she" before the verb: the person named before ("She was banned by the platform").
-  for (let k = from; k < first; k++) {
+  // "he", "she" before the verb: the person named before ("She was banned by the platform"); also
+  // before a name governed by a preposition ("he shared the notice on Twitter and claimed ...").
+  const head = m === null ? -1 : r.mentions[m]!.first;
+  const governed = head >= 0 && SUBJECT_SKIP.has(r.norm(['the', 'both'].includes(r.norm(head - 1)) ? head - 2 : head - 1));
+  for (let k = governed ? clause.start : from; k < first; k++) {
     if (r.norm(k) !== 'he' && r.norm(k) !== 'she') continue;
     const p = personBefore(r, k);
     if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
@@ -261,7 +264,12 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const t = target && r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
+  // "The former television presenter had branded ...": a noun for a person is the person named before, not a site.
+  const t =
+    target &&
+    (isPersonNoun(r.norm(target.last - 1))
+      ? personBefore(r, target.first)
+      : r.targetBefore(target.first, lookBack, [], thingNoun(r, target)));
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }

@@ -339,3 +339,40 @@ describe('round 6: other names, coordinated passives and roles in lists', () => 
     ]);
   });
 });
+
+describe('round 6: judgements, "he" before a governed name, and person nouns as subjects', () => {
+  test('"the channel of X ... his page": "of" after an account noun names the owner, whom "his" can stand for', () => {
+    expect(
+      triples('Reddit has closed the channel of Jo Marsh, the street commentator. Gab acted a day after Cloudflare took down his page.'),
+    ).toContainEqual(['SUSPENDED', 'cloudflare', 'new:Jo Marsh']);
+  });
+
+  test('"said he would appeal and described the bans as ...": the past tense after "and" is outside the modal; the claim is against the last sanction\'s actor', () => {
+    const text =
+      'Gab removed Jo Marsh on Monday. Cloudflare was not involved. Marsh said he would appeal and described the ban as a purge.';
+    expect(triples(text)).toContainEqual(['ACCUSED', 'new:Jo Marsh', 'gab']);
+    // Still inside the modal: "will be suspended and removed" is an announcement, not an act.
+    expect(triples('Reddit said Gab will be suspended and removed next week.')).not.toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+
+  test('"X branded Y a menace": a claim; "the former street commentator" as subject is the person named before', () => {
+    expect(triples('Jo Marsh was removed by Reddit. The former street commentator had branded Reddit a menace on Friday.')).toContainEqual([
+      'ACCUSED',
+      'new:Jo Marsh',
+      'reddit',
+    ]);
+    expect(triples('Jo Marsh was removed by Reddit. The podcaster had branded Reddit a menace on Friday.')).toContainEqual([
+      'ACCUSED',
+      'new:Jo Marsh',
+      'reddit',
+    ]);
+  });
+
+  test('"he shared the notice on Gab and claimed ...": "he" is the subject, not the name after "on"', () => {
+    expect(
+      triples(
+        'Jo Marsh was banned by Reddit. That night he shared the notice on Gab and claimed the ban grew out of a complaint by Cloudflare.',
+      ),
+    ).toContainEqual(['ACCUSED', 'new:Jo Marsh', 'cloudflare']);
+  });
+});
