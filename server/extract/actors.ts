@@ -218,6 +218,7 @@ export function properNouns(
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
+    last = possessedOffice(text, tokens, breaks, used, last);
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
     if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i)) continue;
@@ -239,6 +240,22 @@ export function properNouns(
     i = last - 1;
   }
   return out;
+}
+
+const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'agency', 'service', 'commission', 'committee']);
+
+/**
+ * "the Prosecutor General's Office": a name, perhaps a title word after it, and "'s" with a
+ * capitalised word for an office, is one organisation. One past the name's last token.
+ */
+function possessedOffice(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, last: number): number {
+  let k = last;
+  const apostrophe = (j: number) => tokens[j]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start));
+  if (!apostrophe(k) && tokens[k] && !breaks.has(k) && !used[k] && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!))
+    k++;
+  const office = tokens[k + 1];
+  if (!apostrophe(k) || !office || used[k + 1] || !OFFICES.has(office.norm) || !capitalised(office)) return last;
+  return k + 2;
 }
 
 /**

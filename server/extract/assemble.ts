@@ -387,7 +387,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
+      !['subject', 'main', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -414,6 +414,10 @@ function role(
           ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
           : null;
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+    } else if (part === 'main') {
+      // "Apple pulled the app after a demand from X": the subject of the sentence's first verb, not the name nearest the words.
+      const verb = [...r.verbs].filter((k) => k >= s.first && k < t.first).sort((a, b) => a - b)[0];
+      f = verb === undefined ? sentenceSubject(r, s, t.first) : subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.

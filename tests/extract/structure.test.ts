@@ -376,3 +376,36 @@ describe('round 6: judgements, "he" before a governed name, and person nouns as 
     ).toContainEqual(['ACCUSED', 'new:Jo Marsh', 'cloudflare']);
   });
 });
+
+describe('round 6: orders told as nouns, threats, and offices', () => {
+  const layers = new ActorIndex([
+    { id: 'gab', name: 'Gab', kind: 'platform' },
+    { id: 'reddit', name: 'Reddit', kind: 'platform' },
+    { id: 'ofcom', name: 'Ofcom', kind: 'government' },
+    { id: 'apple', name: 'Apple', kind: 'company' },
+  ]);
+  const coded = (text: string) =>
+    extract(text, layers, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"after a demand from X", "acting on a demand that X had made": X ordered the sentence\'s acting actor', () => {
+    expect(coded('Apple pulled Gab from its store after a demand from Ofcom.')).toContainEqual(['ORDERED', 'ofcom', 'apple']);
+    expect(
+      coded(
+        "Ofcom blocked Gab on Monday. Later the regulator also restricted access to Reddit, acting on a demand that the Erewhon Counsel's Office had made.",
+      ),
+    ).toEqual([
+      ['SUSPENDED', 'ofcom', 'gab'],
+      ['RESTRICTED', 'ofcom', 'reddit'],
+      ['ORDERED', "new:Erewhon Counsel's Office", 'ofcom'],
+    ]);
+  });
+
+  test('"threatened to withdraw", "threatened to block": a warning', () => {
+    expect(coded('Apple threatened to withdraw Gab from its store.')).toEqual([['WARNED', 'apple', 'gab']]);
+    expect(coded('Ofcom threatened to block Reddit.')).toEqual([['WARNED', 'ofcom', 'reddit']]);
+  });
+});
