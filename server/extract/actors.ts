@@ -250,7 +250,7 @@ const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'agency',
  */
 function possessedOffice(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, last: number): number {
   let k = last;
-  const apostrophe = (j: number) => tokens[j]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start));
+  const apostrophe = (j: number) => tokens[j]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j].start));
   if (!apostrophe(k) && tokens[k] && !breaks.has(k) && !used[k] && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!))
     k++;
   const office = tokens[k + 1];
