@@ -409,3 +409,17 @@ describe('round 6: orders told as nouns, threats, and offices', () => {
     expect(coded('Ofcom threatened to block Reddit.')).toEqual([['WARNED', 'ofcom', 'reddit']]);
   });
 });
+
+describe('round 6: a nationality opening a name', () => {
+  test('"the European Union", "the journal Nordic Review": one capitalised word after a nationality makes a name with it', () => {
+    expect(triples('The European Union banned Gab on Wednesday.')).toEqual([['BANNED', 'new:European Union', 'gab']]);
+    expect(triples('Reddit terminated two forums tied to the journal Swedish Review.')).toEqual([
+      ['BANNED', 'reddit', 'new:Swedish Review'],
+    ]);
+  });
+
+  test('before a full name, or a word the report also writes alone, the nationality stays an adjective', () => {
+    expect(triples('Reddit banned the Canadian Jo Marsh.')).toEqual([['BANNED', 'reddit', 'new:Jo Marsh']]);
+    expect(triples('Reddit blocked Russian Chirp channels. Chirp said nothing.')).toEqual([['SUSPENDED', 'reddit', 'new:Chirp']]);
+  });
+});
