@@ -416,7 +416,8 @@ function role(
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
     } else if (part === 'main') {
       // "Apple pulled the app after a demand from X": the subject of the sentence's first verb, not the name nearest the words.
-      const verb = [...r.verbs].filter((k) => k >= s.first && k < t.first).sort((a, b) => a - b)[0];
+      let verb: number | undefined;
+      for (let k = s.first; k < t.first && verb === undefined; k++) if (r.verbs.has(k)) verb = k;
       f = verb === undefined ? sentenceSubject(r, s, t.first) : subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
