@@ -83,7 +83,9 @@ export function personBefore(r: Reading, at: number, not: readonly ProposedActor
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     k = mention.first;
-    if (GOVERNING.has(r.norm(mention.first - 1)) || ACCOUNT_NOUNS.has(r.norm(mention.last))) continue;
+    // "the channel of David Icke" names its owner as "David Icke's channel" would: not governed.
+    const owner = r.norm(mention.first - 1) === 'of' && ACCOUNT_NOUNS.has(r.norm(mention.first - 2));
+    if ((GOVERNING.has(r.norm(mention.first - 1)) && !owner) || ACCOUNT_NOUNS.has(r.norm(mention.last))) continue;
     if (not.some((a) => same(a, mention.actor)) || !personLike(r, mention.actor)) continue;
     // "Leslie Miller, a vice president at the company, said ...": in a later sentence, "his" is someone else named before.
     if (!spokesperson && !sameSentence(sentence, mention.first) && speaksFor(r, mention)) {

@@ -196,10 +196,13 @@ export function properNouns(
     if (label) midSentence.add(label);
   }
   const titles = titleCase(tokens, breaks);
+  const alone = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) if (capitalised(tokens[i]!) && !NATIONAL.has(tokens[i - 1]!.norm)) alone.add(tokens[i]!.norm);
   const out: Mention[] = [];
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || titles[i] || !capitalised(tokens[i]!) || NOT_NAMES.has(tokens[i]!.norm) || DESCRIBING.test(tokens[i]!.norm)) continue;
+    if (used[i] || titles[i] || !capitalised(tokens[i]!) || DESCRIBING.test(tokens[i]!.norm)) continue;
+    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone)) continue;
     if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
       while (i + 1 < tokens.length && !breaks.has(i + 1) && capitalised(tokens[i + 1]!) && joinable(text, tokens[i]!, tokens[i + 1]!)) i++;
       continue;
@@ -218,6 +221,7 @@ export function properNouns(
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
+    last = possessedOffice(text, tokens, breaks, used, last);
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
     if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i)) continue;
@@ -239,6 +243,36 @@ export function properNouns(
     i = last - 1;
   }
   return out;
+}
+
+const NATIONAL = new Set(names.nationalNames.words);
+
+/** "American Renaissance", "the European Union": a nationality opening a name (see `names.json` `nationalNames`). */
+function nationalName(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, i: number, alone: Set<string>): boolean {
+  if (!NATIONAL.has(tokens[i]!.norm)) return false;
+  const words: Token[] = [];
+  for (let j = i + 1; j < tokens.length && j - i < MAX_NAME_WORDS && !used[j] && !breaks.has(j); j++) {
+    if (!capitalised(tokens[j]!) || NOT_NAMES.has(tokens[j]!.norm) || !joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+    words.push(tokens[j]!);
+  }
+  // "Russian Telegram channels ... Telegram said": a word the report also writes without the nationality is the name.
+  return (words.length === 1 && !alone.has(words[0]!.norm)) || (words.length > 1 && words.some((w) => OF_HEADS.has(w.norm)));
+}
+
+const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'agency', 'service', 'commission', 'committee']);
+
+/**
+ * "the Prosecutor General's Office": a name, perhaps a title word after it, and "'s" with a
+ * capitalised word for an office, is one organisation. One past the name's last token.
+ */
+function possessedOffice(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, last: number): number {
+  let k = last;
+  const apostrophe = (j: number) => tokens[j]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j].start));
+  if (!apostrophe(k) && tokens[k] && !breaks.has(k) && !used[k] && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!))
+    k++;
+  const office = tokens[k + 1];
+  if (!apostrophe(k) || !office || used[k + 1] || !OFFICES.has(office.norm) || !capitalised(office)) return last;
+  return k + 2;
 }
 
 /**

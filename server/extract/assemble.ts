@@ -15,12 +15,14 @@ import {
 import { accountAfter, accountOwner, causative } from './accounts';
 import { ownedCompounds } from './compounds';
 import { personOrganisations } from './organisations';
+import { sameNames } from './aliases';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
 import { isConfirming, isSaying, isTelling, modalityOf, quoteSpeaker, voiceOf } from './attribution';
 import {
   afterPreposition,
   agentReference,
   clauseOf,
+  coordinatedPassive,
   isPassive,
   nearestBefore,
   objectOf,
@@ -71,7 +73,14 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );
-  const r = new Reading(text, tokens, sents, mentions, (id) => index.kindOf(id));
+  // "X, whose real name is Y": Y is X.
+  const r = new Reading(
+    text,
+    tokens,
+    sents,
+    sameNames(text, tokens, mentions, (id) => index.kindOf(id)),
+    (id) => index.kindOf(id),
+  );
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
     return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
@@ -195,8 +204,9 @@ function read(
   const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
-  if (t.rule.from === 'subject' && t.rule.to === 'object' && isPassive(r, clause, t.first, t.last)) {
-    to = subjectOf(r, clause, t.first, lookBack, true);
+  const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
+  if (t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last))) {
+    to = subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;
@@ -385,7 +395,7 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
+      !['subject', 'main', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -412,6 +422,11 @@ function role(
           ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
           : null;
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+    } else if (part === 'main') {
+      // "Apple pulled the app after a demand from X": the subject of the sentence's first verb, not the name nearest the words.
+      let verb: number | undefined;
+      for (let k = s.first; k < t.first && verb === undefined; k++) if (r.verbs.has(k)) verb = k;
+      f = verb === undefined ? sentenceSubject(r, s, t.first) : subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.

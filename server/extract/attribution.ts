@@ -37,7 +37,15 @@ const STATE_AUX = new Set(attribution.stateAux.words);
 export function modalityOf(r: Reading, clause: Clause, first: number): Modality {
   // "whether Google, which dropped the app, will follow": a relative clause has its own modality.
   const relative = r.relativeStart[first] ?? -1;
-  const from = Math.max(clause.start, first - 5, relative >= 0 && relative < first ? relative : 0);
+  let from = Math.max(clause.start, first - 5, relative >= 0 && relative < first ? relative : 0);
+  // "said he would appeal and described the ban as ...": a past tense after "and" and a bare verb is a
+  // predicate of its own, outside the modal ("will be suspended and removed" stays inside it).
+  if (/ed$/u.test(r.norm(first)))
+    for (let k = first - 1; k > from; k--)
+      if (['and', 'but'].includes(r.norm(k)) && !/(?:ed|en)$/u.test(r.norm(k - 1))) {
+        from = k + 1;
+        break;
+      }
   if (from >= first) return 'event';
   const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start));
   if (NEGATION.test(window)) return 'negated';

@@ -10,6 +10,7 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
+import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
 const set = (words: readonly string[]) => new Set(words);
@@ -112,6 +113,19 @@ export function isPassive(r: Reading, clause: Clause, first: number, last = firs
   return false;
 }
 
+/**
+ * "He was banned by X in March and dropped by Y in May": a participle after "and" with its own
+ * "by" shares the earlier passive's subject. The earlier auxiliary's token, or null.
+ */
+export function coordinatedPassive(r: Reading, clause: Clause, first: number, last: number): number | null {
+  if (r.norm(last) !== 'by' || r.mentionAt[last + (r.norm(last + 1) === 'the' ? 2 : 1)]! < 0) return null;
+  let k = first - 1;
+  while (k > clause.start && (ADVERBS.has(r.norm(k)) || r.norm(k).endsWith('ly'))) k--;
+  if (!COMMA_AND.has(r.norm(k)) || r.norm(k) === 'but') return null;
+  for (let j = k - 1; j >= clause.start; j--) if (AUX.has(r.norm(j)) && isPassive(r, clause, j + 1)) return j;
+  return null;
+}
+
 export interface Found {
   actors: ProposedActorRef[];
   /** Token range of the words naming them here, for the evidence. */
@@ -203,8 +217,11 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const m = mentionBefore(r, clause.start, first);
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
-  // "he", "she" before the verb: the person named before ("She was banned by the platform").
-  for (let k = from; k < first; k++) {
+  // "he", "she" before the verb: the person named before ("She was banned by the platform"); also
+  // before a name governed by a preposition ("he shared the notice on Twitter and claimed ...").
+  const head = m === null ? -1 : r.mentions[m]!.first;
+  const governed = head >= 0 && SUBJECT_SKIP.has(r.norm(['the', 'both'].includes(r.norm(head - 1)) ? head - 2 : head - 1));
+  for (let k = governed ? clause.start : from; k < first; k++) {
     if (r.norm(k) !== 'he' && r.norm(k) !== 'she') continue;
     const p = personBefore(r, k);
     if (p) return { actors: [p], first: k, last: k + 1, inferred: true };
@@ -247,7 +264,12 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
-  const t = target && r.targetBefore(target.first, lookBack, [], thingNoun(r, target));
+  // "The former television presenter had branded ...": a noun for a person is the person named before, not a site.
+  const t =
+    target &&
+    (isPersonNoun(r.norm(target.last - 1))
+      ? personBefore(r, target.first)
+      : r.targetBefore(target.first, lookBack, [], thingNoun(r, target)));
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
   return null;
 }
@@ -276,19 +298,34 @@ function listedAfter(r: Reading, last: number, subject: ProposedActorRef[]): Fou
   for (let k = last + 1; k < Math.min(s.last - 1, last + LIST_REACH); k++) {
     const opener = r.norm(k) === 'including' ? 1 : r.norm(k) === 'among' && r.norm(k + 1) === 'them' ? 2 : 0;
     if (!opener || !r.gap(k - 1, k).includes(',')) continue;
-    const m = r.mentionAt[k + opener]!;
+    // "among them the former league leader Jo Doe": an article and up to two lower-case words may come first.
+    let at = k + opener;
+    for (let skip = 0; skip < 3 && r.mentionAt[at]! < 0 && /^\p{Ll}+$/u.test(r.tokens[at]?.text ?? ''); skip++) at++;
+    const m = r.mentionAt[at]!;
     if (m < 0 || subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
-    // The names listed, each perhaps with its employer after "of" ("Ryan Mac of The Daily Planet, ...").
-    const ids = [m];
-    for (let prev = m, next = m + 1; r.mentions[next] && r.mentions[next]!.last <= s.last; prev = next, next++) {
+    // The names listed, each perhaps with its employer after "of" ("Ryan Mac of The Daily Planet, ...")
+    // or after an article and a role ("and the Canadian podcaster Jo Doe").
+    const ids = [roleHead(r, m)];
+    for (let prev = ids[0]!, next = prev + 1; r.mentions[next] && r.mentions[next]!.last <= s.last; prev = next, next++) {
       const between = r.text.slice(r.mentions[prev]!.end, r.mentions[next]!.start);
       if (/^\s+of\s+(?:the\s+)?$/iu.test(between)) continue;
-      if (!/^\s*(?:,|,?\s*and|,?\s*or)\s*$/iu.test(between)) break;
+      if (!/^\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){1,3})?$/iu.test(between)) break;
+      next = roleHead(r, next);
       ids.push(next);
     }
     return found(r, ids);
   }
   return null;
+}
+
+const LINKS = set(['and', 'or', 'of', 'the', 'a', 'an', 'with', 'for', 'to', 'by', 'at', 'in', 'on', 'from', 'as', 'nor']);
+
+/** "the Klan leader Jo Doe": a name before a lower-case role and a person's name only qualifies the role; the person is listed. */
+function roleHead(r: Reading, m: number): number {
+  const next = r.mentions[m + 1];
+  const between = r.text.slice(r.mentions[m]!.end, next?.start ?? 0);
+  if (!next || !/^\s+\p{Ll}+(?:\s+\p{Ll}+)?\s+$/u.test(between) || between.split(/\s+/u).some((w) => LINKS.has(w))) return m;
+  return namedLikePerson(next.actor, (id) => r.kindOf(id)) ? m + 1 : m;
 }
 
 // How far back "it" may find the account it stands for, in words: the clause before.
@@ -415,6 +452,17 @@ export function objectOf(
   return null;
 }
 
+/** "by PayPal last year and by Mailchimp": the actors after "and" with the same preposition, later in the clause. */
+function laterSamePreposition(r: Reading, clause: Clause, from: number, preps: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (let k = from; k + 1 < clause.end; k++) {
+    if (!COMMA_AND.has(r.norm(k)) || r.norm(k) === 'but' || !preps.has(r.norm(k + 1))) continue;
+    const m = r.mentionAt[k + (r.norm(k + 2) === 'the' ? 3 : 2)]!;
+    if (m >= 0 && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
 /** The first actor named after one of `preps` (a "the" may come between) after the verb, in its clause. */
 export function afterPreposition(r: Reading, clause: Clause, last: number, preps: ReadonlySet<string>): Found | null {
   for (let k = last; k < clause.end; k++) {
@@ -423,7 +471,8 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     const mention = r.mentions[m]!;
     let j = mention.first - 1;
     while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
-    if (preps.has(r.norm(j))) return found(r, withCoordinated(r, m, 1, clause).ids);
+    if (preps.has(r.norm(j)))
+      return found(r, [...withCoordinated(r, m, 1, clause).ids, ...laterSamePreposition(r, clause, mention.last, preps)]);
     // "moved to a new host, SkySilk": the name in apposition to the preposition's noun.
     const comma = mention.first - 1;
     if (comma > last && r.gap(comma, mention.first).includes(',')) {

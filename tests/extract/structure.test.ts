@@ -242,3 +242,184 @@ describe('ownership as a compound adjective', () => {
     expect(triples('The Acme-owned forum Gab was fined.')).toEqual([]);
   });
 });
+
+// Round 6 (rules): the layers beyond platforms acting on sites and people. Made-up sentences about
+// made-up actors, coded as the dataset codes such acts (graph-seed/episodes/).
+describe('governments, courts, payment firms, registrars and app stores', () => {
+  const layers = new ActorIndex([
+    { id: 'gab', name: 'Gab', kind: 'platform' },
+    { id: 'ofcom', name: 'Ofcom', kind: 'government' },
+    { id: 'high-court-of-erewhon', name: 'High Court of Erewhon', kind: 'court' },
+    { id: 'namehold', name: 'Namehold', kind: 'company' },
+    { id: 'apple', name: 'Apple', kind: 'company' },
+    { id: 'pixelcast', name: 'Pixelcast', kind: 'platform' },
+  ]);
+  const coded = (text: string) =>
+    extract(text, layers, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"ordered the blocking of X": an order told with its act as a noun, on the one named after "of"', () => {
+    expect(coded('On Friday Ofcom ordered the blocking of Pixelcast.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
+    expect(coded('The High Court of Erewhon ordered the suspension of Gab across the country.')).toEqual([
+      ['ORDERED', 'high-court-of-erewhon', 'gab'],
+    ]);
+  });
+
+  test('an actor known as a government or a court orders with no word such as "court" in the sentence', () => {
+    expect(coded('Ofcom ordered Pixelcast to take the videos down within a day.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
+    // An order by a company is not coded as a legal order.
+    expect(coded('Namehold ordered Pixelcast to take the videos down within a day.')).toEqual([]);
+  });
+
+  test('a fine by a regulator or a court is an order (the dataset has no fine type)', () => {
+    expect(coded('Ofcom fined Pixelcast on Monday.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
+    expect(coded('Ofcom imposed a fine of two million pounds on Gab.')).toEqual([['ORDERED', 'ofcom', 'gab']]);
+    expect(coded('A judge fined Gab for ignoring the court.')).toEqual([]); // "a judge" names no actor
+  });
+
+  test('a registrar taking a domain away is a refusal of service, not a suspension', () => {
+    expect(coded("Namehold suspended Gab's domain on Sunday.")).toEqual([['REFUSED', 'namehold', 'gab']]);
+    expect(coded('Namehold took down the Gab domain.')).toEqual([['REFUSED', 'namehold', 'gab']]);
+  });
+
+  test('a fundraising firm refunding the donations made to X, or closing its fundraiser, cuts X off', () => {
+    expect(coded('Fundwell said it would refund all donations made to Gab.')).toEqual([['SUSPENDED', 'new:Fundwell', 'gab']]);
+    expect(coded('Fundwell took down the fundraiser for Gab on Friday.')).toEqual([['SUSPENDED', 'new:Fundwell', 'gab']]);
+  });
+
+  test('a company withdrawing from a country cuts the country off', () => {
+    expect(coded('Pixelcast exited Erewhon after the vote.')).toEqual([['SUSPENDED', 'pixelcast', 'new:Erewhon']]);
+  });
+
+  test('an app store rejecting an app refuses it; "rejected the claims" is still a denial', () => {
+    expect(coded("Apple rejected Gab's app on Monday.")).toEqual([['REFUSED', 'apple', 'gab']]);
+    expect(coded('Ofcom accused Gab of hosting hate. Gab rejected the claims on Monday.')).toContainEqual(['DENIED', 'gab', 'ofcom']);
+  });
+});
+
+describe('round 6: other names, coordinated passives and roles in lists', () => {
+  test('"The activist, whose real name is X": X is the person the report is about, not a new actor', () => {
+    const text =
+      'Jo Marsh, who runs a street movement, has been removed from Reddit. The activist, whose real name is Joanna Pike, said nothing. Pike was banned by Gab in May.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'reddit', 'new:Jo Marsh'],
+      ['BANNED', 'gab', 'new:Jo Marsh'],
+    ]);
+    // "born" right after the person's name; a company's former name is left alone.
+    expect(run('Jo Marsh, born Joanna Pike, was dropped by Reddit.').actors.map((a) => a.name)).not.toContain('Joanna Pike');
+    expect(run('Reddit, also known as Gab, was dropped by Cloudflare.').actors.map((a) => a.id)).toContain('gab');
+  });
+
+  test('"was banned by X in March and dropped by Y in May": the second participle shares the first one\'s subject', () => {
+    expect(triples('Jo Marsh was banned by Reddit in March and dropped by Cloudflare in May.')).toEqual([
+      ['BANNED', 'reddit', 'new:Jo Marsh'],
+      ['BANNED', 'cloudflare', 'new:Jo Marsh'],
+    ]);
+  });
+
+  test('"cut off by X last year and by Y this year": both agents', () => {
+    expect(triples('Jo Marsh had been cut off by Reddit last year and by Cloudflare, which sent her newsletter, in May.')).toEqual([
+      ['SUSPENDED', 'reddit', 'new:Jo Marsh'],
+      ['SUSPENDED', 'cloudflare', 'new:Jo Marsh'],
+    ]);
+  });
+
+  test('"among them the former Harbour League leader A, B and the Canadian poet C": the people, not the name qualifying a role', () => {
+    expect(
+      triples(
+        'Reddit removed the forums of several agitators, among them the former Harbour League leader Amos Dale, Bea Frost and the Canadian poet Cal Rhys.',
+      ),
+    ).toEqual([
+      ['BANNED', 'reddit', 'new:Amos Dale'],
+      ['BANNED', 'reddit', 'new:Bea Frost'],
+      ['BANNED', 'reddit', 'new:Cal Rhys'],
+    ]);
+  });
+});
+
+describe('round 6: judgements, "he" before a governed name, and person nouns as subjects', () => {
+  test('"the channel of X ... his page": "of" after an account noun names the owner, whom "his" can stand for', () => {
+    expect(
+      triples('Reddit has closed the channel of Jo Marsh, the street commentator. Gab acted a day after Cloudflare took down his page.'),
+    ).toContainEqual(['SUSPENDED', 'cloudflare', 'new:Jo Marsh']);
+  });
+
+  test('"said he would appeal and described the bans as ...": the past tense after "and" is outside the modal; the claim is against the last sanction\'s actor', () => {
+    const text =
+      'Gab removed Jo Marsh on Monday. Cloudflare was not involved. Marsh said he would appeal and described the ban as a purge.';
+    expect(triples(text)).toContainEqual(['ACCUSED', 'new:Jo Marsh', 'gab']);
+    // Still inside the modal: "will be suspended and removed" is an announcement, not an act.
+    expect(triples('Reddit said Gab will be suspended and removed next week.')).not.toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+
+  test('"X branded Y a menace": a claim; "the former street commentator" as subject is the person named before', () => {
+    expect(triples('Jo Marsh was removed by Reddit. The former street commentator had branded Reddit a menace on Friday.')).toContainEqual([
+      'ACCUSED',
+      'new:Jo Marsh',
+      'reddit',
+    ]);
+    expect(triples('Jo Marsh was removed by Reddit. The podcaster had branded Reddit a menace on Friday.')).toContainEqual([
+      'ACCUSED',
+      'new:Jo Marsh',
+      'reddit',
+    ]);
+  });
+
+  test('"he shared the notice on Gab and claimed ...": "he" is the subject, not the name after "on"', () => {
+    expect(
+      triples(
+        'Jo Marsh was banned by Reddit. That night he shared the notice on Gab and claimed the ban grew out of a complaint by Cloudflare.',
+      ),
+    ).toContainEqual(['ACCUSED', 'new:Jo Marsh', 'cloudflare']);
+  });
+});
+
+describe('round 6: orders told as nouns, threats, and offices', () => {
+  const layers = new ActorIndex([
+    { id: 'gab', name: 'Gab', kind: 'platform' },
+    { id: 'reddit', name: 'Reddit', kind: 'platform' },
+    { id: 'ofcom', name: 'Ofcom', kind: 'government' },
+    { id: 'apple', name: 'Apple', kind: 'company' },
+  ]);
+  const coded = (text: string) =>
+    extract(text, layers, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"after a demand from X", "acting on a demand that X had made": X ordered the sentence\'s acting actor', () => {
+    expect(coded('Apple pulled Gab from its store after a demand from Ofcom.')).toContainEqual(['ORDERED', 'ofcom', 'apple']);
+    expect(
+      coded(
+        "Ofcom blocked Gab on Monday. Later the regulator also restricted access to Reddit, acting on a demand that the Erewhon Counsel's Office had made.",
+      ),
+    ).toEqual([
+      ['SUSPENDED', 'ofcom', 'gab'],
+      ['RESTRICTED', 'ofcom', 'reddit'],
+      ['ORDERED', "new:Erewhon Counsel's Office", 'ofcom'],
+    ]);
+  });
+
+  test('"threatened to withdraw", "threatened to block": a warning', () => {
+    expect(coded('Apple threatened to withdraw Gab from its store.')).toEqual([['WARNED', 'apple', 'gab']]);
+    expect(coded('Ofcom threatened to block Reddit.')).toEqual([['WARNED', 'ofcom', 'reddit']]);
+  });
+});
+
+describe('round 6: a nationality opening a name', () => {
+  test('"the European Union", "the journal Nordic Review": one capitalised word after a nationality makes a name with it', () => {
+    expect(triples('The European Union banned Gab on Wednesday.')).toEqual([['BANNED', 'new:European Union', 'gab']]);
+    expect(triples('Reddit terminated two forums tied to the journal Swedish Review.')).toEqual([
+      ['BANNED', 'reddit', 'new:Swedish Review'],
+    ]);
+  });
+
+  test('before a full name, or a word the report also writes alone, the nationality stays an adjective', () => {
+    expect(triples('Reddit banned the Canadian Jo Marsh.')).toEqual([['BANNED', 'reddit', 'new:Jo Marsh']]);
+    expect(triples('Reddit blocked Russian Chirp channels. Chirp said nothing.')).toEqual([['SUSPENDED', 'reddit', 'new:Chirp']]);
+  });
+});
