@@ -3,6 +3,7 @@
  * around it, decides type, status and date, then merges repeats and links responses (a denial to
  * the claims it answers, a suit or a move to the cut-off it follows).
  */
+import { withoutTeams } from './teams';
 import {
   categoryOf,
   type ActionType,
@@ -69,7 +70,8 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const mentions = personOrganisations(
     text,
     tokens,
-    [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first),
+    // "the company's Trust and Safety team" is the company: not a name of its own.
+    withoutTeams(text, tokens, [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))]).sort((a, b) => a.first - b.first),
     // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );

@@ -423,3 +423,12 @@ describe('round 6: a nationality opening a name', () => {
     expect(triples('Reddit blocked Russian Chirp channels. Chirp said nothing.')).toEqual([['SUSPENDED', 'reddit', 'new:Chirp']]);
   });
 });
+
+describe('round 7: a company at work through its team', () => {
+  test('"the firm\'s Content Review team", "its Safety unit": the team is no actor of its own', () => {
+    const names = (t: string) => run(t).actors.map((a) => a.name);
+    expect(names("Reddit left its fate to the firm's Content Review team.")).not.toContain('Content Review');
+    expect(names('Gab said its Safety unit would decide.')).not.toContain('Safety');
+    expect(triples("Reddit's Content Review team banned Jane Roe.")).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+});
