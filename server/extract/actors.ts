@@ -174,6 +174,11 @@ const capitalised = (t: Token) =>
   !/^\p{N}+-/u.test(t.text) &&
   !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
+/** "TikTok, WeChat and UC Browser": after a comma closing a capitalised word, "and" ends a list item, not a name. */
+function listed(text: string, tokens: Token[], i: number): boolean {
+  return i > 0 && /^,\s+$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) && capitalised(tokens[i - 1]!);
+}
+
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that
  * opens a sentence counts only when the report also writes it capitalised elsewhere, or when it
@@ -216,7 +221,7 @@ export function properNouns(
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
-      else if (tokens[j]!.norm === 'and' && j - i >= 2) break;
+      else if (tokens[j]!.norm === 'and' && (j - i >= 2 || listed(text, tokens, i))) break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;

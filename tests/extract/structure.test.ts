@@ -432,3 +432,19 @@ describe('round 7: a company at work through its team', () => {
     expect(triples("Reddit's Content Review team banned Jane Roe.")).toEqual([['BANNED', 'reddit', 'jane-roe']]);
   });
 });
+
+describe('round 7: lists of targets', () => {
+  test('"A, B and C": after a comma closing a name, "and" separates the last two items instead of joining one name', () => {
+    expect(triples('Ofcom on Monday blocked Gab, VidLink and Zonk Browser.')).toEqual([
+      ['SUSPENDED', 'ofcom', 'gab'],
+      ['SUSPENDED', 'ofcom', 'new:VidLink'],
+      ['SUSPENDED', 'ofcom', 'new:Zonk Browser'],
+    ]);
+  });
+
+  test('"<plural noun>, A, B and C among them": each named item is a target', () => {
+    expect(
+      triples('Ofcom blocked a dozen sites with foreign owners, Reddit, VidLink and Zonk Browser among them.').map((t) => t[2]),
+    ).toEqual(['reddit', 'new:VidLink', 'new:Zonk Browser']);
+  });
+});
