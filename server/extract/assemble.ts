@@ -4,6 +4,7 @@
  * the claims it answers, a suit or a move to the cut-off it follows).
  */
 import { withoutTeams } from './teams';
+import { appositionTarget, barredFrom } from './appositions';
 import {
   categoryOf,
   type ActionType,
@@ -207,7 +208,8 @@ function read(
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
-  if (t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last))) {
+  const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
+  if (passive) {
     to = subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
@@ -228,6 +230,11 @@ function read(
     if (m === 'negated' || m === 'irrealis') return [];
     to = subjectOf(r, clauseOf(r, s, made.at, made.at + 1), made.at, lookBack);
     from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? made.platform;
+  }
+  // "barred Erewhon's army, the Tatmadan, from both A and B": the name in apposition is the target, A and B the actors.
+  if (sanction && !passive && !made && to && t.rule.from === 'subject' && t.rule.to === 'object') {
+    to = appositionTarget(r, clause, to) ?? to;
+    from = barredFrom(r, clause, t.first, to) ?? from;
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;

@@ -448,3 +448,24 @@ describe('round 7: lists of targets', () => {
     ).toEqual(['reddit', 'new:VidLink', 'new:Zonk Browser']);
   });
 });
+
+describe('round 7: barring and names in apposition', () => {
+  test('"barred X" is a ban, active or passive', () => {
+    expect(triples('Reddit barred Gab.')).toEqual([['BANNED', 'reddit', 'gab']]);
+    expect(triples('Jane Roe was barred from Reddit.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+
+  test('"barred X from both A and B": each service listed after "from" shuts X out', () => {
+    expect(triples('Reddit barred Gab from both Reddit and Cloudflare.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['BANNED', 'cloudflare', 'gab'],
+    ]);
+  });
+
+  test('"barred Erewhon\'s army, the Tatmadan, from ...": the name in apposition is the target, not the possessor', () => {
+    expect(triples("Reddit said it had barred Erewhon's army, the Tatmadan, from both Reddit and Gab.")).toEqual([
+      ['BANNED', 'reddit', 'new:Tatmadan'],
+      ['BANNED', 'gab', 'new:Tatmadan'],
+    ]);
+  });
+});
