@@ -5,6 +5,7 @@
  */
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
+import { ordersIn } from './orders';
 import {
   categoryOf,
   type ActionType,
@@ -119,6 +120,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
     }
+    // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
+    for (const o of ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id)))
+      here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
     // A verb the rules found no actors for, in a clause where they proposed nothing: read by position.
     for (const t of unread) {
       const clause = clauseOf(r, s, t.first, t.last);

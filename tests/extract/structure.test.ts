@@ -469,3 +469,40 @@ describe('round 7: barring and names in apposition', () => {
     ]);
   });
 });
+
+describe('round 7: orders that make another act (causatives)', () => {
+  test('"ordered X to block Y": X is ordered, and the block is X\'s', () => {
+    expect(triples('Ofcom ordered Zonk Telecom to block Gab.')).toEqual([
+      ['ORDERED', 'ofcom', 'new:Zonk Telecom'],
+      ['SUSPENDED', 'new:Zonk Telecom', 'gab'],
+    ]);
+  });
+
+  test('"ordered <plural noun>, A among them, to block Y": the named member is ordered and acts', () => {
+    expect(triples('The Ministry of Posts and Telegraphs ordered internet providers, Zonk Telecom among them, to block Gab.')).toEqual([
+      ['ORDERED', 'new:Ministry of Posts and Telegraphs', 'new:Zonk Telecom'],
+      ['SUSPENDED', 'new:Zonk Telecom', 'gab'],
+    ]);
+  });
+
+  test('"ordered the site suspended": the orderer\'s sanction of the actor the noun stands for', () => {
+    expect(
+      triples('Jo Marsh said Gab was down. On Friday Marsh, acting alone, ordered the site suspended across the country.'),
+    ).toContainEqual(['SUSPENDED', 'new:Jo Marsh', 'gab']);
+  });
+
+  test('"asked X to ban Y": a request orders X, but the ban is not told as done', () => {
+    expect(triples('Jo Marsh asked Reddit to ban Gab.')).toEqual([['ORDERED', 'new:Jo Marsh', 'reddit']]);
+  });
+});
+
+describe('round 7: an office of two fields', () => {
+  test('"Ministry of Posts and Telegraphs" is one name; "Department of Health and Jo Marsh" two', () => {
+    expect(run('The Ministry of Posts and Telegraphs banned Gab.').actors.map((a) => a.name)).toContain('Ministry of Posts and Telegraphs');
+    expect(
+      triples('The Department of Health and Jo Marsh banned Gab.')
+        .map((t) => t[1])
+        .sort(),
+    ).toEqual(['new:Department of Health', 'new:Jo Marsh']);
+  });
+});
