@@ -72,6 +72,13 @@ function listed(r: Reading, s: Sentence, j: number): { who: Found; next: number 
   return after < 0 ? null : { who, next: after };
 }
 
+/** "Moraes, acting on a request from Ofcom, ordered": the start of a participle phrase between commas just before `k`, or `k`. */
+function besidePhrase(r: Reading, clause: { start: number }, k: number): number {
+  if (k - 1 <= clause.start || !r.gap(k - 1, k).includes(',')) return k;
+  for (let j = k - 1; j > clause.start && k - j < 15; j--) if (r.gap(j - 1, j).includes(',')) return /ing$/u.test(r.norm(j)) ? j : k;
+  return k;
+}
+
 /** The orders of sentence `s` whose act is a sanction the rules found as a trigger. */
 export function ordersIn(
   r: Reading,
@@ -84,7 +91,7 @@ export function ordersIn(
   for (let k = s.first; k < s.last - 2; k++) {
     if (!ORDER_VERBS.has(r.norm(k))) continue;
     const clause = clauseOf(r, s, k, k + 1);
-    const by = subjectOf(r, clause, k, lookBack);
+    const by = subjectOf(r, clause, besidePhrase(r, clause, k), lookBack);
     // "Namehold ordered Pixelcast to ...": a company's demand is no order in the dataset's sense.
     if (!by || by.actors.some((a) => a.id !== null && !ORDER_KINDS.has(kindOf(a.id) ?? ''))) continue;
     const got = ordered(r, s, k, lookBack, by.actors);

@@ -491,6 +491,12 @@ describe('round 7: orders that make another act (causatives)', () => {
     ).toContainEqual(['SUSPENDED', 'new:Jo Marsh', 'gab']);
   });
 
+  test('"X, acting on a request from Y, ordered Z suspended": the orderer is X, not the name inside the participle phrase', () => {
+    const got = triples('On Friday Jo Marsh, acting on a request from Ofcom, ordered Gab suspended.');
+    expect(got).toContainEqual(['SUSPENDED', 'new:Jo Marsh', 'gab']);
+    expect(got).not.toContainEqual(['SUSPENDED', 'ofcom', 'gab']);
+  });
+
   test('"asked X to ban Y": a request orders X, but the ban is not told as done', () => {
     expect(triples('Jo Marsh asked Reddit to ban Gab.')).toEqual([['ORDERED', 'new:Jo Marsh', 'reddit']]);
   });
