@@ -17,6 +17,7 @@ import rules from './rules/structure.json';
 const ORDER_VERBS = new Set(rules.orders.verbs);
 const CLOSERS = rules.orders.listClosers.map((c) => c.split(' '));
 const COMMANDS = new Set(rules.orders.commands);
+const CAUSATIVES = new Set(rules.orders.causatives);
 const ORDER_KINDS = new Set(rules.orders.orderKinds);
 const CARRIED_OUT_BY = new Set(rules.orders.carriedOutBy);
 const ADVERBS = /^(?:also|immediately|jointly|then|\p{L}+ly)$/u;
@@ -89,15 +90,16 @@ export function ordersIn(
 ): OrderedRoles[] {
   const out: OrderedRoles[] = [];
   for (let k = s.first; k < s.last - 2; k++) {
-    if (!ORDER_VERBS.has(r.norm(k))) continue;
+    const causative = CAUSATIVES.has(r.norm(k));
+    if (!ORDER_VERBS.has(r.norm(k)) && !causative) continue;
     const clause = clauseOf(r, s, k, k + 1);
     const by = subjectOf(r, clause, besidePhrase(r, clause, k), lookBack);
     // "Namehold ordered Pixelcast to ...": a company's demand is no order in the dataset's sense.
-    if (!by || by.actors.some((a) => a.id !== null && !ORDER_KINDS.has(kindOf(a.id) ?? ''))) continue;
+    if (!by || (!causative && by.actors.some((a) => a.id !== null && !ORDER_KINDS.has(kindOf(a.id) ?? '')))) continue;
     const got = ordered(r, s, k, lookBack, by.actors);
     if (!got || by.actors.some((a) => got.who.actors.some((b) => same(a, b)))) continue;
     let j = got.next;
-    const infinitive = r.norm(j) === 'to';
+    const infinitive = r.norm(j) === 'to' && !causative;
     if (infinitive) j++;
     while (j < s.last && ADVERBS.test(r.norm(j)) && !found.some((t) => t.first === j)) j++;
     const act = found.find((t) => t.first === j && categoryOf(t.rule.type) === 'sanction');

@@ -497,6 +497,12 @@ describe('round 7: orders that make another act (causatives)', () => {
     expect(got).not.toContainEqual(['SUSPENDED', 'ofcom', 'gab']);
   });
 
+  test('"had Gab blocked", "had Gab taken offline": the subject\'s sanction; "has Gab to thank" is none', () => {
+    expect(triples('Ofcom had Gab blocked.')).toEqual([['SUSPENDED', 'ofcom', 'gab']]);
+    expect(triples('Cloudflare had Gab taken offline on Monday.')).toEqual([['SUSPENDED', 'cloudflare', 'gab']]);
+    expect(triples('Reddit has Gab to thank.')).toEqual([]);
+  });
+
   test('"asked X to ban Y": a request orders X, but the ban is not told as done', () => {
     expect(triples('Jo Marsh asked Reddit to ban Gab.')).toEqual([['ORDERED', 'new:Jo Marsh', 'reddit']]);
   });
