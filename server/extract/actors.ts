@@ -174,6 +174,24 @@ const capitalised = (t: Token) =>
   !/^\p{N}+-/u.test(t.text) &&
   !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
+/** "Ministry of Transport and Communications": an office "of" a field, where "and" joins a second field. */
+function officeOf(tokens: Token[], i: number, j: number): boolean {
+  // One capitalised word after "and", then no other: "Health and Jo Marsh" are two actors.
+  const after = tokens[j + 2];
+  return (
+    OFFICES.has(tokens[i]!.norm) &&
+    tokens[i + 1]?.norm === 'of' &&
+    j - i <= 4 &&
+    !tokens.slice(i + 2, j).some((w) => w.norm === 'and') &&
+    (!after || !/^\p{Lu}/u.test(after.text))
+  );
+}
+
+/** "TikTok, WeChat and UC Browser": after a comma closing a capitalised word, "and" ends a list item, not a name. */
+function listed(text: string, tokens: Token[], i: number): boolean {
+  return i > 0 && /^,\s+$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) && capitalised(tokens[i - 1]!);
+}
+
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that
  * opens a sentence counts only when the report also writes it capitalised elsewhere, or when it
@@ -216,7 +234,7 @@ export function properNouns(
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
-      else if (tokens[j]!.norm === 'and' && j - i >= 2) break;
+      else if (tokens[j]!.norm === 'and' && (j - i >= 2 || listed(text, tokens, i)) && !officeOf(tokens, i, j)) break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;

@@ -3,6 +3,9 @@
  * around it, decides type, status and date, then merges repeats and links responses (a denial to
  * the claims it answers, a suit or a move to the cut-off it follows).
  */
+import { withoutTeams } from './teams';
+import { appositionTarget, barredFrom } from './appositions';
+import { ordersIn } from './orders';
 import {
   categoryOf,
   type ActionType,
@@ -69,7 +72,8 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const mentions = personOrganisations(
     text,
     tokens,
-    [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))].sort((a, b) => a.first - b.first),
+    // "the company's Trust and Safety team" is the company: not a name of its own.
+    withoutTeams(text, tokens, [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))]).sort((a, b) => a.first - b.first),
     // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );
@@ -116,6 +120,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
     }
+    // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
+    for (const o of ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id)))
+      here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
     // A verb the rules found no actors for, in a clause where they proposed nothing: read by position.
     for (const t of unread) {
       const clause = clauseOf(r, s, t.first, t.last);
@@ -205,7 +212,8 @@ function read(
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
-  if (t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last))) {
+  const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
+  if (passive) {
     to = subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
@@ -226,6 +234,11 @@ function read(
     if (m === 'negated' || m === 'irrealis') return [];
     to = subjectOf(r, clauseOf(r, s, made.at, made.at + 1), made.at, lookBack);
     from = afterPreposition(r, clause, t.last, AGENT_PREPS) ?? made.platform;
+  }
+  // "barred Erewhon's army, the Tatmadan, from both A and B": the name in apposition is the target, A and B the actors.
+  if (sanction && !passive && !made && to && t.rule.from === 'subject' && t.rule.to === 'object') {
+    to = appositionTarget(r, clause, to) ?? to;
+    from = barredFrom(r, clause, t.first, to) ?? from;
   }
   if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;

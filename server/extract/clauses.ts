@@ -162,6 +162,11 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
   return { ids: joined ? ids : [m] };
 }
 
+/** The actors named by mention `m` and those coordinated after it in the clause ("Reddit and Gab"). */
+export function listFrom(r: Reading, m: number, clause: Clause): Found {
+  return found(r, withCoordinated(r, m, 1, clause).ids);
+}
+
 function found(r: Reading, ids: number[]): Found {
   const ms = ids.map((i) => r.mentions[i]!);
   const actors: ProposedActorRef[] = [];

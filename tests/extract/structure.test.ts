@@ -423,3 +423,98 @@ describe('round 6: a nationality opening a name', () => {
     expect(triples('Reddit blocked Russian Chirp channels. Chirp said nothing.')).toEqual([['SUSPENDED', 'reddit', 'new:Chirp']]);
   });
 });
+
+describe('round 7: a company at work through its team', () => {
+  test('"the firm\'s Content Review team", "its Safety unit": the team is no actor of its own', () => {
+    const names = (t: string) => run(t).actors.map((a) => a.name);
+    expect(names("Reddit left its fate to the firm's Content Review team.")).not.toContain('Content Review');
+    expect(names('Gab said its Safety unit would decide.')).not.toContain('Safety');
+    expect(triples("Reddit's Content Review team banned Jane Roe.")).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+});
+
+describe('round 7: lists of targets', () => {
+  test('"A, B and C": after a comma closing a name, "and" separates the last two items instead of joining one name', () => {
+    expect(triples('Ofcom on Monday blocked Gab, VidLink and Zonk Browser.')).toEqual([
+      ['SUSPENDED', 'ofcom', 'gab'],
+      ['SUSPENDED', 'ofcom', 'new:VidLink'],
+      ['SUSPENDED', 'ofcom', 'new:Zonk Browser'],
+    ]);
+  });
+
+  test('"<plural noun>, A, B and C among them": each named item is a target', () => {
+    expect(
+      triples('Ofcom blocked a dozen sites with foreign owners, Reddit, VidLink and Zonk Browser among them.').map((t) => t[2]),
+    ).toEqual(['reddit', 'new:VidLink', 'new:Zonk Browser']);
+  });
+});
+
+describe('round 7: barring and names in apposition', () => {
+  test('"barred X" is a ban, active or passive', () => {
+    expect(triples('Reddit barred Gab.')).toEqual([['BANNED', 'reddit', 'gab']]);
+    expect(triples('Jane Roe was barred from Reddit.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+
+  test('"barred X from both A and B": each service listed after "from" shuts X out', () => {
+    expect(triples('Reddit barred Gab from both Reddit and Cloudflare.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['BANNED', 'cloudflare', 'gab'],
+    ]);
+  });
+
+  test('"barred Erewhon\'s army, the Tatmadan, from ...": the name in apposition is the target, not the possessor', () => {
+    expect(triples("Reddit said it had barred Erewhon's army, the Tatmadan, from both Reddit and Gab.")).toEqual([
+      ['BANNED', 'reddit', 'new:Tatmadan'],
+      ['BANNED', 'gab', 'new:Tatmadan'],
+    ]);
+  });
+});
+
+describe('round 7: orders that make another act (causatives)', () => {
+  test('"ordered X to block Y": X is ordered, and the block is X\'s', () => {
+    expect(triples('Ofcom ordered Zonk Telecom to block Gab.')).toEqual([
+      ['ORDERED', 'ofcom', 'new:Zonk Telecom'],
+      ['SUSPENDED', 'new:Zonk Telecom', 'gab'],
+    ]);
+  });
+
+  test('"ordered <plural noun>, A among them, to block Y": the named member is ordered and acts', () => {
+    expect(triples('The Ministry of Posts and Telegraphs ordered internet providers, Zonk Telecom among them, to block Gab.')).toEqual([
+      ['ORDERED', 'new:Ministry of Posts and Telegraphs', 'new:Zonk Telecom'],
+      ['SUSPENDED', 'new:Zonk Telecom', 'gab'],
+    ]);
+  });
+
+  test('"ordered the site suspended": the orderer\'s sanction of the actor the noun stands for', () => {
+    expect(
+      triples('Jo Marsh said Gab was down. On Friday Marsh, acting alone, ordered the site suspended across the country.'),
+    ).toContainEqual(['SUSPENDED', 'new:Jo Marsh', 'gab']);
+  });
+
+  test('"X, acting on a request from Y, ordered Z suspended": the orderer is X, not the name inside the participle phrase', () => {
+    const got = triples('On Friday Jo Marsh, acting on a request from Ofcom, ordered Gab suspended.');
+    expect(got).toContainEqual(['SUSPENDED', 'new:Jo Marsh', 'gab']);
+    expect(got).not.toContainEqual(['SUSPENDED', 'ofcom', 'gab']);
+  });
+
+  test('"had Gab blocked", "had Gab taken offline": the subject\'s sanction; "has Gab to thank" is none', () => {
+    expect(triples('Ofcom had Gab blocked.')).toEqual([['SUSPENDED', 'ofcom', 'gab']]);
+    expect(triples('Cloudflare had Gab taken offline on Monday.')).toEqual([['SUSPENDED', 'cloudflare', 'gab']]);
+    expect(triples('Reddit has Gab to thank.')).toEqual([]);
+  });
+
+  test('"asked X to ban Y": a request orders X, but the ban is not told as done', () => {
+    expect(triples('Jo Marsh asked Reddit to ban Gab.')).toEqual([['ORDERED', 'new:Jo Marsh', 'reddit']]);
+  });
+});
+
+describe('round 7: an office of two fields', () => {
+  test('"Ministry of Posts and Telegraphs" is one name; "Department of Health and Jo Marsh" two', () => {
+    expect(run('The Ministry of Posts and Telegraphs banned Gab.').actors.map((a) => a.name)).toContain('Ministry of Posts and Telegraphs');
+    expect(
+      triples('The Department of Health and Jo Marsh banned Gab.')
+        .map((t) => t[1])
+        .sort(),
+    ).toEqual(['new:Department of Health', 'new:Jo Marsh']);
+  });
+});
