@@ -42,6 +42,7 @@ const heldOut3 = heldOutReports(root, 'heldout3-');
 const heldOut4 = heldOutReports(root, 'heldout4-');
 const heldOut5 = heldOutReports(root, 'heldout5-');
 const heldOut6 = heldOutReports(root, 'heldout6-');
+const heldOut7 = heldOutReports(root, 'heldout7-');
 const seed = seedArticleReports(root);
 console.log('| set | reports | gold triples | proposed triples | matched | precision | recall | dates held | ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -54,6 +55,7 @@ if (heldOut3.length) console.log(row('third held-out set (tests/extract/gold/hel
 if (heldOut4.length) console.log(row('fourth held-out set (tests/extract/gold/heldout4-*)', scoreAll(heldOut4, index)));
 if (heldOut5.length) console.log(row('fifth held-out set (tests/extract/gold/heldout5-*)', scoreAll(heldOut5, index)));
 if (heldOut6.length) console.log(row('sixth held-out set (tests/extract/gold/heldout6-*)', scoreAll(heldOut6, index)));
+if (heldOut7.length) console.log(row('seventh held-out set (tests/extract/gold/heldout7-*)', scoreAll(heldOut7, index)));
 if (seed.length) {
   console.log(row('seed articles (../shared/source-articles)', scoreAll(seed, index)));
   console.log(row('seed articles, parent and unit as one', scoreAll(seed, index, families)));
@@ -76,6 +78,7 @@ if (process.argv.includes('--verbose')) {
   perReport(heldOut4);
   perReport(heldOut5);
   perReport(heldOut6);
+  perReport(heldOut7);
   perReport(seed);
 }
 
@@ -83,7 +86,7 @@ if (process.argv.includes('--verbose')) {
 const detail = process.argv.indexOf('--detail');
 if (detail > 0) {
   const prefix = process.argv[detail + 1] ?? '';
-  for (const r of [...gold, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...seed].filter((x) =>
+  for (const r of [...gold, ...heldOut, ...heldOut2, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...heldOut7, ...seed].filter((x) =>
     x.name.startsWith(prefix),
   )) {
     console.log(`\n${r.name}`);

@@ -198,7 +198,7 @@ export function goldReports(root: string): GoldReport[] {
 /**
  * Gold reports written before a round of rule changes and not looked at while making them
  * (`heldOut` says when): their score says how optimistic the others' is. Each set is scored apart
- * (`heldout-*` the first … `heldout6-*` the sixth), because a set stops being held out once its
+ * (`heldout-*` the first … `heldout7-*` the seventh), because a set stops being held out once its
  * failures have guided a later round of rules.
  */
 export function heldOutReports(root: string, prefix = 'heldout-'): GoldReport[] {
