@@ -100,7 +100,7 @@ function actingBefore(r: Reading, s: Sentence, lookBack: number): Found | null {
 
 /** "a host that Cloudflare dropped": the actor named just before the relative word that opens the subject's clause. */
 function antecedent(r: Reading, s: Sentence, subject: Found): Found | null {
-  const rel = r.norm(subject.first - 1) === 'the' ? subject.first - 2 : subject.first - 1;
+  const rel = wordBefore(r, subject.first);
   if (rel <= s.first || !RELATIVE.has(r.norm(rel))) return null;
   const m = r.mentionAt[rel - 1]!;
   return m >= 0 ? asFound(r, m) : null;
@@ -112,6 +112,9 @@ function thingAfter(r: Reading, clause: Clause, last: number, lookBack: number, 
   const actor = r.targetBefore(last, lookBack, acting.actors, r.norm(last + 1));
   return actor ? { actors: [actor], first: last, last: last + 2, inferred: true } : null;
 }
+
+/** The token before a name at `first`, past its article ("by the Board": "by"). */
+const wordBefore = (r: Reading, first: number) => (r.norm(first - 1) === 'the' ? first - 2 : first - 1);
 
 const differ = (a: Found, b: Found) => a.actors[0]!.id !== b.actors[0]!.id || a.actors[0]!.name !== b.actors[0]!.name;
 
@@ -128,7 +131,7 @@ function mentionBefore(r: Reading, clause: Clause, at: number): Found | null {
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
-    const prep = r.norm(mention.first - 1) === 'the' ? mention.first - 2 : mention.first - 1;
+    const prep = wordBefore(r, mention.first);
     if (possessor || !SUBJECT_SKIP.has(r.norm(prep)) || prep < clause.start) return asFound(r, m);
     k = mention.first;
   }
@@ -143,7 +146,7 @@ function mentionAfter(r: Reading, clause: Clause, last: number, agent: boolean):
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const first = r.mentions[m]!.first;
-    const prep = r.norm(first - 1) === 'the' ? first - 2 : first - 1;
+    const prep = wordBefore(r, first);
     if (agent === AGENT.has(r.norm(prep))) return asFound(r, m);
     k = r.mentions[m]!.last - 1;
   }
