@@ -18,6 +18,16 @@ const RECENT = dateRules.recent.days * DAY;
 const PERFECT = new Set(['has', 'have', "'s", "'ve"]);
 // Words that may stand between an auxiliary and its verb ("has permanently banned", "has now been removed").
 const BETWEEN = /^(?:\p{L}+ly|now|already|also|just|since|been|being)$/u;
+/**
+ * Is date `d`, written after the act at `at`, the date of a noun a participle describes ("..., the
+ * law signed on April 11")? Not when the participle is an act or saying verb of the lexicon.
+ */
+function describesNoun(r: Reading, s: Sentence, d: FoundDate, at: number): boolean {
+  if (d.start <= at || d.describes === undefined) return false;
+  const p = d.start - d.describes;
+  for (let k = s.first; k < s.last; k++) if (r.tokens[k]!.start === p) return !r.verbs.has(k) && !isSaying(r, k) && !isTelling(r, k);
+  return false;
+}
 
 /** The auxiliary before the act's verb, over adverbs and "been": the index of "has" in "has now been removed", or -1. */
 function auxiliary(r: Reading, s: Sentence, t: Trigger): number {
@@ -138,6 +148,7 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
   };
   const pastPerfect = [t.first - 1, t.first - 2, t.first - 3].some((k) => k >= s.first && r.norm(k) === 'had');
   const mine = kept.filter((d) => {
+    if (describesNoun(r, s, d, at)) return false;
     // In the clause, only an act told as older than the saying ("claimed that Y had cut off Z") loses the saying's date.
     if (d.start >= cs && d.end <= ce) return !(pastPerfect && d.start < at && saidBetween(d));
     // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y

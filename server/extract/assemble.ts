@@ -103,7 +103,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     const earlier = () => {
       for (let j = si - 1; j >= Math.max(0, si - CARRY_REACH); j--) {
         if (/\n\s*\n/.test(text.slice(sents[j]!.end, sents[j + 1]!.start))) break;
-        const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads);
+        const d = datesOf(sents[j]!).filter((x) => !x.limit && !x.flashback && !x.leads && x.describes === undefined);
         const c = d[d.length - 1];
         if (!c) continue;
         // Carried, a recent day is only a lower bound: the act may have followed it up to publication.

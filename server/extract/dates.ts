@@ -41,6 +41,8 @@ const YEARS = new RegExp(rules.years.pattern, 'giu');
 const LIMIT = new RegExp(rules.limits.pattern, 'iu');
 const AHEAD = new RegExp(rules.ahead.pattern, 'iu');
 const SAID = new RegExp(rules.said.pattern, 'iu');
+const DESCRIBED = new RegExp(rules.described.pattern, 'diu');
+const NOT_BEFORE = new Set(rules.described.notBefore);
 const FLASHBACK = new RegExp(rules.flashback.pattern, 'iu');
 const QUOTE_LEAD = rules.quotations.leadDays * DAY;
 const QUOTE_MAX = rules.quotations.maxChars;
@@ -64,6 +66,11 @@ export interface FoundDate {
   guessed?: boolean;
   /** Dates the act told after it ("a day after Google removed the app"), not the one before; not carried on. */
   leads?: boolean;
+  /**
+   * Written after a participle describing a noun ("..., the law signed on April 11"): how many characters before the
+   * date the participle starts. The date is that noun's, not an act's told before it, and is not carried on.
+   */
+  describes?: number;
 }
 
 /** A date relative to the one read before it, not yet resolved. */
@@ -244,6 +251,9 @@ function scan(text: string, anchor: Anchor | null, pins: Map<number, number>): A
     }
     if (LIMIT.test(before)) found.limit = true;
     if (SAID.test(before)) found.said = true;
+    const lead = text.slice(Math.max(0, r.index - 60), r.index);
+    const dm = DESCRIBED.exec(lead);
+    if (dm?.indices?.[2] && !NOT_BEFORE.has(dm[1]!.toLowerCase())) found.describes = lead.length - dm.indices[2][0];
     out.push(found);
   });
   for (const d of out) {

@@ -225,3 +225,18 @@ describe('round 6: how far a date carries', () => {
     expect(dateOf(far, 'ACCUSED', 'chirpnet')).toBeNull();
   });
 });
+
+describe('a date that describes a noun', () => {
+  test('"..., the rule adopted on March 4" after an act is the rule\'s date: the act takes another date or none', () => {
+    const aside = 'Chirpnet went dark when Hostly terminated its service, a loss its owners blame on the rule adopted on March 4';
+    expect(dateOf(`${aside}.`, 'BANNED', 'hostly')).toBeNull();
+    expect(dateOf(`Hostly suspended Chirpnet, a forum launched in January, on Friday.`, 'SUSPENDED', 'hostly')).toBe('2024-03-08');
+    // Nor is it carried to the next sentence.
+    expect(dateOf(`${aside}. Boardly then banned Chirpnet.`, 'BANNED', 'boardly')).toBeNull();
+  });
+
+  test('a participle after an auxiliary or "and" is a verb of its own: its date is kept', () => {
+    expect(dateOf('Hostly suspended Chirpnet and banned it on March 4.', 'SUSPENDED', 'hostly')).toBe('2024-03-04');
+    expect(dateOf('Chirpnet was banned on March 4 by Hostly.', 'BANNED', 'hostly')).toBe('2024-03-04');
+  });
+});
