@@ -7,6 +7,14 @@
  * or not. Health's p99 over that second must stay under 100 ms. The server's own event-loop delay
  * (perf_hooks.monitorEventLoopDelay, preloaded by bench/loop-probe.ts) is printed beside it.
  *
+ * A busy machine can leave the server waiting for a core: health then answers late while the server
+ * itself held its loop no longer than usual (CI once saw health's p99 at 142 ms beside a longest
+ * hold of 30 ms). Such a window judges the machine, not the server, so it is measured again (at
+ * most ATTEMPTS windows) after a write, which changes the graph's version so that the request is
+ * computed afresh and not read from the answer cache; a window where the server's own longest hold
+ * (CPU time, which does not grow while the process waits for a core) reached the budget is never
+ * measured again.
+ *
  * Requests known to break the budget are listed in OVER_BUDGET (by the start of their name) with what holds the
  * loop, and reported as `test.todo` (not run: they would only prove again what RELIABILITY.md
  * measures, and a `test.failing` would flip to a failure on a faster machine). Fixing one means
@@ -16,7 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateGraph, pickProbes, SIZES, type SizeName } from '../../bench/generate';
-import { heavyRequests, idleRequest, importGraph, measureOne, type OneRequestResult } from '../../bench/one-request';
+import { ask, heavyRequests, idleRequest, importGraph, measureOne, type OneRequestResult } from '../../bench/one-request';
 import { loopProbeFile, ServerProcess, SERVER_MAIN } from '../../bench/server-process';
 import { describeWith } from '../support/needs';
 
@@ -36,6 +44,13 @@ const WINDOW_MS = 1000;
  */
 const OVER_BUDGET: [namePrefix: string, why: string][] = [];
 const overBudget = (name: string) => OVER_BUDGET.find(([prefix]) => name.startsWith(prefix))?.[1];
+
+/** Windows measured at most for one request when health was late but the server did not hold its loop. */
+const ATTEMPTS = 3;
+
+/** A window over the budget in which the server's longest hold stayed under it: the machine was busy. */
+const machineWasBusy = (r: OneRequestResult) =>
+  r.health.p99 >= HEALTH_P99_MS && r.loop?.heldCpuMax !== undefined && r.loop.heldCpuMax < HEALTH_P99_MS;
 
 const missing = !fs.existsSync(SERVER_MAIN)
   ? `${SERVER_MAIN} is not built (\`npm run build\` first)`
@@ -67,18 +82,31 @@ describeWith('build', missing, `the event-loop budget at ${SIZE}`, () => {
     process.stdout.write(`[reliability] event-loop budget at ${SIZE}:\n  ${rows.join('\n  ')}\n`);
   }, 30_000);
 
+  /** Measures until a window is not excused by a busy machine (at most ATTEMPTS); every window is printed. */
+  const measure = async (measureWindow: () => Promise<OneRequestResult>) => {
+    let r = await measureWindow();
+    results.push(r);
+    for (let attempt = 1; attempt < ATTEMPTS && machineWasBusy(r); attempt++) {
+      const id = `budget-retry-${process.pid}-${results.length}`;
+      const write = await ask(server, '/api/actors', { method: 'POST', body: JSON.stringify({ id, name: id, kind: 'person' }) });
+      expect(write.status).toBe(201);
+      const again = await measureWindow();
+      r = { ...again, name: `${again.name} (again, attempt ${attempt + 1})` };
+      results.push(r);
+    }
+    return r;
+  };
+
   // On a machine too busy to answer health in time with nothing else to do, no request can be judged.
   test(`health alone: p99 under ${HEALTH_P99_MS} ms (else this machine is too busy for the test)`, async () => {
-    const r = await measureOne(server, idleRequest(WINDOW_MS));
-    results.push(r);
+    const r = await measure(() => measureOne(server, idleRequest(WINDOW_MS)));
     expect(r.health.p99).toBeLessThan(HEALTH_P99_MS);
   });
 
   for (const req of requests) {
     const why = overBudget(req.name);
     const run = async () => {
-      const r = await measureOne(server, req, { minWindowMs: WINDOW_MS, timeoutMs: 100_000 });
-      results.push(r);
+      const r = await measure(() => measureOne(server, req, { minWindowMs: WINDOW_MS, timeoutMs: 100_000 }));
       expect(r.status).toBeLessThan(300);
       expect(r.health.p99).toBeLessThan(HEALTH_P99_MS);
     };
