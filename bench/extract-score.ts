@@ -197,15 +197,10 @@ export function goldReports(root: string): GoldReport[] {
 
 /**
  * Gold reports written before a round of rule changes and not looked at while making them
- * (`heldOut` says when): their score says how optimistic the others' is. Each set is scored apart
- * (`heldout-*` the first, `heldoutN-*` the Nth), because a set stops being held out once its
- * failures have guided a later round of rules.
+ * (`heldOut` says when): their score says how optimistic the others' is. Each set is scored apart,
+ * in the order the sets were written (`heldout-*` is set 1, `heldoutN-*` set N), because a set
+ * stops being held out once its failures have guided a later round of rules.
  */
-export function heldOutReports(root: string, prefix = 'heldout-'): GoldReport[] {
-  return allGold(root).filter((r) => r.heldOut !== undefined && r.name.startsWith(prefix));
-}
-
-/** The held-out sets in the order they were written: `heldout-*` is set 1, `heldoutN-*` set N. */
 export function heldOutSets(root: string): Array<{ set: number; prefix: string; reports: GoldReport[] }> {
   const sets = new Map<number, GoldReport[]>();
   for (const r of allGold(root)) {
