@@ -8,6 +8,7 @@ import names from './rules/names.json';
 import { fold } from './text';
 import type { Found } from './clauses';
 import { same, SUBJECT_SKIP, type Reading } from './reading';
+import { titledPerson } from './titles';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
@@ -154,7 +155,7 @@ export function referenceOwner(r: Reading, ref: { first: number; last: number })
   }
   // "the Georgia Republican", "the streamer": a person named before.
   if (PERSON_NOUNS.has(r.norm(ref.last - 1)) && r.mentionAt[ref.last - 1]! < 0) {
-    const p = personBefore(r, ref.first);
+    const p = titledPerson(r, r.norm(ref.last - 1), ref.first) ?? personBefore(r, ref.first);
     return p && { actors: [p], first: ref.first, last: ref.last, inferred: true };
   }
   if (!ACCOUNT_NOUNS.has(r.norm(ref.last - 1))) return null;

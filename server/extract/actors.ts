@@ -154,6 +154,8 @@ function joinable(text: string, a: Token, b: Token, known = false): boolean {
   const gap = text.slice(a.end, b.start);
   // An initial's full stop stays inside a name ("Donald J. Trump").
   if (gap === ' ' || (gap === '. ' && a.text.length === 1 && /\p{Lu}/u.test(a.text))) return true;
+  // "Lawyers' Committee": a plural possessive opening a name; the caller checks the capital after it.
+  if (/^['’] $/u.test(gap) && /\p{Lu}\p{Ll}*s$/u.test(a.text)) return true;
   // A spaced ampersand joins capitalised words of a new name too ("Simon & Schuster"); the caller checks the capital.
   if (gap.length <= 3 && /^[ \t]*&[ \t]*$/u.test(gap)) return true;
   return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+)$/u.test(gap);
@@ -214,6 +216,7 @@ export function properNouns(
     if (label) midSentence.add(label);
   }
   const titles = titleCase(tokens, breaks);
+  const solo = soloWords(text, tokens);
   const alone = new Set<string>();
   for (let i = 1; i < tokens.length; i++) if (capitalised(tokens[i]!) && !NATIONAL.has(tokens[i - 1]!.norm)) alone.add(tokens[i]!.norm);
   const out: Mention[] = [];
@@ -221,20 +224,40 @@ export function properNouns(
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || DESCRIBING.test(tokens[i]!.norm)) continue;
     if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone)) continue;
+    // "Brigadier-General Zaw Min Tun": a rank written with a hyphen is a title, not part of the name.
+    if (tokens[i]!.norm.includes('-') && tokens[i]!.norm.split('-').every((w) => RANKS.has(w))) continue;
     if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
       while (i + 1 < tokens.length && !breaks.has(i + 1) && capitalised(tokens[i + 1]!) && joinable(text, tokens[i]!, tokens[i + 1]!)) i++;
       continue;
     }
     let last = i + 1;
+    const called = i > 0 && CALLING.has(tokens[i - 1]!.norm);
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+      // "Freedom Convoy 2022": a year written right after a name is part of it.
+      if (YEAR.test(tokens[j]!.text) && capitalised(tokens[j - 1]!)) {
+        last = j + 1;
+        break;
+      }
+      // "a group called Stop the Steal", "a page named Convoy to DC": a name given is read to its last capital.
+      if (called && CALLED_JOINERS.has(tokens[j]!.norm) && givenNameGoesOn(text, tokens, breaks, j)) continue;
       if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('&') && !capitalised(tokens[j]!)) break;
+      // "Lawyers' Committee for Civil Rights Under Law", "National Center on Hate": after a word for an
+      // organisation, a preposition followed by a capitalised word stays inside the name.
+      if (ORG_PREPOSITIONS.has(tokens[j]!.norm) && tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm)) && nameWordAt(text, tokens, j + 1))
+        continue;
       if (capitalised(tokens[j]!)) {
-        if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm)) break;
+        // "Assembly Four", "Channel Five": a number word written with a capital inside a name is part of it.
+        if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm) && !NUMBER_WORDS.has(tokens[j]!.norm)) break;
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
-      else if (tokens[j]!.norm === 'and' && (j - i >= 2 || listed(text, tokens, i)) && !officeOf(tokens, i, j)) break;
+      else if (
+        tokens[j]!.norm === 'and' &&
+        (j - i >= 2 || listed(text, tokens, i) || pairOfNames(tokens, i, j, solo)) &&
+        !officeOf(tokens, i, j)
+      )
+        break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
@@ -242,11 +265,18 @@ export function properNouns(
     last = possessedOffice(text, tokens, breaks, used, last);
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i)) continue;
+    const paired = tokens[last]?.norm === 'and' && pairOfNames(tokens, i, last, solo);
+    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i) && !paired)
+      continue;
     if (lone && lone.text.length < 2) continue;
     // "the Georgia Republican": a capitalised word before a noun for a person describes that person.
     if (lone && PERSON_NOUNS.has(tokens[last]?.norm ?? '') && /^\p{Lu}/u.test(tokens[last]!.text)) continue;
-    const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    // "the Melbourne company that runs X", "a Beijing firm": a place before a lower-case noun for a business describes it.
+    if (lone && describesBusiness(tokens, i, last)) continue;
+    // "@ElonJet": an account's handle keeps its "@".
+    const handle = text[words[0]!.start - 1] === '@' && !/\S/u.test(text[words[0]!.start - 2] ?? ' ');
+    const start = handle ? words[0]!.start - 1 : words[0]!.start;
+    const name = text.slice(start, words[words.length - 1]!.end);
     const key = words.map((w) => w.norm).join(' ');
     let ref = byKey.get(key);
     if (!ref) {
@@ -257,13 +287,62 @@ export function properNouns(
       };
       byKey.set(key, ref);
     }
-    out.push({ actor: ref, first: i, last, start: words[0]!.start, end: words[words.length - 1]!.end });
+    out.push({ actor: ref, first: i, last, start, end: words[words.length - 1]!.end });
     i = last - 1;
   }
   return out;
 }
 
 const NATIONAL = new Set(names.nationalNames.words);
+const NUMBER_WORDS = new Set(names.insideNames.numberWords);
+const ORG_PREPOSITIONS = new Set(names.insideNames.organisationPrepositions);
+const RANKS = new Set(names.insideNames.ranks);
+const BUSINESS_NOUNS = new Set(names.insideNames.businessNouns);
+
+/** "called Stand to the Shore": past the joining words at `j`, a capital in the same sentence carries the given name on. */
+function givenNameGoesOn(text: string, tokens: Token[], breaks: Set<number>, j: number): boolean {
+  let k = j;
+  while (k < tokens.length && CALLED_JOINERS.has(tokens[k]!.norm) && !/^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  return k < tokens.length && k - j <= 2 && !breaks.has(k) && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!);
+}
+
+/** A capitalised word at `k` that may carry on a name: not a word that names nothing. */
+function nameWordAt(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && capitalised(t) && !NOT_NAMES.has(t.norm) && joinable(text, tokens[k - 1]!, t);
+}
+
+/** "the Melbourne company", "a Beijing-based"... : one word between an article and a noun for a business. */
+function describesBusiness(tokens: Token[], i: number, last: number): boolean {
+  return i > 0 && ARTICLES.has(tokens[i - 1]!.norm) && BUSINESS_NOUNS.has(tokens[last]?.text ?? '');
+}
+const YEAR = /^(?:19|20)\p{N}{2}$/u;
+const CALLING = new Set(names.givenNames.verbs);
+const CALLED_JOINERS = new Set(names.givenNames.joiners);
+
+/**
+ * Capitalised words the report also writes as a name of their own, not beside "and" or "&"
+ * ("Mastercard said ...", "Visa, which ..."): such a word joined to another by "and" is one of two names.
+ */
+function soloWords(text: string, tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  const pairs = (a: Token | undefined, b: Token | undefined) =>
+    !!a && !!b && (a.norm === 'and' || b.norm === 'and' || text.slice(a.end, b.start).includes('&'));
+  tokens.forEach((t, k) => {
+    if (!capitalised(t) || pairs(tokens[k - 1], t) || pairs(t, tokens[k + 1])) return;
+    if (k + 1 < tokens.length && capitalised(tokens[k + 1]!) && joinable(text, t, tokens[k + 1]!)) return;
+    if (k > 0 && capitalised(tokens[k - 1]!) && joinable(text, tokens[k - 1]!, t)) return;
+    out.add(t.norm);
+  });
+  return out;
+}
+
+/** "Mastercard and Visa": two one-word names, one of them written alone elsewhere in the report. */
+function pairOfNames(tokens: Token[], i: number, j: number, solo: Set<string>): boolean {
+  const after = tokens[j + 1];
+  if (j - i !== 1 || !after || !capitalised(after)) return false;
+  return solo.has(tokens[i]!.norm) || solo.has(after.norm);
+}
 
 /** "American Renaissance", "the European Union": a nationality opening a name (see `names.json` `nationalNames`). */
 function nationalName(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, i: number, alone: Set<string>): boolean {
