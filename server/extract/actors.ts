@@ -7,6 +7,23 @@ import type { ProposedActorRef } from '../../contract';
 import { attribution, formSet, LEXICON } from './lexicon';
 import names from './rules/names.json';
 import { fold, tokenize, type Token } from './text';
+import { withAcronyms } from './acronyms';
+import {
+  CALLED_JOINERS,
+  CALLING,
+  capitalised,
+  describesBusiness,
+  givenNameGoesOn,
+  joinable,
+  nameWordAt,
+  NUMBER_WORDS,
+  officeNamed,
+  ORG_PREPOSITIONS,
+  pairOfNames,
+  RANKS,
+  soloWords,
+  YEAR,
+} from './name-words';
 
 export interface ActorRecord {
   id: string;
@@ -146,35 +163,12 @@ export class ActorIndex {
   }
 }
 
-/**
- * Words of one name are separated by a space; a known name may also carry the comma of a company
- * suffix ("Amazon Web Services, Inc.") or a spaced ampersand, but never a line break.
- */
-function joinable(text: string, a: Token, b: Token, known = false): boolean {
-  const gap = text.slice(a.end, b.start);
-  // An initial's full stop stays inside a name ("Donald J. Trump").
-  if (gap === ' ' || (gap === '. ' && a.text.length === 1 && /\p{Lu}/u.test(a.text))) return true;
-  // "Lawyers' Committee": a plural possessive opening a name; the caller checks the capital after it.
-  if (/^['’] $/u.test(gap) && /\p{Lu}\p{Ll}*s$/u.test(a.text)) return true;
-  // A spaced ampersand joins capitalised words of a new name too ("Simon & Schuster"); the caller checks the capital.
-  if (gap.length <= 3 && /^[ \t]*&[ \t]*$/u.test(gap)) return true;
-  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+)$/u.test(gap);
-}
-
 function accepts(entry: Entry, words: Token[]): boolean {
   const written = words.map((w) => w.text).join(' ');
   if (entry.exact !== undefined) return written === entry.exact;
   if (words.length === 1 && COMMON.has(words[0]!.norm) && words[0]!.text === words[0]!.norm) return false;
   return true;
 }
-
-// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not. A forum written with its
-// site's short prefix ("r/The_Donald") is a name by the capital after the slash.
-const capitalised = (t: Token) =>
-  (/^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}{1,2}\/\p{Lu}/u.test(t.text)) &&
-  /\p{L}/u.test(t.text) &&
-  !/^\p{N}+-/u.test(t.text) &&
-  !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
 /** "Ministry of Transport and Communications": an office "of" a field, where "and" joins a second field. */
 function officeOf(tokens: Token[], i: number, j: number): boolean {
@@ -223,7 +217,7 @@ export function properNouns(
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || DESCRIBING.test(tokens[i]!.norm)) continue;
-    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone)) continue;
+    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone) && !officeNamed(text, tokens, i)) continue;
     // "Brigadier-General Zaw Min Tun": a rank written with a hyphen is a title, not part of the name.
     if (tokens[i]!.norm.includes('-') && tokens[i]!.norm.split('-').every((w) => RANKS.has(w))) continue;
     if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
@@ -248,7 +242,13 @@ export function properNouns(
         continue;
       if (capitalised(tokens[j]!)) {
         // "Assembly Four", "Channel Five": a number word written with a capital inside a name is part of it.
-        if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm) && !NUMBER_WORDS.has(tokens[j]!.norm)) break;
+        if (
+          NOT_NAMES.has(tokens[j]!.norm) &&
+          !JOINERS.has(tokens[j]!.norm) &&
+          !NUMBER_WORDS.has(tokens[j]!.norm) &&
+          !officeNamed(text, tokens, j)
+        )
+          break;
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
@@ -290,60 +290,10 @@ export function properNouns(
     out.push({ actor: ref, first: i, last, start, end: words[words.length - 1]!.end });
     i = last - 1;
   }
-  return out;
+  return withAcronyms(out, taken);
 }
 
 const NATIONAL = new Set(names.nationalNames.words);
-const NUMBER_WORDS = new Set(names.insideNames.numberWords);
-const ORG_PREPOSITIONS = new Set(names.insideNames.organisationPrepositions);
-const RANKS = new Set(names.insideNames.ranks);
-const BUSINESS_NOUNS = new Set(names.insideNames.businessNouns);
-
-/** "called Stand to the Shore": past the joining words at `j`, a capital in the same sentence carries the given name on. */
-function givenNameGoesOn(text: string, tokens: Token[], breaks: Set<number>, j: number): boolean {
-  let k = j;
-  while (k < tokens.length && CALLED_JOINERS.has(tokens[k]!.norm) && !/^\p{Lu}/u.test(tokens[k]!.text)) k++;
-  return k < tokens.length && k - j <= 2 && !breaks.has(k) && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!);
-}
-
-/** A capitalised word at `k` that may carry on a name: not a word that names nothing. */
-function nameWordAt(text: string, tokens: Token[], k: number): boolean {
-  const t = tokens[k];
-  return !!t && capitalised(t) && !NOT_NAMES.has(t.norm) && joinable(text, tokens[k - 1]!, t);
-}
-
-/** "the Melbourne company", "a Beijing-based"... : one word between an article and a noun for a business. */
-function describesBusiness(tokens: Token[], i: number, last: number): boolean {
-  return i > 0 && ARTICLES.has(tokens[i - 1]!.norm) && BUSINESS_NOUNS.has(tokens[last]?.text ?? '');
-}
-const YEAR = /^(?:19|20)\p{N}{2}$/u;
-const CALLING = new Set(names.givenNames.verbs);
-const CALLED_JOINERS = new Set(names.givenNames.joiners);
-
-/**
- * Capitalised words the report also writes as a name of their own, not beside "and" or "&"
- * ("Mastercard said ...", "Visa, which ..."): such a word joined to another by "and" is one of two names.
- */
-function soloWords(text: string, tokens: Token[]): Set<string> {
-  const out = new Set<string>();
-  const pairs = (a: Token | undefined, b: Token | undefined) =>
-    !!a && !!b && (a.norm === 'and' || b.norm === 'and' || text.slice(a.end, b.start).includes('&'));
-  tokens.forEach((t, k) => {
-    if (!capitalised(t) || pairs(tokens[k - 1], t) || pairs(t, tokens[k + 1])) return;
-    if (k + 1 < tokens.length && capitalised(tokens[k + 1]!) && joinable(text, t, tokens[k + 1]!)) return;
-    if (k > 0 && capitalised(tokens[k - 1]!) && joinable(text, tokens[k - 1]!, t)) return;
-    out.add(t.norm);
-  });
-  return out;
-}
-
-/** "Mastercard and Visa": two one-word names, one of them written alone elsewhere in the report. */
-function pairOfNames(tokens: Token[], i: number, j: number, solo: Set<string>): boolean {
-  const after = tokens[j + 1];
-  if (j - i !== 1 || !after || !capitalised(after)) return false;
-  return solo.has(tokens[i]!.norm) || solo.has(after.norm);
-}
-
 /** "American Renaissance", "the European Union": a nationality opening a name (see `names.json` `nationalNames`). */
 function nationalName(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, i: number, alone: Set<string>): boolean {
   if (!NATIONAL.has(tokens[i]!.norm)) return false;

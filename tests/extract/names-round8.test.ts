@@ -96,3 +96,17 @@ describe('a person known by a title', () => {
     expect(triples(text)).not.toContainEqual(['BANNED', 'reddit', 'jane-roe']);
   });
 });
+
+describe('acronyms and offices', () => {
+  test('an acronym is the longer name whose initials it writes', () => {
+    const text = 'Reddit banned the Harbour Policy Forum (HPF) on Monday. HPF said the ban was a political ploy.';
+    expect(triples(text)).toEqual([
+      ['BANNED', 'reddit', 'new:Harbour Policy Forum'],
+      ['ACCUSED', 'new:Harbour Policy Forum', 'reddit'],
+    ]);
+  });
+
+  test('a word that names nothing alone opens an office\'s name ("the State Department")', () => {
+    expect(names('The State Department denied that it had asked Reddit to ban Gab.')).toContain('State Department');
+  });
+});
