@@ -16,6 +16,7 @@ import {
   givenNameGoesOn,
   joinable,
   nameWordAt,
+  namesLaw,
   NUMBER_WORDS,
   officeNamed,
   ORG_PREPOSITIONS,
@@ -263,6 +264,11 @@ export function properNouns(
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
     last = possessedOffice(text, tokens, breaks, used, last);
+    // "the Second Amendment", "the Communications Decency Act": the name of a law, not of an actor.
+    if (namesLaw(tokens, last)) {
+      i = last;
+      continue;
+    }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
     const paired = tokens[last]?.norm === 'and' && pairOfNames(tokens, i, last, solo);

@@ -83,15 +83,23 @@ export function pairOfNames(tokens: Token[], i: number, j: number, solo: Set<str
 }
 
 const OFFICE_NOUNS = new Set(names.insideNames.officeNouns);
+// "The Ministry of ...", "His office": an article or a possessive opens no office's name.
+const DETERMINERS = new Set([...ARTICLES, ...names.references.targetDeterminers, 'this', 'that', 'our', 'your', 'my']);
 
 /** "the State Department", "the Federal Police": a word that names nothing alone opens an office's name before a capitalised noun for one. */
 export function officeNamed(text: string, tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   return (
     !!next &&
+    !DETERMINERS.has(tokens[i]!.norm) &&
     /^\p{Lu}/u.test(tokens[i]!.text) &&
     /^\p{Lu}/u.test(next.text) &&
     OFFICE_NOUNS.has(next.norm) &&
     joinable(text, tokens[i]!, next)
   );
 }
+
+const LAW_WORDS = new Set(names.insideNames.lawWords);
+
+/** Is the token at `k` a capitalised word for a law ("Act", "Amendment") closing the name before it? */
+export const namesLaw = (tokens: Token[], k: number) => !!tokens[k] && /^\p{Lu}/u.test(tokens[k].text) && LAW_WORDS.has(tokens[k].norm);
