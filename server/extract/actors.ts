@@ -21,6 +21,7 @@ import {
   officeNamed,
   ORG_PREPOSITIONS,
   pairOfNames,
+  timeAfter,
   RANKS,
   soloWords,
   YEAR,
@@ -63,6 +64,9 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
   if (tokens[i]!.norm.endsWith('s')) return false;
   const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
   if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
+  // "Erewhon on Friday blocked ...", "Zorpay last week said ...": a time between the name and its verb.
+  const time = timeAfter(tokens, i + 1);
+  if (time > i + 1 && verb(time)) return true;
   // ", the crowdfunding site, removed": up to five words between the commas.
   // ", which owns Facebook, answered": a relative clause likewise.
   const opens = ARTICLES.has(tokens[i + 1]?.norm ?? '') || ['which', 'that', 'who'].includes(tokens[i + 1]?.norm ?? '');

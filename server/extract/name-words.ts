@@ -103,3 +103,12 @@ const LAW_WORDS = new Set(names.insideNames.lawWords);
 
 /** Is the token at `k` a capitalised word for a law ("Act", "Amendment") closing the name before it? */
 export const namesLaw = (tokens: Token[], k: number) => !!tokens[k] && /^\p{Lu}/u.test(tokens[k].text) && LAW_WORDS.has(tokens[k].norm);
+
+const TIME_OPENERS = new Set(names.insideNames.timeOpeners);
+const TIME_WORDS = new Set(names.insideNames.timeWords);
+
+/** One past a short time phrase opening at `k` ("on Friday", "last week", "on March 3"), or `k` when none does. */
+export function timeAfter(tokens: Token[], k: number): number {
+  if (!TIME_OPENERS.has(tokens[k]?.norm ?? '') || !TIME_WORDS.has(tokens[k + 1]?.norm ?? '')) return k;
+  return /^\p{N}{1,2}$/u.test(tokens[k + 2]?.text ?? '') ? k + 3 : k + 2;
+}

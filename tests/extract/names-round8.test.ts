@@ -111,3 +111,16 @@ describe('acronyms and offices', () => {
     expect(names('The State Department denied that it had asked Reddit to ban Gab.')).toContain('State Department');
   });
 });
+
+describe('countries and their governments', () => {
+  test('a word opening a sentence acts when a time comes before its verb ("Erewhon on Friday blocked ...")', () => {
+    expect(triples('Nigeria on Friday suspended Fenwick Forum indefinitely.')).toEqual([['SUSPENDED', 'new:Nigeria', 'new:Fenwick Forum']]);
+  });
+
+  test('"the government" is the country named last, not the report\'s main site', () => {
+    const text =
+      'Nigeria on Friday suspended Fenwick Forum indefinitely. Reddit said nothing. The government accused Fenwick Forum of spreading lies.';
+    expect(triples(text)).toContainEqual(['ACCUSED', 'new:Nigeria', 'new:Fenwick Forum']);
+    expect(triples(text).filter((t) => t[0] === 'ACCUSED' && t[1] !== 'new:Nigeria')).toEqual([]);
+  });
+});
