@@ -124,3 +124,12 @@ describe('countries and their governments', () => {
     expect(triples(text).filter((t) => t[0] === 'ACCUSED' && t[1] !== 'new:Nigeria')).toEqual([]);
   });
 });
+
+describe('the user of an account', () => {
+  test('"restricted the account X used": X is the target, not the name before', () => {
+    const text =
+      'Quibcard pulled its cards from Fenwick Forum on Monday. Gab followed Reddit, which on June 4 permanently restricted the account Jane Roe used to collect donations, saying it had breached its policy.';
+    expect(triples(text)).toContainEqual(['RESTRICTED', 'reddit', 'jane-roe']);
+    expect(triples(text)).not.toContainEqual(['RESTRICTED', 'reddit', 'new:Quibcard']);
+  });
+});
