@@ -41,7 +41,7 @@ const BUSINESS_NOUNS = new Set(names.insideNames.businessNouns);
 export function givenNameGoesOn(text: string, tokens: Token[], breaks: Set<number>, j: number): boolean {
   let k = j;
   while (k < tokens.length && CALLED_JOINERS.has(tokens[k]!.norm) && !/^\p{Lu}/u.test(tokens[k]!.text)) k++;
-  return k < tokens.length && k - j <= 2 && !breaks.has(k) && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!);
+  return k < tokens.length && k - j <= 2 && !breaks.has(k) && nameWordAt(text, tokens, k);
 }
 
 /** A capitalised word at `k` that may carry on a name: not a word that names nothing. */

@@ -52,6 +52,13 @@ describe('names with numbers, given names, handles and ranks', () => {
     expect(names('Reddit also removed a forum called Stand to the Shore this week.')).toContain('Stand to the Shore');
   });
 
+  test('after "called", a judgement of two names or a time is no given name', () => {
+    expect(names('Jane Roe called Zorpay Cards and Quibcard cowards after they cut off Fenwick Forum.')).not.toContain(
+      'Zorpay Cards and Quibcard',
+    );
+    expect(names('Jane Roe called Zorpay on Monday to complain that it had cut off Fenwick Forum.')).not.toContain('Zorpay on Monday');
+  });
+
   test('a handle keeps its "@"', () => {
     expect(names('Reddit banned @NightOwlBot on Tuesday.')).toContain('@NightOwlBot');
   });
