@@ -8,9 +8,11 @@ import names from './rules/names.json';
 import { fold } from './text';
 import type { Found } from './clauses';
 import { same, SUBJECT_SKIP, type Reading } from './reading';
+import { titledPerson } from './titles';
 
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
+const OWNING_VERBS = new Set(names.accounts.usedBy);
 const PERSON_NOUNS = new Set(names.references.personNouns.words.map((w) => w.split(' ').pop()!));
 const ORGANISATION = new Set(names.accounts.organisationWords.words);
 const SPOKES_ROLES = new Set(names.references.spokesRoles.words.map((w) => w.split(' ').pop()!));
@@ -154,16 +156,28 @@ export function referenceOwner(r: Reading, ref: { first: number; last: number })
   }
   // "the Georgia Republican", "the streamer": a person named before.
   if (PERSON_NOUNS.has(r.norm(ref.last - 1)) && r.mentionAt[ref.last - 1]! < 0) {
-    const p = personBefore(r, ref.first);
+    const p = titledPerson(r, r.norm(ref.last - 1), ref.first) ?? personBefore(r, ref.first);
     return p && { actors: [p], first: ref.first, last: ref.last, inferred: true };
   }
   if (!ACCOUNT_NOUNS.has(r.norm(ref.last - 1))) return null;
+  const user = userAfter(r, ref.last);
+  if (user) return user;
   if (POSSESSIVES.has(r.norm(ref.first))) return ownerAt(r, ref.first);
   if (r.norm(ref.last) === 'of' && ['his', 'hers', 'theirs'].includes(r.norm(ref.last + 1))) {
     const p = personBefore(r, ref.first);
     return p && { actors: [p], first: ref.first, last: ref.last + 2, inferred: true };
   }
   return null;
+}
+
+/** "the account WikiLeaks used", "the page Jo Roe ran": a name right after the account noun, then a verb of its own, owns it. */
+function userAfter(r: Reading, at: number): Found | null {
+  const m = at < r.tokens.length ? r.mentionAt[at]! : -1;
+  if (m < 0 || r.gap(at - 1, at) !== ' ') return null;
+  const mention = r.mentions[m]!;
+  const next = r.norm(mention.last);
+  if (!/ed$/u.test(next) || !OWNING_VERBS.has(next)) return null;
+  return { actors: [mention.actor], first: at, last: mention.last + 1, inferred: false };
 }
 
 /**

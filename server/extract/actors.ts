@@ -7,6 +7,25 @@ import type { ProposedActorRef } from '../../contract';
 import { attribution, formSet, LEXICON } from './lexicon';
 import names from './rules/names.json';
 import { fold, tokenize, type Token } from './text';
+import { withAcronyms } from './acronyms';
+import {
+  CALLED_JOINERS,
+  CALLING,
+  capitalised,
+  describesBusiness,
+  givenNameGoesOn,
+  joinable,
+  nameWordAt,
+  namesLaw,
+  NUMBER_WORDS,
+  officeNamed,
+  ORG_PREPOSITIONS,
+  pairOfNames,
+  timeAfter,
+  RANKS,
+  soloWords,
+  YEAR,
+} from './name-words';
 
 export interface ActorRecord {
   id: string;
@@ -45,6 +64,9 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
   if (tokens[i]!.norm.endsWith('s')) return false;
   const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
   if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
+  // "Erewhon on Friday blocked ...", "Zorpay last week said ...": a time between the name and its verb.
+  const time = timeAfter(tokens, i + 1);
+  if (time > i + 1 && verb(time)) return true;
   // ", the crowdfunding site, removed": up to five words between the commas.
   // ", which owns Facebook, answered": a relative clause likewise.
   const opens = ARTICLES.has(tokens[i + 1]?.norm ?? '') || ['which', 'that', 'who'].includes(tokens[i + 1]?.norm ?? '');
@@ -146,33 +168,12 @@ export class ActorIndex {
   }
 }
 
-/**
- * Words of one name are separated by a space; a known name may also carry the comma of a company
- * suffix ("Amazon Web Services, Inc.") or a spaced ampersand, but never a line break.
- */
-function joinable(text: string, a: Token, b: Token, known = false): boolean {
-  const gap = text.slice(a.end, b.start);
-  // An initial's full stop stays inside a name ("Donald J. Trump").
-  if (gap === ' ' || (gap === '. ' && a.text.length === 1 && /\p{Lu}/u.test(a.text))) return true;
-  // A spaced ampersand joins capitalised words of a new name too ("Simon & Schuster"); the caller checks the capital.
-  if (gap.length <= 3 && /^[ \t]*&[ \t]*$/u.test(gap)) return true;
-  return known && gap.length <= 3 && /^(?:[ \t]+|,[ \t]+)$/u.test(gap);
-}
-
 function accepts(entry: Entry, words: Token[]): boolean {
   const written = words.map((w) => w.text).join(' ');
   if (entry.exact !== undefined) return written === entry.exact;
   if (words.length === 1 && COMMON.has(words[0]!.norm) && words[0]!.text === words[0]!.norm) return false;
   return true;
 }
-
-// "8chan" is a name; "18-page", "24-hour", "10th" and "1990s" are not. A forum written with its
-// site's short prefix ("r/The_Donald") is a name by the capital after the slash.
-const capitalised = (t: Token) =>
-  (/^[\p{Lu}\p{N}]/u.test(t.text) || /^\p{Ll}{1,2}\/\p{Lu}/u.test(t.text)) &&
-  /\p{L}/u.test(t.text) &&
-  !/^\p{N}+-/u.test(t.text) &&
-  !/^\p{N}+(?:st|nd|rd|th|s)$/iu.test(t.text);
 
 /** "Ministry of Transport and Communications": an office "of" a field, where "and" joins a second field. */
 function officeOf(tokens: Token[], i: number, j: number): boolean {
@@ -214,39 +215,78 @@ export function properNouns(
     if (label) midSentence.add(label);
   }
   const titles = titleCase(tokens, breaks);
+  const solo = soloWords(text, tokens);
   const alone = new Set<string>();
   for (let i = 1; i < tokens.length; i++) if (capitalised(tokens[i]!) && !NATIONAL.has(tokens[i - 1]!.norm)) alone.add(tokens[i]!.norm);
   const out: Mention[] = [];
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || DESCRIBING.test(tokens[i]!.norm)) continue;
-    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone)) continue;
+    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone) && !officeNamed(text, tokens, i)) continue;
+    // "Brigadier-General Zaw Min Tun": a rank written with a hyphen is a title, not part of the name.
+    if (tokens[i]!.norm.includes('-') && tokens[i]!.norm.split('-').every((w) => RANKS.has(w))) continue;
     if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
       while (i + 1 < tokens.length && !breaks.has(i + 1) && capitalised(tokens[i + 1]!) && joinable(text, tokens[i]!, tokens[i + 1]!)) i++;
       continue;
     }
     let last = i + 1;
+    const called = i > 0 && CALLING.has(tokens[i - 1]!.norm);
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+      // "Freedom Convoy 2022": a year written right after a name is part of it.
+      if (YEAR.test(tokens[j]!.text) && capitalised(tokens[j - 1]!)) {
+        last = j + 1;
+        break;
+      }
+      // "a group called Stop the Steal", "a page named Convoy to DC": a name given is read to its last capital.
+      if (called && CALLED_JOINERS.has(tokens[j]!.norm) && givenNameGoesOn(text, tokens, breaks, j)) continue;
       if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('&') && !capitalised(tokens[j]!)) break;
+      // "Lawyers' Committee for Civil Rights Under Law", "National Center on Hate": after a word for an
+      // organisation, a preposition followed by a capitalised word stays inside the name.
+      if (ORG_PREPOSITIONS.has(tokens[j]!.norm) && tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm)) && nameWordAt(text, tokens, j + 1))
+        continue;
       if (capitalised(tokens[j]!)) {
-        if (NOT_NAMES.has(tokens[j]!.norm) && !JOINERS.has(tokens[j]!.norm)) break;
+        // "Assembly Four", "Channel Five": a number word written with a capital inside a name is part of it.
+        if (
+          NOT_NAMES.has(tokens[j]!.norm) &&
+          !JOINERS.has(tokens[j]!.norm) &&
+          !NUMBER_WORDS.has(tokens[j]!.norm) &&
+          !officeNamed(text, tokens, j)
+        )
+          break;
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
-      else if (tokens[j]!.norm === 'and' && (j - i >= 2 || listed(text, tokens, i)) && !officeOf(tokens, i, j)) break;
+      else if (
+        tokens[j]!.norm === 'and' &&
+        (j - i >= 2 || listed(text, tokens, i) || pairOfNames(tokens, i, j, solo)) &&
+        !officeOf(tokens, i, j)
+      )
+        break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
     last = possessedOffice(text, tokens, breaks, used, last);
+    // "the Second Amendment", "the Communications Decency Act": the name of a law, not of an actor.
+    if (namesLaw(tokens, last)) {
+      i = last;
+      continue;
+    }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i)) continue;
+    const paired = tokens[last]?.norm === 'and' && pairOfNames(tokens, i, last, solo);
+    if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i) && !paired)
+      continue;
     if (lone && lone.text.length < 2) continue;
     // "the Georgia Republican": a capitalised word before a noun for a person describes that person.
     if (lone && PERSON_NOUNS.has(tokens[last]?.norm ?? '') && /^\p{Lu}/u.test(tokens[last]!.text)) continue;
-    const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    // "the Melbourne company that runs X", "a Beijing firm": a place before a lower-case noun for a business describes it.
+    if (lone && describesBusiness(tokens, i, last)) continue;
+    // "@ElonJet": an account's handle keeps its "@".
+    const handle = text[words[0]!.start - 1] === '@' && !/\S/u.test(text[words[0]!.start - 2] ?? ' ');
+    const start = handle ? words[0]!.start - 1 : words[0]!.start;
+    const name = text.slice(start, words[words.length - 1]!.end);
     const key = words.map((w) => w.norm).join(' ');
     let ref = byKey.get(key);
     if (!ref) {
@@ -257,14 +297,13 @@ export function properNouns(
       };
       byKey.set(key, ref);
     }
-    out.push({ actor: ref, first: i, last, start: words[0]!.start, end: words[words.length - 1]!.end });
+    out.push({ actor: ref, first: i, last, start, end: words[words.length - 1]!.end });
     i = last - 1;
   }
-  return out;
+  return withAcronyms(out, taken);
 }
 
 const NATIONAL = new Set(names.nationalNames.words);
-
 /** "American Renaissance", "the European Union": a nationality opening a name (see `names.json` `nationalNames`). */
 function nationalName(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, i: number, alone: Set<string>): boolean {
   if (!NATIONAL.has(tokens[i]!.norm)) return false;

@@ -16,6 +16,7 @@ import {
   type Status,
 } from '../../contract';
 import { accountAfter, accountOwner, causative } from './accounts';
+import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
@@ -214,7 +215,7 @@ function read(
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
   const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
   if (passive) {
-    to = subjectOf(r, clause, shared ?? t.first, lookBack, true);
+    to = peopleGroupTarget(r, shared ?? t.first) ? null : subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;

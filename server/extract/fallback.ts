@@ -8,7 +8,7 @@ import nlp from 'compromise';
 import { categoryOf } from '../../contract';
 import { isPassive, type Clause, type Found } from './clauses';
 import { attribution, type Trigger } from './lexicon';
-import { SUBJECT_SKIP, type Reading } from './reading';
+import { same, SUBJECT_SKIP, type Reading } from './reading';
 import rules from './rules/fallback.json';
 import names from './rules/names.json';
 import type { Sentence } from './text';
@@ -132,10 +132,25 @@ function mentionBefore(r: Reading, clause: Clause, at: number): Found | null {
     const mention = r.mentions[m]!;
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = wordBefore(r, mention.first);
-    if (possessor || !SUBJECT_SKIP.has(r.norm(prep)) || prep < clause.start) return asFound(r, m);
+    if (possessor) return asFound(r, m);
+    if (!SUBJECT_SKIP.has(r.norm(prep)) || prep < clause.start) return withListBefore(r, clause, m);
     k = mention.first;
   }
   return null;
+}
+
+/** "Zorblat and Quibble stopped ...": the subject with the names listed before it, all acting. */
+function withListBefore(r: Reading, clause: Clause, m: number): Found {
+  let head = m;
+  while (head > 0 && r.mentions[head - 1]!.first >= clause.start) {
+    const link = r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start);
+    if (!/^(?:\s*,)?\s*(?:and|or|&|,)\s*$/iu.test(link)) break;
+    head--;
+  }
+  if (head === m) return asFound(r, m);
+  const actors = r.mentions.slice(head, m + 1).map((x) => x.actor);
+  const unique = actors.filter((a, i) => actors.findIndex((b) => same(a, b)) === i);
+  return { actors: unique, first: r.mentions[head]!.first, last: r.mentions[m]!.last, inferred: false };
 }
 
 /** The first actor named after the verb in its clause; with `agent`, only one right after "by". */

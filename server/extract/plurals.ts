@@ -57,3 +57,18 @@ export function pluralOwner(r: Reading, at: number, from: number, acting: readon
   }
   return null;
 }
+
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'be', 'had', 'have', 'has', 'is', 'are', 'later', 'also', 'since', 'all']);
+
+/**
+ * "many users who were banned from A and B": the passive's target is a group of people named by a
+ * plural common noun and "who", no actor; the act is not on anyone named before. True when the verb
+ * at token `verb` is so introduced.
+ */
+export function peopleGroupTarget(r: Reading, verb: number): boolean {
+  let k = verb - 1;
+  while (k > 0 && (PASSIVE_AUX.has(r.norm(k)) || /ly$/u.test(r.norm(k)))) k--;
+  if (r.norm(k) !== 'who' || k < 1) return false;
+  const noun = r.tokens[k - 1]!;
+  return r.mentionAt[k - 1]! < 0 && /^\p{Ll}+s$/u.test(noun.text) && !/(?:ss|us)$/u.test(noun.text);
+}

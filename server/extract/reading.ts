@@ -7,7 +7,7 @@ import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
-import type { Sentence, Token } from './text';
+import { fold, type Sentence, type Token } from './text';
 
 /** Prepositions whose noun is not the subject of a verb after it. */
 export const SUBJECT_SKIP = new Set([
@@ -31,6 +31,7 @@ const RELATIVES = new Set(attribution.relatives.words);
 // "the app" for the actor introduced as "the network": each noun of a group stands for the others.
 const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
 const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.titles.words, 'mr', 'mrs', 'ms', 'dr']);
+const COUNTRIES = new Set(names.countries.words);
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
@@ -150,6 +151,7 @@ export class Reading {
    * prefers the main actor wherever it was named before.
    */
   targetBefore(at: number, lookBack: number, acting: ProposedActorRef[], thing: boolean | string = false): ProposedActorRef | null {
+    if (thing === 'government' || thing === 'authorities') return this.governmentBefore(at);
     const group = typeof thing === 'string' ? SAME_THING.get(thing) : undefined;
     // "the company" is not the actor introduced as "the network", nor "the app" the one introduced as "the publisher".
     const otherKind = (a: ProposedActorRef) => {
@@ -186,6 +188,21 @@ export class Reading {
     const main = thing && this.topic && !fits(this.topic) ? this.things.find(fits) : undefined;
     if (main && this.mentions.some((m) => m.last <= at && same(m.actor, main))) return main;
     return recent ?? (this.topic && fits(this.topic) ? this.topic : null);
+  }
+
+  /**
+   * "The government", "the authorities": the country named last before token `at` (a known actor of a
+   * government's kind, or a name of `names.json` countries), however far back; null when none is.
+   */
+  governmentBefore(at: number): ProposedActorRef | null {
+    for (let k = at - 1; k >= 0; k--) {
+      const m = this.mentionAt[k]!;
+      if (m < 0) continue;
+      const a = this.mentions[m]!.actor;
+      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name))) return a;
+      k = this.mentions[m]!.first;
+    }
+    return null;
   }
 
   private described: Map<string, string> | null = null;
