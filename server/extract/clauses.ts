@@ -10,6 +10,7 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
+import { contactHolder, opensContent, speakerAsIt } from './content';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
@@ -205,7 +206,7 @@ function mentionBefore(r: Reading, from: number, at: number, notAccounts = false
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
     const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
-    if ((possessor || !governed) && !r.actedUpon(mention)) return m;
+    if ((possessor || !governed) && (!r.actedUpon(mention) || opensContent(r, mention))) return m;
     fallback ??= m;
     k = governed ? headMention.first : mention.first;
   }
@@ -395,7 +396,9 @@ export function objectOf(
         k = ref.last;
         continue;
       }
-      const owner = referenceOwner(r, ref);
+      const speaker = ref.last - ref.first === 1 ? speakerAsIt(r, ref.first, subject) : null;
+      if (speaker) return { actors: [speaker], first: ref.first, last: ref.last, inferred: true };
+      const owner = referenceOwner(r, ref) ?? contactHolder(r, ref);
       if (owner) return owner;
       // "had kept an account on Instagram; Instagram ... removed it": "it" is the account just named, so the act is on its owner.
       const holder = ref.last - ref.first === 1 && r.norm(ref.first) === 'it' ? accountJustNamed(r, ref.first) : null;

@@ -1,0 +1,76 @@
+/**
+ * Reported content: "claiming PayPal had banned it", "said Gab was ...". A name right after a saying
+ * or claiming verb, followed by a finite verb, opens the reported clause: it is that clause's
+ * subject, not the object of the saying verb, however the claim itself is read.
+ */
+import structure from './rules/structure.json';
+import { isSaying } from './attribution';
+import type { Mention } from './actors';
+import { same, SUBJECT_SKIP, type Reading } from './reading';
+import type { ProposedActorRef } from '../../contract';
+import type { Found } from './clauses';
+import { isAccountNoun } from './accounts';
+
+const FINITE = new Set(structure.content.finite);
+
+/** Does mention `m`, after a saying verb, open the clause said ("claiming X had banned it")? */
+export function opensContent(r: Reading, m: Mention): boolean {
+  let k = m.first - 1;
+  if (r.norm(k) === 'that') k--;
+  if (!isSaying(r, k)) return false;
+  // The saying verb itself, not "told": an addressee is acted upon.
+  const next = r.norm(m.last);
+  return FINITE.has(next) || (r.verbs.has(m.last) && /(?:ed|s)$/u.test(next));
+}
+
+const HOLDING = new Set(structure.content.holding);
+
+/**
+ * "restricted the account WikiLeaks used", "closed the page X had opened": an account noun followed
+ * at once by a name and a verb of holding (a relative clause without "that") is that name's.
+ */
+export function contactHolder(r: Reading, ref: { first: number; last: number }): Found | null {
+  if (!isAccountNoun(r.norm(ref.last - 1))) return null;
+  const m = r.mentionAt[ref.last]!;
+  if (m < 0 || r.gap(ref.last - 1, ref.last) !== ' ') return null;
+  const mention = r.mentions[m]!;
+  let k = mention.last;
+  if (['had', 'has', 'have', 'once', 'still', 'then'].includes(r.norm(k))) k++;
+  if (!HOLDING.has(r.norm(k))) return null;
+  return { actors: [mention.actor], first: ref.first, last: mention.last, inferred: false };
+}
+
+/**
+ * "WikiLeaks answered, claiming PayPal had banned it": "it" in the clause said, with another actor
+ * acting in it, is the one saying it. The saying verb must come before the clause's subject, in the
+ * same sentence; the speaker is the actor named nearest before that verb and not acted upon.
+ */
+export function speakerAsIt(r: Reading, at: number, subject: readonly ProposedActorRef[]): ProposedActorRef | null {
+  if (r.norm(at) !== 'it' || !subject.length) return null;
+  const s = r.sentences.find((x) => x.first <= at && at < x.last);
+  if (!s) return null;
+  let k = at - 1;
+  // The subject's mention, then the saying verb right before it (past "that").
+  while (k >= s.first && !(r.mentionAt[k]! >= 0 && subject.some((a) => same(a, r.mentions[r.mentionAt[k]!]!.actor)))) k--;
+  if (k < s.first) return null;
+  k = r.mentions[r.mentionAt[k]!]!.first - 1;
+  if (r.norm(k) === 'that') k--;
+  if (k < s.first || !isSaying(r, k)) return null;
+  for (let j = k - 1; j >= s.first; j--) {
+    const m = r.mentionAt[j]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    const before = ['the', 'both'].includes(r.norm(mention.first - 1)) ? mention.first - 2 : mention.first - 1;
+    if (
+      r.actedUpon(mention) ||
+      SUBJECT_SKIP.has(r.norm(before)) ||
+      r.people.has(mention.actor.name) ||
+      subject.some((a) => same(a, mention.actor))
+    ) {
+      j = mention.first;
+      continue;
+    }
+    return mention.actor;
+  }
+  return null;
+}
