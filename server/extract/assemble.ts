@@ -6,6 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
+import { markSpans } from './spans';
 import {
   categoryOf,
   type ActionType,
@@ -115,14 +116,16 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     };
     const here: Draft[] = [];
     const unread: Trigger[] = [];
+    const orders = ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id));
     for (const t of found[si]!) {
+      // "ordered the app suspended across the country": the participle is the order's act, not the app's.
+      if (orders.some((o) => o.made === t.first)) continue;
       const got = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
-    for (const o of ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id)))
-      here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
+    for (const o of orders) here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
     // A verb the rules found no actors for, in a clause where they proposed nothing: read by position.
     for (const t of unread) {
       const clause = clauseOf(r, s, t.first, t.last);
@@ -164,6 +167,7 @@ function markVerbs(r: Reading, found: Trigger[][]): void {
   for (const triggers of found) {
     for (const t of triggers) r.verbs.add(t.first);
   }
+  markSpans(r, found);
   for (const [si, triggers] of found.entries()) {
     const s = r.sentences[si]!;
     for (const t of triggers) {

@@ -11,6 +11,7 @@ import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
 import { contactHolder, opensContent, speakerAsIt } from './content';
+import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
@@ -206,7 +207,7 @@ function mentionBefore(r: Reading, from: number, at: number, notAccounts = false
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
     const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
-    if ((possessor || !governed) && (!r.actedUpon(mention) || opensContent(r, mention))) return m;
+    if ((possessor || !governed) && (!r.actedUpon(mention) || opensContent(r, mention)) && !insideAct(r, mention)) return m;
     fallback ??= m;
     k = governed ? headMention.first : mention.first;
   }
@@ -226,7 +227,10 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   // "he", "she" before the verb: the person named before ("She was banned by the platform"); also
   // before a name governed by a preposition ("he shared the notice on Twitter and claimed ...").
   const head = m === null ? -1 : r.mentions[m]!.first;
-  const governed = head >= 0 && SUBJECT_SKIP.has(r.norm(['the', 'both'].includes(r.norm(head - 1)) ? head - 2 : head - 1));
+  // Or a name inside the words of an act before ("He gave the head of the regulator X 24 hours ... and told ...").
+  const governed =
+    head >= 0 &&
+    (SUBJECT_SKIP.has(r.norm(['the', 'both'].includes(r.norm(head - 1)) ? head - 2 : head - 1)) || insideAct(r, r.mentions[m!]!));
   for (let k = governed ? clause.start : from; k < first; k++) {
     if (r.norm(k) !== 'he' && r.norm(k) !== 'she') continue;
     const p = personBefore(r, k);
