@@ -10,7 +10,7 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
-import { contactHolder, opensContent, speakerAsIt } from './content';
+import { actingBefore, contactHolder, opensContent, opensSentence, speakerAsIt } from './content';
 import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
@@ -264,9 +264,11 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     // "It" opening a sentence, or after its first conjunction ("And it stated ..."), is the previous sentence's acting actor.
     else if (
       sentenceStart &&
-      (sentenceStart.first === ref.first || (sentenceStart.first === ref.first - 1 && OPENING.has(r.norm(ref.first - 1))))
+      (sentenceStart.first === ref.first ||
+        (sentenceStart.first === ref.first - 1 && OPENING.has(r.norm(ref.first - 1))) ||
+        opensSentence(r, sentenceStart, ref.first))
     )
-      actor = r.actingIn(sentenceStart, lookBack);
+      actor = actingBefore(r, sentenceStart, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first, true);
       actor = before === null ? null : r.mentions[before]!.actor;

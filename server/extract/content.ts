@@ -8,6 +8,7 @@ import { isSaying } from './attribution';
 import type { Mention } from './actors';
 import { same, SUBJECT_SKIP, type Reading } from './reading';
 import type { ProposedActorRef } from '../../contract';
+import type { Sentence } from './text';
 import type { Found } from './clauses';
 import { isAccountNoun } from './accounts';
 
@@ -71,6 +72,39 @@ export function speakerAsIt(r: Reading, at: number, subject: readonly ProposedAc
       continue;
     }
     return mention.actor;
+  }
+  return null;
+}
+
+const DATE_OPENERS = new Set(structure.content.dateOpeners);
+
+/**
+ * "On Sunday it had deleted ..., and on May 11 it cut ...": "it" after no more than an opening
+ * phrase of time (no name, no verb before it in the sentence), or a later "it" joined to such one
+ * by ", and", stands where an opening "It" does: for the previous sentence's acting actor.
+ */
+export function opensSentence(r: Reading, s: Sentence, at: number): boolean {
+  if (r.norm(at) !== 'it') return false;
+  const plain = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (r.mentionAt[k]! >= 0 || r.verbs.has(k)) return false;
+    return true;
+  };
+  if (at > s.first && DATE_OPENERS.has(r.norm(s.first)) && at - s.first <= 5 && plain(s.first, at)) return true;
+  for (let k = at - 1; k > s.first; k--) {
+    if (r.norm(k) !== 'and' || !r.gap(k - 1, k).includes(',')) continue;
+    if (at - k > 5 || !plain(k + 1, at)) return false;
+    for (let j = k - 1; j >= s.first; j--) if (r.norm(j) === 'it') return j === s.first || opensSentence(r, s, j);
+    return false;
+  }
+  return false;
+}
+
+/** The acting actor of the nearest of the three sentences before `s` that names one ("The ban also covers ..." names none). */
+export function actingBefore(r: Reading, s: Sentence, lookBack: number): ProposedActorRef | null {
+  const i = r.sentences.indexOf(s);
+  for (let j = i; j > Math.max(0, i - 3); j--) {
+    const a = r.actingIn(r.sentences[j]!, lookBack);
+    if (a) return a;
   }
   return null;
 }
