@@ -10,7 +10,7 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
-import { actingBefore, contactHolder, opensContent, opensSentence, speakerAsIt } from './content';
+import { actingBefore, describedAfter, describedName, contactHolder, opensContent, opensSentence, speakerAsIt } from './content';
 import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
@@ -484,9 +484,14 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     let j = mention.first - 1;
-    while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
-    if (preps.has(r.norm(j)))
+    // "owned by the X": the article may be the first word after the matched ones.
+    while (j >= last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
+    if (preps.has(r.norm(j))) {
+      // "by the Beijing company ByteDance": a place before a describing noun is not the name.
+      const described = describedName(r, mention);
+      if (described >= 0) return found(r, [described]);
       return found(r, [...withCoordinated(r, m, 1, clause).ids, ...laterSamePreposition(r, clause, mention.last, preps)]);
+    }
     // "moved to a new host, SkySilk": the name in apposition to the preposition's noun.
     const comma = mention.first - 1;
     if (comma > last && r.gap(comma, mention.first).includes(',')) {
@@ -495,6 +500,8 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
       if (preps.has(r.norm(p)) && ['a', 'an', 'the', 'its', 'their'].includes(r.norm(p + 1)) && r.mentionAt[p + 1]! < 0)
         return found(r, [m]);
     }
+    // "owned by the Beijing company ByteDance": the name right after a noun that describes it.
+    if (describedAfter(r, last, mention.first, preps)) return found(r, [m]);
     k = mention.last - 1;
   }
   return null;

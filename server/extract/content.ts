@@ -108,3 +108,25 @@ export function actingBefore(r: Reading, s: Sentence, lookBack: number): Propose
   }
   return null;
 }
+
+const DESCRIBERS = new Set(structure.content.describers);
+
+/**
+ * "by the Beijing company ByteDance", "to the payments firm Stripe": a name right after "the", at
+ * most three words and a noun for an organisation, all after one of `preps`.
+ */
+export function describedAfter(r: Reading, last: number, first: number, preps: ReadonlySet<string>): boolean {
+  if (!DESCRIBERS.has(r.norm(first - 1)) || r.gap(first - 1, first) !== ' ') return false;
+  for (let j = first - 2; j >= Math.max(last, first - 5); j--) {
+    if (r.mentionAt[j]! >= 0 || r.gap(j, j + 1) !== ' ') return false;
+    if (r.norm(j) === 'the' || r.norm(j) === 'a') return j - 1 >= last - 1 && preps.has(r.norm(j - 1));
+  }
+  return false;
+}
+
+/** "the Beijing company ByteDance": the mention of the name after a describing noun that follows `m`, or -1. */
+export function describedName(r: Reading, m: Mention): number {
+  if (!DESCRIBERS.has(r.norm(m.last)) || r.gap(m.last - 1, m.last) !== ' ' || r.gap(m.last, m.last + 1) !== ' ') return -1;
+  const next = r.mentionAt[m.last + 1]!;
+  return next >= 0 && r.mentions[next]!.first === m.last + 1 ? next : -1;
+}
