@@ -10,7 +10,7 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
-import { actingBefore, describedAfter, describedName, contactHolder, opensContent, opensSentence, speakerAsIt } from './content';
+import { actingBefore, appositionHead, describedAfter, describedName, contactHolder, opensContent, opensSentence, speakerAsIt } from './content';
 import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
@@ -290,7 +290,9 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
 export function nearestBefore(r: Reading, clause: Clause, first: number): Found | null {
   for (let k = first - 1; k >= clause.start; k--) {
     const m = r.mentionAt[k]!;
-    if (m >= 0) return found(r, [m]);
+    if (m < 0) continue;
+    const head = appositionHead(r, r.mentions[m]!);
+    return head === -2 ? null : found(r, [head >= 0 ? head : m]);
   }
   return null;
 }

@@ -31,7 +31,7 @@ const HOLDING = new Set(structure.content.holding);
  * at once by a name and a verb of holding (a relative clause without "that") is that name's.
  */
 export function contactHolder(r: Reading, ref: { first: number; last: number }): Found | null {
-  if (!isAccountNoun(r.norm(ref.last - 1))) return null;
+  if (!isAccountNoun(r.norm(ref.last - 1)) || ref.last >= r.tokens.length) return null;
   const m = r.mentionAt[ref.last]!;
   if (m < 0 || r.gap(ref.last - 1, ref.last) !== ' ') return null;
   const mention = r.mentions[m]!;
@@ -116,7 +116,7 @@ const DESCRIBERS = new Set(structure.content.describers);
  * most three words and a noun for an organisation, all after one of `preps`.
  */
 export function describedAfter(r: Reading, last: number, first: number, preps: ReadonlySet<string>): boolean {
-  if (!DESCRIBERS.has(r.norm(first - 1)) || r.gap(first - 1, first) !== ' ') return false;
+  if (first < 2 || !DESCRIBERS.has(r.norm(first - 1)) || r.gap(first - 1, first) !== ' ') return false;
   for (let j = first - 2; j >= Math.max(last, first - 5); j--) {
     if (r.mentionAt[j]! >= 0 || r.gap(j, j + 1) !== ' ') return false;
     if (r.norm(j) === 'the' || r.norm(j) === 'a') return j - 1 >= last - 1 && preps.has(r.norm(j - 1));
@@ -126,7 +126,22 @@ export function describedAfter(r: Reading, last: number, first: number, preps: R
 
 /** "the Beijing company ByteDance": the mention of the name after a describing noun that follows `m`, or -1. */
 export function describedName(r: Reading, m: Mention): number {
-  if (!DESCRIBERS.has(r.norm(m.last)) || r.gap(m.last - 1, m.last) !== ' ' || r.gap(m.last, m.last + 1) !== ' ') return -1;
+  if (m.last + 1 >= r.tokens.length || !DESCRIBERS.has(r.norm(m.last))) return -1;
+  if (r.gap(m.last - 1, m.last) !== ' ' || r.gap(m.last, m.last + 1) !== ' ') return -1;
   const next = r.mentionAt[m.last + 1]!;
   return next >= 0 && r.mentions[next]!.first === m.last + 1 ? next : -1;
+}
+
+/**
+ * "Assembly Four, the Melbourne company that runs X": a name used as a modifier of a describing
+ * noun in an apposition stands for nothing; the name before the apposition's comma is meant.
+ * The mention meant, -2 when no name stands there, or -1 when `m` is no such modifier.
+ */
+export function appositionHead(r: Reading, m: Mention): number {
+  if (!DESCRIBERS.has(r.norm(m.last)) || !['the', 'a'].includes(r.norm(m.first - 1))) return -1;
+  const comma = m.first - 1;
+  if (comma < 1 || m.last >= r.tokens.length || !r.gap(comma - 1, comma).includes(',')) return -1;
+  // No name before the comma: the modifier is still not the one meant (-2: no one).
+  const head = r.mentionAt[comma - 1]!;
+  return head >= 0 ? head : -2;
 }

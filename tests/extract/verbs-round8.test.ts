@@ -1,0 +1,111 @@
+/**
+ * Round 8 (acts): general readings of which words are acts, who acts on whom in a clause, and
+ * claims against acts. Every sentence is made up, about made-up or unrelated actors; none comes
+ * from a gold or held-out report.
+ */
+import { ActorIndex, extract } from '../../server/extract';
+import { anchorOf } from '../../bench/extract-score';
+
+const index = new ActorIndex([
+  { id: 'reddit', name: 'Reddit', kind: 'platform' },
+  { id: 'gab', name: 'Gab', kind: 'platform' },
+  { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
+  { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
+  { id: 'rosa-hale', name: 'Rosa Hale', kind: 'person' },
+]);
+const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
+const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
+
+describe('round 8: dates that look like modals', () => {
+  test('"on May 4" is the month, not the modal "may" that makes an act a possibility', () => {
+    const [act] = run('Reddit on May 4 restricted Gab.').actions;
+    expect([act?.type, act?.from.id, act?.to.id, act?.date]).toEqual(['RESTRICTED', 'reddit', 'gab', '2021-05-04']);
+    expect(triples('In May Reddit banned Gab.')).toEqual([['BANNED', 'reddit', 'gab']]);
+    expect(triples('Reddit may restrict Gab.')).toEqual([]);
+  });
+});
+
+describe('round 8: claims and the acts they report', () => {
+  test('"claiming X had banned it": X acts, on the one claiming, and the claim is against X', () => {
+    expect(triples('Gab answered on its blog, claiming Reddit had banned it under pressure.')).toEqual([
+      ['ACCUSED', 'gab', 'reddit'],
+      ['BANNED', 'reddit', 'gab'],
+    ]);
+    // The same with "that", and "it" past a platform named after "on".
+    expect(triples('Gab answered on Cloudflare, claiming that Reddit had banned it.')).toEqual([
+      ['ACCUSED', 'gab', 'reddit'],
+      ['BANNED', 'reddit', 'gab'],
+    ]);
+  });
+
+  test('"the account X used": a relative clause without "that" names the account\'s holder', () => {
+    expect(triples('Reddit, which on May 4 permanently restricted the account Gab used to raise money, said it broke the rules.')).toEqual([
+      ['RESTRICTED', 'reddit', 'gab'],
+    ]);
+  });
+});
+
+describe('round 8: orders in judicial clauses', () => {
+  const story =
+    'Gab is a messaging app. On Friday Rosa Hale, a judge, ordered the app suspended across the country. ' +
+    'She gave the head of the telecoms regulator Ofcom 48 hours to put the block in place and told Reddit and Cloudflare to stop users in Ruritania from reaching the app.';
+
+  test('"ordered the app suspended" is the judge\'s act only; the app does not act on the country', () => {
+    const got = triples(story);
+    // The app is a store's app here, so the suspension is read as a delisting.
+    expect(got).toContainEqual(['DELISTED', 'rosa-hale', 'gab']);
+    expect(got.filter(([, from]) => from === 'gab')).toEqual([]);
+  });
+
+  test('a judge\'s "gave X 48 hours to" is an order; "and told A and B to stop users from reaching" orders A and B', () => {
+    const got = triples(story);
+    expect(got).toContainEqual(['ORDERED', 'rosa-hale', 'ofcom']);
+    expect(got).toContainEqual(['ORDERED', 'rosa-hale', 'reddit']);
+    expect(got).toContainEqual(['ORDERED', 'rosa-hale', 'cloudflare']);
+    // A company's deadline stays a warning.
+    expect(triples('Cloudflare gave Gab 24 hours to find a new host.')[0]).toEqual(['WARNED', 'cloudflare', 'gab']);
+  });
+});
+
+describe('round 8: the words journalists use for each act', () => {
+  test.each([
+    ['Reddit revoked the suspension of Gab on Sunday.', ['REINSTATED', 'reddit', 'gab']],
+    ['Reddit lifted the block on Gab.', ['REINSTATED', 'reddit', 'gab']],
+    ['Gab had paused the page of Jane Roe on Wednesday.', ['SUSPENDED', 'gab', 'jane-roe']],
+    ['Cloudflare stopped resolving gab.com on Thursday.', ['SUSPENDED', 'cloudflare', 'gab']],
+    ['Reddit cut the reach of pages run by Gab.', ['RESTRICTED', 'reddit', 'gab']],
+    ['Gab had shifted its pages onto Cloudflare\'s servers.', ['MOVED_TO', 'gab', 'cloudflare']],
+    ['Gab had drawn attention in August to Reddit\'s dealings with advertisers.', ['REPORTED', 'gab', 'reddit']],
+  ])('%s', (text, triple) => {
+    expect(triples(text)).toContainEqual(triple);
+  });
+
+  test('"promised to see the company in court" is a warning to the company that sanctioned', () => {
+    expect(triples('Reddit banned Gab. Gab promised to see the company in court.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['WARNED', 'gab', 'reddit'],
+    ]);
+  });
+});
+
+describe('round 8: who "it" is', () => {
+  test('"it" after an opening phrase of time, or joined to such an "it" by ", and", is the last acting actor named', () => {
+    const got = triples(
+      'Cloudflare said on Thursday it had barred Gab. The ban also covers related forums. On Sunday it had removed the page of Jane Roe, and on May 11 it cut the reach of pages run by Reddit.',
+    );
+    expect(got).toContainEqual(['BANNED', 'cloudflare', 'jane-roe']);
+    expect(got).toContainEqual(['RESTRICTED', 'cloudflare', 'reddit']);
+  });
+});
+
+describe('round 8: owners', () => {
+  test('"X, which is owned by the Beijing company Y": Y owns X, not the place', () => {
+    expect(triples('Gab, which is owned by the Beijing company Reddit, said nothing.')).toEqual([['OWNS', 'reddit', 'gab']]);
+    expect(triples('Gab is owned by the company Reddit.')).toEqual([['OWNS', 'reddit', 'gab']]);
+  });
+
+  test('"the Melbourne company that runs X": the place modifying the noun is no owner', () => {
+    expect(triples('Zed said nothing. Zed Four, the Melbourne company that runs Gab, said nothing.').filter(([, f]) => f === 'new:Melbourne')).toEqual([]);
+  });
+});
