@@ -7,6 +7,7 @@ import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
 import { markSpans } from './spans';
+import { sharesSubject } from './content';
 import {
   categoryOf,
   type ActionType,
@@ -48,6 +49,7 @@ import { toUnits, unitsNamed } from './units';
 export const MAX_PROPOSALS = 500;
 
 const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
+const BY = new Set(['by']);
 const DAY = 86_400_000;
 const CARRY_WIDEN = dateRules.carried.widenDays * DAY;
 const CARRY_REACH = dateRules.carried.reach;
@@ -223,6 +225,8 @@ function read(
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;
     from =
+      // "was pulled from the store by X": "by" names the agent before "from" or "off" does.
+      afterPreposition(r, clause, t.last, BY) ??
       afterPreposition(r, clause, t.last, AGENT_PREPS) ??
       (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.
@@ -439,6 +443,9 @@ function role(
           ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
           : null;
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+      // "X answered ..., calling the move ..., and promised to see the company in court": a predicate
+      // after ", and" with no subject of its own shares the sentence's.
+      if (!f && sharesSubject(r, clause, t.first)) f = sentenceSubject(r, s, t.first);
     } else if (part === 'main') {
       // "Apple pulled the app after a demand from X": the subject of the sentence's first verb, not the name nearest the words.
       let verb: number | undefined;

@@ -145,3 +145,10 @@ export function appositionHead(r: Reading, m: Mention): number {
   const head = r.mentionAt[comma - 1]!;
   return head >= 0 ? head : -2;
 }
+
+/** Does the verb at `first` open its clause right after "and" or "but" (adverbs between allowed), so that it has no subject of its own? */
+export function sharesSubject(r: Reading, clause: { start: number }, first: number): boolean {
+  if (!['and', 'but'].includes(r.norm(clause.start - 1))) return false;
+  for (let k = clause.start; k < first; k++) if (!/^(?:also|then|later|quickly|\p{L}+ly)$/u.test(r.norm(k))) return false;
+  return true;
+}

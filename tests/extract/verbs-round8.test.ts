@@ -75,8 +75,8 @@ describe('round 8: the words journalists use for each act', () => {
     ['Gab had paused the page of Jane Roe on Wednesday.', ['SUSPENDED', 'gab', 'jane-roe']],
     ['Cloudflare stopped resolving gab.com on Thursday.', ['SUSPENDED', 'cloudflare', 'gab']],
     ['Reddit cut the reach of pages run by Gab.', ['RESTRICTED', 'reddit', 'gab']],
-    ['Gab had shifted its pages onto Cloudflare\'s servers.', ['MOVED_TO', 'gab', 'cloudflare']],
-    ['Gab had drawn attention in August to Reddit\'s dealings with advertisers.', ['REPORTED', 'gab', 'reddit']],
+    ["Gab had shifted its pages onto Cloudflare's servers.", ['MOVED_TO', 'gab', 'cloudflare']],
+    ["Gab had drawn attention in August to Reddit's dealings with advertisers.", ['REPORTED', 'gab', 'reddit']],
   ])('%s', (text, triple) => {
     expect(triples(text)).toContainEqual(triple);
   });
@@ -106,6 +106,27 @@ describe('round 8: owners', () => {
   });
 
   test('"the Melbourne company that runs X": the place modifying the noun is no owner', () => {
-    expect(triples('Zed said nothing. Zed Four, the Melbourne company that runs Gab, said nothing.').filter(([, f]) => f === 'new:Melbourne')).toEqual([]);
+    expect(
+      triples('Zed said nothing. Zed Four, the Melbourne company that runs Gab, said nothing.').filter(([, f]) => f === 'new:Melbourne'),
+    ).toEqual([]);
+  });
+});
+
+describe('round 8: sanctions told by their effect, and agents', () => {
+  test('"X can no longer accept payments through Y" is Y cutting X off', () => {
+    expect(triples('Gab can no longer accept payments through Reddit.')).toEqual([['SUSPENDED', 'reddit', 'gab']]);
+  });
+
+  test('"was pulled from the store by X": "by" names the agent before "from" does', () => {
+    expect(triples('Gab was pulled from the Gadget Store by Reddit.')).toEqual([['DELISTED', 'reddit', 'gab']]);
+    expect(triples('Gab was removed from Reddit.')).toEqual([['BANNED', 'reddit', 'gab']]);
+  });
+
+  test('a predicate after ", and" with no subject of its own shares the sentence\'s', () => {
+    expect(triples('Jane Roe answered on Twitter, calling the move a disgrace, and promised to see Gab in court.')).toContainEqual([
+      'WARNED',
+      'jane-roe',
+      'gab',
+    ]);
   });
 });
