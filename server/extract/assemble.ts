@@ -7,7 +7,7 @@ import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
 import { markSpans } from './spans';
-import { sharesSubject } from './content';
+import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
   categoryOf,
   type ActionType,
@@ -220,6 +220,8 @@ function read(
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
   const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
   if (passive) {
+    // "many users who were banned from X": a group named by a common noun is no actor of the report.
+    if (groupRelative(r, clause, shared ?? t.first)) return [];
     to = subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
@@ -472,7 +474,9 @@ function role(
       // "..., claiming the company had censored him": the participle's subject is the sentence's, not the name before the comma.
       const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
       const subject = (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
-      f = objectOf(r, clause, t.first, t.last, lookBack, subject?.actors ?? [], targets);
+      // "blaming a mix-up over email, and asked ...": a claim's target is named before the first comma after it.
+      const within = category === 'claim' ? { ...clause, end: claimEnd(r, clause, t.last) } : clause;
+      f = objectOf(r, within, t.first, t.last, lookBack, subject?.actors ?? [], targets);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {

@@ -152,3 +152,20 @@ export function sharesSubject(r: Reading, clause: { start: number }, first: numb
   for (let k = clause.start; k < first; k++) if (!/^(?:also|then|later|quickly|\p{L}+ly)$/u.test(r.norm(k))) return false;
   return true;
 }
+
+const GROUP_AUX = new Set(['was', 'were', 'had', 'have', 'has', 'been', 'being', 'is', 'are', 'later', 'also', 'then', 'all']);
+
+/** "users who were banned from X": the verb at `first` is passive in a relative clause on a lower-case plural noun. */
+export function groupRelative(r: Reading, clause: { start: number }, first: number): boolean {
+  let k = first - 1;
+  while (k > clause.start && GROUP_AUX.has(r.norm(k))) k--;
+  if (!['who', 'that'].includes(r.norm(k)) || k - 1 < clause.start) return false;
+  const noun = r.tokens[k - 1]!;
+  return r.mentionAt[k - 1]! < 0 && /^\p{Ll}+s$/u.test(noun.text) && !isAccountNoun(noun.norm) && r.gap(k - 1, k) === ' ';
+}
+
+/** The end of a claim's object: the first comma or semicolon after the claim's words, or the clause's end. */
+export function claimEnd(r: Reading, clause: { end: number }, last: number): number {
+  for (let k = last; k < clause.end - 1; k++) if (/[,;]/u.test(r.gap(k, k + 1))) return k + 1;
+  return clause.end;
+}

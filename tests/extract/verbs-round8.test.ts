@@ -130,3 +130,34 @@ describe('round 8: sanctions told by their effect, and agents', () => {
     ]);
   });
 });
+
+describe('round 8: targets a clause does not name', () => {
+  const courts = new ActorIndex([
+    { id: 'reddit', name: 'Reddit', kind: 'platform' },
+    { id: 'gab', name: 'Gab', kind: 'platform' },
+    { id: 'review-board', name: 'Review Board', kind: 'court' },
+  ]);
+  const read = (text: string) =>
+    extract(text, courts, anchorOf('2021-06-08')).actions.map((a) => [
+      a.type,
+      a.from.id ?? `new:${a.from.name}`,
+      a.to.id ?? `new:${a.to.name}`,
+    ]);
+
+  test('"the board, which in May upheld the suspension": a ruling on the one that imposed it', () => {
+    expect(read('Reddit suspended Gab in March. The answer went to the Review Board, which in May upheld the suspension.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['RULED', 'review-board', 'reddit'],
+    ]);
+  });
+
+  test('"many users who were banned from X": a group named by a common noun is no target', () => {
+    expect(triples('Gab is a forum. The service has attracted many users who were banned from Reddit and Cloudflare.')).toEqual([]);
+  });
+
+  test('"blaming a mix-up over email, and asked ...": a claim whose object is no actor aims at no one further on', () => {
+    expect(
+      triples('Gab apologised to the court, blaming a mix-up over email addresses, and asked for time, which Reddit granted.'),
+    ).toEqual([]);
+  });
+});
