@@ -10,7 +10,16 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
-import { actingBefore, appositionHead, describedAfter, describedName, contactHolder, opensContent, opensSentence, speakerAsIt } from './content';
+import {
+  actingBefore,
+  appositionHead,
+  describedAfter,
+  describedName,
+  contactHolder,
+  opensContent,
+  opensSentence,
+  speakerAsIt,
+} from './content';
 import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
@@ -269,6 +278,14 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
         opensSentence(r, sentenceStart, ref.first))
     )
       actor = actingBefore(r, sentenceStart, lookBack);
+    // "the company said ..., and it rejected ...": "it" opening a clause after ", and" is the sentence's first subject.
+    else if (
+      sentenceStart &&
+      r.norm(ref.first) === 'it' &&
+      r.norm(ref.first - 1) === 'and' &&
+      r.gap(ref.first - 2, ref.first - 1).includes(',')
+    )
+      actor = firstSubject(r, sentenceStart, ref.first, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first, true);
       actor = before === null ? null : r.mentions[before]!.actor;
@@ -283,6 +300,13 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
       ? personBefore(r, target.first)
       : r.targetBefore(target.first, lookBack, [], thingNoun(r, target)));
   if (target && t) return { actors: [t], first: target.first, last: target.last, inferred: true };
+  return null;
+}
+
+/** The subject of the first verb (of the lexicon, or a saying verb) of sentence `s` before token `before`. */
+function firstSubject(r: Reading, s: Sentence, before: number, lookBack: number): ProposedActorRef | null {
+  for (let k = s.first; k < before; k++)
+    if (r.verbs.has(k) || isSaying(r, k)) return subjectOf(r, clauseOf(r, s, k, k + 1), k, lookBack)?.actors[0] ?? null;
   return null;
 }
 

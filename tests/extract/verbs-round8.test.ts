@@ -161,3 +161,11 @@ describe('round 8: targets a clause does not name', () => {
     ).toEqual([]);
   });
 });
+
+describe('round 8: "it" after ", and"', () => {
+  test('"X said Y had broken its rules, and it rejected ...": "it" is the sentence\'s first subject, not the one said to have acted', () => {
+    expect(
+      triples("On Thursday Cloudflare said the forum Gab had broken its rules, and it rejected Jane Roe's account of the move."),
+    ).toContainEqual(['DENIED', 'cloudflare', 'jane-roe']);
+  });
+});
