@@ -46,7 +46,8 @@ const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
-const POSSESSED_PAIR = /^['’]s(?:\s+\p{Ll}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
+// "Google's Play Store and Apple's App Store": the owned things' names may be capitalised.
+const POSSESSED_PAIR = /^['’]s(?:\s+\p{L}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
 const WHO = new Set(['who', 'whom', 'which']);
 const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
 const NOT_NAME_WORDS = set(names.notNames.words);
@@ -156,6 +157,8 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
     const apposition = direction === 1 ? APPOSITION.exec(r.text.slice(r.mentions[cur]!.end, r.mentions[cur]!.end + 90)) : null;
     const close = apposition ? r.mentions[cur]!.end + apposition[0].length - 1 : -1;
     while (apposition && r.mentions[next] && r.mentions[next]!.start < close) next++;
+    // "Reddit's Gadget Store and Zed's store": a name owned by the one before is no item of the list.
+    if (direction === 1 && r.mentions[next] && /^['’]s\s+$/u.test(r.text.slice(r.mentions[cur]!.end, r.mentions[next]!.start))) next++;
     const nm = r.mentions[next];
     if (!nm) break;
     const a = direction === 1 ? r.mentions[cur]! : nm;

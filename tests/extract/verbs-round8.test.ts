@@ -169,3 +169,12 @@ describe('round 8: "it" after ", and"', () => {
     ).toContainEqual(['DENIED', 'cloudflare', 'jane-roe']);
   });
 });
+
+describe('round 8: agents listed with what they own', () => {
+  test('"pulled from Reddit\'s Gadget Store and Cloudflare\'s App Store": both owners act', () => {
+    expect(triples("By Tuesday Gab had been pulled from Reddit's Gadget Store and Cloudflare's App Store in the country.")).toEqual([
+      ['DELISTED', 'reddit', 'gab'],
+      ['DELISTED', 'cloudflare', 'gab'],
+    ]);
+  });
+});
