@@ -214,7 +214,13 @@ function read(
     if (!sanction) return [];
     type = 'WARNED';
   }
-  const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
+  // ", writing that ...": a participle after a comma says what the sentence's subject says.
+  const speakerOf = (verb: number) =>
+    (r.norm(verb).endsWith('ing') && verb > s.first && r.gap(verb - 1, verb).includes(',')
+      ? sentenceSubject(r, s, verb)?.actors[0]
+      : null) ??
+    subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ??
+    null;
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
@@ -250,7 +256,9 @@ function read(
     to = appositionTarget(r, clause, to) ?? to;
     from = barredFrom(r, clause, t.first, to) ?? from;
   }
-  if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
+  // "disputed the allegations, noting that ... it": the one answered is named before the next comma.
+  if (t.rule.to === 'accuser')
+    to = objectOf(r, { ...clause, end: claimEnd(r, clause, t.last) }, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);

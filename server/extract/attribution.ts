@@ -34,7 +34,8 @@ const CONFIRMING = formSet(attribution.confirmingVerbs.verbs);
 const STATE_AUX = new Set(attribution.stateAux.words);
 
 // "on May 4", "in May": the month, not the modal that makes an act a mere possibility.
-const MONTH_MAY = /\bMay(?=\s+\d)|(?<=\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|of|by|[Ee]arly|[Ll]ate|mid|[Ll]ast|[Tt]his|[Nn]ext|through|[Ff]rom)\s+)May\b/gu;
+const MONTH_MAY =
+  /\bMay(?=\s+\d)|(?<=\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|of|by|[Ee]arly|[Ll]ate|mid|[Ll]ast|[Tt]his|[Nn]ext|through|[Ff]rom)\s+)May\b/gu;
 
 /** Read from the few words before the verb in its clause. */
 export function modalityOf(r: Reading, clause: Clause, first: number): Modality {

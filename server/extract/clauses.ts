@@ -19,6 +19,8 @@ import {
   opensContent,
   opensSentence,
   speakerAsIt,
+  isPerson,
+  thingBefore,
 } from './content';
 import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
@@ -293,6 +295,8 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
       const before = mentionBefore(r, lookBack, ref.first, true);
       actor = before === null ? null : r.mentions[before]!.actor;
     }
+    // "it" is never a person: "the judge ordered the app suspended, writing that it had ignored ..." is the app.
+    if (actor && r.norm(ref.first) === 'it' && isPerson(r, actor)) actor = thingBefore(r, ref.first, lookBack);
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);

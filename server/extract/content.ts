@@ -169,3 +169,20 @@ export function claimEnd(r: Reading, clause: { end: number }, last: number): num
   for (let k = last; k < clause.end - 1; k++) if (/[,;]/u.test(r.gap(k, k + 1))) return k + 1;
   return clause.end;
 }
+
+/** Is the actor a person: known as one, or a new name written as one? */
+export function isPerson(r: Reading, a: ProposedActorRef): boolean {
+  return a.id ? r.kindOf(a.id) === 'person' : r.people.has(a.name);
+}
+
+/** The nearest actor named before token `at`, back to `lookBack`, that is not a person. */
+export function thingBefore(r: Reading, at: number, lookBack: number): ProposedActorRef | null {
+  for (let k = at - 1; k >= lookBack; k--) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const a = r.mentions[m]!.actor;
+    if (!isPerson(r, a)) return a;
+    k = r.mentions[m]!.first;
+  }
+  return null;
+}

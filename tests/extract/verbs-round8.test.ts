@@ -178,3 +178,13 @@ describe('round 8: agents listed with what they own', () => {
     ]);
   });
 });
+
+describe('round 8: a judgement told with no claim verb', () => {
+  test('", writing that it had ignored court orders": the writer accuses; "it" is no person', () => {
+    expect(triples('Jane Roe, a judge, ordered Gab suspended, writing that it had repeatedly ignored court orders.')).toContainEqual([
+      'ACCUSED',
+      'jane-roe',
+      'gab',
+    ]);
+  });
+});
