@@ -188,3 +188,13 @@ describe('round 8: a judgement told with no claim verb', () => {
     ]);
   });
 });
+
+describe('round 8: a sanction revoked with no party after it', () => {
+  test('"revoked the suspension she had ordered two days before": on the actor the report is about', () => {
+    expect(
+      triples(
+        'Gab kept working after Jane Roe, a judge, on Sunday revoked the suspension she had ordered two days before, saying the forum had complied.',
+      ),
+    ).toEqual([['REINSTATED', 'jane-roe', 'gab']]);
+  });
+});
