@@ -198,3 +198,20 @@ describe('round 8: a sanction revoked with no party after it', () => {
     ).toEqual([['REINSTATED', 'jane-roe', 'gab']]);
   });
 });
+
+describe('round 8: warnings and unfair treatment in other words', () => {
+  test('"issued X a final warning" is a warning', () => {
+    expect(triples('Reddit issued Gab a final warning on Monday.')).toEqual([['WARNED', 'reddit', 'gab']]);
+  });
+
+  test('"said ... it was held to a double standard": the speaker\'s claim against the one that sanctioned it', () => {
+    expect(
+      triples(
+        'Reddit turned the app of Gab down in August. Gab said at the time that rival apps were allowed in while it was held to a double standard.',
+      ),
+    ).toEqual([
+      ['REFUSED', 'reddit', 'gab'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+  });
+});
