@@ -21,6 +21,7 @@ import {
   speakerAsIt,
   isPerson,
   thingBefore,
+  appositionAntecedent,
 } from './content';
 import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
@@ -54,7 +55,7 @@ const WHO = new Set(['who', 'whom', 'which']);
 const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
 const NOT_NAME_WORDS = set(names.notNames.words);
 // Words between a relative clause's subject and its verb ("which Facebook had quietly cut off").
-const AUXILIARY_OR_ADVERB = /^(?:had|has|have|did|does|do|was|is|would|will|also|later|then|\p{L}+ly)$/u;
+const AUXILIARY_OR_ADVERB = /^(?:had|has|have|did|does|do|was|is|would|will|also|later|then|itself|themselves|\p{L}+ly)$/u;
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
@@ -621,8 +622,9 @@ function relativeAntecedent(r: Reading, first: number, subject: readonly Propose
   const m = r.mentionAt[k]!;
   if (m < 0 || !subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
   const rel = r.mentions[m]!.first - 1;
-  if (!OBJECT_RELATIVES.has(r.norm(rel)) || !r.gap(rel - 1, rel).includes(',')) return null;
-  const before = r.mentionAt[rel - 1]!;
+  if (!OBJECT_RELATIVES.has(r.norm(rel))) return null;
+  // "X, the account that tracks flights and that Twitter itself had removed": the antecedent named in apposition.
+  const before = r.gap(rel - 1, rel).includes(',') ? r.mentionAt[rel - 1]! : appositionAntecedent(r, rel);
   if (before < 0) return null;
   const s = r.sentences.find((x) => x.first <= rel && rel < x.last)!;
   return found(r, withCoordinated(r, before, -1, { start: s.first, end: rel }).ids.reverse());

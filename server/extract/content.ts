@@ -186,3 +186,23 @@ export function thingBefore(r: Reading, at: number, lookBack: number): ProposedA
   }
   return null;
 }
+
+const RELATIVES = new Set(['that', 'which', 'whom']);
+
+/**
+ * "Zeddo, the account that X had removed", "..., the account that tracks flights and that X removed":
+ * the name before ", the <noun>" that the relative word at `rel` describes (past an earlier relative
+ * clause joined by "and"), or -1.
+ */
+export function appositionAntecedent(r: Reading, rel: number): number {
+  let head = rel - 1;
+  if (r.norm(head) === 'and') {
+    let k = head - 1;
+    while (k > head - 15 && k > 0 && !RELATIVES.has(r.norm(k))) k--;
+    if (!RELATIVES.has(r.norm(k))) return -1;
+    head = k - 1;
+  }
+  if (head < 2 || r.mentionAt[head]! >= 0 || !/^\p{Ll}+$/u.test(r.tokens[head]!.text)) return -1;
+  if (!['the', 'a', 'an'].includes(r.norm(head - 1)) || !r.gap(head - 2, head - 1).includes(',')) return -1;
+  return r.mentionAt[head - 2]!;
+}

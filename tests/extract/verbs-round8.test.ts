@@ -215,3 +215,12 @@ describe('round 8: warnings and unfair treatment in other words', () => {
     ]);
   });
 });
+
+describe('round 8: the object of a relative clause on an apposition', () => {
+  test('"Zeddo, the account that tracks flights and that Reddit itself had removed": Reddit removed Zeddo', () => {
+    expect(triples('Gab posted a link to Zeddo, the account that tracks flights and that Reddit itself had removed on Wednesday.')).toEqual(
+      [['BANNED', 'reddit', 'new:Zeddo']],
+    );
+    expect(triples('Gab posted a link to Zeddo, the account that Reddit had removed.')).toEqual([['BANNED', 'reddit', 'new:Zeddo']]);
+  });
+});
