@@ -224,3 +224,16 @@ describe('round 8: the object of a relative clause on an apposition', () => {
     expect(triples('Gab posted a link to Zeddo, the account that Reddit had removed.')).toEqual([['BANNED', 'reddit', 'new:Zeddo']]);
   });
 });
+
+describe('round 8: more of the common synonyms, by action type', () => {
+  test.each([
+    ['Reddit axed Gab on Monday.', ['BANNED', 'reddit', 'gab']],
+    ['Reddit closed the account of Gab.', ['SUSPENDED', 'reddit', 'gab']],
+    ['Reddit stripped Gab of monetization.', ['RESTRICTED', 'reddit', 'gab']],
+    ['Reddit reactivated Gab.', ['REINSTATED', 'reddit', 'gab']],
+    ['Gab filed suit against Reddit.', ['SUED', 'gab', 'reddit']],
+    ['Reddit gave Gab an ultimatum.', ['WARNED', 'reddit', 'gab']],
+  ])('%s', (text, triple) => {
+    expect(triples(text)).toContainEqual(triple);
+  });
+});
