@@ -237,3 +237,14 @@ describe('round 8: more of the common synonyms, by action type', () => {
     expect(triples(text)).toContainEqual(triple);
   });
 });
+
+describe('round 8: returns and delistings told by their effect', () => {
+  test.each([
+    ['Gab returned to Reddit in March.', ['REINSTATED', 'reddit', 'gab']],
+    ['Gab is back on Reddit.', ['REINSTATED', 'reddit', 'gab']],
+    ["Gab's app vanished from Reddit's store on Wednesday.", ['DELISTED', 'reddit', 'gab']],
+    ["Gab is no longer available in Reddit's app store.", ['DELISTED', 'reddit', 'gab']],
+  ])('%s', (text, triple) => {
+    expect(triples(text)).toEqual([triple]);
+  });
+});
