@@ -6,6 +6,8 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
+import { markSpans } from './spans';
+import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
   categoryOf,
   type ActionType,
@@ -48,6 +50,7 @@ import { toUnits, unitsNamed } from './units';
 export const MAX_PROPOSALS = 500;
 
 const AGENT_PREPS = new Set(attribution.agentPrepositions.words);
+const BY = new Set(['by']);
 const DAY = 86_400_000;
 const CARRY_WIDEN = dateRules.carried.widenDays * DAY;
 const CARRY_REACH = dateRules.carried.reach;
@@ -116,14 +119,16 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     };
     const here: Draft[] = [];
     const unread: Trigger[] = [];
+    const orders = ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id));
     for (const t of found[si]!) {
+      // "ordered the app suspended across the country": the participle is the order's act, not the app's.
+      if (orders.some((o) => o.made === t.first)) continue;
       const got = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
-    for (const o of ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id)))
-      here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
+    for (const o of orders) here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
     // A verb the rules found no actors for, in a clause where they proposed nothing: read by position.
     for (const t of unread) {
       const clause = clauseOf(r, s, t.first, t.last);
@@ -165,6 +170,7 @@ function markVerbs(r: Reading, found: Trigger[][]): void {
   for (const triggers of found) {
     for (const t of triggers) r.verbs.add(t.first);
   }
+  markSpans(r, found);
   for (const [si, triggers] of found.entries()) {
     const s = r.sentences[si]!;
     for (const t of triggers) {
@@ -209,17 +215,27 @@ function read(
     if (!sanction) return [];
     type = 'WARNED';
   }
-  const speakerOf = (verb: number) => subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ?? null;
+  // ", writing that ...": a participle after a comma says what the sentence's subject says.
+  const speakerOf = (verb: number) =>
+    (r.norm(verb).endsWith('ing') && verb > s.first && r.gap(verb - 1, verb).includes(',')
+      ? sentenceSubject(r, s, verb)?.actors[0]
+      : null) ??
+    subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack)?.actors[0] ??
+    null;
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
   const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
   if (passive) {
+    // "many users who were banned from X": a group named by a common noun is no actor of the report.
+    if (groupRelative(r, clause, shared ?? t.first)) return [];
     to = peopleGroupTarget(r, shared ?? t.first) ? null : subjectOf(r, clause, shared ?? t.first, lookBack, true);
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;
     from =
+      // "was pulled from the store by X": "by" names the agent before "from" or "off" does.
+      afterPreposition(r, clause, t.last, BY) ??
       afterPreposition(r, clause, t.last, AGENT_PREPS) ??
       (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.
@@ -241,7 +257,9 @@ function read(
     to = appositionTarget(r, clause, to) ?? to;
     from = barredFrom(r, clause, t.first, to) ?? from;
   }
-  if (t.rule.to === 'accuser') to = objectOf(r, clause, t.first, t.last, lookBack, from?.actors ?? []);
+  // "disputed the allegations, noting that ... it": the one answered is named before the next comma.
+  if (t.rule.to === 'accuser')
+    to = objectOf(r, { ...clause, end: claimEnd(r, clause, t.last) }, t.first, t.last, lookBack, from?.actors ?? []);
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
@@ -436,6 +454,9 @@ function role(
           ? { actors: [r.mentions[gerundOf]!.actor], first: r.mentions[gerundOf]!.first, last: t.first, inferred: false }
           : null;
       f ??= (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
+      // "X answered ..., calling the move ..., and promised to see the company in court": a predicate
+      // after ", and" with no subject of its own shares the sentence's.
+      if (!f && sharesSubject(r, clause, t.first)) f = sentenceSubject(r, s, t.first);
     } else if (part === 'main') {
       // "Apple pulled the app after a demand from X": the subject of the sentence's first verb, not the name nearest the words.
       let verb: number | undefined;
@@ -462,7 +483,9 @@ function role(
       // "..., claiming the company had censored him": the participle's subject is the sentence's, not the name before the comma.
       const participle = r.norm(t.first).endsWith('ing') && t.first > s.first && r.gap(t.first - 1, t.first).includes(',');
       const subject = (participle && sentenceSubject(r, s, t.first)) || subjectOf(r, clause, t.first, lookBack);
-      f = objectOf(r, clause, t.first, t.last, lookBack, subject?.actors ?? [], targets);
+      // "blaming a mix-up over email, and asked ...": a claim's target is named before the first comma after it.
+      const within = category === 'claim' ? { ...clause, end: claimEnd(r, clause, t.last) } : clause;
+      f = objectOf(r, within, t.first, t.last, lookBack, subject?.actors ?? [], targets);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {

@@ -33,6 +33,10 @@ const CLAIMING = formSet(attribution.claimVerbs.verbs);
 const CONFIRMING = formSet(attribution.confirmingVerbs.verbs);
 const STATE_AUX = new Set(attribution.stateAux.words);
 
+// "on May 4", "in May": the month, not the modal that makes an act a mere possibility.
+const MONTH_MAY =
+  /\bMay(?=\s+\d)|(?<=\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|of|by|[Ee]arly|[Ll]ate|mid|[Ll]ast|[Tt]his|[Nn]ext|through|[Ff]rom)\s+)May\b/gu;
+
 /** Read from the few words before the verb in its clause. */
 export function modalityOf(r: Reading, clause: Clause, first: number): Modality {
   // "whether Google, which dropped the app, will follow": a relative clause has its own modality.
@@ -47,7 +51,7 @@ export function modalityOf(r: Reading, clause: Clause, first: number): Modality 
         break;
       }
   if (from >= first) return 'event';
-  const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start));
+  const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start).replace(MONTH_MAY, 'month'));
   if (NEGATION.test(window)) return 'negated';
   if (IRREALIS.test(window)) return 'irrealis';
   // "would stay suspended": the modal governs keeping a state that already holds, not a new act.

@@ -10,6 +10,20 @@ import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner } from './plurals';
+import {
+  actingBefore,
+  appositionHead,
+  describedAfter,
+  describedName,
+  contactHolder,
+  opensContent,
+  opensSentence,
+  speakerAsIt,
+  isPerson,
+  thingBefore,
+  appositionAntecedent,
+} from './content';
+import { insideAct } from './spans';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
@@ -35,12 +49,13 @@ const TARGET_DETERMINERS = set(names.references.targetDeterminers);
 const TARGET_NOUNS = refs([...names.references.targetNouns, ...names.references.personNouns.words]).sort((a, b) => b.length - a.length);
 const TARGET_PRONOUNS = set(names.references.targetPronouns);
 const THING_NOUNS = set(names.references.thingNouns);
-const POSSESSED_PAIR = /^['’]s(?:\s+\p{Ll}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
+// "Google's Play Store and Apple's App Store": the owned things' names may be capitalised.
+const POSSESSED_PAIR = /^['’]s(?:\s+\p{L}+){1,3},?\s+(?:and|or)\s+(?:the\s+)?$/u;
 const WHO = new Set(['who', 'whom', 'which']);
 const OBJECT_RELATIVES = new Set(['which', 'whom', 'that']);
 const NOT_NAME_WORDS = set(names.notNames.words);
 // Words between a relative clause's subject and its verb ("which Facebook had quietly cut off").
-const AUXILIARY_OR_ADVERB = /^(?:had|has|have|did|does|do|was|is|would|will|also|later|then|\p{L}+ly)$/u;
+const AUXILIARY_OR_ADVERB = /^(?:had|has|have|did|does|do|was|is|would|will|also|later|then|itself|themselves|\p{L}+ly)$/u;
 
 /** Is the reference [first, last) a noun for a site or a company ("the forum", "the company"), not a pronoun or "his account"? */
 function isThing(r: Reading, ref: { first: number; last: number }): boolean {
@@ -145,6 +160,8 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
     const apposition = direction === 1 ? APPOSITION.exec(r.text.slice(r.mentions[cur]!.end, r.mentions[cur]!.end + 90)) : null;
     const close = apposition ? r.mentions[cur]!.end + apposition[0].length - 1 : -1;
     while (apposition && r.mentions[next] && r.mentions[next]!.start < close) next++;
+    // "Reddit's Gadget Store and Zed's store": a name owned by the one before is no item of the list.
+    if (direction === 1 && r.mentions[next] && /^['’]s\s+$/u.test(r.text.slice(r.mentions[cur]!.end, r.mentions[next]!.start))) next++;
     const nm = r.mentions[next];
     if (!nm) break;
     const a = direction === 1 ? r.mentions[cur]! : nm;
@@ -205,7 +222,7 @@ function mentionBefore(r: Reading, from: number, at: number, notAccounts = false
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = ['the', 'both'].includes(r.norm(headMention.first - 1)) ? headMention.first - 2 : headMention.first - 1;
     const governed = SUBJECT_SKIP.has(r.norm(prep)) && prep >= from;
-    if ((possessor || !governed) && !r.actedUpon(mention)) return m;
+    if ((possessor || !governed) && (!r.actedUpon(mention) || opensContent(r, mention)) && !insideAct(r, mention)) return m;
     fallback ??= m;
     k = governed ? headMention.first : mention.first;
   }
@@ -225,7 +242,10 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   // "he", "she" before the verb: the person named before ("She was banned by the platform"); also
   // before a name governed by a preposition ("he shared the notice on Twitter and claimed ...").
   const head = m === null ? -1 : r.mentions[m]!.first;
-  const governed = head >= 0 && SUBJECT_SKIP.has(r.norm(['the', 'both'].includes(r.norm(head - 1)) ? head - 2 : head - 1));
+  // Or a name inside the words of an act before ("He gave the head of the regulator X 24 hours ... and told ...").
+  const governed =
+    head >= 0 &&
+    (SUBJECT_SKIP.has(r.norm(['the', 'both'].includes(r.norm(head - 1)) ? head - 2 : head - 1)) || insideAct(r, r.mentions[m!]!));
   for (let k = governed ? clause.start : from; k < first; k++) {
     if (r.norm(k) !== 'he' && r.norm(k) !== 'she') continue;
     const p = personBefore(r, k);
@@ -259,13 +279,25 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
     // "It" opening a sentence, or after its first conjunction ("And it stated ..."), is the previous sentence's acting actor.
     else if (
       sentenceStart &&
-      (sentenceStart.first === ref.first || (sentenceStart.first === ref.first - 1 && OPENING.has(r.norm(ref.first - 1))))
+      (sentenceStart.first === ref.first ||
+        (sentenceStart.first === ref.first - 1 && OPENING.has(r.norm(ref.first - 1))) ||
+        opensSentence(r, sentenceStart, ref.first))
     )
-      actor = r.actingIn(sentenceStart, lookBack);
+      actor = actingBefore(r, sentenceStart, lookBack);
+    // "the company said ..., and it rejected ...": "it" opening a clause after ", and" is the sentence's first subject.
+    else if (
+      sentenceStart &&
+      r.norm(ref.first) === 'it' &&
+      r.norm(ref.first - 1) === 'and' &&
+      r.gap(ref.first - 2, ref.first - 1).includes(',')
+    )
+      actor = firstSubject(r, sentenceStart, ref.first, lookBack);
     if (!actor) {
       const before = mentionBefore(r, lookBack, ref.first, true);
       actor = before === null ? null : r.mentions[before]!.actor;
     }
+    // "it" is never a person: "the judge ordered the app suspended, writing that it had ignored ..." is the app.
+    if (actor && r.norm(ref.first) === 'it' && isPerson(r, actor)) actor = thingBefore(r, ref.first, lookBack);
     if (actor) return { actors: [actor], first: ref.first, last: ref.last, inferred: true };
   }
   if (m !== null) return found(r, withCoordinated(r, m, -1, clause).ids);
@@ -279,11 +311,20 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   return null;
 }
 
+/** The subject of the first verb (of the lexicon, or a saying verb) of sentence `s` before token `before`. */
+function firstSubject(r: Reading, s: Sentence, before: number, lookBack: number): ProposedActorRef | null {
+  for (let k = s.first; k < before; k++)
+    if (r.verbs.has(k) || isSaying(r, k)) return subjectOf(r, clauseOf(r, s, k, k + 1), k, lookBack)?.actors[0] ?? null;
+  return null;
+}
+
 /** The actor named nearest before the verb in its clause, whatever comes before it ("Parler, an alternative to Twitter"). */
 export function nearestBefore(r: Reading, clause: Clause, first: number): Found | null {
   for (let k = first - 1; k >= clause.start; k--) {
     const m = r.mentionAt[k]!;
-    if (m >= 0) return found(r, [m]);
+    if (m < 0) continue;
+    const head = appositionHead(r, r.mentions[m]!);
+    return head === -2 ? null : found(r, [head >= 0 ? head : m]);
   }
   return null;
 }
@@ -395,7 +436,9 @@ export function objectOf(
         k = ref.last;
         continue;
       }
-      const owner = referenceOwner(r, ref);
+      const speaker = ref.last - ref.first === 1 ? speakerAsIt(r, ref.first, subject) : null;
+      if (speaker) return { actors: [speaker], first: ref.first, last: ref.last, inferred: true };
+      const owner = referenceOwner(r, ref) ?? contactHolder(r, ref);
       if (owner) return owner;
       // "had kept an account on Instagram; Instagram ... removed it": "it" is the account just named, so the act is on its owner.
       const holder = ref.last - ref.first === 1 && r.norm(ref.first) === 'it' ? accountJustNamed(r, ref.first) : null;
@@ -475,9 +518,14 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
     if (m < 0) continue;
     const mention = r.mentions[m]!;
     let j = mention.first - 1;
-    while (j > last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
-    if (preps.has(r.norm(j)))
+    // "owned by the X": the article may be the first word after the matched ones.
+    while (j >= last && ['the', 'both', 'its', 'their', 'a'].includes(r.norm(j))) j--;
+    if (preps.has(r.norm(j))) {
+      // "by the Beijing company ByteDance": a place before a describing noun is not the name.
+      const described = describedName(r, mention);
+      if (described >= 0) return found(r, [described]);
       return found(r, [...withCoordinated(r, m, 1, clause).ids, ...laterSamePreposition(r, clause, mention.last, preps)]);
+    }
     // "moved to a new host, SkySilk": the name in apposition to the preposition's noun.
     const comma = mention.first - 1;
     if (comma > last && r.gap(comma, mention.first).includes(',')) {
@@ -486,6 +534,8 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
       if (preps.has(r.norm(p)) && ['a', 'an', 'the', 'its', 'their'].includes(r.norm(p + 1)) && r.mentionAt[p + 1]! < 0)
         return found(r, [m]);
     }
+    // "owned by the Beijing company ByteDance": the name right after a noun that describes it.
+    if (describedAfter(r, last, mention.first, preps)) return found(r, [m]);
     k = mention.last - 1;
   }
   return null;
@@ -572,8 +622,9 @@ function relativeAntecedent(r: Reading, first: number, subject: readonly Propose
   const m = r.mentionAt[k]!;
   if (m < 0 || !subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
   const rel = r.mentions[m]!.first - 1;
-  if (!OBJECT_RELATIVES.has(r.norm(rel)) || !r.gap(rel - 1, rel).includes(',')) return null;
-  const before = r.mentionAt[rel - 1]!;
+  if (!OBJECT_RELATIVES.has(r.norm(rel))) return null;
+  // "X, the account that tracks flights and that Twitter itself had removed": the antecedent named in apposition.
+  const before = r.gap(rel - 1, rel).includes(',') ? r.mentionAt[rel - 1]! : appositionAntecedent(r, rel);
   if (before < 0) return null;
   const s = r.sentences.find((x) => x.first <= rel && rel < x.last)!;
   return found(r, withCoordinated(r, before, -1, { start: s.first, end: rel }).ids.reverse());

@@ -11,7 +11,7 @@ import attribution from './rules/attribution.json';
 import type { Token } from './text';
 import { fold } from './text';
 
-type Element = { kind: 'words'; words: Set<string> } | { kind: 'gap' } | { kind: 'number'; suffix: RegExp };
+type Element = { kind: 'words'; words: Set<string> } | { kind: 'gap'; size: number } | { kind: 'number'; suffix: RegExp };
 
 export interface Rule {
   index: number;
@@ -47,6 +47,7 @@ export interface Trigger {
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|forty-eight|twenty-four|seventy-two|a|an';
 const GAP = 4;
+const LONG_GAP = 9;
 
 /** Every form of a verb lemma: infinitive, past, present, gerund, participle. */
 export function forms(lemma: string): string[] {
@@ -76,7 +77,8 @@ export function forms(lemma: string): string[] {
 }
 
 function compileWord(word: string, head: string[] | null): Element {
-  if (word === '…') return { kind: 'gap' };
+  // '……' is a long gap, for an object told with its description ('gave the head of the regulator X 24 hours to').
+  if (word === '…' || word === '……') return { kind: 'gap', size: word === '…' ? GAP : LONG_GAP };
   if (word.includes('#N')) {
     const rest = word.replace('#N', '');
     return { kind: 'number', suffix: new RegExp(`^(?:\\d+|${NUMBER_WORDS})${rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) };
@@ -173,7 +175,7 @@ function match(elements: Element[], tokens: Token[], i: number, to: number, e = 
   if (e === elements.length) return i;
   const el = elements[e]!;
   if (el.kind === 'gap') {
-    for (let skip = 0; skip <= GAP && i + skip <= to; skip++) {
+    for (let skip = 0; skip <= el.size && i + skip <= to; skip++) {
       const end = match(elements, tokens, i + skip, to, e + 1);
       if (end !== null) return end;
     }

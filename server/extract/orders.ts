@@ -25,6 +25,8 @@ const ADVERBS = /^(?:also|immediately|jointly|then|\p{L}+ly)$/u;
 export interface OrderedRoles {
   t: Trigger;
   roles: { from: Found; to: Found };
+  /** "ordered the app suspended": the participle's token, which the rules must not read on its own. */
+  made?: number;
 }
 
 const ORDERED_RULE = (base: Rule): Rule => ({
@@ -107,7 +109,7 @@ export function ordersIn(
     const at: Trigger = { rule: act.rule, first: k, last: k + 1, verb: true };
     if (!infinitive) {
       // "ordered Gab suspended": the orderer's sanction of the ones named.
-      out.push({ t: at, roles: { from: by, to: got.who } });
+      out.push({ t: at, roles: { from: by, to: got.who }, made: act.first });
       continue;
     }
     out.push({ t: { ...at, rule: ORDERED_RULE(act.rule) }, roles: { from: by, to: got.who } });
