@@ -84,6 +84,7 @@ const JOINERS = new Set(names.joiners.words);
 const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
+const KIND_WORDS = new Set(names.shortNames.words);
 // "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
 const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
 // A web address with a common top-level domain: "stormfront.org", "gab.com".
@@ -291,10 +292,11 @@ export function properNouns(
     let ref = byKey.get(key);
     if (!ref) {
       // A surname alone is the person named in full before it ("Jones" after "Alex Jones"), new or known.
-      ref = (lone && ([...byKey.entries()].find(([k]) => k.endsWith(` ${lone.norm}`))?.[1] ?? knownSurname(taken, i, lone, kindOf))) || {
-        id: null,
-        name,
-      };
+      ref = (lone && ([...byKey.entries()].find(([k]) => k.endsWith(` ${lone.norm}`))?.[1] ?? knownSurname(taken, i, lone, kindOf))) ||
+        shortened(byKey, key) || {
+          id: null,
+          name,
+        };
       byKey.set(key, ref);
     }
     out.push({ actor: ref, first: i, last, start, end: words[words.length - 1]!.end });
@@ -381,6 +383,24 @@ function knownSurname(
     if (m.first >= at || !m.actor.id || kindOf(m.actor.id) !== 'person') continue;
     const words = tokenize(m.actor.name);
     if (words.length > 1 && words[words.length - 1]!.norm === word.norm) return m.actor;
+  }
+  return undefined;
+}
+
+/**
+ * The new actor named earlier in full whose name this one shortens by leaving off the words that
+ * only say what kind of organisation it is: "Epic" after "Epic Games".
+ */
+function shortened(byKey: ReadonlyMap<string, ProposedActorRef>, key: string): ProposedActorRef | undefined {
+  for (const [full, ref] of byKey) {
+    if (ref.id !== null || !full.startsWith(`${key} `)) continue;
+    if (
+      full
+        .slice(key.length + 1)
+        .split(' ')
+        .every((w) => KIND_WORDS.has(w))
+    )
+      return ref;
   }
   return undefined;
 }
