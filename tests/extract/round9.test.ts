@@ -29,3 +29,20 @@ describe('short names', () => {
     ]);
   });
 });
+
+describe('owners named after "owned by"', () => {
+  test('"A sued B, an app owned by C": C owns B, the name just before the words, not the subject A', () => {
+    expect(triples('Gab sued Reddit, an app owned by Pinecone Studios.')).toEqual([
+      ['SUED', 'gab', 'reddit'],
+      ['OWNS', 'new:Pinecone Studios', 'reddit'],
+    ]);
+  });
+
+  test('"which is owned by the Lisbon company C": the words describing the owner, a place among them, are passed over', () => {
+    expect(triples('Gab sued Reddit, which is owned by the Lisbon company Pinecone.')).toEqual([
+      ['SUED', 'gab', 'reddit'],
+      ['OWNS', 'new:Pinecone', 'reddit'],
+    ]);
+    expect(triples('Reddit is owned by the holding company Pinecone.')).toEqual([['OWNS', 'new:Pinecone', 'reddit']]);
+  });
+});
