@@ -324,10 +324,15 @@ export function nearestBefore(r: Reading, clause: Clause, first: number): Found 
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
     const head = appositionHead(r, r.mentions[m]!);
-    return head === -2 ? null : found(r, [head >= 0 ? head : m]);
+    if (head === -2) return null;
+    // "A and B, two apps owned by Y": a plural apposition stands for the whole list before it.
+    if (head < 0 && PLURAL_APPOSITION.test(r.text.slice(r.mentions[m]!.end, r.tokens[first]!.start)))
+      return found(r, withCoordinated(r, m, -1, clause).ids.reverse());
+    return found(r, [head >= 0 ? head : m]);
   }
   return null;
 }
+const PLURAL_APPOSITION = /^\s*,\s+(?:both|all|the|two|three|four|five|several)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+s\s+$/u;
 
 // How far after the verb ", among them" may name who "the accounts of several journalists" were, in words.
 const LIST_REACH = 40;

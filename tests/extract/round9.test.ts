@@ -45,4 +45,13 @@ describe('owners named after "owned by"', () => {
     ]);
     expect(triples('Reddit is owned by the holding company Pinecone.')).toEqual([['OWNS', 'new:Pinecone', 'reddit']]);
   });
+
+  test('"A and B, two apps owned by C": a plural apposition makes C the owner of every name in the list', () => {
+    expect(triples('Cloudflare pulled Reddit and Gab, two apps owned by Pinecone Studios, from its store.')).toEqual([
+      ['DELISTED', 'cloudflare', 'reddit'],
+      ['DELISTED', 'cloudflare', 'gab'],
+      ['OWNS', 'new:Pinecone Studios', 'reddit'],
+      ['OWNS', 'new:Pinecone Studios', 'gab'],
+    ]);
+  });
 });
