@@ -55,3 +55,23 @@ describe('owners named after "owned by"', () => {
     ]);
   });
 });
+
+describe("journalists' words for suits, restorations and claims", () => {
+  test('"joined a class action against A and B", "filed a writ petition against A": suits against each party named', () => {
+    expect(triples('Jane Roe joined a class action against Reddit and Cloudflare on Friday.')).toEqual([
+      ['SUED', 'jane-roe', 'reddit'],
+      ['SUED', 'jane-roe', 'cloudflare'],
+    ]);
+    expect(triples('Gab filed a writ petition against Reddit.')).toEqual([['SUED', 'gab', 'reddit']]);
+  });
+
+  test('"Y says it will let X back", "Y would welcome X back": an announced restoration is proposed', () => {
+    expect(triples('Reddit says it will let Gab back.')).toEqual([['REINSTATED', 'reddit', 'gab']]);
+    expect(triples('Cloudflare would welcome Gab back as long as it moderates.')).toEqual([['REINSTATED', 'cloudflare', 'gab']]);
+  });
+
+  test('"X called Y a dictator": an insult is a claim against Y; "called Y a partner" is none', () => {
+    expect(triples('Jane Roe, for her part, called Cloudflare a dictator.')).toEqual([['ACCUSED', 'jane-roe', 'cloudflare']]);
+    expect(triples('Jane Roe called Cloudflare a partner.')).toEqual([]);
+  });
+});
