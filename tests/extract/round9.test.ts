@@ -83,3 +83,11 @@ describe("journalists' words for suits, restorations and claims", () => {
     ]);
   });
 });
+
+describe('"her" and "him"', () => {
+  test('two names joined by "and" are no person a later "her" may stand for', () => {
+    expect(
+      triples('Reddit banned Jane Doe in May. Pinecone and Larch deactivated her last year, and Gab removed her in February.').at(-1),
+    ).toEqual(['BANNED', 'gab', 'new:Jane Doe']);
+  });
+});
