@@ -75,6 +75,10 @@ describe("journalists' words for suits, restorations and claims", () => {
     expect(triples('Jane Roe called Cloudflare a partner.')).toEqual([]);
   });
 
+  test('"outlawed X" is a ban', () => {
+    expect(triples('Ruritania outlawed Gab in May.')).toEqual([['BANNED', 'new:Ruritania', 'gab']]);
+  });
+
   test('"took X out of its store" is a delisting; "called the new block an assault" is a claim against who blocked', () => {
     expect(triples('Reddit took Gab, a chat app, out of its store.')).toEqual([['DELISTED', 'reddit', 'gab']]);
     expect(triples('Reddit blocked Gab on Monday. Gab called the new block an assault on speech.')).toEqual([
