@@ -433,6 +433,8 @@ export function objectOf(
       // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
       if ((k < last && !TARGET_PRONOUNS.has(r.norm(k)) && !TARGET_DETERMINERS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);
+      const commented = ref && ref.last - ref.first === 1 ? objectCommentedOn(r, first, ref.first, subject) : null;
+      if (commented) return { actors: [commented], first: ref!.first, last: ref!.last, inferred: true };
       if (!ref || (targets === 'things' && !isThing(r, ref)) || (k < last && ref.last >= last)) continue;
       const of = r.norm(ref.last) === 'of' ? r.mentionAt[ref.last + 1]! : -1;
       if (of >= 0) return found(r, withCoordinated(r, of, 1, clause).ids);
@@ -554,6 +556,30 @@ function referenceIn(r: Reading, from: number, to: number, list: string[][]): { 
     for (const words of list) {
       if (words.every((w, j) => r.norm(k + j) === w) && k + words.length <= to) return { first: k, last: k + words.length };
     }
+  }
+  return null;
+}
+
+// Words before a name that make it a place or a time, not a party: "a court in Ohio".
+const PLACE_WORDS = set(['in', 'at', 'into', 'near', 'across', 'throughout']);
+
+/**
+ * "sued Reddit, accusing it of ...": a pronoun right after a participle that follows a comma is
+ * the party the sentence's act was done to, the last name before the comma other than the subject
+ * and places.
+ */
+function objectCommentedOn(r: Reading, verb: number, pronoun: number, subject: readonly ProposedActorRef[]): ProposedActorRef | null {
+  if (pronoun !== verb + 1 || !r.norm(verb).endsWith('ing') || !r.gap(verb - 1, verb).includes(',')) return null;
+  const s = r.sentenceAtChar(r.tokens[verb]!.start);
+  if (!s) return null;
+  for (let k = verb - 1; k >= s.first; k--) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const mention = r.mentions[m]!;
+    k = mention.first;
+    const before = ['the', 'a', 'an'].includes(r.norm(k - 1)) ? r.norm(k - 2) : r.norm(k - 1);
+    if (PLACE_WORDS.has(before) || subject.some((a) => same(a, mention.actor))) continue;
+    return r.actedUpon(mention) || ['against', 'on', 'from'].includes(before) ? mention.actor : null;
   }
   return null;
 }

@@ -95,3 +95,16 @@ describe('"her" and "him"', () => {
     ).toEqual(['BANNED', 'gab', 'new:Jane Doe']);
   });
 });
+
+describe('a pronoun after a participle that comments on the act', () => {
+  test('"A sued B in a court in Ohio, accusing it of ...": "it" is B, the party acted upon, not a place or A', () => {
+    expect(triples('Gab filed a suit against Reddit in a court in Ohio on Monday, accusing it of running a monopoly.')).toEqual([
+      ['SUED', 'gab', 'reddit'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+    expect(triples('Reddit banned Gab, accusing it of spreading threats.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['ACCUSED', 'reddit', 'gab'],
+    ]);
+  });
+});
