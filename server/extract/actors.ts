@@ -260,7 +260,7 @@ export function properNouns(
       // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
       else if (
         tokens[j]!.norm === 'and' &&
-        (j - i >= 2 || listed(text, tokens, i) || pairOfNames(tokens, i, j, solo)) &&
+        (j - i >= 2 || listed(text, tokens, i) || pairOfNames(text, tokens, i, j, solo)) &&
         !officeOf(tokens, i, j)
       )
         break;
@@ -276,7 +276,7 @@ export function properNouns(
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    const paired = tokens[last]?.norm === 'and' && pairOfNames(tokens, i, last, solo);
+    const paired = tokens[last]?.norm === 'and' && pairOfNames(text, tokens, i, last, solo);
     if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i) && !paired)
       continue;
     if (lone && lone.text.length < 2) continue;

@@ -75,11 +75,20 @@ export function soloWords(text: string, tokens: Token[]): Set<string> {
   return out;
 }
 
-/** "Mastercard and Visa": two one-word names, one of them written alone elsewhere in the report. */
-export function pairOfNames(tokens: Token[], i: number, j: number, solo: Set<string>): boolean {
+const COUNTING = new Set(['two', 'both', 'pair']);
+
+/**
+ * "Mastercard and Visa": two one-word names, one of them written alone elsewhere in the report, or
+ * counted as two by the words around them ("two other apps, Telegram and Signal", "Telegram and
+ * Signal, two apps ...").
+ */
+export function pairOfNames(text: string, tokens: Token[], i: number, j: number, solo: Set<string>): boolean {
   const after = tokens[j + 1];
   if (j - i !== 1 || !after || !capitalised(after)) return false;
-  return solo.has(tokens[i]!.norm) || solo.has(after.norm);
+  if (solo.has(tokens[i]!.norm) || solo.has(after.norm)) return true;
+  const opensAfterComma = i > 0 && /^\s*,\s*$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  if (opensAfterComma && tokens.slice(Math.max(0, i - 6), i).some((t) => COUNTING.has(t.norm))) return true;
+  return /^\s*,\s*(?:two|both)\b/iu.test(text.slice(after.end, after.end + 12));
 }
 
 const OFFICE_NOUNS = new Set(names.insideNames.officeNouns);
