@@ -399,11 +399,25 @@ function accountJustNamed(r: Reading, at: number): Found | null {
 
 /** The first actor of the sentence that is not acted upon: who a participle after a comma ("..., claiming") is about. */
 export function sentenceSubject(r: Reading, s: Sentence, before: number): Found | null {
-  for (let k = s.first; k < before; k++) {
+  for (let k = openingPhraseEnd(r, s, before); k < before; k++) {
     const m = r.mentionAt[k]!;
     if (m >= 0 && !r.actedUpon(r.mentions[m]!)) return found(r, [m]);
   }
   return null;
+}
+
+const OPENING_PREPOSITIONS = set(['after', 'before', 'during', 'outside', 'inside', 'despite', 'unlike', 'like', 'amid', 'following']);
+
+/**
+ * "Wearing a yellow Star of David, she shouted ...": a sentence opened by a participle or a
+ * preposition has its subject after the comma that closes that phrase; the names inside it act on
+ * nothing. Returns where the subject may start.
+ */
+function openingPhraseEnd(r: Reading, s: Sentence, before: number): number {
+  const opener = r.norm(s.first);
+  if (!(opener.endsWith('ing') || OPENING_PREPOSITIONS.has(opener)) || r.mentionAt[s.first]! >= 0) return s.first;
+  for (let k = s.first + 1; k < before; k++) if (r.gap(k - 1, k).includes(',')) return k;
+  return s.first;
 }
 
 /**

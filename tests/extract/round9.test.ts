@@ -118,3 +118,16 @@ describe('a pronoun after a participle that comments on the act', () => {
     ]);
   });
 });
+
+describe('a sentence opened by a participle or a preposition', () => {
+  test('"Wearing a Gab badge, she shouted ..., accusing the company": the name inside the opening phrase is not who speaks', () => {
+    expect(
+      triples(
+        'Jane Roe was banned by Reddit last week. Wearing a badge of Gab, she shouted that she had been silenced, accusing the company of bias.',
+      ),
+    ).toEqual([
+      ['BANNED', 'reddit', 'jane-roe'],
+      ['ACCUSED', 'jane-roe', 'reddit'],
+    ]);
+  });
+});
