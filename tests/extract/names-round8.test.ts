@@ -2,18 +2,15 @@
  * Round 8 (actors): general readings of who the actors are and which are bound as from and to,
  * each on made-up sentences about made-up actors (none comes from a gold or held-out report).
  */
-import { ActorIndex, extract } from '../../server/extract';
-import { anchorOf } from '../../bench/extract-score';
+import { readerOf } from './support/reader';
 
-const index = new ActorIndex([
+const { run, triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
   { id: 'ada-quill', name: 'Ada Quill', kind: 'person' },
 ]);
-const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
-const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
 const names = (text: string) => run(text).actors.map((a) => a.name);
 
 describe('two new names joined by "and"', () => {

@@ -2,17 +2,14 @@
  * Round 9: general readings found on the eighth and ninth held-out sets, each tested on made-up
  * sentences (none comes from a gold or held-out report).
  */
-import { ActorIndex, extract } from '../../server/extract';
-import { anchorOf } from '../../bench/extract-score';
+import { readerOf } from './support/reader';
 
-const index = new ActorIndex([
+const { triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
 ]);
-const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
-const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
 
 describe('short names', () => {
   test('"Pinecone Studios ... Pinecone": a new name without the words saying what kind of company it is stays the same actor', () => {

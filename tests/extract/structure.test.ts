@@ -2,18 +2,15 @@
  * Round 5 (structure): general readings of who does what to whom, each on made-up sentences (none
  * comes from a gold or held-out report).
  */
-import { ActorIndex, extract } from '../../server/extract';
-import { anchorOf } from '../../bench/extract-score';
+import { readerOf } from './support/reader';
 
-const index = new ActorIndex([
+const { run, triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
   { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
 ]);
-const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
-const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
 
 describe('names', () => {
   test('a spaced ampersand joins the capitalised words of a new name', () => {
@@ -181,16 +178,10 @@ describe('plural things and relative clauses after an object (compromise noun ph
 });
 
 describe('"it" for a site named by a noun', () => {
-  const kinds = new ActorIndex([
+  const { triples: said } = readerOf([
     { id: 'megacorp', name: 'Megacorp', kind: 'company' },
     { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
   ]);
-  const said = (text: string) =>
-    extract(text, kinds, anchorOf('2021-06-08')).actions.map((a) => [
-      a.type,
-      a.from.id ?? `new:${a.from.name}`,
-      a.to.id ?? `new:${a.to.name}`,
-    ]);
 
   test('"the service\'s first brush ...: Ofcom, the regulator, threatened to block it": "it" is the service, not the company named last', () => {
     expect(
@@ -246,7 +237,7 @@ describe('ownership as a compound adjective', () => {
 // Round 6 (rules): the layers beyond platforms acting on sites and people. Made-up sentences about
 // made-up actors, coded as the dataset codes such acts (graph-seed/episodes/).
 describe('governments, courts, payment firms, registrars and app stores', () => {
-  const layers = new ActorIndex([
+  const { triples: coded } = readerOf([
     { id: 'gab', name: 'Gab', kind: 'platform' },
     { id: 'ofcom', name: 'Ofcom', kind: 'government' },
     { id: 'high-court-of-erewhon', name: 'High Court of Erewhon', kind: 'court' },
@@ -254,12 +245,6 @@ describe('governments, courts, payment firms, registrars and app stores', () => 
     { id: 'apple', name: 'Apple', kind: 'company' },
     { id: 'pixelcast', name: 'Pixelcast', kind: 'platform' },
   ]);
-  const coded = (text: string) =>
-    extract(text, layers, anchorOf('2021-06-08')).actions.map((a) => [
-      a.type,
-      a.from.id ?? `new:${a.from.name}`,
-      a.to.id ?? `new:${a.to.name}`,
-    ]);
 
   test('"ordered the blocking of X": an order told with its act as a noun, on the one named after "of"', () => {
     expect(coded('On Friday Ofcom ordered the blocking of Pixelcast.')).toEqual([['ORDERED', 'ofcom', 'pixelcast']]);
@@ -378,18 +363,12 @@ describe('round 6: judgements, "he" before a governed name, and person nouns as 
 });
 
 describe('round 6: orders told as nouns, threats, and offices', () => {
-  const layers = new ActorIndex([
+  const { triples: coded } = readerOf([
     { id: 'gab', name: 'Gab', kind: 'platform' },
     { id: 'reddit', name: 'Reddit', kind: 'platform' },
     { id: 'ofcom', name: 'Ofcom', kind: 'government' },
     { id: 'apple', name: 'Apple', kind: 'company' },
   ]);
-  const coded = (text: string) =>
-    extract(text, layers, anchorOf('2021-06-08')).actions.map((a) => [
-      a.type,
-      a.from.id ?? `new:${a.from.name}`,
-      a.to.id ?? `new:${a.to.name}`,
-    ]);
 
   test('"after a demand from X", "acting on a demand that X had made": X ordered the sentence\'s acting actor', () => {
     expect(coded('Apple pulled Gab from its store after a demand from Ofcom.')).toContainEqual(['ORDERED', 'ofcom', 'apple']);

@@ -3,10 +3,9 @@
  * claims against acts. Every sentence is made up, about made-up or unrelated actors; none comes
  * from a gold or held-out report.
  */
-import { ActorIndex, extract } from '../../server/extract';
-import { anchorOf } from '../../bench/extract-score';
+import { readerOf } from './support/reader';
 
-const index = new ActorIndex([
+const { run, triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
@@ -14,8 +13,6 @@ const index = new ActorIndex([
   { id: 'ofcom', name: 'Ofcom', kind: 'regulator' },
   { id: 'rosa-hale', name: 'Rosa Hale', kind: 'person' },
 ]);
-const run = (text: string) => extract(text, index, anchorOf('2021-06-08'));
-const triples = (text: string) => run(text).actions.map((a) => [a.type, a.from.id ?? `new:${a.from.name}`, a.to.id ?? `new:${a.to.name}`]);
 
 describe('round 8: dates that look like modals', () => {
   test('"on May 4" is the month, not the modal "may" that makes an act a possibility', () => {
@@ -132,17 +129,11 @@ describe('round 8: sanctions told by their effect, and agents', () => {
 });
 
 describe('round 8: targets a clause does not name', () => {
-  const courts = new ActorIndex([
+  const { triples: read } = readerOf([
     { id: 'reddit', name: 'Reddit', kind: 'platform' },
     { id: 'gab', name: 'Gab', kind: 'platform' },
     { id: 'review-board', name: 'Review Board', kind: 'court' },
   ]);
-  const read = (text: string) =>
-    extract(text, courts, anchorOf('2021-06-08')).actions.map((a) => [
-      a.type,
-      a.from.id ?? `new:${a.from.name}`,
-      a.to.id ?? `new:${a.to.name}`,
-    ]);
 
   test('"the board, which in May upheld the suspension": a ruling on the one that imposed it', () => {
     expect(read('Reddit suspended Gab in March. The answer went to the Review Board, which in May upheld the suspension.')).toEqual([
