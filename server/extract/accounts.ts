@@ -13,6 +13,7 @@ import { titledPerson } from './titles';
 const ACCOUNT_NOUNS = new Set(names.accounts.nouns);
 const POSSESSIVES = new Set(names.accounts.possessives);
 const OWNING_VERBS = new Set(names.accounts.usedBy);
+const HOLDING_AUX = new Set(['had', 'has', 'have', 'once', 'still', 'then']);
 const PERSON_NOUNS = new Set(names.references.personNouns.words.map((w) => w.split(' ').pop()!));
 const ORGANISATION = new Set(names.accounts.organisationWords.words);
 const SPOKES_ROLES = new Set(names.references.spokesRoles.words.map((w) => w.split(' ').pop()!));
@@ -160,8 +161,8 @@ export function referenceOwner(r: Reading, ref: { first: number; last: number })
     return p && { actors: [p], first: ref.first, last: ref.last, inferred: true };
   }
   if (!ACCOUNT_NOUNS.has(r.norm(ref.last - 1))) return null;
-  const user = userAfter(r, ref.last);
-  if (user) return user;
+  const holder = holderAfter(r, ref);
+  if (holder) return holder;
   if (POSSESSIVES.has(r.norm(ref.first))) return ownerAt(r, ref.first);
   if (r.norm(ref.last) === 'of' && ['his', 'hers', 'theirs'].includes(r.norm(ref.last + 1))) {
     const p = personBefore(r, ref.first);
@@ -170,14 +171,18 @@ export function referenceOwner(r: Reading, ref: { first: number; last: number })
   return null;
 }
 
-/** "the account WikiLeaks used", "the page Jo Roe ran": a name right after the account noun, then a verb of its own, owns it. */
-function userAfter(r: Reading, at: number): Found | null {
-  const m = at < r.tokens.length ? r.mentionAt[at]! : -1;
-  if (m < 0 || r.gap(at - 1, at) !== ' ') return null;
+/**
+ * "the account WikiLeaks used", "the page Jo Roe had opened": an account noun followed at once by a
+ * name and a verb of holding (a relative clause without "that", an auxiliary allowed) is that name's.
+ */
+function holderAfter(r: Reading, ref: { first: number; last: number }): Found | null {
+  const m = ref.last < r.tokens.length ? r.mentionAt[ref.last]! : -1;
+  if (m < 0 || r.gap(ref.last - 1, ref.last) !== ' ') return null;
   const mention = r.mentions[m]!;
-  const next = r.norm(mention.last);
-  if (!/ed$/u.test(next) || !OWNING_VERBS.has(next)) return null;
-  return { actors: [mention.actor], first: at, last: mention.last + 1, inferred: false };
+  let k = mention.last;
+  if (HOLDING_AUX.has(r.norm(k))) k++;
+  if (!OWNING_VERBS.has(r.norm(k))) return null;
+  return { actors: [mention.actor], first: ref.first, last: mention.last, inferred: false };
 }
 
 /**

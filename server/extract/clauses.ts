@@ -15,7 +15,6 @@ import {
   appositionHead,
   describedAfter,
   describedName,
-  contactHolder,
   opensContent,
   opensSentence,
   speakerAsIt,
@@ -459,7 +458,7 @@ export function objectOf(
       }
       const speaker = ref.last - ref.first === 1 ? speakerAsIt(r, ref.first, subject) : null;
       if (speaker) return { actors: [speaker], first: ref.first, last: ref.last, inferred: true };
-      const owner = referenceOwner(r, ref) ?? contactHolder(r, ref);
+      const owner = referenceOwner(r, ref);
       if (owner) return owner;
       // "had kept an account on Instagram; Instagram ... removed it": "it" is the account just named, so the act is on its owner.
       const holder = ref.last - ref.first === 1 && r.norm(ref.first) === 'it' ? accountJustNamed(r, ref.first) : null;

@@ -9,7 +9,6 @@ import type { Mention } from './actors';
 import { same, SUBJECT_SKIP, type Reading } from './reading';
 import type { ProposedActorRef } from '../../contract';
 import type { Sentence } from './text';
-import type { Found } from './clauses';
 import { isAccountNoun } from './accounts';
 
 const FINITE = new Set(structure.content.finite);
@@ -22,23 +21,6 @@ export function opensContent(r: Reading, m: Mention): boolean {
   // The saying verb itself, not "told": an addressee is acted upon.
   const next = r.norm(m.last);
   return FINITE.has(next) || (r.verbs.has(m.last) && /(?:ed|s)$/u.test(next));
-}
-
-const HOLDING = new Set(structure.content.holding);
-
-/**
- * "restricted the account WikiLeaks used", "closed the page X had opened": an account noun followed
- * at once by a name and a verb of holding (a relative clause without "that") is that name's.
- */
-export function contactHolder(r: Reading, ref: { first: number; last: number }): Found | null {
-  if (!isAccountNoun(r.norm(ref.last - 1)) || ref.last >= r.tokens.length) return null;
-  const m = r.mentionAt[ref.last]!;
-  if (m < 0 || r.gap(ref.last - 1, ref.last) !== ' ') return null;
-  const mention = r.mentions[m]!;
-  let k = mention.last;
-  if (['had', 'has', 'have', 'once', 'still', 'then'].includes(r.norm(k))) k++;
-  if (!HOLDING.has(r.norm(k))) return null;
-  return { actors: [mention.actor], first: ref.first, last: mention.last, inferred: false };
 }
 
 /**
