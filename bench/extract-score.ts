@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { categoryOf, isParsedDate, parseDate, type ActionType, type ExtractAnswer } from '../contract';
 import { ActorIndex, extract, type ActorRecord, type Anchor, type Unit } from '../server/extract';
+import { fold } from '../server/extract/text';
 
 export interface GoldAction {
   type: ActionType;
@@ -84,7 +85,7 @@ export function corporateFamilies(root: string): Map<string, string> {
   return new Map(seed.actions.filter((a) => a.type === 'OWNS').map((a) => [a.to, a.from]));
 }
 
-const nameWords = (key: string) => key.slice(4).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/\s+/u);
+const nameWords = (key: string) => fold(key.slice(4)).split(/\s+/u);
 
 /**
  * Loose names: a proposed new actor whose name's words open or are opened by those of exactly one
