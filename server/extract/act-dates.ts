@@ -42,16 +42,14 @@ function auxiliary(r: Reading, s: Sentence, t: Trigger): number {
  */
 export function recent(r: Reading, s: Sentence, t: Trigger, anchor: Anchor | null): FoundDate | null {
   if (!anchor || categoryOf(t.rule.type) === 'claim') return null;
+  const days: FoundDate = { start: 0, end: 0, first: anchor.first - RECENT, last: anchor.last, precision: 'day', guessed: true };
   // A phrase that opens with a present tense ("can post on ... again", "is back on ..."): a state the act has just made.
   const opening = r.norm(t.first);
-  if (t.last - t.first > 1 && (opening === 'can' || PRESENT_AUXILIARIES.has(opening)))
-    return { start: 0, end: 0, first: anchor.first - RECENT, last: anchor.last, precision: 'day', guessed: true };
+  if (t.last - t.first > 1 && (opening === 'can' || PRESENT_AUXILIARIES.has(opening))) return days;
   const k = auxiliary(r, s, t);
   if (k < 0) return null;
   const aux = r.norm(k);
-  const verb = r.norm(t.first);
-  if (!PERFECT.has(aux) && !(PRESENT_AUXILIARIES.has(aux) && verb.endsWith('ing'))) return null;
-  return { start: 0, end: 0, first: anchor.first - RECENT, last: anchor.last, precision: 'day', guessed: true };
+  return PERFECT.has(aux) || (PRESENT_AUXILIARIES.has(aux) && opening.endsWith('ing')) ? days : null;
 }
 
 /**
