@@ -20,6 +20,7 @@ import {
 import { accountAfter, accountOwner, causative } from './accounts';
 import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
+import { ownedRelatives } from './ownership';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
@@ -140,7 +141,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     drafts.push(...here);
     for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
   }
-  for (const o of ownedCompounds(r, (n) => index.lookup(n))) {
+  for (const o of [...ownedCompounds(r, (n) => index.lookup(n)), ...ownedRelatives(r)]) {
     const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];
     const base = { date: null, status: 'confirmed' as const, claimedBy: [], respondsTo: [], evidence: [span], at: span[0] };
     drafts.push({ ...base, type: 'OWNS', from: o.owner, to: o.owned, confidence: round(0.5 * (o.owned.id ? 1 : 0.85)) });

@@ -32,6 +32,9 @@ const RELATIVES = new Set(attribution.relatives.words);
 const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
 const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.titles.words, 'mr', 'mrs', 'ms', 'dr']);
 const COUNTRIES = new Set(names.countries.words);
+// "The company", "the site" is never a court or a government the store knows ("the regulator" may be).
+const BUSINESSES = new Set(['company', 'firm', ...(SAME_THING.get('app') ?? [])]);
+const PUBLIC_KINDS = new Set(['court', 'government']);
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
@@ -164,6 +167,7 @@ export class Reading {
       !(kinds && a.id && !kinds.includes(this.kindOf(a.id) ?? '')) &&
       !acting.some((x) => same(x, a)) &&
       !(thing && (a.id ? this.kindOf(a.id) === 'person' : this.people.has(a.name))) &&
+      !(typeof thing === 'string' && BUSINESSES.has(thing) && a.id && PUBLIC_KINDS.has(this.kindOf(a.id) ?? '')) &&
       !otherKind(a);
     // "the registrar" after "its registrar, Network Solutions" or "Network Solutions, the registrar": the actor so described.
     const described = typeof thing === 'string' ? this.describedAs(thing, at) : null;
