@@ -21,6 +21,7 @@ import { accountAfter, accountOwner, causative } from './accounts';
 import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
+import { fillReturns, RESTORER, SANCTIONED } from './returns';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
@@ -149,7 +150,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const unitOf = unitsNamed(r.mentions, index);
   // A denial by the parent answers the claims aimed at its unit.
   const party = (a: ProposedActorRef) => (a.id && unitOf.get(a.id)) || a;
-  return finish(r, toUnits(drafts.slice(0, MAX_PROPOSALS), unitOf), party, anchor);
+  return finish(r, toUnits(fillReturns(drafts).slice(0, MAX_PROPOSALS), unitOf), party, anchor);
 }
 
 function applies(rule: Rule, sentence: string): boolean {
@@ -428,7 +429,20 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'main', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
+      ![
+        'subject',
+        'main',
+        'object',
+        'speaker',
+        'accuser',
+        'claimant',
+        'nearest',
+        'within',
+        'topic',
+        'sanctioner',
+        'restorer',
+        'sanctioned',
+      ].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -465,6 +479,9 @@ function role(
       f = verb === undefined ? sentenceSubject(r, s, t.first) : subjectOf(r, clauseOf(r, s, verb, verb + 1), verb, lookBack);
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
+    // Filled once the whole report is read (returns.ts).
+    else if (part === 'restorer' || part === 'sanctioned')
+      f = { actors: [part === 'restorer' ? RESTORER : SANCTIONED], first: t.first, last: t.last, inferred: true };
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
     else if (part === 'topic' || part === 'sanctioner') {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];

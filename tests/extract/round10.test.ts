@@ -56,3 +56,51 @@ describe('what "the company" stands for', () => {
     expect(found).not.toContainEqual(['BANNED', 'reddit', 'high-court']);
   });
 });
+
+describe('restorations told without the one who restores', () => {
+  test('"X returned", "X was back online", "X can post again": the restorer is who had cut X off', () => {
+    for (const back of ['Gab returned on Friday.', 'Gab was back online on Friday.', 'Gab can post again.', 'Gab became available again.'])
+      expect(triples(`Reddit blocked Gab in May. ${back}`)).toEqual([
+        ['SUSPENDED', 'reddit', 'gab'],
+        ['REINSTATED', 'reddit', 'gab'],
+      ]);
+  });
+
+  test('"X returned, a week after Y blocked it": the sanction may come later in the sentence', () => {
+    expect(triples('Gab returned on Friday, a week after Reddit blocked it.')).toContainEqual(['REINSTATED', 'reddit', 'gab']);
+  });
+
+  test('a return with no sanction before it, or back at a new address, is no restoration', () => {
+    expect(triples('Jane Roe returned on Friday.')).toEqual([]);
+    expect(triples('Reddit blocked Gab in May. Within a day Gab was back online at a new address.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+    ]);
+  });
+
+  test('"the ban on X was lifted", "access to X was restored": the one named inside the words', () => {
+    expect(triples('Reddit blocked Gab and Vimeo in May. The ban on Gab was lifted on Friday.')).toContainEqual([
+      'REINSTATED',
+      'reddit',
+      'gab',
+    ]);
+    expect(triples('Reddit blocked Gab and Vimeo in May. Access to Vimeo was restored on Friday.')).toContainEqual([
+      'REINSTATED',
+      'reddit',
+      'vimeo',
+    ]);
+  });
+
+  test('"the block was lifted" and "Y ended the block": the ones the last sanction cut off', () => {
+    expect(triples('Reddit blocked Gab and Vimeo in May, but the block was lifted a week later.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['SUSPENDED', 'reddit', 'vimeo'],
+      ['REINSTATED', 'reddit', 'gab'],
+      ['REINSTATED', 'reddit', 'vimeo'],
+    ]);
+    expect(triples('Reddit blocked Gab in May. On Friday Reddit ended the block.')).toContainEqual(['REINSTATED', 'reddit', 'gab']);
+  });
+
+  test('"said it would no longer restrict X\'s account": decided, so a restoration', () => {
+    expect(triples("Reddit said on Friday that it would no longer restrict Gab's account.")).toEqual([['REINSTATED', 'reddit', 'gab']]);
+  });
+});

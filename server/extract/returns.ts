@@ -1,0 +1,55 @@
+/**
+ * Restorations told without the one who restores: "X returned on Friday", "the ban was lifted",
+ * "access to X was restored", "Y ended the block". The lexicon's entries for them name two roles
+ * that only the whole report can fill, so they are placeholders while the sentences are read:
+ * 'restorer', the actor who sanctioned the one restored (the last such sanction before, else the
+ * first after: "X returned, a week after Y blocked it"); and 'sanctioned', the ones the last
+ * sanction before cut off (by the same actor when it is named). A restoration whose placeholder
+ * finds no sanction is dropped: a return with nothing to return from is no restoration.
+ */
+import { categoryOf, type ActionType, type ProposedActorRef } from '../../contract';
+import { same } from './reading';
+
+/** The stand-ins for the two roles: no name a report can hold. */
+export const RESTORER: ProposedActorRef = Object.freeze({ id: null, name: '\u0000restorer' });
+export const SANCTIONED: ProposedActorRef = Object.freeze({ id: null, name: '\u0000sanctioned' });
+
+interface Act {
+  type: ActionType;
+  from: ProposedActorRef;
+  to: ProposedActorRef;
+  /** Where the verb is in the text. */
+  at: number;
+}
+
+const isSanction = (a: Act) => categoryOf(a.type) === 'sanction' && !same(a.from, RESTORER) && !same(a.to, SANCTIONED);
+
+/** `acts` with each placeholder filled from the sanctions among them, and those that find none left out. */
+export function fillReturns<T extends Act>(acts: readonly T[]): T[] {
+  const sanctions = acts.filter(isSanction);
+  const out: T[] = [];
+  for (const a of acts) {
+    if (same(a.to, SANCTIONED)) {
+      for (const s of lastSanction(sanctions, a))
+        if (!out.some((o) => o.at === a.at && same(o.to, s.to)))
+          out.push({ ...a, from: same(a.from, RESTORER) ? s.from : a.from, to: s.to });
+    } else if (same(a.from, RESTORER)) {
+      const s = sanctionOf(sanctions, a.to, a.at);
+      if (s) out.push({ ...a, from: s.from });
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** The sanctions of the last sanctioning verb before `a` (by `a`'s actor when it names one): a list cut off together. */
+function lastSanction(sanctions: readonly Act[], a: Act): Act[] {
+  const before = sanctions.filter((s) => s.at < a.at && (same(a.from, RESTORER) || same(s.from, a.from)));
+  const at = before[before.length - 1]?.at;
+  return before.filter((s) => s.at === at);
+}
+
+/** The sanction of `target`: the last one before `at`, else the first after it. */
+function sanctionOf(sanctions: readonly Act[], target: ProposedActorRef, at: number): Act | null {
+  const of = sanctions.filter((s) => same(s.to, target));
+  return of.filter((s) => s.at < at).pop() ?? of.find((s) => s.at > at) ?? null;
+}
