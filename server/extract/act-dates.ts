@@ -148,7 +148,12 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
   const mine = kept.filter((d) => {
     if (describesNoun(r, s, d, at)) return false;
     // In the clause, only an act told as older than the saying ("claimed that Y had cut off Z") loses the saying's date.
-    if (d.start >= cs && d.end <= ce) return !(pastPerfect && d.start < at && saidBetween(d));
+    if (d.start >= cs && d.end <= ce) {
+      if (pastPerfect && d.start < at && saidBetween(d)) return false;
+      // "blocked X in May and unblocked it on Friday": a date after an earlier act of the same clause is that act's,
+      // when the clause has a date after this one's verb.
+      return !(d.start < at && !d.leads && actBefore(r, s, d.start) >= 0 && kept.some((e) => e.start > at && e.end <= ce));
+    }
     // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
     // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
     // "..., a day after Google removed the app": the act told after it.
@@ -161,6 +166,16 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
   // The sentence's dates are all the saying's, or another act's: the act is undated rather than given the sentence
   // before's. A look back in the past perfect ("whose pages had been taken down in August") is no one's time now.
   return mine.length || kept.every((d) => d.flashback) ? mine : NO_DATES;
+}
+
+/** The last act verb of sentence `s` before character `pos`, or -1 when none is or a saying or telling verb comes after it. */
+function actBefore(r: Reading, s: Sentence, pos: number): number {
+  let owner = -1;
+  for (let k = s.first; k < s.last && r.tokens[k]!.start < pos; k++) {
+    if (isSaying(r, k) || isTelling(r, k)) owner = -1;
+    else if (r.verbs.has(k)) owner = k;
+  }
+  return owner;
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

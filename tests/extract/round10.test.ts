@@ -4,7 +4,7 @@
  */
 import { readerOf } from './support/reader';
 
-const { triples } = readerOf([
+const { run, triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'vimeo', name: 'Vimeo', kind: 'platform' },
@@ -102,5 +102,20 @@ describe('restorations told without the one who restores', () => {
 
   test('"said it would no longer restrict X\'s account": decided, so a restoration', () => {
     expect(triples("Reddit said on Friday that it would no longer restrict Gab's account.")).toEqual([['REINSTATED', 'reddit', 'gab']]);
+  });
+});
+
+describe('dates of two acts in one clause', () => {
+  test('"blocked X in May and unblocked it on Friday": each act has the date written after it', () => {
+    const dated = run('Reddit blocked Gab in May and unblocked it on Friday.').actions.map((a) => [a.type, a.date]);
+    expect(dated).toEqual([
+      ['SUSPENDED', '2021-05'],
+      ['REINSTATED', '2021-06-04'],
+    ]);
+  });
+
+  test('a date after a saying verb stays the saying\'s: "X, which hosted Y, said over the weekend it would ... on Monday"', () => {
+    const dated = run('Gab, which hosted Vimeo, had said over the weekend that it would end its hosting on Monday morning.').actions;
+    expect(dated.find((a) => a.type === 'WARNED')?.date).toBe('2021-06-05/2021-06-06');
   });
 });
