@@ -178,6 +178,24 @@ function withCoordinated(r: Reading, m: number, direction: -1 | 1, clause: Claus
   return { ids: joined ? ids : [m] };
 }
 
+/**
+ * The actors of the list named last before token `at` (from `lookBack` on), passing over those
+ * acting: "A, B and C" when the nearest other name closes such a list; null when it is named alone.
+ */
+export function listBefore(r: Reading, at: number, lookBack: number, acting: readonly ProposedActorRef[]): ProposedActorRef[] | null {
+  for (let k = at - 1; k >= lookBack; k--) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    k = r.mentions[m]!.first;
+    if (acting.some((a) => same(a, r.mentions[m]!.actor))) continue;
+    const s = r.sentenceAtChar(r.mentions[m]!.start);
+    if (!s) return null;
+    const listed = found(r, withCoordinated(r, m, -1, { start: s.first, end: s.last }).ids).actors;
+    return listed.length > 1 && !listed.some((a) => acting.some((b) => same(a, b))) ? listed : null;
+  }
+  return null;
+}
+
 /** The actors named by mention `m` and those coordinated after it in the clause ("Reddit and Gab"). */
 export function listFrom(r: Reading, m: number, clause: Clause): Found {
   return found(r, withCoordinated(r, m, 1, clause).ids);
@@ -470,6 +488,9 @@ export function objectOf(
         const owner = pluralOwner(r, ref.first, lookBack, subject);
         if (owner && !subject.some((a) => same(a, owner))) return { actors: [owner], first: ref.first, last: ref.last, inferred: true };
       }
+      // "blocked A, B and C ... restored them", "their pages": the list named last, other than the one acting.
+      const list = ['them', 'their'].includes(r.norm(ref.first)) ? listBefore(r, ref.first, lookBack, subject) : null;
+      if (list) return { actors: list, first: ref.first, last: ref.last, inferred: true };
       const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
       const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
       if (person) return { actors: [person], first: ref.first, last: ref.last, inferred: true };

@@ -119,3 +119,37 @@ describe('dates of two acts in one clause', () => {
     expect(dated.find((a) => a.type === 'WARNED')?.date).toBe('2021-06-05/2021-06-06');
   });
 });
+
+describe('a list named before', () => {
+  test('"restored them", "blocked them": "them" is the whole list named last, not its first name', () => {
+    expect(
+      triples('Reddit blocked Gab, Vimeo and Zonk on Monday. It restored them on Friday.').filter((t) => t[0] === 'REINSTATED'),
+    ).toEqual([
+      ['REINSTATED', 'reddit', 'new:Zonk'],
+      ['REINSTATED', 'reddit', 'vimeo'],
+      ['REINSTATED', 'reddit', 'gab'],
+    ]);
+    expect(triples('Gab and Vimeo returned on Friday, a week after Reddit blocked them.')).toEqual(
+      expect.arrayContaining([
+        ['REINSTATED', 'reddit', 'gab'],
+        ['REINSTATED', 'reddit', 'vimeo'],
+        ['SUSPENDED', 'reddit', 'gab'],
+        ['SUSPENDED', 'reddit', 'vimeo'],
+      ]),
+    );
+  });
+
+  test('"them" after a name written alone is not a list', () => {
+    expect(triples('Reddit blocked Gab on Monday. It restored them on Friday.')).not.toContainEqual(['REINSTATED', 'reddit', 'vimeo']);
+  });
+});
+
+describe('a sanction said to reach further', () => {
+  test('"the ban, imposed without warning, also caught X": the last sanction\'s actor acts on X', () => {
+    expect(triples('Reddit blocked Gab on Monday. The ban, imposed without warning, also caught Vimeo.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['SUSPENDED', 'reddit', 'vimeo'],
+    ]);
+    expect(triples('Reddit blocked Gab on Monday. The block also hit Vimeo.')).toContainEqual(['SUSPENDED', 'reddit', 'vimeo']);
+  });
+});
