@@ -22,6 +22,7 @@ import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
 import { fillReturns, RESTORER, SANCTIONED } from './returns';
+import { repeatsIn } from './repeats';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
@@ -139,6 +140,14 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       const roles = fallbackRoles(r, s, t, clause, lookBack, tags);
       if (roles) here.push(...read(r, s, t, lookBack, index, datesOf, earlier, anchor, roles));
     }
+    // "Google did the same that evening": the last act again, by another actor.
+    const written = (at: number, clause: Clause) => {
+      const [from, to] = [r.tokens[clause.start]!.start, r.tokens[clause.end - 1]!.end];
+      const own = datesOf(s).filter((x) => !x.limit && x.start >= from && x.end <= to);
+      const d = own.find((x) => x.start > at) ?? own.filter((x) => x.start < at).pop();
+      return d ? edtf(d) : null;
+    };
+    here.push(...repeatsIn(r, s, lookBack, [...drafts, ...here], written));
     drafts.push(...here);
     for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
   }

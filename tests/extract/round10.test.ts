@@ -8,6 +8,7 @@ const { run, triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'vimeo', name: 'Vimeo', kind: 'platform' },
+  { id: 'google', name: 'Google', kind: 'company' },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
   { id: 'high-court', name: 'High Court of Ruritania', kind: 'court' },
 ]);
@@ -151,5 +152,33 @@ describe('a sanction said to reach further', () => {
       ['SUSPENDED', 'reddit', 'vimeo'],
     ]);
     expect(triples('Reddit blocked Gab on Monday. The block also hit Vimeo.')).toContainEqual(['SUSPENDED', 'reddit', 'vimeo']);
+  });
+});
+
+describe('an act told again of another actor', () => {
+  test('"Google did the same that evening": the last sanction again, by the new actor, on the same target', () => {
+    expect(triples('Reddit removed Gab on Thursday. Google did the same that evening.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['BANNED', 'google', 'gab'],
+    ]);
+  });
+
+  test('"followed suit in June": every target of the act repeated, dated by the words after the phrase', () => {
+    const acts = run('Reddit banned Gab and Vimeo in May, and Google followed suit in June.').actions;
+    expect(acts.map((a) => [a.type, a.from.id, a.to.id, a.date])).toEqual([
+      ['BANNED', 'reddit', 'gab', '2021-05'],
+      ['BANNED', 'reddit', 'vimeo', '2021-05'],
+      ['BANNED', 'google', 'gab', '2021-06'],
+      ['BANNED', 'google', 'vimeo', '2021-06'],
+    ]);
+  });
+
+  test('", and so did Google": the actor after the words', () => {
+    expect(triples('Reddit banned Gab in May, and so did Google.')).toContainEqual(['BANNED', 'google', 'gab']);
+  });
+
+  test('a claim or a suit is not repeated, and nothing is repeated when no act came before', () => {
+    expect(triples('Jane Roe sued Gab in May. Google did the same.')).toEqual([['SUED', 'jane-roe', 'gab']]);
+    expect(triples('Google followed suit.')).toEqual([]);
   });
 });
