@@ -22,7 +22,7 @@ import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
 import { fillReturns, RESTORER, SANCTIONED } from './returns';
-import { repeatsIn } from './repeats';
+import { alsoAgent, repeatsIn } from './repeats';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
 import { domainMentions, insideLongerNames, properNouns, type ActorIndex, type Mention } from './actors';
@@ -247,6 +247,7 @@ function read(
     from =
       // "was pulled from the store by X": "by" names the agent before "from" or "off" does.
       afterPreposition(r, clause, t.last, BY) ??
+      (sanction && to ? alsoAgent(r, t.first, t.last, clause.end, to.actors) : null) ??
       afterPreposition(r, clause, t.last, AGENT_PREPS) ??
       (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.

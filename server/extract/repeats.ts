@@ -5,6 +5,7 @@
  * (structure.json `repeats`).
  */
 import { categoryOf, type ActionType, type ProposedActorRef } from '../../contract';
+import type { Found } from './clauses';
 import { clauseOf, listFrom, subjectOf, type Clause } from './clauses';
 import { same, type Reading } from './reading';
 import structure from './rules/structure.json';
@@ -71,4 +72,19 @@ export function repeatsIn<T extends Act>(
 function actorsAt(r: Reading, s: Sentence, k: number) {
   const m = k < s.last ? r.mentionAt[k]! : -1;
   return m >= 0 && r.mentions[m]!.first === k ? listFrom(r, m, { start: k, end: s.last }) : null;
+}
+
+const ALSO = new Set(structure.repeats.also);
+
+/**
+ * "Vimeo and Quux were also taken out of the store", "Vimeo was banned too": a passive sanction
+ * told as one more of the same, with no agent named, is by the actor of the last sanction read.
+ * `first`, `last`: the verb's tokens; `end`: one past its clause.
+ */
+export function alsoAgent(r: Reading, first: number, last: number, end: number, target: readonly ProposedActorRef[]): Found | null {
+  const also =
+    [first - 1, first - 2, first - 3].some((k) => ALSO.has(r.norm(k))) ||
+    [last, last + 1, last + 2].some((k) => k < end && ALSO.has(r.norm(k)));
+  const by = also ? r.sanctionerBefore(r.tokens[first]!.start, target) : null;
+  return by && { actors: [by], first, last, inferred: true };
 }

@@ -182,3 +182,17 @@ describe('an act told again of another actor', () => {
     expect(triples('Google followed suit.')).toEqual([]);
   });
 });
+
+describe('a passive sanction told as one more of the same', () => {
+  test('"were also taken out of the store": with no agent named, the last sanction\'s actor, not the one who demanded it', () => {
+    const text =
+      'Reddit pulled Gab from its store on Thursday. The Pinecone Board demanded the removal, Reddit said. Vimeo was also taken out of the store.';
+    expect(triples(text)).toContainEqual(['DELISTED', 'reddit', 'vimeo']);
+    expect(triples(text)).not.toContainEqual(['DELISTED', 'new:Pinecone Board', 'vimeo']);
+  });
+
+  test('"was banned too"; an agent named after "by" is still the agent', () => {
+    expect(triples('Reddit banned Gab on Monday. Vimeo was banned too.')).toContainEqual(['BANNED', 'reddit', 'vimeo']);
+    expect(triples('Reddit banned Gab on Monday. Vimeo was also banned by Google.')).toContainEqual(['BANNED', 'google', 'vimeo']);
+  });
+});
