@@ -62,7 +62,12 @@ const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.conf
  */
 function speaks(text: string, tokens: Token[], i: number): boolean {
   if (tokens[i]!.norm.endsWith('s')) return false;
-  const verb = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
+  const lexical = (k: number) => SAYING.has(tokens[k]?.norm ?? '') || LEXICON.isVerb(tokens[k]?.norm ?? '');
+  // "Zonk was also banned", "Zonk has removed": an auxiliary, perhaps an adverb, then such a verb.
+  const verb = (k: number) =>
+    lexical(k) ||
+    (AUXILIARIES.has(tokens[k]?.norm ?? '') &&
+      (lexical(k + 1) || (/^(?:also|been|not|\p{L}+ly)$/u.test(tokens[k + 1]?.norm ?? '') && lexical(k + 2))));
   if (verb(i + 1) && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === ' ') return true;
   // "Erewhon on Friday blocked ...", "Zorpay last week said ...": a time between the name and its verb.
   const time = timeAfter(tokens, i + 1);
@@ -75,6 +80,7 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
     if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return verb(k);
   return false;
 }
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did']);
 const COMMON = new Set(names.commonWords.words);
 // A title starts no name and ends one: "Representative Jane Doe" is "Jane Doe".
 const NOT_NAMES = new Set([...names.notNames.words, ...names.titles.words]);

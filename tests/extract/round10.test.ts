@@ -196,3 +196,18 @@ describe('a passive sanction told as one more of the same', () => {
     expect(triples('Reddit banned Gab on Monday. Vimeo was also banned by Google.')).toContainEqual(['BANNED', 'google', 'vimeo']);
   });
 });
+
+describe('a new name opening a sentence', () => {
+  test('"Zonk was also banned", "Zinger, which ..., was banned by": an auxiliary before the verb still makes the first word a name', () => {
+    expect(triples('Reddit banned Gab on Monday. Zonk was also banned.')).toContainEqual(['BANNED', 'reddit', 'new:Zonk']);
+    expect(triples('Zinger, which belongs to Pinecone Studios, was banned by Reddit.')).toEqual([
+      ['OWNS', 'new:Pinecone Studios', 'new:Zinger'],
+      ['BANNED', 'reddit', 'new:Zinger'],
+    ]);
+  });
+
+  test('a plural or a word of the language opening a sentence is no name: "Officials were banned by Reddit"', () => {
+    expect(triples('Officials were banned by Reddit.')).toEqual([]);
+    expect(triples('Yesterday was banned by Reddit.')).toEqual([]);
+  });
+});
