@@ -211,3 +211,19 @@ describe('a new name opening a sentence', () => {
     expect(triples('Yesterday was banned by Reddit.')).toEqual([]);
   });
 });
+
+describe("more of a reporter's words for the same acts", () => {
+  test.each([
+    ['Reddit slowed access to Gab on Monday.', 'RESTRICTED'],
+    ["Reddit put a warning label on Gab's posts on Monday.", 'RESTRICTED'],
+    ['Reddit geo-blocked Gab on Monday.', 'RESTRICTED'],
+    ["Reddit refused to restore Gab's account on Monday.", 'REFUSED'],
+    ['Reddit reversed its decision on Gab on Monday.', 'REINSTATED'],
+    ['Reddit allowed Gab to return on Monday.', 'REINSTATED'],
+    ["Reddit unlocked Gab's account on Monday.", 'REINSTATED'],
+    ['Reddit ended its contract with Gab on Monday.', 'SUSPENDED'],
+    ['Reddit bought Gab in 2019.', 'OWNS'],
+  ])('%s', (text, type) => {
+    expect(triples(text)).toEqual([[type, 'reddit', 'gab']]);
+  });
+});
