@@ -84,6 +84,7 @@ const JOINERS = new Set(names.joiners.words);
 const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
+const SINGULAR = new Set(names.insideNames.singularVerbs);
 const KIND_WORDS = new Set(names.shortNames.words);
 // "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
 const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
@@ -178,21 +179,21 @@ function accepts(entry: Entry, words: Token[]): boolean {
 
 /** "Ministry of Transport and Communications": an office "of" a field, where "and" joins a second field. */
 function officeOf(tokens: Token[], i: number, j: number): boolean {
-  // One capitalised word after "and", then no other: "Health and Jo Marsh" are two actors.
+  // One capitalised word after "and", then no other: "Health and Jo Marsh" are two actors; unless both are words for fields.
   const after = tokens[j + 2];
   return (
     OFFICES.has(tokens[i]!.norm) &&
     tokens[i + 1]?.norm === 'of' &&
     j - i <= 4 &&
     !tokens.slice(i + 2, j).some((w) => w.norm === 'and') &&
-    (!after || !/^\p{Lu}/u.test(after.text))
+    (!after || !/^\p{Lu}/u.test(after.text) || (field(tokens[j + 1]!) && field(after)))
   );
 }
 
-/** "TikTok, WeChat and UC Browser": after a comma closing a capitalised word, "and" ends a list item, not a name. */
-function listed(text: string, tokens: Token[], i: number): boolean {
-  return i > 0 && /^,\s+$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) && capitalised(tokens[i - 1]!);
-}
+const FIELD = new RegExp(`(?:${names.insideNames.fieldEndings.join('|')})$`, 'u');
+const FIELD_WORDS = new Set(names.insideNames.fieldWords);
+/** "Communications", "Technology", "Trade": a word for a field an office is "of", not part of a person's name. */
+const field = (t: Token) => FIELD_WORDS.has(t.norm) || FIELD.test(t.norm);
 
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that
@@ -257,13 +258,10 @@ export function properNouns(
           break;
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
-      // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
-      else if (
-        tokens[j]!.norm === 'and' &&
-        (j - i >= 2 || listed(text, tokens, i) || pairOfNames(text, tokens, i, j, solo)) &&
-        !officeOf(tokens, i, j)
-      )
-        break;
+      // "Uber and Lyft", "Paul Nehlen and Paul Joseph Watson" are two; "and" stays inside only an office's
+      // name ("Ministry of Information and Communications Technology"). A known pair was found before.
+      // A pair with a singular verb after it is one name ("Barrow and Finch has dropped ...").
+      else if (tokens[j]!.norm === 'and' && !officeOf(tokens, i, j) && !(j - i === 1 && SINGULAR.has(tokens[j + 2]?.norm ?? ''))) break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
@@ -276,7 +274,10 @@ export function properNouns(
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    const paired = tokens[last]?.norm === 'and' && pairOfNames(text, tokens, i, last, solo);
+    // "Uber and Lyft deactivated her": a word opening a sentence, joined by "and" to a name after it, is one too.
+    const paired =
+      tokens[last]?.norm === 'and' &&
+      (pairOfNames(text, tokens, i, last, solo) || (!tokens[i]!.norm.endsWith('s') && nameWordAt(text, tokens, last + 1)));
     if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i) && !paired)
       continue;
     if (lone && lone.text.length < 2) continue;

@@ -8,6 +8,7 @@ import type { Mention } from './actors';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
 import { fold, type Sentence, type Token } from './text';
+import { namesGovernment } from './governments';
 
 /** Prepositions whose noun is not the subject of a verb after it. */
 export const SUBJECT_SKIP = new Set([
@@ -199,7 +200,7 @@ export class Reading {
       const m = this.mentionAt[k]!;
       if (m < 0) continue;
       const a = this.mentions[m]!.actor;
-      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name))) return a;
+      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name)) || namesGovernment(a.name)) return a;
       k = this.mentions[m]!.first;
     }
     return null;

@@ -1,0 +1,40 @@
+/**
+ * Places and adjectives are not actors: "a federal judge in Northern California barred Apple",
+ * "cut off across Europe", "a Jewish conservative", "Police cut the cuffs off". A new name that is
+ * only a city, a region, a country's adjective or a word of `rules/places.json` `notActors` is
+ * dropped from the mentions, so the act falls to whoever the sentence names besides it. Countries
+ * and US states stay: reports code them as actors.
+ */
+import type { Mention } from './actors';
+import { countryAdjective } from './governments';
+import names from './rules/names.json';
+import places from './rules/places.json';
+import { fold } from './text';
+
+const PLACES = new Set(places.places.words);
+const COMPASS = new Set(places.compassWords.words);
+const NOT_ACTORS = new Set(places.notActors.words);
+// "Southern Poverty Law Center", "Eastern District of Virginia": a word for an organisation makes it no region.
+const ORGANISATION = new Set([
+  ...names.accounts.organisationWords.words,
+  ...names.joiners.ofHeads,
+  ...places.regulatorHeads.words,
+  'law',
+  'convention',
+  'alliance',
+  'airlines',
+]);
+
+/** Does the new name name a place or a kind of people, not an actor? */
+export function namesPlace(name: string): boolean {
+  const words = fold(name).replace(/^the /u, '').split(' ');
+  const key = words.join(' ');
+  if (PLACES.has(key)) return true;
+  if (words.length === 1) return NOT_ACTORS.has(key) || countryAdjective(key);
+  return COMPASS.has(words[0]!) && words.length <= 3 && !words.some((w) => ORGANISATION.has(w));
+}
+
+/** The mentions without new names of places. */
+export function withoutPlaces(mentions: readonly Mention[]): Mention[] {
+  return mentions.filter((m) => m.actor.id !== null || !namesPlace(m.actor.name));
+}
