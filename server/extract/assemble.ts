@@ -6,6 +6,7 @@
 import { withoutTeams } from './teams';
 import { governments } from './governments';
 import { withoutPlaces } from './places';
+import { describedActors } from './descriptions';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
 import { markSpans } from './spans';
@@ -79,19 +80,13 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const teams = withoutTeams(text, tokens, [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))]).sort(
     (a, b) => a.first - b.first,
   );
+  const kindOf = (id: string) => index.kindOf(id);
+  // "the Ugandan government" is one actor; "Northern California" none; "the authority", "the club": the actor so named before.
+  const countries = withoutPlaces(governments(text, tokens, teams, (n) => index.lookup(n), kindOf));
   const mentions = personOrganisations(
     text,
     tokens,
-    // "the Ugandan government" is one actor; "Northern California" none.
-    withoutPlaces(
-      governments(
-        text,
-        tokens,
-        teams,
-        (n) => index.lookup(n),
-        (id) => index.kindOf(id),
-      ),
-    ),
+    describedActors(text, tokens, countries, kindOf),
     // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );

@@ -607,7 +607,11 @@ function targetAt(r: Reading, k: number, to: number): { first: number; last: num
   if (!TARGET_DETERMINERS.has(w)) return null;
   for (let j = k + 1; j <= k + 3 && j < to; j++) {
     for (const noun of TARGET_NOUNS) {
-      if (noun.every((x, i) => r.norm(j + i) === x) && j + noun.length <= to) return { first: k, last: j + noun.length };
+      // "the dating apps Zorvo and Pinlet": names right after the noun are what it means, read as themselves.
+      if (noun.every((x, i) => r.norm(j + i) === x) && j + noun.length <= to)
+        return r.mentionAt[j + noun.length]! >= 0 && r.gap(j + noun.length - 1, j + noun.length) === ' '
+          ? null
+          : { first: k, last: j + noun.length };
     }
     // One adjective may come between ("its new domain", "the Parler app" is a mention, not this).
     if (r.mentionAt[j]! >= 0) return null;
