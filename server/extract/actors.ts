@@ -85,6 +85,7 @@ const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.jo
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
 const SINGULAR = new Set(names.insideNames.singularVerbs);
+const PEOPLE_PLURALS = new Set(names.insideNames.peoplePlurals);
 const KIND_WORDS = new Set(names.shortNames.words);
 // "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
 const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
@@ -234,6 +235,14 @@ export function properNouns(
     let last = i + 1;
     const called = i > 0 && CALLING.has(tokens[i - 1]!.norm);
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
+      // "People's Daily", "Women's March": the possessive of a plural noun for people opens a name, not an owner.
+      if (
+        PEOPLE_PLURALS.has(tokens[j - 1]!.norm) &&
+        tokens[j]!.norm === 's' &&
+        /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) &&
+        nameWordAt(text, tokens, j + 1)
+      )
+        continue;
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
       // "Freedom Convoy 2022": a year written right after a name is part of it.
       if (YEAR.test(tokens[j]!.text) && capitalised(tokens[j - 1]!)) {

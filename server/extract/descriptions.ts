@@ -18,6 +18,8 @@ interface Group {
 const GROUPS: Group[] = rules.groups.list.map((g) => ({ nouns: new Set(g.nouns), kinds: g.kinds, heads: new Set(g.heads) }));
 const GROUP_OF = new Map(GROUPS.flatMap((g) => [...g.nouns].map((n) => [n, g] as const)));
 const OWN_HEADS = new Set(rules.ownHeads.words);
+const MAKERS = new Set(rules.makers.nouns);
+const MAKER_KINDS = rules.makers.kinds;
 const BETWEEN = rules.between.maxWords;
 const NEVER = new Set(rules.between.never);
 
@@ -50,6 +52,7 @@ function antecedent(
 ): ProposedActorRef | null {
   const group = GROUP_OF.get(noun);
   const earlier = mentions.filter((m) => m.last <= before).reverse();
+  if (MAKERS.has(noun)) return earlier.find((m) => m.actor.id && MAKER_KINDS.includes(kindOf(m.actor.id) ?? ''))?.actor ?? null;
   if (group) {
     const described = earlier.find((m) => describedBy(text, tokens, m, group));
     if (described) return described.actor;
@@ -83,8 +86,11 @@ export function describedActors(
     if (tokens[i]!.norm !== 'the' || taken[i]) continue;
     for (let k = i + 1; k <= i + 1 + BETWEEN && k < tokens.length; k++) {
       const t = tokens[k]!;
-      if (taken[k] || t.text !== t.norm || NEVER.has(t.norm) || /[,.;:!?]/u.test(text.slice(tokens[k - 1]!.end, t.start))) break;
-      if (!GROUP_OF.has(t.norm) && !OWN_HEADS.has(t.norm)) continue;
+      // "the iPhone maker": a product's name, written with a capital inside, may come before a maker's noun.
+      const product = /^\p{Ll}+\p{Lu}/u.test(t.text) && MAKERS.has(tokens[k + 1]?.norm ?? '');
+      if (taken[k] || (t.text !== t.norm && !product) || NEVER.has(t.norm) || /[,.;:!?]/u.test(text.slice(tokens[k - 1]!.end, t.start)))
+        break;
+      if (!GROUP_OF.has(t.norm) && !OWN_HEADS.has(t.norm) && !MAKERS.has(t.norm)) continue;
       // "the authority Zorland Telecom": a name right after is read as itself.
       const next = tokens[k + 1];
       if (next && taken[k + 1] && text.slice(t.end, next.start) === ' ') break;
