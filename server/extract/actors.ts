@@ -86,6 +86,7 @@ const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
 const SINGULAR = new Set(names.insideNames.singularVerbs);
 const PEOPLE_PLURALS = new Set(names.insideNames.peoplePlurals);
+const TEAM_NOUNS = new Set(names.teams.nouns);
 const KIND_WORDS = new Set(names.shortNames.words);
 // "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
 const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
@@ -270,7 +271,14 @@ export function properNouns(
       // "Uber and Lyft", "Paul Nehlen and Paul Joseph Watson" are two; "and" stays inside only an office's
       // name ("Ministry of Information and Communications Technology"). A known pair was found before.
       // A pair with a singular verb after it is one name ("Barrow and Finch has dropped ...").
-      else if (tokens[j]!.norm === 'and' && !officeOf(tokens, i, j) && !(j - i === 1 && SINGULAR.has(tokens[j + 2]?.norm ?? ''))) break;
+      // A team's name ("its Trust and Safety team") is left whole for teams.ts.
+      else if (
+        tokens[j]!.norm === 'and' &&
+        !officeOf(tokens, i, j) &&
+        !(j - i === 1 && SINGULAR.has(tokens[j + 2]?.norm ?? '')) &&
+        !(j - i === 1 && TEAM_NOUNS.has(tokens[j + 2]?.text ?? ''))
+      )
+        break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
       // word ("Nation of Islam") or a word for an organisation ("Supreme Court of the United States").
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;

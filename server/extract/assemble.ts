@@ -82,7 +82,11 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   );
   const kindOf = (id: string) => index.kindOf(id);
   // "the Ugandan government" is one actor; "Northern California" none; "the authority", "the club": the actor so named before.
-  const countries = withoutPlaces(governments(text, tokens, teams, (n) => index.lookup(n), kindOf));
+  const countries = withoutPlaces(
+    text,
+    tokens,
+    governments(text, tokens, teams, (n) => index.lookup(n), kindOf),
+  );
   const mentions = personOrganisations(
     text,
     tokens,

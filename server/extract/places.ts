@@ -9,7 +9,7 @@ import type { Mention } from './actors';
 import { countryAdjective } from './governments';
 import names from './rules/names.json';
 import places from './rules/places.json';
-import { fold } from './text';
+import { fold, type Token } from './text';
 
 const PLACES = new Set(places.places.words);
 const COMPASS = new Set(places.compassWords.words);
@@ -34,7 +34,34 @@ export function namesPlace(name: string): boolean {
   return COMPASS.has(words[0]!) && words.length <= 3 && !words.some((w) => ORGANISATION.has(w));
 }
 
-/** The mentions without new names of places. */
-export function withoutPlaces(mentions: readonly Mention[]): Mention[] {
-  return mentions.filter((m) => m.actor.id !== null || !namesPlace(m.actor.name));
+const ROLES = new Set([
+  ...names.titles.words,
+  ...names.references.personNouns.words,
+  ...names.references.spokesRoles.words,
+  'secretary',
+  'nominee',
+  'candidate',
+]);
+
+/**
+ * "Jo Doe, the White House press secretary,", "the Zorland nominee": a new name between an article
+ * and a role (in an apposition, a few lower-case words may come between) says where a person works
+ * or what they stand for; it is not an actor there.
+ */
+function describesRole(text: string, tokens: readonly Token[], m: Mention): boolean {
+  if (m.first < 2 || !['the', 'a', 'an'].includes(tokens[m.first - 1]!.norm)) return false;
+  // "the Democratic nominee": one word right before the role, wherever it stands.
+  if (m.last - m.first === 1 && ROLES.has(tokens[m.last]?.text ?? '')) return true;
+  if (!text.slice(tokens[m.first - 2]!.end, tokens[m.first - 1]!.start).includes(',')) return false;
+  for (let k = m.last; k < Math.min(tokens.length, m.last + 3); k++) {
+    const t = tokens[k]!;
+    if (t.text !== t.norm || /[,.;:!?]/u.test(text.slice(tokens[k - 1]!.end, t.start))) return false;
+    if (ROLES.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/** The mentions without new names of places, nor names that only describe a person's role. */
+export function withoutPlaces(text: string, tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  return mentions.filter((m) => m.actor.id !== null || !(namesPlace(m.actor.name) || describesRole(text, tokens, m)));
 }

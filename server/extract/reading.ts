@@ -35,6 +35,21 @@ const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.ti
 const COUNTRIES = new Set(names.countries.words);
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
 
+const ROLES = new Set([...PERSON_WORDS, ...names.references.spokesRoles.words, 'secretary', 'chairman', 'chairwoman']);
+
+/** "Jo Doe, the White House press secretary," or "Jo Doe, Zorvo's chief executive,": a role in apposition makes a person. */
+function roleAfter(r: Reading, m: Mention): boolean {
+  if (m.last >= r.tokens.length || !r.gap(m.last - 1, m.last).includes(',')) return false;
+  const opens =
+    ['the', 'a', 'an'].includes(r.norm(m.last)) || (r.mentionAt[m.last]! >= 0 && r.norm(r.mentions[r.mentionAt[m.last]!]!.last) === 's');
+  if (!opens) return false;
+  for (let k = m.last + 1; k < Math.min(r.tokens.length, m.last + 7); k++) {
+    if (/[,.;:!?]/u.test(r.gap(k - 1, k))) return false;
+    if (ROLES.has(r.norm(k))) return true;
+  }
+  return false;
+}
+
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
   return a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name;
 }
@@ -105,7 +120,7 @@ export class Reading {
     for (const m of this.mentions) {
       if (m.actor.id) continue;
       const before = this.norm(m.first - 1);
-      if (PERSON_WORDS.has(before) || /^\p{Lu}\. /u.test(m.actor.name)) out.add(m.actor.name);
+      if (PERSON_WORDS.has(before) || /^\p{Lu}\. /u.test(m.actor.name) || roleAfter(this, m)) out.add(m.actor.name);
     }
     return out;
   }

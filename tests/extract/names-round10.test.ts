@@ -180,4 +180,23 @@ describe('nouns standing for an actor named before', () => {
       ]),
     );
   });
+
+  test('"the platform" is the platform named last: "it" in the next sentence is that platform, not the person it locked out', () => {
+    const text =
+      'Reddit suspended Zorvo in May. On Monday the platform also locked out Kim Lark, the Zorland press secretary, after she posted. It later told Zorvo that the account would stay frozen.';
+    expect(triples(text)).toEqual([
+      ['SUSPENDED', 'reddit', 'new:Zorvo'],
+      ['SUSPENDED', 'reddit', 'new:Kim Lark'],
+    ]);
+  });
+});
+
+describe('names that only describe', () => {
+  test('a team\'s name with "and" in it stays whole, so the act is its company\'s', () => {
+    expect(triples("Reddit's Trust and Safety team removed Zorvo on Monday.")).toEqual([['BANNED', 'reddit', 'new:Zorvo']]);
+  });
+
+  test('"the Zorland nominee": a lone name before a role is no actor', () => {
+    expect(triples('Zorvo, owned by the Zorland nominee, was banned by Reddit.')).not.toContainEqual(['BANNED', 'reddit', 'new:Zorland']);
+  });
 });
