@@ -5,7 +5,7 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
-import { attribution } from './lexicon';
+import { attribution, formSet } from './lexicon';
 import names from './rules/names.json';
 import { fold, type Sentence, type Token } from './text';
 import { namesGovernment } from './governments';
@@ -29,6 +29,7 @@ export const SUBJECT_SKIP = new Set([
   'via',
 ]);
 const RELATIVES = new Set(attribution.relatives.words);
+const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.confirmingVerbs.verbs]);
 // "the app" for the actor introduced as "the network": each noun of a group stands for the others.
 const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
 const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.titles.words, 'mr', 'mrs', 'ms', 'dr']);
@@ -188,6 +189,14 @@ export class Reading {
     for (let k = at - 1; kinds && k >= lookBack; k--) {
       const a = this.mentions[this.mentionAt[k]!]?.actor;
       if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;
+    }
+    // "Zorvo said it would cut the paper's reach, and Jo Doe accused the company ...": a thing that spoke or acted earlier in the same sentence.
+    const sentence = typeof thing === 'string' ? this.sentenceAtChar(this.tokens[at]!.start) : undefined;
+    for (let k = at - 1; sentence && k >= sentence.first; k--) {
+      const m = this.mentions[this.mentionAt[k]!];
+      // Only a name that speaks or acts there ("Zorvo said"), not one in a phrase or a quotation.
+      if (m && fits(m.actor) && (this.verbs.has(m.last) || SAYING.has(this.norm(m.last)))) return m.actor;
+      if (m) k = m.first;
     }
     let recent: ProposedActorRef | null = null;
     for (let k = at - 1; k >= lookBack; k--) {

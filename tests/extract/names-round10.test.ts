@@ -191,6 +191,14 @@ describe('nouns standing for an actor named before', () => {
   });
 });
 
+describe('"the company" after a thing that spoke or acted in the same sentence', () => {
+  test("is that thing, not the report's main actor", () => {
+    const text =
+      "Reddit banned the Zorland Herald on Monday. The Herald said it would appeal. On Tuesday Gab said it was limiting the paper's reach, and Senator Jane Roe accused the company of censorship.";
+    expect(triples(text)).toContainEqual(['ACCUSED', 'jane-roe', 'gab']);
+  });
+});
+
 describe('names that only describe', () => {
   test('a team\'s name with "and" in it stays whole, so the act is its company\'s', () => {
     expect(triples("Reddit's Trust and Safety team removed Zorvo on Monday.")).toEqual([['BANNED', 'reddit', 'new:Zorvo']]);
