@@ -199,6 +199,24 @@ describe('"the company" after a thing that spoke or acted in the same sentence',
   });
 });
 
+describe('people and organisations for "he" and "it"', () => {
+  test('"he" in a later sentence is the person a relative clause is about, not one named inside it, nor a commission', () => {
+    const text =
+      'The Zorland Media Commission blocked Gab in May. On Tuesday, President Tomas Brann, who is running against the singer Lia Vond, said the block was his answer to Reddit. He accused the company of arrogance.';
+    const got = triples(text);
+    expect(got).toContainEqual(['ACCUSED', 'new:Tomas Brann', 'gab']);
+    expect(got.some(([type, from]) => type === 'ACCUSED' && (from === 'new:Lia Vond' || from === 'new:Zorland Media Commission'))).toBe(
+      false,
+    );
+  });
+
+  test('"President X" is a person, so "it" later is not X', () => {
+    const text = 'On Tuesday, President Tomas Brann said the ban was his answer to Reddit, which said on Monday that it had removed Gab.';
+    expect(triples(text)).toContainEqual(['BANNED', 'reddit', 'gab']);
+    expect(triples(text)).not.toContainEqual(['BANNED', 'new:Tomas Brann', 'gab']);
+  });
+});
+
 describe('names that only describe', () => {
   test('a team\'s name with "and" in it stays whole, so the act is its company\'s', () => {
     expect(triples("Reddit's Trust and Safety team removed Zorvo on Monday.")).toEqual([['BANNED', 'reddit', 'new:Zorvo']]);
