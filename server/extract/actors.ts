@@ -226,7 +226,13 @@ export function properNouns(
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || DESCRIBING.test(tokens[i]!.norm)) continue;
-    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone) && !officeNamed(text, tokens, i)) continue;
+    if (
+      NOT_NAMES.has(tokens[i]!.norm) &&
+      !nationalName(text, tokens, breaks, used, i, alone) &&
+      !officeNamed(text, tokens, i) &&
+      !(!breaks.has(i) && listedNumber(text, tokens, i))
+    )
+      continue;
     // "Brigadier-General Zaw Min Tun": a rank written with a hyphen is a title, not part of the name.
     if (tokens[i]!.norm.includes('-') && tokens[i]!.norm.split('-').every((w) => RANKS.has(w))) continue;
     if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
@@ -321,6 +327,17 @@ export function properNouns(
     i = last - 1;
   }
   return withAcronyms(out, taken);
+}
+
+/** "News Corp, Nine, the ABC and SBS": a capitalised number word opened and closed as an item of a list of names is a name. */
+function listedNumber(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (i === 0 || !NUMBER_WORDS.has(t.norm) || !/^\p{Lu}/u.test(t.text)) return false;
+  const next = tokens[i + 1];
+  const opened =
+    (/^\s*,\s*$/u.test(text.slice(tokens[i - 1]!.end, t.start)) && capitalised(tokens[i - 1]!)) || tokens[i - 1]!.norm === 'and';
+  const closed = (!!next && /^\s*,/u.test(text.slice(t.end, next.start))) || next?.norm === 'and';
+  return opened && closed;
 }
 
 const NATIONAL = new Set(names.nationalNames.words);

@@ -9,7 +9,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
-import { pluralOwner } from './plurals';
+import { pluralOwner, pluralOwners } from './plurals';
 import {
   actingBefore,
   appositionHead,
@@ -467,6 +467,8 @@ export function objectOf(
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
       // "took them down": the owner of the plural thing named last ("the company's apps").
       if (r.norm(ref.first) === 'them' && ref.last - ref.first === 1) {
+        const owners = pluralOwners(r, ref.first, lookBack, subject);
+        if (owners.length) return { actors: owners, first: ref.first, last: ref.last, inferred: true };
         const owner = pluralOwner(r, ref.first, lookBack, subject);
         if (owner && !subject.some((a) => same(a, owner))) return { actors: [owner], first: ref.first, last: ref.last, inferred: true };
       }

@@ -112,6 +112,22 @@ describe('lists of names', () => {
   });
 });
 
+describe('"them" for a list of owners', () => {
+  test('"The pages of A, Seven, the C and D ... blocked them": every owner listed, a number word among the names', () => {
+    const text = 'The pages of Zorvo, Seven, the XTV and KBN returned on Friday, a week after Reddit blocked them.';
+    expect(triples(text)).toEqual([
+      ['SUSPENDED', 'reddit', 'new:Zorvo'],
+      ['SUSPENDED', 'reddit', 'new:Seven'],
+      ['SUSPENDED', 'reddit', 'new:XTV'],
+      ['SUSPENDED', 'reddit', 'new:KBN'],
+    ]);
+  });
+
+  test('a number word outside a list of names stays a number', () => {
+    expect(names('Reddit banned Zorvo on Monday. Nine users, Jane Roe among them, were banned too.')).not.toContain('Nine');
+  });
+});
+
 describe('places and adjectives act on nothing', () => {
   test('a judge "in Northern California" barring a platform: the region is not the agent', () => {
     const got = triples('A federal judge in Northern California barred Reddit from deleting Gab.');
