@@ -65,3 +65,8 @@ function describesRole(text: string, tokens: readonly Token[], m: Mention): bool
 export function withoutPlaces(text: string, tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
   return mentions.filter((m) => m.actor.id !== null || !(namesPlace(m.actor.name) || describesRole(text, tokens, m)));
 }
+
+const PLACE_PREPOSITIONS = new Set(places.placePrepositions.words);
+
+/** Is `word` ("in", "across") one that makes the name after it a place where an act happened? */
+export const placePreposition = (word: string) => PLACE_PREPOSITIONS.has(word);

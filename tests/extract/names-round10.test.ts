@@ -140,6 +140,12 @@ describe('places and adjectives act on nothing', () => {
     expect(names('Police in New York arrested Jane Roe after Reddit banned her.')).not.toContain('New York');
   });
 
+  test('a country after "in", "inside" or "across" is where the act happened, not whom it was done to', () => {
+    expect(triples('Reddit has banned the forum in Zambia after a court order.')).toEqual([]);
+    expect(triples('Reddit suspended the app across Zambia on Monday.')).toEqual([]);
+    expect(triples('Reddit switched off every way of making money inside Zambia.')).toEqual([]);
+  });
+
   test('an adjective of faith or people is no actor ("a Jewish blogger")', () => {
     expect(triples('Jane Roe, a Jewish blogger, accused Reddit of bias.')).toEqual([['ACCUSED', 'jane-roe', 'reddit']]);
     expect(triples('Jane Roe, a Jewish conservative, accused the company of bias.')).toEqual([]);
