@@ -79,6 +79,7 @@ function afterRole(r: Reading, actor: ProposedActorRef): boolean {
  */
 export function personBefore(r: Reading, at: number, not: readonly ProposedActorRef[] = []): ProposedActorRef | null {
   let spokesperson: ProposedActorRef | null = null;
+  let inClause: ProposedActorRef | null = null;
   const sentence = r.sentenceAtChar(r.tokens[at]?.start ?? 0);
   // Past a spokesperson, the person may have been named further back: the report's subject, named at its start.
   for (let k = at - 1; k >= Math.max(0, at - (spokesperson ? LOOK_BACK_PAST_SPOKES : LOOK_BACK)); k--) {
@@ -96,9 +97,14 @@ export function personBefore(r: Reading, at: number, not: readonly ProposedActor
       continue;
     }
     if (spokesperson && same(spokesperson, mention.actor)) continue;
+    // "X, who is running against Y, said ...": in a later sentence, "he" is X, not the Y inside X's relative clause.
+    if (!sameSentence(sentence, mention.first) && r.relativeStart[mention.first]! >= 0) {
+      inClause ??= mention.actor;
+      continue;
+    }
     return mention.actor;
   }
-  return spokesperson;
+  return spokesperson ?? inClause;
 }
 
 const sameSentence = (s: { first: number; last: number } | undefined, k: number) => !!s && s.first <= k && k < s.last;

@@ -90,6 +90,9 @@ const JOINERS = new Set(names.joiners.words);
 const OF_HEADS = new Set([...names.accounts.organisationWords.words, ...names.joiners.ofHeads]);
 const PERSON_NOUNS = new Set(names.references.personNouns.words);
 const MAX_NAME_WORDS = 8;
+const SINGULAR = new Set(names.insideNames.singularVerbs);
+const PEOPLE_PLURALS = new Set(names.insideNames.peoplePlurals);
+const TEAM_NOUNS = new Set(names.teams.nouns);
 const KIND_WORDS = new Set(names.shortNames.words);
 // "The Google-owned video site", "Kremlin-backed outlets": a word describing something by its owner is no name.
 const DESCRIBING = /-(?:owned|backed|run|funded|controlled|linked|affiliated|based)$/u;
@@ -184,21 +187,21 @@ function accepts(entry: Entry, words: Token[]): boolean {
 
 /** "Ministry of Transport and Communications": an office "of" a field, where "and" joins a second field. */
 function officeOf(tokens: Token[], i: number, j: number): boolean {
-  // One capitalised word after "and", then no other: "Health and Jo Marsh" are two actors.
+  // One capitalised word after "and", then no other: "Health and Jo Marsh" are two actors; unless both are words for fields.
   const after = tokens[j + 2];
   return (
     OFFICES.has(tokens[i]!.norm) &&
     tokens[i + 1]?.norm === 'of' &&
     j - i <= 4 &&
     !tokens.slice(i + 2, j).some((w) => w.norm === 'and') &&
-    (!after || !/^\p{Lu}/u.test(after.text))
+    (!after || !/^\p{Lu}/u.test(after.text) || (field(tokens[j + 1]!) && field(after)))
   );
 }
 
-/** "TikTok, WeChat and UC Browser": after a comma closing a capitalised word, "and" ends a list item, not a name. */
-function listed(text: string, tokens: Token[], i: number): boolean {
-  return i > 0 && /^,\s+$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) && capitalised(tokens[i - 1]!);
-}
+const FIELD = new RegExp(`(?:${names.insideNames.fieldEndings.join('|')})$`, 'u');
+const FIELD_WORDS = new Set(names.insideNames.fieldWords);
+/** "Communications", "Technology", "Trade": a word for a field an office is "of", not part of a person's name. */
+const field = (t: Token) => FIELD_WORDS.has(t.norm) || FIELD.test(t.norm);
 
 /**
  * Capitalised phrases outside known mentions: candidate new actors. A lone capitalised word that
@@ -229,7 +232,13 @@ export function properNouns(
   const byKey = new Map<string, ProposedActorRef>();
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || titles[i] || !capitalised(tokens[i]!) || DESCRIBING.test(tokens[i]!.norm)) continue;
-    if (NOT_NAMES.has(tokens[i]!.norm) && !nationalName(text, tokens, breaks, used, i, alone) && !officeNamed(text, tokens, i)) continue;
+    if (
+      NOT_NAMES.has(tokens[i]!.norm) &&
+      !nationalName(text, tokens, breaks, used, i, alone) &&
+      !officeNamed(text, tokens, i) &&
+      !(!breaks.has(i) && listedNumber(text, tokens, i))
+    )
+      continue;
     // "Brigadier-General Zaw Min Tun": a rank written with a hyphen is a title, not part of the name.
     if (tokens[i]!.norm.includes('-') && tokens[i]!.norm.split('-').every((w) => RANKS.has(w))) continue;
     if (i > 0 && POSSESSED.has(tokens[i - 1]!.norm)) {
@@ -239,6 +248,14 @@ export function properNouns(
     let last = i + 1;
     const called = i > 0 && CALLING.has(tokens[i - 1]!.norm);
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
+      // "People's Daily", "Women's March": the possessive of a plural noun for people opens a name, not an owner.
+      if (
+        PEOPLE_PLURALS.has(tokens[j - 1]!.norm) &&
+        tokens[j]!.norm === 's' &&
+        /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) &&
+        nameWordAt(text, tokens, j + 1)
+      )
+        continue;
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
       // "Freedom Convoy 2022": a year written right after a name is part of it.
       if (YEAR.test(tokens[j]!.text) && capitalised(tokens[j - 1]!)) {
@@ -263,11 +280,15 @@ export function properNouns(
           break;
         last = j + 1;
       } else if (!JOINERS.has(tokens[j]!.norm)) break;
-      // "Paul Nehlen and Paul Joseph Watson" are two people; "and" joins only a one-word start ("Simon and Schuster").
+      // "Uber and Lyft", "Paul Nehlen and Paul Joseph Watson" are two; "and" stays inside only an office's
+      // name ("Ministry of Information and Communications Technology"). A known pair was found before.
+      // A pair with a singular verb after it is one name ("Barrow and Finch has dropped ...").
+      // A team's name ("its Trust and Safety team") is left whole for teams.ts.
       else if (
         tokens[j]!.norm === 'and' &&
-        (j - i >= 2 || listed(text, tokens, i) || pairOfNames(text, tokens, i, j, solo)) &&
-        !officeOf(tokens, i, j)
+        !officeOf(tokens, i, j) &&
+        !(j - i === 1 && SINGULAR.has(tokens[j + 2]?.norm ?? '')) &&
+        !(j - i === 1 && TEAM_NOUNS.has(tokens[j + 2]?.text ?? ''))
       )
         break;
       // "Drew Harwell of The Washington Post" is a person and their employer; "of" joins only after one
@@ -282,7 +303,10 @@ export function properNouns(
     }
     const words = tokens.slice(i, last);
     const lone = words.length === 1 ? words[0]! : null;
-    const paired = tokens[last]?.norm === 'and' && pairOfNames(text, tokens, i, last, solo);
+    // "Uber and Lyft deactivated her": a word opening a sentence, joined by "and" to a name after it, is one too.
+    const paired =
+      tokens[last]?.norm === 'and' &&
+      (pairOfNames(text, tokens, i, last, solo) || (!tokens[i]!.norm.endsWith('s') && nameWordAt(text, tokens, last + 1)));
     if (lone && breaks.has(i) && !midSentence.has(lone.norm) && !/\p{N}|.\p{Lu}/u.test(lone.text) && !speaks(text, tokens, i) && !paired)
       continue;
     if (lone && lone.text.length < 2) continue;
@@ -309,6 +333,17 @@ export function properNouns(
     i = last - 1;
   }
   return withAcronyms(out, taken);
+}
+
+/** "News Corp, Nine, the ABC and SBS": a capitalised number word opened and closed as an item of a list of names is a name. */
+function listedNumber(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (i === 0 || !NUMBER_WORDS.has(t.norm) || !/^\p{Lu}/u.test(t.text)) return false;
+  const next = tokens[i + 1];
+  const opened =
+    (/^\s*,\s*$/u.test(text.slice(tokens[i - 1]!.end, t.start)) && capitalised(tokens[i - 1]!)) || tokens[i - 1]!.norm === 'and';
+  const closed = (!!next && /^\s*,/u.test(text.slice(t.end, next.start))) || next?.norm === 'and';
+  return opened && closed;
 }
 
 const NATIONAL = new Set(names.nationalNames.words);

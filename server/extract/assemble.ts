@@ -4,6 +4,9 @@
  * the claims it answers, a suit or a move to the cut-off it follows).
  */
 import { withoutTeams } from './teams';
+import { governments } from './governments';
+import { withoutPlaces } from './places';
+import { describedActors } from './descriptions';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
 import { markSpans } from './spans';
@@ -76,11 +79,21 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   const breaks = new Set(sents.map((s) => s.first));
   const known = insideLongerNames(text, tokens, breaks, index.find(text, tokens, breaks), (id) => index.kindOf(id));
   const named = [...known, ...properNouns(text, tokens, breaks, known, (id) => index.kindOf(id))];
+  // "the company's Trust and Safety team" is the company: not a name of its own.
+  const teams = withoutTeams(text, tokens, [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))]).sort(
+    (a, b) => a.first - b.first,
+  );
+  const kindOf = (id: string) => index.kindOf(id);
+  // "the Ugandan government" is one actor; "Northern California" none; "the authority", "the club": the actor so named before.
+  const countries = withoutPlaces(
+    text,
+    tokens,
+    governments(text, tokens, teams, (n) => index.lookup(n), kindOf),
+  );
   const mentions = personOrganisations(
     text,
     tokens,
-    // "the company's Trust and Safety team" is the company: not a name of its own.
-    withoutTeams(text, tokens, [...named, ...domainMentions(tokens, named, (n) => index.lookup(n))]).sort((a, b) => a.first - b.first),
+    describedActors(text, tokens, countries, kindOf),
     // A new name of two words or more may be a person's ("Jane Roe's campaign"); a lone word is more often a site's.
     (a) => (a.id ? index.kindOf(a.id) === 'person' : a.name.includes(' ')),
   );

@@ -9,7 +9,7 @@ import { attribution } from './lexicon';
 import names from './rules/names.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
-import { pluralOwner } from './plurals';
+import { pluralOwner, pluralOwners } from './plurals';
 import {
   actingBefore,
   appositionHead,
@@ -485,6 +485,8 @@ export function objectOf(
       // "him", "her": a person named before, not the subject ("Zuckerberg had kicked him off").
       // "took them down": the owner of the plural thing named last ("the company's apps").
       if (r.norm(ref.first) === 'them' && ref.last - ref.first === 1) {
+        const owners = pluralOwners(r, ref.first, lookBack, subject);
+        if (owners.length) return { actors: owners, first: ref.first, last: ref.last, inferred: true };
         const owner = pluralOwner(r, ref.first, lookBack, subject);
         if (owner && !subject.some((a) => same(a, owner))) return { actors: [owner], first: ref.first, last: ref.last, inferred: true };
       }
@@ -628,7 +630,11 @@ function targetAt(r: Reading, k: number, to: number): { first: number; last: num
   if (!TARGET_DETERMINERS.has(w)) return null;
   for (let j = k + 1; j <= k + 3 && j < to; j++) {
     for (const noun of TARGET_NOUNS) {
-      if (noun.every((x, i) => r.norm(j + i) === x) && j + noun.length <= to) return { first: k, last: j + noun.length };
+      // "the dating apps Zorvo and Pinlet": names right after the noun are what it means, read as themselves.
+      if (noun.every((x, i) => r.norm(j + i) === x) && j + noun.length <= to)
+        return r.mentionAt[j + noun.length]! >= 0 && r.gap(j + noun.length - 1, j + noun.length) === ' '
+          ? null
+          : { first: k, last: j + noun.length };
     }
     // One adjective may come between ("its new domain", "the Parler app" is a mention, not this).
     if (r.mentionAt[j]! >= 0) return null;

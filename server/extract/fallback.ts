@@ -8,6 +8,7 @@ import nlp from 'compromise';
 import { categoryOf } from '../../contract';
 import { isPassive, type Clause, type Found } from './clauses';
 import { attribution, type Trigger } from './lexicon';
+import { placePreposition } from './places';
 import { same, SUBJECT_SKIP, type Reading } from './reading';
 import rules from './rules/fallback.json';
 import names from './rules/names.json';
@@ -162,7 +163,8 @@ function mentionAfter(r: Reading, clause: Clause, last: number, agent: boolean):
     if (m < 0) continue;
     const first = r.mentions[m]!.first;
     const prep = wordBefore(r, first);
-    if (agent === AGENT.has(r.norm(prep))) return asFound(r, m);
+    // "banned the forum in India": a name after "in" or "across" is where, not whom.
+    if (agent === AGENT.has(r.norm(prep)) && (agent || !placePreposition(r.norm(prep)))) return asFound(r, m);
     k = r.mentions[m]!.last - 1;
   }
   return null;

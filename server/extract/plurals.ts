@@ -6,7 +6,7 @@
 import nlp from 'compromise';
 import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
-import type { Reading } from './reading';
+import { same, type Reading } from './reading';
 
 const THINGS = new Set(names.references.thingNouns);
 const DEFINITE = /^(?:the|its|their|these|those|both)\s/iu;
@@ -56,6 +56,31 @@ export function pluralOwner(r: Reading, at: number, from: number, acting: readon
     return r.targetBefore(k, from, [...acting], r.norm(k));
   }
   return null;
+}
+
+const LIST_LINK = /^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$/iu;
+
+/**
+ * "The pages of A, B, the C and D returned ... after the network blocked them": "them" (at token
+ * `at`) is every owner listed after the last definite plural noun and "of" before it (from token
+ * `from` on), when no other actor than `acting` is named between the list and `at`. Empty when
+ * there is no such list of two names or more.
+ */
+export function pluralOwners(r: Reading, at: number, from: number, acting: readonly ProposedActorRef[]): ProposedActorRef[] {
+  for (let k = at - 1; k > from + 1; k--) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0 && !acting.some((a) => same(a, r.mentions[m]!.actor))) {
+      // The last name before "them": is it the end of a list opened by "the <plural> of"?
+      let head = m;
+      while (head > 0 && LIST_LINK.test(r.text.slice(r.mentions[head - 1]!.end, r.mentions[head]!.start))) head--;
+      const first = r.mentions[head]!.first;
+      const of = r.norm(first - 1) === 'the' ? first - 2 : first - 1;
+      const noun = r.tokens[of - 1];
+      if (head === m || r.norm(of) !== 'of' || !noun || !/^\p{Ll}+s$/u.test(noun.text) || !DEFINITE.test(`${r.norm(of - 2)} `)) return [];
+      return r.mentions.slice(head, m + 1).map((x) => x.actor);
+    }
+  }
+  return [];
 }
 
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'be', 'had', 'have', 'has', 'is', 'are', 'later', 'also', 'since', 'all']);

@@ -5,9 +5,10 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
-import { attribution } from './lexicon';
+import { attribution, formSet } from './lexicon';
 import names from './rules/names.json';
 import { fold, type Sentence, type Token } from './text';
+import { namesGovernment } from './governments';
 
 /** Prepositions whose noun is not the subject of a verb after it. */
 export const SUBJECT_SKIP = new Set([
@@ -28,6 +29,7 @@ export const SUBJECT_SKIP = new Set([
   'via',
 ]);
 const RELATIVES = new Set(attribution.relatives.words);
+const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.confirmingVerbs.verbs]);
 // "the app" for the actor introduced as "the network": each noun of a group stands for the others.
 const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
 const PERSON_WORDS = new Set([...names.references.personNouns.words, ...names.titles.words, 'mr', 'mrs', 'ms', 'dr']);
@@ -36,6 +38,21 @@ const COUNTRIES = new Set(names.countries.words);
 const BUSINESSES = new Set(['company', 'firm', ...(SAME_THING.get('app') ?? [])]);
 const PUBLIC_KINDS = new Set(['court', 'government']);
 const NOUN_KINDS = new Map<string, readonly string[]>(Object.entries(names.references.nounKinds.kinds));
+
+const ROLES = new Set([...PERSON_WORDS, ...names.references.spokesRoles.words, 'secretary', 'chairman', 'chairwoman']);
+
+/** "Jo Doe, the White House press secretary," or "Jo Doe, Zorvo's chief executive,": a role in apposition makes a person. */
+function roleAfter(r: Reading, m: Mention): boolean {
+  if (m.last >= r.tokens.length || !r.gap(m.last - 1, m.last).includes(',')) return false;
+  const opens =
+    ['the', 'a', 'an'].includes(r.norm(m.last)) || (r.mentionAt[m.last]! >= 0 && r.norm(r.mentions[r.mentionAt[m.last]!]!.last) === 's');
+  if (!opens) return false;
+  for (let k = m.last + 1; k < Math.min(r.tokens.length, m.last + 7); k++) {
+    if (/[,.;:!?]/u.test(r.gap(k - 1, k))) return false;
+    if (ROLES.has(r.norm(k))) return true;
+  }
+  return false;
+}
 
 export function same(a: ProposedActorRef, b: ProposedActorRef): boolean {
   return a.id !== null || b.id !== null ? a.id === b.id : a.name === b.name;
@@ -107,7 +124,7 @@ export class Reading {
     for (const m of this.mentions) {
       if (m.actor.id) continue;
       const before = this.norm(m.first - 1);
-      if (PERSON_WORDS.has(before) || /^\p{Lu}\. /u.test(m.actor.name)) out.add(m.actor.name);
+      if (PERSON_WORDS.has(before) || /^\p{Lu}\. /u.test(m.actor.name) || roleAfter(this, m)) out.add(m.actor.name);
     }
     return out;
   }
@@ -177,6 +194,14 @@ export class Reading {
       const a = this.mentions[this.mentionAt[k]!]?.actor;
       if (a?.id && kinds.includes(this.kindOf(a.id) ?? '') && fits(a)) return a;
     }
+    // "Zorvo said it would cut the paper's reach, and Jo Doe accused the company ...": a thing that spoke or acted earlier in the same sentence.
+    const sentence = typeof thing === 'string' ? this.sentenceAtChar(this.tokens[at]!.start) : undefined;
+    for (let k = at - 1; sentence && k >= sentence.first; k--) {
+      const m = this.mentions[this.mentionAt[k]!];
+      // Only a name that speaks or acts there ("Zorvo said"), not one in a phrase or a quotation.
+      if (m && fits(m.actor) && (this.verbs.has(m.last) || SAYING.has(this.norm(m.last)))) return m.actor;
+      if (m) k = m.first;
+    }
     let recent: ProposedActorRef | null = null;
     for (let k = at - 1; k >= lookBack; k--) {
       const m = this.mentionAt[k]!;
@@ -203,7 +228,7 @@ export class Reading {
       const m = this.mentionAt[k]!;
       if (m < 0) continue;
       const a = this.mentions[m]!.actor;
-      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name))) return a;
+      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name)) || namesGovernment(a.name)) return a;
       k = this.mentions[m]!.first;
     }
     return null;

@@ -86,12 +86,12 @@ describe("journalists' words for suits, restorations and claims", () => {
 });
 
 describe('two new names joined by "and"', () => {
-  test('"A and B, two apps owned by C": names counted as two are two actors; "Simon and Schuster" alone stays one', () => {
+  test('"A and B, two apps owned by C": names counted as two are two actors; "Simon & Schuster", written with an ampersand, stays one', () => {
     expect(triples('Reddit pulled Pinecone and Larch, two apps owned by Gab, from its store.').slice(0, 2)).toEqual([
       ['DELISTED', 'reddit', 'new:Pinecone'],
       ['DELISTED', 'reddit', 'new:Larch'],
     ]);
-    expect(triples('Reddit dropped Simon and Schuster.')).toEqual([['BANNED', 'reddit', 'new:Simon and Schuster']]);
+    expect(triples('Reddit dropped Simon & Schuster.')).toEqual([['BANNED', 'reddit', 'new:Simon & Schuster']]);
   });
 });
 

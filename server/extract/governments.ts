@@ -1,0 +1,191 @@
+/**
+ * Governments named by their country: "The Ugandan government blocked ...", "Uganda's government",
+ * "the government of Uganda", "Ugandan authorities" are one actor, "Ugandan government" (or the
+ * store's actor of that name), not a new actor "Ugandan". A regulator named by its country
+ * ("Pakistan's telecoms regulator", "Chinese regulators", "the country's watchdog") is the regulator
+ * the report names elsewhere, else the government. The words are in `rules/places.json`.
+ */
+import type { ProposedActorRef } from '../../contract';
+import type { Mention } from './actors';
+import places from './rules/places.json';
+import { fold, tokenize, type Token } from './text';
+
+interface Country {
+  name: string;
+  adjective: string;
+  /** Every way it is written: name, adjective, other names ("US", "Britain"). */
+  forms: readonly string[];
+}
+
+const GOVERNMENT_NOUNS = new Set(places.governmentNouns.words);
+const REGULATOR_NOUNS = new Set(places.regulatorNouns.words);
+const REGULATOR_HEADS = new Set(places.regulatorHeads.words);
+const DESCRIBING = places.describing.maxWords;
+
+/** Every way a country is written, as folded word sequences, longest first. */
+const WRITTEN: Array<{ words: string[]; country: Country }> = places.countries.rows
+  .flatMap((row) => {
+    const country = { name: row[0]!, adjective: row[1]!, forms: row };
+    return row.map((w) => ({ words: tokenize(w).map((t) => t.norm), country }));
+  })
+  .sort((a, b) => b.words.length - a.words.length);
+const NAMES = new Set(places.countries.rows.map((r) => fold(r[0]!)));
+const ADJECTIVES = new Set(places.countries.rows.map((r) => fold(r[1]!)));
+
+/** Is `name` a country's or a country's government's ("Ugandan government"): what "the government" stands for. */
+export function namesGovernment(name: string): boolean {
+  const f = fold(name);
+  if (NAMES.has(f)) return true;
+  const m = /^(.+) government$/u.exec(f);
+  return !!m && (ADJECTIVES.has(m[1]!) || NAMES.has(m[1]!));
+}
+
+/** The lone adjectives of countries ("Ugandan", "Pakistani"), for the mentions that name nothing alone. */
+export const countryAdjective = (folded: string) => ADJECTIVES.has(folded) && !NAMES.has(folded);
+
+/** The country written at token `i`, and one past its last token; null if none. */
+function countryAt(tokens: Token[], i: number): { country: Country; end: number } | null {
+  for (const w of WRITTEN) {
+    if (w.words.every((x, j) => tokens[i + j]?.norm === x) && /^\p{Lu}/u.test(tokens[i]!.text))
+      return { country: w.country, end: i + w.words.length };
+  }
+  return null;
+}
+
+const possessive = (text: string, tokens: Token[], k: number) =>
+  tokens[k]?.norm === 's' && k > 0 && /^['’]$/u.test(text.slice(tokens[k - 1]!.end, tokens[k].start));
+
+/** From token `k`: up to DESCRIBING lower-case words, then a noun of a government or a regulator. */
+function nounAfter(text: string, tokens: Token[], k: number): { end: number; regulator: boolean } | null {
+  for (let j = k; j <= k + DESCRIBING && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.text !== t.norm || /[,.;:!?]/u.test(text.slice(tokens[j - 1]!.end, t.start))) return null;
+    if (GOVERNMENT_NOUNS.has(t.norm)) return { end: j + 1, regulator: false };
+    if (REGULATOR_NOUNS.has(t.norm)) return { end: j + 1, regulator: true };
+  }
+  return null;
+}
+
+/**
+ * "Ofcom, Britain's media watchdog," and "Britain's media watchdog, Ofcom,": words in apposition to
+ * a name describe it; the name is read, not the words.
+ */
+function apposed(text: string, tokens: Token[], mentionAt: Int32Array, first: number, last: number): boolean {
+  const open = tokens[first - 1]?.norm === 'the' ? first - 1 : first;
+  const before = open > 0 && /^\s*,\s*$/u.test(text.slice(tokens[open - 1]!.end, tokens[open]!.start)) && mentionAt[open - 1]! >= 0;
+  const after = last < tokens.length && /^\s*,\s*$/u.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start)) && mentionAt[last]! >= 0;
+  return before || after;
+}
+
+interface Found {
+  first: number;
+  last: number;
+  country: Country;
+  regulator: boolean;
+}
+
+/** Every government or regulator named by its country, left to right. */
+function found(text: string, tokens: Token[], mentions: readonly Mention[]): Found[] {
+  const out: Found[] = [];
+  let lastCountry: Country | null = null;
+  const mentionAt = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, n) => mentionAt.fill(n, m.first, m.last));
+  // A country word inside a longer name ("Uganda Communications Commission", a known "US government") is that name's.
+  const free = (a: number, b: number) => {
+    const n = mentionAt[a]!;
+    if (n < 0) return [...Array(b - a).keys()].every((j) => mentionAt[a + j]! < 0);
+    const m = mentions[n]!;
+    return m.first === a && m.last === b && !m.actor.id;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const c = countryAt(tokens, i);
+    if (c && free(i, c.end)) {
+      lastCountry = c.country;
+      const at = possessive(text, tokens, c.end) ? c.end + 1 : c.end;
+      const noun = nounAfter(text, tokens, at);
+      if (
+        noun &&
+        (at > c.end || text.slice(tokens[c.end - 1]!.end, tokens[c.end]!.start) === ' ') &&
+        !apposed(text, tokens, mentionAt, i, noun.end)
+      ) {
+        out.push({ first: i, last: noun.end, country: c.country, regulator: noun.regulator });
+        i = noun.end - 1;
+      }
+      continue;
+    }
+    const t = tokens[i]!;
+    // "the government of Uganda", "the authorities of the United States".
+    if (t.text === t.norm && GOVERNMENT_NOUNS.has(t.norm) && tokens[i + 1]?.norm === 'of' && mentionAt[i]! < 0) {
+      const at = tokens[i + 2]?.norm === 'the' ? i + 3 : i + 2;
+      const after = countryAt(tokens, at);
+      if (after && free(at, after.end) && !apposed(text, tokens, mentionAt, i, after.end)) {
+        out.push({ first: i, last: after.end, country: after.country, regulator: false });
+        lastCountry = after.country;
+        i = after.end - 1;
+      }
+      continue;
+    }
+    // "the country's regulator", "the nation's government": the country named last.
+    if (lastCountry && ['country', 'nation'].includes(t.norm) && tokens[i - 1]?.norm === 'the' && possessive(text, tokens, i + 1)) {
+      const noun = nounAfter(text, tokens, i + 2);
+      if (noun && !apposed(text, tokens, mentionAt, i, noun.end))
+        out.push({ first: i, last: noun.end, country: lastCountry, regulator: noun.regulator });
+    }
+  }
+  return out;
+}
+
+/**
+ * The regulator the report names for `country`: a known actor of a government's kind that is not
+ * the government itself, or a new name ending in a word for a regulator ("Pakistan Telecommunication
+ * Authority", "Cyberspace Administration of China"); one naming the country first. Null if none.
+ */
+function regulatorNamed(
+  mentions: readonly Mention[],
+  country: Country,
+  kindOf: (id: string) => string | undefined,
+): ProposedActorRef | null {
+  const candidates = mentions
+    .map((m) => m.actor)
+    .filter((a) => {
+      if (namesGovernment(a.name)) return false;
+      if (a.id) return kindOf(a.id) === 'government' && !/\bgovernment\b/iu.test(a.name);
+      const words = fold(a.name).split(' ');
+      const of = words.indexOf('of');
+      return REGULATOR_HEADS.has(words[of > 0 ? of - 1 : words.length - 1]!) && /^\p{Lu}/u.test(a.name);
+    });
+  const own = (a: ProposedActorRef) => country.forms.some((w) => ` ${fold(a.name)} `.includes(` ${fold(w)} `));
+  return candidates.find(own) ?? candidates[0] ?? null;
+}
+
+/**
+ * The mentions with each government or regulator named by its country as one mention of that
+ * actor: a known one when `lookup` knows "<adjective> government" or "<country> government",
+ * else a new "<adjective> government". Mentions inside the words read are replaced.
+ */
+export function governments(
+  text: string,
+  tokens: Token[],
+  mentions: readonly Mention[],
+  lookup: (name: string) => ProposedActorRef | null,
+  kindOf: (id: string) => string | undefined,
+): Mention[] {
+  const all = found(text, tokens, mentions);
+  if (!all.length) return [...mentions];
+  const governmentOf = (c: Country): ProposedActorRef => {
+    for (const form of c.forms) {
+      const known = lookup(`${form} government`) ?? lookup(`government of ${form}`);
+      if (known) return known;
+    }
+    return { id: null, name: `${c.adjective} government` };
+  };
+  const added: Mention[] = all.map((f) => ({
+    actor: (f.regulator && regulatorNamed(mentions, f.country, kindOf)) || governmentOf(f.country),
+    first: f.first,
+    last: f.last,
+    start: tokens[f.first]!.start,
+    end: tokens[f.last - 1]!.end,
+  }));
+  const kept = mentions.filter((m) => !added.some((a) => m.first < a.last && a.first < m.last));
+  return [...kept, ...added].sort((a, b) => a.first - b.first);
+}
