@@ -33,9 +33,10 @@ const AUX = set(attribution.passiveAux.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
 const OPENING = set(['and', 'but', 'yet', 'so', 'then']);
-// "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars").
+// "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars");
+// a comma, with "the" after it when the next name follows ("Zorvo, the XTV and KBN").
 const COORDINATION =
-  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:by\s+|from\s+)?(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*)$/iu;
+  /^(?:\s*,?\s*(?:and|&|as well as|or|along with|together with)\s+(?:by\s+|from\s+)?(?:both\s+|the\s+|(?:his|her|its|their)\s+[\p{L}-]+\s+)?|\s*,\s*(?:the\s+)?)$/iu;
 // An apposition after a name, up to its closing comma ("Louis Farrakhan, the leader of the Nation of Islam, along with ..."):
 // what it names describes the name before it and takes no part in the list.
 const APPOSITION = /^\s*,\s+(?:the|a|an)\s[^,;]{1,80},/u;

@@ -227,3 +227,13 @@ describe("more of a reporter's words for the same acts", () => {
     expect(triples(text)).toEqual([[type, 'reddit', 'gab']]);
   });
 });
+
+describe('a list with an article inside it', () => {
+  test('"The pages of A, B, the C and D returned": every name of the list returns', () => {
+    const back = triples('The pages of Zorvo, Seven, the XTV and KBN returned on Friday, a week after Reddit blocked them.')
+      .filter((t) => t[0] === 'REINSTATED')
+      .map((t) => t[2])
+      .sort();
+    expect(back).toEqual(['new:KBN', 'new:Seven', 'new:XTV', 'new:Zorvo']);
+  });
+});
