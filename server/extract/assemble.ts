@@ -6,6 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
+import { answeredParty, courtActs, isCourt, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -91,7 +92,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   );
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
-    return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
+    // A court's reading of a verb ("barred X from") only where a court or judge is its nearest actor.
+    const court = (rule: Rule, first: number) => !rule.fromCourts || courtActs(r, s, first);
+    return LEXICON.triggers(tokens, s.first, s.last, (rule, first) => applies(rule, sentence) && court(rule, first));
   });
   markVerbs(r, found);
   const drafts: Draft[] = [];
@@ -118,6 +121,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       return null;
     };
     const here: Draft[] = [];
+    let noted = 0;
     const unread: Trigger[] = [];
     const orders = ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id));
     for (const t of found[si]!) {
@@ -126,6 +130,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       const got = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
+      // A suit later in the sentence answers a sanction before it ("X's ban on Y has reached the court, where Z filed ...").
+      for (const d of got) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
+      noted = here.length;
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
     for (const o of orders) here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
@@ -139,6 +146,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     }
     drafts.push(...here);
     for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
+    for (const d of here.slice(noted)) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
   }
   for (const o of ownedCompounds(r, (n) => index.lookup(n))) {
     const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];
@@ -266,6 +274,7 @@ function read(
   if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
   if (!from || (!to && t.rule.to !== 'accuser' && t.rule.to !== 'claimant')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
+  if (t.rule.fromCourts && !from.actors.every((a) => isCourt(r, a))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
   const at = r.tokens[t.first]!.start;
   const clauseEnd = r.tokens[clause.end - 1]!.end;
@@ -427,7 +436,20 @@ function role(
       acc.length &&
       acc[acc.length - 1]!.startsWith('after:') &&
       !p.includes(':') &&
-      !['subject', 'main', 'object', 'speaker', 'accuser', 'claimant', 'nearest', 'within', 'topic', 'sanctioner'].includes(p)
+      ![
+        'subject',
+        'main',
+        'object',
+        'speaker',
+        'accuser',
+        'claimant',
+        'nearest',
+        'within',
+        'topic',
+        'sanctioner',
+        'reviewed',
+        'answered',
+      ].includes(p)
     ) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
@@ -465,13 +487,15 @@ function role(
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
-    else if (part === 'topic' || part === 'sanctioner') {
+    else if (['topic', 'sanctioner', 'reviewed', 'answered'].includes(part)) {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];
       // "the ban also covers X": the actor that made the last sanction read before.
       const a =
         part === 'sanctioner'
           ? r.sanctionerBefore(r.tokens[t.first]!.start, subject)
-          : r.things.find((x) => !subject.some((y) => same(x, y)));
+          : part === 'reviewed' || part === 'answered'
+            ? (part === 'reviewed' ? reviewedParty : answeredParty)(r, r.tokens[t.first]!.start, subject)
+            : r.things.find((x) => !subject.some((y) => same(x, y)));
       f = a ? { actors: [a], first: t.first, last: t.last, inferred: true } : null;
     } else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be

@@ -37,6 +37,7 @@ const ORDERED_RULE = (base: Rule): Rule => ({
   then: null,
   toElse: null,
   fromKinds: null,
+  fromCourts: false,
 });
 
 /** Token after the closing words of a members list ("among them"), or -1. */

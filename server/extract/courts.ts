@@ -1,0 +1,77 @@
+/**
+ * Courts and judges as actors of a legal act. A court or judge that keeps a party from doing
+ * something ("barred Apple from cutting off ...", "turned down Epic's request") rules on that party;
+ * the same words from a platform are a sanction. Who counts as a court: an actor the store knows as
+ * one, a name with a court's noun in it ("the District Court", "the Tribunal"), or a person the text
+ * titles "Judge" or "Justice".
+ */
+import type { ProposedActorRef } from '../../contract';
+import { same, type Reading } from './reading';
+import type { Sentence } from './text';
+import rules from './rules/structure.json';
+
+const COURT_NAME = new RegExp(`\\b(?:${rules.courts.nameWords.join('|')})\\b`, 'iu');
+const TITLES = new Set(rules.courts.titles);
+const NOUNS = new Set(rules.courts.nouns);
+const PLACE_PREPOSITIONS = new Set(['in', 'of', 'for']);
+
+/** Is `a` a court, a tribunal, or a person the text titles as a judge? */
+export function isCourt(r: Reading, a: ProposedActorRef): boolean {
+  if (a.id && r.kindOf(a.id) === 'court') return true;
+  if (COURT_NAME.test(a.name)) return true;
+  // "Judge Jo Doe", "Justice Jo Doe": the title before a mention of the person, or the first word of a known name
+  // with more words after it ("Justice Jo Doe" as the store spells it; not "Justice Department").
+  return r.mentions.some(
+    (m) => same(m.actor, a) && (TITLES.has(r.norm(m.first - 1)) || (TITLES.has(r.norm(m.first)) && m.last - m.first > 2)),
+  );
+}
+
+/**
+ * Before the verb at `first`, in its sentence, the nearest name is a court or a judge, or a noun for
+ * one ("a federal judge") comes after the last name: the verb may be a court's.
+ */
+export function courtActs(r: Reading, s: Sentence, first: number): boolean {
+  for (let k = first - 1; k >= s.first; k--) {
+    const m = r.mentionAt[k]!;
+    if (m >= 0) return isCourt(r, r.mentions[m]!.actor) || placeOfCourt(r, r.mentions[m]!.first);
+    if (NOUNS.has(r.norm(k))) return true;
+  }
+  return false;
+}
+
+/** "a federal court in Northern California", "the judge for the District of X": a name where a court sits, after its noun. */
+function placeOfCourt(r: Reading, first: number): boolean {
+  const prep = r.norm(first - 1) === 'the' ? first - 2 : first - 1;
+  if (!PLACE_PREPOSITIONS.has(r.norm(prep))) return false;
+  for (let k = prep - 1; k >= Math.max(0, prep - 3); k--) if (NOUNS.has(r.norm(k))) return true;
+  return false;
+}
+
+/** The sanctions proposed so far in a reading, with their targets: a ruling upholding a judge's own order is on its target. */
+const SANCTIONS = new WeakMap<Reading, Array<{ at: number; by: ProposedActorRef; to: ProposedActorRef }>>();
+
+export function noteSanction(r: Reading, at: number, by: ProposedActorRef, to: ProposedActorRef): void {
+  SANCTIONS.set(r, [...(SANCTIONS.get(r) ?? []), { at, by, to }]);
+}
+
+/** The author of the last sanction proposed before character `at` (in its sentence too), other than `not`: whom a suit answers. */
+export function answeredParty(r: Reading, at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
+  const list = SANCTIONS.get(r) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.at < at && !not.some((x) => same(x, list[i]!.by))) return list[i]!.by;
+  return null;
+}
+
+/**
+ * The party a review ("upheld the suspension", "overturned the ban") rules on when none is named:
+ * the author of the last sanction read before character `at`, or, when that author is itself a
+ * court or judge (a panel upholding a justice's order), the one the sanction hit.
+ */
+export function reviewedParty(r: Reading, at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
+  const list = SANCTIONS.get(r) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i]!;
+    if (s.at >= at || not.some((x) => same(x, s.by))) continue;
+    return isCourt(r, s.by) ? s.to : s.by;
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+/**
+ * Round 10: legal acts and agreements (courts and judges, suits, orders, contracts), each reading
+ * tested on made-up sentences (none comes from a gold or held-out report).
+ */
+import { readerOf } from './support/reader';
+
+const { triples } = readerOf([
+  { id: 'reddit', name: 'Reddit', kind: 'platform' },
+  { id: 'gab', name: 'Gab', kind: 'platform' },
+  { id: 'cloudflare', name: 'Cloudflare', kind: 'company' },
+  { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'high-court', name: 'High Court of Erewhon', kind: 'court' },
+  { id: 'erewhon', name: 'Erewhon', kind: 'government' },
+]);
+
+describe('a court or judge keeping a party from acting rules on it', () => {
+  test('"the court barred X from ...", "Judge Y blocked X from ...": a ruling on X, not a ban', () => {
+    expect(triples('On Monday the High Court of Erewhon barred Reddit from deleting the archive.')).toEqual([
+      ['RULED', 'high-court', 'reddit'],
+    ]);
+    expect(triples('Judge Mara Quill blocked Gab from shutting the forum.')).toEqual([['RULED', 'new:Mara Quill', 'gab']]);
+    expect(triples('The tribunal prevented Cloudflare from cutting off the site.')).toEqual([]);
+  });
+
+  test('the same words from a platform stay a sanction', () => {
+    expect(triples('Reddit barred Jane Roe from posting for a week.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+
+  test('"a federal court in <place>": the place is no actor of the ruling, nor of a ban', () => {
+    expect(triples('A federal court in Northern Valdoria barred Reddit from closing the account.')).toEqual([]);
+  });
+
+  test('"turned down X\'s request", "denied X\'s motion", "sided with X": a ruling on X', () => {
+    expect(triples("Judge Mara Quill turned down Gab's request to reopen the store.")).toEqual([['RULED', 'new:Mara Quill', 'gab']]);
+    expect(triples("The High Court of Erewhon denied Reddit's motion on Friday.")).toEqual([['RULED', 'high-court', 'reddit']]);
+    expect(triples('The High Court of Erewhon sided with Jane Roe.')).toEqual([['RULED', 'high-court', 'jane-roe']]);
+  });
+
+  test('a company denying a request is neither a ruling nor a denial of a claim', () => {
+    expect(triples("Reddit denied Gab's request for its data.")).toEqual([]);
+  });
+
+  test('"upheld his order" after a judge\'s own sanction: the ruling is on the one the judge sanctioned', () => {
+    expect(triples('Judge Mara Quill suspended Gab on May 2. The High Court of Erewhon upheld the suspension in June.')).toEqual([
+      ['SUSPENDED', 'new:Mara Quill', 'gab'],
+      ['RULED', 'high-court', 'gab'],
+    ]);
+  });
+
+  test('"upheld the ban" after a platform\'s sanction: the ruling is on the platform', () => {
+    expect(triples('Reddit banned Jane Roe on May 2. The High Court of Erewhon upheld the ban in June.')).toEqual([
+      ['BANNED', 'reddit', 'jane-roe'],
+      ['RULED', 'high-court', 'reddit'],
+    ]);
+  });
+
+  test('"granted an injunction against X": a ruling on X', () => {
+    expect(triples('Judge Mara Quill granted a preliminary injunction against Erewhon.')).toEqual([['RULED', 'new:Mara Quill', 'erewhon']]);
+  });
+});
+
+describe('suits with no defendant named answer the last sanction', () => {
+  test('"X sued the same day": against the one that had cut X off', () => {
+    expect(triples('Reddit removed Gab from its app directory on Monday, and Gab sued the same day.')).toEqual([
+      ['DELISTED', 'reddit', 'gab'],
+      ['SUED', 'gab', 'reddit'],
+    ]);
+  });
+
+  test('"filed a petition asking the court to annul it", "challenged the ban in court", "went to court"', () => {
+    expect(triples('Erewhon banned Gab in March. Jane Roe filed a writ petition on Friday asking the judges to annul it.')).toEqual([
+      ['BANNED', 'erewhon', 'gab'],
+      ['SUED', 'jane-roe', 'erewhon'],
+    ]);
+    expect(triples('Erewhon blocked Gab in March. Gab challenged the ban in court.')).toEqual([
+      ['SUSPENDED', 'erewhon', 'gab'],
+      ['SUED', 'gab', 'erewhon'],
+    ]);
+    expect(triples('Cloudflare dropped Gab in March. In April Gab went to court.')).toEqual([
+      ['BANNED', 'cloudflare', 'gab'],
+      ['SUED', 'gab', 'cloudflare'],
+    ]);
+  });
+
+  test('"filed a lawsuit against X" still names its defendant', () => {
+    expect(triples('Cloudflare dropped Gab in March. Gab filed a lawsuit against Reddit.')).toEqual([
+      ['BANNED', 'cloudflare', 'gab'],
+      ['SUED', 'gab', 'reddit'],
+    ]);
+  });
+});
+
+describe('orders told by their possessive', () => {
+  test('"the regulator demanded their removal": an order to the one that removed them', () => {
+    expect(triples('Reddit pulled Gab from its store on Friday. The Valdoria Media Authority demanded its removal, Reddit said.')).toEqual([
+      ['DELISTED', 'reddit', 'gab'],
+      ['ORDERED', 'new:Valdoria Media Authority', 'reddit'],
+    ]);
+    expect(triples('Reddit pulled Gab from its store on Friday. Jane Roe demanded its removal.')).toEqual([['DELISTED', 'reddit', 'gab']]);
+  });
+});
+
+describe('agreements with the parties named after "with"', () => {
+  test('"reached an agreement with X", "struck a deal with X", "signed letters of intent with A, B and C"', () => {
+    expect(triples('Reddit said it had reached an agreement with Cloudflare.')).toEqual([['CONTRACTED', 'reddit', 'cloudflare']]);
+    expect(triples('Gab struck a licensing deal with Reddit in May.')).toEqual([['CONTRACTED', 'gab', 'reddit']]);
+    expect(triples('On Friday Reddit also signed letters of intent with Pinecone Press, Juniper Daily and Larch News.')).toEqual([
+      ['CONTRACTED', 'reddit', 'new:Pinecone Press'],
+      ['CONTRACTED', 'reddit', 'new:Juniper Daily'],
+      ['CONTRACTED', 'reddit', 'new:Larch News'],
+    ]);
+  });
+
+  test('"signed with" alone, without a word for an agreement, is none', () => {
+    expect(triples('Jane Roe signed with Reddit.')).toEqual([]);
+  });
+});
