@@ -149,6 +149,8 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
     if (describesNoun(r, s, d, at)) return false;
     // In the clause, only an act told as older than the saying ("claimed that Y had cut off Z") loses the saying's date.
     if (d.start >= cs && d.end <= ce) return !(pastPerfect && d.start < at && saidBetween(d));
+    // "on Tuesday, when the commission ordered ...": the day just before "when" is the day of the act it opens.
+    if (whenOpens(r, clause, d)) return true;
     // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
     // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
     // "..., a day after Google removed the app": the act told after it.
@@ -161,6 +163,13 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
   // The sentence's dates are all the saying's, or another act's: the act is undated rather than given the sentence
   // before's. A look back in the past perfect ("whose pages had been taken down in August") is no one's time now.
   return mine.length || kept.every((d) => d.flashback) ? mine : NO_DATES;
+}
+
+/** The clause is opened by "when" right after the date `d` and a comma. */
+function whenOpens(r: Reading, clause: Clause, d: FoundDate): boolean {
+  const when = clause.start - 1;
+  // The date's span may take the comma in ("on Tuesday,").
+  return when > 0 && r.norm(when) === 'when' && /^\s*,\s*$/u.test(r.text.slice(d.end - 1, r.tokens[when]!.start).replace(/^[^,]/u, ''));
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

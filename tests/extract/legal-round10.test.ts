@@ -115,3 +115,34 @@ describe('agreements with the parties named after "with"', () => {
     expect(triples('Jane Roe signed with Reddit.')).toEqual([]);
   });
 });
+
+describe('orders to a group of operators', () => {
+  test('"ordered internet service providers to suspend ...": the group is one new actor ordered', () => {
+    expect(triples('The Valdoria Telecoms Board ordered internet service providers to suspend access to Reddit.')).toEqual(
+      expect.arrayContaining([['ORDERED', 'new:Valdoria Telecoms Board', 'new:internet service providers']]),
+    );
+  });
+
+  test('"wrote to mobile operators, telling them to block ...": "them" is the group named before', () => {
+    expect(triples('The Valdoria Telecoms Board wrote to mobile operators on Monday, telling them to block Gab.')).toEqual(
+      expect.arrayContaining([['ORDERED', 'new:Valdoria Telecoms Board', 'new:mobile operators']]),
+    );
+  });
+
+  test('a member named after the group is the one ordered, not the group', () => {
+    expect(
+      triples('The Valdoria Telecoms Board ordered telecom operators, Zonk Telecom among them, to block Gab.').filter(
+        ([type]) => type === 'ORDERED',
+      ),
+    ).toEqual([['ORDERED', 'new:Valdoria Telecoms Board', 'new:Zonk Telecom']]);
+  });
+});
+
+describe('dates of acts in a "when" clause', () => {
+  test('"blocked X on Tuesday, when the board ordered ...": the order is dated Tuesday too', () => {
+    const { run } = readerOf([{ id: 'gab', name: 'Gab', kind: 'platform' }]);
+    const answer = run('Valdoria blocked Gab on Tuesday, when the Valdoria Telecoms Board ordered mobile operators to cut off Gab.');
+    const order = answer.actions.find((a) => a.type === 'ORDERED');
+    expect(order?.date).toBe('2021-06-08');
+  });
+});
