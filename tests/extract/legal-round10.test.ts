@@ -146,3 +146,42 @@ describe('dates of acts in a "when" clause', () => {
     expect(order?.date).toBe('2021-06-08');
   });
 });
+
+describe('rulings told with "that", suits told with their charge', () => {
+  test('"the judge ruled that X must ...": on X; "ruled that the ban was lawful": on the one who banned', () => {
+    expect(triples('Judge Mara Quill ruled that Reddit must restore the archive.')).toEqual([['RULED', 'new:Mara Quill', 'reddit']]);
+    expect(triples('Reddit banned Gab in May. Judge Mara Quill ruled that the ban was lawful.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['RULED', 'new:Mara Quill', 'reddit'],
+    ]);
+  });
+
+  test('"filed a lawsuit accusing X of ...": X is the defendant, not the last sanction\'s author', () => {
+    expect(triples('Reddit banned Gab in March. Gab filed a lawsuit accusing Cloudflare of collusion.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['SUED', 'gab', 'cloudflare'],
+    ]);
+  });
+});
+
+describe('claims on conduct and denials told as fairness', () => {
+  test('"who called its conduct regrettable": a claim against the one that sanctioned', () => {
+    expect(
+      triples('Reddit banned Gab on Monday. The minister, Jane Roe, who called its conduct regrettable, said more was needed.'),
+    ).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['ACCUSED', 'jane-roe', 'reddit'],
+    ]);
+  });
+
+  test('"said it enforces its rules impartially" answers the claims against the speaker, and is nothing without one', () => {
+    expect(
+      triples('Reddit banned Jane Roe on Monday. Jane Roe accused Reddit of bias. Reddit said it enforces its rules impartially.'),
+    ).toEqual([
+      ['BANNED', 'reddit', 'jane-roe'],
+      ['ACCUSED', 'jane-roe', 'reddit'],
+      ['DENIED', 'reddit', 'jane-roe'],
+    ]);
+    expect(triples('Reddit banned Jane Roe on Monday. Reddit said it had done nothing wrong.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+});
