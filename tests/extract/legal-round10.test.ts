@@ -26,6 +26,18 @@ describe('a court or judge keeping a party from acting rules on it', () => {
     expect(triples('Reddit barred Jane Roe from posting for a week.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
   });
 
+  test('a judge keeping a platform from operating at all suspends it', () => {
+    expect(triples('Judge Mara Quill blocked Gab from operating in Valdoria.')).toEqual([['SUSPENDED', 'new:Mara Quill', 'gab']]);
+  });
+
+  test('"Judge Y ordered X to ...": an order by a judge the store does not know', () => {
+    expect(triples('Judge Mara Quill ordered Reddit to hand over the records.')).toEqual([['ORDERED', 'new:Mara Quill', 'reddit']]);
+    expect(triples('Judge Mara Quill ordered Reddit to block Gab.')).toEqual([
+      ['ORDERED', 'new:Mara Quill', 'reddit'],
+      ['SUSPENDED', 'reddit', 'gab'],
+    ]);
+  });
+
   test('"a federal court in <place>": the place is no actor of the ruling, nor of a ban', () => {
     expect(triples('A federal court in Northern Valdoria barred Reddit from closing the account.')).toEqual([]);
   });
