@@ -6,7 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
-import { answeredParty, courtActs, isCourt, noteSanction, reviewedParty } from './courts';
+import { answeredParty, courtActs, isCourt, isCourtBody, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -271,6 +271,8 @@ function read(
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
+  // "filed a lawsuit in the District Court alleging that ...": a court is where a claim is made, not who makes it.
+  if (type === 'ACCUSED' && from?.actors.some((a) => isCourtBody(r, a))) from = claimantNotCourt(r, s, t);
   if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
   if (!from || (!to && t.rule.to !== 'accuser' && t.rule.to !== 'claimant')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
@@ -391,6 +393,12 @@ function speakerAsAgent(
     return { actors: [a], first: k, last: k + 1, inferred: true };
   }
   return null;
+}
+
+/** The sentence's subject as a claim's author when the one found was a court, or null if that is a court too. */
+function claimantNotCourt(r: Reading, s: Sentence, t: Trigger): Found | null {
+  const subject = sentenceSubject(r, s, t.first);
+  return subject && !subject.actors.some((a) => isCourtBody(r, a)) ? subject : null;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -15,10 +15,14 @@ const TITLES = new Set(rules.courts.titles);
 const NOUNS = new Set(rules.courts.nouns);
 const PLACE_PREPOSITIONS = new Set(['in', 'of', 'for']);
 
+/** Is `a` a court or a tribunal (not a judge)? */
+export function isCourtBody(r: Reading, a: ProposedActorRef): boolean {
+  return (a.id !== null && r.kindOf(a.id) === 'court') || COURT_NAME.test(a.name);
+}
+
 /** Is `a` a court, a tribunal, or a person the text titles as a judge? */
 export function isCourt(r: Reading, a: ProposedActorRef): boolean {
-  if (a.id && r.kindOf(a.id) === 'court') return true;
-  if (COURT_NAME.test(a.name)) return true;
+  if (isCourtBody(r, a)) return true;
   // "Judge Jo Doe", "Justice Jo Doe": the title before a mention of the person, or the first word of a known name
   // with more words after it ("Justice Jo Doe" as the store spells it; not "Justice Department").
   return r.mentions.some(

@@ -197,3 +197,29 @@ describe('claims on conduct and denials told as fairness', () => {
     expect(triples('Reddit banned Jane Roe on Monday. Reddit said it had done nothing wrong.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
   });
 });
+
+describe('a court is where a claim is made, not who makes it', () => {
+  test('"filed a lawsuit in the High Court alleging that X violated ...": the claim is the plaintiff\'s, not the court\'s', () => {
+    expect(
+      triples(
+        'Gab sues Reddit to get its account back\n\nGab filed a lawsuit in the High Court of Erewhon alleging that its suspension from Reddit violated antitrust law and breached its contract.',
+      ),
+    ).toEqual([
+      ['SUED', 'gab', 'reddit'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+  });
+});
+
+describe('dates of suits', () => {
+  test('"which was to take effect on January 1": the day a law takes effect is not carried to the suit after it', () => {
+    const { run } = readerOf([
+      { id: 'gab', name: 'Gab', kind: 'platform' },
+      { id: 'erewhon', name: 'Erewhon', kind: 'government' },
+    ]);
+    const answer = run(
+      'Erewhon outlawed Gab in May, when the governor signed the law, which was to take effect on January 1. Gab sued Erewhon days later.',
+    );
+    expect(answer.actions.find((a) => a.type === 'SUED')?.date).toBe('2021-05');
+  });
+});
