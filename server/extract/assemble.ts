@@ -6,7 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
-import { answeredParty, courtActs, isCourt, isCourtBody, noteSanction, reviewedParty } from './courts';
+import { answeredParty, courtActs, courtNamedAfter, isCourt, isCourtBody, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -271,6 +271,7 @@ function read(
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
+  if (!from && t.rule.fromCourts) from = courtNamedAfter(r, s, t.first);
   // "filed a lawsuit in the District Court alleging that ...": a court is where a claim is made, not who makes it.
   if (type === 'ACCUSED' && from?.actors.some((a) => isCourtBody(r, a))) from = claimantNotCourt(r, s, t);
   if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);

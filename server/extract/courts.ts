@@ -7,6 +7,7 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import { same, type Reading } from './reading';
+import type { Found } from './clauses';
 import type { Sentence } from './text';
 import rules from './rules/structure.json';
 
@@ -49,6 +50,31 @@ function placeOfCourt(r: Reading, first: number): boolean {
   if (!PLACE_PREPOSITIONS.has(r.norm(prep))) return false;
   for (let k = prep - 1; k >= Math.max(0, prep - 3); k--) if (NOUNS.has(r.norm(k))) return true;
   return false;
+}
+
+/**
+ * "A federal judge on Thursday blocked X from ... . Judge Jo Doe of the District Court wrote ...": a
+ * court or judge introduced with "a" and no name before the verb is the first court or judge named
+ * in the next two sentences, the way a report's opening sentence leaves the name to the next.
+ */
+export function courtNamedAfter(r: Reading, s: Sentence, first: number): Found | null {
+  let indefinite = false;
+  for (let k = s.first; k < first; k++) {
+    if (r.mentionAt[k]! >= 0) return null;
+    if (NOUNS.has(r.norm(k)) && [1, 2, 3].some((j) => k - j >= s.first && ['a', 'an'].includes(r.norm(k - j)))) indefinite = true;
+  }
+  if (!indefinite) return null;
+  const next = r.sentences.filter((x) => x.first >= s.last).slice(0, 2);
+  for (const x of next) {
+    for (let k = x.first; k < x.last; k++) {
+      const m = r.mentionAt[k]!;
+      if (m < 0) continue;
+      const mention = r.mentions[m]!;
+      if (isCourt(r, mention.actor)) return { actors: [mention.actor], first, last: first + 1, inferred: true };
+      k = mention.last - 1;
+    }
+  }
+  return null;
 }
 
 /** The sanctions proposed so far in a reading, with their targets: a ruling upholding a judge's own order is on its target. */

@@ -26,6 +26,14 @@ describe('a court or judge keeping a party from acting rules on it', () => {
     expect(triples('Reddit barred Jane Roe from posting for a week.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
   });
 
+  test('"A federal judge on Thursday stopped X from ... . Judge Y of the court ...": the judge named in the next sentence', () => {
+    expect(
+      triples('A federal judge on Thursday stopped Erewhon from enforcing its new law. Judge Mara Quill wrote that the law went too far.'),
+    ).toEqual([['RULED', 'new:Mara Quill', 'erewhon']]);
+    // With no court or judge named after, no one.
+    expect(triples('A federal judge on Thursday stopped Erewhon from enforcing its new law. The ruling can be appealed.')).toEqual([]);
+  });
+
   test('a judge keeping a platform from operating at all suspends it', () => {
     expect(triples('Judge Mara Quill blocked Gab from operating in Valdoria.')).toEqual([['SUSPENDED', 'new:Mara Quill', 'gab']]);
   });
