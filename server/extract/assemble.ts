@@ -6,7 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
-import { answeredParty, courtActs, courtNamedAfter, isCourt, isCourtBody, noteSanction, reviewedParty } from './courts';
+import { answeredParty, courtActor, courtActs, isCourt, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -271,9 +271,7 @@ function read(
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
-  if (!from && t.rule.fromCourts) from = courtNamedAfter(r, s, t.first);
-  // "filed a lawsuit in the District Court alleging that ...": a court is where a claim is made, not who makes it.
-  if (type === 'ACCUSED' && from?.actors.some((a) => isCourtBody(r, a))) from = claimantNotCourt(r, s, t);
+  from = courtActor(r, s, t, from);
   if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
   if (!from || (!to && t.rule.to !== 'accuser' && t.rule.to !== 'claimant')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
@@ -396,12 +394,6 @@ function speakerAsAgent(
   return null;
 }
 
-/** The sentence's subject as a claim's author when the one found was a court, or null if that is a court too. */
-function claimantNotCourt(r: Reading, s: Sentence, t: Trigger): Found | null {
-  const subject = sentenceSubject(r, s, t.first);
-  return subject && !subject.actors.some((a) => isCourtBody(r, a)) ? subject : null;
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
 
 const NUMBERS: Record<string, number> = {
@@ -430,6 +422,21 @@ function deadlineHours(r: Reading, t: Trigger): number {
   return 24;
 }
 
+const ROLES = new Set([
+  'subject',
+  'main',
+  'object',
+  'speaker',
+  'accuser',
+  'claimant',
+  'nearest',
+  'within',
+  'topic',
+  'sanctioner',
+  'reviewed',
+  'answered',
+]);
+
 function role(
   r: Reading,
   s: Sentence,
@@ -441,25 +448,7 @@ function role(
 ): Found | null {
   const parts = spec.split(',').reduce<string[]>((acc, p) => {
     // "after:to,with" lists prepositions after the colon; other names stand alone.
-    if (
-      acc.length &&
-      acc[acc.length - 1]!.startsWith('after:') &&
-      !p.includes(':') &&
-      ![
-        'subject',
-        'main',
-        'object',
-        'speaker',
-        'accuser',
-        'claimant',
-        'nearest',
-        'within',
-        'topic',
-        'sanctioner',
-        'reviewed',
-        'answered',
-      ].includes(p)
-    ) {
+    if (acc.length && acc[acc.length - 1]!.startsWith('after:') && !p.includes(':') && !ROLES.has(p)) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
     return acc;

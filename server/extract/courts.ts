@@ -7,7 +7,8 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import { same, type Reading } from './reading';
-import type { Found } from './clauses';
+import { sentenceSubject, type Found } from './clauses';
+import type { Trigger } from './lexicon';
 import type { Sentence } from './text';
 import rules from './rules/structure.json';
 
@@ -75,6 +76,18 @@ export function courtNamedAfter(r: Reading, s: Sentence, first: number): Found |
     }
   }
   return null;
+}
+
+/**
+ * The acting actor of a trigger, as courts change it: a court's act with no name before it takes the
+ * court named next; a court found as a claim's author ("filed a lawsuit in the District Court
+ * alleging that ...") is where the claim is made, so the sentence's subject makes it, or no one.
+ */
+export function courtActor(r: Reading, s: Sentence, t: Trigger, from: Found | null): Found | null {
+  if (!from && t.rule.fromCourts) return courtNamedAfter(r, s, t.first);
+  if (t.rule.type !== 'ACCUSED' || !from?.actors.some((a) => isCourtBody(r, a))) return from;
+  const subject = sentenceSubject(r, s, t.first);
+  return subject && !subject.actors.some((a) => isCourtBody(r, a)) ? subject : null;
 }
 
 /** The sanctions proposed so far in a reading, with their targets: a ruling upholding a judge's own order is on its target. */
