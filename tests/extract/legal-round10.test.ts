@@ -231,3 +231,14 @@ describe('dates of suits', () => {
     expect(answer.actions.find((a) => a.type === 'SUED')?.date).toBe('2021-05');
   });
 });
+
+describe('fines', () => {
+  test('"fined X" by a court is an order; "X had paid fines" is no one\'s order', () => {
+    expect(triples('The High Court of Erewhon fined Gab 2 million.')).toEqual([['ORDERED', 'high-court', 'gab']]);
+    expect(
+      triples('The High Court of Erewhon said Gab had paid fines of about 2 million and blocked the accounts of Jane Roe.').filter(
+        ([type]) => type === 'ORDERED',
+      ),
+    ).toEqual([]);
+  });
+});
