@@ -6,7 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
-import { answeredParty, courtActor, courtActs, isCourt, noteSanction, reviewedParty } from './courts';
+import { answeredParty, courtActor, courtActs, courtBefore, isCourt, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -485,15 +485,17 @@ function role(
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
-    else if (['topic', 'sanctioner', 'reviewed', 'answered'].includes(part)) {
+    else if (['topic', 'sanctioner', 'reviewed', 'answered', 'court'].includes(part)) {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];
       // "the ban also covers X": the actor that made the last sanction read before.
       const a =
         part === 'sanctioner'
           ? r.sanctionerBefore(r.tokens[t.first]!.start, subject)
-          : part === 'reviewed' || part === 'answered'
-            ? (part === 'reviewed' ? reviewedParty : answeredParty)(r, r.tokens[t.first]!.start, subject)
-            : r.things.find((x) => !subject.some((y) => same(x, y)));
+          : part === 'court'
+            ? courtBefore(r, t.first, subject)
+            : part === 'reviewed' || part === 'answered'
+              ? (part === 'reviewed' ? reviewedParty : answeredParty)(r, r.tokens[t.first]!.start, subject)
+              : r.things.find((x) => !subject.some((y) => same(x, y)));
       f = a ? { actors: [a], first: t.first, last: t.last, inferred: true } : null;
     } else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be

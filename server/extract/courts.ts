@@ -90,6 +90,18 @@ export function courtActor(r: Reading, s: Sentence, t: Trigger, from: Found | nu
   return subject && !subject.actors.some((a) => isCourtBody(r, a)) ? subject : null;
 }
 
+/** The court or judge named last before token `at`, other than `not`: whose ruling or order a judgement of one is aimed at. */
+export function courtBefore(r: Reading, at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
+  for (let k = at - 1; k >= 0; k--) {
+    const m = r.mentionAt[k]!;
+    if (m < 0) continue;
+    const a = r.mentions[m]!.actor;
+    if (isCourt(r, a) && !not.some((x) => same(x, a))) return a;
+    k = r.mentions[m]!.first;
+  }
+  return null;
+}
+
 /** The sanctions proposed so far in a reading, with their targets: a ruling upholding a judge's own order is on its target. */
 const SANCTIONS = new WeakMap<Reading, Array<{ at: number; by: ProposedActorRef; to: ProposedActorRef }>>();
 

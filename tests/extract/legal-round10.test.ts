@@ -242,3 +242,18 @@ describe('fines', () => {
     ).toEqual([]);
   });
 });
+
+describe('a ruling judged', () => {
+  test('"called the ruling an outrage": a claim against the judge who made it; "said the ruling was only a first step" judges nothing', () => {
+    expect(
+      triples('Judge Mara Quill barred Gab from deleting the archive. Jane Roe called the ruling an outrage.').filter(
+        ([type]) => type === 'ACCUSED',
+      ),
+    ).toEqual([['ACCUSED', 'jane-roe', 'new:Mara Quill']]);
+    expect(
+      triples('Judge Mara Quill barred Gab from deleting the archive. Jane Roe said the ruling was only a first step.').filter(
+        ([type]) => type === 'ACCUSED',
+      ),
+    ).toEqual([]);
+  });
+});
