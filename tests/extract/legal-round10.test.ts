@@ -257,3 +257,29 @@ describe('a ruling judged', () => {
     ).toEqual([]);
   });
 });
+
+describe('other words reporters use for the same acts', () => {
+  test('"ruled in X\'s favour", "a lawsuit brought by X against Y", "is taking Y to court"', () => {
+    expect(triples("Reddit banned Gab in May. The High Court of Erewhon ruled in Gab's favour in June.")).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['RULED', 'high-court', 'gab'],
+    ]);
+    expect(triples('A lawsuit brought by Gab against Reddit was dismissed.')).toEqual([['SUED', 'gab', 'reddit']]);
+    expect(triples('Gab is taking Reddit to court.')).toEqual([['SUED', 'gab', 'reddit']]);
+  });
+
+  test('"announced a partnership with X": an agreement', () => {
+    expect(triples('Reddit announced a partnership with Gab.')).toEqual([['CONTRACTED', 'reddit', 'gab']]);
+  });
+
+  test('"called it censorship": a claim against the one that sanctioned; "dismissed the allegations": a denial', () => {
+    expect(triples('Reddit banned Gab on Monday. Gab called it censorship.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+    expect(triples('Gab accused Reddit of censorship. Reddit dismissed the allegations as baseless.')).toEqual([
+      ['ACCUSED', 'gab', 'reddit'],
+      ['DENIED', 'reddit', 'gab'],
+    ]);
+  });
+});
