@@ -18,18 +18,26 @@ const NOUNS = new Set(rules.courts.nouns);
 const PLACE_PREPOSITIONS = new Set(['in', 'of', 'for']);
 
 /** Is `a` a court or a tribunal (not a judge)? */
-export function isCourtBody(r: Reading, a: ProposedActorRef): boolean {
+function isCourtBody(r: Reading, a: ProposedActorRef): boolean {
   return (a.id !== null && r.kindOf(a.id) === 'court') || COURT_NAME.test(a.name);
 }
+
+// Per reading, the answer for each actor: looking for a title scans every mention, and a long report asks often.
+const COURTS = new WeakMap<Reading, Map<string, boolean>>();
 
 /** Is `a` a court, a tribunal, or a person the text titles as a judge? */
 export function isCourt(r: Reading, a: ProposedActorRef): boolean {
   if (isCourtBody(r, a)) return true;
+  const known = COURTS.get(r) ?? new Map<string, boolean>();
+  COURTS.set(r, known);
+  const key = a.id ?? `new:${a.name}`;
   // "Judge Jo Doe", "Justice Jo Doe": the title before a mention of the person, or the first word of a known name
   // with more words after it ("Justice Jo Doe" as the store spells it; not "Justice Department").
-  return r.mentions.some(
-    (m) => same(m.actor, a) && (TITLES.has(r.norm(m.first - 1)) || (TITLES.has(r.norm(m.first)) && m.last - m.first > 2)),
-  );
+  const titled =
+    known.get(key) ??
+    r.mentions.some((m) => same(m.actor, a) && (TITLES.has(r.norm(m.first - 1)) || (TITLES.has(r.norm(m.first)) && m.last - m.first > 2)));
+  known.set(key, titled);
+  return titled;
 }
 
 /**
@@ -58,7 +66,7 @@ function placeOfCourt(r: Reading, first: number): boolean {
  * court or judge introduced with "a" and no name before the verb is the first court or judge named
  * in the next two sentences, the way a report's opening sentence leaves the name to the next.
  */
-export function courtNamedAfter(r: Reading, s: Sentence, first: number): Found | null {
+function courtNamedAfter(r: Reading, s: Sentence, first: number): Found | null {
   let indefinite = false;
   for (let k = s.first; k < first; k++) {
     if (r.mentionAt[k]! >= 0) return null;
@@ -106,7 +114,9 @@ export function courtBefore(r: Reading, at: number, not: readonly ProposedActorR
 const SANCTIONS = new WeakMap<Reading, Array<{ at: number; by: ProposedActorRef; to: ProposedActorRef }>>();
 
 export function noteSanction(r: Reading, at: number, by: ProposedActorRef, to: ProposedActorRef): void {
-  SANCTIONS.set(r, [...(SANCTIONS.get(r) ?? []), { at, by, to }]);
+  const list = SANCTIONS.get(r) ?? [];
+  list.push({ at, by, to });
+  SANCTIONS.set(r, list);
 }
 
 /** The author of the last sanction proposed before character `at` (in its sentence too), other than `not`: whom a suit answers. */
