@@ -6,7 +6,7 @@
 import { withoutTeams } from './teams';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
-import { answeredParty, courtActor, courtActs, courtBefore, isCourt, noteSanction, reviewedParty } from './courts';
+import { answeredParty, courtActor, courtActs, courtBefore, courtReferenced, isCourt, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -510,6 +510,8 @@ function role(
       // "blaming a mix-up over email, and asked ...": a claim's target is named before the first comma after it.
       const within = category === 'claim' ? { ...clause, end: claimEnd(r, clause, t.last) } : clause;
       f = objectOf(r, within, t.first, t.last, lookBack, subject?.actors ?? [], targets);
+      // "claiming that the judge had threatened ...": a claim against the court or judge named last.
+      if (!f && category === 'claim') f = courtReferenced(r, within, t.last);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {

@@ -110,6 +110,27 @@ export function courtBefore(r: Reading, at: number, not: readonly ProposedActorR
   return null;
 }
 
+/**
+ * "the judge", "the court" after token `from` in the clause: the judge (a person titled so) or the
+ * court named last before it, as the noun says.
+ */
+export function courtReferenced(r: Reading, clause: { end: number }, from: number): Found | null {
+  for (let k = from; k + 1 < clause.end; k++) {
+    if (r.mentionAt[k]! >= 0) return null;
+    if (r.norm(k) !== 'the' || !NOUNS.has(r.norm(k + 1)) || r.mentionAt[k + 1]! >= 0) continue;
+    const person = TITLES.has(r.norm(k + 1).replace(/s$/u, ''));
+    for (let j = k - 1; j >= 0; j--) {
+      const m = r.mentionAt[j]!;
+      if (m < 0) continue;
+      const a = r.mentions[m]!.actor;
+      if (isCourt(r, a) && isCourtBody(r, a) !== person) return { actors: [a], first: k, last: k + 2, inferred: true };
+      j = r.mentions[m]!.first;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** The sanctions proposed so far in a reading, with their targets: a ruling upholding a judge's own order is on its target. */
 const SANCTIONS = new WeakMap<Reading, Array<{ at: number; by: ProposedActorRef; to: ProposedActorRef }>>();
 

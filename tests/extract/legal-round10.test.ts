@@ -283,3 +283,20 @@ describe('other words reporters use for the same acts', () => {
     ]);
   });
 });
+
+describe('a claim against "the judge" or "the court"', () => {
+  test('"claiming that the judge had threatened ...": against the judge named before; "the court": against the court', () => {
+    expect(
+      triples(
+        'Judge Mara Quill suspended Gab on May 2. Gab shut its office in Valdoria, claiming that the judge had threatened its staff.',
+      ),
+    ).toEqual([
+      ['SUSPENDED', 'new:Mara Quill', 'gab'],
+      ['ACCUSED', 'gab', 'new:Mara Quill'],
+    ]);
+    expect(triples('The High Court of Erewhon fined Gab. Gab answered by claiming that the court was biased.')).toEqual([
+      ['ORDERED', 'high-court', 'gab'],
+      ['ACCUSED', 'gab', 'high-court'],
+    ]);
+  });
+});
