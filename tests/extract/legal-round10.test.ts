@@ -54,6 +54,7 @@ describe('a court or judge keeping a party from acting rules on it', () => {
     expect(triples("Judge Mara Quill turned down Gab's request to reopen the store.")).toEqual([['RULED', 'new:Mara Quill', 'gab']]);
     expect(triples("The High Court of Erewhon denied Reddit's motion on Friday.")).toEqual([['RULED', 'high-court', 'reddit']]);
     expect(triples('The High Court of Erewhon sided with Jane Roe.')).toEqual([['RULED', 'high-court', 'jane-roe']]);
+    expect(triples("The High Court of Erewhon declined to hear Gab's appeal.")).toEqual([['RULED', 'high-court', 'gab']]);
   });
 
   test('a company denying a request is neither a ruling nor a denial of a claim', () => {
