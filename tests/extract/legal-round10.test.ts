@@ -55,6 +55,7 @@ describe('a court or judge keeping a party from acting rules on it', () => {
     expect(triples("The High Court of Erewhon denied Reddit's motion on Friday.")).toEqual([['RULED', 'high-court', 'reddit']]);
     expect(triples('The High Court of Erewhon sided with Jane Roe.')).toEqual([['RULED', 'high-court', 'jane-roe']]);
     expect(triples("The High Court of Erewhon declined to hear Gab's appeal.")).toEqual([['RULED', 'high-court', 'gab']]);
+    expect(triples('Judge Mara Quill denied an injunction sought by Gab.')).toEqual([['RULED', 'new:Mara Quill', 'gab']]);
   });
 
   test('a company denying a request is neither a ruling nor a denial of a claim', () => {
@@ -65,6 +66,13 @@ describe('a court or judge keeping a party from acting rules on it', () => {
     expect(triples('Judge Mara Quill suspended Gab on May 2. The High Court of Erewhon upheld the suspension in June.')).toEqual([
       ['SUSPENDED', 'new:Mara Quill', 'gab'],
       ['RULED', 'high-court', 'gab'],
+    ]);
+  });
+
+  test('"blocked the ban from taking effect" after a platform\'s sanction: the ruling is on the platform', () => {
+    expect(triples('Reddit banned Gab on Monday. The High Court of Erewhon blocked the ban from taking effect.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['RULED', 'high-court', 'reddit'],
     ]);
   });
 
