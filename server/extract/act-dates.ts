@@ -154,6 +154,8 @@ export function datesOfAct(r: Reading, s: Sentence, t: Trigger, clause: Clause, 
       // when the clause has a date after this one's verb.
       return !(d.start < at && !d.leads && actBefore(r, s, d.start) >= 0 && kept.some((e) => e.start > at && e.end <= ce));
     }
+    // "on Tuesday, when the commission ordered ...": the day just before "when" is the day of the act it opens.
+    if (whenOpens(r, clause, d)) return true;
     // Outside the clause, a date belongs to the last act verb before it ("X had blocked him on Thursday, and Y
     // disabled ..." dates X's act); one before every act verb ("On Monday X ..., and Y ...") to all of them.
     // "..., a day after Google removed the app": the act told after it.
@@ -176,6 +178,13 @@ function actBefore(r: Reading, s: Sentence, pos: number): number {
     else if (r.verbs.has(k)) owner = k;
   }
   return owner;
+}
+
+/** The clause is opened by "when" right after the date `d` and a comma. */
+function whenOpens(r: Reading, clause: Clause, d: FoundDate): boolean {
+  const when = clause.start - 1;
+  // The date's span may take the comma in ("on Tuesday,").
+  return when > 0 && r.norm(when) === 'when' && /^\s*,\s*$/u.test(r.text.slice(d.end - 1, r.tokens[when]!.start).replace(/^[^,]/u, ''));
 }
 
 /** The date written nearest the verb, preferring one in its clause. */

@@ -9,6 +9,7 @@ import { withoutPlaces } from './places';
 import { describedActors } from './descriptions';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
+import { answeredParty, courtActor, courtActs, courtBefore, courtReferenced, isCourt, noteSanction, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -107,7 +108,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
   );
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
-    return LEXICON.triggers(tokens, s.first, s.last, (rule) => applies(rule, sentence));
+    // A court's reading of a verb ("barred X from") only where a court or judge is its nearest actor.
+    const court = (rule: Rule, first: number) => !rule.fromCourts || courtActs(r, s, first);
+    return LEXICON.triggers(tokens, s.first, s.last, (rule, first) => applies(rule, sentence) && court(rule, first));
   });
   markVerbs(r, found);
   const drafts: Draft[] = [];
@@ -134,6 +137,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       return null;
     };
     const here: Draft[] = [];
+    let noted = 0;
     const unread: Trigger[] = [];
     const orders = ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id));
     for (const t of found[si]!) {
@@ -142,6 +146,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       const got = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
+      // A suit later in the sentence answers a sanction before it ("X's ban on Y has reached the court, where Z filed ...").
+      for (const d of got) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
+      noted = here.length;
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
     for (const o of orders) here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
@@ -163,6 +170,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     here.push(...repeatsIn(r, s, lookBack, [...drafts, ...here], written));
     drafts.push(...here);
     for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
+    for (const d of here.slice(noted)) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
   }
   for (const o of [...ownedCompounds(r, (n) => index.lookup(n)), ...ownedRelatives(r)]) {
     const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];
@@ -288,9 +296,11 @@ function read(
   const owned = sanction ? possessiveAct(r, t) : null;
   if (owned) [from, to] = owned;
   if (fallback) ({ from, to } = fallback);
+  from = courtActor(r, s, t, from);
   if (!to && t.rule.toElse) to = role(r, s, t.rule.toElse, clause, t, lookBack, speakerOf);
   if (!from || (!to && t.rule.to !== 'accuser' && t.rule.to !== 'claimant')) return [];
   if (t.rule.fromKinds && !from.actors.every((a) => a.id !== null && t.rule.fromKinds!.includes(index.kindOf(a.id) ?? ''))) return [];
+  if (t.rule.fromCourts && !from.actors.every((a) => isCourt(r, a))) return [];
   const voice = type === 'ACCUSED' ? null : voiceOf(r, s, clause.start, t.first, from.actors, speakerOf);
   const at = r.tokens[t.first]!.start;
   const clauseEnd = r.tokens[clause.end - 1]!.end;
@@ -437,6 +447,23 @@ function deadlineHours(r: Reading, t: Trigger): number {
   return 24;
 }
 
+const ROLES = new Set([
+  'subject',
+  'main',
+  'object',
+  'speaker',
+  'accuser',
+  'claimant',
+  'nearest',
+  'within',
+  'topic',
+  'sanctioner',
+  'reviewed',
+  'answered',
+  'restorer',
+  'sanctioned',
+]);
+
 function role(
   r: Reading,
   s: Sentence,
@@ -448,25 +475,7 @@ function role(
 ): Found | null {
   const parts = spec.split(',').reduce<string[]>((acc, p) => {
     // "after:to,with" lists prepositions after the colon; other names stand alone.
-    if (
-      acc.length &&
-      acc[acc.length - 1]!.startsWith('after:') &&
-      !p.includes(':') &&
-      ![
-        'subject',
-        'main',
-        'object',
-        'speaker',
-        'accuser',
-        'claimant',
-        'nearest',
-        'within',
-        'topic',
-        'sanctioner',
-        'restorer',
-        'sanctioned',
-      ].includes(p)
-    ) {
+    if (acc.length && acc[acc.length - 1]!.startsWith('after:') && !p.includes(':') && !ROLES.has(p)) {
       acc[acc.length - 1] += `,${p}`;
     } else acc.push(p);
     return acc;
@@ -506,13 +515,17 @@ function role(
     else if (part === 'restorer' || part === 'sanctioned')
       f = { actors: [part === 'restorer' ? RESTORER : SANCTIONED], first: t.first, last: t.last, inferred: true };
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
-    else if (part === 'topic' || part === 'sanctioner') {
+    else if (['topic', 'sanctioner', 'reviewed', 'answered', 'court'].includes(part)) {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];
       // "the ban also covers X": the actor that made the last sanction read before.
       const a =
         part === 'sanctioner'
           ? r.sanctionerBefore(r.tokens[t.first]!.start, subject)
-          : r.things.find((x) => !subject.some((y) => same(x, y)));
+          : part === 'court'
+            ? courtBefore(r, t.first, subject)
+            : part === 'reviewed' || part === 'answered'
+              ? (part === 'reviewed' ? reviewedParty : answeredParty)(r, r.tokens[t.first]!.start, subject)
+              : r.things.find((x) => !subject.some((y) => same(x, y)));
       f = a ? { actors: [a], first: t.first, last: t.last, inferred: true } : null;
     } else if (part === 'object') {
       // Only what can be cut off or restored is named by "the site", "its account"; a claim may be
@@ -527,6 +540,8 @@ function role(
       // "blaming a mix-up over email, and asked ...": a claim's target is named before the first comma after it.
       const within = category === 'claim' ? { ...clause, end: claimEnd(r, clause, t.last) } : clause;
       f = objectOf(r, within, t.first, t.last, lookBack, subject?.actors ?? [], targets);
+      // "claiming that the judge had threatened ...": a claim against the court or judge named last.
+      if (!f && category === 'claim') f = courtReferenced(r, within, t.last);
     } else if (part.startsWith('after:')) f = afterPreposition(r, clause, t.last, new Set(part.slice(6).split(',')));
     else if (part === 'speaker') {
       for (let k = t.first - 1; k >= lookBack && !f; k--) {

@@ -26,6 +26,8 @@ export interface Rule {
   when: string[];
   unless: string[];
   fromKinds: string[] | null;
+  /** A court's or a judge's act only (courts.ts): the nearest name before the verb must be one. */
+  fromCourts: boolean;
   confidence: number;
   then: { type: ActionType; typeWhen: Partial<Record<ActionType, string[]>> } | null;
 }
@@ -104,6 +106,7 @@ interface RawEntry {
   toElse?: string;
   keepFuture?: boolean;
   fromKinds?: string[];
+  fromCourts?: boolean;
   confidence?: number;
   then?: { type: string; typeWhen?: Record<string, string[]> };
 }
@@ -126,6 +129,7 @@ export class Lexicon {
         when: (e.when ?? []).map(fold),
         unless: (e.unless ?? []).map(fold),
         fromKinds: e.fromKinds ?? null,
+        fromCourts: e.fromCourts ?? false,
         confidence: e.confidence ?? 0.6,
         then: e.then ? { type: e.then.type as ActionType, typeWhen: e.then.typeWhen ?? {} } : null,
       };
@@ -147,13 +151,13 @@ export class Lexicon {
   }
 
   /** Every match in tokens [from, to), longest first where matches overlap, then the earlier entry. */
-  triggers(tokens: Token[], from: number, to: number, applies: (rule: Rule) => boolean = () => true): Trigger[] {
+  triggers(tokens: Token[], from: number, to: number, applies: (rule: Rule, first: number) => boolean = () => true): Trigger[] {
     const found: Trigger[] = [];
     for (let i = from; i < to; i++) {
       const candidates = [...(this.byFirst.get(tokens[i]!.norm) ?? []), ...(/^\d|^[a-z]/.test(tokens[i]!.norm) ? this.numberFirst : [])];
       for (const p of candidates) {
         const last = match(p.elements, tokens, i, to);
-        if (last !== null && applies(p.rule)) found.push({ rule: p.rule, first: i, last, verb: p.verb });
+        if (last !== null && applies(p.rule, i)) found.push({ rule: p.rule, first: i, last, verb: p.verb });
       }
     }
     found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.rule.index - b.rule.index || a.first - b.first);

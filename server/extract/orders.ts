@@ -20,6 +20,7 @@ const COMMANDS = new Set(rules.orders.commands);
 const CAUSATIVES = new Set(rules.orders.causatives);
 const ORDER_KINDS = new Set(rules.orders.orderKinds);
 const CARRIED_OUT_BY = new Set(rules.orders.carriedOutBy);
+const GROUPS = rules.orders.groups.map((g) => g.split(' ')).sort((a, b) => b.length - a.length);
 const ADVERBS = /^(?:also|immediately|jointly|then|\p{L}+ly)$/u;
 
 export interface OrderedRoles {
@@ -37,6 +38,7 @@ const ORDERED_RULE = (base: Rule): Rule => ({
   then: null,
   toElse: null,
   fromKinds: null,
+  fromCourts: false,
 });
 
 /** Token after the closing words of a members list ("among them"), or -1. */
@@ -58,9 +60,30 @@ function ordered(r: Reading, s: Sentence, k: number, lookBack: number, by: Propo
   // "telecom operators, Zonk Telecom among them,": a few lower-case words, a comma, names, closing words.
   const members = listed(r, s, j);
   if (members) return members;
+  // "ordered internet service providers to suspend ...": the group, one new actor, when none of its members is named;
+  // "wrote to the operators, telling them to ...": "them" is the group named before in the sentence.
+  const group = r.norm(j) === 'them' ? groupBefore(r, s, j) : groupAt(r, r.norm(j) === 'all' ? j + 1 : j);
+  if (group) return { who: group, next: r.norm(j) === 'them' ? j + 1 : group.last };
   // "ordered the app suspended": a word for an actor named before.
   const ref = objectOf(r, clause, k, k + 1, lookBack, by);
   return ref && ref.inferred && ref.first <= j + 1 ? { who: ref, next: ref.last } : null;
+}
+
+function groupAt(r: Reading, j: number): Found | null {
+  const words = GROUPS.find((g) => g.every((w, i) => r.norm(j + i) === w) && r.mentionAt[j + g.length - 1]! < 0);
+  if (!words) return null;
+  const name = r.text.slice(r.tokens[j]!.start, r.tokens[j + words.length - 1]!.end);
+  return { actors: [{ id: null, name }], first: j, last: j + words.length, inferred: false };
+}
+
+/** The last group named in the sentence before token `at`, read forward so that "internet service providers" is not "service providers". */
+function groupBefore(r: Reading, s: Sentence, at: number): Found | null {
+  let last: Found | null = null;
+  for (let k = s.first; k < at; k++) {
+    const g = groupAt(r, k);
+    if (g && g.last <= at) [last, k] = [g, g.last - 1];
+  }
+  return last && { ...last, first: at, last: at + 1, inferred: true };
 }
 
 function listed(r: Reading, s: Sentence, j: number): { who: Found; next: number } | null {
