@@ -169,7 +169,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     };
     here.push(...repeatsIn(r, s, lookBack, [...drafts, ...here], written));
     drafts.push(...here);
-    for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from });
+    for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, date: d.date });
     for (const d of here.slice(noted)) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
   }
   for (const o of [...ownedCompounds(r, (n) => index.lookup(n)), ...ownedRelatives(r)]) {
@@ -258,6 +258,8 @@ function read(
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
   const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
+  // "were also taken out of the store": one more of the last sanction, on its day when this sentence gives none.
+  let also: ReturnType<typeof alsoAgent> = null;
   if (passive) {
     // "many users who were banned from X": a group named by a common noun is no actor of the report.
     if (groupRelative(r, clause, shared ?? t.first)) return [];
@@ -268,7 +270,7 @@ function read(
     from =
       // "was pulled from the store by X": "by" names the agent before "from" or "off" does.
       afterPreposition(r, clause, t.last, BY) ??
-      (sanction && to ? alsoAgent(r, t.first, t.last, clause.end, to.actors) : null) ??
+      (also = sanction && to ? alsoAgent(r, t.first, t.last, clause.end, to.actors) : null) ??
       afterPreposition(r, clause, t.last, AGENT_PREPS) ??
       (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.
@@ -312,10 +314,11 @@ function read(
   // after a saying verb ("will stop ..., people said on Sunday") is the announcement's, the last such day.
   const effective = ahead && (ahead.said ? ahead : { ...ahead, ...ahead.ahead });
   const own = datesOfAct(r, s, t, clause, datesOf(s));
+  const inherited = also && from.actors.some((a) => same(a, also!.actors[0]!)) && !dateNear(own, at, clause, r) ? also.date : null;
   const date = effective
     ? (own.filter((d) => d.end <= at).pop() ?? earlier())
     : (dateNear(own, at, clause, r) ??
-      (own === NO_DATES
+      (inherited || own === NO_DATES
         ? null
         : ((reported(r, s, t) || looksBack(r, s, t) ? null : earlier()) ?? ongoing(r, s, t, anchor) ?? recent(r, s, t, anchor))));
   const span = evidence(r, s, t, from, to);
@@ -337,7 +340,7 @@ function read(
         type,
         from: f,
         to: o,
-        date: date ? edtf(date) : null,
+        date: inherited ?? (date ? edtf(date) : null),
         status: claim ? 'alleged' : voice!.status,
         claimedBy: claim ? [f] : voice!.claimedBy,
         respondsTo: [],

@@ -67,7 +67,7 @@ export class Reading {
   /** The actors that are not people, ranked as the topic is: who did the sanctioning in a report about someone sanctioned. */
   things: ProposedActorRef[] = [];
   /** The sanctions read so far, in text order: where each verb is and who acted ("the ban was a ploy" is a claim against them). */
-  readonly sanctions: Array<{ at: number; by: ProposedActorRef }> = [];
+  readonly sanctions: Array<{ at: number; by: ProposedActorRef; date?: string | null }> = [];
   /** Names of new actors written as people (`writtenAsPeople`): "the company" never stands for them. */
   people = new Set<string>();
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
@@ -257,9 +257,14 @@ export class Reading {
 
   /** The actor of the last sanction read before character `at`, other than `not`. */
   sanctionerBefore(at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
+    return this.sanctionBefore(at, not)?.by ?? null;
+  }
+
+  /** The last sanction read before character `at` whose actor is not among `not`. */
+  sanctionBefore(at: number, not: readonly ProposedActorRef[]): { at: number; by: ProposedActorRef; date?: string | null } | null {
     for (let i = this.sanctions.length - 1; i >= 0; i--) {
       const s = this.sanctions[i]!;
-      if (s.at < at && !not.some((x) => same(x, s.by))) return s.by;
+      if (s.at < at && !not.some((x) => same(x, s.by))) return s;
     }
     return null;
   }

@@ -78,13 +78,20 @@ const ALSO = new Set(structure.repeats.also);
 
 /**
  * "Vimeo and Quux were also taken out of the store", "Vimeo was banned too": a passive sanction
- * told as one more of the same, with no agent named, is by the actor of the last sanction read.
- * `first`, `last`: the verb's tokens; `end`: one past its clause.
+ * told as one more of the same, with no agent named, is by the actor of the last sanction read,
+ * and on its day when the sentence gives none (`date`). `first`, `last`: the verb's tokens; `end`:
+ * one past its clause.
  */
-export function alsoAgent(r: Reading, first: number, last: number, end: number, target: readonly ProposedActorRef[]): Found | null {
+export function alsoAgent(
+  r: Reading,
+  first: number,
+  last: number,
+  end: number,
+  target: readonly ProposedActorRef[],
+): (Found & { date: string | null }) | null {
   const also =
     [first - 1, first - 2, first - 3].some((k) => ALSO.has(r.norm(k))) ||
     [last, last + 1, last + 2].some((k) => k < end && ALSO.has(r.norm(k)));
-  const by = also ? r.sanctionerBefore(r.tokens[first]!.start, target) : null;
-  return by && { actors: [by], first, last, inferred: true };
+  const s = also ? r.sanctionBefore(r.tokens[first]!.start, target) : null;
+  return s && { actors: [s.by], first, last, inferred: true, date: s.date ?? null };
 }

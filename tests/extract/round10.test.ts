@@ -191,6 +191,15 @@ describe('a passive sanction told as one more of the same', () => {
     expect(triples(text)).not.toContainEqual(['DELISTED', 'new:Pinecone Board', 'vimeo']);
   });
 
+  test('with no date of its own, it is dated by the sanction it adds to, not by the sentences around it', () => {
+    const text =
+      'Reddit pulled Gab from its store on Thursday. The Pinecone Board demanded it, Reddit said on Friday. Vimeo was also taken out of the store.';
+    expect(run(text).actions.map((a) => [a.to.id, a.date])).toEqual([
+      ['gab', '2021-06-03'],
+      ['vimeo', '2021-06-03'],
+    ]);
+  });
+
   test('"was banned too"; an agent named after "by" is still the agent', () => {
     expect(triples('Reddit banned Gab on Monday. Vimeo was banned too.')).toContainEqual(['BANNED', 'reddit', 'vimeo']);
     expect(triples('Reddit banned Gab on Monday. Vimeo was also banned by Google.')).toContainEqual(['BANNED', 'google', 'vimeo']);
