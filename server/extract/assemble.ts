@@ -314,7 +314,7 @@ function read(
   // after a saying verb ("will stop ..., people said on Sunday") is the announcement's, the last such day.
   const effective = ahead && (ahead.said ? ahead : { ...ahead, ...ahead.ahead });
   const own = datesOfAct(r, s, t, clause, datesOf(s));
-  const inherited = also && from.actors.some((a) => same(a, also!.actors[0]!)) && !dateNear(own, at, clause, r) ? also.date : null;
+  const inherited = also && from.actors.some((a) => same(a, also.actors[0]!)) && !dateNear(own, at, clause, r) ? also.date : null;
   const date = effective
     ? (own.filter((d) => d.end <= at).pop() ?? earlier())
     : (dateNear(own, at, clause, r) ??
