@@ -246,3 +246,13 @@ describe('a list with an article inside it', () => {
     expect(back).toEqual(['new:KBN', 'new:Seven', 'new:XTV', 'new:Zorvo']);
   });
 });
+
+describe('an act dated by weeks from another', () => {
+  test('"X returned on Friday, a week after Y blocked it": the block is seven days before that Friday', () => {
+    const acts = run('Gab returned on Friday, a week after Reddit blocked it.').actions;
+    expect(acts.map((a) => [a.type, a.date])).toEqual([
+      ['REINSTATED', '2021-06-04'],
+      ['SUSPENDED', '2021-05-28'],
+    ]);
+  });
+});
