@@ -256,3 +256,11 @@ describe('an act dated by weeks from another', () => {
     ]);
   });
 });
+
+describe('a purchase is of a company, not of what users buy', () => {
+  test('"Gab let players buy its coins ... the cut that Reddit takes": no ownership', () => {
+    expect(
+      triples('Gab let players buy its coins straight from Gab, sidestepping the cut that Reddit takes.').filter((t) => t[0] === 'OWNS'),
+    ).toEqual([]);
+  });
+});
