@@ -98,6 +98,25 @@ describe('labels that name a party', () => {
   });
 });
 
+describe('conduct likened to a wrong, and a sanction judged in an argument', () => {
+  test('"said X had acted like a censor", "X behaves like a cartel": the speaker\'s claim against X', () => {
+    expect(of('ACCUSED', 'Reddit banned Gab in May. Gab said Reddit had acted like a censor.')).toContainEqual([
+      'ACCUSED',
+      'gab',
+      'reddit',
+    ]);
+    expect(of('ACCUSED', 'Vimeo said Gab behaves like a cartel.')).toContainEqual(['ACCUSED', 'vimeo', 'gab']);
+  });
+
+  test('"argued that the ban was unlawful": a claim against the one that banned', () => {
+    expect(of('ACCUSED', 'Reddit banned Gab in May. Gab argued that the ban was unlawful.')).toContainEqual(['ACCUSED', 'gab', 'reddit']);
+  });
+
+  test('a person likening herself names no one', () => {
+    expect(of('ACCUSED', 'Reddit banned Gab in May. Jane Roe said she felt like a censor.')).toEqual([]);
+  });
+});
+
 describe('denials', () => {
   test('"denied ever giving ..." answers the claim even beside "such a request"', () => {
     expect(
