@@ -25,7 +25,7 @@ import { accountAfter, accountOwner, causative } from './accounts';
 import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
-import { fillReturns, RESTORER, SANCTIONED } from './returns';
+import { fillReturns, HITTER, RESTORER, SANCTIONED } from './returns';
 import { alsoAgent, repeatsIn } from './repeats';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
@@ -465,6 +465,7 @@ const ROLES = new Set([
   'answered',
   'restorer',
   'sanctioned',
+  'hitter',
 ]);
 
 function role(
@@ -515,8 +516,13 @@ function role(
     } else if (part === 'nearest') f = nearestBefore(r, clause, t.first);
     else if (part === 'within') f = within(r, t);
     // Filled once the whole report is read (returns.ts).
-    else if (part === 'restorer' || part === 'sanctioned')
-      f = { actors: [part === 'restorer' ? RESTORER : SANCTIONED], first: t.first, last: t.last, inferred: true };
+    else if (part === 'restorer' || part === 'sanctioned' || part === 'hitter')
+      f = {
+        actors: [part === 'restorer' ? RESTORER : part === 'hitter' ? HITTER : SANCTIONED],
+        first: t.first,
+        last: t.last,
+        inferred: true,
+      };
     // "CNN called the suspension unjustified": a sanction judged with no actor named is the main actor's among those that are not people.
     else if (['topic', 'sanctioner', 'reviewed', 'answered', 'court'].includes(part)) {
       const subject = subjectOf(r, clause, t.first, lookBack)?.actors ?? [];

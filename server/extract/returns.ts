@@ -5,7 +5,9 @@
  * 'restorer', the actor who sanctioned the one restored (the last such sanction before, else the
  * first after: "X returned, a week after Y blocked it"); and 'sanctioned', the ones the last
  * sanction before cut off (by the same actor when it is named). A restoration whose placeholder
- * finds no sanction is dropped: a return with nothing to return from is no restoration.
+ * finds no sanction is dropped: a return with nothing to return from is no restoration. A third,
+ * 'hitter', is the author of the sanction that hit the proposal's own actor ("Twitter, one of the
+ * services cut off, said such shutdowns do harm": a claim against whoever cut Twitter off).
  */
 import { categoryOf, type ActionType, type ProposedActorRef } from '../../contract';
 import { same } from './reading';
@@ -13,6 +15,7 @@ import { same } from './reading';
 /** The stand-ins for the two roles: no name a report can hold. */
 export const RESTORER: ProposedActorRef = Object.freeze({ id: null, name: '\u0000restorer' });
 export const SANCTIONED: ProposedActorRef = Object.freeze({ id: null, name: '\u0000sanctioned' });
+export const HITTER: ProposedActorRef = Object.freeze({ id: null, name: '\u0000hitter' });
 
 interface Act {
   type: ActionType;
@@ -22,7 +25,8 @@ interface Act {
   at: number;
 }
 
-const isSanction = (a: Act) => categoryOf(a.type) === 'sanction' && !same(a.from, RESTORER) && !same(a.to, SANCTIONED);
+const isSanction = (a: Act) =>
+  categoryOf(a.type) === 'sanction' && !same(a.from, RESTORER) && !same(a.to, SANCTIONED) && !same(a.to, HITTER);
 
 /** `acts` with each placeholder filled from the sanctions among them, and those that find none left out. */
 export function fillReturns<T extends Act>(acts: readonly T[]): T[] {
@@ -33,6 +37,9 @@ export function fillReturns<T extends Act>(acts: readonly T[]): T[] {
       for (const s of lastSanction(sanctions, a))
         if (!out.some((o) => o.at === a.at && same(o.to, s.to)))
           out.push({ ...a, from: same(a.from, RESTORER) ? s.from : a.from, to: s.to });
+    } else if (same(a.to, HITTER)) {
+      const s = sanctionOf(sanctions, a.from, a.at);
+      if (s && !same(s.from, a.from)) out.push({ ...a, to: s.from });
     } else if (same(a.from, RESTORER)) {
       const s = sanctionOf(sanctions, a.to, a.at);
       if (s) out.push({ ...a, from: s.from });
