@@ -18,6 +18,7 @@ const PRONOUNS = new Set(RULES.ownerPronouns);
 const THINGS = new Set(names.references.thingNouns);
 /** "belongs to", "is part of", "a unit of": each a list of words, matched in order after the owned. */
 const LINKS = RULES.links.map((l) => l.split(' '));
+const OWNED_NOUNS = new Set(RULES.ownedNouns);
 
 /** Every ownership of those shapes in the report. */
 export function ownedRelatives(r: Reading): Ownership[] {
@@ -27,6 +28,12 @@ export function ownedRelatives(r: Reading): Ownership[] {
       const relative = ['which', 'that'].includes(r.norm(k)) && r.gap(k - 1, k).includes(',');
       const owned = ownedBefore(r, s, k);
       if (!owned) continue;
+      // "WhatsApp, Meta's messaging service,": the owner's possessive in an apposition that names a service.
+      const possessor = !relative && r.gap(k - 1, k).includes(',') ? possessiveApposition(r, s, k) : null;
+      if (possessor && !same(possessor.actor, owned)) {
+        out.push({ owner: possessor.actor, owned, first: k, last: possessor.last });
+        continue;
+      }
       const from = relative ? k + 1 : k;
       // "A, which it owns" / "A, which Y has owned since 2012".
       const owner = relative ? ownerWithin(r, s, from) : null;
@@ -91,4 +98,18 @@ function mainSubject(r: Reading, s: Sentence, before: number): ProposedActorRef 
   const a = opener ?? sentenceSubject(r, s, before)?.actors[0] ?? null;
   const person = a && (a.id ? r.kindOf(a.id) === 'person' : r.people.has(a.name));
   return person ? null : a;
+}
+
+/** At token `k`: "<Owner>'s", up to three lower-case words ending in a noun for a service, then a comma or the sentence's end. */
+function possessiveApposition(r: Reading, s: Sentence, k: number): { actor: ProposedActorRef; last: number } | null {
+  const m = r.mentionAt[k]!;
+  if (m < 0 || r.mentions[m]!.first !== k) return null;
+  const after = r.mentions[m]!.last;
+  if (r.norm(after) !== 's' || !/^['’]$/u.test(r.gap(after - 1, after))) return null;
+  for (let j = after + 1; j < Math.min(s.last, after + 4); j++) {
+    if (!/^\p{Ll}/u.test(r.tokens[j]!.text)) return null;
+    const closes = j + 1 === s.last || r.gap(j, j + 1).includes(',');
+    if (OWNED_NOUNS.has(r.norm(j)) && closes) return { actor: r.mentions[m]!.actor, last: j + 1 };
+  }
+  return null;
 }
