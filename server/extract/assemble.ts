@@ -4,7 +4,7 @@
  * the claims it answers, a suit or a move to the cut-off it follows).
  */
 import { withoutTeams } from './teams';
-import { governments } from './governments';
+import { governments, knownGovernment } from './governments';
 import { withoutPlaces } from './places';
 import { describedActors } from './descriptions';
 import { appositionTarget, barredFrom } from './appositions';
@@ -106,6 +106,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     sameNames(text, tokens, mentions, (id) => index.kindOf(id)),
     (id) => index.kindOf(id),
   );
+  r.governmentOf = (country) => knownGovernment(country, (n) => index.lookup(n));
   const found = sents.map((s) => {
     const sentence = text.slice(s.start, s.end);
     // A court's reading of a verb ("barred X from") only where a court or judge is its nearest actor.

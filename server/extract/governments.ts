@@ -172,13 +172,7 @@ export function governments(
 ): Mention[] {
   const all = found(text, tokens, mentions);
   if (!all.length) return [...mentions];
-  const governmentOf = (c: Country): ProposedActorRef => {
-    for (const form of c.forms) {
-      const known = lookup(`${form} government`) ?? lookup(`government of ${form}`);
-      if (known) return known;
-    }
-    return { id: null, name: `${c.adjective} government` };
-  };
+  const governmentOf = (c: Country): ProposedActorRef => storeGovernment(c, lookup) ?? { id: null, name: `${c.adjective} government` };
   const added: Mention[] = all.map((f) => ({
     actor: (f.regulator && regulatorNamed(mentions, f.country, kindOf)) || governmentOf(f.country),
     first: f.first,
@@ -188,4 +182,29 @@ export function governments(
   }));
   const kept = mentions.filter((m) => !added.some((a) => m.first < a.last && a.first < m.last));
   return [...kept, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** The store's actor for `c`'s government ("Nigerian government", "government of Nigeria"), if it has one. */
+function storeGovernment(c: Country, lookup: (name: string) => ProposedActorRef | null): ProposedActorRef | null {
+  for (const form of c.forms) {
+    const known = lookup(`${form} government`) ?? lookup(`government of ${form}`);
+    if (known) return known;
+  }
+  return null;
+}
+
+/**
+ * The store's government of the country named `name` ("Nigeria"), if it has one: what "the
+ * government" stands for when the country was named as a place or an actor of its own.
+ */
+export function knownGovernment(name: string, lookup: (name: string) => ProposedActorRef | null): ProposedActorRef | null {
+  const f = fold(name);
+  const row = WRITTEN.find(
+    (w) =>
+      w.words.join(' ') ===
+      tokenize(f)
+        .map((t) => t.norm)
+        .join(' '),
+  );
+  return row ? storeGovernment(row.country, lookup) : null;
 }

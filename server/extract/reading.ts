@@ -70,6 +70,8 @@ export class Reading {
   readonly sanctions: Array<{ at: number; by: ProposedActorRef; date?: string | null }> = [];
   /** Names of new actors written as people (`writtenAsPeople`): "the company" never stands for them. */
   people = new Set<string>();
+  /** The store's government of a country named as a new actor ("Nigeria"), if it knows one: "the government" is that actor. */
+  governmentOf: (country: string) => ProposedActorRef | null = () => null;
   /** Tokens that are verbs of the lexicon or saying verbs: an actor named right after one is acted upon, not acting. */
   readonly verbs = new Set<number>();
   /** For a token inside a relative clause between commas (", which ... ,"), its first token and one past its last; else -1. */
@@ -228,7 +230,8 @@ export class Reading {
       const m = this.mentionAt[k]!;
       if (m < 0) continue;
       const a = this.mentions[m]!.actor;
-      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name)) || namesGovernment(a.name)) return a;
+      if (a.id ? this.kindOf(a.id) === 'government' : COUNTRIES.has(fold(a.name)) || namesGovernment(a.name))
+        return (!a.id && this.governmentOf(a.name)) || a;
       k = this.mentions[m]!.first;
     }
     return null;
