@@ -197,6 +197,16 @@ export function listBefore(r: Reading, at: number, lookBack: number, acting: rea
   return null;
 }
 
+/** "shut off the network along with A and B": the names coordinated right after a reference ending before token `at`. */
+function namesJoined(r: Reading, clause: Clause, at: number, ref: ProposedActorRef): ProposedActorRef[] {
+  let n = -1;
+  for (let k = at; k < clause.end && n < 0; k++) n = r.mentionAt[k]!;
+  const between = n < 0 ? '' : r.text.slice(r.tokens[at - 1]!.end, r.mentions[n]!.start);
+  // A comma alone is no join here: "blocked the site, Gab said".
+  if (n < 0 || !/\b(?:and|along with|as well as|together with)\b/iu.test(between) || !COORDINATION.test(between)) return [];
+  return listFrom(r, n, clause).actors.filter((a) => !same(a, ref));
+}
+
 /** The actors named by mention `m` and those coordinated after it in the clause ("Reddit and Gab"). */
 export function listFrom(r: Reading, m: number, clause: Clause): Found {
   return found(r, withCoordinated(r, m, 1, clause).ids);
@@ -509,7 +519,7 @@ export function objectOf(
       const t =
         (['its', 'their'].includes(r.norm(ref.first)) ? r.nearestOther(ref.first, lookBack, subject) : null) ??
         r.targetBefore(ref.first, lookBack, subject, thingNoun(r, ref));
-      if (t) return { actors: [t], first: ref.first, last: ref.last, inferred: true };
+      if (t) return { actors: [t, ...namesJoined(r, clause, ref.last, t)], first: ref.first, last: ref.last, inferred: true };
       k = ref.last - 1;
       continue;
     }
