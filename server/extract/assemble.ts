@@ -9,7 +9,7 @@ import { withoutPlaces } from './places';
 import { describedActors } from './descriptions';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
-import { answeredParty, courtActor, courtActs, courtBefore, courtReferenced, isCourt, noteSanction, reviewedParty } from './courts';
+import { answeredParty, courtActor, courtActs, courtBefore, courtReferenced, isCourt, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
 import {
@@ -148,7 +148,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       if (!got.length && fallbackApplies(t)) unread.push(t);
       here.push(...got);
       // A suit later in the sentence answers a sanction before it ("X's ban on Y has reached the court, where Z filed ...").
-      for (const d of got) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
+      for (const d of got) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
       noted = here.length;
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
@@ -170,8 +170,8 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     };
     here.push(...repeatsIn(r, s, lookBack, [...drafts, ...here], written));
     drafts.push(...here);
-    for (const d of here) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, date: d.date });
-    for (const d of here.slice(noted)) if (categoryOf(d.type) === 'sanction') noteSanction(r, d.at, d.from, d.to);
+    for (const d of here.slice(noted))
+      if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
   }
   for (const o of [...ownedCompounds(r, (n) => index.lookup(n)), ...ownedRelatives(r)]) {
     const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];

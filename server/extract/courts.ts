@@ -131,18 +131,9 @@ export function courtReferenced(r: Reading, clause: { end: number }, from: numbe
   return null;
 }
 
-/** The sanctions proposed so far in a reading, with their targets: a ruling upholding a judge's own order is on its target. */
-const SANCTIONS = new WeakMap<Reading, Array<{ at: number; by: ProposedActorRef; to: ProposedActorRef }>>();
-
-export function noteSanction(r: Reading, at: number, by: ProposedActorRef, to: ProposedActorRef): void {
-  const list = SANCTIONS.get(r) ?? [];
-  list.push({ at, by, to });
-  SANCTIONS.set(r, list);
-}
-
 /** The author of the last sanction proposed before character `at` (in its sentence too), other than `not`: whom a suit answers. */
 export function answeredParty(r: Reading, at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
-  const list = SANCTIONS.get(r) ?? [];
+  const list = r.sanctions;
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.at < at && !not.some((x) => same(x, list[i]!.by))) return list[i]!.by;
   return null;
 }
@@ -153,7 +144,7 @@ export function answeredParty(r: Reading, at: number, not: readonly ProposedActo
  * court or judge (a panel upholding a justice's order), the one the sanction hit.
  */
 export function reviewedParty(r: Reading, at: number, not: readonly ProposedActorRef[]): ProposedActorRef | null {
-  const list = SANCTIONS.get(r) ?? [];
+  const list = r.sanctions;
   for (let i = list.length - 1; i >= 0; i--) {
     const s = list[i]!;
     if (s.at >= at || not.some((x) => same(x, s.by))) continue;

@@ -66,8 +66,11 @@ export class Reading {
   topic: ProposedActorRef | null;
   /** The actors that are not people, ranked as the topic is: who did the sanctioning in a report about someone sanctioned. */
   things: ProposedActorRef[] = [];
-  /** The sanctions read so far, in text order: where each verb is and who acted ("the ban was a ploy" is a claim against them). */
-  readonly sanctions: Array<{ at: number; by: ProposedActorRef; date?: string | null }> = [];
+  /**
+   * The sanctions read so far, as each verb is read: where it is, who acted on whom and when ("the ban was a
+   * ploy" is a claim against its actor; a ruling upholding a judge's order is on its target).
+   */
+  readonly sanctions: Array<{ at: number; by: ProposedActorRef; to: ProposedActorRef; date: string | null }> = [];
   /** Names of new actors written as people (`writtenAsPeople`): "the company" never stands for them. */
   people = new Set<string>();
   /** The store's government of a country named as a new actor ("Nigeria"), if it knows one: "the government" is that actor. */
@@ -264,7 +267,7 @@ export class Reading {
   }
 
   /** The last sanction read before character `at` whose actor is not among `not`. */
-  sanctionBefore(at: number, not: readonly ProposedActorRef[]): { at: number; by: ProposedActorRef; date?: string | null } | null {
+  sanctionBefore(at: number, not: readonly ProposedActorRef[]): Reading['sanctions'][number] | null {
     for (let i = this.sanctions.length - 1; i >= 0; i--) {
       const s = this.sanctions[i]!;
       if (s.at < at && !not.some((x) => same(x, s.by))) return s;
