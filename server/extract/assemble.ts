@@ -25,7 +25,7 @@ import { accountAfter, accountOwner, causative } from './accounts';
 import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
-import { fillReturns, HITTER, RESTORER, SANCTIONED } from './returns';
+import { fillReturns, HITTER, passiveRestorer, RESTORER, SANCTIONED } from './returns';
 import { alsoAgent, repeatsIn } from './repeats';
 import { personOrganisations } from './organisations';
 import { sameNames } from './aliases';
@@ -273,6 +273,7 @@ function read(
       afterPreposition(r, clause, t.last, BY) ??
       (also = sanction && to ? alsoAgent(r, t.first, t.last, clause.end, to.actors) : null) ??
       afterPreposition(r, clause, t.last, AGENT_PREPS) ??
+      (to && type === 'REINSTATED' ? passiveRestorer(r, r.tokens[t.first]!.start, t.first, t.last, to.actors) : null) ??
       (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.
     const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;

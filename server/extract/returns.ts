@@ -10,7 +10,8 @@
  * services cut off, said such shutdowns do harm": a claim against whoever cut Twitter off).
  */
 import { categoryOf, type ActionType, type ProposedActorRef } from '../../contract';
-import { same } from './reading';
+import { same, type Reading } from './reading';
+import type { Found } from './clauses';
 
 /** The stand-ins for the two roles: no name a report can hold. */
 export const RESTORER: ProposedActorRef = Object.freeze({ id: null, name: '\u0000restorer' });
@@ -59,4 +60,17 @@ function lastSanction(sanctions: readonly Act[], a: Act): Act[] {
 function sanctionOf(sanctions: readonly Act[], target: ProposedActorRef, at: number): Act | null {
   const of = sanctions.filter((s) => same(s.to, target));
   return of.filter((s) => s.at < at).pop() ?? of.find((s) => s.at > at) ?? null;
+}
+
+/**
+ * "WhatsApp and Viber were unblocked": a restoration in the passive with no agent named is by
+ * whoever had sanctioned the ones restored, read so far; null when no sanction of theirs was.
+ */
+export function passiveRestorer(r: Reading, at: number, first: number, last: number, restored: readonly ProposedActorRef[]): Found | null {
+  for (let i = r.sanctions.length - 1; i >= 0; i--) {
+    const s = r.sanctions[i]!;
+    if (s.at < at && restored.some((x) => same(x, s.to)) && !restored.some((x) => same(x, s.by)))
+      return { actors: [s.by], first, last, inferred: true };
+  }
+  return null;
 }

@@ -61,3 +61,18 @@ describe('more words for warnings and suits', () => {
     ]);
   });
 });
+
+describe('a restoration in the passive with no agent named', () => {
+  test('"A and B were unblocked": by whoever had blocked them, not by the president who spoke before', () => {
+    const text =
+      'Nigeria blocked Gab and Vimeo on Monday. Its president, Jane Roe, said on Friday she had told the regulator to end the ban. Gab and Vimeo were unblocked over the past few days.';
+    const back = triples(text).filter((t) => t[0] === 'REINSTATED');
+    expect(back).toEqual(
+      expect.arrayContaining([
+        ['REINSTATED', 'new:Nigeria', 'gab'],
+        ['REINSTATED', 'new:Nigeria', 'vimeo'],
+      ]),
+    );
+    expect(back.filter((t) => t[1] === 'jane-roe')).toEqual([]);
+  });
+});
