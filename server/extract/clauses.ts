@@ -264,6 +264,9 @@ function mentionBefore(r: Reading, from: number, at: number, notAccounts = false
  * company", "the site" (and, in the passive, any target word) are the report's topic.
  */
 export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: number, passive = false): Found | null {
+  // "lost to X, which had sued it": the name before ", which" is the subject, whatever governs it.
+  const antecedent = passive ? null : subjectRelative(r, first);
+  if (antecedent) return antecedent;
   const m = mentionBefore(r, clause.start, first);
   const from = m === null ? clause.start : r.mentions[m]!.last;
   const target = targetIn(r, from, first);
@@ -698,6 +701,17 @@ function saidBy(r: Reading, k: number, lookBack: number): ProposedActorRef | nul
  * "RT and Sputnik, which Facebook had cut off": the verb at `first` has its subject right after a
  * relative word that follows a name and a comma; that name, with those joined to it, is the object.
  */
+/** "X, which had sued Y": the actors named just before ", which" or ", who" opening the verb at token `first`. */
+function subjectRelative(r: Reading, first: number): Found | null {
+  let k = first - 1;
+  while (k > 0 && r.mentionAt[k]! < 0 && AUXILIARY_OR_ADVERB.test(r.norm(k))) k--;
+  if (!['which', 'who'].includes(r.norm(k)) || k < 1 || !r.gap(k - 1, k).includes(',')) return null;
+  const m = r.mentionAt[k - 1]!;
+  if (m < 0) return null;
+  const s = r.sentences.find((x) => x.first <= k && k < x.last)!;
+  return found(r, withCoordinated(r, m, -1, { start: s.first, end: k }).ids.reverse());
+}
+
 function relativeAntecedent(r: Reading, first: number, subject: readonly ProposedActorRef[]): Found | null {
   let k = first - 1;
   while (k > 0 && r.mentionAt[k]! < 0 && AUXILIARY_OR_ADVERB.test(r.norm(k))) k--;

@@ -76,3 +76,15 @@ describe('a restoration in the passive with no agent named', () => {
     expect(back.filter((t) => t[1] === 'jane-roe')).toEqual([]);
   });
 });
+
+describe('the subject of a relative clause', () => {
+  test('"lost to X, which had sued the company": X sued, though a preposition governs it', () => {
+    expect(triples('Reddit lost to the Pinecone Office, which had sued the company in May.')).toEqual([
+      ['SUED', 'new:Pinecone Office', 'reddit'],
+    ]);
+  });
+
+  test('an object relative is untouched: "Gab, which Reddit dropped last year"', () => {
+    expect(triples('Gab, which Reddit dropped last year, was sold.')).toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+});
