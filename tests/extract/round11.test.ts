@@ -53,8 +53,8 @@ describe('more words for warnings and suits', () => {
     expect(triples('Reddit threatened Gab with heavy fines on Monday.')).toEqual([['WARNED', 'reddit', 'gab']]);
   });
 
-  test('"took X to the ... court over the ban" is a suit', () => {
-    expect(triples('Reddit banned Gab in May. Jane Roe took Reddit to the regional court over the ban on Monday.')).toContainEqual([
+  test('"challenged the ban in court" is a suit against whoever imposed the ban', () => {
+    expect(triples('Reddit banned Jane Roe in May. Jane Roe challenged the ban in court on Monday.')).toContainEqual([
       'SUED',
       'jane-roe',
       'reddit',
@@ -86,5 +86,15 @@ describe('the subject of a relative clause', () => {
 
   test('an object relative is untouched: "Gab, which Reddit dropped last year"', () => {
     expect(triples('Gab, which Reddit dropped last year, was sold.')).toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+});
+
+describe('"shut off"', () => {
+  test('"shut off X along with A and B" cuts off all three', () => {
+    expect(triples('Nigeria shut off Gab along with Vimeo and Zonk on Monday.')).toEqual([
+      ['SUSPENDED', 'new:Nigeria', 'gab'],
+      ['SUSPENDED', 'new:Nigeria', 'vimeo'],
+      ['SUSPENDED', 'new:Nigeria', 'new:Zonk'],
+    ]);
   });
 });
