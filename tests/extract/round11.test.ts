@@ -98,3 +98,29 @@ describe('"shut off"', () => {
     ]);
   });
 });
+
+describe('more words read after the blind sets', () => {
+  test.each([
+    ["Reddit has taken Jane Roe's music off its service.", ['BANNED', 'reddit', 'jane-roe']],
+    ['Reddit signed Jane Roe in 2020 to an exclusive deal.', ['CONTRACTED', 'reddit', 'jane-roe']],
+  ])('%s', (text, triple) => {
+    expect(triples(text)).toContainEqual(triple);
+  });
+
+  test('"brushed off the charge": a denial of the claim made before', () => {
+    expect(triples('Jane Roe accused Reddit of censorship on Monday. Reddit brushed off the charge the same day.')).toContainEqual([
+      'DENIED',
+      'reddit',
+      'jane-roe',
+    ]);
+  });
+
+  test('"declared X an extremist organisation" is a ruling from a court, and nothing from anyone else', () => {
+    expect(triples('The Pinecone District Court declared Gab an extremist organisation on Monday.')).toContainEqual([
+      'RULED',
+      'new:Pinecone District Court',
+      'gab',
+    ]);
+    expect(triples('Reddit declared Gab an extremist organisation on Monday.').filter((t) => t[0] === 'RULED')).toEqual([]);
+  });
+});
