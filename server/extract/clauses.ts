@@ -7,6 +7,7 @@ import type { ProposedActorRef } from '../../contract';
 import { isSaying } from './attribution';
 import { attribution } from './lexicon';
 import names from './rules/names.json';
+import structure from './rules/structure.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner, pluralOwners } from './plurals';
@@ -33,6 +34,7 @@ const AUX = set(attribution.passiveAux.words);
 const ADVERBS = set(attribution.adverbs.words);
 const COMMA_AND = set(['and', 'or', 'but']);
 const OPENING = set(['and', 'but', 'yet', 'so', 'then']);
+const PAST_FORMS = set(structure.clauses.pastForms);
 // "and", "as well as", "along with", with "the", "both" or an owner's noun after it ("Jones and his site Infowars");
 // a comma, with "the" after it when the next name follows ("Zorvo, the XTV and KBN").
 const COORDINATION =
@@ -110,7 +112,10 @@ function startsClause(r: Reading, k: number, s: Sentence): boolean {
     const after = r.mentions[m]!.last;
     return (
       after < s.last &&
-      (r.verbs.has(after) || /(?:ed|s)$/.test(r.norm(after)) || ['has', 'had', 'was', 'also', 'then', 'later'].includes(r.norm(after)))
+      (r.verbs.has(after) ||
+        /(?:ed|s)$/.test(r.norm(after)) ||
+        PAST_FORMS.has(r.norm(after)) ||
+        ['has', 'had', 'was', 'also', 'then', 'later'].includes(r.norm(after)))
     );
   }
   return ['it', 'they', 'he', 'she'].includes(r.norm(k)) || ['the'].includes(r.norm(k));

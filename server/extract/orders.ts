@@ -22,11 +22,25 @@ const ORDER_KINDS = new Set(rules.orders.orderKinds);
 const CARRIED_OUT_BY = new Set(rules.orders.carriedOutBy);
 const GROUPS = rules.orders.groups.map((g) => g.split(' ')).sort((a, b) => b.length - a.length);
 const ADVERBS = /^(?:also|immediately|jointly|then|\p{L}+ly)$/u;
+const THAT = new Set(rules.orders.thatOpeners);
+const BEFORE_THAT = new Set(rules.orders.beforeThat);
+const MODALS = new Set(['to', 'should', 'must', 'would', 'will', 'shall']);
+
+/** "demanded on May 3 that ...": the opener of an order told as a clause within a few words of verb `k`, or -1. */
+function thatOpener(r: Reading, s: Sentence, k: number): number {
+  if (THAT.has(r.norm(k + 1))) return k + 1;
+  if (!BEFORE_THAT.has(r.norm(k + 1))) return -1;
+  for (let j = k + 2; j < Math.min(s.last, k + 7); j++) {
+    if (r.mentionAt[j]! >= 0 || r.gap(j - 1, j).includes(',')) return -1;
+    if (THAT.has(r.norm(j))) return j;
+  }
+  return -1;
+}
 
 export interface OrderedRoles {
   t: Trigger;
   roles: { from: Found; to: Found };
-  /** "ordered the app suspended": the participle's token, which the rules must not read on its own. */
+  /** "ordered the app suspended", "demanded that X remove it": the act's token, which the rules must not read on its own. */
   made?: number;
 }
 
@@ -121,11 +135,12 @@ export function ordersIn(
     const by = subjectOf(r, clause, besidePhrase(r, clause, k), lookBack);
     // "Namehold ordered Pixelcast to ...": a company's demand is no order in the dataset's sense.
     if (!by || (!causative && by.actors.some((a) => a.id !== null && !ORDER_KINDS.has(kindOf(a.id) ?? '')))) continue;
-    const got = ordered(r, s, k, lookBack, by.actors);
+    const that = causative ? -1 : thatOpener(r, s, k);
+    const got = ordered(r, s, that < 0 ? k : that, lookBack, by.actors);
     if (!got || by.actors.some((a) => got.who.actors.some((b) => same(a, b)))) continue;
     let j = got.next;
-    const infinitive = r.norm(j) === 'to' && !causative;
-    if (infinitive) j++;
+    const infinitive = that >= 0 || (r.norm(j) === 'to' && !causative);
+    if (MODALS.has(r.norm(j)) && infinitive) j++;
     while (j < s.last && ADVERBS.test(r.norm(j)) && !found.some((t) => t.first === j)) j++;
     const act = found.find((t) => t.first === j && categoryOf(t.rule.type) === 'sanction');
     if (!act) continue;
@@ -135,9 +150,10 @@ export function ordersIn(
       out.push({ t: at, roles: { from: by, to: got.who }, made: act.first });
       continue;
     }
-    out.push({ t: { ...at, rule: ORDERED_RULE(act.rule) }, roles: { from: by, to: got.who } });
-    // "asked Reddit to ban Gab": a request, not yet an act.
-    if (!COMMANDS.has(r.norm(k))) continue;
+    // "demanded that Reddit take it down": the act is only asked for, so the rules must not read it as done.
+    out.push({ t: { ...at, rule: ORDERED_RULE(act.rule) }, roles: { from: by, to: got.who }, ...(that >= 0 ? { made: act.first } : {}) });
+    // "asked Reddit to ban Gab": a request, not yet an act; "demanded that Reddit ban Gab" too.
+    if (!COMMANDS.has(r.norm(k)) || that >= 0) continue;
     const target = objectOf(r, clauseOf(r, s, act.first, act.last), act.first, act.last, lookBack, got.who.actors);
     if (!target) continue;
     const carried = got.who.actors.every((a) => a.id !== null && CARRIED_OUT_BY.has(kindOf(a.id) ?? ''));

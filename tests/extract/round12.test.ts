@@ -1,0 +1,70 @@
+/**
+ * Round 12 (lead): general readings of clauses and demands, each tested on made-up sentences about
+ * made-up or unrelated actors (none comes from a gold or held-out report).
+ */
+import { readerOf } from './support/reader';
+
+const { triples } = readerOf([
+  { id: 'reddit', name: 'Reddit', kind: 'platform' },
+  { id: 'gab', name: 'Gab', kind: 'platform' },
+  { id: 'vimeo', name: 'Vimeo', kind: 'platform' },
+  { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'nigeria-government', name: 'Federal Government of Nigeria', aliases: ['Nigerian government'], kind: 'government' },
+]);
+
+describe('", and NAME" with an irregular past verb opens a clause', () => {
+  test('"..., and Reddit cut her stream": Reddit acts; it is not a second object of the verb before', () => {
+    const found = triples("On Monday Gab removed the forum's page, and Reddit cut Jane Roe's stream an hour in.");
+    expect(found).not.toContainEqual(['BANNED', 'gab', 'reddit']);
+    expect(found).toContainEqual(['SUSPENDED', 'reddit', 'jane-roe']);
+  });
+
+  test('"took", "shut" and "pulled" after ", and NAME" too', () => {
+    for (const verb of ['took down', 'shut down', 'pulled'])
+      expect(triples(`Vimeo dropped Zonk in May, and Reddit ${verb} the channel of Jane Roe.`)).not.toContainEqual([
+        expect.any(String),
+        'vimeo',
+        'reddit',
+      ]);
+  });
+});
+
+describe('cutting a stream or a feed', () => {
+  test('"cut X\'s livestream", "cut the feed of X": a suspension of X', () => {
+    expect(triples("Vimeo cut Jane Roe's livestream after ten minutes.")).toContainEqual(['SUSPENDED', 'vimeo', 'jane-roe']);
+    expect(triples('Reddit cut the broadcast of Gab on Friday.')).toContainEqual(['SUSPENDED', 'reddit', 'gab']);
+  });
+
+  test('"cut the feed in half" names no one: nothing', () => {
+    expect(triples('Reddit cut the feed in half.')).toEqual([]);
+  });
+});
+
+describe('an order told as a clause', () => {
+  test('"demanded on May 3 that X take it down": an order to X, and no act by X', () => {
+    const found = triples('The Nigerian government had demanded on May 3 that Reddit take it down.');
+    expect(found).toEqual([['ORDERED', 'nigeria-government', 'reddit']]);
+  });
+
+  test('"demanded that A and B remove": an order to each', () => {
+    expect(triples('The Nigerian government demanded that Reddit and Gab remove the posts.')).toEqual([
+      ['ORDERED', 'nigeria-government', 'reddit'],
+      ['ORDERED', 'nigeria-government', 'gab'],
+    ]);
+  });
+
+  test('"urged X to suspend", "pressed X to take down": an order, the act not done', () => {
+    const urged = triples('The Nigerian government urged Reddit to suspend the account of Jane Roe.');
+    expect(urged).toContainEqual(['ORDERED', 'nigeria-government', 'reddit']);
+    expect(urged).not.toContainEqual(['SUSPENDED', 'reddit', 'jane-roe']);
+    expect(triples('The Nigerian government pressed Vimeo to take down the forum.')).toContainEqual([
+      'ORDERED',
+      'nigeria-government',
+      'vimeo',
+    ]);
+  });
+
+  test('a demand with no sanction in it is no order', () => {
+    expect(triples('Jane Roe demanded that Reddit apologise.')).toEqual([]);
+  });
+});
