@@ -25,6 +25,7 @@ import { accountAfter, accountOwner, causative } from './accounts';
 import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
+import { ownedBesideNouns } from './owned-names';
 import { fillReturns, HITTER, passiveRestorer, RESTORER, SANCTIONED } from './returns';
 import { alsoAgent, repeatsIn } from './repeats';
 import { personOrganisations } from './organisations';
@@ -173,7 +174,7 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     for (const d of here.slice(noted))
       if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
   }
-  for (const o of [...ownedCompounds(r, (n) => index.lookup(n)), ...ownedRelatives(r)]) {
+  for (const o of [...ownedCompounds(r, (n) => index.lookup(n)), ...ownedRelatives(r), ...ownedBesideNouns(r)]) {
     const span: [number, number] = [r.tokens[o.first]!.start, r.tokens[o.last - 1]!.end];
     const base = { date: null, status: 'confirmed' as const, claimedBy: [], respondsTo: [], evidence: [span], at: span[0] };
     drafts.push({ ...base, type: 'OWNS', from: o.owner, to: o.owned, confidence: round(0.5 * (o.owned.id ? 1 : 0.85)) });

@@ -24,6 +24,7 @@ import {
   appositionAntecedent,
 } from './content';
 import { insideAct } from './spans';
+import { possessedName } from './owned-names';
 import { namedLikePerson } from './aliases';
 import { Reading, same, SUBJECT_SKIP } from './reading';
 
@@ -586,6 +587,9 @@ export function afterPreposition(r: Reading, clause: Clause, last: number, preps
       // "by the Beijing company ByteDance": a place before a describing noun is not the name.
       const described = describedName(r, mention);
       if (described >= 0) return found(r, [described]);
+      // "by Reddit's subsidiary Vimeo": the owned name is the one meant.
+      const owned = possessedName(r, mention);
+      if (owned >= 0) return found(r, [owned]);
       return found(r, [...withCoordinated(r, m, 1, clause).ids, ...laterSamePreposition(r, clause, mention.last, preps)]);
     }
     // "moved to a new host, SkySilk": the name in apposition to the preposition's noun.

@@ -29,6 +29,7 @@ export const SUBJECT_SKIP = new Set([
   'via',
 ]);
 const RELATIVES = new Set(attribution.relatives.words);
+const PARTICIPLES = new Set(attribution.participleAppositions.words);
 const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.confirmingVerbs.verbs]);
 // "the app" for the actor introduced as "the network": each noun of a group stands for the others.
 const SAME_THING = new Map<string, readonly string[]>(names.references.sameThing.groups.flatMap((g) => g.map((n) => [n, g] as const)));
@@ -95,10 +96,12 @@ export class Reading {
     this.relativeEnd = new Int32Array(tokens.length).fill(-1);
     for (const s of sentences) {
       for (let k = s.first + 1; k < s.last; k++) {
-        // After a name, an apposition ("Roskomnadzor, Russia's media regulator, blocked") is skipped like a relative clause.
+        // After a name, an apposition ("Roskomnadzor, Russia's media regulator, blocked"; "Vimeo, owned by Reddit, banned")
+        // is skipped like a relative clause.
         const apposition =
           this.mentionAt[k - 1]! >= 0 &&
           (['the', 'a', 'an'].includes(tokens[k]!.norm) ||
+            PARTICIPLES.has(tokens[k]!.norm) ||
             (this.mentionAt[k]! >= 0 && /^['’]s\b/u.test(text.slice(this.mentions[this.mentionAt[k]!]!.end))));
         if ((!RELATIVES.has(tokens[k]!.norm) && !apposition) || !this.gap(k - 1, k).includes(',')) continue;
         // A comma before a name continues a list inside the clause ("dropped by Apple, Spotify and Stitcher,").

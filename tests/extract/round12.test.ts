@@ -68,3 +68,27 @@ describe('an order told as a clause', () => {
     expect(triples('Jane Roe demanded that Reddit apologise.')).toEqual([]);
   });
 });
+
+describe('ownership beside a noun for a unit', () => {
+  test('"Vimeo, owned by Reddit, banned Gab": Vimeo bans, Reddit owns Vimeo', () => {
+    const found = triples('Vimeo, owned by Reddit, banned Gab.');
+    expect(found).toContainEqual(['BANNED', 'vimeo', 'gab']);
+    expect(found).toContainEqual(['OWNS', 'reddit', 'vimeo']);
+    expect(found).not.toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+
+  test('"Reddit\'s subsidiary Vimeo" and "Vimeo, a Reddit subsidiary,": Reddit owns Vimeo', () => {
+    expect(triples("Reddit's subsidiary Vimeo banned Gab.")).toContainEqual(['OWNS', 'reddit', 'vimeo']);
+    expect(triples('Vimeo, a Reddit subsidiary, banned Gab.')).toContainEqual(['OWNS', 'reddit', 'vimeo']);
+  });
+
+  test('"banned by Reddit\'s video service Vimeo": Vimeo is the one acting', () => {
+    const found = triples("Gab was banned by Reddit's video service Vimeo on Monday.");
+    expect(found).toContainEqual(['BANNED', 'vimeo', 'gab']);
+    expect(found).not.toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+
+  test('"Reddit\'s founder Jane Roe" is no ownership', () => {
+    expect(triples("Reddit's founder Jane Roe banned Gab.").filter((t) => t[0] === 'OWNS')).toEqual([]);
+  });
+});
