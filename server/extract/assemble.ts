@@ -621,7 +621,10 @@ function finish(r: Reading, drafts: Draft[], party: (a: ProposedActorRef) => Pro
   // A denial answers the claims against its author; with no such claim it names its object, or is dropped.
   for (const d of keyed) {
     if (d.type === 'DENIED') {
-      const claims = keyed.filter((c) => c.type === 'ACCUSED' && same(party(c.to), party(d.from)));
+      // With no claim against it, a denial answers a suit against it ("called the suit baseless").
+      const against = (type: string) => keyed.filter((c) => c.type === type && same(party(c.to), party(d.from)));
+      const accused = against('ACCUSED');
+      const claims = accused.length ? accused : against('SUED');
       d.respondsTo = claims.map((c) => c.key);
       if (claims.length && (!d.to.name || !claims.some((c) => same(c.from, d.to)))) d.to = claims[0]!.from;
       d.date ??= answerDate(claims, anchor);

@@ -92,3 +92,44 @@ describe('ownership beside a noun for a unit', () => {
     expect(triples("Reddit's founder Jane Roe banned Gab.").filter((t) => t[0] === 'OWNS')).toEqual([]);
   });
 });
+
+describe('a sanction judged, a suit denied, a sanction ruled on', () => {
+  test('"complained about the block", "condemned the removal": a claim against the one that sanctioned', () => {
+    expect(triples('Reddit blocked Gab on Monday. Gab complained about the block on Tuesday.')).toContainEqual([
+      'ACCUSED',
+      'gab',
+      'reddit',
+    ]);
+    expect(triples('Vimeo banned Gab in May. Jane Roe condemned the removal as censorship.')).toContainEqual([
+      'ACCUSED',
+      'jane-roe',
+      'vimeo',
+    ]);
+  });
+
+  test('"criticised the plan" judges no sanction: nothing', () => {
+    expect(triples('Reddit criticised the plan on Monday.')).toEqual([]);
+  });
+
+  test('"called the suit baseless", "said the claims were unfounded": a denial answering the suit or the claim', () => {
+    expect(triples('Gab sued Reddit in May. Reddit called the suit baseless.')).toContainEqual(['DENIED', 'reddit', 'gab']);
+    expect(triples('Gab accused Vimeo of bias. Vimeo said the claims were unfounded.')).toContainEqual(['DENIED', 'vimeo', 'gab']);
+  });
+
+  test('a denial with no claim or suit against its author is dropped', () => {
+    expect(triples('Reddit banned Gab in May. Reddit said the rumours were unfounded.').map((t) => t[0])).not.toContain('DENIED');
+  });
+
+  test('"ruled the ban unlawful", "found the block illegal": a ruling on the one whose act is reviewed', () => {
+    expect(triples('Reddit blocked Gab in March. The Zorblat District Court ruled the ban unlawful on Monday.')).toContainEqual([
+      'RULED',
+      'new:Zorblat District Court',
+      'reddit',
+    ]);
+    expect(triples('Vimeo blocked Gab in March. The Zorblat City Court found the block illegal in May.')).toContainEqual([
+      'RULED',
+      'new:Zorblat City Court',
+      'vimeo',
+    ]);
+  });
+});
