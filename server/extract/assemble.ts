@@ -25,6 +25,7 @@ import { accountAfter, accountOwner, causative } from './accounts';
 import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
+import { openerOf } from './openers';
 import { ownedBesideNouns } from './owned-names';
 import { fillReturns, HITTER, passiveRestorer, RESTORER, SANCTIONED } from './returns';
 import { alsoAgent, repeatsIn } from './repeats';
@@ -238,7 +239,9 @@ function read(
 ): Draft[] {
   // "the ban", "its suspension": a noun, not an act.
   if (t.verb && DETERMINERS.has(r.norm(t.first - 1))) return [];
-  const clause = clauseOf(r, s, t.first, t.last);
+  // "Dropped by Reddit in May, Gab moved ...": the opening phrase is the act's clause, the main subject one of its roles.
+  const opener = t.rule.from === 'subject' && t.rule.to === 'object' ? openerOf(r, s, t) : null;
+  const clause = opener ? { start: s.first, end: opener.end } : clauseOf(r, s, t.first, t.last);
   const modality = modalityOf(r, clause, t.first);
   if (modality === 'negated' || modality === 'irrealis') return [];
   let type: ActionType = t.rule.type;
@@ -258,14 +261,20 @@ function read(
     null;
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
+  if (opener && !opener.passive) from ??= opener.subject;
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
-  const passive = t.rule.from === 'subject' && t.rule.to === 'object' && (shared !== null || isPassive(r, clause, t.first, t.last));
+  const passive =
+    t.rule.from === 'subject' &&
+    t.rule.to === 'object' &&
+    (shared !== null || isPassive(r, clause, t.first, t.last) || opener?.passive === true);
   // "were also taken out of the store": one more of the last sanction, on its day when this sentence gives none.
   let also: ReturnType<typeof alsoAgent> = null;
   if (passive) {
     // "many users who were banned from X": a group named by a common noun is no actor of the report.
     if (groupRelative(r, clause, shared ?? t.first)) return [];
-    to = peopleGroupTarget(r, shared ?? t.first) ? null : subjectOf(r, clause, shared ?? t.first, lookBack, true);
+    to = peopleGroupTarget(r, shared ?? t.first)
+      ? null
+      : (subjectOf(r, clause, shared ?? t.first, lookBack, true) ?? (opener?.passive ? opener.subject : null));
     // "his Instagram account had been restricted": the owner is the target, the platform the agent if no other is named.
     const account = to && accountOwner(r, to);
     if (account) to = account.owner;

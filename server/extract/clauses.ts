@@ -473,6 +473,12 @@ export function objectOf(
   targets: boolean | 'things' = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
+  // "Gab, which Reddit banned in May, moved to Vimeo": the verb of a relative clause whose subject is named in it
+  // takes no object past its close (its object is the name before the relative word).
+  const opens = r.relativeStart[first] ?? -1;
+  const closes = r.relativeEnd[first] ?? -1;
+  if (opens >= 0 && closes < clause.end && OBJECT_RELATIVES.has(r.norm(opens)) && r.mentionAt[opens + 1]! >= 0)
+    clause = { ...clause, end: closes };
   const listed = targets ? listedAfter(r, last, subject) : null;
   if (listed) return listed;
   for (let k = first + 1; k < clause.end; k++) {

@@ -133,3 +133,33 @@ describe('a sanction judged, a suit denied, a sanction ruled on', () => {
     ]);
   });
 });
+
+describe('relative clauses whose subject is named in them', () => {
+  test('"Gab, which Reddit banned in May, moved to Vimeo": Reddit banned Gab, not Vimeo', () => {
+    const found = triples('Gab, which Reddit banned in May, moved to Vimeo.');
+    expect(found).toContainEqual(['BANNED', 'reddit', 'gab']);
+    expect(found).not.toContainEqual(['BANNED', 'reddit', 'vimeo']);
+  });
+
+  test('"Jane Roe, whom Reddit suspended last week, sued it": "whom" opens a relative clause too', () => {
+    const found = triples('Jane Roe, whom Reddit suspended last week, sued it on Monday.');
+    expect(found).toContainEqual(['SUSPENDED', 'reddit', 'jane-roe']);
+    expect(found).toContainEqual(['SUED', 'jane-roe', 'reddit']);
+    expect(found).not.toContainEqual(['SUED', 'reddit', 'jane-roe']);
+  });
+});
+
+describe('a sentence opening with a participle phrase', () => {
+  test('past participle: the main subject is the target ("Dropped by Reddit in May, Gab ...")', () => {
+    expect(triples('Dropped by Reddit in May, Gab moved to Vimeo.')).toContainEqual(['BANNED', 'reddit', 'gab']);
+    expect(triples('Having been dropped by Vimeo, Gab turned to Reddit.')).toContainEqual(['BANNED', 'vimeo', 'gab']);
+    expect(triples('After being banned from Reddit, Jane Roe sued the company.')).toContainEqual(['BANNED', 'reddit', 'jane-roe']);
+  });
+
+  test('present participle or "having" + participle: the main subject acts', () => {
+    expect(triples('After banning Gab in May, Reddit said it would review its rules.')).toContainEqual(['BANNED', 'reddit', 'gab']);
+    const found = triples('Having suspended Gab, Vimeo turned to other matters.');
+    expect(found).toContainEqual(['SUSPENDED', 'vimeo', 'gab']);
+    expect(found.flat()).not.toContain('new:Having');
+  });
+});
