@@ -163,3 +163,37 @@ describe('a sentence opening with a participle phrase', () => {
     expect(found.flat()).not.toContain('new:Having');
   });
 });
+
+describe('acts named by a choice, criticism named after a sanction, and a few verbs', () => {
+  test('"Reddit\'s decision to ban Gab": the ban is told as done', () => {
+    expect(triples("Reddit's decision to ban Gab drew criticism from Jane Roe.")).toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+
+  test('"the suspension was condemned by X", "the move drew criticism from X": X claims against its author', () => {
+    expect(triples('Reddit suspended Gab in May. The suspension was condemned by Jane Roe.')).toContainEqual([
+      'ACCUSED',
+      'jane-roe',
+      'reddit',
+    ]);
+    expect(triples('Vimeo suspended Gab in May. The move drew criticism from Jane Roe.')).toContainEqual(['ACCUSED', 'jane-roe', 'vimeo']);
+  });
+
+  test('"Jane Roe was criticised by Vimeo" names no sanction: no claim against its author', () => {
+    expect(triples('Reddit suspended Gab in May. Jane Roe was criticised by Vimeo.').map((t) => t[0])).not.toContain('ACCUSED');
+  });
+
+  test('"Gab\'s users flocked to Vimeo": users of Gab moved to Vimeo', () => {
+    expect(triples("Gab's users flocked to Vimeo after the ban.")).toContainEqual(['USERS_MIGRATED', 'gab', 'vimeo']);
+    expect(triples("Many of Reddit's users moved to Gab in January.")).toContainEqual(['USERS_MIGRATED', 'reddit', 'gab']);
+  });
+
+  test('"no longer hosts X", "withheld X\'s account", "geoblocked X": sanctions', () => {
+    expect(triples('Reddit no longer hosts Gab.')).toContainEqual(['REFUSED', 'reddit', 'gab']);
+    expect(triples('Reddit has withheld the accounts of Gab and Jane Roe in India.')).toEqual([
+      ['RESTRICTED', 'reddit', 'gab'],
+      ['RESTRICTED', 'reddit', 'jane-roe'],
+    ]);
+    expect(triples('Vimeo geoblocked Gab in Germany.')).toContainEqual(['RESTRICTED', 'vimeo', 'gab']);
+    expect(triples('Reddit withheld comment on Monday.')).toEqual([]);
+  });
+});
