@@ -26,6 +26,7 @@ import { peopleGroupTarget } from './plurals';
 import { ownedCompounds } from './compounds';
 import { ownedRelatives } from './ownership';
 import { openerOf } from './openers';
+import { memberSubject, withMembers } from './members';
 import { ownedBesideNouns } from './owned-names';
 import { fillReturns, HITTER, passiveRestorer, RESTORER, SANCTIONED } from './returns';
 import { alsoAgent, repeatsIn } from './repeats';
@@ -238,7 +239,9 @@ function read(
   fallback?: FallbackRoles,
 ): Draft[] {
   // "the ban", "its suspension": a noun, not an act.
-  if (t.verb && DETERMINERS.has(r.norm(t.first - 1))) return [];
+  // "that banned" is a relative clause's verb, not "that ban".
+  const relative = r.norm(t.first - 1) === 'that' && memberSubject(r, s, t.first) !== null;
+  if (t.verb && DETERMINERS.has(r.norm(t.first - 1)) && !relative) return [];
   // "Dropped by Reddit in May, Gab moved ...": the opening phrase is the act's clause, the main subject one of its roles.
   const opener = t.rule.from === 'subject' && t.rule.to === 'object' ? openerOf(r, s, t) : null;
   const clause = opener ? { start: s.first, end: opener.end } : clauseOf(r, s, t.first, t.last);
@@ -262,6 +265,7 @@ function read(
   let from = role(r, s, t.rule.from, clause, t, lookBack, speakerOf);
   let to = role(r, s, t.rule.to, clause, t, lookBack, speakerOf);
   if (opener && !opener.passive) from ??= opener.subject;
+  if (t.rule.from === 'subject' && t.rule.to === 'object') from = withMembers(r, s, t.first, from);
   const shared = t.rule.from === 'subject' && t.rule.to === 'object' ? coordinatedPassive(r, clause, t.first, t.last) : null;
   const passive =
     t.rule.from === 'subject' &&

@@ -28,6 +28,7 @@ const IRREALIS = phraseRe(attribution.irrealis.phrases);
 const NEGATION = phraseRe(attribution.negation.phrases);
 const HEARSAY = phraseRe(attribution.hearsay.phrases);
 const INFINITIVE_OK = new Set(attribution.infinitiveOk.words);
+const RANKED = new Set(attribution.rankedInfinitive.words);
 const REPORTING = formSet(attribution.reportingVerbs.verbs);
 const CLAIMING = formSet(attribution.claimVerbs.verbs);
 const CONFIRMING = formSet(attribution.confirmingVerbs.verbs);
@@ -56,7 +57,9 @@ export function modalityOf(r: Reading, clause: Clause, first: number): Modality 
   if (IRREALIS.test(window)) return 'irrealis';
   // "would stay suspended": the modal governs keeping a state that already holds, not a new act.
   if (FUTURE.test(window)) return STATE_AUX.has(r.norm(first - 1)) ? 'event' : 'future';
-  if (r.norm(first - 1) === 'to' && first - 1 >= clause.start && !INFINITIVE_OK.has(r.norm(first - 2))) return 'irrealis';
+  // "the latest company to ban X" tells a ban done.
+  const ranked = RANKED.has(r.norm(first - 2)) || RANKED.has(r.norm(first - 3));
+  if (r.norm(first - 1) === 'to' && first - 1 >= clause.start && !INFINITIVE_OK.has(r.norm(first - 2)) && !ranked) return 'irrealis';
   return 'event';
 }
 

@@ -110,7 +110,9 @@ function startsClause(r: Reading, k: number, s: Sentence): boolean {
   for (let j = k; j < Math.min(s.last, k + 6); j++) {
     const m = r.mentionAt[j]!;
     if (m < 0) continue;
-    const after = r.mentions[m]!.last;
+    let after = r.mentions[m]!.last;
+    // "and Twitter soon followed": adverbs may come between the name and its verb.
+    while (after < s.last - 1 && ADVERBS.has(r.norm(after))) after++;
     return (
       after < s.last &&
       (r.verbs.has(after) ||
@@ -473,12 +475,11 @@ export function objectOf(
   targets: boolean | 'things' = true,
   skip: ReadonlySet<string> = OBJECT_SKIP,
 ): Found | null {
-  // "Gab, which Reddit banned in May, moved to Vimeo": the verb of a relative clause whose subject is named in it
-  // takes no object past its close (its object is the name before the relative word).
+  // "Gab, which Reddit banned in May, moved to Vimeo", "Gab, a site that Reddit banned, ...": the verb of a relative
+  // clause whose subject is named in it takes no object past its close (its object is the name before it).
   const opens = r.relativeStart[first] ?? -1;
   const closes = r.relativeEnd[first] ?? -1;
-  if (opens >= 0 && closes < clause.end && OBJECT_RELATIVES.has(r.norm(opens)) && r.mentionAt[opens + 1]! >= 0)
-    clause = { ...clause, end: closes };
+  if (opens >= 0 && closes < clause.end && namedSubjectRelative(r, opens, first)) clause = { ...clause, end: closes };
   const listed = targets ? listedAfter(r, last, subject) : null;
   if (listed) return listed;
   for (let k = first + 1; k < clause.end; k++) {
@@ -725,6 +726,12 @@ function subjectRelative(r: Reading, first: number): Found | null {
   if (m < 0) return null;
   const s = r.sentences.find((x) => x.first <= k && k < x.last)!;
   return found(r, withCoordinated(r, m, -1, { start: s.first, end: k }).ids.reverse());
+}
+
+/** A relative word between `opens` and `first` followed by a name: "which Reddit", "a site that Reddit". */
+function namedSubjectRelative(r: Reading, opens: number, first: number): boolean {
+  for (let k = opens; k < first - 1; k++) if (OBJECT_RELATIVES.has(r.norm(k)) && r.mentionAt[k + 1]! >= 0) return true;
+  return false;
 }
 
 function relativeAntecedent(r: Reading, first: number, subject: readonly ProposedActorRef[]): Found | null {

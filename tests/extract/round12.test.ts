@@ -197,3 +197,31 @@ describe('acts named by a choice, criticism named after a sanction, and a few ve
     expect(triples('Reddit withheld comment on Monday.')).toEqual([]);
   });
 });
+
+describe('one more actor of an act', () => {
+  test('"and Twitter soon followed", "Twitter did too", "Vimeo followed a day later": the act repeated', () => {
+    const followed = triples('Reddit banned Gab, and Vimeo soon followed.');
+    expect(followed).toContainEqual(['BANNED', 'vimeo', 'gab']);
+    expect(followed).not.toContainEqual(['BANNED', 'reddit', 'vimeo']);
+    expect(triples('Reddit banned Gab. Vimeo did too.')).toContainEqual(['BANNED', 'vimeo', 'gab']);
+    expect(triples('Reddit banned Gab on Monday. Vimeo followed a day later.')).toContainEqual(['BANNED', 'vimeo', 'gab']);
+  });
+
+  test('"the latest company to ban X", "the first platform to drop X": done, not planned', () => {
+    expect(triples('Vimeo became the latest company to ban Gab.')).toEqual([['BANNED', 'vimeo', 'gab']]);
+    expect(triples('Reddit was the first platform to drop Gab, in May.')).toEqual([['BANNED', 'reddit', 'gab']]);
+  });
+
+  test('"X was among the platforms that banned Y", "X joined Z in banning Y": X acts', () => {
+    expect(triples('Vimeo was among the platforms that banned Gab.')).toEqual([['BANNED', 'vimeo', 'gab']]);
+    const joined = triples('Vimeo joined Reddit in banning Gab.');
+    expect(joined).toContainEqual(['BANNED', 'vimeo', 'gab']);
+    expect(joined).toContainEqual(['BANNED', 'reddit', 'gab']);
+  });
+
+  test('"Gab, a site that Reddit banned in May, moved to Vimeo": the relative clause in an apposition keeps its object', () => {
+    const found = triples('Gab, a site that Reddit banned in May, moved to Vimeo.');
+    expect(found).toContainEqual(['BANNED', 'reddit', 'gab']);
+    expect(found).not.toContainEqual(['BANNED', 'reddit', 'vimeo']);
+  });
+});
