@@ -4,7 +4,7 @@
  */
 import { readerOf } from './support/reader';
 
-const { triples } = readerOf([
+const { run, triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'vimeo', name: 'Vimeo', kind: 'platform' },
@@ -223,5 +223,12 @@ describe('one more actor of an act', () => {
     const found = triples('Gab, a site that Reddit banned in May, moved to Vimeo.');
     expect(found).toContainEqual(['BANNED', 'reddit', 'gab']);
     expect(found).not.toContainEqual(['BANNED', 'reddit', 'vimeo']);
+  });
+});
+
+describe('a year after "since"', () => {
+  test('"has blocked X since 2019" dates the block 2019; "for the first time since 2020" dates nothing', () => {
+    expect(run('Reddit has blocked Gab since 2019.').actions.map((a) => a.date)).toEqual(['2019']);
+    expect(run('Reddit blocked Gab on Monday, for the first time since 2019.').actions.map((a) => a.date)).toEqual(['2021-06-07']);
   });
 });
