@@ -54,6 +54,7 @@ interface Entry {
 
 const ARTICLES = new Set(names.articles.words);
 const SAYING = formSet([...attribution.reportingVerbs.verbs, ...attribution.confirmingVerbs.verbs]);
+const PARTICIPLES = new Set(attribution.participleAppositions.words);
 
 /**
  * A word opening a sentence with a saying verb or a verb of the lexicon right after it ("Meta said
@@ -74,7 +75,11 @@ function speaks(text: string, tokens: Token[], i: number): boolean {
   if (time > i + 1 && verb(time)) return true;
   // ", the crowdfunding site, removed": up to five words between the commas.
   // ", which owns Facebook, answered": a relative clause likewise.
-  const opens = ARTICLES.has(tokens[i + 1]?.norm ?? '') || ['which', 'that', 'who'].includes(tokens[i + 1]?.norm ?? '');
+  // ", owned by Reddit, banned": a participle apposition too.
+  const opens =
+    ARTICLES.has(tokens[i + 1]?.norm ?? '') ||
+    ['which', 'that', 'who'].includes(tokens[i + 1]?.norm ?? '') ||
+    PARTICIPLES.has(tokens[i + 1]?.norm ?? '');
   if (!/^,\s+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? 0)) || !opens) return false;
   for (let k = i + 2; k < Math.min(tokens.length, i + 8); k++)
     if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return verb(k);

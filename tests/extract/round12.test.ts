@@ -232,3 +232,11 @@ describe('a year after "since"', () => {
     expect(run('Reddit blocked Gab on Monday, for the first time since 2019.').actions.map((a) => a.date)).toEqual(['2021-06-07']);
   });
 });
+
+describe('a new name opening a sentence before a participle apposition', () => {
+  test('"Zonkly, owned by Reddit, banned Gab": Zonkly is a name, and acts', () => {
+    const found = triples('Zonkly, owned by Reddit, banned Gab.');
+    expect(found).toContainEqual(['BANNED', 'new:Zonkly', 'gab']);
+    expect(found).toContainEqual(['OWNS', 'reddit', 'new:Zonkly']);
+  });
+});
