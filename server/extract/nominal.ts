@@ -78,9 +78,24 @@ function targetAfter(r: Reading, s: Sentence, n: number): Found | null {
   return k < s.last ? namedAt(r, s, k) : null;
 }
 
-/** "a block that Zorvo imposed on Quux", "the ban Zorvo placed on Quux": author and target after the noun. */
+/**
+ * The author and the target told after the noun: "a block that Zorvo imposed on Quux", "the ban Zorvo
+ * placed on Quux", "a ban imposed on Quux by Zorvo", "a ban by Zorvo on Quux".
+ */
 function relativeAct(r: Reading, s: Sentence, n: number): { by: Found; to: Found } | null {
   let k = n + 1;
+  // "a ban by Zorvo on Quux".
+  const agent = r.norm(k) === 'by' ? namedAt(r, s, k + 1) : null;
+  if (agent) {
+    const to = TARGET_PREPS.has(r.norm(agent.last)) ? namedAt(r, s, agent.last + 1) : null;
+    return to && { by: agent, to };
+  }
+  // "a ban imposed on Quux by Zorvo".
+  if (IMPOSING.has(r.norm(k)) && TARGET_PREPS.has(r.norm(k + 1))) {
+    const to = namedAt(r, s, k + 2);
+    const by = to && r.norm(to.last) === 'by' ? namedAt(r, s, to.last + 1) : null;
+    return to && by && { by, to };
+  }
   if (['that', 'which'].includes(r.norm(k))) k++;
   const by = namedAt(r, s, k);
   if (!by) return null;

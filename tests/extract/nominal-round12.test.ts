@@ -32,9 +32,12 @@ describe('a sanction told as a noun, with its author and its target', () => {
     ]);
   });
 
-  test('"the suspension of Y by X": the agent after "by"', () => {
+  test('"the suspension of Y by X", "a ban imposed on Y by X", "a block by X on Y": the agent after "by"', () => {
     expect(of('The suspension of Quux by Vimeo surprised many creators.', 'sanction')).toEqual([['SUSPENDED', 'vimeo', 'quux']]);
     expect(of('Critics attacked the removal of Gab by Reddit.', 'sanction')).toEqual([['BANNED', 'reddit', 'gab']]);
+    expect(of('A ban imposed on Vimeo by Quux angered its users.', 'sanction')).toEqual([['BANNED', 'quux', 'vimeo']]);
+    expect(of('A block by Reddit on Quux angered its users.', 'sanction')).toEqual([['SUSPENDED', 'reddit', 'quux']]);
+    expect(triples('The ban imposed on Quux in May angered its users.')).toEqual([]);
   });
 
   test('"a block that X imposed on Y", "the ban X placed on Y": the author in the relative clause', () => {
