@@ -7,6 +7,7 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
+import { LEXICON } from './lexicon';
 import places from './rules/places.json';
 import { fold, tokenize, type Token } from './text';
 
@@ -223,19 +224,24 @@ function countriesActing(
   mentions: readonly Mention[],
   lookup: (name: string) => ProposedActorRef | null,
 ): Mention[] {
-  const covered = new Uint8Array(tokens.length);
-  for (const m of mentions) covered.fill(1, m.first, m.last);
   const out: Mention[] = mentions.map((m) => {
     const c = m.actor.id ? null : countryNamed(m.actor.name);
     const known = c && storeGovernment(c, lookup);
     return known ? { ...m, actor: known } : m;
   });
+  const opens = (k: number) => k === 0 || /[.!?]["'’”)]?\s*$|\n\s*$/u.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
   for (let i = 0; i < tokens.length; i++) {
-    // Only a sentence's first words: elsewhere a country's name was read as a name already, or left out on purpose
-    // (inside "Supreme Court of Erewhon", "the Georgia Republican").
-    if (covered[i] || (i > 0 && !/[.!?]["'’”)]?\s*$|\n\s*$/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)))) continue;
+    if (!/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    // A sentence's first words ("Iran has ...", "The US banned ..."); elsewhere a country's name was read as a name
+    // already, or left out on purpose ("Supreme Court of Erewhon", "the Georgia Republican"), or is "US", "UK", which
+    // open longer names: there it is read only right before a verb of the lexicon ("after the US banned ...").
+    const the = tokens[i - 1]?.norm === 'the' ? i - 1 : i;
+    const first = opens(the);
+    if (!first && (the === i || PREPOSITIONS.has(tokens[the - 1]?.norm ?? ''))) continue;
     const c = countryAt(tokens, i);
-    if (!c || [...Array(c.end - i).keys()].some((j) => covered[i + j])) continue;
+    // "United Kingdom" read as a name "Kingdom": a new name inside the country's words gives way to it.
+    const inside = (m: Mention) => m.first < c!.end && i < m.last;
+    if (!c || out.some((m) => inside(m) && (m.actor.id !== null || m.first < i || m.last > c.end))) continue;
     const written = text.slice(tokens[i]!.start, tokens[c.end - 1]!.end);
     if (fold(written) === fold(c.country.adjective) && !NAMES.has(fold(written))) continue;
     // "Sri Lankan", "Nigeria-based": a longer word is no country named alone; nor "Russia's media regulator", read as the regulator.
@@ -245,6 +251,8 @@ function countriesActing(
     // "Nigeria lifted ...", "Iran has cut off ...", "Erewhon's ban on ...": the country acts, or owns the act told after it.
     const next = tokens[owner ? c.end + 1 : c.end];
     if (!next || next.text !== next.norm || (!owner && NOT_ACTING.has(next.norm))) continue;
+    if (!first && (owner || !LEXICON.isVerb(next.norm))) continue;
+    for (let k = out.length - 1; k >= 0; k--) if (inside(out[k]!)) out.splice(k, 1);
     out.push({
       actor: storeGovernment(c.country, lookup) ?? { id: null, name: written },
       first: i,
@@ -258,6 +266,23 @@ function countriesActing(
 }
 
 // After a country opening a sentence, words that make it no subject ("Iran and Iraq", "Erewhon, a country of ...").
+const PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'from',
+  'to',
+  'by',
+  'at',
+  'on',
+  'into',
+  'across',
+  'throughout',
+  'inside',
+  'for',
+  'with',
+  'against',
+  'than',
+]);
 const NOT_ACTING = new Set([
   'and',
   'or',

@@ -126,6 +126,13 @@ describe('countries acting', () => {
     ]);
   });
 
+  test('"The US", "the United Kingdom": a country whose short name opens longer names, before its verb', () => {
+    expect(triples('The US banned Quux in May.')).toEqual([['BANNED', 'new:US', 'quux']]);
+    expect(of('The United Kingdom lifted its ban on Vimeo.', 'REINSTATED')).toEqual([['REINSTATED', 'new:United Kingdom', 'vimeo']]);
+    expect(triples('Gab grew fast until the UK blocked it in May.')).toEqual([['SUSPENDED', 'new:UK', 'gab']]);
+    expect(triples('Gab opened an office in the UK last year.')).toEqual([]);
+  });
+
   test('the store\'s government of the country when it has one ("Nigeria" is the Nigerian government)', () => {
     expect(triples('Nigeria suspended Quux on Friday.')).toEqual([['SUSPENDED', 'nigeria-government', 'quux']]);
     expect(of("Nigeria's block on Vimeo lasted seven months.", 'sanction')).toEqual([['SUSPENDED', 'nigeria-government', 'vimeo']]);
