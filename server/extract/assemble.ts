@@ -142,9 +142,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     const here: Draft[] = [];
     let noted = 0;
     // A suit later in the sentence answers a sanction before it ("X's ban on Y has reached the court, where Z filed ...").
-    const got = (drafts: Draft[]) => {
-      here.push(...drafts);
-      for (const d of drafts) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
+    const got = (proposed: Draft[]) => {
+      here.push(...proposed);
+      for (const d of proposed) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
       noted = here.length;
     };
     const unread: Trigger[] = [];
@@ -158,9 +158,9 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
       // "ordered the app suspended across the country": the participle is the order's act, not the app's.
       // "Zorvo's ban on Quux": the noun is read as one (nominal.ts), not as a verb.
       if (orders.some((o) => o.made === t.first) || (t.verb && nominal.some((n) => n.noun === t.first))) continue;
-      const drafts = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
-      if (!drafts.length && fallbackApplies(t)) unread.push(t);
-      got(drafts);
+      const proposed = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
+      if (!proposed.length && fallbackApplies(t)) unread.push(t);
+      got(proposed);
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
     for (const o of orders) here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
