@@ -10,7 +10,7 @@ import { categoryOf, type ActionType, type ProposedActorRef } from '../../contra
 import { clauseOf, listFrom, subjectOf, type Found } from './clauses';
 import { formSet, type Rule, type Trigger } from './lexicon';
 import { same, type Reading } from './reading';
-import { RESTORER } from './returns';
+import { RESTORER, SANCTIONED } from './returns';
 import rules from './rules/nominal.json';
 import type { Sentence } from './text';
 
@@ -173,7 +173,10 @@ export function nominalActs(
     const subject = () => subjectOf(r, clauseOf(r, s, g, g + 1), g, lookBack);
     const to = targetAfter(r, s, n);
     const relative = to ? null : relativeAct(r, s, n);
-    const target = to ?? relative?.to ?? (IMPOSING.has(governing) && DEFINITE.has(r.norm(open)) ? announced(r, n, subject(), prior) : null);
+    const definite = DEFINITE.has(r.norm(open));
+    // "X lifted the suspension (it had ordered)": the ones X's sanction cut off, told before or after (returns.ts).
+    const undone = RESTORING.has(governing) && definite && r.norm(n + 1) !== 'on' ? found(SANCTIONED, n, n + 1, true) : null;
+    const target = to ?? relative?.to ?? (IMPOSING.has(governing) && definite ? announced(r, n, subject(), prior) : undone);
     if (!target) continue;
     const after = target.last;
     const by =

@@ -95,6 +95,18 @@ describe('a restoration told as a noun', () => {
     ]);
   });
 
+  test('"X lifted the suspension" with no target named: the ones X\'s sanction cut off, told before or after', () => {
+    expect(of('Vimeo cut off Quux on Monday. Vimeo lifted the suspension on Friday.', 'REINSTATED')).toEqual([
+      ['REINSTATED', 'vimeo', 'quux'],
+    ]);
+    expect(of('Reddit revoked the ban it had ordered. Reddit had thrown Gab off in May.', 'REINSTATED')).toEqual([
+      ['REINSTATED', 'reddit', 'gab'],
+    ]);
+    // No sanction by Vimeo told: no one to restore; another actor's sanction is not Vimeo's.
+    expect(of('Vimeo lifted the ban on Friday.', 'REINSTATED')).toEqual([]);
+    expect(of('Reddit blocked Gab in May. Vimeo lifted the ban on Friday.', 'REINSTATED')).toEqual([]);
+  });
+
   test('a restoration is not also a new sanction', () => {
     expect(of('Reddit reversed its suspension of Gab.', 'sanction')).toEqual([]);
     expect(of('Vimeo ended its ban on Gab after a week.', 'sanction')).toEqual([]);
