@@ -9,6 +9,8 @@ import { withoutPlaces } from './places';
 import { describedActors } from './descriptions';
 import { appositionTarget, barredFrom } from './appositions';
 import { ordersIn } from './orders';
+import { nominalActs, priorTarget } from './nominal';
+import { placeAgent } from './countries';
 import { answeredParty, courtActor, courtActs, courtBefore, courtReferenced, isCourt, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
@@ -142,17 +144,26 @@ export function extract(text: string, index: ActorIndex, anchor: Anchor | null):
     };
     const here: Draft[] = [];
     let noted = 0;
+    // A suit later in the sentence answers a sanction before it ("X's ban on Y has reached the court, where Z filed ...").
+    const got = (proposed: Draft[]) => {
+      here.push(...proposed);
+      for (const d of proposed) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
+      noted = here.length;
+    };
     const unread: Trigger[] = [];
     const orders = ordersIn(r, s, found[si]!, lookBack, (id) => index.kindOf(id));
+    const person = (a: ProposedActorRef) => (a.id ? index.kindOf(a.id) === 'person' : r.people.has(a.name));
+    const nominal = nominalActs(r, s, lookBack, person, (by) => priorTarget(drafts, by));
+    // Read first: a suit or a restoration later in the sentence answers the sanction a noun tells ("X's ban on Y has reached the court").
+    for (const n of nominal)
+      got(read(r, s, n.t, lookBack, index, datesOf, earlier, anchor, n.roles).map((d) => (n.dated ? d : { ...d, date: null })));
     for (const t of found[si]!) {
       // "ordered the app suspended across the country": the participle is the order's act, not the app's.
-      if (orders.some((o) => o.made === t.first)) continue;
-      const got = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
-      if (!got.length && fallbackApplies(t)) unread.push(t);
-      here.push(...got);
-      // A suit later in the sentence answers a sanction before it ("X's ban on Y has reached the court, where Z filed ...").
-      for (const d of got) if (categoryOf(d.type) === 'sanction') r.sanctions.push({ at: d.at, by: d.from, to: d.to, date: d.date });
-      noted = here.length;
+      // "Zorvo's ban on Quux": the noun is read as one (nominal.ts), not as a verb.
+      if (orders.some((o) => o.made === t.first) || (t.verb && nominal.some((n) => n.noun === t.first))) continue;
+      const proposed = read(r, s, t, lookBack, index, datesOf, earlier, anchor);
+      if (!proposed.length && fallbackApplies(t)) unread.push(t);
+      got(proposed);
     }
     // "ordered X to block Y", "ordered Y suspended": the order and the act it makes of the verb after it.
     for (const o of orders) here.push(...read(r, s, o.t, lookBack, index, datesOf, earlier, anchor, o.roles));
@@ -288,6 +299,8 @@ function read(
       (also = sanction && to ? alsoAgent(r, t.first, t.last, clause.end, to.actors) : null) ??
       afterPreposition(r, clause, t.last, AGENT_PREPS) ??
       (to && type === 'REINSTATED' ? passiveRestorer(r, r.tokens[t.first]!.start, t.first, t.last, to.actors) : null) ??
+      // "Gab is banned in Erewhon": with no agent named, the country (countries.ts).
+      (to && sanction ? placeAgent(r, clause, t, to.actors) : null) ??
       (to && (agentReference(r, clause, t.last, lookBack, to.actors) ?? speakerAsAgent(r, s, t, to, speakerOf)));
     // "was locked out of his Twitter account": the account after the verb names both.
     const after = !to || !from ? accountAfter(r, t.last, clause.end) : null;

@@ -7,6 +7,7 @@
  */
 import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
+import { LEXICON } from './lexicon';
 import places from './rules/places.json';
 import { fold, tokenize, type Token } from './text';
 
@@ -171,7 +172,8 @@ export function governments(
   kindOf: (id: string) => string | undefined,
 ): Mention[] {
   const all = found(text, tokens, mentions);
-  if (!all.length) return [...mentions];
+  const countries = countriesActing(text, tokens, mentions, lookup);
+  if (!all.length) return countries;
   const governmentOf = (c: Country): ProposedActorRef => storeGovernment(c, lookup) ?? { id: null, name: `${c.adjective} government` };
   const added: Mention[] = all.map((f) => ({
     actor: (f.regulator && regulatorNamed(mentions, f.country, kindOf)) || governmentOf(f.country),
@@ -180,7 +182,7 @@ export function governments(
     start: tokens[f.first]!.start,
     end: tokens[f.last - 1]!.end,
   }));
-  const kept = mentions.filter((m) => !added.some((a) => m.first < a.last && a.first < m.last));
+  const kept = countries.filter((m) => !added.some((a) => m.first < a.last && a.first < m.last));
   return [...kept, ...added].sort((a, b) => a.first - b.first);
 }
 
@@ -208,3 +210,107 @@ export function knownGovernment(name: string, lookup: (name: string) => Proposed
   );
   return row ? storeGovernment(row.country, lookup) : null;
 }
+
+/**
+ * Countries named alone, as actors: "Iran has cut off ...", "Sri Lanka lifted its block". A name
+ * opening a sentence is kept as a name only before a verb of the lexicon (actors.ts), so "Nigeria
+ * lifted ..." lost its subject; a country's name is a name wherever it stands, so it is added. Each
+ * country named alone is the store's government of that country when it has one (how the store
+ * codes it), else a new actor named as written. Adjectives ("Iranian") name no one alone.
+ */
+function countriesActing(
+  text: string,
+  tokens: Token[],
+  mentions: readonly Mention[],
+  lookup: (name: string) => ProposedActorRef | null,
+): Mention[] {
+  const out: Mention[] = mentions.map((m) => {
+    const c = m.actor.id ? null : countryNamed(m.actor.name);
+    const known = c && storeGovernment(c, lookup);
+    return known ? { ...m, actor: known } : m;
+  });
+  const opens = (k: number) => k === 0 || /[.!?]["'’”)]?\s*$|\n\s*$/u.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    // A sentence's first words ("Iran has ...", "The US banned ..."); elsewhere a country's name was read as a name
+    // already, or left out on purpose ("Supreme Court of Erewhon", "the Georgia Republican"), or is "US", "UK", which
+    // open longer names: there it is read only right before a verb of the lexicon ("after the US banned ...").
+    const the = tokens[i - 1]?.norm === 'the' ? i - 1 : i;
+    const first = opens(the);
+    if (!first && (the === i || PREPOSITIONS.has(tokens[the - 1]?.norm ?? ''))) continue;
+    const c = countryAt(tokens, i);
+    // "United Kingdom" read as a name "Kingdom": a new name inside the country's words gives way to it.
+    const inside = (m: Mention) => m.first < c!.end && i < m.last;
+    if (!c || out.some((m) => inside(m) && (m.actor.id !== null || m.first < i || m.last > c.end))) continue;
+    const written = text.slice(tokens[i]!.start, tokens[c.end - 1]!.end);
+    if (fold(written) === fold(c.country.adjective) && !NAMES.has(fold(written))) continue;
+    // "Sri Lankan", "Nigeria-based": a longer word is no country named alone; nor "Russia's media regulator", read as the regulator.
+    if (/^[-\p{L}]/u.test(text.slice(tokens[c.end - 1]!.end))) continue;
+    const owner = possessive(text, tokens, c.end);
+    if (owner && nounAfter(text, tokens, c.end + 1)) continue;
+    // "Nigeria lifted ...", "Iran has cut off ...", "Erewhon's ban on ...": the country acts, or owns the act told after it.
+    const next = tokens[owner ? c.end + 1 : c.end];
+    if (!next || next.text !== next.norm || (!owner && NOT_ACTING.has(next.norm))) continue;
+    if (!first && (owner || !LEXICON.isVerb(next.norm))) continue;
+    for (let k = out.length - 1; k >= 0; k--) if (inside(out[k]!)) out.splice(k, 1);
+    out.push({
+      actor: storeGovernment(c.country, lookup) ?? { id: null, name: written },
+      first: i,
+      last: c.end,
+      start: tokens[i]!.start,
+      end: tokens[c.end - 1]!.end,
+    });
+    i = c.end - 1;
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+// After a country opening a sentence, words that make it no subject ("Iran and Iraq", "Erewhon, a country of ...").
+const PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'from',
+  'to',
+  'by',
+  'at',
+  'on',
+  'into',
+  'across',
+  'throughout',
+  'inside',
+  'for',
+  'with',
+  'against',
+  'than',
+]);
+const NOT_ACTING = new Set([
+  'and',
+  'or',
+  'of',
+  'in',
+  'to',
+  'for',
+  'with',
+  'at',
+  'from',
+  'by',
+  'as',
+  'the',
+  'a',
+  'an',
+  'is',
+  'was',
+  'are',
+  'were',
+  'remains',
+]);
+
+/** The country whose name (not adjective) `name` is, or null. */
+function countryNamed(name: string): Country | null {
+  const words = tokenize(name).map((t) => t.norm);
+  const row = WRITTEN.find((w) => w.words.length === words.length && w.words.every((x, j) => x === words[j]));
+  return row && fold(name) !== fold(row.country.adjective) ? row.country : null;
+}
+
+/** Is `written` ("Iran", "Sri Lanka", "the UK") a country's name, not its adjective? */
+export const isCountryName = (written: string) => countryNamed(written.replace(/^the\s+/iu, '')) !== null;

@@ -49,11 +49,16 @@ export function fillReturns<T extends Act>(acts: readonly T[]): T[] {
   return out;
 }
 
-/** The sanctions of the last sanctioning verb before `a` (by `a`'s actor when it names one): a list cut off together. */
+/**
+ * The sanctions of the last sanctioning verb before `a` (by `a`'s actor when it names one): a list cut off together.
+ * With none before, a named actor's first one after ("X lifted the suspension ... X had cut Y off on Monday").
+ */
 function lastSanction(sanctions: readonly Act[], a: Act): Act[] {
-  const before = sanctions.filter((s) => s.at < a.at && (same(a.from, RESTORER) || same(s.from, a.from)));
-  const at = before[before.length - 1]?.at;
-  return before.filter((s) => s.at === at);
+  const own = sanctions.filter((s) => same(a.from, RESTORER) || same(s.from, a.from));
+  const before = own.filter((s) => s.at < a.at);
+  const after = same(a.from, RESTORER) || a.type !== 'REINSTATED' ? [] : own.filter((s) => s.at > a.at);
+  const at = before[before.length - 1]?.at ?? after[0]?.at;
+  return own.filter((s) => s.at === at);
 }
 
 /** The sanction of `target`: the last one before `at`, else the first after it. */

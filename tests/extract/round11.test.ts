@@ -69,8 +69,8 @@ describe('a restoration in the passive with no agent named', () => {
     const back = triples(text).filter((t) => t[0] === 'REINSTATED');
     expect(back).toEqual(
       expect.arrayContaining([
-        ['REINSTATED', 'new:Nigeria', 'gab'],
-        ['REINSTATED', 'new:Nigeria', 'vimeo'],
+        ['REINSTATED', 'nigeria-government', 'gab'],
+        ['REINSTATED', 'nigeria-government', 'vimeo'],
       ]),
     );
     expect(back.filter((t) => t[1] === 'jane-roe')).toEqual([]);
@@ -92,9 +92,9 @@ describe('the subject of a relative clause', () => {
 describe('"shut off"', () => {
   test('"shut off X along with A and B" cuts off all three', () => {
     expect(triples('Nigeria shut off Gab along with Vimeo and Zonk on Monday.')).toEqual([
-      ['SUSPENDED', 'new:Nigeria', 'gab'],
-      ['SUSPENDED', 'new:Nigeria', 'vimeo'],
-      ['SUSPENDED', 'new:Nigeria', 'new:Zonk'],
+      ['SUSPENDED', 'nigeria-government', 'gab'],
+      ['SUSPENDED', 'nigeria-government', 'vimeo'],
+      ['SUSPENDED', 'nigeria-government', 'new:Zonk'],
     ]);
   });
 });
