@@ -1,0 +1,84 @@
+/**
+ * Round 12 (references): plural references to actors named before ("both companies", "the three
+ * services", "each of them", "they"), things owned by an actor as the object ("the club's channel",
+ * "Jo Roe's stream") and "its activities" after a sanction. Every sentence is made up.
+ */
+import { readerOf } from './support/reader';
+
+const { triples } = readerOf([
+  { id: 'twitter', name: 'Twitter', kind: 'platform' },
+  { id: 'reddit', name: 'Reddit', kind: 'platform' },
+  { id: 'gab', name: 'Gab', kind: 'platform' },
+  { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+]);
+
+const on = (list: string[][], type: string, from: string) => list.filter((t) => t[0] === type && t[1] === from).map((t) => t[2]);
+
+describe('plural references stand for the list named before', () => {
+  test('"sued both companies": each of the two named before', () => {
+    expect(on(triples('Vimeo and Reddit hosted the clip for weeks. On Monday Gab sued both companies.'), 'SUED', 'gab')).toEqual([
+      'new:Vimeo',
+      'reddit',
+    ]);
+  });
+
+  test('"blocked the three services", "banned all three": a list of three', () => {
+    const three = ['twitter', 'reddit', 'new:Vimeo'];
+    expect(
+      on(triples('Twitter, Reddit and Vimeo carried the stream. Gab blocked the three services on Friday.'), 'SUSPENDED', 'gab'),
+    ).toEqual(three);
+    expect(on(triples('Twitter, Reddit and Vimeo kept the page up. Gab banned all three in May.'), 'BANNED', 'gab')).toEqual(three);
+  });
+
+  test('"both of them", "each of them", "them" a sentence later', () => {
+    expect(on(triples('Twitter and Reddit carried the stream. Gab banned both of them on Friday.'), 'BANNED', 'gab')).toEqual([
+      'twitter',
+      'reddit',
+    ]);
+    expect(
+      on(triples('Twitter and Reddit hosted the forum. Jane Roe praised it. Gab suspended each of them in June.'), 'SUSPENDED', 'gab'),
+    ).toEqual(['twitter', 'reddit']);
+    const later = triples(
+      'Twitter and Reddit were told to remove the clip. Jane Roe, who posted it, complained on Monday. Gab later threatened them with fines.',
+    );
+    expect(on(later, 'WARNED', 'gab')).toEqual(['twitter', 'reddit']);
+  });
+
+  test('with a count and no list: the last actors named, as many as it says', () => {
+    expect(on(triples('Vimeo removed the video on Monday. Reddit followed on Tuesday. Gab later sued both firms.'), 'SUED', 'gab')).toEqual(
+      ['new:Vimeo', 'reddit'],
+    );
+  });
+
+  test('as the subject: "Both companies banned ...", "The two platforms suspended ...", "They ...", "they were banned by"', () => {
+    expect(on(triples('Twitter and Vimeo received the notice. Both companies banned Jane Roe the next day.'), 'BANNED', 'twitter')).toEqual(
+      ['jane-roe'],
+    );
+    expect(
+      on(triples('Twitter and Vimeo received the notice. Both companies banned Jane Roe the next day.'), 'BANNED', 'new:Vimeo'),
+    ).toEqual(['jane-roe']);
+    const two = triples('Reddit and Vimeo were told to act. The two platforms suspended Jane Roe on Monday.');
+    expect(two).toEqual(
+      expect.arrayContaining([
+        ['SUSPENDED', 'reddit', 'jane-roe'],
+        ['SUSPENDED', 'new:Vimeo', 'jane-roe'],
+      ]),
+    );
+    const they = triples('Twitter and Reddit carried the clip. They suspended Jane Roe on Monday.');
+    expect(they).toEqual(
+      expect.arrayContaining([
+        ['SUSPENDED', 'twitter', 'jane-roe'],
+        ['SUSPENDED', 'reddit', 'jane-roe'],
+      ]),
+    );
+    expect(on(triples('Twitter and Reddit carried the stream. Later they were banned by Gab.'), 'BANNED', 'gab')).toEqual([
+      'twitter',
+      'reddit',
+    ]);
+  });
+
+  test('a count that disagrees stands for no one; after "on" a plural is where, not whom', () => {
+    expect(triples('Twitter and Reddit carried the stream. Gab banned the three services.')).toEqual([]);
+    expect(triples('Twitter and Reddit grew. Gab said it banned Jane Roe on both platforms.')).toEqual([['BANNED', 'gab', 'jane-roe']]);
+  });
+});
