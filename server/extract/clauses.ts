@@ -11,6 +11,7 @@ import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner, pluralOwners } from './plurals';
 import { pluralSubject, pluralTarget, themList } from './references';
+import { possessedTarget } from './possessed';
 import {
   actingBefore,
   appositionHead,
@@ -486,6 +487,13 @@ export function objectOf(
         continue;
       }
       if (plural) return plural;
+      // "the party's page", "its activities": the thing's owner (possessed.ts).
+      const owned = targets === true && ['the', 'its'].includes(r.norm(k)) ? possessedTarget(r, k, clause.end, lookBack, subject) : null;
+      if (typeof owned === 'number') {
+        k = owned - 1;
+        continue;
+      }
+      if (owned) return owned;
       // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
       if ((k < last && !TARGET_PRONOUNS.has(r.norm(k)) && !TARGET_DETERMINERS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);

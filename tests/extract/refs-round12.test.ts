@@ -82,3 +82,42 @@ describe('plural references stand for the list named before', () => {
     expect(triples('Twitter and Reddit grew. Gab said it banned Jane Roe on both platforms.')).toEqual([['BANNED', 'gab', 'jane-roe']]);
   });
 });
+
+describe('a thing owned by an actor, as the object, is an act on its owner', () => {
+  test('"the university\'s event page", "the university\'s livestream": the university named before', () => {
+    const found = triples(
+      "Jane Roe spoke at Fenwick State University on Monday. Reddit removed the university's event page, and Gab cut the university's livestream.",
+    );
+    expect(found).toEqual([
+      ['BANNED', 'reddit', 'new:Fenwick State University'],
+      ['BANNED', 'gab', 'new:Fenwick State University'],
+    ]);
+  });
+
+  test('"the party\'s page", "the group\'s channel", "the forum\'s page": the actor the noun stands for, not the person of the report', () => {
+    expect(triples("Jane Roe leads the Fenwick Party. On Monday Reddit took down the party's page.")).toEqual([
+      ['SUSPENDED', 'reddit', 'new:Fenwick Party'],
+    ]);
+    expect(triples("Jane Roe joined Zonkers in May. Twitter banned the group's channel on Monday.")).toEqual([
+      ['BANNED', 'twitter', 'new:Zonkers'],
+    ]);
+    expect(
+      triples("Jane Roe runs Zonkers, the forum for gamers. Twitter banned her in May. Gab removed the forum's page on Monday."),
+    ).toContainEqual(['BANNED', 'gab', 'new:Zonkers']);
+  });
+
+  test('"Jo Roe\'s stream", "her livestream": the person', () => {
+    expect(triples("Reddit cut Jane Roe's stream on Monday.")).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+    expect(triples('Jane Roe spoke on Monday. Reddit cut her livestream after an hour.')).toEqual([['BANNED', 'reddit', 'jane-roe']]);
+  });
+
+  test('"its activities", "its operations", "deleted its page": the actor named last that is not the one acting', () => {
+    expect(triples('Twitter fined Gab on Monday and banned its activities in the country.')).toContainEqual(['BANNED', 'twitter', 'gab']);
+    expect(triples('Twitter fined Gab on Monday. Reddit later suspended its operations.')).toEqual([['SUSPENDED', 'reddit', 'gab']]);
+    expect(triples('Twitter banned Zonkers in May. Reddit then deleted its page.')).toContainEqual(['BANNED', 'reddit', 'new:Zonkers']);
+  });
+
+  test('"its" is never a person: with only a person and the actor acting named before, no one', () => {
+    expect(triples('Jane Roe praised Reddit. Reddit then removed its page.')).toEqual([]);
+  });
+});
