@@ -16,6 +16,7 @@ const COUNTS = new Map<string, number>(Object.entries(rules.counts.words));
 const PLURAL_NOUNS = new Set(rules.pluralNouns.words);
 const PRONOUN_LISTS = new Set(rules.pronounLists.words);
 const REACH = rules.reach.sentences;
+const PUBLIC_KINDS = new Set(['court', 'government']);
 // "work on the platforms", "pulled it from both stores": after these a plural is where, not whom.
 const NOT_TARGET = new Set([...attribution.objectSkip.words, 'from', 'by', 'about', 'between', 'among']);
 const DEFINITE = new Set(['the', 'these', 'those', 'both', 'all']);
@@ -119,7 +120,9 @@ function listEndingAt(r: Reading, m: number): { actors: ProposedActorRef[]; head
  */
 export function pluralActors(r: Reading, ref: PluralRef, acting: readonly ProposedActorRef[]): ProposedActorRef[] | null {
   const from = reachStart(r, ref.first);
-  const fits = (a: ProposedActorRef) => !acting.some((x) => same(x, a)) && !(ref.things && isPerson(r, a));
+  // "both companies" is no person, and no court or government the store knows.
+  const fits = (a: ProposedActorRef) =>
+    !acting.some((x) => same(x, a)) && !(ref.things && (isPerson(r, a) || (a.id && PUBLIC_KINDS.has(r.kindOf(a.id) ?? ''))));
   for (let k = ref.first - 1; k >= from; k--) {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;

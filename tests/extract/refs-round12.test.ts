@@ -10,6 +10,7 @@ const { triples } = readerOf([
   { id: 'reddit', name: 'Reddit', kind: 'platform' },
   { id: 'gab', name: 'Gab', kind: 'platform' },
   { id: 'jane-roe', name: 'Jane Roe', kind: 'person' },
+  { id: 'ruritania', name: 'Ruritania', kind: 'government' },
 ]);
 
 const on = (list: string[][], type: string, from: string) => list.filter((t) => t[0] === type && t[1] === from).map((t) => t[2]);
@@ -48,6 +49,13 @@ describe('plural references stand for the list named before', () => {
     expect(on(triples('Vimeo removed the video on Monday. Reddit followed on Tuesday. Gab later sued both firms.'), 'SUED', 'gab')).toEqual(
       ['new:Vimeo', 'reddit'],
     );
+  });
+
+  test('"both companies" with no list passes over a government named between', () => {
+    const found = triples(
+      'Twitter removed the clip on Monday. Ruritania praised the move. Reddit followed on Tuesday. Jane Roe later sued both companies.',
+    );
+    expect(on(found, 'SUED', 'jane-roe')).toEqual(['twitter', 'reddit']);
   });
 
   test('as the subject: "Both companies banned ...", "The two platforms suspended ...", "They ...", "they were banned by"', () => {
