@@ -16,6 +16,7 @@ import rules from './rules/references.json';
 const THINGS = new Set(rules.possessed.words);
 const MAX_WORDS = rules.possessed.maxWords;
 const OWNER_NOUNS = new Set(rules.ownerNouns.words);
+const MAX_BACK = rules.reach.maxWords;
 
 /** The last token of a thing of `THINGS` written from token `k` on, a few lower-case words at most, or -1. */
 function thingFrom(r: Reading, k: number, to: number): number {
@@ -30,7 +31,8 @@ function thingFrom(r: Reading, k: number, to: number): number {
 
 /** The nearest actor named before token `at`, back to `lookBack`, that is neither acting nor a person. */
 function ownerBefore(r: Reading, at: number, lookBack: number, acting: readonly ProposedActorRef[]): ProposedActorRef | null {
-  for (let k = at - 1; k >= lookBack; k--) {
+  // Bounded in words too: a text with no sentence end is not read back whole each time.
+  for (let k = at - 1; k >= Math.max(lookBack, at - MAX_BACK); k--) {
     const m = r.mentions[r.mentionAt[k]!];
     if (!m) continue;
     k = m.first;
@@ -52,17 +54,25 @@ export function possessedTarget(
   acting: readonly ProposedActorRef[],
 ): Found | number | null {
   const w = r.norm(k);
+  if (w !== 'its' && w !== 'the') return null;
+  // A clause is scanned again for each verb in it: each reading is made once.
+  let memo = memos.get(r);
+  if (!memo) memos.set(r, (memo = new Map()));
+  const key = `${k}|${to}|${lookBack}|${acting.map((a) => a.id ?? a.name).join(',')}`;
+  if (!memo.has(key)) memo.set(key, readPossessed(r, k, to, lookBack, acting));
+  return memo.get(key)!;
+}
+
+const memos = new WeakMap<Reading, Map<string, Found | number | null>>();
+
+function readPossessed(r: Reading, k: number, to: number, lookBack: number, acting: readonly ProposedActorRef[]): Found | number | null {
+  const w = r.norm(k);
   let last = -1;
   let owners: ProposedActorRef[] = [];
   if (['its', 'their', 'his', 'her'].includes(w)) {
     last = thingFrom(r, k + 1, to);
     if (last < 0) return null;
-    const one =
-      w === 'his' || w === 'her'
-        ? personBefore(r, k, acting)
-        : w === 'their'
-          ? null
-          : (r.nearestOther(k, lookBack, [...acting]) ?? ownerBefore(r, k, lookBack, acting));
+    const one = w === 'his' || w === 'her' ? personBefore(r, k, acting) : w === 'their' ? null : ownerBefore(r, k, lookBack, acting);
     // "their accounts": every actor of the list named last, else the one named last.
     owners = one ? [one] : w === 'their' ? (pluralActors(r, { first: k, last: k + 1, count: null, things: false }, acting) ?? []) : [];
     if (!owners.length && w === 'their') owners = [ownerBefore(r, k, lookBack, acting)].filter((a) => a !== null);

@@ -17,6 +17,7 @@ const PLURAL_NOUNS = new Set(rules.pluralNouns.words);
 const PRONOUN_LISTS = new Set(rules.pronounLists.words);
 const REACH = rules.reach.sentences;
 const PUBLIC_KINDS = new Set(['court', 'government']);
+const MAX_BACK = rules.reach.maxWords;
 // "work on the platforms", "pulled it from both stores": after these a plural is where, not whom.
 const NOT_TARGET = new Set([...attribution.objectSkip.words, 'from', 'by', 'about', 'between', 'among']);
 const DEFINITE = new Set(['the', 'these', 'those', 'both', 'all']);
@@ -91,10 +92,14 @@ export function pluralAt(r: Reading, k: number, to: number): PluralRef | null {
   return null;
 }
 
-/** The first token of the sentence `REACH - 1` sentences before the one holding token `at`. */
+/**
+ * The first token of the sentence `REACH - 1` sentences before the one holding token `at`, and no
+ * more than `MAX_BACK` tokens back: a text with no sentence end is not read back whole each time.
+ */
 function reachStart(r: Reading, at: number): number {
-  const i = r.sentences.findIndex((s) => s.first <= at && at < s.last);
-  return i < 0 ? 0 : r.sentences[Math.max(0, i - REACH + 1)]!.first;
+  const s = r.sentenceAtChar(r.tokens[at]!.start);
+  const i = s ? r.sentences.indexOf(s) : -1;
+  return Math.max(at - MAX_BACK, i < 0 ? 0 : r.sentences[Math.max(0, i - REACH + 1)]!.first);
 }
 
 /** The actors of the list of mentions ending with mention `m` (head first), and the mention index of its head. */
@@ -123,24 +128,20 @@ export function pluralActors(r: Reading, ref: PluralRef, acting: readonly Propos
   // "both companies" is no person, and no court or government the store knows.
   const fits = (a: ProposedActorRef) =>
     !acting.some((x) => same(x, a)) && !(ref.things && (isPerson(r, a) || (a.id && PUBLIC_KINDS.has(r.kindOf(a.id) ?? ''))));
+  // The actors that fit, nearest first: with a count and no list that agrees, the last that many of them.
+  const seen: ProposedActorRef[] = [];
   for (let k = ref.first - 1; k >= from; k--) {
     const m = r.mentionAt[k]!;
     if (m < 0) continue;
+    k = r.mentions[m]!.first;
+    if (!fits(r.mentions[m]!.actor)) continue;
     const list = listEndingAt(r, m);
     k = r.mentions[list.head]!.first;
+    for (const a of [...list.actors].reverse()) if (fits(a) && !seen.some((x) => same(x, a))) seen.push(a);
     if (list.actors.length < 2 || !list.actors.every(fits)) continue;
     if (ref.count === null || list.actors.length === ref.count) return list.actors;
   }
-  if (ref.count === null) return null;
-  const last: ProposedActorRef[] = [];
-  for (let k = ref.first - 1; k >= from && last.length < ref.count; k--) {
-    const m = r.mentionAt[k]!;
-    if (m < 0) continue;
-    const a = r.mentions[m]!.actor;
-    k = r.mentions[m]!.first;
-    if (fits(a) && !last.some((x) => same(x, a))) last.unshift(a);
-  }
-  return last.length === ref.count ? last : null;
+  return ref.count !== null && seen.length >= ref.count ? seen.slice(0, ref.count).reverse() : null;
 }
 
 /**
@@ -152,6 +153,17 @@ export function pluralTarget(r: Reading, k: number, to: number, acting: readonly
   if (NOT_TARGET.has(r.norm(k - 1))) return null;
   const ref = pluralAt(r, k, to);
   if (!ref) return null;
+  // A clause is scanned again for each verb in it: each reading is made once.
+  let memo = memos.get(r);
+  if (!memo) memos.set(r, (memo = new Map()));
+  const key = `${k}|${to}|${acting.map((a) => a.id ?? a.name).join(',')}`;
+  if (!memo.has(key)) memo.set(key, readTarget(r, ref, acting));
+  return memo.get(key)!;
+}
+
+const memos = new WeakMap<Reading, Map<string, Found | number | null>>();
+
+function readTarget(r: Reading, ref: PluralRef, acting: readonly ProposedActorRef[]): Found | number | null {
   const actors = pluralActors(r, ref, acting);
   if (actors) return { actors, first: ref.first, last: ref.last, inferred: true };
   return ref.count === null ? null : ref.last;

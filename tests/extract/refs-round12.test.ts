@@ -85,6 +85,17 @@ describe('plural references stand for the list named before', () => {
     ]);
   });
 
+  test('as the passive subject: "Both companies were banned by", "Each of them was banned by"', () => {
+    expect(on(triples('Twitter and Reddit hosted the clip. Both companies were banned by Gab on Monday.'), 'BANNED', 'gab')).toEqual([
+      'twitter',
+      'reddit',
+    ]);
+    expect(on(triples('Twitter and Reddit hosted the clip. Each of them was banned by Gab on Monday.'), 'BANNED', 'gab')).toEqual([
+      'twitter',
+      'reddit',
+    ]);
+  });
+
   test('a count that disagrees stands for no one; after "on" a plural is where, not whom', () => {
     expect(triples('Twitter and Reddit carried the stream. Gab banned the three services.')).toEqual([]);
     expect(triples('Twitter and Reddit grew. Gab said it banned Jane Roe on both platforms.')).toEqual([['BANNED', 'gab', 'jane-roe']]);
