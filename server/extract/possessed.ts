@@ -57,7 +57,7 @@ export function possessedTarget(
   if (w !== 'its' && w !== 'the') return null;
   // A clause is scanned again for each verb in it: each reading is made once.
   let memo = memos.get(r);
-  if (!memo) memos.set(r, (memo = new Map()));
+  if (!memo) memos.set(r, (memo = new Map<string, Found | number | null>()));
   const key = `${k}|${to}|${lookBack}|${acting.map((a) => a.id ?? a.name).join(',')}`;
   if (!memo.has(key)) memo.set(key, readPossessed(r, k, to, lookBack, acting));
   return memo.get(key)!;

@@ -155,7 +155,7 @@ export function pluralTarget(r: Reading, k: number, to: number, acting: readonly
   if (!ref) return null;
   // A clause is scanned again for each verb in it: each reading is made once.
   let memo = memos.get(r);
-  if (!memo) memos.set(r, (memo = new Map()));
+  if (!memo) memos.set(r, (memo = new Map<string, Found | number | null>()));
   const key = `${k}|${to}|${acting.map((a) => a.id ?? a.name).join(',')}`;
   if (!memo.has(key)) memo.set(key, readTarget(r, ref, acting));
   return memo.get(key)!;
