@@ -280,7 +280,9 @@ export function properNouns(
           NOT_NAMES.has(tokens[j]!.norm) &&
           !JOINERS.has(tokens[j]!.norm) &&
           !NUMBER_WORDS.has(tokens[j]!.norm) &&
-          !officeNamed(text, tokens, j)
+          !officeNamed(text, tokens, j) &&
+          // "San Francisco State University": such a word before an organisation's word stays inside.
+          !(tokens[j + 1] && capitalised(tokens[j + 1]!) && OF_HEADS.has(tokens[j + 1]!.norm) && joinable(text, tokens[j]!, tokens[j + 1]!))
         )
           break;
         last = j + 1;

@@ -11,6 +11,8 @@ import structure from './rules/structure.json';
 import type { Sentence } from './text';
 import { accountOwner, isAccountNoun, isPersonNoun, personBefore, referenceOwner } from './accounts';
 import { pluralOwner, pluralOwners } from './plurals';
+import { pluralSubject, pluralTarget, themList } from './references';
+import { possessedTarget } from './possessed';
 import {
   actingBefore,
   appositionHead,
@@ -294,6 +296,9 @@ export function subjectOf(r: Reading, clause: Clause, first: number, lookBack: n
   const they = passive ? [...Array(first - from).keys()].map((j) => from + j).find((k) => r.norm(k) === 'they') : undefined;
   const owner = they === undefined ? null : pluralOwner(r, they, lookBack, []);
   if (owner && they !== undefined) return { actors: [owner], first: they, last: they + 1, inferred: true };
+  // "Both companies removed it", "they" right after a list: every actor of the list.
+  const plural = pluralSubject(r, from, first);
+  if (plural) return plural;
   if (passive && target) {
     // A noun for a person with no person named before stands for no one here.
     const person = isPersonNoun(r.norm(target.last - 1));
@@ -488,6 +493,20 @@ export function objectOf(
       break;
     const m = r.mentionAt[k]!;
     if (m < 0) {
+      // "fined both companies", "blocked the three services": every actor of the list named before.
+      const plural = targets ? pluralTarget(r, k, clause.end, subject) : null;
+      if (typeof plural === 'number') {
+        k = plural - 1;
+        continue;
+      }
+      if (plural) return plural;
+      // "the party's page", "its activities": the thing's owner (possessed.ts).
+      const owned = targets === true && ['the', 'its'].includes(r.norm(k)) ? possessedTarget(r, k, clause.end, lookBack, subject) : null;
+      if (typeof owned === 'number') {
+        k = owned - 1;
+        continue;
+      }
+      if (owned) return owned;
       // A pronoun or a reference inside the words of a pattern, before its last word, is its object ("kicked him off", "cut the site off").
       if ((k < last && !TARGET_PRONOUNS.has(r.norm(k)) && !TARGET_DETERMINERS.has(r.norm(k))) || !targets) continue;
       const ref = targetAt(r, k, clause.end);
@@ -518,7 +537,9 @@ export function objectOf(
         if (owner && !subject.some((a) => same(a, owner))) return { actors: [owner], first: ref.first, last: ref.last, inferred: true };
       }
       // "blocked A, B and C ... restored them", "their pages": the list named last, other than the one acting.
-      const list = ['them', 'their'].includes(r.norm(ref.first)) ? listBefore(r, ref.first, lookBack, subject) : null;
+      const list =
+        (['them', 'their'].includes(r.norm(ref.first)) ? listBefore(r, ref.first, lookBack, subject) : null) ??
+        (r.norm(ref.first) === 'them' && ref.last - ref.first === 1 ? themList(r, ref.first, subject) : null);
       if (list) return { actors: list, first: ref.first, last: ref.last, inferred: true };
       const personal = ['him', 'her', 'his'].includes(r.norm(ref.first));
       const person = personal && ref.last - ref.first === 1 ? personBefore(r, ref.first, subject) : null;
