@@ -339,7 +339,7 @@ export function properNouns(
     out.push({ actor: ref, first: i, last, start, end: words[words.length - 1]!.end });
     i = last - 1;
   }
-  return withAcronyms(out, taken);
+  return withAcronyms(text, out, taken);
 }
 
 /** "News Corp, Nine, the ABC and SBS": a capitalised number word opened and closed as an item of a list of names is a name. */

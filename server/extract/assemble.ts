@@ -14,6 +14,7 @@ import { placeAgent } from './countries';
 import { answeredParty, courtActor, courtActs, courtBefore, courtReferenced, isCourt, reviewedParty } from './courts';
 import { markSpans } from './spans';
 import { claimEnd, groupRelative, sharesSubject } from './content';
+import { intended } from './attribution';
 import {
   categoryOf,
   type ActionType,
@@ -257,13 +258,15 @@ function read(
   const opener = t.rule.from === 'subject' && t.rule.to === 'object' ? openerOf(r, s, t) : null;
   const clause = opener ? { start: s.first, end: opener.end } : clauseOf(r, s, t.first, t.last);
   const modality = modalityOf(r, clause, t.first);
-  if (modality === 'negated' || modality === 'irrealis') return [];
-  let type: ActionType = t.rule.type;
+  // "intends to sue X", "would sue X": a suit announced is a warning of legal action.
+  const threat = t.rule.type === 'SUED' && (modality === 'future' || (modality === 'irrealis' && intended(r, t.first)));
+  if (modality === 'negated' || (modality === 'irrealis' && !threat)) return [];
+  let type: ActionType = threat ? 'WARNED' : t.rule.type;
   const sanction = categoryOf(type) === 'sanction';
   // "said it would no longer feature X": a decision that takes effect, not a warning.
   const decided = r.norm(t.first) === 'no' && r.norm(t.first + 1) === 'longer';
   if (modality === 'future' && !decided && !t.rule.keepFuture) {
-    if (!sanction) return [];
+    if (!sanction && !threat) return [];
     type = 'WARNED';
   }
   // ", writing that ...": a participle after a comma says what the sentence's subject says.

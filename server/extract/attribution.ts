@@ -29,6 +29,7 @@ const NEGATION = phraseRe(attribution.negation.phrases);
 const HEARSAY = phraseRe(attribution.hearsay.phrases);
 const INFINITIVE_OK = new Set(attribution.infinitiveOk.words);
 const RANKED = new Set(attribution.rankedInfinitive.words);
+const INTENT = new Set(attribution.intentVerbs.words);
 const REPORTING = formSet(attribution.reportingVerbs.verbs);
 const CLAIMING = formSet(attribution.claimVerbs.verbs);
 const CONFIRMING = formSet(attribution.confirmingVerbs.verbs);
@@ -51,6 +52,8 @@ export function modalityOf(r: Reading, clause: Clause, first: number): Modality 
         from = k + 1;
         break;
       }
+  // "barred X from suing Y", "kept it from blocking Z": what one is kept from doing is not done.
+  if (r.norm(first - 1) === 'from' && r.norm(first).endsWith('ing')) return 'irrealis';
   if (from >= first) return 'event';
   const window = fold(r.text.slice(r.tokens[from]!.start, r.tokens[first]!.start).replace(MONTH_MAY, 'month'));
   if (NEGATION.test(window)) return 'negated';
@@ -61,6 +64,11 @@ export function modalityOf(r: Reading, clause: Clause, first: number): Modality 
   const ranked = RANKED.has(r.norm(first - 2)) || RANKED.has(r.norm(first - 3));
   if (r.norm(first - 1) === 'to' && first - 1 >= clause.start && !INFINITIVE_OK.has(r.norm(first - 2)) && !ranked) return 'irrealis';
   return 'event';
+}
+
+/** "intends to <verb at `first`>", "vowed to ...": an act announced as meant. */
+export function intended(r: Reading, first: number): boolean {
+  return r.norm(first - 1) === 'to' && INTENT.has(r.norm(first - 2));
 }
 
 export interface Voice {

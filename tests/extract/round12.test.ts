@@ -240,3 +240,41 @@ describe('a new name opening a sentence before a participle apposition', () => {
     expect(found).toContainEqual(['OWNS', 'reddit', 'new:Zonkly']);
   });
 });
+
+describe('after held-out 13 and 14 were scored', () => {
+  test('"the Zorland Telecoms Directorate, known as TIB,": TIB is the directorate, whatever its letters', () => {
+    for (const text of [
+      'The Zorland Telecoms Directorate, known as TIB, cut off Gab on Monday. TIB later blocked Reddit.',
+      'The Zorland Telecoms Directorate (TIB) cut off Gab on Monday. TIB later blocked Reddit.',
+    ])
+      expect(triples(text)).toEqual([
+        ['SUSPENDED', 'new:Zorland Telecoms Directorate', 'gab'],
+        ['SUSPENDED', 'new:Zorland Telecoms Directorate', 'reddit'],
+      ]);
+  });
+
+  test('a suit announced ("intends to sue", "would lodge a complaint against", "weighing legal action against") is a warning', () => {
+    for (const text of [
+      'Jane Roe said she intends to sue Reddit.',
+      'Jane Roe would lodge a complaint against Reddit.',
+      'Jane Roe said she was weighing legal action against Reddit.',
+    ])
+      expect(triples(text)).toEqual([['WARNED', 'jane-roe', 'reddit']]);
+    expect(triples('Jane Roe sued Reddit on Monday.')).toEqual([['SUED', 'jane-roe', 'reddit']]);
+  });
+
+  test('"barred Gab from suing Reddit": what one is kept from doing is not done', () => {
+    expect(triples('The Zorblat City Court barred Gab from suing Reddit.').map((t) => t[0])).not.toContain('SUED');
+  });
+
+  test('"the move denied them access" is no denial of a claim', () => {
+    expect(triples('Reddit blocked Gab on Monday. Gab complained that the move denied them access.')).toEqual([
+      ['SUSPENDED', 'reddit', 'gab'],
+      ['ACCUSED', 'gab', 'reddit'],
+    ]);
+  });
+
+  test('"found against X": a ruling on X', () => {
+    expect(triples('The Zorblat District Court found against Gab in August.')).toEqual([['RULED', 'new:Zorblat District Court', 'gab']]);
+  });
+});
