@@ -303,6 +303,8 @@ export function properNouns(
       else if (tokens[j]!.norm === 'of' && j - i >= 2 && !tokens.slice(i, j).some((w) => OF_HEADS.has(w.norm))) break;
     }
     last = possessedOffice(text, tokens, breaks, used, last);
+    const named = last;
+    last = courtKindAfter(text, tokens, used, last);
     // "the Second Amendment", "the Communications Decency Act": the name of a law, not of an actor.
     if (namesLaw(tokens, last)) {
       i = last;
@@ -324,7 +326,9 @@ export function properNouns(
     // "@ElonJet": an account's handle keeps its "@".
     const handle = text[words[0]!.start - 1] === '@' && !/\S/u.test(text[words[0]!.start - 2] ?? ' ');
     const start = handle ? words[0]!.start - 1 : words[0]!.start;
-    const name = text.slice(start, words[words.length - 1]!.end);
+    // "Tagansky district court" is named as a court is: "Tagansky District Court".
+    const kind = tokens.slice(named, last).map((t) => t.text[0]!.toUpperCase() + t.text.slice(1));
+    const name = [text.slice(start, tokens[named - 1]!.end), ...kind].join(' ');
     const key = words.map((w) => w.norm).join(' ');
     let ref = byKey.get(key);
     if (!ref) {
@@ -472,4 +476,18 @@ export function insideLongerNames(
     if (!m.actor.id || kindOf(m.actor.id) !== 'person' || !next || used[m.last] || breaks.has(m.last)) return true;
     return !(capitalised(next) && !NOT_NAMES.has(next.norm) && joinable(text, tokens[m.last - 1]!, next));
   });
+}
+
+const COURT_KINDS = names.courtKinds.words.map((w) => w.split(' '));
+
+/** "Tagansky district court": the end of a court's kind written in lower case right after a name ending at `last`, else `last`. */
+function courtKindAfter(text: string, tokens: Token[], used: Uint8Array, last: number): number {
+  for (const kind of COURT_KINDS) {
+    const fits = kind.every((w, k) => {
+      const t = tokens[last + k];
+      return t && !used[last + k] && t.text === w && text.slice(tokens[last + k - 1]!.end, t.start) === ' ';
+    });
+    if (fits) return last + kind.length;
+  }
+  return last;
 }

@@ -278,3 +278,21 @@ describe('after held-out 13 and 14 were scored', () => {
     expect(triples('The Zorblat District Court found against Gab in August.')).toEqual([['RULED', 'new:Zorblat District Court', 'gab']]);
   });
 });
+
+describe('nouns and names that are no verbs', () => {
+  test('"the government\'s ban on Gab" is a noun: no ban by the subject of the sentence', () => {
+    expect(triples("The Zorblat City Court found that the government's ban on Gab violated the law.")).toEqual([]);
+  });
+
+  test('"the Union of Zorland Bar Associations": "Bar" inside a name is no verb', () => {
+    expect(triples('Jane Roe, president of the Union of Zorland Bar Associations, spoke on Monday.')).toEqual([]);
+  });
+
+  test('"Moscow\'s Zorblat district court found against Gab": the court is named with its kind', () => {
+    expect(triples("Reddit sued Gab, and Moscow's Zorblat district court found against Gab in August.")).toContainEqual([
+      'RULED',
+      'new:Zorblat District Court',
+      'gab',
+    ]);
+  });
+});
