@@ -752,7 +752,17 @@ function subjectRelative(r: Reading, first: number): Found | null {
 /** A relative word between `opens` and `first` followed by a name: "which Reddit", "a site that Reddit". */
 function namedSubjectRelative(r: Reading, opens: number, first: number): boolean {
   for (let k = opens; k < first - 1; k++) if (OBJECT_RELATIVES.has(r.norm(k)) && r.mentionAt[k + 1]! >= 0) return true;
-  return false;
+  return whoseBefore(r, opens, first) >= 0;
+}
+
+/** "whose broadcasts Reddit banned": the token of "whose" when it opens, with one or two nouns, the clause of a named subject. */
+function whoseBefore(r: Reading, from: number, first: number): number {
+  for (let k = from; k < first - 2; k++) {
+    if (r.norm(k) !== 'whose') continue;
+    const j = [k + 2, k + 3].find((x) => r.mentionAt[x]! >= 0 && r.mentions[r.mentionAt[x]!]!.first === x);
+    return j !== undefined && r.tokens.slice(k + 1, j).every((t) => /^\p{Ll}+$/u.test(t.text)) ? k : -1;
+  }
+  return -1;
 }
 
 function relativeAntecedent(r: Reading, first: number, subject: readonly ProposedActorRef[]): Found | null {
@@ -760,8 +770,10 @@ function relativeAntecedent(r: Reading, first: number, subject: readonly Propose
   while (k > 0 && r.mentionAt[k]! < 0 && AUXILIARY_OR_ADVERB.test(r.norm(k))) k--;
   const m = r.mentionAt[k]!;
   if (m < 0 || !subject.some((a) => same(a, r.mentions[m]!.actor))) return null;
-  const rel = r.mentions[m]!.first - 1;
-  if (!OBJECT_RELATIVES.has(r.norm(rel))) return null;
+  const named = r.mentions[m]!.first;
+  const whose = whoseBefore(r, Math.max(0, named - 3), named + 1);
+  const rel = whose >= 0 ? whose : named - 1;
+  if (!OBJECT_RELATIVES.has(r.norm(rel)) && whose < 0) return null;
   // "X, the account that tracks flights and that Twitter itself had removed": the antecedent named in apposition.
   const before = r.gap(rel - 1, rel).includes(',') ? r.mentionAt[rel - 1]! : appositionAntecedent(r, rel);
   if (before < 0) return null;

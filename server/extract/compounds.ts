@@ -6,9 +6,11 @@
 import type { ProposedActorRef } from '../../contract';
 import names from './rules/names.json';
 import type { Reading } from './reading';
+import { namesPlace } from './places';
 
 const OWNED = /^(.+)-owned$/u;
 const THINGS = new Set(names.references.thingNouns);
+const NOT_NAMES = new Set(names.notNames.words);
 
 export interface Ownership {
   owner: ProposedActorRef;
@@ -18,12 +20,15 @@ export interface Ownership {
   last: number;
 }
 
-/** Every "<Owner>-owned <thing>" of the report whose owner is a known actor (`lookup`). */
+/**
+ * Every "<Owner>-owned <thing>" of the report: the owner a known actor (`lookup`), or a new one when
+ * its word is capitalised and names no place or people ("Zonkcorp-owned", not "Russian-owned").
+ */
 export function ownedCompounds(r: Reading, lookup: (name: string) => ProposedActorRef | null): Ownership[] {
   const out: Ownership[] = [];
   for (let k = 0; k < r.tokens.length; k++) {
     const m = OWNED.exec(r.tokens[k]!.text);
-    const owner = m && /^\p{Lu}/u.test(m[1]!) ? lookup(m[1]!) : null;
+    const owner = m && /^\p{Lu}/u.test(m[1]!) ? (lookup(m[1]!) ?? newOwner(m[1]!)) : null;
     if (!owner) continue;
     const next = r.mentionAt[k + 1]!;
     if (next >= 0) {
@@ -42,8 +47,14 @@ export function ownedCompounds(r: Reading, lookup: (name: string) => ProposedAct
       out.push({ owner, owned: r.mentions[beside]!.actor, first: k, last: Math.max(noun + 1, r.mentions[beside]!.last) });
       continue;
     }
-    const owned = r.targetBefore(k, 0, [owner], r.norm(noun));
+    // A reference ("the Zonkcorp-owned company") is read only for a known owner: a new one may be a mere modifier.
+    const owned = owner.id ? r.targetBefore(k, 0, [owner], r.norm(noun)) : null;
     if (owned) out.push({ owner, owned, first: k, last: noun + 1 });
   }
   return out;
+}
+
+/** "Zonkcorp" in "Zonkcorp-owned": a new actor, unless the word is a place, a people or a word that names no one. */
+function newOwner(word: string): ProposedActorRef | null {
+  return namesPlace(word) || NOT_NAMES.has(word.toLowerCase()) ? null : { id: null, name: word };
 }

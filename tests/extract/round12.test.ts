@@ -296,3 +296,17 @@ describe('nouns and names that are no verbs', () => {
     ]);
   });
 });
+
+describe('"whose" clauses and new owners in compounds', () => {
+  test('"Gab and Vimeo, whose broadcasts Reddit banned": the ban is of both', () => {
+    expect(triples('The outlets were Gab and Vimeo, whose broadcasts Reddit banned in early March.')).toEqual([
+      ['BANNED', 'reddit', 'gab'],
+      ['BANNED', 'reddit', 'vimeo'],
+    ]);
+  });
+
+  test('"Gab, the Zonkcorp-owned site,": a new owner; "the Russian-owned site" names none', () => {
+    expect(triples('Gab, the Zonkcorp-owned site, was banned by Reddit.')).toContainEqual(['OWNS', 'new:Zonkcorp', 'gab']);
+    expect(triples('Gab, the Russian-owned site, was banned by Reddit.').filter((t) => t[0] === 'OWNS')).toEqual([]);
+  });
+});
