@@ -229,8 +229,10 @@ describe('ownership as a compound adjective', () => {
       ['BANNED', 'gab', 'jane-roe'],
     ]);
     expect(triples('Reddit, the Cloudflare-owned site, was fined.')).toEqual([['OWNS', 'cloudflare', 'reddit']]);
-    // An owner the store does not know is not guessed.
-    expect(triples('The Acme-owned forum Gab was fined.')).toEqual([]);
+    // Round 12: an owner the store does not know is a new actor when the owned is named beside it, but a
+    // reference ("the Acme-owned company") is read only for a known owner.
+    expect(triples('The Acme-owned forum Gab was fined.')).toEqual([['OWNS', 'new:Acme', 'gab']]);
+    expect(triples('Gab grew fast. The Acme-owned forum was fined.')).toEqual([]);
   });
 });
 
