@@ -5,7 +5,7 @@
  * - "barred X from both A and B": the services listed after "from" are the ones that shut X out.
  */
 import type { Clause, Found } from './clauses';
-import { listFrom } from './clauses';
+import { listFrom } from './lists';
 import type { Reading } from './reading';
 import verbsRules from './rules/structure.json';
 

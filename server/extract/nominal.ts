@@ -7,7 +7,8 @@
  * The words are in `rules/nominal.json`.
  */
 import { categoryOf, type ActionType, type ProposedActorRef } from '../../contract';
-import { clauseOf, listFrom, subjectOf, type Found } from './clauses';
+import { clauseOf, subjectOf, type Found } from './clauses';
+import { listFrom } from './lists';
 import { formSet, type Rule, type Trigger } from './lexicon';
 import { same, type Reading } from './reading';
 import { RESTORER, SANCTIONED } from './returns';

@@ -8,7 +8,8 @@
  */
 import { categoryOf } from '../../contract';
 import type { Trigger, Rule } from './lexicon';
-import { clauseOf, listFrom, objectOf, subjectOf, type Found } from './clauses';
+import { clauseOf, objectOf, subjectOf, type Found } from './clauses';
+import { listFrom } from './lists';
 import { same, type Reading } from './reading';
 import type { ProposedActorRef } from '../../contract';
 import type { Sentence } from './text';

@@ -6,7 +6,8 @@
  */
 import { categoryOf, type ActionType, type ProposedActorRef } from '../../contract';
 import type { Found } from './clauses';
-import { clauseOf, listFrom, subjectOf, type Clause } from './clauses';
+import { clauseOf, subjectOf, type Clause } from './clauses';
+import { listFrom } from './lists';
 import { same, type Reading } from './reading';
 import structure from './rules/structure.json';
 import type { Sentence } from './text';
