@@ -43,8 +43,6 @@ export function causative(r: Reading, verb: number): { platform: Found; at: numb
 
 const CAUSATIVE = new Set(['had', 'has', 'have', 'got', 'gets', 'get']);
 
-const isApostropheS = (r: Reading, k: number) => r.norm(k) === 's' && k > 0 && /^['’]$/u.test(r.gap(k - 1, k));
-
 /**
  * Can this actor be "he" or "she"? A known person; a new name of two to four words; a new name
  * written once right after a role ("the rapper Ye").
@@ -131,7 +129,7 @@ function ownerAt(r: Reading, k: number): Found | null {
     const m = r.mentions[r.mentionAt[k - 1]!]!;
     return { actors: [m.actor], first: m.first, last: m.last, inferred: false };
   }
-  if (!isApostropheS(r, k)) return null;
+  if (!r.isApostropheS(k)) return null;
   const m = r.mentionAt[k - 1]!;
   if (m < 0) return null;
   const owner = r.mentions[m]!;

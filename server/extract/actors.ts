@@ -6,7 +6,7 @@
 import type { ProposedActorRef } from '../../contract';
 import { attribution, formSet, LEXICON } from './lexicon';
 import names from './rules/names.json';
-import { fold, tokenize, type Token } from './text';
+import { apostropheS, fold, tokenize, type Token } from './text';
 import { withAcronyms } from './acronyms';
 import {
   CALLED_JOINERS,
@@ -254,13 +254,7 @@ export function properNouns(
     const called = i > 0 && CALLING.has(tokens[i - 1]!.norm);
     for (let j = i + 1; j < tokens.length && !used[j] && !breaks.has(j) && j - i < MAX_NAME_WORDS; j++) {
       // "People's Daily", "Women's March": the possessive of a plural noun for people opens a name, not an owner.
-      if (
-        PEOPLE_PLURALS.has(tokens[j - 1]!.norm) &&
-        tokens[j]!.norm === 's' &&
-        /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) &&
-        nameWordAt(text, tokens, j + 1)
-      )
-        continue;
+      if (PEOPLE_PLURALS.has(tokens[j - 1]!.norm) && apostropheS(text, tokens, j) && nameWordAt(text, tokens, j + 1)) continue;
       if (!joinable(text, tokens[j - 1]!, tokens[j]!)) break;
       // "Freedom Convoy 2022": a year written right after a name is part of it.
       if (YEAR.test(tokens[j]!.text) && capitalised(tokens[j - 1]!)) {
@@ -378,11 +372,17 @@ const OFFICES = new Set(['office', 'department', 'ministry', 'bureau', 'agency',
  */
 function possessedOffice(text: string, tokens: Token[], breaks: Set<number>, used: Uint8Array, last: number): number {
   let k = last;
-  const apostrophe = (j: number) => tokens[j]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[j - 1]!.end, tokens[j].start));
-  if (!apostrophe(k) && tokens[k] && !breaks.has(k) && !used[k] && capitalised(tokens[k]!) && joinable(text, tokens[k - 1]!, tokens[k]!))
+  if (
+    !apostropheS(text, tokens, k) &&
+    tokens[k] &&
+    !breaks.has(k) &&
+    !used[k] &&
+    capitalised(tokens[k]!) &&
+    joinable(text, tokens[k - 1]!, tokens[k]!)
+  )
     k++;
   const office = tokens[k + 1];
-  if (!apostrophe(k) || !office || used[k + 1] || !OFFICES.has(office.norm) || !capitalised(office)) return last;
+  if (!apostropheS(text, tokens, k) || !office || used[k + 1] || !OFFICES.has(office.norm) || !capitalised(office)) return last;
   return k + 2;
 }
 

@@ -33,7 +33,7 @@ export function barredFrom(r: Reading, clause: Clause, verb: number, to: Found):
   if (!BARRING.has(r.norm(verb))) return null;
   // Past the object and an apposition closing it ("X, the Y, from ...").
   let k = to.last;
-  if (r.norm(k) === 's' && /^['’]$/u.test(r.gap(k - 1, k))) k++;
+  if (r.isApostropheS(k)) k++;
   while (k < clause.end && r.norm(k) !== 'from' && k - to.last < 8 && r.mentionAt[k]! < 0) k++;
   if (r.norm(k) !== 'from') return null;
   k++;

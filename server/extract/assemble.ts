@@ -236,7 +236,7 @@ function read(
   const relative = r.norm(t.first - 1) === 'that' && memberSubject(r, s, t.first) !== null;
   if (t.verb && DETERMINERS.has(r.norm(t.first - 1)) && !relative) return [];
   // "the government's ban on X": after a possessive, a noun too.
-  if (t.verb && r.norm(t.first - 1) === 's' && t.first > 1 && /^['’]$/u.test(r.gap(t.first - 2, t.first - 1))) return [];
+  if (t.verb && r.isApostropheS(t.first - 1)) return [];
   // "the Union of Turkish Bar Associations": a word inside a name is no verb.
   if (t.verb && r.mentionAt[t.first]! >= 0) return [];
   // "Dropped by Reddit in May, Gab moved ...": the opening phrase is the act's clause, the main subject one of its roles.

@@ -9,7 +9,7 @@ import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
 import { LEXICON } from './lexicon';
 import places from './rules/places.json';
-import { fold, tokenize, type Token } from './text';
+import { apostropheS, fold, tokenize, type Token } from './text';
 
 interface Country {
   name: string;
@@ -53,8 +53,7 @@ function countryAt(tokens: Token[], i: number): { country: Country; end: number 
   return null;
 }
 
-const possessive = (text: string, tokens: Token[], k: number) =>
-  tokens[k]?.norm === 's' && k > 0 && /^['’]$/u.test(text.slice(tokens[k - 1]!.end, tokens[k].start));
+const possessive = apostropheS;
 
 /** From token `k`: up to DESCRIBING lower-case words, then a noun of a government or a regulator. */
 function nounAfter(text: string, tokens: Token[], k: number): { end: number; regulator: boolean } | null {

@@ -57,7 +57,7 @@ const lower = (r: Reading, k: number) => /^\p{Ll}/u.test(r.tokens[k]?.text ?? ''
 
 /** "Zorvo's": the possessor's mention index when token `k` is the "s" after its apostrophe, else -1. */
 function possessorAt(r: Reading, k: number): number {
-  if (k < 1 || r.norm(k) !== 's' || !/^['’]$/u.test(r.gap(k - 1, k))) return -1;
+  if (!r.isApostropheS(k)) return -1;
   return r.mentionAt[k - 1]!;
 }
 

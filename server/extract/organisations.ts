@@ -6,7 +6,7 @@
 import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
 import names from './rules/names.json';
-import type { Token } from './text';
+import { apostropheS, type Token } from './text';
 
 const NOUNS = new Set(names.personOrganisations.words);
 
@@ -26,7 +26,7 @@ export function personOrganisations(
   const taken = new Set<number>();
   for (const m of mentions) {
     const noun = tokens[m.last + 1];
-    const apostrophe = tokens[m.last]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[m.last - 1]!.end, tokens[m.last]!.start));
+    const apostrophe = apostropheS(text, tokens, m.last);
     if (!apostrophe || !noun || !NOUNS.has(noun.norm) || !isPerson(m.actor)) {
       out.push(m);
       continue;

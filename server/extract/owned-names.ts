@@ -16,7 +16,7 @@ const MAX_WORDS = 3;
 /** After mention `m`, "'s" and up to three lower-case words ending in an owned noun, then a name: that name's mention, else -1. */
 export function possessedName(r: Reading, m: Mention): number {
   const after = m.last;
-  if (r.norm(after) !== 's' || !/^['’]$/u.test(r.gap(after - 1, after))) return -1;
+  if (!r.isApostropheS(after)) return -1;
   for (let j = after + 1; j < Math.min(r.tokens.length - 1, after + 1 + MAX_WORDS); j++) {
     if (!/^\p{Ll}/u.test(r.tokens[j]!.text) || r.gap(j - 1, j).includes(',')) return -1;
     const next = r.mentionAt[j + 1]!;

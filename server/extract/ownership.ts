@@ -105,7 +105,7 @@ function possessiveApposition(r: Reading, s: Sentence, k: number): { actor: Prop
   const m = r.mentionAt[k]!;
   if (m < 0 || r.mentions[m]!.first !== k) return null;
   const after = r.mentions[m]!.last;
-  if (r.norm(after) !== 's' || !/^['’]$/u.test(r.gap(after - 1, after))) return null;
+  if (!r.isApostropheS(after)) return null;
   for (let j = after + 1; j < Math.min(s.last, after + 4); j++) {
     if (!/^\p{Ll}/u.test(r.tokens[j]!.text)) return null;
     const closes = j + 1 === s.last || r.gap(j, j + 1).includes(',');

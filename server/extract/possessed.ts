@@ -80,7 +80,7 @@ function readPossessed(r: Reading, k: number, to: number, lookBack: number, acti
     // "the party's page": an owner's noun, an apostrophe and "s", then the thing.
     let j = k + 1;
     while (j < Math.min(to, k + 3) && !OWNER_NOUNS.has(r.norm(j)) && r.mentionAt[j]! < 0 && r.tokens[j]!.text === r.norm(j)) j++;
-    if (!OWNER_NOUNS.has(r.norm(j)) || r.mentionAt[j]! >= 0 || r.norm(j + 1) !== 's' || !/^['’]$/u.test(r.gap(j, j + 1))) return null;
+    if (!OWNER_NOUNS.has(r.norm(j)) || r.mentionAt[j]! >= 0 || !r.isApostropheS(j + 1)) return null;
     last = thingFrom(r, j + 2, to);
     const owner = last < 0 ? null : r.targetBefore(k, lookBack, [...acting], r.norm(j));
     if (owner && !isPerson(r, owner)) owners = [owner];

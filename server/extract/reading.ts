@@ -7,7 +7,7 @@ import type { ProposedActorRef } from '../../contract';
 import type { Mention } from './actors';
 import { attribution, formSet } from './lexicon';
 import names from './rules/names.json';
-import { fold, type Sentence, type Token } from './text';
+import { apostropheS, fold, type Sentence, type Token } from './text';
 import { namesGovernment } from './governments';
 
 /** Prepositions whose noun is not the subject of a verb after it. */
@@ -333,6 +333,11 @@ export class Reading {
   skipForward(k: number, to: number): number {
     const end = this.relativeEnd[k] ?? -1;
     return end >= 0 && end <= to ? end : k;
+  }
+
+  /** Is token `k` the "s" of a possessive? */
+  isApostropheS(k: number): boolean {
+    return apostropheS(this.text, this.tokens, k);
   }
 
   norm(i: number): string {

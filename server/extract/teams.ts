@@ -3,7 +3,7 @@
  * Review unit") is the company at work, not an actor of its own: its capitalised name is dropped from
  * the mentions so that the act falls to the company the possessive refers to.
  */
-import type { Token } from './text';
+import { apostropheS, type Token } from './text';
 import type { Mention } from './actors';
 import names from './rules/names.json';
 
@@ -18,7 +18,7 @@ function isTeam(text: string, tokens: readonly Token[], m: Mention): boolean {
   if (!before) return false;
   if (OWNERS.has(before.norm)) return true;
   // "the company's Trust and Safety team": the token before is the "s" of a possessive.
-  return before.norm === 's' && m.first >= 2 && /^['’]$/u.test(text.slice(tokens[m.first - 2]!.end, before.start));
+  return apostropheS(text, tokens, m.first - 1);
 }
 
 /** The mentions without those that name a company's own team. */

@@ -32,6 +32,11 @@ export function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Is token `k` the "s" of a possessive ("Gab's": "Gab", then "s" right after an apostrophe)? */
+export function apostropheS(text: string, tokens: readonly Token[], k: number): boolean {
+  return k > 0 && tokens[k]?.norm === 's' && /^['’]$/u.test(text.slice(tokens[k - 1]!.end, tokens[k].start));
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
