@@ -9,6 +9,7 @@ import { categoryOf } from '../../contract';
 import { isPassive, type Clause, type Found } from './clauses';
 import { attribution, type Trigger } from './lexicon';
 import { placePreposition } from './places';
+import { found } from './lists';
 import { same, SUBJECT_SKIP, type Reading } from './reading';
 import rules from './rules/fallback.json';
 import names from './rules/names.json';
@@ -104,7 +105,7 @@ function antecedent(r: Reading, s: Sentence, subject: Found): Found | null {
   const rel = wordBefore(r, subject.first);
   if (rel <= s.first || !RELATIVE.has(r.norm(rel))) return null;
   const m = r.mentionAt[rel - 1]!;
-  return m >= 0 ? asFound(r, m) : null;
+  return m >= 0 ? found(r, [m]) : null;
 }
 
 /** "dropped the app": a noun for a site or a company right after the verb, for the one it stands for other than the actor. */
@@ -119,11 +120,6 @@ const wordBefore = (r: Reading, first: number) => (r.norm(first - 1) === 'the' ?
 
 const differ = (a: Found, b: Found) => a.actors[0]!.id !== b.actors[0]!.id || a.actors[0]!.name !== b.actors[0]!.name;
 
-function asFound(r: Reading, m: number): Found {
-  const mention = r.mentions[m]!;
-  return { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false };
-}
-
 function mentionBefore(r: Reading, clause: Clause, at: number): Found | null {
   for (let k = at - 1; k >= clause.start; k--) {
     k = r.skipBack(k, at);
@@ -133,7 +129,7 @@ function mentionBefore(r: Reading, clause: Clause, at: number): Found | null {
     const mention = r.mentions[m]!;
     const possessor = /^['’]s?\b/u.test(r.text.slice(mention.end, mention.end + 2));
     const prep = wordBefore(r, mention.first);
-    if (possessor) return asFound(r, m);
+    if (possessor) return found(r, [m]);
     if (!SUBJECT_SKIP.has(r.norm(prep)) || prep < clause.start) return withListBefore(r, clause, m);
     k = mention.first;
   }
@@ -148,7 +144,7 @@ function withListBefore(r: Reading, clause: Clause, m: number): Found {
     if (!/^(?:\s*,)?\s*(?:and|or|&|,)\s*$/iu.test(link)) break;
     head--;
   }
-  if (head === m) return asFound(r, m);
+  if (head === m) return found(r, [m]);
   const actors = r.mentions.slice(head, m + 1).map((x) => x.actor);
   const unique = actors.filter((a, i) => actors.findIndex((b) => same(a, b)) === i);
   return { actors: unique, first: r.mentions[head]!.first, last: r.mentions[m]!.last, inferred: false };
@@ -164,7 +160,7 @@ function mentionAfter(r: Reading, clause: Clause, last: number, agent: boolean):
     const first = r.mentions[m]!.first;
     const prep = wordBefore(r, first);
     // "banned the forum in India": a name after "in" or "across" is where, not whom.
-    if (agent === AGENT.has(r.norm(prep)) && (agent || !placePreposition(r.norm(prep)))) return asFound(r, m);
+    if (agent === AGENT.has(r.norm(prep)) && (agent || !placePreposition(r.norm(prep)))) return found(r, [m]);
     k = r.mentions[m]!.last - 1;
   }
   return null;

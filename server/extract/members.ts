@@ -4,6 +4,7 @@
  * joined Reddit in banning Gab" (both act). The words are structure.json `members`.
  */
 import type { Found } from './clauses';
+import { found } from './lists';
 import { same, type Reading } from './reading';
 import structure from './rules/structure.json';
 import type { Sentence } from './text';
@@ -15,10 +16,8 @@ const LINKS = new Set(RULES.links);
 const JOINED = new Set(RULES.joined);
 const REACH = 6;
 
-const asFound = (r: Reading, m: number): Found => {
-  const mention = r.mentions[m]!;
-  return { actors: [mention.actor], first: mention.first, last: mention.last, inferred: true };
-};
+/** The member named by mention `m`, not in the act's own clause: inferred. */
+const asFound = (r: Reading, m: number): Found => ({ ...found(r, [m]), inferred: true });
 
 /** "X was among the platforms that <verb at `first`>": X, else null. */
 export function memberSubject(r: Reading, s: Sentence, first: number): Found | null {

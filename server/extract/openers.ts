@@ -6,6 +6,7 @@
  */
 import type { Found } from './clauses';
 import type { Trigger } from './lexicon';
+import { found } from './lists';
 import type { Reading } from './reading';
 import structure from './rules/structure.json';
 import type { Sentence } from './text';
@@ -43,6 +44,5 @@ export function openerOf(r: Reading, s: Sentence, t: Trigger): Opener | null {
   const m = r.mentionAt[end]!;
   const main = m >= 0 && r.mentions[m]!.first === end ? m : r.norm(end) === 'the' ? r.mentionAt[end + 1]! : -1;
   if (main < 0) return null;
-  const mention = r.mentions[main]!;
-  return { passive: !active, subject: { actors: [mention.actor], first: mention.first, last: mention.last, inferred: false }, end };
+  return { passive: !active, subject: found(r, [main]), end };
 }
